@@ -1,0 +1,96 @@
+"""Facts (one amount in kronor) and check results: the records the outputs are made of."""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+STATEMENTS = ("oversikt", "resultatrakning", "balansrakning", "kassaflodesanalys",
+              "driftredovisning", "noter", "balanskrav", "budget", "tillaggsupplysningar")
+COLUMNS = ("utfall", "budget", "avvikelse", "utfall_intakt", "utfall_kostnad",
+           "utfall_netto", "budget_netto", "prognos")
+UNITS = {"kr": 1, "tkr": 1_000, "mkr": 1_000_000}
+CHECK_STATUSES = ("pass", "fail", "skipped")
+SEVERITIES = ("error", "warning", "info")
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One printed amount, normalised to kronor, with where it came from.
+
+    `tolerance_sek` is half a unit of the last printed digit, in kronor: the interval the
+    printed figure stands for (±500 kr for `3 754` in tkr, ±5 kr for `1 236,30` in tkr).
+    `table` and `row` place the fact in its table (row order matters to sum checks);
+    `is_total` marks rows that sum others (Summa, Totalt, Resultat).
+    """
+
+    doc_id: str
+    statement: str
+    item: str
+    label: str
+    label_raw: str
+    period: int | None
+    column: str
+    value_sek: float
+    printed: str
+    unit: str
+    page: int
+    line: int
+    note: int | None = None
+    confidence: float = 1.0
+    tolerance_sek: float = 0.5
+    table: int = 0
+    row: int = 0
+    is_total: bool = False
+    organisation: str = ""
+    fiscal_year: int | None = None
+    x0: float | None = None
+    top: float | None = None
+    x1: float | None = None
+    bottom: float | None = None
+    suggested_value_sek: float | None = None
+
+    def __post_init__(self) -> None:
+        if self.statement not in STATEMENTS:
+            raise ValueError(f"unknown statement {self.statement!r}")
+        if self.column not in COLUMNS:
+            raise ValueError(f"unknown column {self.column!r}")
+        if self.unit not in UNITS:
+            raise ValueError(f"unknown unit {self.unit!r}")
+
+    @property
+    def key(self) -> str:
+        """A stable reference used by checks: table/row/column/period."""
+        return f"t{self.table}r{self.row}:{self.column}:{self.period}"
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """One reconciliation check on one statement, period and column."""
+
+    doc_id: str
+    check: str
+    statement: str
+    period: int | None
+    column: str
+    status: str
+    expected_sek: float | None = None
+    actual_sek: float | None = None
+    difference_sek: float | None = None
+    tolerance_sek: float | None = None
+    severity: str = "error"
+    message: str = ""
+    facts: tuple[str, ...] = field(default_factory=tuple)     # Fact.key of the inputs
+    suggestion: str = ""
+
+    def __post_init__(self) -> None:
+        if self.status not in CHECK_STATUSES:
+            raise ValueError(f"unknown check status {self.status!r}")
+        if self.severity not in SEVERITIES:
+            raise ValueError(f"unknown severity {self.severity!r}")
+
+    def to_dict(self) -> dict:
+        d = asdict(self)
+        d["facts"] = list(self.facts)
+        return d
