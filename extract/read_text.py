@@ -1,0 +1,92 @@
+"""Plain-text reports: decode, split into pages, and cut each line into cells.
+
+Pages end at form feeds; a file without them is split after "Sida N" footers. Line
+numbers are the file's own (so `sed -n Np` finds a fact). Cells are split at tabs, or at
+runs of two or more spaces in space-aligned tables; a line with single spaces is one cell
+and the table parser splits its tokens.
+"""
+from __future__ import annotations
+
+import regex
+
+from arsred.errors import UnreadableInput
+from extract.document import Box, Cell, Document, Line, Page, Word
+
+FOOTER = regex.compile(r"^\s*(?:[.\s]*\bi\s*\.\s*)?(?:[.\s]*)Sida\s+\d+(?:\s*\(\s*\d+\s*\))?\s*$", regex.I)
+WIDE_GAP = regex.compile(r" {2,}")
+
+
+def decode(data: bytes, path: str) -> str:
+    """UTF-8 first, then CP1252 (a superset of Latin-1 for printable text); refuse binary."""
+    if not data.strip():
+        raise UnreadableInput(f"{path}: the file is empty")
+    if b"\x00" in data[:4096]:
+        raise UnreadableInput(f"{path}: binary data, not a text report")
+    for encoding in ("utf-8-sig", "cp1252", "latin-1"):
+        try:
+            text = data.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    controls = sum(1 for ch in text[:20000] if ord(ch) < 32 and ch not in "\t\n\r\f")
+    if controls > max(20, len(text[:20000]) // 50):
+        raise UnreadableInput(f"{path}: mostly control characters, not a text report")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def split_cells(text: str) -> tuple[Cell, ...]:
+    """Cells with character-column positions (tab stops count as one column each)."""
+    if "\t" in text:
+        cells = []
+        for i, part in enumerate(text.split("\t")):
+            part = part.strip()
+            cells.append(Cell(part, float(i), float(i) + 1.0, _words(part, i)))
+        return tuple(cells)
+    stripped = text.strip()
+    if not stripped:
+        return ()
+    cells = []
+    pos = 0
+    for piece in WIDE_GAP.split(text):
+        start = text.index(piece, pos) if piece else pos
+        pos = start + len(piece)
+        if piece.strip():
+            lead = len(piece) - len(piece.lstrip())
+            x0 = float(start + lead)
+            body = piece.strip()
+            cells.append(Cell(body, x0, x0 + len(body), _words(body, x0)))
+    return tuple(cells)
+
+
+def _words(text: str, x0: float) -> tuple[Word, ...]:
+    words = []
+    for m in regex.finditer(r"\S+", text):
+        words.append(Word(m.group(), Box(x0 + m.start(), 0.0, x0 + m.end(), 1.0)))
+    return tuple(words)
+
+
+def read_text(path: str, doc_id: str, sha256: str, data: bytes) -> Document:
+    text = decode(data, path)
+    pages: list[list[Line]] = [[]]
+    page_no = 1
+    for number, raw in enumerate(text.split("\n"), start=1):
+        chunks = raw.split("\f")
+        for k, chunk in enumerate(chunks):
+            if k > 0:
+                page_no += 1
+                pages.append([])
+            if chunk.strip():
+                pages[-1].append(Line(page_no, number, chunk.rstrip(), split_cells(chunk.rstrip()), "text"))
+        if "\f" not in text and FOOTER.match(raw):
+            page_no += 1
+            pages.append([])
+    doc_pages = [Page(i + 1, tuple(lines), "text") for i, lines in enumerate(pages) if lines]
+    # renumber pages densely (empty pages between footers collapse)
+    doc_pages = [Page(i + 1, tuple(_with_page(l, i + 1) for l in p.lines), "text") for i, p in enumerate(doc_pages)]
+    return Document(doc_id=doc_id, path=path, sha256=sha256, input_kind="text", pages=doc_pages)
+
+
+def _with_page(line: Line, page: int) -> Line:
+    if line.page == page:
+        return line
+    return Line(page, line.number, line.text, line.cells, line.method)
