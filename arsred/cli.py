@@ -1,11 +1,188 @@
-"""Command line: a thin layer over arsred.api."""
+"""Command line: a thin layer over arsred.api (extract), arsred.check_report (check), arsred.panel (dataset).
+
+Logging is configured here and nowhere else; modules below only log.
+"""
 from __future__ import annotations
 
+import argparse
+import logging
 import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from arsred import __version__
+from arsred.errors import ArsredError, ExitCode
+
+log = logging.getLogger("arsred.cli")
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage error exits with ExitCode.USAGE (64), not 2 (which is DOCUMENT_FAILED)."""
+
+    def error(self, message: str) -> Any:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(int(ExitCode.USAGE), f"{self.prog}: error: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="arsred", description="Swedish annual reports (årsredovisningar) into datasets.")
+    p.add_argument("--version", action="version", version=f"arsred {__version__}")
+    sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    e = sub.add_parser("extract", help="extract files and folders (recursively *.pdf, *.txt) into OUT")
+    e.add_argument("paths", nargs="+", metavar="PATH")
+    e.add_argument("-o", "--out", required=True, metavar="OUT", help="output folder")
+    e.add_argument("--jobs", "-j", type=int, default=0, help="documents in parallel (default: all cores)")
+    e.add_argument("--timeout", type=float, default=600.0, help="seconds per document (default 600)")
+    e.add_argument("--max-memory", type=float, default=2048.0, metavar="MB",
+                   help="memory budget per document in MB (default 2048)")
+    e.add_argument("--ocr", choices=("auto", "always", "never"), default="auto")
+    e.add_argument("--ocr-lang", default="swe")
+    e.add_argument("--dpi", type=int, default=300)
+    e.add_argument("--scheduler", default="", metavar="tcp://HOST:8786",
+                   help="run on a Dask distributed cluster instead of local processes")
+    e.add_argument("--cache-dir", default="", help="result cache (default OUT/.cache)")
+    e.add_argument("--no-cache", action="store_true", help="recompute every document")
+    e.add_argument("--quiet", "-q", action="store_true", help="no progress bar, warnings only")
+    e.add_argument("--verbose", "-v", action="store_true", help="log each document")
+    e.add_argument("--strict", action="store_true",
+                   help=f"exit {int(ExitCode.DOCUMENT_FAILED)} when any document has status error")
+
+    c = sub.add_parser("check", help="report the reconciliation checks of an extracted OUT")
+    c.add_argument("out", metavar="OUT")
+    c.add_argument("--fail-on-flag", action="store_true",
+                   help=f"exit {int(ExitCode.FLAGGED)} when any document does not add up")
+
+    d = sub.add_parser("dataset", help="build the panel (organisation × year) from an extracted OUT")
+    d.add_argument("out", metavar="OUT")
+    d.add_argument("--quiet", "-q", action="store_true")
+    return p
+
+
+def setup_logging(quiet: bool = False, verbose: bool = False) -> None:
+    level = logging.DEBUG if verbose else logging.WARNING
+    root = logging.getLogger()
+    for h in list(root.handlers):
+        root.removeHandler(h)
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+    root.addHandler(handler)
+    root.setLevel(logging.WARNING)
+    logging.getLogger("arsred").setLevel(level)
+    for name in ("extract", "normalize"):
+        logging.getLogger(name).setLevel(logging.DEBUG if verbose else logging.WARNING)
 
 
 def main(argv: list[str] | None = None) -> int:
-    raise SystemExit("arsred: not implemented yet")
+    args = build_parser().parse_args(argv)
+    setup_logging(getattr(args, "quiet", False), getattr(args, "verbose", False))
+    try:
+        if args.command == "extract":
+            return cmd_extract(args)
+        if args.command == "check":
+            return cmd_check(args)
+        return cmd_dataset(args)
+    except ArsredError as exc:
+        print(f"arsred: {exc}", file=sys.stderr)
+        return int(ExitCode.USAGE)
+    except ValueError as exc:  # bad option values (Options.__post_init__)
+        print(f"arsred: {exc}", file=sys.stderr)
+        return int(ExitCode.USAGE)
+    except KeyboardInterrupt:
+        print("arsred: interrupted; finished documents are kept, run again to resume", file=sys.stderr)
+        return 130
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    from arsred.api import extract
+    from arsred.options import Options
+
+    options = Options(ocr=args.ocr, ocr_lang=args.ocr_lang, dpi=args.dpi, jobs=args.jobs,
+                      timeout=args.timeout, cache_dir=args.cache_dir, scheduler=args.scheduler,
+                      quiet=args.quiet, strict=args.strict)
+    progress = Progress(enabled=not args.quiet)
+    try:
+        result = extract(args.paths, out_dir=args.out, options=options, use_cache=not args.no_cache,
+                         on_start=progress.start, on_done=progress.update, max_memory_mb=args.max_memory)
+    finally:
+        progress.close()
+    out = Path(args.out)
+    st = result.stats
+    ok, flagged, error = result.count("ok"), result.count("flagged"), result.count("error")
+    rate = f"{st.documents / st.seconds:.1f} docs/s, {st.pages / st.seconds:.1f} pages/s" if st.seconds else ""
+    lines = [f"arsred: {st.documents} documents ({st.cached} from cache), {st.pages} pages "
+             f"in {st.seconds:.1f} s ({rate})",
+             f"  ok {ok} · flagged {flagged} · error {error} · {len(result.facts)} facts, "
+             f"{len(result.checks)} checks, {len(result.goals)} goals",
+             f"  outputs: {out}/documents.csv facts.csv checks.csv goals.csv (+ .parquet), "
+             f"{out}/arsred.duckdb, {out}/documents/<doc_id>.json"]
+    if error and not args.quiet:
+        for _, row in result.errors.head(10).iterrows():
+            lines.append(f"  error {row['doc_id']}: {row['error']}")
+        if error > 10:
+            lines.append(f"  … {error - 10} more in documents.csv (status = error)")
+    print("\n".join(lines if not args.quiet else lines[1:2]))
+    return int(result.exit_code(args.strict))
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    out = Path(args.out)
+    if not out.is_dir():
+        raise ArsredError(f"{out}: no such output folder (run `arsred extract ... -o {out}` first)")
+    try:
+        from arsred.check_report import run_check
+    except ImportError as exc:
+        raise ArsredError(f"the check report is not available in this installation ({exc})") from exc
+    return int(run_check(out, args.fail_on_flag))
+
+
+def cmd_dataset(args: argparse.Namespace) -> int:
+    from arsred.panel import build_panel
+
+    out = Path(args.out)
+    summary = build_panel(out)
+    if not args.quiet:
+        print(f"arsred: panel of {summary.rows} organisation-years ({summary.organisations} organisations, "
+              f"{summary.restated} with a restatement) -> {out}/panel.csv, panel.parquet, "
+              f"arsred.duckdb (panel, panel_long, panel_restatements)")
+    return int(ExitCode.OK)
+
+
+class Progress:
+    """tqdm bar on a terminal: documents done, pages done and per second, ETA."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled and sys.stderr.isatty()
+        self.bar: Any = None
+        self.pages = 0
+        self.t0 = time.monotonic()
+        self.counts: dict[str, int] = {}
+
+    def start(self, total: int) -> None:
+        if not self.enabled:
+            return
+        import tqdm
+        tqdm.tqdm.monitor_interval = 0   # no monitor thread: the runner forks
+        self.t0 = time.monotonic()
+        self.bar = tqdm.tqdm(total=total, unit="doc", file=sys.stderr, dynamic_ncols=True,
+                             smoothing=0.1, desc="extract")
+
+    def update(self, done: Any) -> None:
+        self.pages += done.pages
+        self.counts[done.status] = self.counts.get(done.status, 0) + 1
+        if self.bar is None:
+            return
+        dt = max(time.monotonic() - self.t0, 1e-6)
+        self.bar.set_postfix_str(f"{self.pages} pages, {self.pages / dt:.1f} p/s, "
+                                 f"ok {self.counts.get('ok', 0)} flagged {self.counts.get('flagged', 0)} "
+                                 f"error {self.counts.get('error', 0)}", refresh=False)
+        self.bar.update(1)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+            self.bar = None
 
 
 if __name__ == "__main__":

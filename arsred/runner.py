@@ -1,0 +1,471 @@
+"""Batch runner: find inputs, run each document in its own forked process, cache and resume.
+
+Why one process per document: a hang, a crash in native code (pdfium, tesseract) or a
+file that eats memory then costs one `error` row, never the batch, and memory stays flat
+however long the batch is (nothing accumulates in a long-lived worker). The parent keeps
+up to `--jobs` children running, watches each one's clock and RSS, and writes every
+finished document atomically (cache entry + `documents/<doc_id>.json`) before moving on,
+so a run killed with `kill -9` resumes where it stopped.
+
+`--scheduler tcp://HOST:8786` sends the same per-document work to Dask workers instead;
+each task still forks its own child there, so the same budgets hold on a cluster.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import pickle
+import select
+import signal
+import tempfile
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from arsred.cache import Cache, atomic_write_json, sha256_file
+from arsred.errors import ArsredError
+from arsred.options import Options
+
+log = logging.getLogger(__name__)
+
+SUFFIXES = (".txt", ".pdf")
+DEFAULT_MAX_MEMORY_MB = 2048
+_POLL_S = 0.1
+_RSS_EVERY_S = 0.25
+
+ProcessFn = Callable[[str, Options], Any]   # (path, options) -> DocumentResult (or its dict)
+
+
+@dataclass(frozen=True)
+class InputFile:
+    path: Path
+    doc_id: str
+
+
+@dataclass(frozen=True)
+class DocDone:
+    """One finished document, as reported to progress callbacks."""
+
+    index: int
+    doc_id: str
+    status: str
+    pages: int
+    cached: bool
+    seconds: float
+    peak_rss_mb: float = 0.0
+
+
+@dataclass
+class BatchStats:
+    documents: int = 0
+    cached: int = 0
+    computed: int = 0
+    pages: int = 0
+    seconds: float = 0.0
+    status_counts: dict[str, int] = field(default_factory=dict)
+    peak_rss_mb: list[float] = field(default_factory=list)   # one per computed document
+
+
+# --------------------------------------------------------------------------- discovery
+
+def discover(paths: Iterable[str | Path]) -> list[InputFile]:
+    """Files as named, folders searched recursively for *.txt/*.pdf; sorted, each file once.
+
+    Two files with the same stem (report.txt and report.pdf) would share a doc_id; the
+    first in sorted order keeps the stem, the next get `<stem>__<ext>` so no output
+    overwrites another.
+    """
+    found: dict[str, Path] = {}
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            for f in p.rglob("*"):
+                if f.is_file() and f.suffix.lower() in SUFFIXES and not f.name.startswith("."):
+                    found.setdefault(str(f.resolve()), f)
+        elif p.is_file():
+            found.setdefault(str(p.resolve()), p)
+        else:
+            raise ArsredError(f"{p}: no such file or folder")
+    files = sorted(found.values(), key=lambda f: (str(f), f.name))
+    out: list[InputFile] = []
+    taken: set[str] = set()
+    for f in files:
+        doc_id = f.stem
+        if doc_id in taken:
+            base = f"{f.stem}__{f.suffix.lstrip('.').lower() or 'file'}"
+            doc_id, n = base, 2
+            while doc_id in taken:
+                doc_id, n = f"{base}{n}", n + 1
+            log.warning("%s: doc_id %s already taken by another input; using %s", f, f.stem, doc_id)
+        taken.add(doc_id)
+        out.append(InputFile(path=f, doc_id=doc_id))
+    return out
+
+
+# --------------------------------------------------------------------------- results
+
+def error_result(inp: InputFile, sha: str, message: str) -> dict[str, Any]:
+    """The DocumentResult dict of a document the runner had to give up on."""
+    from arsred.result import DocumentRecord, DocumentResult
+    rec = DocumentRecord(doc_id=inp.doc_id, path=str(inp.path), sha256=sha, status="error",
+                         error=message, input_kind=_kind_from_suffix(inp.path))
+    return DocumentResult(record=rec).to_dict()
+
+
+def _kind_from_suffix(path: Path) -> str:
+    return "text" if path.suffix.lower() == ".txt" else ""
+
+
+def _as_dict(result: Any) -> dict[str, Any]:
+    return result.to_dict() if hasattr(result, "to_dict") else dict(result)
+
+
+def adopt(data: dict[str, Any], inp: InputFile, sha: str) -> dict[str, Any]:
+    """Give a result (computed here, from the cache or from another file with the same bytes) this input's id and path."""
+    doc = data["document"]
+    old = doc.get("doc_id")
+    doc["doc_id"], doc["path"] = inp.doc_id, str(inp.path)
+    doc["sha256"] = doc.get("sha256") or sha
+    if old != inp.doc_id:
+        for key in ("facts", "checks", "goals", "measures"):
+            for row in data.get(key) or []:
+                if isinstance(row, dict) and "doc_id" in row:
+                    row["doc_id"] = inp.doc_id
+    return data
+
+
+# --------------------------------------------------------------------------- isolation
+
+def _die_with_parent() -> None:
+    """Linux: a child left behind by a killed parent is killed too (no orphaned hangs)."""
+    try:
+        import ctypes
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except Exception:  # not Linux: children end when their document ends
+        pass
+
+
+def _child_main(wfd: int, fn: ProcessFn, path: str, options: Options) -> None:
+    code = 0
+    try:
+        _die_with_parent()
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
+        payload: tuple[str, Any] = ("ok", _as_dict(fn(path, options)))
+    except BaseException as exc:  # the pipeline should not raise; if it does, it is this document's error
+        payload = ("exc", f"{type(exc).__name__}: {exc}")
+    try:
+        import resource
+        peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        data = pickle.dumps((*payload, peak_kb / 1024.0), protocol=pickle.HIGHEST_PROTOCOL)
+        view = memoryview(data)
+        while view:
+            n = os.write(wfd, view)
+            view = view[n:]
+    except BaseException:
+        code = 70
+    finally:
+        os._exit(code)
+
+
+@dataclass
+class _Child:
+    """A forked child computing one document; the parent reads its pickled answer from a pipe."""
+
+    index: int
+    pid: int
+    fd: int
+    started: float
+    buf: bytearray = field(default_factory=bytearray)
+    peak_rss_mb: float = 0.0
+    last_rss: float = 0.0
+    killed_for: str = ""
+
+    @classmethod
+    def start(cls, index: int, fn: ProcessFn, path: str, options: Options) -> _Child:
+        rfd, wfd = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # child
+            os.close(rfd)
+            _child_main(wfd, fn, path, options)
+        os.close(wfd)
+        return cls(index=index, pid=pid, fd=rfd, started=time.monotonic())
+
+    def read(self) -> bool:
+        """Read what is available; True at end of file (the child is done or dead)."""
+        chunk = os.read(self.fd, 1 << 20)
+        if chunk:
+            self.buf.extend(chunk)
+            return False
+        return True
+
+    def watch(self, now: float, timeout: float, max_rss_mb: float) -> None:
+        """Kill the child when it runs past its time or memory budget."""
+        if self.killed_for:
+            return
+        if timeout and now - self.started > timeout:
+            self.kill(f"timed out after {timeout:g} s (raise --timeout for very long documents)")
+            return
+        if now - self.last_rss >= _RSS_EVERY_S:
+            self.last_rss = now
+            rss = _rss_mb(self.pid)
+            self.peak_rss_mb = max(self.peak_rss_mb, rss)
+            if max_rss_mb and rss > max_rss_mb:
+                self.kill(f"used {rss:.0f} MB, over the memory budget of {max_rss_mb:.0f} MB per document")
+
+    def kill(self, reason: str) -> None:
+        self.killed_for = reason
+        try:
+            os.kill(self.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+
+    def finish(self) -> tuple[str, Any]:
+        """Reap the child; ("ok", dict) or ("error", message)."""
+        os.close(self.fd)
+        _, status = os.waitpid(self.pid, 0)
+        if self.killed_for:
+            return "error", self.killed_for
+        if self.buf:
+            try:
+                kind, payload, peak = pickle.loads(bytes(self.buf))
+                self.peak_rss_mb = max(self.peak_rss_mb, float(peak))
+                if kind == "ok":
+                    return "ok", payload
+                return "error", f"the pipeline raised {payload}"
+            except Exception as exc:
+                return "error", f"worker sent an unreadable result ({exc})"
+        if os.WIFSIGNALED(status):
+            sig = os.WTERMSIG(status)
+            try:
+                name = signal.Signals(sig).name
+            except ValueError:
+                name = str(sig)
+            return "error", f"worker crashed (killed by {name}) while processing this document"
+        return "error", f"worker crashed (exit code {os.WEXITSTATUS(status)}) while processing this document"
+
+
+def _rss_mb(pid: int) -> float:
+    try:
+        import psutil
+        return psutil.Process(pid).memory_info().rss / (1 << 20)
+    except Exception:
+        return 0.0
+
+
+def run_isolated(fn: ProcessFn, path: str, options: Options,
+                 max_memory_mb: float = DEFAULT_MAX_MEMORY_MB) -> tuple[str, Any, float]:
+    """One document in a forked child with the time and memory budgets (used by Dask tasks)."""
+    if not hasattr(os, "fork"):
+        try:
+            return "ok", _as_dict(fn(path, options)), 0.0
+        except Exception as exc:
+            return "error", f"the pipeline raised {type(exc).__name__}: {exc}", 0.0
+    child = _Child.start(0, fn, path, options)
+    while True:
+        ready, _, _ = select.select([child.fd], [], [], _POLL_S)
+        if ready and child.read():
+            break
+        child.watch(time.monotonic(), options.timeout, max_memory_mb)
+    kind, payload = child.finish()
+    return kind, payload, child.peak_rss_mb
+
+
+# --------------------------------------------------------------------------- the batch
+
+@dataclass
+class _Job:
+    index: int
+    inp: InputFile
+    sha: str
+    same_bytes: list[tuple[int, InputFile]] = field(default_factory=list)
+
+
+class BatchRunner:
+    """Run inputs into `docs_dir/<doc_id>.json`, via the cache, locally or on Dask."""
+
+    def __init__(self, docs_dir: Path, options: Options, cache: Cache | None,
+                 process_fn: ProcessFn | None = None,
+                 on_done: Callable[[DocDone], None] | None = None,
+                 max_memory_mb: float = DEFAULT_MAX_MEMORY_MB) -> None:
+        self.docs_dir = docs_dir
+        self.options = options
+        self.cache = cache
+        self.process_fn = process_fn
+        self.on_done = on_done
+        self.max_memory_mb = max_memory_mb
+        self.stats = BatchStats()
+
+    def _fn(self) -> ProcessFn:
+        if self.process_fn is not None:
+            return self.process_fn
+        from arsred.pipeline import process_document
+        return process_document
+
+    def run(self, inputs: Sequence[InputFile]) -> BatchStats:
+        t0 = time.monotonic()
+        self.docs_dir.mkdir(parents=True, exist_ok=True)
+        self.stats = BatchStats(documents=len(inputs))
+        jobs: dict[str, _Job] = {}
+        order: list[_Job] = []
+        for i, inp in enumerate(inputs):
+            try:
+                sha = sha256_file(inp.path)
+            except OSError as exc:
+                self._record(i, inp, "", error_result(inp, "", f"{inp.path}: cannot be read ({exc})"),
+                             cached=False, seconds=0.0, cache_it=False)
+                continue
+            cached = self.cache.get(sha) if self.cache else None
+            if cached is not None:
+                self._record(i, inp, sha, cached, cached=True, seconds=0.0, cache_it=False)
+            elif sha in jobs:
+                jobs[sha].same_bytes.append((i, inp))
+            else:
+                jobs[sha] = _Job(i, inp, sha)
+                order.append(jobs[sha])
+        if order:
+            log.info("%d documents to compute, %d from cache", len(order), self.stats.cached)
+            if self.options.scheduler:
+                self._run_dask(order)
+            else:
+                self._run_local(order)
+        self.stats.seconds = time.monotonic() - t0
+        return self.stats
+
+    # -- one finished document
+    def _finish(self, job: _Job, kind: str, payload: Any, seconds: float, peak_mb: float) -> None:
+        if kind == "ok":
+            data, cache_it = payload, True
+        else:
+            data, cache_it = error_result(job.inp, job.sha, payload), False
+            log.warning("%s: %s", job.inp.path, payload)
+        if peak_mb:
+            self.stats.peak_rss_mb.append(peak_mb)
+        self.stats.computed += 1
+        if cache_it and self.cache is not None:
+            self.cache.put(job.sha, data)
+        self._record(job.index, job.inp, job.sha, data, cached=False, seconds=seconds,
+                     cache_it=False, peak_mb=peak_mb)
+        for i, inp in job.same_bytes:
+            self._record(i, inp, job.sha, pickle.loads(pickle.dumps(data)), cached=True,
+                         seconds=0.0, cache_it=False)
+
+    def _record(self, index: int, inp: InputFile, sha: str, data: dict[str, Any], *, cached: bool,
+                seconds: float, cache_it: bool, peak_mb: float = 0.0) -> None:
+        data = adopt(data, inp, sha)
+        atomic_write_json(self.docs_dir / f"{inp.doc_id}.json", data)
+        doc = data["document"]
+        status = doc.get("status") or "error"
+        pages = int(doc.get("pages") or 0)
+        st = self.stats
+        st.status_counts[status] = st.status_counts.get(status, 0) + 1
+        st.pages += pages
+        if cached:
+            st.cached += 1
+        if self.on_done is not None:
+            self.on_done(DocDone(index, inp.doc_id, status, pages, cached, seconds, peak_mb))
+
+    # -- local: forked children
+    def _run_local(self, order: list[_Job]) -> None:
+        if not hasattr(os, "fork"):
+            return self._run_inline(order)
+        fn = self._fn()
+        _preload()
+        queue = deque(order)
+        running: dict[int, tuple[_Child, _Job]] = {}
+        workers = max(1, self.options.workers)
+        try:
+            while queue or running:
+                while queue and len(running) < workers:
+                    job = queue.popleft()
+                    child = _Child.start(job.index, fn, str(job.inp.path), self.options)
+                    running[child.fd] = (child, job)
+                ready, _, _ = select.select(list(running), [], [], _POLL_S)
+                for fd in ready:
+                    child, job = running[fd]
+                    if child.read():
+                        del running[fd]
+                        kind, payload = child.finish()
+                        self._finish(job, kind, payload, time.monotonic() - child.started, child.peak_rss_mb)
+                now = time.monotonic()
+                for child, _ in running.values():
+                    child.watch(now, self.options.timeout, self.max_memory_mb)
+        finally:
+            for child, _ in running.values():
+                child.kill("batch interrupted")
+                try:
+                    os.close(child.fd)
+                    os.waitpid(child.pid, 0)
+                except OSError:
+                    pass
+
+    def _run_inline(self, order: list[_Job]) -> None:
+        """No fork (Windows): in-process, without time or memory budgets."""
+        fn = self._fn()
+        for job in order:
+            t = time.monotonic()
+            try:
+                kind, payload = "ok", _as_dict(fn(str(job.inp.path), self.options))
+            except Exception as exc:
+                kind, payload = "error", f"the pipeline raised {type(exc).__name__}: {exc}"
+            self._finish(job, kind, payload, time.monotonic() - t, 0.0)
+
+    # -- Dask distributed
+    def _run_dask(self, order: list[_Job]) -> None:
+        from distributed import Client, as_completed
+
+        fn = self.process_fn  # None: the worker imports the pipeline itself
+        with Client(self.options.scheduler, timeout="30s") as client:
+            n_workers = max(1, len(client.scheduler_info().get("workers", {})))
+            window = max(4, 2 * n_workers * max(1, self.options.jobs or 1))
+            queue = deque(order)
+            futures: dict[Any, tuple[_Job, float]] = {}
+
+            def submit(ac: Any | None) -> None:
+                job = queue.popleft()
+                data = job.inp.path.read_bytes()
+                fut = client.submit(dask_task, job.inp.path.name, data, self.options, fn,
+                                    self.max_memory_mb, key=f"arsred-{job.sha[:16]}-{job.index}", pure=False,
+                                    retries=0)
+                futures[fut] = (job, time.monotonic())
+                if ac is not None:
+                    ac.add(fut)
+
+            while queue and len(futures) < window:
+                submit(None)
+            ac = as_completed(list(futures))
+            for fut in ac:
+                job, started = futures.pop(fut)
+                try:
+                    kind, payload, peak = fut.result()
+                except Exception as exc:  # KilledWorker, lost connection, ...
+                    kind, payload, peak = "error", f"Dask task failed: {type(exc).__name__}: {exc}", 0.0
+                self._finish(job, kind, payload, time.monotonic() - started, peak)
+                fut.release()
+                if queue:
+                    submit(ac)
+
+
+def dask_task(name: str, data: bytes, options: Options, fn: ProcessFn | None,
+              max_memory_mb: float) -> tuple[str, Any, float]:
+    """On a Dask worker: write the bytes under their own file name and run the document isolated.
+
+    Bytes travel with the task, so workers need the package but no shared filesystem.
+    """
+    if fn is None:
+        from arsred.pipeline import process_document as fn
+    with tempfile.TemporaryDirectory(prefix="arsred-") as tmp:
+        path = Path(tmp) / name
+        path.write_bytes(data)
+        return run_isolated(fn, str(path), options, max_memory_mb)
+
+
+def _preload() -> None:
+    """Import the pipeline before forking so each child starts warm (copy-on-write)."""
+    for mod in ("arsred.pipeline", "extract.read", "extract.read_pdf", "extract.ocr", "normalize"):
+        try:
+            __import__(mod)
+        except Exception:
+            pass
