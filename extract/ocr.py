@@ -1,0 +1,327 @@
+"""OCR of scanned pages: render, straighten, recognise words with boxes and confidence.
+
+Tesseract is called once per page on an in-memory image (`tesseract stdin stdout ...
+tsv`), with `--psm 6` (one uniform block, read line by line). The default psm 3 splits a
+statement into column blocks and was seen to drop most of the number column; with psm 6
+every word is found and `extract.layout` rebuilds rows and columns from the word boxes,
+exactly as for text-layer PDFs. Boxes are converted to PDF points of the upright page.
+
+Engines sit behind a small seam (`OcrEngine`) so tests can replay cached output or inject
+a crashing engine; pages are OCR'd one per worker process with OMP_THREAD_LIMIT=1, because
+tesseract's own threads slow a multi-page batch down.
+"""
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import logging
+import os
+import shutil
+import subprocess
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+from arsred.errors import OcrUnavailable
+from extract.document import Box, Word
+
+log = logging.getLogger(__name__)
+
+INSTALL_HINT = ("install it with `sudo apt-get install tesseract-ocr tesseract-ocr-swe tesseract-ocr-osd` "
+                "(or run `make setup`), or run with --ocr never")
+PSM = 6
+LOW_CONF = 0.6  # mean word confidence below which a page is suspected to be turned
+
+
+class OcrFailed(Exception):
+    """One page could not be OCR'd; the reader turns it into a page warning."""
+
+
+class OcrEngine(Protocol):
+    """Recognise words on an upright page image; boxes in image pixels, confidence 0..1."""
+
+    def recognize(self, image, lang: str) -> list[Word]: ...  # noqa: ANN001 (PIL image)
+
+    def orientation(self, image) -> int: ...  # noqa: ANN001  clockwise degrees that make the page upright
+
+
+@functools.lru_cache(maxsize=8)
+def check_tesseract(lang: str) -> None:
+    """Raise OcrUnavailable unless tesseract and every model in `lang` ("swe+eng") are installed."""
+    exe = shutil.which("tesseract")
+    if exe is None:
+        raise OcrUnavailable(f"a page needs OCR but tesseract is not installed; {INSTALL_HINT}")
+    out = subprocess.run([exe, "--list-langs"], capture_output=True, text=True, check=False)
+    have = {ln.strip() for ln in (out.stdout + out.stderr).splitlines()[1:]}
+    missing = [code for code in lang.split("+") if code not in have]
+    if missing:
+        raise OcrUnavailable(f"tesseract has no model for {', '.join(missing)} (installed: "
+                             f"{', '.join(sorted(have)) or 'none'}); install tesseract-ocr-{missing[0]} "
+                             f"or choose another --ocr-lang")
+
+
+def _pnm(image) -> bytes:  # noqa: ANN001
+    """Uncompressed image bytes: far cheaper to write than PNG, and tesseract reads them from stdin."""
+    import io
+    buf = io.BytesIO()
+    image.save(buf, format="PPM")
+    return buf.getvalue()
+
+
+def _run(args: list[str], data: bytes, timeout: float) -> str:
+    env = dict(os.environ, OMP_THREAD_LIMIT="1")
+    try:
+        proc = subprocess.run(args, input=data, capture_output=True, timeout=timeout, env=env, check=False)
+    except FileNotFoundError as exc:
+        raise OcrUnavailable(f"tesseract could not be started; {INSTALL_HINT}") from exc
+    except subprocess.TimeoutExpired as exc:
+        raise OcrFailed(f"tesseract ran past {timeout:.0f} s") from exc
+    if proc.returncode != 0:
+        msg = proc.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise OcrFailed(f"tesseract exited with {proc.returncode}: {msg[-1] if msg else 'no message'}")
+    return proc.stdout.decode("utf-8", "replace")
+
+
+def parse_tsv(tsv: str) -> list[Word]:
+    """Words (level 5 rows) of tesseract's TSV output, in image pixels."""
+    words = []
+    for row in tsv.splitlines()[1:]:
+        parts = row.split("\t")
+        if len(parts) < 12 or parts[0] != "5" or not parts[11].strip():
+            continue
+        left, top, width, height = (int(p) for p in parts[6:10])
+        conf = max(0.0, min(1.0, float(parts[10]) / 100.0))
+        words.append(Word(parts[11].strip(), Box(left, top, left + width, top + height), conf))
+    return words
+
+
+@dataclass(frozen=True)
+class TesseractEngine:
+    """The tesseract CLI on stdin/stdout; picklable, so it travels to worker processes."""
+
+    psm: int = PSM
+    timeout: float = 180.0
+    extra: tuple[str, ...] = ()
+
+    def recognize(self, image, lang: str) -> list[Word]:  # noqa: ANN001
+        args = ["tesseract", "stdin", "stdout", "-l", lang, "--psm", str(self.psm), *self.extra, "tsv"]
+        return parse_tsv(_run(args, _pnm(image), self.timeout))
+
+    def orientation(self, image) -> int:  # noqa: ANN001
+        try:
+            out = _run(["tesseract", "stdin", "stdout", "--psm", "0", "-c", "min_characters_to_try=20"],
+                       _pnm(image), self.timeout)
+        except OcrFailed:
+            return 0  # too little text to tell: leave the page as it is
+        for ln in out.splitlines():
+            if ln.startswith("Rotate:"):
+                return int(ln.split(":")[1]) % 360
+        return 0
+
+
+def image_key(image, lang: str, tag: str) -> str:  # noqa: ANN001
+    h = hashlib.sha256(f"{image.mode}:{image.size}:{lang}:{tag}:".encode())
+    h.update(image.tobytes())
+    return h.hexdigest()[:32]
+
+
+@dataclass(frozen=True)
+class ReplayEngine:
+    """Cached engine output keyed by image hash: replays deterministically, records misses via `inner`."""
+
+    cache_dir: str
+    inner: OcrEngine | None = None
+
+    def _path(self, key: str) -> Path:
+        return Path(self.cache_dir) / f"{key}.json"
+
+    def _cached(self, key: str, compute):  # noqa: ANN001, ANN202
+        path = self._path(key)
+        if path.exists():
+            return json.loads(path.read_text())
+        if self.inner is None:
+            raise OcrFailed(f"no cached OCR output for image {key} in {self.cache_dir}")
+        value = compute()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(value))
+        tmp.replace(path)
+        return value
+
+    def recognize(self, image, lang: str) -> list[Word]:  # noqa: ANN001
+        def compute() -> list:
+            assert self.inner is not None
+            return [[w.text, w.box.x0, w.box.top, w.box.x1, w.box.bottom, w.confidence]  # type: ignore[union-attr]
+                    for w in self.inner.recognize(image, lang)]
+        rows = self._cached(image_key(image, lang, "words"), compute)
+        return [Word(t, Box(x0, top, x1, bottom), c) for t, x0, top, x1, bottom, c in rows]
+
+    def orientation(self, image) -> int:  # noqa: ANN001
+        def compute() -> int:
+            assert self.inner is not None
+            return self.inner.orientation(image)
+        try:
+            return int(self._cached(image_key(image, "", "osd"), compute))
+        except OcrFailed:
+            return 0
+
+    def store(self, image, lang: str, words: list[Word]) -> None:  # noqa: ANN001
+        """Put known output for an image into the cache (tests build fixtures this way)."""
+        path = self._path(image_key(image, lang, "words"))
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps([[w.text, w.box.x0, w.box.top, w.box.x1, w.box.bottom, w.confidence]  # type: ignore[union-attr]
+                                    for w in words]))
+
+
+# --- geometry: rotation and skew -------------------------------------------------------
+
+def _dark_points(image, max_side: int = 1000):  # noqa: ANN001, ANN202
+    """Coordinates of ink pixels on a downscaled copy (fast skew estimates)."""
+    import numpy as np
+    scale = max(image.size) / max_side if max(image.size) > max_side else 1.0
+    small = image.convert("L")
+    if scale > 1.0:
+        small = small.resize((int(image.size[0] / scale), int(image.size[1] / scale)))
+    arr = np.asarray(small)
+    ys, xs = np.nonzero(arr < 128)
+    return xs.astype(np.float64), ys.astype(np.float64)
+
+
+def _profile_score(xs, ys, angle_deg: float) -> float:  # noqa: ANN001
+    import numpy as np
+    t = np.tan(np.radians(angle_deg))
+    proj = ys - xs * t
+    hist = np.bincount((proj - proj.min()).astype(np.int64))
+    return float((hist.astype(np.float64) ** 2).sum())
+
+
+def estimate_skew(image, limit: float = 3.0) -> tuple[float, float, float]:  # noqa: ANN001
+    """(skew in degrees, row-profile score, column-profile score) from projection profiles.
+
+    Text lines make the row profile peaky when the page is straight; a page turned by 90
+    degrees makes the column profile the peaky one instead.
+    """
+    xs, ys = _dark_points(image)
+    if xs.size < 200:
+        return 0.0, 0.0, 0.0
+    coarse = [a / 2 for a in range(int(-limit * 2), int(limit * 2) + 1)]
+    best = max(coarse, key=lambda a: _profile_score(xs, ys, a))
+    fine = [best + d / 20 for d in range(-10, 11)]
+    angle = max(fine, key=lambda a: _profile_score(xs, ys, a))
+    rows = _profile_score(xs, ys, angle)
+    cols = max(_profile_score(ys, xs, a) for a in coarse)
+    return angle, rows, cols
+
+
+@dataclass
+class OcrResult:
+    """Words of one page in PDF points of the upright page."""
+
+    words: list[Word] = field(default_factory=list)
+    width: float = 0.0
+    height: float = 0.0
+    rotation: int = 0
+    skew: float = 0.0
+    warnings: list[str] = field(default_factory=list)
+
+
+def _deskew(image, skew: float):  # noqa: ANN001, ANN202
+    from PIL import Image
+    if abs(skew) < 0.1:
+        return image
+    return image.rotate(skew, resample=Image.BICUBIC, expand=False, fillcolor=255)
+
+
+def _is_noise(w: Word) -> bool:
+    """Specks and rule fragments: no letter or digit, and not a confident dash (a printed 'nothing')."""
+    if any(ch.isalnum() for ch in w.text):
+        return False
+    return not (w.text in ("-", "–", "—", "−") and w.confidence >= 0.5)
+
+
+def _mean_conf(words: list[Word]) -> float:
+    return sum(w.confidence for w in words) / len(words) if words else 0.0
+
+
+def ocr_image(image, dpi: float, lang: str, engine: OcrEngine) -> OcrResult:  # noqa: ANN001
+    """Straighten a page image (90/180/270 via OSD, small skew via projection profiles) and OCR it.
+
+    OSD costs about a third of a page's OCR, so it runs only when the page is plainly
+    sideways or its first reading has a low mean confidence.
+    """
+    from PIL import ImageFilter
+    image = image.convert("L").filter(ImageFilter.MedianFilter(3))  # dust specks read as ';' and '|'
+    rotation = 0
+    skew, rows, cols = estimate_skew(image)
+    if cols > rows * 2.0:  # lines run vertically: the page is plainly sideways
+        rotation = engine.orientation(image) or 90
+        image = image.rotate(-rotation, expand=True)
+        skew, rows, cols = estimate_skew(image)
+    image = _deskew(image, skew)
+    words = engine.recognize(image, lang)
+    if len(words) >= 8 and _mean_conf(words) < LOW_CONF:  # upside down or sideways: ask OSD, redo
+        turn = engine.orientation(image)
+        if turn:
+            turned = image.rotate(-turn, expand=True)
+            turned_skew = estimate_skew(turned)[0]
+            turned = _deskew(turned, turned_skew)
+            again = engine.recognize(turned, lang)
+            if _mean_conf(again) > _mean_conf(words):
+                image, words, rotation, skew = turned, again, (rotation + turn) % 360, skew + turned_skew
+    words = [w for w in words if not _is_noise(w)]
+    k = 72.0 / dpi
+    out = [Word(w.text, Box(w.box.x0 * k, w.box.top * k, w.box.x1 * k, w.box.bottom * k), w.confidence)  # type: ignore[union-attr]
+           for w in words if w.box is not None]
+    return OcrResult(out, image.size[0] * k, image.size[1] * k, rotation, skew)
+
+
+def render_page(pdf_path: str, index: int, dpi: float):  # noqa: ANN201
+    """Page `index` (0-based) as a greyscale PIL image at `dpi`."""
+    import pypdfium2 as pdfium
+    pdf = pdfium.PdfDocument(pdf_path)
+    try:
+        return pdf[index].render(scale=dpi / 72.0, grayscale=True).to_pil().convert("L")
+    finally:
+        pdf.close()
+
+
+def ocr_pdf_page(pdf_path: str, index: int, dpi: float, lang: str, engine: OcrEngine) -> OcrResult:
+    """Render and OCR one page; engine failures become a result with a warning, never an exception."""
+    try:
+        image = render_page(pdf_path, index, dpi)
+        return ocr_image(image, dpi, lang, engine)
+    except OcrUnavailable:
+        raise
+    except Exception as exc:  # noqa: BLE001 - a broken page must not lose the document
+        log.warning("%s page %d: OCR failed: %s", pdf_path, index + 1, exc)
+        return OcrResult(warnings=[f"page {index + 1}: OCR failed ({type(exc).__name__}: {exc}); "
+                                   f"the page has no lines"])
+
+
+def _init_worker() -> None:
+    os.environ["OMP_THREAD_LIMIT"] = "1"
+
+
+def ocr_pages(pdf_path: str, indexes: list[int], dpi: float, lang: str, engine: OcrEngine,
+              workers: int) -> dict[int, OcrResult]:
+    """OCR pages one per worker process; results by 0-based page index."""
+    if not indexes:
+        return {}
+    if workers <= 1 or len(indexes) == 1:
+        return {i: ocr_pdf_page(pdf_path, i, dpi, lang, engine) for i in indexes}
+    from concurrent.futures import ProcessPoolExecutor
+    n = min(workers, len(indexes))
+    with ProcessPoolExecutor(max_workers=n, initializer=_init_worker) as pool:
+        futures = {i: pool.submit(ocr_pdf_page, pdf_path, i, dpi, lang, engine) for i in indexes}
+        out = {}
+        for i, f in futures.items():
+            try:
+                out[i] = f.result()
+            except OcrUnavailable:
+                raise
+            except Exception as exc:  # noqa: BLE001 - a worker that died loses its page, not the document
+                log.warning("%s page %d: OCR worker failed: %s", pdf_path, i + 1, exc)
+                out[i] = OcrResult(warnings=[f"page {i + 1}: OCR failed ({type(exc).__name__}: {exc}); "
+                                             f"the page has no lines"])
+        return out

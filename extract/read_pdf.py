@@ -1,0 +1,173 @@
+"""PDF reports: text layers through pdfplumber, scanned pages through tesseract, page by page.
+
+Each page is judged on its own, because archives hold mixed files (a scanned signature
+page in a born-digital report, a born-digital cover on a scan):
+- a text layer with enough readable text is used as it is (method "pdf", confidence 1.0);
+- no text layer, a garbage one (unmapped glyphs "(cid:12)", control or private-use
+  characters), or a poor hidden OCR layer under a full-page image is OCR'd (method "ocr");
+- `--ocr always` OCRs every page, `--ocr never` none (a page without text gets a warning).
+Both routes give words with boxes in PDF points, and `extract.layout` turns them into the
+same lines and cells.
+"""
+from __future__ import annotations
+
+import logging
+import unicodedata
+from dataclasses import dataclass
+
+import regex
+
+from arsred.errors import EncryptedPdf, UnreadableInput
+from arsred.options import Options
+from extract.document import Box, Document, Line, Page, Word
+from extract.layout import lines_from_words
+from extract.ocr import OcrEngine, OcrResult, TesseractEngine, check_tesseract, ocr_pages
+
+log = logging.getLogger(__name__)
+
+MIN_TEXT_CHARS = 20          # fewer letters/digits than this and a page with an image is a scan
+MIN_GOOD_CHARS = 0.85        # share of readable characters in a usable text layer
+MIN_GOOD_TOKENS = 0.75       # share of plausible tokens in a hidden OCR layer worth keeping
+IMAGE_COVER = 0.6            # an image covering this share of the page makes it a scan
+CID = regex.compile(r"\(cid:\d+\)")
+TOKEN = regex.compile(r"^[\p{L}][\p{L}\-']*[.,:;)!?]*$|^[-−–+(]?[\d][\d\s.,:%/\-]*[)*%]*$|^\p{P}+$")
+
+
+@dataclass(frozen=True)
+class PageText:
+    """What pdfplumber found on a page, and whether it can be used."""
+
+    words: list[Word]
+    width: float
+    height: float
+    usable: bool
+    reason: str              # why OCR is needed ("" when usable)
+
+
+def _char_ok(ch: str) -> bool:
+    cat = unicodedata.category(ch)
+    return not (cat in ("Cc", "Co", "Cn", "Cs") or ch == "\ufffd")
+
+
+def judge_text(words: list[Word], image_cover: float) -> tuple[bool, str]:
+    """Decide whether a page's text layer is usable; the reason says why not."""
+    text = "".join(w.text for w in words)
+    alnum = sum(ch.isalnum() for ch in text)
+    if alnum < MIN_TEXT_CHARS:
+        if image_cover >= IMAGE_COVER or alnum == 0:
+            return False, "no text layer"
+        return True, ""  # a near-empty page (a divider, a page number) that is not a scan
+    glyphs = CID.sub("\ufffd", text)  # an unmapped glyph counts as one bad character
+    if sum(_char_ok(ch) for ch in glyphs) / max(1, len(glyphs)) < MIN_GOOD_CHARS:
+        return False, "text layer is garbage (unmapped glyphs or control characters)"
+    if image_cover >= IMAGE_COVER:
+        plausible = sum(bool(TOKEN.match(w.text)) for w in words) / len(words)
+        if plausible < MIN_GOOD_TOKENS:
+            return False, f"hidden OCR layer of poor quality ({plausible:.0%} plausible words)"
+    return True, ""
+
+
+def _image_cover(page) -> float:  # noqa: ANN001 (pdfplumber page)
+    area = float(page.width * page.height) or 1.0
+    best = 0.0
+    for im in page.images:
+        w = max(0.0, min(float(im["x1"]), float(page.width)) - max(float(im["x0"]), 0.0))
+        h = max(0.0, min(float(im["bottom"]), float(page.height)) - max(float(im["top"]), 0.0))
+        best = max(best, w * h / area)
+    return best
+
+
+def page_text(page) -> PageText:  # noqa: ANN001
+    """Words of one pdfplumber page with their boxes (points from the top-left)."""
+    raw = page.extract_words(x_tolerance=1.5, y_tolerance=2.5, keep_blank_chars=False, use_text_flow=False)
+    words = []
+    for w in raw:
+        x0, x1 = float(w["x0"]), float(w["x1"])
+        top, bottom = float(w["top"]), float(w["bottom"])
+        if x1 < x0 or bottom < top:
+            continue
+        words.append(Word(w["text"], Box(x0, top, x1, bottom), 1.0))
+    usable, reason = judge_text(words, _image_cover(page))
+    return PageText(words, float(page.width), float(page.height), usable, reason)
+
+
+def _open(path: str):  # noqa: ANN202
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+    from pdfminer.pdfparser import PDFSyntaxError
+    try:
+        pdf = pdfplumber.open(path)
+        _ = pdf.pages  # forces the page tree: broken files fail here, not halfway
+    except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
+        raise EncryptedPdf(path) from exc
+    except PDFSyntaxError as exc:
+        raise UnreadableInput(f"{path}: not a readable PDF ({exc}); the file may be truncated or "
+                              f"corrupt - download it again or repair it (e.g. qpdf input.pdf output.pdf)") from exc
+    except Exception as exc:  # noqa: BLE001 - pdfminer raises many kinds on broken files
+        if "password" in str(exc).lower() or "encrypt" in type(exc).__name__.lower():
+            raise EncryptedPdf(path) from exc
+        raise UnreadableInput(f"{path}: the PDF cannot be parsed ({type(exc).__name__}: {exc}); the file may be "
+                              f"corrupt - download it again or repair it (e.g. qpdf input.pdf output.pdf)") from exc
+    if not pdf.pages:
+        pdf.close()
+        raise UnreadableInput(f"{path}: the PDF has no pages")
+    return pdf
+
+
+def read_pdf(path: str, doc_id: str, sha256: str, options: Options | None = None,
+             engine: OcrEngine | None = None) -> Document:
+    """Read every page; OCR the ones whose text layer is missing or unusable (per `options.ocr`)."""
+    options = options or Options()
+    texts: list[PageText] = []
+    pdf = _open(path)
+    try:
+        for i, page in enumerate(pdf.pages):
+            try:
+                texts.append(page_text(page) if options.ocr != "always" else
+                             PageText([], float(page.width), float(page.height), False, "--ocr always"))
+            except Exception as exc:  # noqa: BLE001 - one broken page must not lose the document
+                log.warning("%s page %d: text layer unreadable: %s", path, i + 1, exc)
+                texts.append(PageText([], 0.0, 0.0, False, f"text layer unreadable ({type(exc).__name__})"))
+    finally:
+        pdf.close()
+
+    need = [i for i, t in enumerate(texts) if not t.usable]
+    results: dict[int, OcrResult] = {}
+    if need and options.ocr != "never":
+        engine = engine or TesseractEngine()
+        if isinstance(engine, TesseractEngine):
+            check_tesseract(options.ocr_lang)
+        log.info("%s: OCR of %d of %d pages (%s)", path, len(need), len(texts), options.ocr_lang)
+        results = ocr_pages(path, need, options.dpi, options.ocr_lang, engine, options.workers)
+
+    pages: list[Page] = []
+    doc_warnings: list[str] = []
+    for i, t in enumerate(texts):
+        n = i + 1
+        if t.usable:
+            pages.append(Page(n, tuple(lines_from_words(t.words, n, "pdf")), "pdf", t.width, t.height))
+        elif i in results:
+            pages.append(_ocr_page(n, results[i], t))
+            doc_warnings.extend(results[i].warnings)
+        else:
+            msg = f"page {n} has no text layer (scanned?); run with --ocr auto" if t.reason == "no text layer" \
+                else f"page {n}: {t.reason}; run with --ocr auto to OCR it"
+            pages.append(Page(n, (), "pdf", t.width, t.height, (msg,)))
+            doc_warnings.append(msg)
+    return Document(doc_id=doc_id, path=path, sha256=sha256, input_kind=_input_kind(pages),
+                    pages=pages, warnings=doc_warnings)
+
+
+def _ocr_page(n: int, r: OcrResult, t: PageText) -> Page:
+    lines: list[Line] = lines_from_words(r.words, n, "ocr") if r.words else []
+    warnings = list(r.warnings)
+    if r.rotation:
+        warnings.append(f"page {n} was turned {r.rotation} degrees; boxes refer to the upright page")
+    return Page(n, tuple(lines), "ocr", r.width or t.width, r.height or t.height, tuple(warnings))
+
+
+def _input_kind(pages: list[Page]) -> str:
+    ocr = sum(p.method == "ocr" for p in pages)
+    if ocr == 0:
+        return "pdf-text"
+    return "pdf-ocr" if ocr == len(pages) else "pdf-mixed"
