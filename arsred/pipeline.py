@@ -5,12 +5,247 @@ status `error` and a message, so a batch can go on.
 """
 from __future__ import annotations
 
+import logging
+import time
+from pathlib import Path
+
+from arsred.errors import ArsredError, NoStatementsFound
 from arsred.options import Options
-from arsred.result import DocumentRecord, DocumentResult
+from arsred.result import DocumentRecord, DocumentResult, SectionSpan
+from extract.document import Document, Line
+from extract.metadata import detect_metadata
+from extract.moneyblocks import find_money_blocks, find_year_lists
+from extract.read import doc_id_for, read_document
+from extract.sections import Section, content_lines, find_sections, fold
+from extract.statements import is_total_label, read_tables
+from extract.tables import Table, declared_unit
+from normalize.facts import UNITS, Fact
+from normalize.items import heading_labels, map_item
+from normalize.units import decide_units, prose_kronor, tolerance
+
+log = logging.getLogger(__name__)
+STATEMENT_KINDS = ("oversikt", "resultatrakning", "balansrakning", "kassaflodesanalys", "driftredovisning",
+                   "noter", "balanskrav", "budget", "tillaggsupplysningar")
+MEASURE_WORDS = ("soliditet", "antal ", "andel ", "procent", "nyckeltal")
 
 
 def process_document(path: str, options: Options | None = None) -> DocumentResult:
-    """Placeholder until the extraction chain lands (same signature)."""
-    from extract.read import doc_id_for
-    return DocumentResult(record=DocumentRecord(doc_id=doc_id_for(path), path=str(path), status="error",
-                                                error="not implemented yet"))
+    options = options or Options()
+    record = DocumentRecord(doc_id=doc_id_for(path), path=str(path))
+    started = time.perf_counter()
+    try:
+        document = read_document(path, options)
+        record.sha256, record.input_kind, record.pages = document.sha256, document.input_kind, len(document.pages)
+        result = extract_document(document, options, record)
+    except ArsredError as exc:
+        record.status, record.error = "error", str(exc)
+        result = DocumentResult(record=record)
+    except Exception as exc:  # a bug must not stop the batch: report it on the row
+        log.exception("unexpected failure on %s", path)
+        record.status, record.error = "error", f"internal error: {type(exc).__name__}: {exc}"
+        result = DocumentResult(record=record)
+    result.timings["total_s"] = round(time.perf_counter() - started, 4)
+    return result
+
+
+def _repairer(document_text: str, mode: str):
+    """The label/heading repair function, or identity when the text is clean (or repair is missing)."""
+    if mode == "never":
+        return None
+    try:
+        from normalize.repair import needs_repair, repair_text
+    except ImportError:
+        return None
+    try:
+        if mode == "always" or needs_repair(document_text):
+            return _safe(repair_text)
+    except Exception:  # repair is an improvement, never a reason to lose the amounts
+        log.exception("text repair failed; labels are kept as printed")
+    return None
+
+
+def _safe(repair_text):
+    def repair(text: str) -> str:
+        try:
+            return repair_text(text).text
+        except Exception:
+            log.exception("text repair failed on %r", text[:60])
+            return text
+    return repair
+
+
+def extract_document(document: Document, options: Options, record: DocumentRecord) -> DocumentResult:
+    lines = content_lines(document)
+    warnings = list(document.warnings) + [w for p in document.pages for w in p.warnings]
+    repair = _repairer(document.text, options.repair)
+    sections = find_sections(document, lines)
+    meta = detect_metadata(lines, sections)
+    record.organisation = repair(meta.organisation) if repair and meta.organisation else meta.organisation
+    record.doc_type, record.fiscal_year = meta.doc_type, meta.fiscal_year
+
+    tables: list[tuple[Table, Section]] = []
+    for section in sections:
+        if section.kind in STATEMENT_KINDS:
+            for table in read_tables(section, meta.fiscal_year, heading_labels(section.kind)):
+                tables.append((table, section))
+    declared = [declared_unit(t.unit_text) if t.unit_text else None for t, _ in tables]
+    decisions = decide_units([(t, d) for (t, _), d in zip(tables, declared)], prose_kronor(lines))
+    for d in decisions:
+        if d.warning:
+            warnings.append(d.warning)
+
+    facts: list[Fact] = []
+    measures: list[dict] = []
+    for t_index, ((table, section), unit) in enumerate(zip(tables, decisions)):
+        facts.extend(_table_facts(table, t_index, unit.unit, record, repair, measures))
+    in_statements = {id(line) for _, s in tables for line in s.lines}
+    facts.extend(_money_facts(lines, meta.fiscal_year, record, repair, len(tables), in_statements))
+    facts.extend(_year_list_facts(lines, meta.fiscal_year, record, repair, len(tables) + 1, in_statements))
+    facts = _dedupe(facts)
+
+    result = DocumentResult(record=record, facts=facts, measures=measures,
+                            sections=[_span(s) for s in sections if s.heading is not None])
+    if not facts:
+        statements = sorted({s.kind for s in sections if s.kind in STATEMENT_KINDS})
+        raise NoStatementsFound(
+            f"{record.path}: no financial statement found (looked for Resultaträkning, Balansräkning, "
+            f"Kassaflödesanalys, Driftredovisning, Noter, budget tables"
+            + (f"; headings seen but no table under them: {', '.join(statements)}" if statements else "") + ")")
+    _reconcile(result, lines)
+    _goals(result, document, repair)
+    if repair:
+        result.page_texts = {p.number: repair(p.text) for p in document.pages}
+    record.n_facts = len(result.facts)
+    record.n_failed_checks = sum(1 for c in result.checks if c.status == "fail" and c.severity == "error")
+    record.status = "flagged" if record.n_failed_checks else "ok"
+    record.warnings = "; ".join(dict.fromkeys(warnings))
+    return result
+
+
+def _table_facts(table: Table, t_index: int, unit: str, record: DocumentRecord, repair, measures) -> list[Fact]:
+    out = []
+    for r_index, row in enumerate(table.rows):
+        if not row.has_values or not row.label:
+            continue
+        label = repair(row.label) if repair else row.label
+        if _is_measure(label):
+            measures.append({"doc_id": record.doc_id, "statement": table.statement, "label": label,
+                             "values": [v.amount.printed if v else None for v in row.values],
+                             "page": row.line.page, "line": row.line.number})
+            continue
+        match = map_item(table.statement, label)
+        if not match.mapped and repair is None:
+            pass
+        is_total = match.kind == "total" or is_total_label(label)
+        for col, value in zip(table.header.columns, row.values):
+            if value is None:
+                continue
+            amount = value.amount
+            box = value.cell.words[0].box if value.cell is not None and value.cell.words and row.line.method != "text" else None
+            out.append(Fact(
+                doc_id=record.doc_id, statement=table.statement, item=match.item, label=label,
+                label_raw=row.label_raw, period=col.period, column=col.kind,
+                value_sek=float(amount.value * UNITS[unit]), printed=amount.printed, unit=unit,
+                page=row.line.page, line=row.line.number, note=table.note if table.statement == "noter" else None,
+                confidence=round(value.confidence, 3), tolerance_sek=tolerance(amount.decimals, unit),
+                table=t_index, row=r_index, is_total=is_total, organisation=record.organisation,
+                fiscal_year=record.fiscal_year,
+                x0=box.x0 if box else None, top=box.top if box else None,
+                x1=value.cell.x1 if box else None, bottom=box.bottom if box else None,
+            ))
+    return out
+
+
+def _is_measure(label: str) -> bool:
+    f = fold(label)
+    return f.startswith(MEASURE_WORDS) or "%" in label
+
+
+def _money_facts(lines: list[Line], fiscal_year, record, repair, t_index, skip) -> list[Fact]:
+    out = []
+    for r_index, block in enumerate(find_money_blocks(lines, fiscal_year, skip)):
+        initiative = repair(block.initiative) if repair else block.initiative
+        line_label = repair(block.label) if repair else block.label
+        match = map_item("budget", line_label)
+        item = match.item if match.mapped else f"bu.{block.column}"
+        out.append(Fact(
+            doc_id=record.doc_id, statement="budget", item=item, label=f"{initiative}: {line_label}",
+            label_raw=f"{block.initiative}: {block.line.text.strip()}", period=block.period, column=block.column,
+            value_sek=float(block.amount.value * UNITS[block.unit]), printed=block.amount.printed, unit=block.unit,
+            page=block.line.page, line=block.line.number, confidence=round(block.line.confidence, 3),
+            tolerance_sek=tolerance(block.amount.decimals, block.unit), table=t_index, row=r_index,
+            organisation=record.organisation, fiscal_year=record.fiscal_year))
+    return out
+
+
+def _year_list_facts(lines, fiscal_year, record, repair, t_index, skip) -> list[Fact]:
+    out = []
+    for r_index, row in enumerate(r for r in find_year_lists(lines) if id(r.line) not in skip):
+        label = repair(row.title) if repair else row.title
+        if fiscal_year is None or row.period <= fiscal_year:
+            column = "utfall"
+        elif row.period == fiscal_year + 1:
+            column = "budget"
+        else:
+            column = "prognos"
+        out.append(Fact(
+            doc_id=record.doc_id, statement="oversikt", item=map_item("oversikt", label).item, label=label,
+            label_raw=row.line.text.strip(), period=row.period, column=column,
+            value_sek=float(row.amount.value * UNITS[row.unit]), printed=row.amount.printed, unit=row.unit,
+            page=row.line.page, line=row.line.number, confidence=round(row.line.confidence, 3),
+            tolerance_sek=tolerance(row.amount.decimals, row.unit), table=t_index, row=r_index,
+            organisation=record.organisation, fiscal_year=record.fiscal_year))
+    return out
+
+
+def _dedupe(facts: list[Fact]) -> list[Fact]:
+    """A report printed twice in one file yields each fact once (the first printing).
+
+    Two facts are one when another table of the same statement holds the same amount in
+    the same period and column under a label that reads alike (the two printings may carry
+    different OCR damage, so labels are compared fuzzily, never within one table).
+    """
+    from rapidfuzz import fuzz
+
+    kept: dict[tuple, list[Fact]] = {}
+    out = []
+    for f in facts:
+        key = (f.statement, f.note, f.period, f.column, f.value_sek)
+        label = fold(f.label)
+        twins = kept.setdefault(key, [])
+        if any(t.table != f.table and fuzz.ratio(fold(t.label), label) >= 85 for t in twins):
+            continue
+        twins.append(f)
+        out.append(f)
+    return out
+
+
+def _span(s: Section) -> SectionSpan:
+    (sp, sl), (ep, el) = s.start, s.end
+    return SectionSpan(s.kind, s.title, sp, sl, ep, el, s.note)
+
+
+def _reconcile(result: DocumentResult, lines: list[Line]) -> None:
+    try:
+        from normalize.reconcile import reconcile
+    except ImportError:
+        return
+    result.checks, result.facts = reconcile(result.facts, lines=lines, fiscal_year=result.record.fiscal_year)
+
+
+def _goals(result: DocumentResult, document: Document, repair) -> None:
+    try:
+        from extract.goals import find_goals
+    except ImportError:
+        return
+    try:
+        result.goals = find_goals(document, result.facts, organisation=result.record.organisation,
+                                  fiscal_year=result.record.fiscal_year)
+    except Exception as exc:  # goals are a side table: a failure there must not lose the amounts
+        log.exception("goal extraction failed on %s", document.path)
+        result.record.warnings = f"goal extraction failed: {exc}"
+
+
+def run_paths(paths: list[str | Path], options: Options | None = None) -> list[DocumentResult]:
+    """Serial convenience for tests and notebooks (the batch runner adds parallelism and caching)."""
+    return [process_document(str(p), options) for p in paths]

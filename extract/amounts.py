@@ -1,0 +1,163 @@
+"""Swedish printed amounts: `2 832`, `1 236,30`, `- 17 329`, `−2 650`, `(75)`, `0,00`, `20 114*`.
+
+Two jobs: read one cell as one amount (`parse_amount`), and cut a run of space-separated
+tokens into amounts when the layout merged columns (`segment`). The thousands space is
+ambiguous there (`-1900 -2 095 195` is three amounts, not two); `segment` resolves it with
+the number of columns the table's header declares, never by guessing per token.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+
+import regex
+
+MINUS = "-−–—"
+_SIGN = f"[{MINUS}+]"
+# footnote marks stuck to a figure: 20 114*, 2 534%** (a bare trailing % is a percentage)
+_MARKS = r"(?:\*+|%\*+|\*+%?)"
+_NUMBER = regex.compile(
+    rf"""^(?P<open>\()?\s*(?P<sign>{_SIGN})?\s*(?P<open2>\()?
+         (?P<int>\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}})+|\d+)
+         (?:,(?P<dec>\d+))?
+         (?P<close>\))?(?P<marks>{_MARKS})?$""",
+    regex.X,
+)
+_TOKEN_NUM = regex.compile(rf"^\(?{_SIGN}?\(?\d+(?:,\d+)?\)?{_MARKS}?$")
+_GROUP3 = regex.compile(rf"^\d{{3}}(?:,\d+)?\)?{_MARKS}?$")
+_HEAD = regex.compile(rf"^\(?{_SIGN}?\(?\d{{1,3}}$")
+EMPTY_MARKS = {"-", "–", "—", "−", "..", "…"}
+NOISE = {"|", "||", "¦", "[", "]"}
+
+
+@dataclass(frozen=True)
+class Amount:
+    """One printed figure. `value` is as printed (sign included), in the table's unit."""
+
+    printed: str
+    value: Decimal
+    decimals: int
+    marks: str = ""
+    parenthesised: bool = False
+
+    @property
+    def is_small_int(self) -> bool:
+        return self.decimals == 0 and 0 < self.value < 100 and not self.parenthesised \
+            and self.printed.strip().isdigit()
+
+
+def parse_amount(text: str) -> Amount | None:
+    """One cell to one amount, or None when the cell is not a plain amount (`-` means nothing)."""
+    s = " ".join(text.split())
+    if not s or s in EMPTY_MARKS:
+        return None
+    m = _NUMBER.match(s)
+    if not m:
+        return None
+    opened = bool(m["open"] or m["open2"])
+    if opened != bool(m["close"]):
+        return None
+    digits = regex.sub(r"[ \u00a0\u202f]", "", m["int"])
+    if len(digits) > 1 and digits.startswith("0") and " " not in m["int"]:
+        return None                       # "0123" is a code, not an amount
+    dec = m["dec"] or ""
+    value = Decimal(f"{digits}.{dec}" if dec else digits)
+    negative = bool(m["sign"] and m["sign"] in MINUS) or opened
+    if negative:
+        value = -value
+    printed = s[: m.start("marks")] if m["marks"] else s
+    return Amount(printed.strip(), value, len(dec), m["marks"] or "", opened)
+
+
+def is_amount_token(token: str) -> bool:
+    """Could this whitespace token be (part of) an amount? Used to find where a label ends."""
+    return bool(_TOKEN_NUM.match(token)) or token in EMPTY_MARKS or token in NOISE
+
+
+def _is_continuation(token: str) -> bool:
+    return bool(_GROUP3.match(token))
+
+
+@lru_cache(maxsize=4096)
+def _segmentations(tokens: tuple[str, ...]) -> tuple[tuple[Amount | None, ...], ...]:
+    """Every way to read the tokens as a sequence of amounts (None for an empty-cell dash)."""
+    if not tokens:
+        return ((),)
+    out: list[tuple[Amount | None, ...]] = []
+    first = tokens[0]
+    if first in EMPTY_MARKS:
+        for rest in _segmentations(tokens[1:]):
+            out.append((None, *rest))
+        # a detached minus: "- 17 329"
+        if len(tokens) > 1 and _HEAD.match(tokens[1]) or len(tokens) > 1 and _TOKEN_NUM.match(tokens[1]):
+            for j in range(2, len(tokens) + 1):
+                amt = _join(tokens[:j])
+                if amt is not None:
+                    for rest in _segmentations(tokens[j:]):
+                        out.append((amt, *rest))
+        return tuple(out)
+    for j in range(1, len(tokens) + 1):
+        if j > 1 and not _is_continuation(tokens[j - 1]):
+            break
+        amt = _join(tokens[:j])
+        if amt is None:
+            continue
+        for rest in _segmentations(tokens[j:]):
+            out.append((amt, *rest))
+        if len(out) > 2000:
+            break
+    return tuple(out)
+
+
+def _join(tokens: tuple[str, ...]) -> Amount | None:
+    if len(tokens) > 1 and any(t.endswith(("*", "%", ")")) or "," in t for t in tokens[:-1]):
+        return None
+    return parse_amount(" ".join(tokens))
+
+
+def _spread(seq: tuple[Amount | None, ...]) -> float:
+    """How unlike each other the amounts' magnitudes are: columns hold figures of one kind."""
+    sizes = sorted(len(str(abs(a.value)).split(".")[0]) for a in seq if a is not None and a.value != 0)
+    if not sizes:
+        return 0.0
+    median = sizes[len(sizes) // 2]
+    return float(sum(abs(s - median) for s in sizes))
+
+
+def segment(tokens: list[str], expected: int | None = None,
+            allow_note: bool = False) -> tuple[int | None, list[Amount | None]] | None:
+    """Cut tokens into amounts; return (note reference or None, amounts).
+
+    With `expected` (the header's column count) only readings with exactly that many
+    amounts (one more when the first is a note reference) are accepted; among them the
+    one whose magnitudes agree best wins. Without it, the conventional reading (every
+    3-digit group after a 1–3 digit head joins it) is used. None when nothing fits.
+    """
+    toks = tuple(t for t in tokens if t not in NOISE)
+    if not toks:
+        return None
+    readings = _segmentations(toks)
+    if not readings:
+        return None
+    if expected is None:
+        best = min(readings, key=len)
+        return _split_note(best, allow_note, None)
+    candidates: list[tuple[float, int, int | None, list[Amount | None]]] = []
+    for r in readings:
+        if len(r) == expected:
+            candidates.append((_spread(r), 1, None, list(r)))
+        if allow_note and len(r) == expected + 1 and r[0] is not None and r[0].is_small_int:
+            candidates.append((_spread(r[1:]), 0, int(r[0].value), list(r[1:])))
+    if not candidates:
+        return None
+    candidates.sort(key=lambda c: (c[0], c[1]))
+    _, _, note, amounts = candidates[0]
+    return note, amounts
+
+
+def _split_note(reading: tuple[Amount | None, ...], allow_note: bool,
+                expected: int | None) -> tuple[int | None, list[Amount | None]]:
+    if allow_note and len(reading) > 1 and reading[0] is not None and reading[0].is_small_int:
+        return int(reading[0].value), list(reading[1:])
+    return None, list(reading)

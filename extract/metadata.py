@@ -1,0 +1,93 @@
+"""Who published the report, what kind it is, and which year it covers."""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+import regex
+
+from extract.document import Line
+from extract.sections import YEAR, Section, fold
+from extract.tables import is_header_line
+
+DOC_TYPES = (  # (folded phrase, doc_type), first match in the opening lines wins
+    ("delarsrapport", "delarsrapport"), ("delarsbokslut", "delarsrapport"), ("delarsredovisning", "delarsrapport"),
+    ("arsredovisning", "arsredovisning"), ("verksamhetsberattelse", "arsredovisning"),
+    ("verksamhetsplan", "verksamhetsplan_budget"), ("budget", "verksamhetsplan_budget"),
+)
+_NAME = r"[A-ZÅÄÖ][\wåäöéü-]+"
+_ORG_AFTER = regex.compile(rf"\b[Ss]amordningsf\w*rbund(?:et)?\s+((?:{_NAME})(?:\s+(?:{_NAME}|och|i)){{0,4}})")
+_ORG_BEFORE = regex.compile(rf"((?:{_NAME}\s+)(?:(?:{_NAME}|och|i)\s+){{0,4}})[Ss]amordningsf\w*rbund\b")
+_STOP = {"och", "i", "Arbetsförmedlingen", "Försäkringskassan", "Region", "Under", "Det", "Den", "Samordningsförbundet"}
+
+
+@dataclass(frozen=True)
+class Metadata:
+    organisation: str
+    doc_type: str
+    fiscal_year: int | None
+
+
+def detect_metadata(lines: list[Line], sections: list[Section]) -> Metadata:
+    return Metadata(organisation(lines), doc_type(lines), fiscal_year(lines, sections))
+
+
+def doc_type(lines: list[Line]) -> str:
+    head = " ".join(fold(l.text) for l in lines[:80])
+    best = None
+    for phrase, kind in DOC_TYPES:
+        pos = head.find(phrase)
+        if pos >= 0 and (best is None or pos < best[0]):
+            best = (pos, kind)
+    return best[1] if best else "arsredovisning"
+
+
+def fiscal_year(lines: list[Line], sections: list[Section]) -> int | None:
+    """Title year ("Årsredovisning 2022"), else the first year column of the statements, else the commonest."""
+    for line in lines[:80]:
+        f = fold(line.text)
+        m = regex.search(r"(arsredovisning(?:en)?|verksamhetsplan(?: och budget)?|budget|delarsrapport)\D{0,25}((?:19|20)\d\d)", f)
+        if m and len(f) < 120:
+            return int(m.group(2))
+    for s in sections:
+        if s.kind in ("resultatrakning", "balansrakning", "kassaflodesanalys"):
+            for line in s.lines[:8]:
+                if is_header_line(line):
+                    years = [int(y) for y in YEAR.findall(line.text)]
+                    if years:
+                        return max(years)
+    for line in lines[:80]:
+        m = regex.search(r"\b(?:för|for)\s+(?:år|ar)\s+((?:19|20)\d\d)\b", line.text)
+        if m:
+            return int(m.group(1))
+    counts = Counter(int(y) for l in lines for y in YEAR.findall(l.text))
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def organisation(lines: list[Line]) -> str:
+    """The most often named 'Samordningsförbundet X' (or 'X Samordningsförbund')."""
+    counts: Counter[str] = Counter()
+    for line in lines:
+        for m in _ORG_AFTER.finditer(line.text):
+            name = _trim(m.group(1))
+            if name:
+                counts[f"Samordningsförbundet {name}"] += 1
+        for m in _ORG_BEFORE.finditer(line.text):
+            name = _trim(m.group(1))
+            if name and len(name.split()) >= 2:
+                counts[f"{name} Samordningsförbund"] += 1
+    if not counts:
+        return ""
+    # prefer the longest name among the frequent ones ("… Härnösand Timrå" over "… Härnösand")
+    top = counts.most_common(1)[0][1]
+    frequent = [n for n, c in counts.items() if c >= max(2, top // 3)] or [counts.most_common(1)[0][0]]
+    return max(frequent, key=lambda n: (counts[n] >= top // 2, len(n.split()) if counts[n] > 1 else 0, counts[n]))
+
+
+def _trim(name: str) -> str:
+    words = name.split()
+    while words and (words[-1] in _STOP or words[-1].lower() == words[-1]):
+        words.pop()
+    if words and words[0] in _STOP:
+        return ""
+    return " ".join(words)

@@ -1,0 +1,180 @@
+"""Per-initiative money in the Förvaltningsberättelse, and year lists outside the statements.
+
+"SamCoach / Beviljade medel 2024 775 000 kr / Förbrukade medel 775 000 kr / Ej förbrukade
+medel 0" becomes three budget-statement rows labelled "SamCoach: …". A list such as
+"(tkr) Medelstilldelning / 2020 2 838 / 2021 2 838 …" becomes overview rows per year.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+from rapidfuzz import fuzz
+
+from extract.amounts import Amount, is_amount_token, segment
+from extract.document import Line
+from extract.sections import YEAR, fold
+from extract.tables import declared_unit
+
+# (folded phrase, column) — the lines of a money block
+BLOCK_LINES = (
+    ("beviljade medel", "budget"), ("forbundets medfinansiering", "budget"), ("beviljat belopp", "budget"),
+    ("budgeterade medel", "budget"), ("tilldelade medel", "budget"),
+    ("forbrukade medel", "utfall"), ("utbetalda medel", "utfall"), ("nyttjade medel", "utfall"),
+    ("ej forbrukade medel", "avvikelse"), ("kvarvarande medel", "avvikelse"), ("aterstaende medel", "avvikelse"),
+)
+
+
+@dataclass(frozen=True)
+class BlockRow:
+    initiative: str
+    label: str             # the line's own label, e.g. "Beviljade medel 2024"
+    column: str
+    period: int | None
+    amount: Amount
+    line: Line
+    unit: str
+
+
+def _block_kind(text: str) -> tuple[str, str, int] | None:
+    """(phrase, column, words consumed) when the line opens with a block label."""
+    words = fold(text.replace("|", " ")).split()
+    for phrase, column in BLOCK_LINES:
+        n = len(phrase.split())
+        head = " ".join(words[:n])
+        if head == phrase or (len(head) > 8 and fuzz.ratio(head, phrase) >= 85):
+            if phrase.startswith("forbrukade") and words[:1] == ["ej"]:
+                continue
+            return phrase, column, n
+    return None
+
+
+def _amount_after(text: str) -> tuple[str, Amount | None]:
+    toks = [t for t in text.replace("|", " ").split()]
+    while toks and fold(toks[-1]) in ("kr", "kronor", "sek", "tkr"):
+        toks.pop()
+    k = len(toks)
+    while k > 0 and is_amount_token(toks[k - 1]):
+        k -= 1
+    if k < len(toks) - 1 and YEAR.fullmatch(toks[k]):
+        k += 1                                   # "Beviljade medel 2024 775 000": the year labels the line
+    seg = segment(toks[k:], None) if toks[k:] else None
+    amount = seg[1][-1] if seg and seg[1] and len([a for a in seg[1] if a]) == 1 else None
+    return " ".join(toks[:k]), amount
+
+
+def find_money_blocks(lines: list[Line], fiscal_year: int | None, skip: set[int] = frozenset()) -> list[BlockRow]:
+    out: list[BlockRow] = []
+    last_block_end = -1
+    current, used = "", set()
+    for i, line in enumerate(lines):
+        if id(line) in skip:
+            continue
+        kind = _block_kind(line.text)
+        if not kind:
+            continue
+        label_text, amount = _amount_after(line.text)
+        unit = "tkr" if regex.search(r"\btkr\b", line.text, regex.I) else "kr"
+        if amount is None:
+            for nxt in lines[i + 1: i + 4]:
+                if _block_kind(nxt.text):
+                    break
+                rest, amt = _amount_after(nxt.text)
+                if amt is not None and not rest.strip():
+                    amount = amt
+                    break
+        if amount is None:
+            continue
+        if current and i - last_block_end <= 6 and kind[1] not in used:
+            initiative = current
+        else:
+            initiative, used = _initiative(lines, i, last_block_end), set()
+        if not initiative:
+            continue
+        current = initiative
+        used.add(kind[1])
+        year = YEAR.search(label_text)
+        label = " ".join(label_text.replace("|", " ").split())
+        out.append(BlockRow(initiative, label, kind[1], int(year.group()) if year else fiscal_year,
+                            amount, line, unit))
+        last_block_end = i
+    return out
+
+
+def _initiative(lines: list[Line], i: int, floor: int) -> str:
+    """The heading above a block: short, capitalised, after a blank, not a sentence."""
+    start = max(floor + 1, i - 80)
+    for j in range(i - 1, start - 1, -1):
+        text = lines[j].text.strip().strip("|").strip()
+        if _looks_like_title(text) and _blank_before(lines, j) and not _lowercase_after(lines, j):
+            return text
+    return ""
+
+
+def _looks_like_title(text: str) -> bool:
+    words = text.split()
+    return (0 < len(words) <= 8 and len(text) <= 70 and text[:1].isupper() and ":" not in text
+            and not text.endswith((".", ",", ";", "-")) and not _block_kind(text)
+            and not any(t.isdigit() for t in words))
+
+
+def _blank_before(lines: list[Line], j: int) -> bool:
+    return j == 0 or lines[j - 1].number < lines[j].number - 1 or lines[j - 1].page != lines[j].page
+
+
+def _lowercase_after(lines: list[Line], j: int) -> bool:
+    if j + 1 >= len(lines) or lines[j + 1].number > lines[j].number + 1:
+        return False
+    nxt = lines[j + 1].text.strip()
+    return nxt[:1].islower()
+
+
+@dataclass(frozen=True)
+class YearListRow:
+    title: str
+    period: int
+    amount: Amount
+    line: Line
+    unit: str
+
+
+def find_year_lists(lines: list[Line]) -> list[YearListRow]:
+    """A titled list whose rows are 'YEAR AMOUNT' (e.g. allocations by year)."""
+    out: list[YearListRow] = []
+    i = 0
+    while i < len(lines):
+        title_line = lines[i]
+        rows = []
+        j = i + 1
+        while j < len(lines):
+            toks = lines[j].text.split()
+            if len(toks) >= 2 and YEAR.fullmatch(toks[0]):
+                seg = segment(_leading_amount_tokens(toks[1:]), None)
+                if seg and seg[1] and seg[1][0] is not None:
+                    rows.append((int(toks[0]), seg[1][0], lines[j]))
+                    j += 1
+                    continue
+            break
+        title = title_line.text.strip()
+        unit = declared_unit(title)
+        if len(rows) >= 3 and unit and len(title.split()) <= 6:
+            name = regex.sub(r"\(\s*[tm]?kr\s*\)|\b[tm]?kr\b|belopp i", "", title, flags=regex.I).strip(" .:")
+            for period, amount, line in rows:
+                out.append(YearListRow(name, period, amount, line, unit))
+            i = j
+        else:
+            i += 1
+    return out
+
+
+def _leading_amount_tokens(toks: list[str]) -> list[str]:
+    out = []
+    for t in toks:
+        if not is_amount_token(t):
+            break
+        if out and t.startswith("("):
+            break
+        out.append(t)
+        if t.endswith("*") or "%" in t:
+            break
+    return out

@@ -1,0 +1,192 @@
+"""Find the report's sections by their headings, also when numbered, upper-case or OCR-garbled.
+
+A section runs from its heading to the next heading of any known kind. Tables of contents
+(dotted leaders, trailing page numbers) and page furniture (footers, signature initials)
+never open or hold a section.
+"""
+from __future__ import annotations
+
+import tomllib
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+import regex
+from rapidfuzz import fuzz
+
+from extract.document import Document, Line
+
+YEAR = regex.compile(r"\b(?:19[5-9]\d|20[0-4]\d)\b")
+
+
+@dataclass
+class Section:
+    kind: str                      # a statement name, or "other"
+    title: str
+    heading: Line | None
+    lines: list[Line] = field(default_factory=list)
+    note: int | None = None
+
+    @property
+    def start(self) -> tuple[int, int]:
+        first = self.heading or (self.lines[0] if self.lines else None)
+        return (first.page, first.number) if first else (0, 0)
+
+    @property
+    def end(self) -> tuple[int, int]:
+        last = self.lines[-1] if self.lines else self.heading
+        return (last.page, last.number) if last else (0, 0)
+
+
+def fold(text: str) -> str:
+    """Case, diacritics and punctuation folded away: what headings and labels are compared on."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    text = regex.sub(r"[^\w\s/]", " ", text)
+    return " ".join(text.split())
+
+
+@lru_cache(maxsize=1)
+def config() -> dict:
+    with resources.files("extract").joinpath("data/headings.toml").open("rb") as fh:
+        return tomllib.load(fh)
+
+
+@lru_cache(maxsize=1)
+def _furniture() -> list[regex.Pattern]:
+    return [regex.compile(p, regex.I if not p.startswith("^(?:\\*?[A-Z") else 0)
+            for p in config()["furniture"]["patterns"]]
+
+
+def is_furniture(text: str) -> bool:
+    s = text.strip().strip("|").strip()
+    return any(p.match(s) for p in _furniture())
+
+
+def content_lines(document: Document) -> list[Line]:
+    """All lines but page furniture (and lone page numbers next to it)."""
+    lines = document.lines
+    furniture = [is_furniture(line.text) for line in lines]
+    out = []
+    for i, line in enumerate(lines):
+        if furniture[i]:
+            continue
+        if regex.fullmatch(r"\s*\d{1,3}\s*", line.text):
+            near = furniture[max(0, i - 3): i] + furniture[i + 1: i + 4]
+            if any(near):
+                continue
+        out.append(line)
+    return out
+
+
+_NUMBERING = regex.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?)\s+")
+_LEADERS = regex.compile(r"\.{4,}|…{2,}|(?:\.\s){4,}")
+
+
+def heading_text(line: Line) -> tuple[str, bool]:
+    """The heading words of a line (numbering removed) and whether it was numbered."""
+    text = line.text.strip()
+    numbered = bool(_NUMBERING.match(text))
+    return _NUMBERING.sub("", text).strip().rstrip(":").strip(), numbered
+
+
+def is_toc_line(line: Line) -> bool:
+    text = line.text.strip()
+    if _LEADERS.search(text):
+        return True
+    last = text.split()[-1] if text.split() else ""
+    return last.isdigit() and int(last) < 400 and len(text.split()) > 1 and not text.split()[0].isdigit() \
+        or (len(line.cells) > 1 and line.cells[-1].text.isdigit() and int(line.cells[-1].text) < 400
+            and not any(c.text.replace(" ", "").isdigit() for c in line.cells[:-1]))
+
+
+@lru_cache(maxsize=1)
+def _names() -> list[tuple[str, str]]:
+    out = []
+    for kind, names in config()["statements"].items():
+        for name in names:
+            out.append((kind, fold(name.replace("{year}", ""))))
+    for name in config()["other"]["names"]:
+        out.append(("other", fold(name)))
+    return out
+
+
+def classify_heading(text: str) -> str | None:
+    """The section kind a heading names, or None."""
+    key = fold(YEAR.sub("", text))
+    if not key or len(key) > 70:
+        return None
+    best, best_score = None, 0.0
+    for kind, name in _names():
+        if key == name:
+            return kind
+        if len(name) <= 8 or len(key) <= 8:
+            continue
+        score = fuzz.ratio(key, name)
+        if score > best_score:
+            best, best_score = kind, score
+    return best if best_score >= config()["min_ratio"] else None
+
+
+_NOTE = None
+
+
+def note_heading(line: Line) -> tuple[int, str] | None:
+    global _NOTE
+    if _NOTE is None:
+        _NOTE = regex.compile(config()["notes"]["pattern"], regex.I)
+    text = line.text.strip()
+    if len(text) > 90:
+        return None
+    m = _NOTE.match(fold(text.replace(".", ". ")) if False else text)
+    if not m:
+        return None
+    title = m["title"].strip().strip(".:").strip()
+    if title and title[0].isdigit():
+        return None
+    return int(m["no"]), title
+
+
+def find_sections(document: Document, lines: list[Line] | None = None) -> list[Section]:
+    """Split content lines into sections. Lines before the first heading go to an 'other' section."""
+    lines = content_lines(document) if lines is None else lines
+    sections: list[Section] = [Section("other", "", None)]
+    seen_statement = False
+    for line in lines:
+        kind = _line_kind(line, seen_statement, sections[-1])
+        if kind is None:
+            sections[-1].lines.append(line)
+            continue
+        if kind[0] == "note":
+            sections.append(Section("noter", kind[2], line, note=kind[1]))
+            continue
+        title, _ = heading_text(line)
+        sections.append(Section(kind[0], title, line))
+        seen_statement = seen_statement or kind[0] != "other"
+    return [s for s in sections if s.heading is not None or s.lines]
+
+
+def _line_kind(line: Line, seen_statement: bool, current: Section):
+    text = line.text.strip()
+    if not text or len(text) > 90 or is_toc_line(line):
+        return None
+    if seen_statement or current.kind == "noter":
+        note = note_heading(line)
+        if note:
+            return ("note", note[0], note[1])
+    words, numbered = heading_text(line)
+    if not words or len(words.split()) > 9:
+        return None
+    if any(tok.strip("()%*,.-").isdigit() for tok in YEAR.sub("", words).split()):
+        return None                      # amounts on the line: a table row, not a heading
+    kind = classify_heading(words)
+    if kind == "budget" and fold(words) == "budget" and not (numbered or words.isupper()):
+        kind = None                      # a lone "Budget" is a column header, not a section
+    if kind == "other" and not (words[:1].isupper() or numbered):
+        kind = None
+    if kind:
+        return (kind,)
+    if numbered and len(words.split()) <= 8 and words[:1].isupper() and not words.endswith((".", ",")):
+        return ("other",)
+    return None

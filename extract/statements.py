@@ -1,0 +1,177 @@
+"""Read the tables of each statement section: header lines, rows, wrapped labels, units.
+
+A section may hold more than one table (a new header starts a new one); rows before any
+header take an implicit header whose column count is the one most rows show. Comments
+("Kommentar: …", footnotes "* …") end a table.
+"""
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from collections.abc import Iterable
+
+from extract.amounts import segment
+from extract.document import Line
+from extract.sections import YEAR, Section, fold
+from extract.tables import (
+    Column,
+    Header,
+    Row,
+    Table,
+    _header_token_kind,
+    _tokens,
+    build_header,
+    declared_unit,
+    is_header_line,
+    parse_row,
+    split_label_and_numbers,
+)
+
+log = logging.getLogger(__name__)
+
+TOTAL_PREFIXES = ("summa", "totalt", "total", "resultat", "= ", "netto")
+
+
+def section_period(section: Section, fiscal_year: int | None) -> int | None:
+    m = YEAR.search(section.title or "")
+    return int(m.group()) if m else fiscal_year
+
+
+def read_tables(section: Section, fiscal_year: int | None, heading_labels: Iterable[str] = ()) -> list[Table]:
+    statement = section.kind
+    default_kind = "budget" if statement == "budget" else "utfall"
+    period = section_period(section, fiscal_year)
+    headings = {fold(h) for h in heading_labels}
+    lines = [l for l in section.lines if l.text.strip()]
+    tables: list[Table] = []
+    header_lines: list[Line] = []
+    unit_text = section.title if declared_unit(section.title or "") else ""
+    current: Table | None = None
+    closed = False
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        text = line.text.strip()
+        ftext = fold(text)
+        if text.startswith("*") or ftext.startswith(("kommentar", "not ", "anm ", "anmarkning")) and ":" in text[:15]:
+            closed, current = True, None
+            i += 1
+            continue
+        if _is_unit_line(line):
+            unit_text = text
+            i += 1
+            continue
+        if is_header_line(line) or (header_lines and current is None and _header_continuation(line)):
+            if declared_unit(text):
+                unit_text = text
+            header_lines.append(line)
+            current, closed = None, False
+            i += 1
+            continue
+        if header_lines:
+            current = Table(statement, section.title, build_header(header_lines, period, default_kind), [],
+                            unit_text, section.note)
+            tables.append(current)
+            header_lines = []
+        if closed:
+            i += 1
+            continue
+        if current is None:
+            current = Table(statement, section.title, _implicit_header(lines[i:], period, default_kind), [],
+                            unit_text, section.note)
+            tables.append(current)
+        row = parse_row(line, current.header)
+        if _is_prose(row, line):
+            i += 1
+            continue
+        if not row.has_values:
+            prev = current.rows[-1] if current.rows else None
+            nxt = lines[i + 1] if i + 1 < len(lines) else None
+            if prev is not None and prev.has_values and fold(prev.label) in headings and row.label \
+                    and fold(row.label) not in headings and _next_is_row_or_end(nxt, current.header):
+                # OCR put a heading's neighbour figures beside the heading: "Eget kapital 236,50 / Årets resultat"
+                moved = Row(row.label, row.label_raw, line, prev.values, prev.note_ref)
+                prev.values = []
+                current.rows.append(moved)
+                i += 1
+                continue
+            if prev is not None and _continues(prev, line, nxt, current.header, headings):
+                prev.label = f"{prev.label} {row.label}".strip()
+                prev.label_raw = f"{prev.label_raw} {row.label_raw}".strip()
+                prev.extra_lines.append(line)
+                i += 1
+                continue
+        current.rows.append(row)
+        i += 1
+    return [t for t in tables if any(r.has_values for r in t.rows)]
+
+
+def _is_unit_line(line: Line) -> bool:
+    toks = _tokens(line.text)
+    return 0 < len(toks) <= 5 and declared_unit(line.text) is not None and \
+        all(_header_token_kind(t) == "filler" or fold(t) in ("belopp", "i") for t in toks)
+
+
+def _header_continuation(line: Line) -> bool:
+    toks = _tokens(line.text)
+    return 0 < len(toks) <= 3 and all(_header_token_kind(t) is not None for t in toks)
+
+
+def _implicit_header(lines: list[Line], period: int | None, default_kind: str) -> Header:
+    counts: Counter[int] = Counter()
+    for line in lines[:60]:
+        if is_header_line(line):
+            break
+        _, tokens, cells = split_label_and_numbers(line)
+        if cells:
+            counts[len(cells)] += 1
+        elif tokens:
+            seg = segment(tokens, None)
+            if seg:
+                counts[len(seg[1])] += 1
+    n = counts.most_common(1)[0][0] if counts else 1
+    n = max(1, min(n, 6))
+    cols = tuple(Column(period - k if period else None, default_kind) for k in range(n))
+    return Header(cols)
+
+
+def _is_prose(row: Row, line: Line) -> bool:
+    words = row.label.split()
+    if len(line.text) > 110:
+        return True
+    if row.has_values and len(words) > 9:
+        return True
+    vals = [v for v in row.values if v is not None]
+    if len(vals) == 1 and len(words) > 4 and vals[0].amount.decimals == 0 and \
+            YEAR.fullmatch(vals[0].amount.printed.strip()):
+        return True
+    if words and words[0][:1].islower() and len(words) > 6:
+        return True
+    return False
+
+
+def is_total_label(label: str) -> bool:
+    f = fold(label)
+    return f.startswith(("summa", "totalt", "total ")) or f in ("resultat", "totalt", "summa")
+
+
+def _continues(prev: Row, line: Line, nxt: Line | None, header: Header, headings: set[str]) -> bool:
+    """Does a line without figures finish the label of the row above it?"""
+    if not prev.has_values or prev.extra_lines:
+        return False
+    text = line.text.strip()
+    f = fold(text)
+    if not text or f in headings or len(text) > 60 or any(ch.isdigit() for ch in text):
+        return False
+    if text[:1].islower() or text.startswith("("):
+        return True
+    if prev.label.endswith(("-", ",", " och", " i", " &", " samt")):
+        return True
+    if is_total_label(prev.label) or is_header_line(line):
+        return False
+    wide = len(header.columns) >= 4          # narrow label columns wrap names
+    return wide and nxt is not None and parse_row(nxt, header).has_values and len(text.split()) <= 5
+
+
+def _next_is_row_or_end(nxt: Line | None, header: Header) -> bool:
+    return nxt is None or parse_row(nxt, header).has_values or True

@@ -1,0 +1,425 @@
+"""Statement tables: column headers, then rows of label, note reference and amounts.
+
+Works on the cells a reader gives (tabs, wide gaps, PDF word positions); where a layout
+merged the columns into one run of tokens it cuts them with `amounts.segment`, using the
+header's column count. Headers may span lines (a group line "Utfall 2024 | Budget 2024"
+over "Intäkt Kostnad Netto"); columns without a year inherit it from their group or, with
+no header at all, from the report.
+"""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+
+import regex
+from rapidfuzz import fuzz
+
+from extract.amounts import Amount, is_amount_token, parse_amount, segment
+from extract.document import Cell, Line
+from extract.sections import YEAR, Section, config, fold
+
+log = logging.getLogger(__name__)
+
+DATE = regex.compile(r"^(?:19|20)\d\d-\d\d-\d\d$")
+GROUP_WORDS = {"utfall": "utfall", "bokslut": "utfall", "budget": "budget", "avvikelse": "avvikelse",
+               "prognos": "prognos", "diff": "avvikelse", "differens": "avvikelse", "helarsprognos": "prognos",
+               "arsbudget": "budget", "utfall budget": "avvikelse", "utfall-budget": "avvikelse"}
+SUB_WORDS = {"intakt": "intakt", "intakter": "intakt", "kostnad": "kostnad", "kostnader": "kostnad",
+             "netto": "netto", "nettokostnad": "netto"}
+FILLER = {"belopp", "i", "tkr", "kr", "mkr", "kkr", "not", "noter", "ar", "sek", "tkr.", "kr.", "|", "*",
+          "(tkr)", "(kr)", "(mkr)", "ack", "period", "helar"}
+OPERATORS = regex.compile(r"^(?:[=+\-−–]\s*/\s*[=+\-−–]|[=+\-−–])\s*(?=\S)")
+
+
+@dataclass(frozen=True)
+class Column:
+    period: int | None
+    kind: str
+    x0: float | None = None
+    x1: float | None = None
+
+
+@dataclass(frozen=True)
+class Header:
+    columns: tuple[Column, ...]
+    has_note: bool = False
+    note_x: tuple[float, float] | None = None
+    lines: tuple[Line, ...] = ()
+    positional: bool = False
+
+
+@dataclass(frozen=True)
+class Value:
+    amount: Amount
+    cell: Cell | None
+    confidence: float = 1.0
+
+
+@dataclass
+class Row:
+    label: str
+    label_raw: str
+    line: Line
+    values: list[Value | None] = field(default_factory=list)
+    note_ref: int | None = None
+    extra_lines: list[Line] = field(default_factory=list)
+
+    @property
+    def has_values(self) -> bool:
+        return any(v is not None for v in self.values)
+
+
+@dataclass
+class Table:
+    statement: str
+    title: str
+    header: Header
+    rows: list[Row]
+    unit_text: str = ""                    # the text the unit was declared in
+    note: int | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------- header
+
+
+def _tokens(text: str) -> list[str]:
+    return [t for t in text.replace("|", " ").split() if t]
+
+
+def _header_token_kind(tok: str) -> str | None:
+    """year | date | group | sub | filler | None for a header line token."""
+    t = tok.strip(",;:")
+    if YEAR.fullmatch(t):
+        return "year"
+    if DATE.match(t):
+        return "date"
+    f = fold(t).strip("*").strip()
+    f = f.rstrip("-")
+    if not f:
+        return "filler"
+    if f in FILLER or t.casefold() in FILLER:
+        return "filler"
+    if _vocab(f, GROUP_WORDS) or f.startswith("utfall budget") or f.replace(" ", "-") in ("utfall-budget",):
+        return "group"
+    if _vocab(f, SUB_WORDS):
+        return "sub"
+    return None
+
+
+def _vocab(word: str, table: dict[str, str]) -> str | None:
+    if word in table:
+        return table[word]
+    if len(word) >= 5:
+        for k, v in table.items():
+            if len(k) >= 5 and fuzz.ratio(word, k) >= 80:
+                return v
+    return None
+
+
+def is_header_line(line: Line) -> bool:
+    toks = _tokens(line.text)
+    if not toks:
+        return False
+    kinds = [_header_token_kind(t) for t in toks]
+    if any(k is None for k in kinds):
+        # a first cell that is a unit or title ("Belopp i tkr", "(tkr) Medelstilldelning") is allowed
+        return False
+    return any(k in ("year", "date", "group", "sub") for k in kinds)
+
+
+def _year_of(tok: str) -> int | None:
+    m = YEAR.search(tok)
+    return int(m.group()) if m else None
+
+
+def build_header(lines: list[Line], default_period: int | None, default_kind: str) -> Header:
+    """Columns from one or more header lines (group line, year line, sub-column line)."""
+    positional = bool(lines) and all(len(line.cells) > 1 for line in lines)
+    if positional:
+        return _positional_header(lines, default_period, default_kind)
+    has_note = False
+    groups: list[tuple[str, int | None, float | None, float | None]] = []
+    years: list[tuple[int | None, float | None, float | None]] = []
+    subs: list[tuple[str | None, float | None, float | None]] = []
+    line_groups: list[list[str]] = []
+    line_years: list[list[int | None]] = []
+    for line in lines:
+        toks = _tokens(line.text)
+        kinds = [_header_token_kind(t) for t in toks]
+        has_sub = "sub" in kinds
+        lg, ly = [], []
+        for t, k in zip(toks, kinds):
+            if k in ("year", "date"):
+                ly.append(_year_of(t))
+            elif k == "group":
+                gk = _group_of(t)
+                if has_sub:
+                    subs.append(("avvik" if gk == "avvikelse" else None, None, None))
+                else:
+                    lg.append(gk)
+            elif k == "sub":
+                subs.append((_vocab(fold(t).strip("*"), SUB_WORDS), None, None))
+            elif k == "filler" and fold(t) in ("not", "noter"):
+                has_note = True
+        if lg:
+            line_groups.append(lg)
+        if ly:
+            line_years.append(ly)
+    group_words = line_groups[0] if line_groups else []
+    year_list = line_years[0] if line_years else []
+    if group_words and year_list and len(group_words) == len(year_list):
+        groups = [(g, y, None, None) for g, y in zip(group_words, year_list)]
+    elif group_words:
+        # "Utfall 2024 Budget 2024 Avvikelse": pair years in order where they follow a group word
+        groups = _pair_inline(lines, default_period)
+    else:
+        years = [(y, None, None) for y in year_list]
+    columns = _columns(groups, years, subs, False, default_period, default_kind)
+    return Header(tuple(columns), has_note, None, tuple(lines), False)
+
+
+def _group_of(tok: str) -> str:
+    f = fold(tok).rstrip("-")
+    if f.startswith("utfall") and (tok.endswith("-") or "budget" in f):
+        return "avvikelse"
+    return _vocab(f, GROUP_WORDS) or "utfall"
+
+
+def _pair_inline(lines: list[Line], default_period: int | None):
+    out = []
+    for line in lines:
+        toks = _tokens(line.text)
+        for i, t in enumerate(toks):
+            if _header_token_kind(t) == "group":
+                year = None
+                if i + 1 < len(toks) and _header_token_kind(toks[i + 1]) in ("year", "date"):
+                    year = _year_of(toks[i + 1])
+                out.append((_group_of(t), year, None, None))
+    return out
+
+
+def _positional_header(lines: list[Line], default_period: int | None, default_kind: str) -> Header:
+    has_note = False
+    note_x = None
+    groups: list[tuple[str, int | None, float | None, float | None]] = []
+    subs: list[tuple[str | None, float | None, float | None]] = []
+    years: list[tuple[int | None, float | None, float | None]] = []
+    for line in lines:
+        for cell in line.cells:
+            ctoks = _tokens(cell.text)
+            kinds = [_header_token_kind(t) for t in ctoks]
+            cell_year = next((_year_of(t) for t, k in zip(ctoks, kinds) if k in ("year", "date")), None)
+            cell_groups = [_group_of(t) for t, k in zip(ctoks, kinds) if k == "group"]
+            cell_subs = [_vocab(fold(t).strip("*"), SUB_WORDS) for t, k in zip(ctoks, kinds) if k == "sub"]
+            if any(k == "filler" and fold(t) in ("not", "noter") for t, k in zip(ctoks, kinds)):
+                has_note, note_x = True, (cell.x0, cell.x1)
+            if cell_subs:
+                subs.append((cell_subs[-1], cell.x0, cell.x1))
+            elif cell_groups:
+                if "avvikelse" in cell_groups and any(s for s in subs):
+                    subs.append(("avvik", cell.x0, cell.x1))
+                else:
+                    groups.append((cell_groups[0], cell_year, cell.x0, cell.x1))
+            elif cell_year is not None:
+                years.append((cell_year, cell.x0, cell.x1))
+    columns = _columns(groups, years, subs, True, default_period, default_kind)
+    return Header(tuple(columns), has_note, note_x, tuple(lines), True)
+
+
+def _columns(groups, years, subs, positional, default_period, default_kind) -> list[Column]:
+    # Fill group years: "Avvikelse" without a year takes its neighbour's.
+    filled = []
+    last_year = None
+    for kind, year, x0, x1 in groups:
+        year = year if year is not None else last_year
+        filled.append((kind, year, x0, x1))
+        last_year = year if year is not None else last_year
+    filled = [(k, y if y is not None else default_period, a, b) for k, y, a, b in filled]
+    if subs and filled:
+        return _assign_subs(filled, subs, positional)
+    if filled and years and positional:
+        # years in their own cells beside group cells: each is a plain column
+        cols = [Column(y, k, a, b) for k, y, a, b in filled]
+        cols += [Column(y, "utfall", a, b) for y, a, b in years]
+        return sorted(cols, key=lambda c: c.x0 or 0.0)
+    if filled:
+        return [Column(y, _group_kind(k), a, b) for k, y, a, b in filled]
+    if years:
+        return [Column(y, "utfall" if default_kind == "utfall" else default_kind, a, b) for y, a, b in years]
+    if subs:
+        return [Column(default_period, f"utfall_{s}" if s != "netto" else "utfall_netto", a, b)
+                for s, a, b in subs]
+    return [Column(default_period, default_kind)]
+
+
+def _group_kind(kind: str) -> str:
+    return {"utfall": "utfall", "budget": "budget", "avvikelse": "avvikelse", "prognos": "prognos"}[kind]
+
+
+def _sub_kind(group: str, sub: str | None) -> str:
+    if group == "utfall":
+        return {"intakt": "utfall_intakt", "kostnad": "utfall_kostnad", "netto": "utfall_netto"}.get(sub or "", "utfall")
+    if group == "budget":
+        return "budget_netto" if sub == "netto" else "budget"
+    return _group_kind(group)
+
+
+def _assign_subs(groups, subs, positional) -> list[Column]:
+    cols: list[Column] = []
+    if positional:
+        for s, x0, x1 in subs:
+            owner = None
+            for g in groups:
+                if g[2] is not None and x0 is not None and g[2] <= x0 + 1e-6:
+                    owner = g
+            owner = owner or groups[0]
+            kind = "avvikelse" if s == "avvik" else _sub_kind(owner[0], s)
+            cols.append(Column(owner[1], kind, x0, x1))
+        return cols
+    order = ["intakt", "kostnad", "netto"]
+    g = 0
+    used: set[str] = set()
+    for s, _, _ in subs:
+        while g < len(groups):
+            kind = groups[g][0]
+            if kind == "utfall" and s in order and s not in used and all(order.index(u) < order.index(s) for u in used):
+                break
+            if kind in ("budget", "prognos") and not used and s in ("netto", "intakt", "kostnad"):
+                break
+            if kind == "avvikelse" and not used and s in (None, "avvik"):
+                break
+            g += 1
+            used = set()
+        if g >= len(groups):
+            break
+        used.add(s or "avvik")
+        kind = "avvikelse" if s in (None, "avvik") else _sub_kind(groups[g][0], s)
+        cols.append(Column(groups[g][1], kind, None, None))
+    return cols
+
+
+# ---------------------------------------------------------------- rows
+
+
+def clean_label(text: str) -> str:
+    s = " ".join(text.replace("|", " ").split())
+    s = OPERATORS.sub("", s).strip()
+    s = s.strip("*").strip()
+    return s
+
+
+def split_label_and_numbers(line: Line) -> tuple[str, list[str], list[Cell]]:
+    """Label text, the trailing amount tokens, and the cells those tokens came from."""
+    cells = [c for c in line.cells if c.text.strip()]
+    if len(cells) > 1:
+        numeric = []
+        label_cells = []
+        for c in cells:
+            toks = _tokens(c.text)
+            if toks and all(is_amount_token(t) for t in toks) and not numeric_only_label(c, cells):
+                numeric.append(c)
+            elif numeric:
+                # text after amounts: a trailing word ("kr") or a merged label; keep it out
+                if fold(c.text) in ("kr", "tkr", "kronor"):
+                    continue
+                numeric.append(c)
+            else:
+                label_cells.append(c)
+        label = " ".join(c.text for c in label_cells)
+        tokens = [t for c in numeric for t in _tokens(c.text)]
+        return label, tokens, numeric
+    toks = line.text.split()
+    k = len(toks)
+    while k > 0 and is_amount_token(toks[k - 1]):
+        k -= 1
+    return " ".join(toks[:k]), toks[k:], []
+
+
+def numeric_only_label(cell: Cell, cells: list[Cell]) -> bool:
+    return cell is cells[0] and len(cells) > 1 and False
+
+
+def parse_row(line: Line, header: Header) -> Row:
+    label_text, tokens, num_cells = split_label_and_numbers(line)
+    label = clean_label(label_text)
+    row = Row(label=label, label_raw=label_text.strip(), line=line)
+    n = len(header.columns)
+    if not tokens:
+        return row
+    values: list[Value | None] = [None] * n
+    conf = line.confidence
+    if header.positional and num_cells:
+        placed = _place_by_position(num_cells, header)
+        if placed is not None:
+            row.note_ref, values = placed
+            row.values = values
+            return row
+    if num_cells and len(num_cells) in (n, n + 1) and all(parse_amount(c.text) or c.text.strip() in "-–" for c in num_cells):
+        amounts = [parse_amount(c.text) for c in num_cells]
+        if len(num_cells) == n + 1:
+            if header.has_note and amounts[0] is not None and amounts[0].is_small_int:
+                row.note_ref = int(amounts[0].value)
+                amounts, cells = amounts[1:], num_cells[1:]
+            else:
+                return row
+        else:
+            cells = num_cells
+        row.values = [Value(a, c, c.confidence) if a is not None else None for a, c in zip(amounts, cells)]
+        return row
+    seg = segment(tokens, n, allow_note=header.has_note)
+    if seg is None and n <= 2:
+        seg = segment(tokens, None, allow_note=header.has_note)
+        if seg is not None and len(seg[1]) > n:
+            seg = None
+    if seg is None:
+        row.values = []
+        return row
+    row.note_ref, amounts = seg
+    for i, a in enumerate(amounts[:n]):
+        values[i] = Value(a, None, conf) if a is not None else None
+    row.values = values
+    return row
+
+
+def _place_by_position(cells: list[Cell], header: Header):
+    cols = header.columns
+    if any(c.x0 is None for c in cols):
+        return None
+    values: list[Value | None] = [None] * len(cols)
+    note = None
+    for cell in cells:
+        amt = parse_amount(cell.text)
+        if header.note_x is not None and header.note_x[0] is not None and _overlap(cell, header.note_x) > 0 \
+                and amt is not None and amt.is_small_int:
+            note = int(amt.value)
+            continue
+        if amt is None:
+            if cell.text.strip() in ("-", "–", "—", ""):
+                continue
+            return None
+        best, best_score = None, None
+        for i, col in enumerate(cols):
+            ov = _overlap(cell, (col.x0, col.x1))
+            dist = abs((cell.x0 + cell.x1) / 2 - (col.x0 + col.x1) / 2)
+            score = (ov > 0, ov, -dist)
+            if best_score is None or score > best_score:
+                best, best_score = i, score
+        if best is None or values[best] is not None:
+            return None
+        values[best] = Value(amt, cell, cell.confidence)
+    return note, values
+
+
+def _overlap(cell: Cell, span) -> float:
+    a0, a1 = span
+    return min(cell.x1, a1) - max(cell.x0, a0)
+
+
+def declared_unit(text: str) -> str | None:
+    f = text.casefold()
+    for unit in ("tkr", "mkr", "kr"):
+        for pat in config()["units"][unit]:
+            if regex.search(pat, f):
+                return unit
+    return None

@@ -1,0 +1,91 @@
+"""Row labels to canonical item ids, from the synonym table in `normalize/data/items.csv`.
+
+Exact match on the folded label first, then `*` patterns, then rapidfuzz for labels that
+OCR damaged. A label nothing matches still gets a stable id: `<prefix>.<slug>`.
+"""
+from __future__ import annotations
+
+import csv
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import regex
+from rapidfuzz import fuzz, process
+
+from extract.sections import fold
+
+PREFIX = {"resultatrakning": "rr", "balansrakning": "br", "kassaflodesanalys": "kf", "oversikt": "ov",
+          "balanskrav": "bk", "driftredovisning": "dr", "noter": "not", "budget": "bu",
+          "tillaggsupplysningar": "tu"}
+FUZZY_MIN = 88
+
+
+@dataclass(frozen=True)
+class Synonym:
+    statement: str
+    item: str
+    kind: str
+    label: str
+    key: str
+    pattern: regex.Pattern | None
+
+
+@dataclass(frozen=True)
+class ItemMatch:
+    item: str
+    kind: str            # line | total | heading | unmapped
+    mapped: bool
+    score: float
+
+
+def _key(label: str) -> str:
+    s = regex.sub(r"^[\s=+\-−–/]+", "", label)
+    s = regex.sub(r"\bkr\b\.?$", "", s.strip())
+    return fold(s)
+
+
+@lru_cache(maxsize=1)
+def synonyms() -> dict[str, list[Synonym]]:
+    out: dict[str, list[Synonym]] = {}
+    text = resources.files("normalize").joinpath("data/items.csv").read_text(encoding="utf-8")
+    rows = csv.DictReader(line for line in text.splitlines() if line and not line.startswith("#"))
+    for row in rows:
+        key = _key(row["label"])
+        pattern = None
+        if "*" in row["label"]:
+            parts = [regex.escape(p.strip()) for p in key.split("*")]
+            pattern = regex.compile("^" + r"(?:\s*\S+){1,4}\s*".join(parts).replace(r"\ ", r"\s*") + "$")
+        out.setdefault(row["statement"], []).append(
+            Synonym(row["statement"], row["item"], row["kind"], row["label"], key, pattern))
+    return out
+
+
+def heading_labels(statement: str) -> list[str]:
+    return [s.label for s in synonyms().get(statement, []) if s.kind == "heading"]
+
+
+def map_item(statement: str, label: str) -> ItemMatch:
+    key = _key(label)
+    syns = synonyms().get(statement, [])
+    for s in syns:
+        if s.pattern is None and s.key == key:
+            return ItemMatch(s.item, s.kind, True, 100.0)
+    for s in syns:
+        if s.pattern is not None and s.pattern.match(key):
+            return ItemMatch(s.item, s.kind, True, 95.0)
+    plain = [s for s in syns if s.pattern is None and len(s.key) >= 6]
+    if key and plain:
+        best = process.extractOne(key, [s.key for s in plain], scorer=fuzz.ratio)
+        if best and best[1] >= FUZZY_MIN:
+            s = plain[best[2]]
+            return ItemMatch(s.item, s.kind, True, float(best[1]))
+    return ItemMatch(f"{PREFIX.get(statement, statement)}.{slug(label)}", "unmapped", False, 0.0)
+
+
+def slug(label: str) -> str:
+    s = unicodedata.normalize("NFKD", label)
+    s = "".join(c for c in s if not unicodedata.combining(c)).casefold()
+    s = regex.sub(r"[^a-z0-9]+", "_", s).strip("_")
+    return s[:60].rstrip("_") or "rad"

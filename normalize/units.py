@@ -1,0 +1,92 @@
+"""Units to kronor, and tables whose declared unit the document itself contradicts.
+
+A statement that says "Belopp i kr." over 3 754 while the same report states 3 754 000
+kronor in prose or in its kronor overview is in tkr: the evidence is counted, and the
+warning names it. Tables that declare nothing take the unit of the report's statements.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+import regex
+
+from extract.document import Line
+from extract.tables import Table
+
+PROSE_KR = regex.compile(r"(?<![\d,])(\d{1,3}(?:[ \u00a0]\d{3})+|\d{4,})(?![\d,])\s*(?:kr\b|kronor\b|sek\b)", regex.I)
+STATEMENTS_IN_REPORT_UNIT = ("resultatrakning", "balansrakning", "kassaflodesanalys", "noter",
+                             "driftredovisning", "balanskrav")
+
+
+@dataclass(frozen=True)
+class UnitDecision:
+    declared: str | None
+    unit: str
+    warning: str = ""
+
+
+def prose_kronor(lines: list[Line]) -> list[tuple[int, Line]]:
+    """Amounts the text states in kronor (≥ 10 000), with their line."""
+    out = []
+    for line in lines:
+        for m in PROSE_KR.finditer(line.text):
+            v = int(regex.sub(r"\D", "", m.group(1)))
+            if v >= 10_000:
+                out.append((v, line))
+    return out
+
+
+def _values(table: Table) -> list[Decimal]:
+    return [v.amount.value for r in table.rows for v in r.values if v is not None]
+
+
+def decide_units(tables: list[tuple[Table, str | None]], evidence: list[tuple[int, Line]]) -> list[UnitDecision]:
+    """One decision per (table, declared unit), in order."""
+    decisions: list[UnitDecision | None] = [None] * len(tables)
+    mislabelled_reason = ""
+    for i, (table, declared) in enumerate(tables):
+        if declared != "kr" or table.statement not in STATEMENTS_IN_REPORT_UNIT:
+            continue
+        vals = [abs(v) for v in _values(table) if abs(v) >= 100 and v == v.to_integral_value()]
+        as_tkr, as_kr = [], []
+        for v in vals:
+            for amount, line in evidence:
+                if abs(int(v) * 1000 - amount) <= 500:
+                    as_tkr.append((v, amount, line))
+                if int(v) == amount:
+                    as_kr.append(v)
+        if as_tkr and len(as_tkr) > len(as_kr):
+            v, amount, line = as_tkr[0]
+            mislabelled_reason = (f"declares kr but its {v:,} matches {amount:,} kronor stated on page "
+                                  f"{line.page} line {line.number}; read as tkr").replace(",", " ")
+            decisions[i] = UnitDecision("kr", "tkr", f"{table.statement}: {mislabelled_reason}")
+    report_unit = _report_unit(tables, decisions)
+    for i, (table, declared) in enumerate(tables):
+        if decisions[i] is not None:
+            continue
+        vals = [abs(v) for v in _values(table)]
+        big = bool(vals) and max(vals) >= 100_000
+        if declared == "kr" and mislabelled_reason and table.statement in STATEMENTS_IN_REPORT_UNIT and not big:
+            decisions[i] = UnitDecision("kr", "tkr", f"{table.statement}: declares kr like the statement that "
+                                                     f"{mislabelled_reason}")
+        elif declared:
+            decisions[i] = UnitDecision(declared, declared)
+        elif table.statement in ("oversikt", "budget"):
+            decisions[i] = UnitDecision(None, "kr" if big or not report_unit else report_unit)
+        else:
+            decisions[i] = UnitDecision(None, "kr" if big else (report_unit or "kr"))
+    return [d for d in decisions if d is not None]
+
+
+def _report_unit(tables, decisions) -> str | None:
+    for (table, declared), d in zip(tables, decisions):
+        if table.statement in ("resultatrakning", "balansrakning") and (d or declared):
+            return d.unit if d else declared
+    return None
+
+
+def tolerance(decimals: int, unit: str) -> float:
+    """Half a unit of the last printed digit, in kronor."""
+    from normalize.facts import UNITS
+    return 0.5 * UNITS[unit] / (10 ** decimals)
