@@ -268,7 +268,7 @@ def build_panel(out_dir: Path) -> PanelSummary:
 
 
 def _true(v: Any) -> bool:
-    return v is not None and v == v and str(v) == "True"
+    return type(v).__name__ in ("bool", "bool_") and bool(v)
 
 
 def _n(v: Any) -> float:

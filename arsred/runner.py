@@ -205,15 +205,16 @@ class _Child:
         """Kill the child when it runs past its time or memory budget."""
         if self.killed_for:
             return
-        if timeout and now - self.started > timeout:
-            self.kill(f"timed out after {timeout:g} s (raise --timeout for very long documents)")
-            return
-        if now - self.last_rss >= _RSS_EVERY_S:
+        late = bool(timeout) and now - self.started > timeout
+        if late or now - self.last_rss >= _RSS_EVERY_S:
             self.last_rss = now
             rss = _rss_mb(self.pid)
             self.peak_rss_mb = max(self.peak_rss_mb, rss)
             if max_rss_mb and rss > max_rss_mb:
                 self.kill(f"used {rss:.0f} MB, over the memory budget of {max_rss_mb:.0f} MB per document")
+                return
+        if late:
+            self.kill(f"timed out after {timeout:g} s (raise --timeout for very long documents)")
 
     def kill(self, reason: str) -> None:
         self.killed_for = reason

@@ -1,0 +1,139 @@
+"""Batch runner: discovery, fault isolation (bad bytes, hang, crash, memory), cache, resume after kill -9."""
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))
+from batch_fakes import fake_process, make_corpus  # noqa: E402
+
+import arsred  # noqa: E402
+from arsred.errors import ArsredError  # noqa: E402
+from arsred.options import Options  # noqa: E402
+from arsred.runner import discover  # noqa: E402
+
+TABLES = ("documents.csv", "facts.csv", "checks.csv", "goals.csv")
+
+
+def test_discover_sorted_recursive_each_file_once(tmp_path: Path) -> None:
+    (tmp_path / "b" / "c").mkdir(parents=True)
+    for rel in ("b/c/z.txt", "a.pdf", "b/y.TXT", "b/ignored.docx", "a.txt", "b/.hidden.txt"):
+        (tmp_path / rel).write_text("x")
+    found = discover([tmp_path, tmp_path / "a.txt", tmp_path / "b"])
+    assert [f.path.relative_to(tmp_path).as_posix() for f in found] == ["a.pdf", "a.txt", "b/c/z.txt", "b/y.TXT"]
+    # a.pdf and a.txt share a stem: the second gets its own doc_id, never the same one
+    assert [f.doc_id for f in found] == ["a", "a__txt", "z", "y"]
+    with pytest.raises(ArsredError, match="no such file"):
+        discover([tmp_path / "missing"])
+
+
+def test_bad_inputs_each_become_an_error_row_and_the_rest_completes(tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    make_corpus(src, 5, {1: "HANG\n", 2: "CRASH\n", 3: "RAISE\n"})
+    (src / "empty.txt").write_bytes(b"")
+    (src / "binary.txt").write_bytes(bytes(range(256)) * 20)
+    (src / "notapdf.pdf").write_bytes(b"<html>not a pdf</html>")
+    (src / "eats.txt").write_text("ORG: X\nYEAR: 2020\nEAT\n")
+    t = time.monotonic()
+    res = arsred.extract([src], tmp_path / "out", Options(jobs=2, timeout=2.0), process_fn=fake_process,
+                         max_memory_mb=400)
+    assert time.monotonic() - t < 30
+    docs = res.documents.set_index("doc_id")
+    assert set(docs.index) == {"r0000", "r0001", "r0002", "r0003", "r0004", "empty", "binary", "notapdf", "eats"}
+    assert list(docs.loc[["r0000", "r0004"], "status"]) == ["ok", "ok"]
+    msg = docs["error"]
+    assert "empty" in msg["empty"]
+    assert "binary" in msg["binary"]
+    assert "not a PDF" in msg["notapdf"]
+    assert "timed out after 2 s" in msg["r0001"]
+    assert "worker crashed (killed by SIGKILL)" in msg["r0002"]
+    assert "RuntimeError: fake pipeline bug" in msg["r0003"]
+    assert "memory budget" in msg["eats"]
+    assert (docs.drop(index=["r0000", "r0004"])["status"] == "error").all()
+    assert len(res.facts) == 2 * 14
+    # every input has its JSON, errors included
+    assert sorted(p.stem for p in (tmp_path / "out" / "documents").glob("*.json")) == sorted(docs.index)
+
+
+def test_rerun_hits_the_cache_and_redoes_only_changed_files(tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    paths = make_corpus(src, 6)
+    opts = Options(jobs=2)
+    first = arsred.extract([src], tmp_path / "out", opts, process_fn=fake_process)
+    assert (first.stats.computed, first.stats.cached) == (6, 0)
+    again = arsred.extract([src], tmp_path / "out", opts, process_fn=fake_process)
+    assert (again.stats.computed, again.stats.cached) == (0, 6)
+    assert again.facts.equals(first.facts) and again.documents.equals(first.documents)
+    paths[2].write_text(paths[2].read_text() + "rr.ovriga_intakter 2015 5\n")
+    (src / "new.txt").write_text(paths[0].read_text())   # same bytes as r0000: computed once
+    third = arsred.extract([src], tmp_path / "out", opts, process_fn=fake_process)
+    assert (third.stats.computed, third.stats.cached) == (1, 6)
+    assert len(third.documents) == 7 and third.documents["doc_id"].is_unique
+    assert set(third.facts.loc[third.facts.doc_id == "new", "item"]) == set(
+        first.facts.loc[first.facts.doc_id == "r0000", "item"])
+    # --no-cache recomputes
+    fresh = arsred.extract([src], tmp_path / "out", opts, process_fn=fake_process, use_cache=False)
+    assert fresh.stats.computed == 6          # 7 inputs, two with the same bytes
+
+
+def test_rows_of_files_no_longer_given_are_dropped(tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    paths = make_corpus(src, 3)
+    arsred.extract([src], tmp_path / "out", Options(jobs=1), process_fn=fake_process)
+    res = arsred.extract(paths[:2], tmp_path / "out", Options(jobs=1), process_fn=fake_process)
+    assert list(res.documents.doc_id) == ["r0000", "r0001"]
+    assert sorted(p.stem for p in (tmp_path / "out" / "documents").glob("*.json")) == ["r0000", "r0001"]
+
+
+SCRIPT = """
+import sys
+sys.path.insert(0, {tests!r})
+from batch_fakes import fake_process
+import arsred
+from arsred.options import Options
+arsred.extract([{src!r}], {out!r}, Options(jobs=2), process_fn=fake_process)
+"""
+
+
+def _run_script(tmp_path: Path, src: Path, out: Path) -> subprocess.Popen:
+    script = tmp_path / f"run_{out.name}.py"
+    script.write_text(SCRIPT.format(tests=str(Path(__file__).parent), src=str(src), out=str(out)))
+    return subprocess.Popen([sys.executable, str(script)], cwd=Path(__file__).parent.parent)
+
+
+def test_resume_after_kill_9_ends_with_the_same_tables(tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    make_corpus(src, 24, {i: "SLEEP 0.15\n" for i in range(24)})
+    proc = _run_script(tmp_path, src, tmp_path / "killed")
+    docs = tmp_path / "killed" / "documents"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and len(list(docs.glob("*.json"))) < 8:
+        time.sleep(0.02)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    done = len(list(docs.glob("*.json")))
+    assert 8 <= done < 24, "the run was not killed midway"
+    assert not (tmp_path / "killed" / "facts.csv").exists()   # no table that looks complete
+    resumed = arsred.extract([src], tmp_path / "killed", Options(jobs=2), process_fn=fake_process)
+    assert resumed.stats.cached >= done - 2 and resumed.stats.computed <= 24 - done + 2
+    assert _run_script(tmp_path, src, tmp_path / "whole").wait() == 0
+    for name in TABLES:
+        assert (tmp_path / "killed" / name).read_bytes() == (tmp_path / "whole" / name).read_bytes(), name
+    assert resumed.documents["doc_id"].is_unique and len(resumed.documents) == 24
+
+
+def test_python_api_without_out_dir_returns_frames(tmp_path: Path) -> None:
+    make_corpus(tmp_path, 2)
+    res = arsred.extract(tmp_path, options=Options(jobs=1), process_fn=fake_process)
+    assert res.out_dir is None and len(res.documents) == 2 and len(res.facts) == 28
+    assert list(res.documents.columns[:13]) == ["doc_id", "path", "sha256", "organisation", "doc_type",
+                                                 "fiscal_year", "pages", "input_kind", "status", "n_facts",
+                                                 "n_failed_checks", "error", "warnings"]
+    with pytest.raises(ArsredError, match="no \\*.pdf or \\*.txt"):
+        arsred.extract(tmp_path / "nothing_here" if (tmp_path / "nothing_here").mkdir() is None else tmp_path)
