@@ -1,0 +1,135 @@
+"""Reconcile one document: run every check of data/checks.toml, then explain failures by OCR slips.
+
+`reconcile` returns every check row — pass, fail, or skipped with the reason — and the facts,
+where one printed figure off by a typical slip explains a failure, with `suggested_value_sek`
+set (the printed `value_sek` is never changed). A slip is suggested only when correcting that
+one figure makes every check it takes part in pass, creates no new failure, and no other
+single correction does the same.
+
+Domain rules (eget kapital above 20 % of medlemsbidrag, a negative balanskravsresultat without
+a reason) are information: status `pass` with severity `info` and the finding in the message,
+because `fail` means "the printed figures do not add up".
+"""
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import replace
+
+from extract.document import Line
+from normalize import check_rules, check_tables, prose
+from normalize.checks import EQUATION_KINDS, CheckDef, Context, Runner, fmt_sek, load_checks, run_equation
+from normalize.facts import CheckResult, Fact
+from normalize.slips import Slip, candidates
+
+log = logging.getLogger(__name__)
+
+RUNNERS: dict[str, Runner] = {
+    **{kind: run_equation for kind in EQUATION_KINDS},
+    "sum_rows": check_tables.run_sum_rows,
+    "dr_row": check_tables.run_dr_row,
+    "dr_variance": check_tables.run_dr_variance,
+    "note_to_line": check_tables.run_note_to_line,
+    "money_block": check_rules.run_money_block,
+    "money_block_vs_dr": check_rules.run_money_block_vs_dr,
+    "ek_ratio": check_rules.run_ek_ratio,
+    "balanskrav_reason": check_rules.run_balanskrav_reason,
+    "prose": prose.run_prose,
+}
+MAX_SLIP_FACTS = 60
+
+
+def reconcile(facts: list[Fact], *, lines: Sequence[Line] = (),
+              fiscal_year: int | None = None) -> tuple[list[CheckResult], list[Fact]]:
+    """Every check row for one document, and the facts with OCR-slip suggestions where found."""
+    if not facts:
+        return [], list(facts)
+    checks = load_checks()
+    results = run_checks(checks, facts, lines, fiscal_year)
+    suggestions = _suggest(checks, facts, lines, fiscal_year, results)
+    if suggestions:
+        by_key = {f.key: f for f in facts}
+        results = [_with_suggestion(r, suggestions, by_key) for r in results]
+        facts = [replace(f, suggested_value_sek=suggestions[f.key].value_sek) if f.key in suggestions else f
+                 for f in facts]
+    n_fail = sum(r.status == "fail" for r in results)
+    log.info("%s: %d checks, %d failed, %d slips suggested", facts[0].doc_id, len(results), n_fail,
+             len(suggestions))
+    return results, facts
+
+
+def run_checks(checks: Sequence[CheckDef], facts: Sequence[Fact], lines: Sequence[Line] = (),
+               fiscal_year: int | None = None) -> list[CheckResult]:
+    ctx = Context(facts, lines, fiscal_year)
+    out: list[CheckResult] = []
+    for check in checks:
+        runner = RUNNERS.get(check.kind)
+        if runner is None:
+            raise ValueError(f"check {check.id}: unknown kind {check.kind!r}")
+        try:
+            out.extend(runner(check, ctx))
+        except Exception:   # one broken rule must not lose the document's other checks
+            log.exception("%s: check %s failed to run", ctx.doc_id, check.id)
+    return out
+
+
+# --- OCR slips -----------------------------------------------------------------------------
+
+def _identity(r: CheckResult) -> tuple:
+    return (r.check, r.statement, r.period, r.column, r.facts[0] if r.facts else "")
+
+
+def _suggest(checks: Sequence[CheckDef], facts: list[Fact], lines: Sequence[Line], fiscal_year: int | None,
+             results: list[CheckResult]) -> dict[str, Slip]:
+    failed = [r for r in results if r.status == "fail"]
+    if not failed:
+        return {}
+    by_key = {f.key: f for f in facts}
+    by_id = {c.id: c for c in checks}
+    old_fails = {_identity(r) for r in failed}
+    verdicts: dict[tuple[str, float], bool] = {}
+    chosen: dict[str, Slip] = {}
+    involved = {k for r in failed for k in r.facts}
+    if len(involved) > MAX_SLIP_FACTS * 4:
+        log.info("%s: too many failing figures to look for slips", facts[0].doc_id)
+        return {}
+    for r in failed:
+        valid: list[tuple[Fact, Slip]] = []
+        for key in dict.fromkeys(r.facts):
+            fact = by_key.get(key)
+            if fact is None:
+                continue
+            for slip in candidates(fact):
+                swapped = _swap(facts, fact, slip)
+                local = run_checks([by_id[r.check]], swapped, lines, fiscal_year)
+                if not any(_identity(x) == _identity(r) and x.status == "pass" for x in local):
+                    continue
+                vkey = (key, slip.value_sek)
+                if vkey not in verdicts:
+                    full = run_checks(checks, swapped, lines, fiscal_year)
+                    new_fails = {_identity(x) for x in full if x.status == "fail"}
+                    verdicts[vkey] = (not (new_fails - old_fails) and len(new_fails) < len(old_fails)
+                                      and not any(x.status == "fail" and key in x.facts for x in full))
+                if verdicts[vkey]:
+                    valid.append((fact, slip))
+        if len(valid) == 1:
+            fact, slip = valid[0]
+            chosen.setdefault(fact.key, slip)
+    return chosen
+
+
+def _swap(facts: list[Fact], fact: Fact, slip: Slip) -> list[Fact]:
+    new = replace(fact, value_sek=slip.value_sek, tolerance_sek=slip.tolerance_sek, printed=slip.printed)
+    return [new if f is fact else f for f in facts]
+
+
+def _with_suggestion(r: CheckResult, suggestions: dict[str, Slip], by_key: dict[str, Fact]) -> CheckResult:
+    if r.status != "fail":
+        return r
+    parts = []
+    for key in r.facts:
+        if key in suggestions:
+            f, s = by_key[key], suggestions[key]
+            parts.append(f"{f.label} {f.period} printed {f.printed!r} probably reads {s.printed!r} "
+                         f"({s.reason}): {fmt_sek(s.value_sek)} kr makes every check it is in pass")
+    return replace(r, suggestion="; ".join(parts)) if parts else r
