@@ -91,6 +91,20 @@ def page_text(page) -> PageText:  # noqa: ANN001
     return PageText(words, float(page.width), float(page.height), usable, reason)
 
 
+def _causes(exc: BaseException) -> list[BaseException]:
+    """The exception, what it wraps (args, __cause__, __context__), and so on down."""
+    out: list[BaseException] = []
+    todo: list[BaseException] = [exc]
+    while todo and len(out) < 20:
+        e = todo.pop()
+        if e in out:
+            continue
+        out.append(e)
+        todo.extend(a for a in e.args if isinstance(a, BaseException))
+        todo.extend(c for c in (e.__cause__, e.__context__) if c is not None)
+    return out
+
+
 def _open(path: str):  # noqa: ANN202
     import pdfplumber
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
@@ -98,16 +112,14 @@ def _open(path: str):  # noqa: ANN202
     try:
         pdf = pdfplumber.open(path)
         _ = pdf.pages  # forces the page tree: broken files fail here, not halfway
-    except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
-        raise EncryptedPdf(path) from exc
-    except PDFSyntaxError as exc:
-        raise UnreadableInput(f"{path}: not a readable PDF ({exc}); the file may be truncated or "
-                              f"corrupt - download it again or repair it (e.g. qpdf input.pdf output.pdf)") from exc
-    except Exception as exc:  # noqa: BLE001 - pdfminer raises many kinds on broken files
-        if "password" in str(exc).lower() or "encrypt" in type(exc).__name__.lower():
+    except Exception as exc:  # noqa: BLE001 - pdfplumber wraps pdfminer's many kinds of failure
+        causes = _causes(exc)
+        if any(isinstance(c, (PDFPasswordIncorrect, PDFEncryptionError)) for c in causes):
             raise EncryptedPdf(path) from exc
-        raise UnreadableInput(f"{path}: the PDF cannot be parsed ({type(exc).__name__}: {exc}); the file may be "
-                              f"corrupt - download it again or repair it (e.g. qpdf input.pdf output.pdf)") from exc
+        detail = next((f"{type(c).__name__}: {c}" for c in causes if str(c)), type(exc).__name__)
+        kind = "not a readable PDF" if any(isinstance(c, PDFSyntaxError) for c in causes) else "cannot be parsed"
+        raise UnreadableInput(f"{path}: {kind} ({detail}); the file may be truncated or corrupt - "
+                              f"download it again or repair it (e.g. qpdf input.pdf output.pdf)") from exc
     if not pdf.pages:
         pdf.close()
         raise UnreadableInput(f"{path}: the PDF has no pages")

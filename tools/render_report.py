@@ -262,6 +262,31 @@ def scan_pdf(pdf_path: str | Path, out_path: str | Path, *, seed: int = 0, dpi: 
     return len(images)
 
 
+def mixed_pdf(text_pdf: str | Path, out_path: str | Path, scanned: set[int], *, seed: int = 0,
+              dpi: int = 200, rotate: dict[int, int] | None = None) -> int:
+    """A text-layer PDF whose pages in `scanned` (1-based) are replaced by scans of themselves."""
+    import tempfile
+
+    import pypdfium2 as pdfium
+    src = pdfium.PdfDocument(str(text_pdf))
+    with tempfile.TemporaryDirectory() as tmp:
+        scan_path = Path(tmp) / "scan.pdf"
+        order = sorted(scanned)
+        scan_pdf(text_pdf, scan_path, seed=seed, dpi=dpi, rotate=rotate, pages=order)
+        scans = pdfium.PdfDocument(str(scan_path))
+        out = pdfium.PdfDocument.new()
+        for n in range(1, len(src) + 1):
+            if n in scanned:
+                out.import_pages(scans, [order.index(n)])
+            else:
+                out.import_pages(src, [n - 1])
+        out.save(str(out_path))
+        count = len(out)
+        for d in (out, scans, src):
+            d.close()
+    return count
+
+
 def render_report(txt_path: str | Path, out_dir: str | Path, *, scan: bool = False, seed: int = 0,
                   dpi: int = 200, rotate: dict[int, int] | None = None, stem: str | None = None) -> Path:
     """Render one text report into OUT/<stem>.pdf (or a scan of it); returns the written path."""

@@ -1,0 +1,183 @@
+"""The PDF reader: text layers, the per-page OCR decision, mixed files and bad input."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from arsred.errors import EncryptedPdf, OcrUnavailable, UnreadableInput
+from arsred.options import Options
+from extract.document import Box, Word
+from extract.read_pdf import judge_text, read_pdf
+from tools.render_report import mixed_pdf, render_report, render_text_pdf
+
+ROOT = Path(__file__).parent.parent
+CORPUS = ROOT / "tests" / "corpus"
+SAMPLE = ROOT / "data" / "raw" / "002_beb5154270de7dff_pdf.pdf"
+REPORT = """Samordningsförbundet Provstad
+
+Årsredovisning 2023
+
+Resultaträkning
+Belopp i tkr\tNot\t2023\t2022
+Verksamhetens intäkter\t2\t2 832\t2 832
+Verksamhetens kostnader\t3\t-2 650\t-2 983
+Årets resultat\t\t182\t-151
+Sida 1
+Balansräkning
+Belopp i tkr\tNot\t2023-12-31\t2022-12-31
+Kassa och bank\t\t1 236,30\t980,03
+Summa tillgångar\t\t- 17 329\t1 248,83
+Sida 2
+"""
+
+
+class PageWordsEngine:
+    """A stand-in OCR engine that 'reads' known words (in pixels), so no tesseract is needed."""
+
+    def __init__(self, words: list[Word]) -> None:
+        self.words = words
+
+    def recognize(self, image, lang: str) -> list[Word]:  # noqa: ANN001
+        return list(self.words)
+
+    def orientation(self, image) -> int:  # noqa: ANN001
+        return 0
+
+
+class CrashingEngine:
+    def recognize(self, image, lang: str) -> list[Word]:  # noqa: ANN001
+        raise RuntimeError("simulated tesseract crash")
+
+    def orientation(self, image) -> int:  # noqa: ANN001
+        raise RuntimeError("simulated tesseract crash")
+
+
+@pytest.fixture(scope="module")
+def small_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("pdf") / "prov.pdf"
+    render_text_pdf(REPORT, path)
+    return path
+
+
+def _cells(doc) -> list[list[str]]:  # noqa: ANN001
+    return [[c.text for c in ln.cells] for ln in doc.lines]
+
+
+def test_text_layer_pdf_gives_pages_lines_cells_and_boxes(small_pdf: Path) -> None:
+    doc = read_pdf(str(small_pdf), "prov", "0", Options())
+    assert doc.input_kind == "pdf-text" and len(doc.pages) == 2 and not doc.warnings
+    cells = _cells(doc)
+    assert ["Verksamhetens kostnader", "3", "-2 650", "-2 983"] in cells
+    assert ["Kassa och bank", "1 236,30", "980,03"] in cells
+    assert ["Summa tillgångar", "- 17 329", "1 248,83"] in cells
+    assert ["Sida 2"] in cells
+    first = doc.pages[0].lines[0]
+    assert (first.page, first.number, first.method, first.confidence) == (1, 1, "pdf", 1.0)
+    assert first.box is not None and 0 < first.box.top < doc.pages[0].height
+    assert [ln.number for ln in doc.pages[1].lines] == list(range(1, len(doc.pages[1].lines) + 1))
+
+
+def test_sample_input_is_small_and_reads_as_text_layer() -> None:
+    assert SAMPLE.exists() and SAMPLE.stat().st_size < 200_000
+    doc = read_pdf(str(SAMPLE), SAMPLE.stem, "0", Options(ocr="never"))
+    assert doc.input_kind == "pdf-text" and not doc.warnings
+    assert any(c == ["Kassa och bank", "1 505", "2 181"] for c in _cells(doc))
+
+
+def test_encrypted_pdf_raises_encrypted(tmp_path: Path) -> None:
+    path = tmp_path / "locked.pdf"
+    render_text_pdf(REPORT, path, encrypt_password="hemligt")
+    with pytest.raises(EncryptedPdf, match="qpdf --decrypt"):
+        read_pdf(str(path), "locked", "0", Options())
+
+
+@pytest.mark.parametrize("damage", ["truncated", "garbage"])
+def test_corrupt_pdf_raises_unreadable(small_pdf: Path, tmp_path: Path, damage: str) -> None:
+    data = small_pdf.read_bytes()
+    bad = data[:600] if damage == "truncated" else b"%PDF-1.4\n" + bytes(range(256)) * 20
+    path = tmp_path / "bad.pdf"
+    path.write_bytes(bad)
+    with pytest.raises(UnreadableInput) as err:
+        read_pdf(str(path), "bad", "0", Options())
+    assert not isinstance(err.value, EncryptedPdf)
+    assert str(path) in str(err.value)
+
+
+@pytest.fixture(scope="module")
+def mixed(small_pdf: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("mixed") / "mixed.pdf"
+    mixed_pdf(small_pdf, path, {2}, seed=3)
+    return path
+
+
+def test_ocr_never_warns_per_page_and_keeps_text_pages(mixed: Path) -> None:
+    doc = read_pdf(str(mixed), "mixed", "0", Options(ocr="never"))
+    assert doc.pages[0].lines and not doc.pages[1].lines
+    assert doc.pages[1].warnings == ("page 2 has no text layer (scanned?); run with --ocr auto",)
+    assert doc.warnings == ["page 2 has no text layer (scanned?); run with --ocr auto"]
+
+
+def test_mixed_pdf_ocrs_only_the_scanned_page(mixed: Path, small_pdf: Path) -> None:
+    text_doc = read_pdf(str(small_pdf), "prov", "0", Options())
+    # the engine 'reads' page 2's text-layer words, scaled to pixels at the OCR resolution
+    k = 300 / 72
+    words = [Word(w.text, Box(w.box.x0 * k, w.box.top * k, w.box.x1 * k, w.box.bottom * k), 0.9)
+             for w in (ww for ln in text_doc.pages[1].lines for ww in ln.words)]
+    doc = read_pdf(str(mixed), "mixed", "0", Options(jobs=1), engine=PageWordsEngine(words))
+    assert doc.input_kind == "pdf-mixed"
+    assert [p.method for p in doc.pages] == ["pdf", "ocr"]
+    assert _cells(doc)[-3:] == _cells(text_doc)[-3:]
+    assert doc.pages[1].lines[0].confidence == pytest.approx(0.9)
+    always = read_pdf(str(mixed), "mixed", "0", Options(ocr="always", jobs=1), engine=PageWordsEngine(words))
+    assert always.input_kind == "pdf-ocr"
+
+
+def test_crashing_engine_loses_a_page_not_the_document(mixed: Path) -> None:
+    doc = read_pdf(str(mixed), "mixed", "0", Options(jobs=2), engine=CrashingEngine())
+    assert doc.pages[0].lines and not doc.pages[1].lines
+    assert "OCR failed" in doc.pages[1].warnings[0] and "simulated tesseract crash" in doc.pages[1].warnings[0]
+    assert any("page 2: OCR failed" in w for w in doc.warnings)
+
+
+def test_missing_tesseract_raises_with_install_hint(mixed: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import extract.ocr as ocr
+    ocr.check_tesseract.cache_clear()
+    monkeypatch.setattr(shutil, "which", lambda name: None)
+    try:
+        with pytest.raises(OcrUnavailable, match="apt-get install tesseract-ocr"):
+            read_pdf(str(mixed), "mixed", "0", Options())
+        assert read_pdf(str(mixed), "mixed", "0", Options(ocr="never")).pages[0].lines
+    finally:
+        ocr.check_tesseract.cache_clear()
+
+
+def test_missing_language_model_raises(mixed: Path) -> None:
+    if shutil.which("tesseract") is None:
+        pytest.skip("tesseract not installed")
+    with pytest.raises(OcrUnavailable, match="no model for xyz"):
+        read_pdf(str(mixed), "mixed", "0", Options(ocr_lang="swe+xyz"))
+
+
+def _words(texts: list[str]) -> list[Word]:
+    return [Word(t, Box(10.0 * i, 0, 10.0 * i + 8, 10)) for i, t in enumerate(texts)]
+
+
+def test_judge_text_layers() -> None:
+    prose = "Verksamhetens intäkter ökade under året till 3 754 tkr enligt budget".split()
+    assert judge_text(_words(prose), image_cover=0.0) == (True, "")
+    assert judge_text([], image_cover=1.0)[0] is False
+    assert judge_text(_words(["(cid:12)(cid:7)(cid:99)Ar(cid:3)"] * 10), 0.0)[1].startswith("text layer is garbage")
+    poor = "V3rks@mh ~~ |nt#k %%er ;: 3!7 ^^ ''a ~k".split() * 3
+    assert "hidden OCR layer" in judge_text(_words(poor), image_cover=0.95)[1]
+    assert judge_text(_words(poor + prose * 10), image_cover=0.95) == (True, "")
+    assert judge_text(_words(["17"]), image_cover=0.0) == (True, "")  # a page number alone is no scan
+
+
+def test_rendered_corpus_report_page_count_and_footers(tmp_path: Path) -> None:
+    src = CORPUS / "002_beb5154270de7dff.txt"
+    doc = read_pdf(str(render_report(src, tmp_path)), src.stem, "0", Options(ocr="never"))
+    footers = [p.lines[-1].text for p in doc.pages]
+    assert all(f.startswith("Sida ") for f in footers)
+    assert len(doc.pages) >= 15
