@@ -428,7 +428,7 @@ class BatchRunner:
                 job = queue.popleft()
                 data = job.inp.path.read_bytes()
                 fut = client.submit(dask_task, job.inp.path.name, data, self.options, fn,
-                                    self.max_memory_mb, key=f"arsred-{job.sha[:16]}-{job.index}", pure=False,
+                                    self.max_memory_mb, str(job.inp.path), key=f"arsred-{job.sha[:16]}-{job.index}", pure=False,
                                     retries=0)
                 futures[fut] = (job, time.monotonic())
                 if ac is not None:
@@ -450,17 +450,27 @@ class BatchRunner:
 
 
 def dask_task(name: str, data: bytes, options: Options, fn: ProcessFn | None,
-              max_memory_mb: float) -> tuple[str, Any, float]:
+              max_memory_mb: float, original: str = "") -> tuple[str, Any, float]:
     """On a Dask worker: write the bytes under their own file name and run the document isolated.
 
-    Bytes travel with the task, so workers need the package but no shared filesystem.
+    Bytes travel with the task, so workers need the package but no shared filesystem;
+    messages name the client's path, not the worker's copy.
     """
     if fn is None:
         from arsred.pipeline import process_document as fn
     with tempfile.TemporaryDirectory(prefix="arsred-") as tmp:
         path = Path(tmp) / name
         path.write_bytes(data)
-        return run_isolated(fn, str(path), options, max_memory_mb)
+        kind, payload, peak = run_isolated(fn, str(path), options, max_memory_mb)
+    if original:
+        if kind == "ok":
+            doc = payload.get("document", {})
+            for key in ("error", "warnings"):
+                if isinstance(doc.get(key), str):
+                    doc[key] = doc[key].replace(str(path), original)
+        else:
+            payload = str(payload).replace(str(path), original)
+    return kind, payload, peak
 
 
 def _preload() -> None:

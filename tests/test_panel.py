@@ -1,0 +1,105 @@
+"""Panel: one row per organisation-year, names normalised, newest report wins, restatements flagged."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))
+from batch_fakes import fake_process  # noqa: E402
+
+import arsred  # noqa: E402
+from arsred.options import Options  # noqa: E402
+from arsred.panel import build_panel, load_rules, org_id  # noqa: E402
+
+
+def test_org_id_folds_spelling_variants() -> None:
+    assert org_id("Samordningsförbundet Härnösand Timrå") == "harnosand_timra"
+    assert org_id("SAMORDNINGSFORBUNDET HÄRNÖSAND-TIMRÅ") == "harnosand_timra"
+    assert org_id("Västra Värmlands och Norra Dalslands Samordningsförbund") == \
+        "vastra_varmlands_och_norra_dalslands"
+
+
+def test_rules_are_data_in_preference_order() -> None:
+    rules = [r for r in load_rules() if r.metric == "likvida_medel"]
+    assert [r.items for r in rules][:2] == [("kf.likvida_medel_arets_slut",), ("br.kassa_och_bank",)]
+
+
+REPORT_2023 = """ORG: Samordningsförbundet Härnösand Timrå
+YEAR: 2023
+rr.verksamhetens_intakter 2023 3000000 3
+rr.arets_resultat 2023 -120000 3
+rr.arets_resultat 2022 80000 3
+br.summa_tillgangar 2023 4000000 4
+br.arets_resultat 2023 -120000 4
+br.ovrigt_eget_kapital 2023 1620000 4
+br.kassa_och_bank 2023 3900000 4
+not.driftbidrag_staten 2023 1500000 7
+not.driftbidrag_region 2023 750000 7
+not.driftbidrag_kommun 2023 375000 7
+not.driftbidrag_kommun 2023 375000 7
+not.kansli 2023 -900000 8
+"""
+REPORT_2022 = """ORG: SAMORDNINGSFORBUNDET HARNOSAND-TIMRA
+YEAR: 2022
+rr.arets_resultat 2022 95000 2
+rr.arets_resultat 2021 10000 2
+rr.verksamhetens_intakter 2022 2900000 2
+kf.likvida_medel_arets_slut 2022 3500000 5
+"""
+PLAN = """ORG: Samordningsförbundet Härnösand Timrå
+YEAR: 2024
+TYPE: delarsrapport
+rr.arets_resultat 2024 5 1
+"""
+
+
+@pytest.fixture(scope="module")
+def out(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    base = tmp_path_factory.mktemp("panel")
+    (base / "in").mkdir()
+    (base / "in" / "ht2023.txt").write_text(REPORT_2023)
+    (base / "in" / "ht2022.txt").write_text(REPORT_2022)
+    (base / "in" / "ht2024q2.txt").write_text(PLAN)
+    (base / "in" / "other.txt").write_text("ORG: Finsam Östra Skaraborg\nYEAR: 2023\nrr.arets_resultat 2023 7 1\n")
+    arsred.extract([base / "in"], base / "out", Options(jobs=2), process_fn=fake_process)
+    build_panel(base / "out")
+    return base / "out"
+
+
+def test_one_row_per_organisation_year(out: Path) -> None:
+    panel = pd.read_parquet(out / "panel.parquet")
+    assert list(zip(panel.org_id, panel.year)) == [("harnosand_timra", 2021), ("harnosand_timra", 2022),
+                                                   ("harnosand_timra", 2023), ("ostra_skaraborg", 2023)]
+    row = panel[(panel.org_id == "harnosand_timra") & (panel.year == 2023)].iloc[0]
+    assert row.medlemsbidrag_total == 3_000_000      # staten + region + the two kommuner
+    assert row.medlemsbidrag_total_doc == "ht2023" and row.medlemsbidrag_total_page == 7
+    assert row.medlemsbidrag_kommun == 750_000
+    assert row.kostnad_kansli == 900_000              # a cost, as a positive amount
+    assert row.arets_resultat == -120_000
+    assert row.eget_kapital == 1_500_000              # årets resultat + övrigt eget kapital
+    assert row.likvida_medel == 3_900_000 and row.likvida_medel_page == 4
+    assert row.eget_kapital_per_medlemsbidrag == pytest.approx(0.5)
+    assert (pd.read_csv(out / "panel.csv").shape == panel.shape)
+
+
+def test_newest_report_wins_and_restatement_is_flagged(out: Path) -> None:
+    panel = pd.read_parquet(out / "panel.parquet").set_index(["org_id", "year"])
+    r2022 = panel.loc[("harnosand_timra", 2022)]
+    assert r2022.arets_resultat == 80_000 and r2022.arets_resultat_doc == "ht2023"
+    assert r2022.restated and "arets_resultat" in r2022.restated_metrics
+    assert r2022.likvida_medel_doc == "ht2022"        # only the older report has it
+    assert not panel.loc[("harnosand_timra", 2021)].restated
+    assert panel.loc[("harnosand_timra", 2023)].arets_resultat_doc == "ht2023"   # not the delårsrapport
+
+
+def test_duckdb_views(out: Path) -> None:
+    con = duckdb.connect(str(out / "arsred.duckdb"), read_only=True)
+    assert con.execute("SELECT count(*) FROM panel").fetchone()[0] == 4
+    rows = con.execute("SELECT year, metric, value_sek, restated_value_sek, restated_doc_id "
+                       "FROM panel_restatements").fetchall()
+    assert (2022, "arets_resultat", 80000.0, 95000.0, "ht2022") in rows
+    assert con.execute("SELECT count(*) FROM facts").fetchone()[0] > 0   # extract tables kept

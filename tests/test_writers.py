@@ -1,0 +1,88 @@
+"""Writers: contract columns (also when empty), Parquet and DuckDB agree with CSV, atomic replacement."""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))
+from batch_fakes import fake_process, make_corpus  # noqa: E402
+
+import arsred  # noqa: E402
+from arsred import writers  # noqa: E402
+from arsred.options import Options  # noqa: E402
+from arsred.result import CHECK_COLUMNS, DOCUMENT_COLUMNS, FACT_COLUMNS, DocumentResult  # noqa: E402
+
+
+def test_empty_tables_have_their_headers(tmp_path: Path) -> None:
+    tables = writers.collect([])
+    writers.write_tables(tmp_path, tables)
+    assert (tmp_path / "documents.csv").read_text().strip() == ",".join(DOCUMENT_COLUMNS)
+    assert (tmp_path / "facts.csv").read_text().strip() == ",".join(FACT_COLUMNS)
+    assert (tmp_path / "checks.csv").read_text().strip() == ",".join(CHECK_COLUMNS)
+    assert (tmp_path / "goals.csv").read_text().strip().startswith("doc_id")
+    assert list(pd.read_parquet(tmp_path / "facts.parquet").columns) == FACT_COLUMNS
+    con = duckdb.connect(str(tmp_path / "arsred.duckdb"), read_only=True)
+    assert con.execute("SELECT count(*) FROM checks").fetchone() == (0,)
+
+
+@pytest.fixture(scope="module")
+def run(tmp_path_factory: pytest.TempPathFactory) -> arsred.ExtractResult:
+    base = tmp_path_factory.mktemp("w")
+    make_corpus(base / "in", 4)
+    (base / "in" / "empty.txt").write_bytes(b"")
+    return arsred.extract([base / "in"], base / "out", Options(jobs=2), process_fn=fake_process)
+
+
+def test_csv_parquet_duckdb_and_frames_agree(run: arsred.ExtractResult) -> None:
+    out = run.out_dir
+    assert out is not None
+    for name in ("documents", "facts", "checks", "goals"):
+        frame = getattr(run, name)
+        pq = pd.read_parquet(out / f"{name}.parquet")
+        pd.testing.assert_frame_equal(pq, frame, check_dtype=False)
+        csv = pd.read_csv(out / f"{name}.csv")
+        assert list(csv.columns) == list(frame.columns) and len(csv) == len(frame)
+        con = duckdb.connect(str(out / "arsred.duckdb"), read_only=True)
+        assert con.execute(f"SELECT count(*) FROM {name}").fetchone()[0] == len(frame)
+        con.close()
+    assert list(run.facts.columns) == FACT_COLUMNS
+    assert run.facts["value_sek"].dtype == "float64" and str(run.facts["period"].dtype) == "Int64"
+    # whole kronor print without ".0"
+    assert "2832000," in (out / "facts.csv").read_text()
+    con = duckdb.connect(str(out / "arsred.duckdb"), read_only=True)
+    assert con.execute("SELECT count(*) FROM flagged_documents").fetchone()[0] == 1
+    assert con.execute("SELECT count(*) FROM item_coverage").fetchone()[0] > 0
+    manifest = json.loads((out / "manifest.json").read_text())
+    assert manifest["tables"]["facts"]["rows"] == len(run.facts)
+
+
+def test_document_json_round_trips(run: arsred.ExtractResult) -> None:
+    assert run.out_dir is not None
+    data = json.loads((run.out_dir / "documents" / "r0001.json").read_text())
+    res = DocumentResult.from_dict(data)
+    assert res.record.doc_id == "r0001" and len(res.facts) == 14
+    assert res.to_dict() == data
+
+
+def test_interrupted_write_leaves_the_previous_complete_tables(tmp_path: Path, monkeypatch) -> None:
+    make_corpus(tmp_path / "in", 2)
+    arsred.extract([tmp_path / "in"], tmp_path / "out", Options(jobs=1), process_fn=fake_process)
+    before = {p.name: p.read_bytes() for p in (tmp_path / "out").glob("*.csv")}
+    make_corpus(tmp_path / "in", 3)
+
+    def boom(*a, **k):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(writers, "build_duckdb", boom)
+    with pytest.raises(KeyboardInterrupt):
+        arsred.extract([tmp_path / "in"], tmp_path / "out", Options(jobs=1), process_fn=fake_process)
+    after = {p.name: p.read_bytes() for p in (tmp_path / "out").glob("*.csv")}
+    assert after == before
+    assert (tmp_path / "out" / "manifest.json").exists()
+    assert not list((tmp_path / "out").glob(".staging-*"))
+    assert not list((tmp_path / "out").glob("*.tmp"))
