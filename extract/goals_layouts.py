@@ -1,0 +1,688 @@
+"""Layout parsers for goal tables: each turns lines of a Document into RawGoal records.
+
+Layouts (see docs/goals.md):
+- `tab_tables`: tab-separated tables, "PROJEKT/INSATS | MÅL | MÅLUPPFYLLELSE JA | NEJ",
+  where a numbered item's column (JA/NEJ) is its status, and plain "Mål | Bedömning | Motivering";
+- `plan_rows`: "MÅL 1: … / Resultatmål 1 … / Uppföljning …" rows of a plan (no outcomes);
+- `interleaved_tables`: OCR'd three-column tables whose columns came out as separate
+  paragraphs or as two columns glued on one line;
+- `prose_goals`: bullet goals with "Styrelsens bedömning: …" assessments, and in a plan
+  without any assessed goal, the "ska"-sentences under goal headings.
+"""
+from __future__ import annotations
+
+import logging
+from difflib import SequenceMatcher
+from dataclasses import dataclass, field, replace
+
+import regex
+
+from extract.document import Document, Line
+from extract.goals_text import (
+    Phrases, find_cell_status, fold, heading_like, is_goal_heading, leading_status,
+    nice_heading, sentences, strip_numbering,
+)
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class RawGoal:
+    """A goal as a layout found it, before numbers, status inference and money are added."""
+
+    section: str
+    goal: str
+    outcome: str = ""
+    printed: str = ""            # printed assessment ("Ja", "Till viss del", "målet är uppnått")
+    status: str = ""             # status the printed assessment or column means
+    goal_no: int | None = None
+    initiative: str = ""
+    page: int = 1
+    line: int = 1
+    layout: str = ""
+    confidence: float = 1.0
+
+
+FURNITURE = regex.compile(r"(?i)^\s*(?:signering av justerare.*|p[aå] varje sida|sida\s*\d+.*|[\W\d]{0,4}|\p{Lu}{1,3}\d*)\s*$")
+
+
+def is_furniture(text: str) -> bool:
+    return bool(FURNITURE.match(text.replace("\t", " ")))
+
+
+def cells_of(line: Line) -> list[str]:
+    return [c.strip() for c in line.text.split("\t")] if "\t" in line.text else [line.text.strip()]
+
+
+# --------------------------------------------------------------------------- headings
+
+@dataclass
+class Headings:
+    """The heading in force at each line index, found once per document."""
+
+    at: list[str] = field(default_factory=list)        # nearest heading (any)
+    goal_area: list[str] = field(default_factory=list)  # enclosing goal section, "" outside
+    indices: set[int] = field(default_factory=set)       # lines that are headings
+
+
+def find_headings(lines: list[Line], ph: Phrases) -> Headings:
+    h = Headings()
+    current, area = "", ""
+    for i, line in enumerate(lines):
+        if is_heading(lines, i) and not any(fold(line.text).startswith(m) for m in ph.measure_labels):
+            h.indices.add(i)
+            text = nice_heading(line.text)
+            numbered = strip_numbering(line.text.strip()) != line.text.strip()
+            if is_goal_heading(text, ph):
+                if fold(text) not in ph.generic_sections:
+                    area = text
+                current = area or text
+            else:
+                if numbered or set(regex.findall(r"\w+", fold(text))) & ph.not_goal_words:
+                    area = ""
+                current = text
+        h.at.append(current)
+        h.goal_area.append(area)
+    return h
+
+
+def is_heading(lines: list[Line], i: int) -> bool:
+    line = lines[i]
+    if "\t" in line.text.strip() or not heading_like(line.text):
+        return False
+    prev_gap = i == 0 or lines[i - 1].number < line.number - 1
+    prev_ok = prev_gap or lines[i - 1].text.rstrip()[-1:] in ".:!?" or is_furniture(lines[i - 1].text)
+    if not prev_ok:
+        return False
+    if i + 1 >= len(lines) or lines[i + 1].number > line.number + 1:
+        return True
+    nxt = lines[i + 1].text.strip()
+    return bool(nxt) and (nxt[0].isupper() or nxt[0].isdigit() or "\t" in lines[i + 1].text)
+
+
+# --------------------------------------------------------------------------- tab tables
+
+def _header_columns(cells: list[str], ph: Phrases) -> dict[str, int] | None:
+    cols: dict[str, int] = {}
+    for k, c in enumerate(cells):
+        f = fold(c)
+        if not f:
+            continue
+        if f in ph.col_initiative and "initiative" not in cols:
+            cols["initiative"] = k
+        elif (f in ph.col_goal or regex.match(r"^mal( \d{4})?$", f)) and "goal" not in cols:
+            cols["goal"] = k
+        elif any(f == a or f.startswith(a) for a in ph.col_assessment) and "assess" not in cols:
+            cols["assess"] = k
+        elif f in ph.col_reasons and "reasons" not in cols:
+            cols["reasons"] = k
+    if "goal" in cols and ("assess" in cols or "reasons" in cols):
+        return cols
+    return None
+
+
+ITEM = regex.compile(r"(?:^|(?<=:)\s*)(\d{1,2})\.\s+(?=\S)")
+
+
+def split_items(cell: str) -> list[tuple[int | None, str]]:
+    """'<p>Delmål: 2. 20 deltagare …</p> <p>3. …</p>' -> [(2, '20 deltagare …'), (3, '…')].
+
+    A segment without a number continues the previous item; a bare label ('Mätbara delmål:')
+    is dropped.
+    """
+    out: list[tuple[int | None, str]] = []
+    for seg in regex.split(r"</?p>", cell):
+        seg = " ".join(seg.split())
+        if not seg:
+            continue
+        marks = list(ITEM.finditer(seg))
+        if not marks:
+            if seg.endswith(":") and len(seg.split()) <= 4:
+                continue
+            if out:
+                no, text = out[-1]
+                out[-1] = (no, (text + " " + seg).strip())
+            else:
+                out.append((None, seg))
+            continue
+        for k, m in enumerate(marks):
+            end = marks[k + 1].start() if k + 1 < len(marks) else len(seg)
+            out.append((int(m.group(1)), seg[m.end():end].strip()))
+    return out
+
+
+def tab_tables(lines: list[Line], heads: Headings, ph: Phrases, used: set[int]) -> list[RawGoal]:
+    goals: list[RawGoal] = []
+    i = 0
+    while i < len(lines):
+        cols = _header_columns(cells_of(lines[i]), ph) if "\t" in lines[i].text else None
+        if not cols:
+            i += 1
+            continue
+        start = i
+        section = heads.at[i]
+        used.add(i)
+        i += 1
+        yes_no: dict[int, str] = {}
+        if i < len(lines) and "\t" in lines[i].text:
+            for k, c in enumerate(cells_of(lines[i])):
+                f = fold(c)
+                if f in ph.col_yes:
+                    yes_no[k] = "uppfyllt"
+                elif f in ph.col_no:
+                    yes_no[k] = "ej_uppfyllt"
+                elif f in ph.col_partly:
+                    yes_no[k] = "delvis"
+            if yes_no:
+                used.add(i)
+                i += 1
+        items: dict[tuple[str, int | None], dict] = {}
+        order: list[tuple[str, int | None]] = []
+        initiative = ""
+        last_key: dict[int, tuple[str, int | None]] = {}
+        while i < len(lines):
+            line = lines[i]
+            if "\t" not in line.text:
+                if is_furniture(line.text):
+                    i += 1
+                    continue
+                break
+            cells = cells_of(line)
+            if _header_columns(cells, ph):
+                break
+            used.add(i)
+            if all(regex.fullmatch(r"[-:| ]*", c) for c in cells):
+                i += 1
+                continue
+            if cols.get("initiative") is not None and cols["initiative"] < len(cells) and cells[cols["initiative"]]:
+                initiative = cells[cols["initiative"]]
+            gcell = cells[cols["goal"]] if cols["goal"] < len(cells) else ""
+            for no, text in split_items(gcell):
+                key = (initiative, no if no is not None else len(order) + 1000)
+                if no is None and 0 in last_key and not ITEM.search(gcell) and gcell.startswith("<p>") is False and order:
+                    pass
+                if key not in items:
+                    items[key] = {"goal": text, "outcome": "", "status": "", "printed": "", "no": no,
+                                  "line": line, "initiative": initiative}
+                    order.append(key)
+                else:
+                    items[key]["goal"] += " " + text
+                last_key[cols["goal"]] = key
+            out_cols = list(yes_no) or [c for c in (cols.get("assess"), cols.get("reasons")) if c is not None]
+            for k in out_cols:
+                if k >= len(cells) or not cells[k]:
+                    continue
+                for no, text in split_items(cells[k]):
+                    if no is None:
+                        key = last_key.get(k) or (order[-1] if order else None)
+                        if key is None:
+                            continue
+                    else:
+                        key = (initiative, no)
+                    rec = items.get(key)
+                    if rec is None:
+                        continue
+                    rec["outcome"] = (rec["outcome"] + " " + text).strip()
+                    if k in yes_no and not rec["status"]:
+                        rec["status"] = yes_no[k]
+                        rec["printed"] = fold(lines[start + 1].text.split("\t")[k]).upper() if yes_no else ""
+                    elif k == cols.get("assess") and not yes_no:
+                        lead = leading_status(text, ph)
+                        if lead:
+                            rec["printed"], rec["status"] = lead
+                    last_key[k] = key
+            i += 1
+        for key in order:
+            rec = items[key]
+            lead = leading_status(rec["outcome"], ph) if rec["outcome"] else None
+            printed, status = rec["printed"], rec["status"]
+            if lead:
+                printed, status = lead
+            sec = heads.at[start] if heads.at[start] else rec["initiative"]
+            goals.append(RawGoal(section=sec or section, goal=rec["goal"], outcome=rec["outcome"],
+                                 printed=printed, status=status, goal_no=rec["no"],
+                                 initiative=rec["initiative"] or sec, page=rec["line"].page,
+                                 line=rec["line"].number, layout="tab_table"))
+    return goals
+
+
+# --------------------------------------------------------------------------- plan rows
+
+PLAN_ROW = regex.compile(r"^\s*([\p{L}]+)\s*(\d{1,2})\s*[:.]?\s*$")
+
+
+def plan_rows(lines: list[Line], heads: Headings, ph: Phrases, used: set[int]) -> list[RawGoal]:
+    """'Resultatmål 1 <tab> Att …' rows under a 'MÅL 1: …' heading; 'Uppföljning' rows are follow-up, not outcome."""
+    goals: list[RawGoal] = []
+    section = ""
+    for i, line in enumerate(lines):
+        cells = [c for c in cells_of(line) if c]
+        text = " ".join(line.text.split())
+        if len(cells) == 1 and regex.match(r"(?i)^m[aå]l\s*\d+\s*:", text):
+            section = nice_heading(text)
+            used.add(i)
+            continue
+        label, body = (cells[0], " ".join(cells[1:])) if len(cells) >= 2 else ("", "")
+        if not label:
+            m = regex.match(r"^\s*(\p{L}+\s*\d{1,2})\s*[:.]\s+(.+)$", text)
+            if m:
+                label, body = m.group(1), m.group(2)
+        m = PLAN_ROW.match(fold(label)) if label else None
+        if m and m.group(1) in ph.plan_goal_labels and body:
+            goals.append(RawGoal(section=section or heads.at[i], goal=body, goal_no=int(m.group(2)),
+                                 page=line.page, line=line.number, layout="plan_row"))
+            used.add(i)
+        elif label and fold(label) in ph.plan_followup_labels:
+            used.add(i)
+    return goals
+
+
+# --------------------------------------------------------------------------- interleaved OCR tables
+
+@dataclass
+class Piece:
+    """A paragraph of one column, or a row glued from two columns on shared lines."""
+
+    goal: list[str] = field(default_factory=list)
+    outcome: list[str] = field(default_factory=list)
+    printed: str = ""
+    status: str = ""
+    kind: str = ""           # "G", "O" or "row"
+    first: Line | None = None
+    mixed: bool = False
+
+
+def _header_vocab(ph: Phrases) -> tuple[frozenset[str], frozenset[str]]:
+    words = {w for n in ph.col_goal + ph.col_assessment + ph.col_reasons for w in n.split()}
+    strong = {w for n in ph.col_assessment + ph.col_reasons for w in n.split()} - {"av", "grad", "mal", "ja", "nej"}
+    return frozenset(words), frozenset(strong)
+
+
+def _is_header_fragment(text: str, ph: Phrases, *, strong_only: bool = False) -> bool:
+    """A line made only of column names, read fuzzily ('Bedémning av/grad av måluppfyllelse Motivering')."""
+    toks = regex.findall(r"[\w/]+", fold(text))
+    if text.rstrip().endswith((".", ",", ";")):
+        return False
+    if not toks or len(toks) > 10 or any(t.isdigit() for t in toks):
+        return False
+    words, strong = _header_vocab(ph)
+    has_strong = False
+    for t in toks:
+        if t in words:
+            hit = t
+        else:
+            close = [w for w in words if len(w) >= 5 and len(w) == len(t)
+                     and SequenceMatcher(None, t, w).ratio() >= 0.8]
+            if not close:
+                return False
+            hit = close[0]
+        has_strong = has_strong or hit in strong
+    return has_strong or (not strong_only and " ".join(toks) in ph.col_goal)
+
+
+def _table_start(lines: list[Line], i: int, ph: Phrases) -> bool:
+    f = fold(lines[i].text)
+    if "\t" in lines[i].text or not _is_header_fragment(lines[i].text, ph):
+        return False
+    if regex.match(r"^(mal|malsattning|delmal)\b", f) and _is_header_fragment(lines[i].text, ph, strong_only=True):
+        return True
+    if f in ph.col_goal:
+        return any(_is_header_fragment(lines[j].text, ph, strong_only=True) for j in range(i + 1, min(i + 12, len(lines))))
+    return False
+
+
+def _table_end(lines: list[Line], i: int, ph: Phrases) -> bool:
+    text = lines[i].text.strip()
+    if "\t" in lines[i].text:
+        return True
+    if regex.match(r"^[\p{Lu}][\p{L} /-]{1,30}:(\s|$)", text) and not find_cell_status(text, ph):
+        return True
+    gap_after = i + 1 >= len(lines) or lines[i + 1].number > lines[i].number + 1
+    return (is_heading(lines, i) and gap_after and not _is_header_fragment(text, ph)
+            and leading_status(text, ph) is None)
+
+
+GOAL_CUES = regex.compile(r"(?i)^(att|minst|alla|samtliga|\d+\s*%)\b|\b(ska|skall|ska\s+ha)\b")
+OUTCOME_CUES = regex.compile(r"(?i)\b(har|hade|blev|bedöms|bedoms|genomfördes|genomfordes|visar|uppger|"
+                             r"\w+(?:ades|ats|its|tts|ts|des|tes|ds))\b")
+
+
+def _classify(text: str) -> int:
+    """>0 reads like a goal (Att …, ska …), <0 like a reported result (har …, genomfördes)."""
+    score = 0
+    if regex.match(r"(?i)^\s*att\b", text):
+        score += 3
+    if regex.search(r"(?i)\b(ska|skall)\b", text):
+        score += 2
+    score -= min(3, len(OUTCOME_CUES.findall(text)))
+    return score
+
+
+def _split_line(text: str, wl: int | None, wr: int | None, ph: Phrases) -> tuple[str, str, str, str] | None:
+    """Cut an OCR line holding two columns: at a printed status, else where both columns fit their widths.
+
+    The reasons column runs longest, so its part is usually a full line: the cut that fills it
+    best (and starts it with a capital) wins, within the goal column's width.
+    """
+    t = " ".join(text.split())
+    st = find_cell_status(t, ph)
+    if st and st[0] >= 8:
+        s, e, status = st
+        return t[:s].strip(), t[s:e], status, t[e:].strip()
+    if len(t) < 52:
+        return None
+    cuts = [m.start() for m in regex.finditer(r"(?<= )\S", t) if 8 <= m.start() <= len(t) - 6]
+    if not cuts:
+        return None
+    if wl is None:
+        caps = [c for c in cuts if 12 <= c <= len(t) - 10 and (t[c].isupper() or t[c].isdigit())]
+        if not caps:
+            return None
+        c = min(caps, key=lambda c: abs(c - len(t) / 2))
+        return t[:c].strip(), "", "", t[c:].strip()
+    dots = [c for c in cuts if wl / 4 <= c <= wl + 3 and t[c - 2] in ".!?"]
+    if dots:
+        c = dots[-1]
+    else:
+        ok = [c for c in cuts if c <= wl + 4] or cuts[:1]
+        target = wr or 40
+        c = min(ok, key=lambda c: abs(len(t) - c - target) - (3 if t[c].isupper() or t[c].isdigit() else 0))
+    return t[:c].strip(), "", "", t[c:].strip()
+
+
+def _paragraphs(body: list[tuple[int, Line]]) -> list[list[tuple[int, Line]]]:
+    paras: list[list[tuple[int, Line]]] = []
+    prev = None
+    for idx, line in body:
+        if prev is None or line.number > prev.number + 1:
+            paras.append([])
+        paras[-1].append((idx, line))
+        prev = line
+    return paras
+
+
+def _pieces(paras: list[list[tuple[int, Line]]], ph: Phrases) -> list[Piece]:
+    pieces: list[Piece] = []
+    for para in paras:
+        width: int | None = None
+        wr: int | None = None
+        row: Piece | None = None
+        plain: list[Line] = []
+        for _, line in para:
+            split = _split_line(line.text, width, wr, ph) if (row is not None or len(line.text) >= 52
+                                                          or find_cell_status(line.text, ph)) else None
+            if split and split[0] and split[3]:
+                left, printed, status, right = split
+                if row is None or (left[:1].isupper() and (row.goal and row.goal[-1].rstrip()[-1:] in ".")):
+                    if plain:
+                        pieces.append(Piece(goal=[p.text for p in plain], first=plain[0]))
+                        plain = []
+                    row = Piece(kind="row", first=line, mixed=True)
+                    pieces.append(row)
+                    width, wr = len(left), len(right)
+                elif left[:1].isupper() and regex.match(r"(?i)^att\b", left):
+                    row = Piece(kind="row", first=line, mixed=True)
+                    pieces.append(row)
+                    width = len(left)
+                row.goal.append(left)
+                row.outcome.append(right)
+                if printed and not row.printed:
+                    row.printed, row.status = printed, status
+                width = max(width or 0, len(left))
+                wr = max(wr or 0, len(right))
+            elif row is not None:
+                last_left = row.goal[-1] if row.goal else ""
+                last_right = row.outcome[-1] if row.outcome else ""
+                goal_open = len(last_left) >= 0.8 * (width or 40) and last_left[-1:] not in "."
+                right_open = last_right[-1:] not in "." and len(last_right) >= 30
+                if goal_open and not right_open or not right_open and not goal_open and last_left[-1:] != ".":
+                    row.goal.append(line.text.strip())
+                else:
+                    row.outcome.append(line.text.strip())
+            else:
+                plain.append(line)
+        if plain:
+            pieces.append(Piece(goal=[p.text.strip() for p in plain], first=plain[0]))
+    return pieces
+
+
+def _attach_continuations(pieces: list[Piece]) -> list[Piece]:
+    """A paragraph opening in lower case continues an unfinished one nearby (OCR split it off)."""
+    out = list(pieces)
+    k = 0
+    while k < len(out):
+        p = out[k]
+        text = " ".join(p.goal)
+        first_alpha = next((c for c in text if c.isalnum()), "")
+        if p.kind == "row" or not first_alpha or not first_alpha.islower():
+            k += 1
+            continue
+        target = None
+        for dist in range(1, 3):
+            for j in (k - dist, k + dist):
+                if 0 <= j < len(out):
+                    q = out[j]
+                    if q.kind == "row":
+                        if q.goal and q.goal[-1].rstrip()[-1:] not in ".!?":
+                            target = (j, "goal")
+                        elif q.outcome and q.outcome[-1].rstrip()[-1:] not in ".!?":
+                            target = (j, "outcome")
+                    elif " ".join(q.goal).rstrip()[-1:] not in ".!?" and q.goal:
+                        qa = next((c for c in " ".join(q.goal) if c.isalnum()), "")
+                        if not qa.islower():
+                            target = (j, "goal")
+                if target:
+                    break
+            if target:
+                break
+        if target is None:
+            k += 1
+            continue
+        j, col = target
+        getattr(out[j], col).extend(p.goal)
+        del out[k]
+        if j < k:
+            continue
+    return out
+
+
+def _stems(text: str) -> set[str]:
+    return {w[:5] for w in regex.findall(r"[\p{L}]{4,}", fold(text))} | ({"%"} if "%" in text else set())
+
+
+def _pair(goals: list[Piece], outcomes: list[Piece], positions: dict[int, int]) -> dict[int, int]:
+    """Goal paragraph -> outcome paragraph by shared word stems, rarer stems weighing more."""
+    docs = [_stems(" ".join(p.goal)) for p in goals] + [_stems(" ".join(p.goal)) for p in outcomes]
+    df: dict[str, int] = {}
+    for d in docs:
+        for s in d:
+            df[s] = df.get(s, 0) + 1
+    scored = []
+    for gi, g in enumerate(goals):
+        gs = docs[gi]
+        for oi, o in enumerate(outcomes):
+            os_ = docs[len(goals) + oi]
+            common = gs & os_
+            score = sum(1.0 / df[s] for s in common) / max(1.0, len(gs) ** 0.5)
+            dist = abs(positions[id(o)] - positions[id(g)])
+            score -= 0.01 * dist
+            if score > 0.12:
+                scored.append((score, gi, oi))
+    scored.sort(reverse=True)
+    pairs: dict[int, int] = {}
+    taken: set[int] = set()
+    for _, gi, oi in scored:
+        if gi in pairs or oi in taken:
+            continue
+        pairs[gi] = oi
+        taken.add(oi)
+    return pairs
+
+
+def interleaved_tables(lines: list[Line], heads: Headings, ph: Phrases, used: set[int]) -> list[RawGoal]:
+    goals: list[RawGoal] = []
+    i = 0
+    while i < len(lines):
+        if i in used or not _table_start(lines, i, ph):
+            i += 1
+            continue
+        section = heads.at[i - 1] if i else ""
+        body: list[tuple[int, Line]] = []
+        used.add(i)
+        j = i + 1
+        while j < len(lines) and not _table_end(lines, j, ph):
+            if not _is_header_fragment(lines[j].text, ph) and not is_furniture(lines[j].text):
+                body.append((j, lines[j]))
+            used.add(j)
+            j += 1
+        pieces = _attach_continuations(_pieces(_paragraphs(body), ph))
+        positions = {id(p): k for k, p in enumerate(pieces)}
+        gs, os_ = [], []
+        prev = 0
+        for p in pieces:
+            if p.kind == "row":
+                prev = 1
+                continue
+            text = " ".join(p.goal)
+            score = _classify(text)
+            if score == 0:
+                score = -prev if prev else 1
+            p.kind = "G" if score > 0 else "O"
+            (gs if score > 0 else os_).append(p)
+            prev = 1 if score > 0 else -1
+        pairs = _pair(gs, os_, positions)
+        found = []
+        for p in pieces:
+            if p.kind == "row":
+                found.append((p, " ".join(p.goal), " ".join(p.outcome), 0.7))
+            elif p.kind == "G":
+                gi = gs.index(p)
+                outcome = " ".join(os_[pairs[gi]].goal) if gi in pairs else ""
+                found.append((p, " ".join(p.goal), outcome, 0.9))
+        for p, goal, outcome, conf in found:
+            first = p.first or lines[i]
+            goals.append(RawGoal(section=section, goal=goal, outcome=outcome, printed=p.printed, status=p.status,
+                                 initiative=section, page=first.page, line=first.number,
+                                 layout="interleaved_table", confidence=conf))
+        i = j
+    return goals
+
+
+# --------------------------------------------------------------------------- prose
+
+def _para_text(para: list[tuple[int, Line]]) -> str:
+    return " ".join(" ".join(line.text.split()) for _, line in para)
+
+
+def _assessment_body(text: str, ph: Phrases) -> str | None:
+    f = fold(text)
+    for label in ph.assessment_labels:
+        if f.startswith(label) and regex.match(regex.escape(label) + r"\s*:", f):
+            return text[text.index(":") + 1:].strip()
+    return None
+
+
+def _goal_text(text: str, ph: Phrases) -> str:
+    """Goal sentence plus the sentence that makes it measurable; 'X:s mål är att Y' -> 'Att Y'."""
+    t = " ".join(text.split())
+    for b in ph.bullets:
+        if t.startswith(b + " "):
+            t = t[len(b):].strip()
+            break
+    f = fold(t)
+    for intro in ph.goal_intro:
+        k = f.find(" " + intro + " ")
+        if 0 <= k < 80:
+            rest = t[k + len(intro) + 2:].strip()
+            t = "Att " + rest if not fold(rest).startswith("att ") else rest[:1].upper() + rest[1:]
+            break
+    ss = sentences(t)
+    if not ss:
+        return t
+    keep = [ss[0]] + [s for s in ss[1:] if regex.search(r"\d", s) and regex.search(r"(?i)\b(minst|högst|ska|skall)\b", s)]
+    return " ".join(keep)
+
+
+def prose_goals(lines: list[Line], heads: Headings, ph: Phrases, used: set[int], *, plan: bool) -> list[RawGoal]:
+    """Bullet goals and their 'Styrelsens bedömning:' paragraphs; in a plan, 'ska'-sentences under goal headings."""
+    body = [(k, line) for k, line in enumerate(lines)
+            if k not in used and heads.goal_area[k] and k not in heads.indices]
+    paras = _paragraphs(body)
+    goals: list[RawGoal] = []
+    open_goal: dict | None = None
+    prev_para: list[tuple[int, Line]] | None = None
+
+    def close() -> None:
+        nonlocal open_goal
+        if open_goal:
+            goals.append(_finish_prose(open_goal, ph))
+        open_goal = None
+
+    last_area = ""
+    for para in paras:
+        k0, first = para[0]
+        area = heads.goal_area[k0]
+        if area != last_area:
+            close()
+            prev_para = None
+            last_area = area
+        lines_text = [" ".join(line.text.split()) for _, line in para]
+        head = lines_text[0]
+        assessment = _assessment_body(head, ph)
+        if any(head.startswith(b + " ") for b in ph.bullets):
+            close()
+            text = " ".join(t for t in lines_text if not any(fold(t).startswith(m) for m in ph.measure_labels))
+            open_goal = {"goal": _goal_text(text, ph), "section": area, "line": first, "assess": [], "extra": []}
+        elif assessment is not None:
+            if open_goal is None and prev_para is not None:
+                ptext = _para_text(prev_para)
+                if not ptext.rstrip().endswith(":"):
+                    open_goal = {"goal": _goal_text(ptext, ph), "section": area, "line": prev_para[0][1],
+                                 "assess": [], "extra": []}
+            if open_goal is not None:
+                open_goal["assess"].append(" ".join([assessment] + lines_text[1:]))
+        elif open_goal is not None and open_goal["assess"]:
+            open_goal["extra"].append(_para_text(para))
+        elif plan and heads.at[k0] == area:
+            for s in sentences(_para_text(para)):
+                fs = fold(s)
+                if regex.search(r"\b(ska|skall)\b", fs) or any(f" {i} " in f" {fs} " for i in ph.goal_intro):
+                    goals.append(RawGoal(section=area, goal=_goal_text(s, ph), page=first.page,
+                                         line=first.number, layout="plan_prose", confidence=0.8))
+        if assessment is None and not any(head.startswith(b + " ") for b in ph.bullets):
+            prev_para = para
+        elif any(head.startswith(b + " ") for b in ph.bullets):
+            prev_para = None
+    close()
+    return goals
+
+
+def _finish_prose(g: dict, ph: Phrases) -> RawGoal:
+    from extract.goals_text import prose_status
+    outcome = " ".join(g["assess"])
+    printed, status = "", ""
+    for text in g["assess"] + g["extra"]:
+        found = prose_status(text, ph)
+        if found:
+            printed, status = found
+            break
+    line: Line = g["line"]
+    return RawGoal(section=g["section"], goal=g["goal"], outcome=outcome, printed=printed, status=status,
+                   initiative="", page=line.page, line=line.number, layout="prose")
+
+
+def all_layouts(doc: Document, ph: Phrases) -> list[RawGoal]:
+    lines = doc.lines
+    heads = find_headings(lines, ph)
+    used: set[int] = set()
+    found = tab_tables(lines, heads, ph, used)
+    found += plan_rows(lines, heads, ph, used)
+    found += interleaved_tables(lines, heads, ph, used)
+    assessed = any(g.outcome or g.status for g in found)
+    prose = prose_goals(lines, heads, ph, used, plan=False)
+    assessed = assessed or any(g.outcome for g in prose)
+    if not assessed:
+        prose = prose_goals(lines, heads, ph, used, plan=True)
+    found += prose
+    log.debug("%s: %d raw goals", doc.doc_id, len(found))
+    return [replace(g, goal=" ".join(g.goal.split()), outcome=" ".join(g.outcome.split())) for g in found]
