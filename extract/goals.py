@@ -32,7 +32,7 @@ GOAL_COLUMNS = [
 STATUSES = ("uppfyllt", "delvis", "ej_uppfyllt", "ej_bedomt")
 INFERRED_NUMBERS = "inferred: target vs outcome"
 INFERRED_TEXT = "inferred: outcome text"
-DUPLICATE_RATIO = 0.85
+DUPLICATE_RATIO = 0.7   # within one section: the same goal read twice (garbled or clean)
 
 
 def find_goals(document: Document, facts: Sequence[Fact] = (), *, organisation: str = "",
@@ -120,17 +120,22 @@ def _repairer(document: Document) -> Callable[[str], str]:
 
 
 def _dedupe(goals: list[RawGoal]) -> list[RawGoal]:
-    """A report printed twice (or a goal repeated in a summary) yields each goal once: the best-read copy."""
+    """A report printed twice yields each goal once: the best-read copy.
+
+    Only within one section: the same wording under two initiatives is two goals.
+    """
     kept: list[RawGoal] = []
     for g in goals:
         fg = fold(g.goal)
         for k, h in enumerate(kept):
             if g.goal_no is not None and h.goal_no is not None and g.goal_no != h.goal_no:
                 continue
-            if regex.findall(r"\d+", g.goal) != regex.findall(r"\d+", h.goal):
+            ng, nh = set(regex.findall(r"\d+", g.goal)), set(regex.findall(r"\d+", h.goal))
+            if ng and nh and ng != nh:
                 continue
-            if SequenceMatcher(None, fg, fold(h.goal), autojunk=False).ratio() >= DUPLICATE_RATIO \
-                    and fold(g.section)[:20] == fold(h.section)[:20]:
+            same_section = fold(g.section) == fold(h.section)
+            ratio = SequenceMatcher(None, fg, fold(h.goal), autojunk=False).ratio()
+            if same_section and ratio >= DUPLICATE_RATIO:
                 if _quality(g) > _quality(h):
                     kept[k] = g
                 break

@@ -69,7 +69,8 @@ def find_headings(lines: list[Line], ph: Phrases) -> Headings:
     h = Headings()
     current, area = "", ""
     for i, line in enumerate(lines):
-        if is_heading(lines, i) and not any(fold(line.text).startswith(m) for m in ph.measure_labels):
+        if (is_heading(lines, i) and not any(fold(line.text).startswith(m) for m in ph.measure_labels)
+                and not _is_header_fragment(line.text, ph)):
             h.indices.add(i)
             text = nice_heading(line.text)
             numbered = strip_numbering(line.text.strip()) != line.text.strip()
@@ -570,6 +571,9 @@ def interleaved_tables(lines: list[Line], heads: Headings, ph: Phrases, used: se
 
 # --------------------------------------------------------------------------- prose
 
+LABEL_LINE = regex.compile(r"^[\p{Lu}][\p{L} /-]{1,30}:\s")
+
+
 def _para_text(para: list[tuple[int, Line]]) -> str:
     return " ".join(" ".join(line.text.split()) for _, line in para)
 
@@ -636,7 +640,7 @@ def prose_goals(lines: list[Line], heads: Headings, ph: Phrases, used: set[int],
         elif assessment is not None:
             if open_goal is None and prev_para is not None:
                 ptext = _para_text(prev_para)
-                if not ptext.rstrip().endswith(":"):
+                if not ptext.rstrip().endswith(":") and not LABEL_LINE.match(ptext):
                     open_goal = {"goal": _goal_text(ptext, ph), "section": area, "line": prev_para[0][1],
                                  "assess": [], "extra": []}
             if open_goal is not None:
