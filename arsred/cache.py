@@ -61,9 +61,11 @@ def code_fingerprint() -> str:
 def pipeline_version(options: Options, process_fn: Callable[..., Any] | None = None) -> str:
     """The cache namespace: package version, code fingerprint and output-changing options."""
     fn = process_fn
-    fn_name = "" if fn is None else f"{getattr(fn, '__module__', '')}.{getattr(fn, '__qualname__', repr(fn))}"
-    key = json.dumps([arsred.__version__, code_fingerprint(), options.ocr, options.ocr_lang,
-                      options.dpi, options.repair, fn_name])
+    if fn is None:
+        code = code_fingerprint()
+    else:  # an injected process function (tests, fault injection) is its own pipeline
+        code = f"{getattr(fn, '__module__', '')}.{getattr(fn, '__qualname__', repr(fn))}"
+    key = json.dumps([arsred.__version__, code, options.ocr, options.ocr_lang, options.dpi, options.repair])
     return f"{arsred.__version__}-{hashlib.sha256(key.encode()).hexdigest()[:12]}"
 
 

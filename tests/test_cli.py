@@ -89,3 +89,23 @@ def test_dataset_builds_the_panel(tmp_path: Path, capsys) -> None:
     panel = pd.read_csv(tmp_path / "out" / "panel.csv")
     assert len(panel) == len(panel.drop_duplicates(["org_id", "year"])) > 0
     assert "panel" in capsys.readouterr().out
+
+
+def test_encrypted_and_corrupt_pdfs_are_error_rows_the_rest_completes(tmp_path: Path) -> None:
+    pytest.importorskip("reportlab")
+    sys.path.insert(0, str(Path(__file__).parent.parent / "tools"))
+    render = pytest.importorskip("render_report")
+    src = tmp_path / "in"
+    src.mkdir()
+    text = (CORPUS / "004_3cec9309cdf15549.txt").read_text(encoding="utf-8")
+    render.render_text_pdf(text, src / "locked.pdf", encrypt_password="hemligt")
+    good = src / "good.pdf"
+    render.render_text_pdf(text, good)
+    (src / "truncated.pdf").write_bytes(good.read_bytes()[: len(good.read_bytes()) // 3])
+    out = tmp_path / "out"
+    assert main(["extract", str(src), "-o", str(out), "-q", "--strict", "--timeout", "120"]) == \
+        ExitCode.DOCUMENT_FAILED
+    docs = pd.read_csv(out / "documents.csv", keep_default_na=False).set_index("doc_id")
+    assert docs.loc["good", "status"] in ("ok", "flagged") and docs.loc["good", "n_facts"] > 0
+    assert docs.loc["locked", "status"] == "error" and "encrypted" in docs.loc["locked", "error"]
+    assert docs.loc["truncated", "status"] == "error" and docs.loc["truncated", "error"]
