@@ -100,7 +100,8 @@ def extract_document(document: Document, options: Options, record: DocumentRecor
         facts.extend(_table_facts(table, t_index, unit.unit, record, repair, measures))
     in_statements = {id(line) for _, s in tables for line in s.lines}
     facts.extend(_money_facts(lines, meta.fiscal_year, record, repair, len(tables), in_statements))
-    facts.extend(_year_list_facts(lines, meta.fiscal_year, record, repair, len(tables) + 1, in_statements))
+    next_table = max((f.table for f in facts), default=-1) + 1
+    facts.extend(_year_list_facts(lines, meta.fiscal_year, record, repair, next_table, in_statements))
     facts = _dedupe(facts)
 
     result = DocumentResult(record=record, facts=facts, measures=measures,
@@ -163,7 +164,11 @@ def _is_measure(label: str) -> bool:
 
 def _money_facts(lines: list[Line], fiscal_year, record, repair, t_index, skip) -> list[Fact]:
     out = []
+    previous = None
     for r_index, block in enumerate(find_money_blocks(lines, fiscal_year, skip)):
+        if previous is not None and (block.initiative != previous.initiative or block.line.number - previous.line.number > 8):
+            t_index += 1                                   # each initiative's block is a table of its own
+        previous = block
         initiative = repair(block.initiative) if repair else block.initiative
         line_label = repair(block.label) if repair else block.label
         match = map_item("budget", line_label)
@@ -180,7 +185,11 @@ def _money_facts(lines: list[Line], fiscal_year, record, repair, t_index, skip) 
 
 def _year_list_facts(lines, fiscal_year, record, repair, t_index, skip) -> list[Fact]:
     out = []
+    previous = None
     for r_index, row in enumerate(r for r in find_year_lists(lines) if id(r.line) not in skip):
+        if previous is not None and (row.period <= previous.period or row.line.number - previous.line.number > 4):
+            t_index += 1
+        previous = row
         label = repair(row.title) if repair else row.title
         if fiscal_year is None or row.period <= fiscal_year:
             column = "utfall"

@@ -79,35 +79,45 @@ def _is_continuation(token: str) -> bool:
     return bool(_GROUP3.match(token))
 
 
-@lru_cache(maxsize=4096)
-def _segmentations(tokens: tuple[str, ...]) -> tuple[tuple[Amount | None, ...], ...]:
-    """Every way to read the tokens as a sequence of amounts (None for an empty-cell dash)."""
-    if not tokens:
-        return ((),)
+MAX_TOKENS_PER_AMOUNT = 6      # sign, head and four thousands groups
+MAX_READINGS = 5000
+
+
+@lru_cache(maxsize=65536)
+def _readings(tokens: tuple[str, ...], start: int, count: int) -> tuple[tuple[Amount | None, ...], ...]:
+    left = len(tokens) - start
+    if count == 0:
+        return ((),) if left == 0 else ()
+    if left < count or left > count * MAX_TOKENS_PER_AMOUNT:
+        return ()
     out: list[tuple[Amount | None, ...]] = []
-    first = tokens[0]
-    if first in EMPTY_MARKS:
-        for rest in _segmentations(tokens[1:]):
-            out.append((None, *rest))
-        # a detached minus: "- 17 329"
-        if len(tokens) > 1 and _HEAD.match(tokens[1]) or len(tokens) > 1 and _TOKEN_NUM.match(tokens[1]):
-            for j in range(2, len(tokens) + 1):
-                amt = _join(tokens[:j])
-                if amt is not None:
-                    for rest in _segmentations(tokens[j:]):
-                        out.append((amt, *rest))
-        return tuple(out)
-    for j in range(1, len(tokens) + 1):
-        if j > 1 and not _is_continuation(tokens[j - 1]):
-            break
-        amt = _join(tokens[:j])
-        if amt is None:
-            continue
-        for rest in _segmentations(tokens[j:]):
-            out.append((amt, *rest))
-        if len(out) > 2000:
-            break
+    for width, amount in _heads(tokens, start):
+        for rest in _readings(tokens, start + width, count - 1):
+            out.append((amount, *rest))
+            if len(out) >= MAX_READINGS:
+                return tuple(out)
     return tuple(out)
+
+
+def _heads(tokens: tuple[str, ...], start: int) -> list[tuple[int, Amount | None]]:
+    """The amounts that can start at `start`, with how many tokens each takes."""
+    first = tokens[start]
+    out: list[tuple[int, Amount | None]] = []
+    if first in EMPTY_MARKS:
+        out.append((1, None))
+        nxt = tokens[start + 1] if start + 1 < len(tokens) else ""
+        if not (_HEAD.match(nxt) or _TOKEN_NUM.match(nxt)):
+            return out
+    for j in range(start + 1, min(len(tokens), start + MAX_TOKENS_PER_AMOUNT) + 1):
+        if j - start > 1 and not _is_continuation(tokens[j - 1]) and not (
+                first in EMPTY_MARKS and j - start == 2):
+            break
+        if first in EMPTY_MARKS and j - start == 1:
+            continue
+        amt = _join(tokens[start:j])
+        if amt is not None:
+            out.append((j - start, amt))
+    return out
 
 
 def _join(tokens: tuple[str, ...]) -> Amount | None:
@@ -137,18 +147,19 @@ def segment(tokens: list[str], expected: int | None = None,
     toks = tuple(t for t in tokens if t not in NOISE)
     if not toks:
         return None
-    readings = _segmentations(toks)
-    if not readings:
-        return None
     if expected is None:
-        best = min(readings, key=len)
-        return _split_note(best, allow_note, None)
+        for k in range(1, len(toks) + 1):
+            readings = _readings(toks, 0, k)
+            if readings:
+                return _split_note(readings[0], allow_note, None)
+        return None
     candidates: list[tuple[float, int, int | None, list[Amount | None]]] = []
-    for r in readings:
-        if len(r) == expected:
-            candidates.append((_spread(r), 1, None, list(r)))
-        if allow_note and len(r) == expected + 1 and r[0] is not None and r[0].is_small_int:
-            candidates.append((_spread(r[1:]), 0, int(r[0].value), list(r[1:])))
+    for r in _readings(toks, 0, expected):
+        candidates.append((_spread(r), 1, None, list(r)))
+    if allow_note:
+        for r in _readings(toks, 0, expected + 1):
+            if r[0] is not None and r[0].is_small_int:
+                candidates.append((_spread(r[1:]), 0, int(r[0].value), list(r[1:])))
     if not candidates:
         return None
     candidates.sort(key=lambda c: (c[0], c[1]))

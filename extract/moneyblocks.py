@@ -75,13 +75,14 @@ def find_money_blocks(lines: list[Line], fiscal_year: int | None, skip: set[int]
             continue
         label_text, amount = _amount_after(line.text)
         unit = "tkr" if regex.search(r"\btkr\b", line.text, regex.I) else "kr"
+        value_line = line
         if amount is None:
             for nxt in lines[i + 1: i + 4]:
                 if _block_kind(nxt.text):
                     break
                 rest, amt = _amount_after(nxt.text)
                 if amt is not None and not rest.strip():
-                    amount = amt
+                    amount, value_line = amt, nxt
                     break
         if amount is None:
             continue
@@ -96,7 +97,7 @@ def find_money_blocks(lines: list[Line], fiscal_year: int | None, skip: set[int]
         year = YEAR.search(label_text)
         label = " ".join(label_text.replace("|", " ").split())
         out.append(BlockRow(initiative, label, kind[1], int(year.group()) if year else fiscal_year,
-                            amount, line, unit))
+                            amount, value_line, unit))
         last_block_end = i
     return out
 

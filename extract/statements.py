@@ -90,7 +90,7 @@ def read_tables(section: Section, fiscal_year: int | None, heading_labels: Itera
             if prev is not None and prev.has_values and fold(prev.label) in headings and row.label \
                     and fold(row.label) not in headings and _next_is_row_or_end(nxt, current.header):
                 # OCR put a heading's neighbour figures beside the heading: "Eget kapital 236,50 / Årets resultat"
-                moved = Row(row.label, row.label_raw, line, prev.values, prev.note_ref)
+                moved = Row(row.label, row.label_raw, prev.line, prev.values, prev.note_ref, [line])
                 prev.values = []
                 current.rows.append(moved)
                 i += 1

@@ -1,0 +1,108 @@
+"""One document end to end: the corpus against its gold, units, bad inputs, provenance."""
+from __future__ import annotations
+
+import importlib.util
+import json
+
+import pytest
+
+from arsred.options import Options
+from arsred.pipeline import process_document
+from tests.helpers import CORPUS, CORPUS_DOCS, ROOT
+
+spec = importlib.util.spec_from_file_location("eval_gold", ROOT / "tools" / "eval_gold.py")
+eval_gold = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(eval_gold)
+
+
+@pytest.fixture(scope="module")
+def corpus_results():
+    return {doc: process_document(str(CORPUS / f"{doc}.txt")) for doc in CORPUS_DOCS}
+
+
+def _rows(result):
+    return [{k: ("" if v is None else str(v)) for k, v in f.to_dict().items()} for f in result.facts]
+
+
+def test_corpus_recall_and_precision(corpus_results):
+    found = normal = out = matched = 0.0
+    for doc, result in corpus_results.items():
+        gold = json.loads((CORPUS / "gold" / f"{doc}.json").read_text(encoding="utf-8"))
+        s = eval_gold.score_document(gold, _rows(result), [c.to_dict() for c in result.checks])
+        hard = [g for g in gold["facts"] if g.get("difficulty") == "hard"]
+        normal += s["gold"] - len(hard)
+        found += s["found"] - s["hard_found"]
+        out += s["output"]
+        matched += s["precision"] * s["output"]
+    assert found / normal >= 0.98
+    assert matched / out >= 0.95
+
+
+def test_every_fact_points_at_the_line_it_was_printed_on(corpus_results):
+    for doc, result in corpus_results.items():
+        lines = (CORPUS / f"{doc}.txt").read_text(encoding="utf-8").split("\n")
+        for fact in result.facts:
+            assert fact.printed in " ".join(lines[fact.line - 1].split()), (doc, fact)
+
+
+def test_a_report_printed_twice_yields_each_fact_once(corpus_results):
+    facts = corpus_results["001_417f4babd9b8cbcc"].facts
+    rr = [f for f in facts if f.statement == "resultatrakning"]
+    assert len(rr) == 18                          # nine lines, two years, once
+
+
+def test_mislabelled_kr_statement_is_read_as_tkr_with_the_evidence(corpus_results):
+    result = corpus_results["002_beb5154270de7dff"]
+    income = next(f for f in result.facts if f.item == "rr.verksamhetens_intakter" and f.period == 2022)
+    assert income.value_sek == 3_754_000 and income.unit == "tkr"
+    assert "declares kr" in result.record.warnings and "3 754 000" in result.record.warnings
+
+
+def test_metadata(corpus_results):
+    r = corpus_results["002_beb5154270de7dff"].record
+    assert (r.organisation, r.doc_type, r.fiscal_year) == ("Samordningsförbundet Härnösand Timrå", "arsredovisning", 2022)
+    r = corpus_results["004_3cec9309cdf15549"].record
+    assert (r.organisation, r.doc_type, r.fiscal_year) == ("Samordningsförbundet Ånge", "verksamhetsplan_budget", 2022)
+
+
+def test_percentages_and_head_counts_are_not_facts(corpus_results):
+    labels = {f.label for f in corpus_results["002_beb5154270de7dff"].facts}
+    assert "Soliditet" not in labels and "Antal anställda" not in labels
+    assert any(m["label"] == "Antal anställda" for m in corpus_results["002_beb5154270de7dff"].measures)
+
+
+def test_money_blocks_become_budget_rows(corpus_results):
+    facts = [f for f in corpus_results["001_417f4babd9b8cbcc"].facts if f.statement == "budget"]
+    assert len(facts) == 18
+    used = {f.label.split(":")[0]: f.value_sek for f in facts if f.column == "utfall"}
+    assert used["SamCoach"] == 775_000
+
+
+def test_latin1_file_reads_like_utf8(tmp_path):
+    text = (CORPUS / "002_beb5154270de7dff.txt").read_text(encoding="utf-8")
+    path = tmp_path / "latin.txt"
+    path.write_bytes(text.encode("cp1252", errors="replace"))
+    a = process_document(str(CORPUS / "002_beb5154270de7dff.txt"), Options(repair="never"))
+    b = process_document(str(path), Options(repair="never"))
+    assert [(f.label, f.value_sek) for f in a.facts] == [(f.label, f.value_sek) for f in b.facts]
+
+
+@pytest.mark.parametrize("name,content,needle", [
+    ("empty.txt", b"", "empty"),
+    ("blank.txt", b"   \n\n", "empty"),
+    ("binary.txt", bytes(range(256)) * 20, "binary"),
+    ("fake.pdf", b"this is not a pdf", "not a PDF"),
+    ("prose.txt", "Styrelsen har haft fyra möten under året.\nInga siffror här.\n".encode(), "no financial statement"),
+])
+def test_bad_input_is_an_error_row_with_a_message(tmp_path, name, content, needle):
+    path = tmp_path / name
+    path.write_bytes(content)
+    result = process_document(str(path))
+    assert result.record.status == "error"
+    assert needle in result.record.error
+    assert result.record.doc_id == path.stem
+
+
+def test_missing_file_is_an_error_row(tmp_path):
+    result = process_document(str(tmp_path / "nope.txt"))
+    assert result.record.status == "error" and "cannot be read" in result.record.error

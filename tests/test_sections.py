@@ -1,0 +1,63 @@
+"""The section finder: numbered, upper-case and OCR-garbled headings; ToC and furniture are not sections."""
+from __future__ import annotations
+
+import pytest
+
+from extract.sections import classify_heading, content_lines, find_sections, is_furniture
+from tests.helpers import text_document
+
+
+@pytest.mark.parametrize("heading,kind", [
+    ("Resultaträkning", "resultatrakning"), ("2. Resultatriakning", "resultatrakning"),
+    ("RESULTATRÄKNING", "resultatrakning"), ("3. Balansrakning", "balansrakning"),
+    ("4. Kassaflodesanalys", "kassaflodesanalys"), ("Finansieringsanalys", "kassaflodesanalys"),
+    ("5. Driftredovisning", "driftredovisning"), ("6. Noter", "noter"),
+    ("1.1. Oversikt 6ver verksamhetens utveckling", "oversikt"), ("Flerårsöversikt", "oversikt"),
+    ("1.5.8 Balanskravsresultat", "balanskrav"), ("Balanskravsutredning", "balanskrav"),
+    ("BUDGET 2022", "budget"), ("Tilläggsupplysningar", "tillaggsupplysningar"),
+])
+def test_statement_headings(heading, kind):
+    doc = text_document(f"Inledning\n\n{heading}\n\nBelopp i tkr\t2024\t2023\nRad\t1\t2\n")
+    kinds = [s.kind for s in find_sections(doc)]
+    assert kind in kinds
+
+
+@pytest.mark.parametrize("text", ["Verksamhetens resultat", "Årets resultat enligt resultaträkningen",
+                                  "Samordningsförbundet följer lagen om kommunal redovisning"])
+def test_ordinary_lines_are_not_headings(text):
+    assert classify_heading(text) in (None, "other")
+
+
+def test_table_of_contents_is_not_a_section():
+    doc = text_document(
+        "Innehållsförteckning sidor\n\n2.\tRESULTATRÄKNING.....\t17\n3.\tBALANSRÄKNING\t18\n"
+        "1.5.8 Balanskravsresultat.....\t17\nBUDGET 2022\t9\n\nInledning\n\nText här.\n")
+    assert [s.kind for s in find_sections(doc) if s.kind != "other"] == []
+
+
+def test_lone_budget_column_header_is_not_a_section():
+    doc = text_document("5. Driftredovisning\nUtfall Budget\n2024 2024\nBudget\nnetto\nRad 1 2\n")
+    assert [s.kind for s in find_sections(doc)].count("budget") == 0
+
+
+def test_notes_are_split_by_number_with_titles():
+    doc = text_document("6. Noter\n\nNot 1. Redovisningsprinciper\n\nText.\n\nNot 2. Verksamhetens intäkter\n"
+                        "\t2022\t2021\nDriftbidrag\t1\t2\nNot 3 Kostnader\nKansli\t3\t4\n")
+    notes = [(s.note, s.title) for s in find_sections(doc) if s.note]
+    assert notes == [(1, "Redovisningsprinciper"), (2, "Verksamhetens intäkter"), (3, "Kostnader")]
+
+
+@pytest.mark.parametrize("text", ["Signering av justerare på varje sida", "Sida 17", ". . . Sida 17",
+                                  "MJ", "NS *LE* *HS*", "pa varje sida", "Sida 7 (12)"])
+def test_page_furniture(text):
+    assert is_furniture(text)
+
+
+@pytest.mark.parametrize("text", ["Kansli", "Årets resultat 195", "AF-handläggare 253", "SIP/SKIP"])
+def test_content_is_not_furniture(text):
+    assert not is_furniture(text)
+
+
+def test_lone_page_number_beside_furniture_is_dropped():
+    doc = text_document("Rad ett\n\nSignering av justerare på varje sida\n\nMH\nNS\n20\nHS\n\nRad två\n")
+    assert [line.text for line in content_lines(doc)] == ["Rad ett", "Rad två"]

@@ -1,0 +1,100 @@
+"""Table reading on small hand-written statements: headers, rows, notes, wrapped labels."""
+from __future__ import annotations
+
+from extract.sections import find_sections
+from extract.statements import read_tables
+from normalize.items import heading_labels
+from tests.helpers import text_document
+
+
+def tables_of(text: str, kind: str, fiscal_year: int | None = 2024):
+    doc = text_document(text)
+    section = next(s for s in find_sections(doc) if s.kind == kind)
+    return read_tables(section, fiscal_year, heading_labels(kind))
+
+
+def rows(table):
+    return [(r.label, r.note_ref, [v.amount.printed if v else None for v in r.values]) for r in table.rows
+            if r.has_values]
+
+
+def test_space_separated_rows_with_note_column():
+    (t,) = tables_of("2. Resultaträkning\nBelopp i tkr. Not 2024 2023\nVerksamhetens intakter 2 2832 2832\n"
+                     "Verksamhetens kostnader 3 -2 650 -2983\nAvskrivningar 0,00 0,00\n", "resultatrakning")
+    assert [(c.period, c.kind) for c in t.header.columns] == [(2024, "utfall"), (2023, "utfall")]
+    assert rows(t) == [("Verksamhetens intakter", 2, ["2832", "2832"]),
+                       ("Verksamhetens kostnader", 3, ["-2 650", "-2983"]),
+                       ("Avskrivningar", None, ["0,00", "0,00"])]
+
+
+def test_tab_table_with_dates_and_note_cells():
+    (t,) = tables_of("Balansräkning\nBelopp i kr.\tNot\t2022-12-31\t2021-12-31\nTillgångar\t\t\t\n"
+                     "Fordringar\t4\t128\t165\nKassa och bank\t\t1 505\t2 181\n", "balansrakning")
+    assert [(c.period, c.kind) for c in t.header.columns] == [(2022, "utfall"), (2021, "utfall")]
+    assert rows(t) == [("Fordringar", 4, ["128", "165"]), ("Kassa och bank", None, ["1 505", "2 181"])]
+
+
+def test_grouped_header_over_sub_columns_in_tab_text():
+    text = ("Driftredovisning\n"
+            "Belopp tkr\tUtfall 2022\t\t\tBudget 2022\tAvvikelse 2022\tUtfall 2021\t\t\n"
+            "\tIntäkt\tKostnad\tNetto\tNetto*\tUtfall-Budget netto\tIntäkt\tKostnad\tNetto\n"
+            "Bidrag\t3 754\t0\t3 754\t3 754\t0\t3 754\t0\t3 754\n")
+    (t,) = tables_of(text, "driftredovisning")
+    assert [(c.period, c.kind) for c in t.header.columns] == [
+        (2022, "utfall_intakt"), (2022, "utfall_kostnad"), (2022, "utfall_netto"), (2022, "budget_netto"),
+        (2022, "avvikelse"), (2021, "utfall_intakt"), (2021, "utfall_kostnad"), (2021, "utfall_netto")]
+
+
+def test_grouped_header_in_ocr_text_uses_column_count_for_merged_amounts():
+    text = ("5. Driftredovisning\nUtfall Budget Avvikelse Utfall\n2024 2024 2024 2023\n"
+            "Belopp tkr Intakt | Kostnad Netto Netto* Utfall- Intdkt Kostnad Netto\nBudget\nnetto\n"
+            "Verksamhet 0 -1900 -1900 -2 095 195 2832 -2 497 -2 497\n")
+    (t,) = tables_of(text, "driftredovisning")
+    assert [c.kind for c in t.header.columns] == ["utfall_intakt", "utfall_kostnad", "utfall_netto",
+                                                 "budget_netto", "avvikelse", "utfall_intakt",
+                                                 "utfall_kostnad", "utfall_netto"]
+    assert rows(t)[0][2] == ["0", "-1900", "-1900", "-2 095", "195", "2832", "-2 497", "-2 497"]
+
+
+def test_wrapped_label_joins_the_row_above():
+    text = ("Balanskravsresultat\nBelopp i tkr 2024\n+/- Aterforing av orealiserade vinster och forluster i 0\n"
+            "vardepapper\n= Balanskravsresultat 237\n")
+    (t,) = tables_of(text, "balanskrav")
+    assert rows(t) == [("Aterforing av orealiserade vinster och forluster i vardepapper", None, ["0"]),
+                       ("Balanskravsresultat", None, ["237"])]
+
+
+def test_figures_beside_a_heading_move_to_the_line_ocr_put_below():
+    text = ("3. Balansrakning\nBelopp i tkr. Not 2024-12-31 2023-12-31\nEget kapital 236,50 -117,09\n"
+            "Arets resultat\nOvrigt eget kapital 584,03 701,12\n")
+    (t,) = tables_of(text, "balansrakning")
+    assert rows(t)[0] == ("Arets resultat", None, ["236,50", "-117,09"])
+
+
+def test_comment_and_prose_are_not_rows():
+    text = ("Driftredovisning\nBelopp tkr\tUtfall 2024\tBudget 2024\nKansli\t-648\t-667\n"
+            "Kommentar: Medlen flyttas med till 2025 och kommer nyttjas under 2025\nStyrelse\t-1\t-2\n")
+    (t,) = tables_of(text, "driftredovisning")
+    assert [r[0] for r in rows(t)] == ["Kansli"]
+
+
+def test_table_without_header_takes_the_section_year():
+    text = "BUDGET 2022\n\nINTÄKTER\t\nÅnge kommun\t368 000\nSumma intäkter\t1 722 000\n"
+    (t,) = tables_of(text, "budget", fiscal_year=None)
+    assert [(c.period, c.kind) for c in t.header.columns] == [(2022, "budget")]
+    assert rows(t) == [("Ånge kommun", None, ["368 000"]), ("Summa intäkter", None, ["1 722 000"])]
+
+
+def test_operators_in_front_of_labels_are_not_part_of_them():
+    (t,) = tables_of("Balanskravsresultat\nBelopp i tkr\t2022\n-Samtliga realisationsvinster\t0\n"
+                     "-/+ Orealiserade vinster/förluster i värdepapper\t0\n= Balanskravsresultat\t195\n", "balanskrav")
+    assert [r[0] for r in rows(t)] == ["Samtliga realisationsvinster", "Orealiserade vinster/förluster i värdepapper",
+                                       "Balanskravsresultat"]
+
+
+def test_space_aligned_columns():
+    text = ("Resultaträkning\nBelopp i tkr          Not      2023      2022\n"
+            "Verksamhetens intäkter   1      1 400     1 380\nVerksamhetens kostnader  2     -1 300    -1 420\n")
+    (t,) = tables_of(text, "resultatrakning")
+    assert rows(t) == [("Verksamhetens intäkter", 1, ["1 400", "1 380"]),
+                       ("Verksamhetens kostnader", 2, ["-1 300", "-1 420"])]
