@@ -17,6 +17,7 @@ import hashlib
 import json
 import logging
 import os
+import re
 import shutil
 import subprocess
 from dataclasses import dataclass, field
@@ -32,6 +33,10 @@ INSTALL_HINT = ("install it with `sudo apt-get install tesseract-ocr tesseract-o
                 "(or run `make setup`), or run with --ocr never")
 PSM = 6
 LOW_CONF = 0.6  # mean word confidence below which a page is suspected to be turned
+
+
+BRACKETED = re.compile(r"^\[(\d+)\]$")
+TRAILING = re.compile(r"^-?\d[\d.,]*[):;]$")
 
 
 class OcrFailed(Exception):
@@ -240,6 +245,17 @@ def _is_noise(w: Word) -> bool:
     return not (w.text in ("-", "–", "—", "−") and w.confidence >= 0.5)
 
 
+def _clean(w: Word) -> Word:
+    """Tesseract's usual frames around a lone figure: "[0]" and a stray ")" or ":" after a number."""
+    text = w.text
+    m = BRACKETED.match(text)
+    if m:
+        text = m.group(1)
+    elif TRAILING.match(text) and "(" not in text:
+        text = text[:-1]
+    return w if text == w.text else Word(text, w.box, w.confidence)
+
+
 def _mean_conf(words: list[Word]) -> float:
     return sum(w.confidence for w in words) / len(words) if words else 0.0
 
@@ -269,7 +285,7 @@ def ocr_image(image, dpi: float, lang: str, engine: OcrEngine) -> OcrResult:  # 
             again = engine.recognize(turned, lang)
             if _mean_conf(again) > _mean_conf(words):
                 image, words, rotation, skew = turned, again, (rotation + turn) % 360, skew + turned_skew
-    words = [w for w in words if not _is_noise(w)]
+    words = [_clean(w) for w in words if not _is_noise(w)]
     k = 72.0 / dpi
     out = [Word(w.text, Box(w.box.x0 * k, w.box.top * k, w.box.x1 * k, w.box.bottom * k), w.confidence)  # type: ignore[union-attr]
            for w in words if w.box is not None]
