@@ -151,6 +151,7 @@ def run_dr_row(check: CheckDef, ctx: Context) -> list[CheckResult]:
                 if all(c is None for c in cells) or cells[2] is None:
                     continue
                 intakt, kostnad, netto = cells
+                assert netto is not None
                 if intakt is None or kostnad is None:
                     out.append(result(ctx, check, check.statement, period, "utfall_netto", "skipped",
                                       f"{e.label} {period}: intäkt or kostnad not printed", facts=[netto]))
@@ -209,6 +210,13 @@ LINE_STATEMENTS = ("resultatrakning", "balansrakning", "kassaflodesanalys")
 
 
 def _note_title(ctx: Context, note: int, first: Fact) -> str:
+    key = ("note_title", note, first.page, first.line)
+    if key not in ctx.memo:
+        ctx.memo[key] = _find_note_title(ctx, note, first)
+    return ctx.memo[key]
+
+
+def _find_note_title(ctx: Context, note: int, first: Fact) -> str:
     best = ""
     lines = ctx.lines
     for i, line in enumerate(lines):

@@ -7,14 +7,15 @@ intervals; two sides disagree only when their intervals do not overlap (touching
 from __future__ import annotations
 
 import re
-import tomllib
 import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
+
+import tomllib
 
 from extract.document import Line
 from normalize.facts import CheckResult, Fact
@@ -52,6 +53,7 @@ def load_checks(path: Path = CHECKS_TOML) -> tuple[CheckDef, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=100_000)
 def fold(text: str) -> str:
     """Case, diacritics and spacing folded: labels compare alike whether OCR kept å/ä/ö or not."""
     text = unicodedata.normalize("NFKD", text or "")
@@ -77,7 +79,9 @@ def holds(left: float, left_tol: float, right: float, right_tol: float) -> bool:
 class Context:
     """Facts of one document indexed for look-ups; rebuilt cheaply when a value is swapped."""
 
-    def __init__(self, facts: Sequence[Fact], lines: Sequence[Line] = (), fiscal_year: int | None = None):
+    def __init__(self, facts: Sequence[Fact], lines: Sequence[Line] = (), fiscal_year: int | None = None,
+                 memo: dict | None = None):
+        self.memo: dict = memo if memo is not None else {}   # results that depend on lines only
         self.facts = [f for f in facts if f.period is not None]
         self.lines = list(lines)
         self.doc_id = facts[0].doc_id if facts else ""

@@ -32,7 +32,7 @@ TARGETS: dict[str, tuple[str, list[list[str]]]] = {
 STOP_RE = re.compile(r"okning|minskning|sankning|hojning|forandring|skillnad|varav|jamfor|budget|prognos|"
                      r"\bca\b|cirka|drygt|knappt|nastan|omkring|ungefar|forfog|tillsammans|procent|%|"
                      r"motsvar|ytterligare|kvar|ingaende|gick in|beviljade|ansok|per\b")
-AMOUNT_RE = re.compile(r"(-\s?)?(\d{1,3}(?:[ \u00a0]\d{3})+|\d+)(?:,(\d+))?\s*"
+AMOUNT_RE = re.compile(r"(-\s?)?(\d{1,3}(?:[ \u00a0]\d{3}){1,3}|\d+)(?:,(\d+))?\s*"
                        r"(miljoner kronor|tusen kronor|mnkr|mkr|tkr|kronor|kr\b|sek\b)?")
 UNIT_FACTOR = {"miljoner kronor": 1_000_000, "mnkr": 1_000_000, "mkr": 1_000_000, "tusen kronor": 1_000,
                "tkr": 1_000, "kronor": 1, "kr": 1, "sek": 1, None: 1}
@@ -109,6 +109,8 @@ def _amount_after(text: str, pos: int) -> tuple[float, float, tuple[int, int]] |
         return None          # a bare number without unit or thousands groups is not an amount
     if digit.start() > 0 and rest[digit.start() - 1] == "-":
         return None
+    if m[4] is None and re.match(r"\s*\d", rest[m.end():]):
+        return None          # more figures follow: a table row, not a sentence
     integer = int(re.sub(r"\D", "", m[2]))
     decimals = m[3] or ""
     factor = UNIT_FACTOR[m[4]]
@@ -122,9 +124,11 @@ def _amount_after(text: str, pos: int) -> tuple[float, float, tuple[int, int]] |
 def run_prose(check: CheckDef, ctx: Context) -> list[CheckResult]:
     if not ctx.lines:
         return []
-    fact_lines = {(f.page, f.line) for f in ctx.facts}
+    if "prose" not in ctx.memo:
+        fact_lines = {(f.page, f.line) for f in ctx.facts}
+        ctx.memo["prose"] = extract_prose(ctx.lines, ctx.fiscal_year, fact_lines)
     out = []
-    for p in extract_prose(ctx.lines, ctx.fiscal_year, fact_lines):
+    for p in ctx.memo["prose"]:
         alternatives = TARGETS[p.target][1]
         evaluated = []
         for alt in alternatives:
@@ -143,11 +147,11 @@ def run_prose(check: CheckDef, ctx: Context) -> list[CheckResult]:
                               f"text p.{p.page} l.{p.line} states {fmt_sek(p.value_sek)} but no statement "
                               f"line for {p.target} {p.period}: “{excerpt}”"))
             continue
-        ok, value, tol, facts, _terms = next((e for e in evaluated if e[0]), evaluated[0])
-        statement = facts[0].statement
+        ok, value, tol, used, _terms = next((e for e in evaluated if e[0]), evaluated[0])
+        statement = used[0].statement
         msg = (f"text p.{p.page} l.{p.line} states {fmt_sek(p.value_sek)} {'=' if ok else '≠'} "
-               f"{' + '.join(f.label for f in facts)} {fmt_sek(value)}: “{excerpt}”")
+               f"{' + '.join(f.label for f in used)} {fmt_sek(value)}: “{excerpt}”")
         out.append(result(ctx, check, statement, p.period, "utfall", "pass" if ok else "fail", msg,
                           expected=abs(value), actual=p.value_sek, tolerance=tol + p.tolerance_sek,
-                          facts=facts))
+                          facts=used))
     return out

@@ -3,8 +3,8 @@
 `reconcile` returns every check row — pass, fail, or skipped with the reason — and the facts,
 where one printed figure off by a typical slip explains a failure, with `suggested_value_sek`
 set (the printed `value_sek` is never changed). A slip is suggested only when correcting that
-one figure makes every check it takes part in pass, creates no new failure, and no other
-single correction does the same.
+one figure makes every check it takes part in pass and creates no new failure, and no other
+single correction explains as many of the document's failures.
 
 Domain rules (eget kapital above 20 % of medlemsbidrag, a negative balanskravsresultat without
 a reason) are information: status `pass` with severity `info` and the finding in the message,
@@ -45,8 +45,9 @@ def reconcile(facts: list[Fact], *, lines: Sequence[Line] = (),
     if not facts:
         return [], list(facts)
     checks = load_checks()
-    results = run_checks(checks, facts, lines, fiscal_year)
-    suggestions = _suggest(checks, facts, lines, fiscal_year, results)
+    memo: dict = {}
+    results = run_checks(checks, facts, lines, fiscal_year, memo)
+    suggestions = _suggest(checks, facts, lines, fiscal_year, results, memo)
     if suggestions:
         by_key = {f.key: f for f in facts}
         results = [_with_suggestion(r, suggestions, by_key) for r in results]
@@ -59,8 +60,8 @@ def reconcile(facts: list[Fact], *, lines: Sequence[Line] = (),
 
 
 def run_checks(checks: Sequence[CheckDef], facts: Sequence[Fact], lines: Sequence[Line] = (),
-               fiscal_year: int | None = None) -> list[CheckResult]:
-    ctx = Context(facts, lines, fiscal_year)
+               fiscal_year: int | None = None, memo: dict | None = None) -> list[CheckResult]:
+    ctx = Context(facts, lines, fiscal_year, memo)
     out: list[CheckResult] = []
     for check in checks:
         runner = RUNNERS.get(check.kind)
@@ -80,40 +81,48 @@ def _identity(r: CheckResult) -> tuple:
 
 
 def _suggest(checks: Sequence[CheckDef], facts: list[Fact], lines: Sequence[Line], fiscal_year: int | None,
-             results: list[CheckResult]) -> dict[str, Slip]:
+             results: list[CheckResult], memo: dict) -> dict[str, Slip]:
     failed = [r for r in results if r.status == "fail"]
     if not failed:
         return {}
     by_key = {f.key: f for f in facts}
     by_id = {c.id: c for c in checks}
     old_fails = {_identity(r) for r in failed}
-    verdicts: dict[tuple[str, float], bool] = {}
+    verdicts: dict[tuple[str, float], int] = {}     # failures fixed (0: not a valid correction)
     chosen: dict[str, Slip] = {}
     involved = {k for r in failed for k in r.facts}
     if len(involved) > MAX_SLIP_FACTS * 4:
         log.info("%s: too many failing figures to look for slips", facts[0].doc_id)
         return {}
+    tables: dict[tuple[str, int], list[Fact]] = {}
+    for f in facts:
+        tables.setdefault((f.statement, f.table), []).append(f)
     for r in failed:
-        valid: list[tuple[Fact, Slip]] = []
+        # the failed check is first re-run on the tables its figures come from only (cheap)
+        scope = {(by_key[k].statement, by_key[k].table) for k in r.facts if k in by_key}
+        local_facts = [f for t in sorted(scope) for f in tables[t]]
+        valid: list[tuple[int, Fact, Slip]] = []
         for key in dict.fromkeys(r.facts):
             fact = by_key.get(key)
             if fact is None:
                 continue
             for slip in candidates(fact):
-                swapped = _swap(facts, fact, slip)
-                local = run_checks([by_id[r.check]], swapped, lines, fiscal_year)
+                local = run_checks([by_id[r.check]], _swap(local_facts, fact, slip), lines, fiscal_year, memo)
                 if not any(_identity(x) == _identity(r) and x.status == "pass" for x in local):
                     continue
                 vkey = (key, slip.value_sek)
                 if vkey not in verdicts:
-                    full = run_checks(checks, swapped, lines, fiscal_year)
+                    full = run_checks(checks, _swap(facts, fact, slip), lines, fiscal_year, memo)
                     new_fails = {_identity(x) for x in full if x.status == "fail"}
-                    verdicts[vkey] = (not (new_fails - old_fails) and len(new_fails) < len(old_fails)
-                                      and not any(x.status == "fail" and key in x.facts for x in full))
+                    ok = (not (new_fails - old_fails) and len(new_fails) < len(old_fails)
+                          and not any(x.status == "fail" and key in x.facts for x in full))
+                    verdicts[vkey] = len(old_fails) - len(new_fails) if ok else 0
                 if verdicts[vkey]:
-                    valid.append((fact, slip))
-        if len(valid) == 1:
-            fact, slip = valid[0]
+                    valid.append((verdicts[vkey], fact, slip))
+        # the correction that explains the most failures, when no other explains as many
+        best = [v for v in valid if v[0] == max((v[0] for v in valid), default=0)]
+        if len(best) == 1:
+            _n, fact, slip = best[0]
             chosen.setdefault(fact.key, slip)
     return chosen
 
@@ -130,6 +139,6 @@ def _with_suggestion(r: CheckResult, suggestions: dict[str, Slip], by_key: dict[
     for key in r.facts:
         if key in suggestions:
             f, s = by_key[key], suggestions[key]
-            parts.append(f"{f.label} {f.period} printed {f.printed!r} probably reads {s.printed!r} "
-                         f"({s.reason}): {fmt_sek(s.value_sek)} kr makes every check it is in pass")
+            parts.append(f"{f.label} {f.period}: {f.printed} → {s.printed} ({s.reason}) = {fmt_sek(s.value_sek)} kr; "
+                         "every check it is in then passes")
     return replace(r, suggestion="; ".join(parts)) if parts else r

@@ -25,7 +25,7 @@ def table(statement: str, t: int, cols: Sequence[tuple[int, str]], rows: Sequenc
     for r, (label, item, *printed) in enumerate(rows):
         total = label.startswith("=")
         label = label.lstrip("=")
-        for (period, column), p in zip(cols, printed):
+        for (period, column), p in zip(cols, printed, strict=False):
             if p is None:
                 continue
             value, tol = parse(p, unit)
@@ -300,13 +300,13 @@ Tillsammans med det egna kapitalet förfogade förbundet över 4 128 000 kr för
 """
 
 
-def doc004() -> list[Fact]:
+def doc004(parternas_marked_total: bool = True) -> list[Fact]:
     return table("budget", 0, [(2022, "budget")], [
         ("INTÄKTER", "bu.intakter"),
         ("Försäkringskassan/Arbetsförmedlingen", "bu.fk_af", "736 000"),
         ("Ånge kommun", "bu.ange_kommun", "368 000"),
         ("Region Västernorrland", "bu.region", "368 000"),
-        ("Parternas insats", "bu.parternas_insats", "1 472 000"),
+        ("=Parternas insats" if parternas_marked_total else "Parternas insats", "bu.parternas_insats", "1 472 000"),
         ("Eget kapital", "bu.eget_kapital", "250 000"),
         ("=Summa intäkter", "bu.summa_intakter", "1 722 000"),
         ("KOSTNADER", "bu.kostnader"),

@@ -1,0 +1,87 @@
+"""`arsred check OUT`: the flagged documents and their failing checks, as a table a person reads.
+
+Reads OUT/documents.csv and OUT/checks.csv (nothing else), so it works on any finished run.
+With `--fail-on-flag` it returns exit code 1 when a document is flagged, to guard a pipeline.
+"""
+from __future__ import annotations
+
+import csv
+import shutil
+import textwrap
+from pathlib import Path
+
+from arsred.errors import ArsredError, ExitCode
+
+COLUMNS = ("document", "statement", "year", "what should equal what", "difference kr", "suggestion")
+
+
+def _read(path: Path) -> list[dict[str, str]]:
+    if not path.exists():
+        raise ArsredError(f"{path} not found: run `arsred extract … -o {path.parent}` first")
+    with path.open(newline="", encoding="utf-8") as fh:
+        return list(csv.DictReader(fh))
+
+
+def _kronor(text: str) -> str:
+    try:
+        value = float(text)
+    except (TypeError, ValueError):
+        return ""
+    if abs(value - round(value)) < 0.005:
+        return f"{round(value):+,}".replace(",", " ")
+    return f"{value:+,.2f}".replace(",", " ").replace(".", ",")
+
+
+def _clip(text: str, width: int) -> str:
+    text = " ".join((text or "").split())
+    return text if len(text) <= width else text[: max(width - 1, 1)] + "…"
+
+
+def failing_rows(documents: list[dict[str, str]], checks: list[dict[str, str]]) -> list[tuple[str, ...]]:
+    """One row per failed check of a flagged document, in document, statement, year order."""
+    flagged = {d["doc_id"] for d in documents if d.get("status") == "flagged"}
+    rows: list[tuple[str, ...]] = []
+    for c in checks:
+        if c.get("doc_id") in flagged and c.get("status") == "fail":
+            rows.append((c["doc_id"], c.get("statement", ""), c.get("period", ""), c.get("message", ""),
+                         _kronor(c.get("difference_sek", "")), c.get("suggestion", ""), c.get("severity", "")))
+    rows.sort(key=lambda r: (r[0], r[1], r[2]))
+    return rows
+
+
+def format_table(rows: list[tuple[str, ...]], width: int) -> str:
+    fixed = {"statement": 17, "year": 5, "difference kr": 13}
+    doc_w = min(max([len("document")] + [len(r[0]) for r in rows]), 28)
+    rest = max(width - doc_w - sum(fixed.values()) - 2 * (len(COLUMNS) - 1), 40)
+    what_w, sugg_w = (rest * 2) // 3, rest - (rest * 2) // 3
+    widths = (doc_w, fixed["statement"], fixed["year"], what_w, fixed["difference kr"], sugg_w)
+    lines = ["  ".join(h.ljust(w) for h, w in zip(COLUMNS, widths, strict=True)).rstrip(),
+             "  ".join("-" * w for w in widths)]
+    for r in rows:
+        what = textwrap.wrap(" ".join(r[3].split()), what_w) or [""]
+        sugg = textwrap.wrap(" ".join(r[5].split()), sugg_w) or [""]
+        for i in range(max(len(what), len(sugg))):
+            first = i == 0
+            cells = [_clip(r[0], doc_w) if first else "", _clip(r[1], widths[1]) if first else "",
+                     _clip(r[2], widths[2]) if first else "", what[i] if i < len(what) else "",
+                     r[4].rjust(widths[4]) if first else "", sugg[i] if i < len(sugg) else ""]
+            lines.append("  ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True)).rstrip())
+    return "\n".join(lines)
+
+
+def run_check(out_dir: Path, fail_on_flag: bool) -> int:
+    out_dir = Path(out_dir)
+    documents = _read(out_dir / "documents.csv")
+    checks = _read(out_dir / "checks.csv")
+    flagged = [d for d in documents if d.get("status") == "flagged"]
+    n_fail = sum(c.get("status") == "fail" for c in checks)
+    print(f"{len(documents)} documents, {len(checks)} checks ({n_fail} failed); "
+          f"{len(flagged)} flagged: " + (", ".join(d["doc_id"] for d in flagged) or "none"))
+    rows = failing_rows(documents, checks)
+    if rows:
+        print()
+        print(format_table(rows, shutil.get_terminal_size((160, 24)).columns))
+        suggested = [r for r in rows if r[5]]
+        if suggested:
+            print(f"\n{len(suggested)} failing checks are explained by a suspected OCR slip (see suggestion).")
+    return int(ExitCode.FLAGGED) if fail_on_flag and flagged else int(ExitCode.OK)
