@@ -12,15 +12,22 @@ Layouts (see docs/goals.md):
 from __future__ import annotations
 
 import logging
-from difflib import SequenceMatcher
 from dataclasses import dataclass, field, replace
+from difflib import SequenceMatcher
 
 import regex
 
 from extract.document import Document, Line
 from extract.goals_text import (
-    Phrases, find_cell_status, fold, heading_like, is_goal_heading, leading_status,
-    nice_heading, sentences, strip_numbering,
+    Phrases,
+    find_cell_status,
+    fold,
+    heading_like,
+    is_goal_heading,
+    leading_status,
+    nice_heading,
+    sentences,
+    strip_numbering,
 )
 
 log = logging.getLogger(__name__)
@@ -177,10 +184,10 @@ def tab_tables(lines: list[Line], heads: Headings, ph: Phrases, used: set[int]) 
             if yes_no:
                 used.add(i)
                 i += 1
-        items: dict[tuple[str, int | None], dict] = {}
-        order: list[tuple[str, int | None]] = []
+        items: dict[tuple[str, int], dict] = {}
+        order: list[tuple[str, int]] = []
         initiative = ""
-        last_key: dict[int, tuple[str, int | None]] = {}
+        last_key: dict[int, tuple[str, int]] = {}
         while i < len(lines):
             line = lines[i]
             if "\t" not in line.text:
@@ -200,8 +207,6 @@ def tab_tables(lines: list[Line], heads: Headings, ph: Phrases, used: set[int]) 
             gcell = cells[cols["goal"]] if cols["goal"] < len(cells) else ""
             for no, text in split_items(gcell):
                 key = (initiative, no if no is not None else len(order) + 1000)
-                if no is None and 0 in last_key and not ITEM.search(gcell) and gcell.startswith("<p>") is False and order:
-                    pass
                 if key not in items:
                     items[key] = {"goal": text, "outcome": "", "status": "", "printed": "", "no": no,
                                   "line": line, "initiative": initiative}
@@ -214,12 +219,10 @@ def tab_tables(lines: list[Line], heads: Headings, ph: Phrases, used: set[int]) 
                 if k >= len(cells) or not cells[k]:
                     continue
                 for no, text in split_items(cells[k]):
-                    if no is None:
-                        key = last_key.get(k) or (order[-1] if order else None)
-                        if key is None:
-                            continue
-                    else:
-                        key = (initiative, no)
+                    found_key = (last_key.get(k) or (order[-1] if order else None)) if no is None else (initiative, no)
+                    if found_key is None:
+                        continue
+                    key = found_key
                     rec = items.get(key)
                     if rec is None:
                         continue
@@ -455,7 +458,8 @@ def _attach_continuations(pieces: list[Piece]) -> list[Piece]:
         p = out[k]
         text = " ".join(p.goal)
         first_alpha = next((c for c in text if c.isalnum()), "")
-        if p.kind == "row" or not first_alpha or not first_alpha.islower():
+        quoted = text[:1] in "”“\"«„'" and len(text.split()) <= 4
+        if p.kind == "row" or not first_alpha or not (first_alpha.islower() or quoted):
             k += 1
             continue
         target = None
@@ -538,7 +542,8 @@ def interleaved_tables(lines: list[Line], heads: Headings, ph: Phrases, used: se
             j += 1
         pieces = _attach_continuations(_pieces(_paragraphs(body), ph))
         positions = {id(p): k for k, p in enumerate(pieces)}
-        gs, os_ = [], []
+        gs: list[Piece] = []
+        os_: list[Piece] = []
         prev = 0
         for p in pieces:
             if p.kind == "row":
@@ -675,6 +680,29 @@ def _finish_prose(g: dict, ph: Phrases) -> RawGoal:
                    initiative="", page=line.page, line=line.number, layout="prose")
 
 
+def indicator_lines(lines: list[Line], heads: Headings, ph: Phrases, used: set[int]) -> list[RawGoal]:
+    """'Klart positivt svar 95 % …, riktmärke 80 %': the benchmark is the target, the other figure the outcome."""
+    if not ph.benchmark:
+        return []
+    bench = regex.compile(r"(?i)[,;(]?\s*(?:" + "|".join(ph.benchmark) + r")\s*:?\s*(?:minst\s+|högst\s+)?"
+                          r"\d+(?:,\d+)?\s*(?:%|procent)\)?")
+    goals = []
+    for i, line in enumerate(lines):
+        if i in used:
+            continue
+        text = " ".join(line.text.replace("\t", " ").split())
+        m = bench.search(fold(text))
+        if not m or not regex.search(r"\d", fold(text)[:m.start()] + fold(text)[m.end():]):
+            continue
+        clause = text[m.start():m.end()].strip(" ,;()")
+        rest = (text[:m.start()] + text[m.end():]).strip(" ,;")
+        label = regex.split(r"\s\d", rest, maxsplit=1)[0].strip(" ,;:")
+        goals.append(RawGoal(section=heads.at[i], goal=f"{label}, {clause}", outcome=rest, page=line.page,
+                             line=line.number, layout="indicator", confidence=0.8))
+        used.add(i)
+    return goals
+
+
 def all_layouts(doc: Document, ph: Phrases) -> list[RawGoal]:
     lines = doc.lines
     heads = find_headings(lines, ph)
@@ -682,6 +710,7 @@ def all_layouts(doc: Document, ph: Phrases) -> list[RawGoal]:
     found = tab_tables(lines, heads, ph, used)
     found += plan_rows(lines, heads, ph, used)
     found += interleaved_tables(lines, heads, ph, used)
+    found += indicator_lines(lines, heads, ph, used)
     assessed = any(g.outcome or g.status for g in found)
     prose = prose_goals(lines, heads, ph, used, plan=False)
     assessed = assessed or any(g.outcome for g in prose)

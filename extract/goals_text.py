@@ -5,13 +5,13 @@ words themselves live in `extract/data/goal_phrases.toml`.
 """
 from __future__ import annotations
 
-import tomllib
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 import regex
+import tomllib
 
 PHRASES_PATH = Path(__file__).parent / "data" / "goal_phrases.toml"
 
@@ -48,6 +48,7 @@ class Phrases:
     negations: frozenset[str]
     upper_bound: tuple[str, ...]
     units: dict[str, str]
+    benchmark: tuple[str, ...] = ()
 
     @property
     def header_words(self) -> tuple[str, ...]:
@@ -77,6 +78,7 @@ def load_phrases(path: str = str(PHRASES_PATH)) -> Phrases:
         negations=frozenset(fold(x) for x in d["inference"]["negations"]),
         upper_bound=f(d["inference"]["upper_bound"]),
         units={fold(k): v for k, v in d["units"].items()},
+        benchmark=f(d.get("indicator", {}).get("benchmark", [])),
     )
 
 
@@ -115,18 +117,24 @@ def find_cell_status(text: str, ph: Phrases) -> tuple[int, int, str] | None:
 
 
 def prose_status(text: str, ph: Phrases) -> tuple[str, str] | None:
-    """The leftmost status phrase in an assessment sentence that speaks of a goal (mål)."""
-    folded = fold(text)
+    """The leftmost status phrase in an assessment sentence that speaks of a goal (mål), as printed."""
+    plain = " ".join(text.split())
+    folded = fold(plain)
+    if len(folded) != len(plain):
+        plain = folded
     pattern = regex.compile(r"(?<![\w])(" + _alternation(list(ph.status_prose)) + r")(?![\w])")
+    start = 0
     for sentence in regex.split(r"(?<=[.!?])\s+", folded):
+        begin = folded.index(sentence, start)
+        start = begin + len(sentence)
         if not regex.search(r"\bmal", sentence):
             continue
         m = pattern.search(sentence)
         if m:
-            return m.group(1), ph.status_prose[m.group(1)]
+            return plain[begin + m.start():begin + m.end()], ph.status_prose[m.group(1)]
     m = pattern.search(folded)
     if m and " " in m.group(1):
-        return m.group(1), ph.status_prose[m.group(1)]
+        return plain[m.start():m.end()], ph.status_prose[m.group(1)]
     return None
 
 
