@@ -42,7 +42,7 @@ LETTER = re.compile(r"[^\W\d_]")   # a token with letters is a word (OCR's "f6r"
 def word_accuracy(truth: list[str], got: list[str]) -> float:
     """Share of the truth's words that the other text has, in order (difflib alignment)."""
     if len(truth) == len(got):
-        return sum(a == b for a, b in zip(truth, got)) / len(truth)
+        return sum(a == b for a, b in zip(truth, got, strict=False)) / len(truth)
     sm = difflib.SequenceMatcher(a=truth, b=got, autojunk=False)
     return sum(b.size for b in sm.get_matching_blocks()) / len(truth)
 
@@ -54,7 +54,7 @@ def bench_stripped() -> list[dict]:
         stripped = clean.translate(STRIP)
         fixed = repair.repair_text(stripped).text
         t, s, f = clean.split(), stripped.split(), fixed.split()
-        nums = [(a, b) for a, b in zip(s, f) if NUMERIC.search(a) and not LETTER.search(a)]
+        nums = [(a, b) for a, b in zip(s, f, strict=False) if NUMERIC.search(a) and not LETTER.search(a)]
         rows.append({"text": name, "words": len(t), "before": word_accuracy(t, s),
                      "after": word_accuracy(t, f), "numeric": len(nums),
                      "numeric_changed": sum(a != b for a, b in nums),
@@ -122,7 +122,7 @@ def bench_ocr(max_pages: int) -> list[dict]:
         ocr = "\n".join(ocr_all)
         fixed = repair.repair_text(ocr).text
         o, f = ocr.split(), fixed.split()
-        nums = [(a, b) for a, b in zip(o, f) if NUMERIC.search(a) and not LETTER.search(a)]
+        nums = [(a, b) for a, b in zip(o, f, strict=False) if NUMERIC.search(a) and not LETTER.search(a)]
         rows.append({"text": name, "pages": len(truth_all), "words": len(truth),
                      "before": word_accuracy(truth, o), "after": word_accuracy(truth, f),
                      "detected": repair.needs_repair(ocr), "damage": repair.damage_score(ocr),

@@ -11,8 +11,8 @@ abbreviations and words the lexicon cannot place are left as they are.
 from __future__ import annotations
 
 import csv
-import math
 import logging
+import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -177,14 +177,14 @@ def _variants(token: str, known: bool) -> list[tuple[str, float, tuple[tuple[int
 def _is_restoration(token: str, word: str) -> bool:
     """Only letters gained diacritics (a→å, o→ö, e→é): no other letter changed."""
     return len(token) == len(word) and all(
-        a == b or (b in "åäöé" and strip_key(b) == a) for a, b in zip(token, word))
+        a == b or (b in "åäöé" and strip_key(b) == a) for a, b in zip(token, word, strict=False))
 
 
 def _plausible(token: str, word: str) -> bool:
     """Every changed letter became å/ä/ö/é or replaced a character OCR confuses."""
     if len(token) != len(word):
         return True
-    for a, b in zip(token, word):
+    for a, b in zip(token, word, strict=False):
         if a == b:
             continue
         if a in "åäö" or (a.isalpha() and a.isascii() and b not in "åäöé"):
@@ -234,7 +234,7 @@ def _part(seg: str, lex: Lexicon, last: bool) -> tuple[str, float, float] | None
         if not cands:
             continue
 
-        def fit(c: tuple[str, float]) -> float:
+        def fit(c: tuple[str, float], tail: str = tail) -> float:
             f = c[1] + (0.5 if c[0] in lex.in_dict else 0.0)
             if not last:
                 f += 0.7 * math.log10(1 + lex.prefix_count(c[0] + tail))
@@ -357,7 +357,7 @@ def _cased(orig: str, new_lower: str, capital: bool) -> str:
         return new_lower.upper()
     if len(orig) == len(new_lower):
         out = []
-        for i, (o, n) in enumerate(zip(orig, new_lower)):
+        for i, (o, n) in enumerate(zip(orig, new_lower, strict=False)):
             up = o.isupper() if o.isalpha() else (i == 0 and capital)
             out.append(n.upper() if up else n)
         return "".join(out)
@@ -424,7 +424,7 @@ def _repair(text: str, conservative: bool | None = None) -> tuple[Repaired, int,
     neighbours = _neighbour_words(text)
     changes: list[Change] = []
     n_words = damaged = 0
-    for idx, m in enumerate(matches):
+    for _idx, m in enumerate(matches):
         tok = m.group()
         if _protected(tok):
             continue
