@@ -73,12 +73,13 @@ def extract(paths: str | Path | Iterable[str | Path], out_dir: str | Path | None
         on_start(len(inputs))
 
     tmp: tempfile.TemporaryDirectory[str] | None = None
+    out: Path | None = None
+    cache_root: Path | None
     if out_dir is not None:
         out = Path(out_dir)
         docs_dir = out / "documents"
         cache_root = Path(options.cache_dir) if options.cache_dir else out / ".cache"
     else:
-        out = None
         tmp = tempfile.TemporaryDirectory(prefix="arsred-")
         docs_dir = Path(tmp.name) / "documents"
         cache_root = Path(options.cache_dir) if options.cache_dir else None

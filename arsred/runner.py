@@ -407,6 +407,7 @@ class BatchRunner:
         fn = self._fn()
         for job in order:
             t = time.monotonic()
+            payload: Any
             try:
                 kind, payload = "ok", _as_dict(fn(str(job.inp.path), self.options))
             except Exception as exc:
@@ -458,7 +459,8 @@ def dask_task(name: str, data: bytes, options: Options, fn: ProcessFn | None,
     """
     _preload(fn)
     if fn is None:
-        from arsred.pipeline import process_document as fn
+        from arsred.pipeline import process_document
+        fn = process_document
     with tempfile.TemporaryDirectory(prefix="arsred-") as tmp:
         path = Path(tmp) / name
         path.write_bytes(data)

@@ -118,8 +118,6 @@ def frame(rows: list[dict[str, Any]], columns: Sequence[str]) -> pd.DataFrame:
 
 def _as_column(s: pd.Series) -> pd.Series:
     """Unknown columns: numbers stay numbers, anything else becomes text ('' for missing)."""
-    import pandas as pd
-
     vals = s.dropna()
     if len(vals) and all(isinstance(v, bool) for v in vals):
         return s.astype("boolean")

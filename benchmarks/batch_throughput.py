@@ -56,7 +56,7 @@ def generate(n: int, folder: Path, seed: int = 7) -> list[Path]:
         text = texts[stem]
         for w in sorted(ORG_WORDS.get(stem, []), key=len, reverse=True):
             text = re.sub(rf"\b{re.escape(w)}\b", place, text)
-        text = YEAR.sub(lambda m: str(int(m.group(1)) - shift), text)
+        text = YEAR.sub(lambda m, k=shift: str(int(m.group(1)) - k), text)
         p = folder / f"gen{i:05d}_{stem[:3]}.txt"
         p.write_text(text, encoding="utf-8")
         out.append(p)

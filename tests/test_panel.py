@@ -72,7 +72,7 @@ def out(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_one_row_per_organisation_year(out: Path) -> None:
     panel = pd.read_parquet(out / "panel.parquet")
-    assert list(zip(panel.org_id, panel.year)) == [("harnosand_timra", 2021), ("harnosand_timra", 2022),
+    assert list(zip(panel.org_id, panel.year, strict=True)) == [("harnosand_timra", 2021), ("harnosand_timra", 2022),
                                                    ("harnosand_timra", 2023), ("ostra_skaraborg", 2023)]
     row = panel[(panel.org_id == "harnosand_timra") & (panel.year == 2023)].iloc[0]
     assert row.medlemsbidrag_total == 3_000_000      # staten + region + the two kommuner
