@@ -20,6 +20,7 @@ from normalize.checks import CheckDef, Context, fmt_sek, fold, holds, result
 from normalize.facts import CheckResult, Fact
 
 Cell = tuple[int, str]          # (period, column)
+COST_RE = re.compile(r"kostnad|avskrivning|nedskrivning|utgift")
 
 
 def _is_varav(f: Fact) -> bool:
@@ -62,7 +63,7 @@ def _sum(ctx: Context, block: list[Entry], cell: Cell, flip_costs: bool = False)
     total = 0.0
     for f in facts:
         v = f.value_sek * _prefix_sign(f)
-        if flip_costs and v > 0 and "kostnad" in fold(f.label):
+        if flip_costs and v > 0 and COST_RE.search(fold(f.label)):
             v = -v
         total += v
     return total, sum(f.tolerance_sek for f in facts), facts

@@ -32,6 +32,8 @@ TARGETS: dict[str, tuple[str, list[list[str]]]] = {
 STOP_RE = re.compile(r"okning|minskning|sankning|hojning|forandring|skillnad|varav|jamfor|budget|prognos|"
                      r"\bca\b|cirka|drygt|knappt|nastan|omkring|ungefar|forfog|tillsammans|procent|%|"
                      r"motsvar|ytterligare|kvar|ingaende|gick in|beviljade|ansok|per\b")
+AFTER_RE = re.compile(r"\s*(?:\w+\s)?(?:samre|battre|hogre|lagre|mer|mindre|over|under|jamfort|"
+                      r"i forhallande|mot budget|per\b)")
 AMOUNT_RE = re.compile(r"(-\s?)?(\d{1,3}(?:[ \u00a0]\d{3}){1,3}|\d+)(?:,(\d+))?\s*"
                        r"(miljoner kronor|tusen kronor|mnkr|mkr|tkr|kronor|kr\b|sek\b)?")
 UNIT_FACTOR = {"miljoner kronor": 1_000_000, "mnkr": 1_000_000, "mkr": 1_000_000, "tusen kronor": 1_000,
@@ -111,6 +113,8 @@ def _amount_after(text: str, pos: int) -> tuple[float, float, tuple[int, int]] |
         return None
     if m[4] is None and re.match(r"\s*\d", rest[m.end():]):
         return None          # more figures follow: a table row, not a sentence
+    if AFTER_RE.match(text[pos + m.end():pos + m.end() + 30]):
+        return None          # "1,2 mkr sämre än budget": a difference, not the amount itself
     integer = int(re.sub(r"\D", "", m[2]))
     decimals = m[3] or ""
     factor = UNIT_FACTOR[m[4]]

@@ -233,3 +233,14 @@ def test_every_check_id_is_documented():
     doc = (F.__file__.rsplit("/tests/", 1)[0] + "/docs/checks.md")
     text = open(doc, encoding="utf-8").read()
     assert all(f"`{c.id}`" in text for c in load_checks())
+
+
+def test_costs_printed_without_minus_in_a_statement_pass():
+    facts = table("resultatrakning", 1, Y2, [
+        ("Verksamhetens intäkter", "rr.verksamhetens_intakter", "100", "90"),
+        ("Verksamhetens kostnader", "rr.verksamhetens_kostnader", "80", "85"),
+        ("Avskrivningar", "rr.avskrivningar", "5", "5"),
+        ("=Verksamhetens resultat", "rr.verksamhetens_resultat", "15", "0")])
+    res = run(facts)
+    assert not fails(res)
+    assert {r.status for r in res if r.check in ("sum_rows", "rr.verksamhetens_resultat")} == {"pass"}

@@ -36,3 +36,8 @@ def test_prose_ties_pass_within_the_statements_rounding_and_fail_beyond():
     bad, _ = reconcile(F.doc002(), lines=F.lines("Årets resultat blev ett överskott på 295 356 kronor."))
     r = next(r for r in bad if r.check == "prose")
     assert r.status == "fail" and r.severity == "warning" and r.statement == "resultatrakning"
+
+
+def test_differences_are_not_read_as_amounts():
+    assert amounts("Årets resultat blev 1,2 mkr bättre än budget.", 2024) == set()
+    assert amounts("Årets resultat blev ett överskott på 1,2 mkr.", 2024) == {("resultat", 2024, 1_200_000)}
