@@ -34,6 +34,7 @@ class MetricRule:
     rank: int
     items: tuple[str, ...]
     sign: str
+    combine: str = "first"
 
 
 @dataclass(frozen=True)
@@ -61,9 +62,10 @@ def load_rules(path: Path = METRICS_CSV) -> list[MetricRule]:
     rules = []
     with open(path, encoding="utf-8") as f:
         for row in csv.DictReader(line for line in f if not line.startswith("#")):
-            if row["sign"] not in ("abs", "printed"):
-                raise ValueError(f"{path}: sign must be abs or printed, not {row['sign']!r}")
-            rules.append(MetricRule(row["metric"], int(row["rank"]), tuple(row["items"].split("+")), row["sign"]))
+            if row["sign"] not in ("abs", "printed") or row["combine"] not in ("first", "sum"):
+                raise ValueError(f"{path}: bad sign/combine in {row}")
+            rules.append(MetricRule(row["metric"], int(row["rank"]), tuple(row["items"].split("+")), row["sign"],
+                                    row["combine"]))
     first = {m: i for i, m in reversed(list(enumerate(r.metric for r in rules)))}
     return sorted(rules, key=lambda r: (first[r.metric], r.rank))
 
@@ -92,11 +94,12 @@ def _doc_rank(doc: dict[str, Any]) -> tuple[int, int, str]:
             str(doc["doc_id"]))
 
 
-def item_values(facts: list[dict[str, Any]]) -> dict[tuple[str, int], Value]:
+def item_values(facts: list[dict[str, Any]], combine: str = "first") -> dict[tuple[str, int], Value]:
     """(item, period) -> one value for one document.
 
     The first outcome column present wins; within it the first table (or note) holding the
-    item; in that table a total row wins, else its lines are summed (one row per kommun).
+    item; in that table a total row wins, else the first row, or with combine="sum" the
+    rows of different labels added up (one row per kommun).
     """
     groups: dict[tuple[str, int], list[dict[str, Any]]] = defaultdict(list)
     for f in facts:
@@ -106,9 +109,18 @@ def item_values(facts: list[dict[str, Any]]) -> dict[tuple[str, int], Value]:
         col = next(c for c in OUTCOME_COLUMNS if any(r["column"] == c for r in rows))
         rows = [r for r in rows if r["column"] == col]
         first = min((_n(r.get("note")), _n(r.get("table"))) for r in rows)
-        rows = [r for r in rows if (_n(r.get("note")), _n(r.get("table"))) == first]
+        rows = sorted((r for r in rows if (_n(r.get("note")), _n(r.get("table"))) == first),
+                      key=lambda r: (_n(r.get("row")), _n(r.get("line"))))
         totals = [r for r in rows if _true(r.get("is_total"))]
-        use = totals[-1:] if totals else rows
+        if totals:
+            use = totals[-1:]
+        elif combine == "sum":
+            seen: dict[str, dict[str, Any]] = {}
+            for r in rows:
+                seen.setdefault(str(r.get("label") or r.get("label_raw")), r)
+            use = list(seen.values())
+        else:
+            use = rows[:1]
         src = use[0]
         out[key] = Value(value=float(sum(r["value_sek"] for r in use)),
                          tolerance=float(sum(_f(r.get("tolerance_sek"), 0.5) for r in use)),
@@ -117,11 +129,13 @@ def item_values(facts: list[dict[str, Any]]) -> dict[tuple[str, int], Value]:
     return out
 
 
-def document_metrics(values: dict[tuple[str, int], Value], rules: list[MetricRule]) -> dict[tuple[str, int], Value]:
+def document_metrics(rows: list[dict[str, Any]], rules: list[MetricRule]) -> dict[tuple[str, int], Value]:
     """(metric, year) -> the best-ranked rule that this document can answer."""
-    periods = sorted({p for _, p in values})
+    by_combine = {c: item_values(rows, c) for c in ("first", "sum")}
+    periods = sorted({p for _, p in by_combine["first"]})
     out: dict[tuple[str, int], Value] = {}
     for rule in rules:
+        values = by_combine[rule.combine]
         for year in periods:
             if (rule.metric, year) in out:
                 continue
@@ -159,7 +173,7 @@ def build_long(documents: pd.DataFrame, facts: pd.DataFrame, rules: list[MetricR
     cands: dict[tuple[str, int, str], list[tuple[tuple[int, int, str], Value]]] = defaultdict(list)
     for doc_id, rows in by_doc.items():
         d = docs[doc_id]
-        for (metric, year), v in document_metrics(item_values(rows), rules).items():
+        for (metric, year), v in document_metrics(rows, rules).items():
             cands[(d["org_id"], year, metric)].append((_doc_rank(d), v))
 
     names = {}

@@ -1,7 +1,7 @@
 """Fake process functions for the batch tests: fast, deterministic, and able to misbehave on cue.
 
 A fake report is text: `ORG: name`, `YEAR: 2023`, `TYPE: arsredovisning`, then lines
-`item period value [page]`. Markers make it misbehave: `SLEEP s`, `HANG`, `CRASH`
+`item period value [page [label]]`. Markers make it misbehave: `SLEEP s`, `HANG`, `CRASH`
 (SIGKILL itself), `SEGV`, `EXIT n`, `RAISE`, `EAT` (allocate memory without end).
 Bytes that the real reader refuses (empty, binary, a .pdf that is not a PDF) become the
 reader's own error row, as in the real pipeline.
@@ -67,8 +67,9 @@ def fake_process(path: str, options: Options | None = None) -> DocumentResult:
             item, period, value = head, int(parts[1]), float(parts[2])
             page = int(parts[3]) if len(parts) > 3 else 1
             statement = PREFIX[item.split(".")[0]]
-            facts.append(Fact(doc_id=doc_id, statement=statement, item=item, label=item.split(".")[1],
-                              label_raw=item.split(".")[1], period=period, column="utfall", value_sek=value,
+            label = " ".join(parts[4:]) or item.split(".")[1]
+            facts.append(Fact(doc_id=doc_id, statement=statement, item=item, label=label,
+                              label_raw=label, period=period, column="utfall", value_sek=value,
                               printed=parts[2], unit="kr", page=page, line=n, organisation=org,
                               fiscal_year=year, table=0, row=len(facts)))
     checks = [CheckResult(doc_id=doc_id, check="fake_sum", statement="resultatrakning", period=year,

@@ -39,8 +39,10 @@ br.ovrigt_eget_kapital 2023 1620000 4
 br.kassa_och_bank 2023 3900000 4
 not.driftbidrag_staten 2023 1500000 7
 not.driftbidrag_region 2023 750000 7
-not.driftbidrag_kommun 2023 375000 7
-not.driftbidrag_kommun 2023 375000 7
+not.driftbidrag_kommun 2023 375000 7 Härnösands kommun
+not.driftbidrag_kommun 2023 375000 7 Timrå kommun
+not.driftbidrag_kommun 2023 375000 9 Timrå kommun
+rr.verksamhetens_intakter 2023 3000000 9
 not.kansli 2023 -900000 8
 """
 REPORT_2022 = """ORG: SAMORDNINGSFORBUNDET HARNOSAND-TIMRA
