@@ -1,0 +1,82 @@
+"""OCR speed: arsred's OCR against bare `tesseract` on the same page images, and scaling over workers.
+
+    python benchmarks/ocr_speed.py [--pages N]   -> benchmarks/results/ocr_speed.md
+"""
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from arsred.options import Options  # noqa: E402
+from extract.ocr import PSM, render_page  # noqa: E402
+from extract.read_pdf import read_pdf  # noqa: E402
+from tools.render_report import render_report, scan_pdf  # noqa: E402
+
+log = logging.getLogger("ocr_speed")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--report", default=str(ROOT / "tests/corpus/002_beb5154270de7dff.txt"))
+    ap.add_argument("--pages", type=int, default=6)
+    ap.add_argument("--dpi", type=int, default=300)
+    args = ap.parse_args()
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    with tempfile.TemporaryDirectory() as tmp:
+        text_pdf = render_report(args.report, tmp)
+        scan = Path(tmp) / "scan.pdf"
+        pages = list(range(1, args.pages + 1))
+        scan_pdf(text_pdf, scan, seed=1, dpi=200, pages=pages)
+        # bare tesseract: the same rendered page images, one process at a time, one thread each
+        images = []
+        for i in range(len(pages)):
+            p = Path(tmp) / f"p{i}.pnm"
+            render_page(str(scan), i, args.dpi).save(p)
+            images.append(p)
+        env = dict(os.environ, OMP_THREAD_LIMIT="1")
+        t = time.perf_counter()
+        for p in images:
+            subprocess.run(["tesseract", str(p), "stdout", "-l", "swe", "--psm", str(PSM), "tsv"],
+                           capture_output=True, check=True, env=env)
+        bare = (time.perf_counter() - t) / len(images)
+        timings = {}
+        for jobs in (1, 2):
+            t = time.perf_counter()
+            doc = read_pdf(str(scan), "scan", "0", Options(jobs=jobs, dpi=args.dpi))
+            timings[jobs] = time.perf_counter() - t
+            assert doc.input_kind == "pdf-ocr"
+    n = len(pages)
+    per_page = timings[1] / n
+    lines = [
+        "# OCR speed",
+        "",
+        f"Report: `{Path(args.report).name}`, {n} scanned pages (200 dpi scan, OCR at {args.dpi} dpi, "
+        f"`--psm {PSM}`, lang swe), {os.cpu_count()} cores.",
+        "",
+        "| measure | value |",
+        "| --- | --- |",
+        f"| bare `tesseract` CLI, s/page (image files given, 1 thread) | {bare:.2f} |",
+        f"| arsred, 1 worker, s/page (render + straighten + OCR + layout) | {per_page:.2f} |",
+        f"| ratio arsred / bare | {per_page / bare:.2f} |",
+        f"| arsred pages/s, 1 worker | {n / timings[1]:.2f} |",
+        f"| arsred pages/s, 2 workers | {n / timings[2]:.2f} |",
+        "",
+    ]
+    out = ROOT / "benchmarks/results/ocr_speed.md"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text("\n".join(lines))
+    log.info("\n".join(lines))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
