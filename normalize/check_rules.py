@@ -57,22 +57,26 @@ def _tokens(text: str) -> set[str]:
 
 
 def _match_row(initiative: str, rows: dict[str, list[Fact]]) -> tuple[str | None, str]:
-    """The Driftredovisning row of an initiative: every significant word of the shorter name
-    appears (as a word or word start) in the longer; exactly one row may qualify."""
+    """The Driftredovisning row of an initiative: the row whose significant words best cover the
+    shorter of the two names (a word or a word start; at least two thirds of them, so an OCR-garbled
+    word does not lose the match); exactly one row may score best."""
     want = _tokens(initiative)
-    hits = []
+    scored = []
     for label in rows:
         have = _tokens(label)
         if not want or not have:
             continue
         small, big = (want, have) if len(want) <= len(have) else (have, want)
-        if all(any(b == s or (len(s) >= 5 and b.startswith(s)) or (len(b) >= 5 and s.startswith(b))
-                   for b in big) for s in small):
-            hits.append(label)
+        hit = sum(any(b == s or (len(s) >= 5 and b.startswith(s)) or (len(b) >= 5 and s.startswith(b))
+                      for b in big) for s in small)
+        if hit and hit / len(small) >= 2 / 3:
+            scored.append((hit / len(small), hit, label))
+    if not scored:
+        return None, f"no Driftredovisning row named like {initiative!r}"
+    top = max(s[:2] for s in scored)
+    hits = [s[2] for s in scored if s[:2] == top]
     if len(hits) == 1:
         return hits[0], ""
-    if not hits:
-        return None, f"no Driftredovisning row named like {initiative!r}"
     return None, f"{initiative!r} matches several Driftredovisning rows: {', '.join(hits)}"
 
 

@@ -244,3 +244,12 @@ def test_costs_printed_without_minus_in_a_statement_pass():
     res = run(facts)
     assert not fails(res)
     assert {r.status for r in res if r.check in ("sum_rows", "rr.verksamhetens_resultat")} == {"pass"}
+
+
+def test_initiative_name_garbled_by_ocr_still_finds_its_row():
+    from normalize.check_rules import _match_row
+    rows = {"SFI på modersmål Extra läs- och skrivstöd": [], "Folkhälsa": [], "Loksam": []}
+    assert (
+        _match_row("SFI på modersmål/SFI med extra lids- och skrivstöd", rows)[0] or "").startswith("SFI")
+    assert _match_row("Fokus Psykisk hälsa (Psykiatriveckan)", rows)[0] is None
+    assert _match_row("Löksam idéverkstad", {"Löksam": []})[0] == "Löksam"
