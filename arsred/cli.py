@@ -60,12 +60,24 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
+class _BarAwareHandler(logging.StreamHandler):  # type: ignore[type-arg]
+    """Log lines printed above the progress bar instead of through it."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if Progress.active is None:
+            return super().emit(record)
+        try:
+            Progress.active.write(self.format(record), file=sys.stderr)
+        except Exception:
+            self.handleError(record)
+
+
 def setup_logging(quiet: bool = False, verbose: bool = False) -> None:
     level = logging.DEBUG if verbose else logging.WARNING
     root = logging.getLogger()
     for h in list(root.handlers):
         root.removeHandler(h)
-    handler = logging.StreamHandler(sys.stderr)
+    handler = _BarAwareHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
     root.addHandler(handler)
     root.setLevel(logging.WARNING)
@@ -152,6 +164,8 @@ def cmd_dataset(args: argparse.Namespace) -> int:
 class Progress:
     """tqdm bar on a terminal: documents done, pages done and per second, ETA."""
 
+    active: Any = None   # the bar on screen, for _BarAwareHandler
+
     def __init__(self, enabled: bool) -> None:
         self.enabled = enabled and sys.stderr.isatty()
         self.bar: Any = None
@@ -167,6 +181,7 @@ class Progress:
         self.t0 = time.monotonic()
         self.bar = tqdm.tqdm(total=total, unit="doc", file=sys.stderr, dynamic_ncols=True,
                              smoothing=0.1, desc="extract")
+        Progress.active = self.bar
 
     def update(self, done: Any) -> None:
         self.pages += done.pages
@@ -183,6 +198,7 @@ class Progress:
         if self.bar is not None:
             self.bar.close()
             self.bar = None
+            Progress.active = None
 
 
 if __name__ == "__main__":
