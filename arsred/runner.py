@@ -67,6 +67,7 @@ class BatchStats:
     seconds: float = 0.0
     status_counts: dict[str, int] = field(default_factory=dict)
     peak_rss_mb: list[float] = field(default_factory=list)   # one per computed document
+    peak_uss_mb: list[float] = field(default_factory=list)   # its own pages only (not shared with the parent)
 
 
 # --------------------------------------------------------------------------- discovery
@@ -180,6 +181,7 @@ class _Child:
     started: float
     buf: bytearray = field(default_factory=bytearray)
     peak_rss_mb: float = 0.0
+    peak_uss_mb: float = 0.0
     last_rss: float = 0.0
     killed_for: str = ""
 
@@ -208,8 +210,9 @@ class _Child:
         late = bool(timeout) and now - self.started > timeout
         if late or now - self.last_rss >= _RSS_EVERY_S:
             self.last_rss = now
-            rss = _rss_mb(self.pid)
+            rss, uss = _memory_mb(self.pid)
             self.peak_rss_mb = max(self.peak_rss_mb, rss)
+            self.peak_uss_mb = max(self.peak_uss_mb, uss)
             if max_rss_mb and rss > max_rss_mb:
                 self.kill(f"used {rss:.0f} MB, over the memory budget of {max_rss_mb:.0f} MB per document")
                 return
@@ -248,12 +251,14 @@ class _Child:
         return "error", f"worker crashed (exit code {os.WEXITSTATUS(status)}) while processing this document"
 
 
-def _rss_mb(pid: int) -> float:
+def _memory_mb(pid: int) -> tuple[float, float]:
+    """RSS (what the budget limits) and USS (pages not shared copy-on-write with the parent)."""
     try:
         import psutil
-        return psutil.Process(pid).memory_info().rss / (1 << 20)
+        info = psutil.Process(pid).memory_full_info()
+        return info.rss / (1 << 20), getattr(info, "uss", 0) / (1 << 20)
     except Exception:
-        return 0.0
+        return 0.0, 0.0
 
 
 def run_isolated(fn: ProcessFn, path: str, options: Options,
@@ -389,6 +394,8 @@ class BatchRunner:
                     if child.read():
                         del running[fd]
                         kind, payload = child.finish()
+                        if child.peak_uss_mb:
+                            self.stats.peak_uss_mb.append(child.peak_uss_mb)
                         self._finish(job, kind, payload, time.monotonic() - child.started, child.peak_rss_mb)
                 now = time.monotonic()
                 for child, _ in running.values():
