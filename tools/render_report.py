@@ -95,10 +95,15 @@ def _draw_prose(cur: _Cursor, line: str) -> None:
     avail = PAGE_W - LEFT - RIGHT
     indent = len(line) - len(line.lstrip(" "))
     x = LEFT + _width(" " * indent, SIZE)
-    for piece in _wrap(line.strip(), avail - (x - LEFT), SIZE):
+    size = SIZE
+    width = _width(line.strip(), SIZE)
+    if width > avail - (x - LEFT) and len(line) < 170 and sum(ch.isdigit() for ch in line) >= 4:
+        # a space-separated table row (OCR'd text): shrink it onto one line rather than wrap its amounts
+        size = max(6.0, SIZE * (avail - (x - LEFT)) / width)
+    for piece in _wrap(line.strip(), avail - (x - LEFT), size):
         if not cur.room(LEADING):
             cur.new_page()
-        cur.canvas.setFont(FONT, SIZE)  # type: ignore[attr-defined]
+        cur.canvas.setFont(FONT, size)  # type: ignore[attr-defined]
         cur.canvas.drawString(x, cur.y - SIZE, piece)  # type: ignore[attr-defined]
         cur.y -= LEADING
 
