@@ -83,10 +83,12 @@ def extract_document(document: Document, options: Options, record: DocumentRecor
     record.organisation = repair(meta.organisation) if repair and meta.organisation else meta.organisation
     record.doc_type, record.fiscal_year = meta.doc_type, meta.fiscal_year
 
+    blocks = find_money_blocks(lines, meta.fiscal_year)
+    block_lines = frozenset(id(b.line) for b in blocks)
     tables: list[tuple[Table, Section]] = []
     for section in sections:
         if section.kind in STATEMENT_KINDS:
-            for table in read_tables(section, meta.fiscal_year, heading_labels(section.kind)):
+            for table in read_tables(section, meta.fiscal_year, heading_labels(section.kind), block_lines):
                 tables.append((table, section))
     declared = [declared_unit(t.unit_text) if t.unit_text else None for t, _ in tables]
     decisions = decide_units([(t, d) for (t, _), d in zip(tables, declared)], prose_kronor(lines))
@@ -99,7 +101,7 @@ def extract_document(document: Document, options: Options, record: DocumentRecor
     for t_index, ((table, section), unit) in enumerate(zip(tables, decisions)):
         facts.extend(_table_facts(table, t_index, unit.unit, record, repair, measures))
     in_statements = {id(line) for _, s in tables for line in s.lines}
-    facts.extend(_money_facts(lines, meta.fiscal_year, record, repair, len(tables), in_statements))
+    facts.extend(_money_facts(blocks, record, repair, len(tables)))
     next_table = max((f.table for f in facts), default=-1) + 1
     facts.extend(_year_list_facts(lines, meta.fiscal_year, record, repair, next_table, in_statements))
     facts = _dedupe(facts)
@@ -162,10 +164,10 @@ def _is_measure(label: str) -> bool:
     return f.startswith(MEASURE_WORDS) or "%" in label
 
 
-def _money_facts(lines: list[Line], fiscal_year, record, repair, t_index, skip) -> list[Fact]:
+def _money_facts(blocks, record, repair, t_index) -> list[Fact]:
     out = []
     previous = None
-    for r_index, block in enumerate(find_money_blocks(lines, fiscal_year, skip)):
+    for r_index, block in enumerate(blocks):
         if previous is not None and (block.initiative != previous.initiative or block.line.number - previous.line.number > 8):
             t_index += 1                                   # each initiative's block is a table of its own
         previous = block

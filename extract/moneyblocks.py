@@ -63,13 +63,11 @@ def _amount_after(text: str) -> tuple[str, Amount | None]:
     return " ".join(toks[:k]), amount
 
 
-def find_money_blocks(lines: list[Line], fiscal_year: int | None, skip: set[int] = frozenset()) -> list[BlockRow]:
+def find_money_blocks(lines: list[Line], fiscal_year: int | None) -> list[BlockRow]:
     out: list[BlockRow] = []
     last_block_end = -1
     current, used = "", set()
     for i, line in enumerate(lines):
-        if id(line) in skip:
-            continue
         kind = _block_kind(line.text)
         if not kind:
             continue

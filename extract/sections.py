@@ -88,7 +88,8 @@ def heading_text(line: Line) -> tuple[str, bool]:
     """The heading words of a line (numbering removed) and whether it was numbered."""
     text = line.text.strip()
     numbered = bool(_NUMBERING.match(text))
-    return _NUMBERING.sub("", text).strip().rstrip(":").strip(), numbered
+    text = regex.sub(r"\((?:belopp i )?[tm]?kr\.?\)|\b(?:belopp i )?[tm]?kr\.?$", "", _NUMBERING.sub("", text), flags=regex.I)
+    return text.strip().rstrip(":").strip(), numbered
 
 
 def is_toc_line(line: Line) -> bool:

@@ -37,15 +37,18 @@ def section_period(section: Section, fiscal_year: int | None) -> int | None:
     return int(m.group()) if m else fiscal_year
 
 
-def read_tables(section: Section, fiscal_year: int | None, heading_labels: Iterable[str] = ()) -> list[Table]:
+def read_tables(section: Section, fiscal_year: int | None, heading_labels: Iterable[str] = (),
+                skip: frozenset[int] = frozenset()) -> list[Table]:
+    """The tables of one section; lines in `skip` (by id: money blocks read elsewhere) are passed over."""
     statement = section.kind
     default_kind = "budget" if statement == "budget" else "utfall"
     period = section_period(section, fiscal_year)
     headings = {fold(h) for h in heading_labels}
-    lines = [l for l in section.lines if l.text.strip()]
+    lines = [l for l in section.lines if l.text.strip() and id(l) not in skip]
     tables: list[Table] = []
     header_lines: list[Line] = []
-    unit_text = section.title if declared_unit(section.title or "") else ""
+    heading_text = section.heading.text if section.heading is not None else ""
+    unit_text = heading_text if declared_unit(heading_text) else ""
     current: Table | None = None
     closed = False
     i = 0
@@ -107,14 +110,22 @@ def read_tables(section: Section, fiscal_year: int | None, heading_labels: Itera
 
 
 def _is_unit_line(line: Line) -> bool:
+    """"Belopp i tkr", or a table title that declares its unit ("Kommunernas bidrag 2018 (kr)")."""
     toks = _tokens(line.text)
-    return 0 < len(toks) <= 5 and declared_unit(line.text) is not None and \
-        all(_header_token_kind(t) == "filler" or fold(t) in ("belopp", "i") for t in toks)
+    if not (0 < len(toks) <= 8) or declared_unit(line.text) is None or len(line.cells) > 2 or is_header_line(line):
+        return False
+    return not any(t[:1].isdigit() and not YEAR.fullmatch(t) for t in toks)
 
 
 def _header_continuation(line: Line) -> bool:
+    """A wrapped header word ("Budget", "netto") — but not a row heading such as "Intäkter"."""
     toks = _tokens(line.text)
-    return 0 < len(toks) <= 3 and all(_header_token_kind(t) is not None for t in toks)
+    if not (0 < len(toks) <= 3):
+        return False
+    kinds = [_header_token_kind(t) for t in toks]
+    if any(k is None for k in kinds):
+        return False
+    return toks[0][:1].islower() or all(k in ("group", "filler", "year", "date") for k in kinds)
 
 
 def _implicit_header(lines: list[Line], period: int | None, default_kind: str) -> Header:
@@ -142,9 +153,9 @@ def _is_prose(row: Row, line: Line) -> bool:
     if row.has_values and len(words) > 9:
         return True
     vals = [v for v in row.values if v is not None]
-    if len(vals) == 1 and len(words) > 4 and vals[0].amount.decimals == 0 and \
-            YEAR.fullmatch(vals[0].amount.printed.strip()):
-        return True
+    if len(vals) == 1 and vals[0].amount.decimals == 0 and YEAR.fullmatch(vals[0].amount.printed.strip()) \
+            and (len(words) > 4 or vals[0].cell is None):
+        return True                      # "Medlemsbidrag 2018": a heading with its year, not an amount
     if words and words[0][:1].islower() and len(words) > 6:
         return True
     return False

@@ -23,11 +23,15 @@ log = logging.getLogger(__name__)
 DATE = regex.compile(r"^(?:19|20)\d\d-\d\d-\d\d$")
 GROUP_WORDS = {"utfall": "utfall", "bokslut": "utfall", "budget": "budget", "avvikelse": "avvikelse",
                "prognos": "prognos", "diff": "avvikelse", "differens": "avvikelse", "helarsprognos": "prognos",
-               "arsbudget": "budget", "utfall budget": "avvikelse", "utfall-budget": "avvikelse"}
+               "arsbudget": "budget", "utfall budget": "avvikelse", "utfall-budget": "avvikelse",
+               "plan": "budget", "aterstar": "avvikelse", "avvik": "avvikelse"}
 SUB_WORDS = {"intakt": "intakt", "intakter": "intakt", "kostnad": "kostnad", "kostnader": "kostnad",
              "netto": "netto", "nettokostnad": "netto"}
 FILLER = {"belopp", "i", "tkr", "kr", "mkr", "kkr", "not", "noter", "ar", "sek", "tkr.", "kr.", "|", "*",
-          "(tkr)", "(kr)", "(mkr)", "ack", "period", "helar"}
+          "(tkr)", "(kr)", "(mkr)", "ack", "period", "helar", "ackumulerat", "perioden", "tom", "t.o.m", "per",
+          "jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec",
+          "januari", "februari", "mars", "april", "juni", "juli", "augusti", "september", "oktober",
+          "november", "december"}
 OPERATORS = regex.compile(r"^(?:[=+\-−–]\s*/\s*[=+\-−–]|[=+\-−–])\s*(?=\S)")
 
 
@@ -89,7 +93,9 @@ def _tokens(text: str) -> list[str]:
 
 def _header_token_kind(tok: str) -> str | None:
     """year | date | group | sub | filler | None for a header line token."""
-    t = tok.strip(",;:")
+    t = tok.strip(",;:").rstrip("-–—")
+    if "–" in t or (t.count("-") == 5):
+        t = regex.split(r"[–]|(?<=\d\d)-(?=(?:19|20)\d\d)", t)[-1] or t   # a date range: its end
     if YEAR.fullmatch(t):
         return "year"
     if DATE.match(t):
@@ -118,14 +124,23 @@ def _vocab(word: str, table: dict[str, str]) -> str | None:
 
 
 def is_header_line(line: Line) -> bool:
+    """Years, dates and column words only — after an optional title of the label column ("Insats")."""
     toks = _tokens(line.text)
     if not toks:
         return False
     kinds = [_header_token_kind(t) for t in toks]
-    if any(k is None for k in kinds):
-        # a first cell that is a unit or title ("Belopp i tkr", "(tkr) Medelstilldelning") is allowed
+    lead = 0
+    if len(line.cells) > 1 and line.cells[0].text.strip():
+        lead = len(_tokens(line.cells[0].text))
+        if lead > 3 or any(k in ("year", "date", "group", "sub") for k in kinds[:lead]):
+            lead = 0
+    elif kinds and kinds[0] is None and len(toks) > 2 and toks[0][:1].isupper():
+        lead = 1
+    rest = kinds[lead:]
+    if not rest or any(k is None for k in rest):
         return False
-    return any(k in ("year", "date", "group", "sub") for k in kinds)
+    # a lone "Intäkter" / "Kostnader" is a row heading, not a column header
+    return any(k in ("year", "date", "group") for k in rest) or rest.count("sub") >= 2
 
 
 def _year_of(tok: str) -> int | None:
@@ -200,31 +215,68 @@ def _pair_inline(lines: list[Line], default_period: int | None):
 
 
 def _positional_header(lines: list[Line], default_period: int | None, default_kind: str) -> Header:
+    """Header cells stacked over one another (by horizontal overlap) describe one column."""
     has_note = False
     note_x = None
-    groups: list[tuple[str, int | None, float | None, float | None]] = []
-    subs: list[tuple[str | None, float | None, float | None]] = []
-    years: list[tuple[int | None, float | None, float | None]] = []
-    for line in lines:
-        for cell in line.cells:
+    stacks: list[dict] = []        # x0, x1, group, year, sub, line order
+    margin = min((line.cells[0].x0 for line in lines if line.cells), default=0.0)
+    for depth, line in enumerate(lines):
+        for k, cell in enumerate(line.cells):
+            first_kinds = [_header_token_kind(t) for t in _tokens(cell.text)]
+            if k == 0 and len(line.cells) > 1 and cell.x0 <= margin + 1e-6 and \
+                    not any(kk in ("year", "date") for kk in first_kinds) and \
+                    any(kk in (None, "filler") for kk in first_kinds):
+                if any(fold(t) in ("not", "noter") for t in _tokens(cell.text)):
+                    has_note, note_x = True, (cell.x0, cell.x1)
+                continue                                   # the label column's title ("Kostnader, tkr")
             ctoks = _tokens(cell.text)
             kinds = [_header_token_kind(t) for t in ctoks]
-            cell_year = next((_year_of(t) for t, k in zip(ctoks, kinds) if k in ("year", "date")), None)
-            cell_groups = [_group_of(t) for t, k in zip(ctoks, kinds) if k == "group"]
-            cell_subs = [_vocab(fold(t).strip("*"), SUB_WORDS) for t, k in zip(ctoks, kinds) if k == "sub"]
             if any(k == "filler" and fold(t) in ("not", "noter") for t, k in zip(ctoks, kinds)):
                 has_note, note_x = True, (cell.x0, cell.x1)
-            if cell_subs:
-                subs.append((cell_subs[-1], cell.x0, cell.x1))
-            elif cell_groups:
-                if "avvikelse" in cell_groups and any(s for s in subs):
-                    subs.append(("avvik", cell.x0, cell.x1))
-                else:
-                    groups.append((cell_groups[0], cell_year, cell.x0, cell.x1))
-            elif cell_year is not None:
-                years.append((cell_year, cell.x0, cell.x1))
-    columns = _columns(groups, years, subs, True, default_period, default_kind)
-    return Header(tuple(columns), has_note, note_x, tuple(lines), True)
+            if not any(k in ("year", "date", "group", "sub") for k in kinds):
+                continue
+            years = [_year_of(t) for t, k in zip(ctoks, kinds) if k in ("year", "date")]
+            groups = [_group_of(t) for t, k in zip(ctoks, kinds) if k == "group"]
+            subs = [_vocab(fold(t).strip("*"), SUB_WORDS) for t, k in zip(ctoks, kinds) if k == "sub"]
+            stack = next((st for st in stacks if min(st["x1"], cell.x1) - max(st["x0"], cell.x0) > 0
+                          and st["depth"] < depth), None)
+            if stack is None:
+                stack = {"x0": cell.x0, "x1": cell.x1, "group": None, "year": None, "sub": None, "depth": depth}
+                stacks.append(stack)
+            stack["depth"] = depth
+            stack["x0"], stack["x1"] = min(stack["x0"], cell.x0), max(stack["x1"], cell.x1)
+            if years:
+                stack["year"] = years[-1]                   # a date range ends in its period
+            if groups:
+                if stack["group"] is None:
+                    stack["group"] = groups[0]
+                elif "avvikelse" in groups:
+                    stack["sub"] = "avvik"
+            if subs:
+                stack["sub"] = subs[-1]
+    stacks.sort(key=lambda st: st["x0"])
+    columns = []
+    owner: dict | None = None
+    for st in stacks:
+        if st["group"] is not None:
+            owner = st
+        group = st["group"] or (owner["group"] if owner and st["sub"] else None)
+        year = st["year"] if st["year"] is not None else (owner["year"] if owner and st["sub"] else None)
+        if group is None:
+            kind = (f"utfall_{st['sub']}" if st["sub"] in ("intakt", "kostnad", "netto") else default_kind)
+        elif st["sub"] == "avvik":
+            kind = "avvikelse"
+        else:
+            kind = _sub_kind(group, st["sub"])
+        columns.append(Column(year, kind, st["x0"], st["x1"]))
+    last = default_period
+    filled = []
+    for c in columns:
+        last = c.period if c.period is not None else last
+        filled.append(Column(c.period if c.period is not None else last, c.kind, c.x0, c.x1))
+    if not filled:
+        filled = [Column(default_period, default_kind)]
+    return Header(tuple(filled), has_note, note_x, tuple(lines), True)
 
 
 def _columns(groups, years, subs, positional, default_period, default_kind) -> list[Column]:

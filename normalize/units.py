@@ -74,8 +74,15 @@ def decide_units(tables: list[tuple[Table, str | None]], evidence: list[tuple[in
             decisions[i] = UnitDecision(declared, declared)
         elif table.statement in ("oversikt", "budget"):
             decisions[i] = UnitDecision(None, "kr" if big or not report_unit else report_unit)
+        elif big:
+            decisions[i] = UnitDecision(None, "kr")
+        elif report_unit:
+            decisions[i] = UnitDecision(None, report_unit)
         else:
-            decisions[i] = UnitDecision(None, "kr" if big else (report_unit or "kr"))
+            largest = max(vals, default=0)
+            decisions[i] = UnitDecision(None, "tkr", f"{table.statement}: no unit declared; read as tkr "
+                                                     f"(its largest figure, {largest:,}, is too small for kronor)"
+                                        .replace(",", " "))
     return [d for d in decisions if d is not None]
 
 
