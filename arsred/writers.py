@@ -65,38 +65,64 @@ def read_results(docs_dir: Path, doc_ids: Iterable[str]) -> Iterable[dict[str, A
             yield json.load(f)
 
 
-def collect(results: Iterable[dict[str, Any]]) -> dict[str, pd.DataFrame]:
-    """The four tables, in input order, with the contract's columns and stable dtypes."""
-    docs: list[dict[str, Any]] = []
-    facts: list[dict[str, Any]] = []
-    checks: list[dict[str, Any]] = []
-    goals: list[dict[str, Any]] = []
+def collect(results: Iterable[dict[str, Any]], chunk: int = 200) -> dict[str, pd.DataFrame]:
+    """The four tables, in input order, with the contract's columns and stable dtypes.
+
+    Rows are turned into typed frames every `chunk` documents, so a large archive never
+    sits in memory as millions of row dicts.
+    """
+    import pandas as pd
+
+    parts: dict[str, list[pd.DataFrame]] = {name: [] for name in TABLES}
+    rows: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLES}
+
+    def flush() -> None:
+        parts["documents"].append(frame(rows["documents"], DOCUMENT_COLUMNS, type_other=False))
+        parts["facts"].append(frame(rows["facts"], FACT_COLUMNS, type_other=False))
+        parts["checks"].append(frame(rows["checks"], CHECK_COLUMNS, type_other=False))
+        parts["goals"].append(frame(rows["goals"], goal_columns(rows["goals"]), type_other=False))
+        for name in TABLES:
+            rows[name] = []
+
+    n = 0
     for data in results:
-        doc = data["document"]
-        docs.append(doc)
-        org, fy = doc.get("organisation", ""), doc.get("fiscal_year")
-        for f in data.get("facts") or []:
-            if not f.get("organisation"):
-                f = {**f, "organisation": org}
-            if f.get("fiscal_year") is None:
-                f = {**f, "fiscal_year": fy}
-            facts.append(f)
-        for c in data.get("checks") or []:
-            c = dict(c)
-            if isinstance(c.get("facts"), (list, tuple)):
-                c["facts"] = ";".join(map(str, c["facts"]))
-            checks.append(c)
-        for g in data.get("goals") or []:
-            goals.append({"doc_id": doc["doc_id"], **g})
-    return {
-        "documents": frame(docs, DOCUMENT_COLUMNS),
-        "facts": frame(facts, FACT_COLUMNS),
-        "checks": frame(checks, CHECK_COLUMNS),
-        "goals": frame(goals, goal_columns(goals)),
-    }
+        _add_document(data, rows)
+        n += 1
+        if n % chunk == 0:
+            flush()
+    if n % chunk or not n:
+        flush()
+    out = {}
+    for name, frames in parts.items():
+        frames = [f for f in frames if len(f)] or frames[:1]
+        df = frames[0] if len(frames) == 1 else pd.concat(frames, ignore_index=True)
+        for c in df.columns:   # text and unknown columns are typed once, over all chunks
+            if df[c].dtype == object:
+                df[c] = _as_column(df[c])
+        out[name] = df.reset_index(drop=True)
+    return out
 
 
-def frame(rows: list[dict[str, Any]], columns: Sequence[str]) -> pd.DataFrame:
+def _add_document(data: dict[str, Any], rows: dict[str, list[dict[str, Any]]]) -> None:
+    doc = data["document"]
+    rows["documents"].append(doc)
+    org, fy = doc.get("organisation", ""), doc.get("fiscal_year")
+    for f in data.get("facts") or []:
+        if not f.get("organisation"):
+            f = {**f, "organisation": org}
+        if f.get("fiscal_year") is None:
+            f = {**f, "fiscal_year": fy}
+        rows["facts"].append(f)
+    for c in data.get("checks") or []:
+        c = dict(c)
+        if isinstance(c.get("facts"), (list, tuple)):
+            c["facts"] = ";".join(map(str, c["facts"]))
+        rows["checks"].append(c)
+    for g in data.get("goals") or []:
+        rows["goals"].append({"doc_id": doc["doc_id"], **g})
+
+
+def frame(rows: list[dict[str, Any]], columns: Sequence[str], type_other: bool = True) -> pd.DataFrame:
     """Rows to a DataFrame with exactly `columns` (extra keys kept at the end) and typed columns."""
     import pandas as pd
 
@@ -111,8 +137,10 @@ def frame(rows: list[dict[str, Any]], columns: Sequence[str]) -> pd.DataFrame:
             df[c] = pd.to_numeric(df[c], errors="coerce").astype("float64")
         elif c in BOOL_COLUMNS:
             df[c] = df[c].astype("boolean")
-        else:
+        elif type_other:
             df[c] = _as_column(df[c])
+        else:
+            df[c] = df[c].astype(object)
     return df.reset_index(drop=True)
 
 

@@ -86,3 +86,12 @@ def test_interrupted_write_leaves_the_previous_complete_tables(tmp_path: Path, m
     assert (tmp_path / "out" / "manifest.json").exists()
     assert not list((tmp_path / "out").glob(".staging-*"))
     assert not list((tmp_path / "out").glob("*.tmp"))
+
+
+def test_chunked_collection_gives_the_same_tables(run: arsred.ExtractResult) -> None:
+    assert run.out_dir is not None
+    ids = list(run.documents.doc_id)
+    small = writers.collect(writers.read_results(run.out_dir / "documents", ids), chunk=2)
+    whole = writers.collect(writers.read_results(run.out_dir / "documents", ids), chunk=1000)
+    for name in writers.TABLES:
+        pd.testing.assert_frame_equal(small[name], whole[name])
