@@ -321,11 +321,11 @@ class BatchRunner:
                 sha = sha256_file(inp.path)
             except OSError as exc:
                 self._record(i, inp, "", error_result(inp, "", f"{inp.path}: cannot be read ({exc})"),
-                             cached=False, seconds=0.0, cache_it=False)
+                             cached=False, seconds=0.0)
                 continue
             cached = self.cache.get(sha) if self.cache else None
             if cached is not None:
-                self._record(i, inp, sha, cached, cached=True, seconds=0.0, cache_it=False)
+                self._record(i, inp, sha, cached, cached=True, seconds=0.0)
             elif sha in jobs:
                 jobs[sha].same_bytes.append((i, inp))
             else:
@@ -352,14 +352,12 @@ class BatchRunner:
         self.stats.computed += 1
         if cache_it and self.cache is not None:
             self.cache.put(job.sha, data)
-        self._record(job.index, job.inp, job.sha, data, cached=False, seconds=seconds,
-                     cache_it=False, peak_mb=peak_mb)
+        self._record(job.index, job.inp, job.sha, data, cached=False, seconds=seconds, peak_mb=peak_mb)
         for i, inp in job.same_bytes:
-            self._record(i, inp, job.sha, pickle.loads(pickle.dumps(data)), cached=True,
-                         seconds=0.0, cache_it=False)
+            self._record(i, inp, job.sha, pickle.loads(pickle.dumps(data)), cached=True, seconds=0.0)
 
     def _record(self, index: int, inp: InputFile, sha: str, data: dict[str, Any], *, cached: bool,
-                seconds: float, cache_it: bool, peak_mb: float = 0.0) -> None:
+                seconds: float, peak_mb: float = 0.0) -> None:
         data = adopt(data, inp, sha)
         atomic_write_json(self.docs_dir / f"{inp.doc_id}.json", data)
         doc = data["document"]
