@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import regex
 from rapidfuzz import fuzz
@@ -468,10 +469,16 @@ def _overlap(cell: Cell, span) -> float:
     return min(cell.x1, a1) - max(cell.x0, a0)
 
 
+@lru_cache(maxsize=1)
+def _unit_patterns() -> list[tuple[str, regex.Pattern]]:
+    return [(unit, regex.compile(pat)) for unit in ("tkr", "mkr", "kr") for pat in config()["units"][unit]]
+
+
+@lru_cache(maxsize=8192)
 def declared_unit(text: str) -> str | None:
+    """The unit a line declares ("Belopp i tkr", "(kr)", "tusental kronor"), or None."""
     f = text.casefold()
-    for unit in ("tkr", "mkr", "kr"):
-        for pat in config()["units"][unit]:
-            if regex.search(pat, f):
-                return unit
+    for unit, pat in _unit_patterns():
+        if pat.search(f):
+            return unit
     return None

@@ -498,6 +498,13 @@ def repair_text(text: str) -> Repaired:
     A text that already carries å/ä/ö in many words is treated as clean: only words the
     lexicon does not know are repaired there, so correct Swedish is left byte-identical.
     """
+    if len(text) <= 200:
+        return _repair_short(text)                 # labels and headings repeat: remember them
+    return _repair(text)[0]
+
+
+@lru_cache(maxsize=20000)
+def _repair_short(text: str) -> Repaired:
     return _repair(text)[0]
 
 
@@ -512,7 +519,21 @@ def damage_score(text: str) -> float:
     return damaged / n_words if n_words else 0.0
 
 
+NEEDS_REPAIR_SAMPLE = 40_000     # characters: enough words to judge a document, few enough to be quick
+
+
 def needs_repair(text: str) -> bool:
-    """Is this document diacritic-stripped or OCR-damaged? False for clean Swedish."""
-    _, n_words, damaged = _repair(text, conservative=False)
+    """Is this document diacritic-stripped or OCR-damaged? False for clean Swedish.
+
+    Judged on a sample from the start of the text; a text whose words plainly carry å/ä/ö
+    is clean without consulting the lexicon (which then never needs loading).
+    """
+    return _needs_repair(text[:NEEDS_REPAIR_SAMPLE])
+
+
+@lru_cache(maxsize=64)
+def _needs_repair(sample: str) -> bool:
+    if _is_clean(_TOKEN.findall(sample)):
+        return False
+    _, n_words, damaged = _repair(sample, conservative=False)
     return n_words > 0 and damaged >= 2 and damaged / n_words >= NEEDS_REPAIR_SCORE
