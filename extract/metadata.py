@@ -16,9 +16,13 @@ DOC_TYPES = (  # (folded phrase, doc_type), first match in the opening lines win
     ("verksamhetsplan", "verksamhetsplan_budget"), ("budget", "verksamhetsplan_budget"),
 )
 _NAME = r"[A-ZÅÄÖ][\wåäöéü-]+"
-_ORG_AFTER = regex.compile(rf"\b[Ss]amordningsf\w*rbund(?:et)?\s+((?:{_NAME})(?:\s+(?:{_NAME}|och|i)){{0,4}})")
-_ORG_BEFORE = regex.compile(rf"((?:{_NAME}\s+)(?:(?:{_NAME}|och|i)\s+){{0,4}})[Ss]amordningsf\w*rbund\b")
-_STOP = {"och", "i", "Arbetsförmedlingen", "Försäkringskassan", "Region", "Under", "Det", "Den", "Samordningsförbundet"}
+_LINK = r"(?:och|i|län|läns|lan|lans)"
+_ORG_AFTER = regex.compile(rf"\b[Ss]amordningsf\w*rbund(?:et)?\s+((?:i\s+)?(?:{_NAME})(?:\s+(?:{_NAME}|{_LINK})){{0,4}})")
+_ORG_BEFORE = regex.compile(rf"((?:{_NAME}\s+)(?:(?:{_NAME}|{_LINK})\s+){{0,4}})[Ss]amordningsf\w*rbund\b")
+_STOP = {"och", "i", "Arbetsförmedlingen", "Försäkringskassan", "Region", "Under", "Det", "Den", "Samordningsförbundet",
+         "Årsredovisning", "Arsredovisning", "Verksamhetsplan", "Delårsrapport", "Delarsrapport", "Budget", "Sida",
+         "Verksamhetsberättelse", "Styrelse", "Styrelsen", "Förvaltningsberättelse", "Forvaltningsberattelse",
+         "Ordförande", "Bildades", "Har", "Är", "Ar", "Finansierar", "Redovisar"}
 
 
 @dataclass(frozen=True)
@@ -67,12 +71,13 @@ def fiscal_year(lines: list[Line], sections: list[Section]) -> int | None:
 def organisation(lines: list[Line]) -> str:
     """The most often named 'Samordningsförbundet X' (or 'X Samordningsförbund')."""
     counts: Counter[str] = Counter()
-    for line in lines:
-        for m in _ORG_AFTER.finditer(line.text):
+    title = " ".join(l.text.strip() for l in lines[:6])           # a name split over the title lines
+    for text in [title] + [l.text for l in lines]:
+        for m in _ORG_AFTER.finditer(text):
             name = _trim(m.group(1))
             if name:
                 counts[f"Samordningsförbundet {name}"] += 1
-        for m in _ORG_BEFORE.finditer(line.text):
+        for m in _ORG_BEFORE.finditer(text):
             name = _trim(m.group(1))
             if name and len(name.split()) >= 2:
                 counts[f"{name} Samordningsförbund"] += 1
@@ -86,8 +91,12 @@ def organisation(lines: list[Line]) -> str:
 
 def _trim(name: str) -> str:
     words = name.split()
-    while words and (words[-1] in _STOP or words[-1].lower() == words[-1]):
+    for k, w in enumerate(words):
+        if w in _STOP and w not in ("och", "i"):
+            words = words[:k]
+            break
+    while words and words[-1] in ("och", "i"):
         words.pop()
-    if words and words[0] in _STOP:
+    if not words or words[0] in _STOP and words[0] != "i" or words == ["i"]:
         return ""
     return " ".join(words)

@@ -106,3 +106,16 @@ def test_bad_input_is_an_error_row_with_a_message(tmp_path, name, content, needl
 def test_missing_file_is_an_error_row(tmp_path):
     result = process_document(str(tmp_path / "nope.txt"))
     assert result.record.status == "error" and "cannot be read" in result.record.error
+
+
+def test_ocr_slips_are_suggested_beside_the_printed_figure(corpus_results):
+    """The two slips in 001's gold: 7011,12 for 701,12 and 256,46 for -256,46 (tkr)."""
+    gold = json.loads((CORPUS / "gold" / "001_417f4babd9b8cbcc.json").read_text(encoding="utf-8"))
+    slips = {(g["statement"], g["period"], g["value_sek"]): g["true_value_sek"] for g in gold["facts"]
+             if g.get("true_value_sek") is not None}
+    assert len(slips) == 2
+    facts = corpus_results["001_417f4babd9b8cbcc"].facts
+    for (statement, period, printed), true in slips.items():
+        fact = next(f for f in facts if (f.statement, f.period, f.value_sek) == (statement, period, printed))
+        assert fact.value_sek == printed                 # the printed figure is never overwritten
+        assert fact.suggested_value_sek == true
