@@ -85,10 +85,12 @@ def extract_document(document: Document, options: Options, record: DocumentRecor
 
     blocks = find_money_blocks(lines, meta.fiscal_year)
     block_lines = frozenset(id(b.line) for b in blocks)
+    note_titles = {s.note: s.title for s in sections if s.note is not None}
     tables: list[tuple[Table, Section]] = []
     for section in sections:
         if section.kind in STATEMENT_KINDS:
-            for table in read_tables(section, meta.fiscal_year, heading_labels(section.kind), block_lines):
+            for table in read_tables(section, meta.fiscal_year, heading_labels(section.kind), block_lines,
+                                     note_titles):
                 tables.append((table, section))
     declared = [declared_unit(t.unit_text) if t.unit_text else None for t, _ in tables]
     decisions = decide_units([(t, d) for (t, _), d in zip(tables, declared)], prose_kronor(lines))

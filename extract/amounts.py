@@ -7,6 +7,7 @@ the number of columns the table's header declares, never by guessing per token.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
@@ -135,14 +136,18 @@ def _spread(seq: tuple[Amount | None, ...]) -> float:
     return float(sum(abs(s - median) for s in sizes))
 
 
-def segment(tokens: list[str], expected: int | None = None,
-            allow_note: bool = False) -> tuple[int | None, list[Amount | None]] | None:
+def segment(tokens: list[str], expected: int | None = None, allow_note: bool = False,
+            note_fits: Callable[[int], bool | None] | None = None) -> tuple[int | None, list[Amount | None]] | None:
     """Cut tokens into amounts; return (note reference or None, amounts).
 
     With `expected` (the header's column count) only readings with exactly that many
     amounts (one more when the first is a note reference) are accepted; among them the
     one whose magnitudes agree best wins. Without it, the conventional reading (every
     3-digit group after a 1–3 digit head joins it) is used. None when nothing fits.
+
+    `1 204 987` under "Not 2019 2018" is note 1 + 204 + 987 or 1 204 + 987: `note_fits`
+    (does note N exist, and is it about this row?) settles it when it knows; True keeps
+    only the note reading, False drops it, None leaves it to the magnitudes.
     """
     toks = tuple(t for t in tokens if t not in NOISE)
     if not toks:
@@ -159,12 +164,27 @@ def segment(tokens: list[str], expected: int | None = None,
     if allow_note:
         for r in _readings(toks, 0, expected + 1):
             if r[0] is not None and r[0].is_small_int:
-                candidates.append((_spread(r[1:]), 0, int(r[0].value), list(r[1:])))
+                fits = note_fits(int(r[0].value)) if note_fits else None
+                if fits is False:
+                    continue
+                if fits is True:
+                    candidates = [c for c in candidates if c[2] is not None]
+                candidates.append((_spread(r[1:]) - (100 if fits else 0), 0, int(r[0].value), list(r[1:])))
     if not candidates:
         return None
     candidates.sort(key=lambda c: (c[0], c[1]))
     _, _, note, amounts = candidates[0]
     return note, amounts
+
+
+def readings(tokens: list[str], expected: int, allow_note: bool = False) -> list[tuple[int | None, list[Amount | None]]]:
+    """Every reading with the header's column count (a note reference split off where allowed)."""
+    toks = tuple(t for t in tokens if t not in NOISE)
+    out: list[tuple[int | None, list[Amount | None]]] = [(None, list(r)) for r in _readings(toks, 0, expected)]
+    if allow_note:
+        out += [(int(r[0].value), list(r[1:])) for r in _readings(toks, 0, expected + 1)
+                if r[0] is not None and r[0].is_small_int]
+    return out
 
 
 def _split_note(reading: tuple[Amount | None, ...], allow_note: bool,

@@ -24,6 +24,7 @@ from extract.tables import (
     declared_unit,
     is_header_line,
     parse_row,
+    settle_ambiguous_rows,
     split_label_and_numbers,
 )
 
@@ -38,7 +39,7 @@ def section_period(section: Section, fiscal_year: int | None) -> int | None:
 
 
 def read_tables(section: Section, fiscal_year: int | None, heading_labels: Iterable[str] = (),
-                skip: frozenset[int] = frozenset()) -> list[Table]:
+                skip: frozenset[int] = frozenset(), note_titles: dict[int, str] | None = None) -> list[Table]:
     """The tables of one section; lines in `skip` (by id: money blocks read elsewhere) are passed over."""
     statement = section.kind
     default_kind = "budget" if statement == "budget" else "utfall"
@@ -83,7 +84,7 @@ def read_tables(section: Section, fiscal_year: int | None, heading_labels: Itera
             current = Table(statement, section.title, _implicit_header(lines[i:], period, default_kind), [],
                             unit_text, section.note)
             tables.append(current)
-        row = parse_row(line, current.header)
+        row = parse_row(line, current.header, note_titles)
         if _is_prose(row, line):
             i += 1
             continue
@@ -106,6 +107,8 @@ def read_tables(section: Section, fiscal_year: int | None, heading_labels: Itera
                 continue
         current.rows.append(row)
         i += 1
+    for table in tables:
+        settle_ambiguous_rows(table.rows)
     return [t for t in tables if any(r.has_values for r in t.rows)]
 
 

@@ -9,13 +9,14 @@ no header at all, from the report.
 from __future__ import annotations
 
 import logging
+import math
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 import regex
 from rapidfuzz import fuzz
 
-from extract.amounts import Amount, is_amount_token, parse_amount, segment
+from extract.amounts import Amount, is_amount_token, parse_amount, readings, segment
 from extract.document import Cell, Line
 from extract.sections import YEAR, Section, config, fold
 
@@ -29,7 +30,7 @@ GROUP_WORDS = {"utfall": "utfall", "bokslut": "utfall", "budget": "budget", "avv
 SUB_WORDS = {"intakt": "intakt", "intakter": "intakt", "kostnad": "kostnad", "kostnader": "kostnad",
              "netto": "netto", "nettokostnad": "netto"}
 FILLER = {"belopp", "i", "tkr", "kr", "mkr", "kkr", "not", "noter", "ar", "sek", "tkr.", "kr.", "|", "*",
-          "(tkr)", "(kr)", "(mkr)", "ack", "period", "helar", "ackumulerat", "perioden", "tom", "t.o.m", "per",
+          "(tkr)", "(kr)", "(mkr)", "ack", "period", "helar", "kronor", "tusental", "tusentals", "miljoner", "ackumulerat", "perioden", "tom", "t.o.m", "per",
           "jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec",
           "januari", "februari", "mars", "april", "juni", "juli", "augusti", "september", "oktober",
           "november", "december"}
@@ -68,6 +69,7 @@ class Row:
     values: list[Value | None] = field(default_factory=list)
     note_ref: int | None = None
     extra_lines: list[Line] = field(default_factory=list)
+    alternatives: list = field(default_factory=list)       # other readings of merged tokens
 
     @property
     def has_values(self) -> bool:
@@ -90,6 +92,17 @@ class Table:
 
 def _tokens(text: str) -> list[str]:
     return [t for t in text.replace("|", " ").split() if t]
+
+
+def _header_tokens(text: str) -> list[str]:
+    """Header tokens without a leading title of the label column ("Kostnader, tkr Budget 2023 …")."""
+    toks = _tokens(text)
+    kinds = [_header_token_kind(t) for t in toks]
+    first = next((i for i, k in enumerate(kinds) if k in ("year", "date", "group")), None)
+    if first and first <= 3 and kinds[first - 1] == "filler" and "sub" in kinds[:first] \
+            and all(k in ("sub", "filler") for k in kinds[:first]):
+        return toks[first:]
+    return toks
 
 
 def _header_token_kind(tok: str) -> str | None:
@@ -155,44 +168,55 @@ def build_header(lines: list[Line], default_period: int | None, default_kind: st
     if positional:
         return _positional_header(lines, default_period, default_kind)
     has_note = False
-    groups: list[tuple[str, int | None, float | None, float | None]] = []
-    years: list[tuple[int | None, float | None, float | None]] = []
     subs: list[tuple[str | None, float | None, float | None]] = []
-    line_groups: list[list[str]] = []
-    line_years: list[list[int | None]] = []
+    slot_lines: list[list[tuple[str | None, int | None]]] = []     # per line: (group, year) slots
     for line in lines:
-        toks = _tokens(line.text)
+        toks = _header_tokens(line.text)
         kinds = [_header_token_kind(t) for t in toks]
         has_sub = "sub" in kinds
-        lg, ly = [], []
-        for t, k in zip(toks, kinds):
+        slots: list[tuple[str | None, int | None]] = []
+        for i, (t, k) in enumerate(zip(toks, kinds)):
             if k in ("year", "date"):
-                ly.append(_year_of(t))
+                if slots and slots[-1][0] is not None and slots[-1][1] is None and i > 0 and kinds[i - 1] in (
+                        "group", "filler") and not has_sub:
+                    slots[-1] = (slots[-1][0], _year_of(t))        # "Budget 2024", "Budget helår 2024"
+                else:
+                    slots.append((None, _year_of(t)))
             elif k == "group":
                 gk = _group_of(t)
                 if has_sub:
                     subs.append(("avvik" if gk == "avvikelse" else None, None, None))
                 else:
-                    lg.append(gk)
+                    slots.append((gk, None))
             elif k == "sub":
                 subs.append((_vocab(fold(t).strip("*"), SUB_WORDS), None, None))
             elif k == "filler" and fold(t) in ("not", "noter"):
                 has_note = True
-        if lg:
-            line_groups.append(lg)
-        if ly:
-            line_years.append(ly)
-    group_words = line_groups[0] if line_groups else []
-    year_list = line_years[0] if line_years else []
-    if group_words and year_list and len(group_words) == len(year_list):
-        groups = [(g, y, None, None) for g, y in zip(group_words, year_list)]
-    elif group_words:
-        # "Utfall 2024 Budget 2024 Avvikelse": pair years in order where they follow a group word
-        groups = _pair_inline(lines, default_period)
-    else:
-        years = [(y, None, None) for y in year_list]
+        if slots:
+            slot_lines.append(slots)
+    groups, years = _zip_slots(slot_lines)
     columns = _columns(groups, years, subs, False, default_period, default_kind)
     return Header(tuple(columns), has_note, None, tuple(lines), False)
+
+
+def _zip_slots(slot_lines):
+    """Stacked header lines with as many slots as each other describe the same columns.
+
+    "Utfall Budget Avvikelse Utfall" over "2024 2024 2024 2023", or "2023-01-01– … Budget"
+    over "2023-08-31 … helår 2023": slot k of every line belongs to column k.
+    """
+    if not slot_lines:
+        return [], []
+    width = max(len(s) for s in slot_lines)
+    stacked = [s for s in slot_lines if len(s) == width]
+    columns = []
+    for k in range(width):
+        group = next((s[k][0] for s in stacked if s[k][0] is not None), None)
+        year = next((s[k][1] for s in reversed(stacked) if s[k][1] is not None), None)
+        columns.append((group, year))
+    if any(g is not None for g, _ in columns):
+        return [(g or "utfall", y, None, None) for g, y in columns], []
+    return [], [(y, None, None) for _, y in columns]
 
 
 def _group_of(tok: str) -> str:
@@ -200,19 +224,6 @@ def _group_of(tok: str) -> str:
     if f.startswith("utfall") and (tok.endswith("-") or "budget" in f):
         return "avvikelse"
     return _vocab(f, GROUP_WORDS) or "utfall"
-
-
-def _pair_inline(lines: list[Line], default_period: int | None):
-    out = []
-    for line in lines:
-        toks = _tokens(line.text)
-        for i, t in enumerate(toks):
-            if _header_token_kind(t) == "group":
-                year = None
-                if i + 1 < len(toks) and _header_token_kind(toks[i + 1]) in ("year", "date"):
-                    year = _year_of(toks[i + 1])
-                out.append((_group_of(t), year, None, None))
-    return out
 
 
 def _positional_header(lines: list[Line], default_period: int | None, default_kind: str) -> Header:
@@ -393,7 +404,7 @@ def numeric_only_label(cell: Cell, cells: list[Cell]) -> bool:
     return cell is cells[0] and len(cells) > 1 and False
 
 
-def parse_row(line: Line, header: Header) -> Row:
+def parse_row(line: Line, header: Header, note_titles: dict[int, str] | None = None) -> Row:
     label_text, tokens, num_cells = split_label_and_numbers(line)
     label = clean_label(label_text)
     row = Row(label=label, label_raw=label_text.strip(), line=line)
@@ -420,7 +431,7 @@ def parse_row(line: Line, header: Header) -> Row:
             cells = num_cells
         row.values = [Value(a, c, c.confidence) if a is not None else None for a, c in zip(amounts, cells)]
         return row
-    seg = segment(tokens, n, allow_note=header.has_note)
+    seg = segment(tokens, n, allow_note=header.has_note, note_fits=_note_fits(label, note_titles))
     if seg is None and n <= 2:
         seg = segment(tokens, None, allow_note=header.has_note)
         if seg is not None and len(seg[1]) > n:
@@ -432,7 +443,62 @@ def parse_row(line: Line, header: Header) -> Row:
     for i, a in enumerate(amounts[:n]):
         values[i] = Value(a, None, conf) if a is not None else None
     row.values = values
+    alternatives = readings(tokens, n, header.has_note and row.note_ref is not None)
+    if len(alternatives) > 1:
+        row.alternatives = [(note, [Value(a, None, conf) if a is not None else None for a in amts])
+                            for note, amts in alternatives if note == row.note_ref]
     return row
+
+
+def settle_ambiguous_rows(rows: list[Row]) -> None:
+    """Rows whose merged tokens read several ways take the reading that fits the columns' magnitudes.
+
+    The magnitudes come from the table's rows that read only one way, so `−147 107 987`
+    becomes `−147 107 | 987` when the column above holds six-digit figures.
+    """
+    settled = [r for r in rows if r.has_values and not r.alternatives]
+    if not settled:
+        return
+    width = max(len(r.values) for r in settled)
+    medians: list[float | None] = []
+    for k in range(width):
+        sizes = sorted(_log_size(r.values[k]) for r in settled if k < len(r.values) and r.values[k] is not None
+                       and r.values[k].amount.value != 0)
+        medians.append(sizes[len(sizes) // 2] if sizes else None)
+    for r in rows:
+        if not r.alternatives:
+            continue
+
+        def cost(values: list[Value | None]) -> float:
+            total = 0.0
+            for k, v in enumerate(values):
+                if v is None or k >= len(medians) or medians[k] is None or v.amount.value == 0:
+                    continue
+                total += abs(_log_size(v) - medians[k])
+            return total
+        best = min(r.alternatives, key=lambda alt: cost(alt[1]))
+        if cost(best[1]) < cost(r.values):
+            r.values = best[1]
+        r.alternatives = []
+
+
+def _log_size(value: Value) -> float:
+    return math.log10(abs(float(value.amount.value)))
+
+
+def _note_fits(label: str, note_titles: dict[int, str] | None):
+    """Is 'note N' a plausible reference from this row? Judged by the notes the report has."""
+    if not note_titles:
+        return None
+    key = fold(label)
+
+    def fits(number: int) -> bool | None:
+        title = note_titles.get(number)
+        if title is None:
+            return False
+        t = fold(title)
+        return bool(t) and (fuzz.token_set_ratio(key, t) >= 70 or fuzz.partial_ratio(key, t) >= 80)
+    return fits
 
 
 def _place_by_position(cells: list[Cell], header: Header):

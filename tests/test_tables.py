@@ -98,3 +98,24 @@ def test_space_aligned_columns():
     (t,) = tables_of(text, "resultatrakning")
     assert rows(t) == [("Verksamhetens intäkter", 1, ["1 400", "1 380"]),
                        ("Verksamhetens kostnader", 2, ["-1 300", "-1 420"])]
+
+
+def test_merged_tokens_take_the_reading_that_fits_the_column_magnitudes():
+    """`−147 107 987` is `−147 107 | 987` or `−147 | 107 987`; the rows above settle it."""
+    text = ("DRIFTREDOVISNING\nBelopp i kronor Utfall 2019 Utfall 2018\nIntäkt Kostnad Netto Intäkt Kostnad Netto\n"
+            "Medlemsavgifter 4 200 000 0 4 200 000 4 000 000 0 4 000 000\n"
+            "Kansli 0 −1 082 210 −1 082 210 0 −1 007 275 −1 007 275\n"
+            "Övrigt 1 204 −148 311 −147 107 987 −136 542 −135 555\n")
+    (t,) = tables_of(text, "driftredovisning")
+    assert rows(t)[-1][2] == ["1 204", "−148 311", "−147 107", "987", "−136 542", "−135 555"]
+
+
+def test_note_reference_is_kept_only_when_the_report_has_that_note():
+    doc = text_document("Resultaträkning\nBelopp i tkr Not 2019 2018\nMedlemsavgifter 1 4 200 4 000\n"
+                        "Finansiella intäkter 1 204 987\nNoter\nNot 1 Medlemsavgifter\n2019 2018\nFK 4 200 4 000\n")
+    from extract.sections import find_sections
+    sections = find_sections(doc)
+    titles = {s.note: s.title for s in sections if s.note}
+    rr = next(s for s in sections if s.kind == "resultatrakning")
+    (t,) = read_tables(rr, 2019, (), frozenset(), titles)
+    assert rows(t) == [("Medlemsavgifter", 1, ["4 200", "4 000"]), ("Finansiella intäkter", None, ["1 204", "987"])]
