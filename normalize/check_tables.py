@@ -45,12 +45,13 @@ class Entry:
     is_total: bool
     label: str
     cells: dict[Cell, Fact] = field(default_factory=dict)
+    item: str = ""
 
 
 def _rows(facts: list[Fact]) -> list[Entry]:
     rows: dict[int, Entry] = {}
     for f in sorted(facts, key=lambda f: f.row):
-        e = rows.setdefault(f.row, Entry(f.row, f.row, f.is_total, f.label))
+        e = rows.setdefault(f.row, Entry(f.row, f.row, f.is_total, f.label, item=f.item))
         e.is_total = e.is_total or f.is_total
         e.cells.setdefault((f.period, f.column), f)  # type: ignore[arg-type]
     return list(rows.values())
@@ -71,15 +72,26 @@ def _sum(ctx: Context, block: list[Entry], cell: Cell, flip_costs: bool = False)
 
 def run_sum_rows(check: CheckDef, ctx: Context) -> list[CheckResult]:
     statements = set(check.params.get("statements", []))
+    sections = [frozenset(g) for g in check.params.get("section_totals", [])]
     out: list[CheckResult] = []
     for (statement, _table), facts in sorted(ctx.tables.items()):
         if statement not in statements:
             continue
-        out.extend(_sum_table(check, ctx, statement, [f for f in facts if not _is_varav(f)]))
+        out.extend(_sum_table(check, ctx, statement, [f for f in facts if not _is_varav(f)], sections))
     return out
 
 
-def _sum_table(check: CheckDef, ctx: Context, statement: str, facts: list[Fact]) -> list[CheckResult]:
+def _peers(a: str, b: str, sections: list[frozenset[str]]) -> bool:
+    """Both totals close disjoint parts of the same statement (one never sums the other)."""
+    return a != b and any(a in g and b in g for g in sections)
+
+
+def _closes_section(e: Entry, sections: list[frozenset[str]]) -> bool:
+    return e.is_total and any(e.item in g for g in sections)
+
+
+def _sum_table(check: CheckDef, ctx: Context, statement: str, facts: list[Fact],
+               sections: list[frozenset[str]] = ()) -> list[CheckResult]:  # type: ignore[assignment]
     out: list[CheckResult] = []
     entries: list[Entry] = []
     for row in _rows(facts):
@@ -93,9 +105,25 @@ def _sum_table(check: CheckDef, ctx: Context, statement: str, facts: list[Fact])
                                   f"{row.label}: no rows above it to sum (it follows a heading)", facts=[f]))
             entries.append(row)
             continue
+        # a part of the statement (Kassaflöde från investeringsverksamheten, Summa kortfristiga
+        # skulder) never sums another part of the same level (the operating cash flow, Summa
+        # eget kapital): its run must start after the last such peer
+        floor = max((i + 1 for i, e in enumerate(entries) if _peers(row.item, e.item, sections)), default=0)
+        if floor >= len(entries):
+            peer = entries[-1]
+            for (period, column), f in row.cells.items():
+                out.append(result(ctx, check, statement, period, column, "skipped",
+                                  f"{row.label}: no rows of its own above it to sum (it follows {peer.label}, "
+                                  "another part of the statement)", facts=[f]))
+            entries.append(row)
+            continue
         best = None
-        for s in range(len(entries)):
-            if s > 0 and entries[s - 1].is_total and entries[s].first_row - entries[s - 1].row <= 1:
+        for s in range(floor, len(entries)):
+            if (s > 0 and entries[s - 1].is_total and entries[s].first_row - entries[s - 1].row <= 1
+                    and not _closes_section(entries[s - 1], sections)):
+                # a subtotal that skips the subtotal just above it is the classic misprint —
+                # unless that subtotal closes a part of the statement (Summa eget kapital),
+                # after which the next part may begin without a heading
                 continue
             rank = 2 if s == 0 or entries[s].first_row - entries[s - 1].row > 1 else 1
             n_pass = n_fail = 0
@@ -132,7 +160,7 @@ def _sum_table(check: CheckDef, ctx: Context, statement: str, facts: list[Fact])
             out.append(result(ctx, check, statement, period, column, "pass" if ok else "fail", msg,
                               expected=value, actual=tf.value_sek, tolerance=tol + tf.tolerance_sek,
                               facts=[tf, *used]))
-        consumed = Entry(row.row, block[0].first_row, True, row.label, row.cells)
+        consumed = Entry(row.row, block[0].first_row, True, row.label, row.cells, row.item)
         entries[s:] = [consumed]
     return out
 
@@ -253,6 +281,61 @@ def _line_for_title(ctx: Context, title: str, period: int) -> Fact | None:
     return None
 
 
+OPENING_RE = re.compile(r"^ingaende\b|\bvid (?:arets|periodens) borjan$")
+CLOSING_RE = re.compile(r"^(?:utgaende|bokfort varde|redovisat varde)\b|\bvid (?:arets|periodens) slut$")
+
+
+def _is_opening(f: Fact) -> bool:
+    return bool(OPENING_RE.search(fold(f.label)))
+
+
+def _is_closing(f: Fact) -> bool:
+    return bool(CLOSING_RE.search(fold(f.label)))
+
+
+def run_note_roll(check: CheckDef, ctx: Context) -> list[CheckResult]:
+    """Movement notes: each closing balance (Utgående …) = the opening balance (Ingående …) above
+    it + the movements printed between; a closing balance with no opening of its own (Bokfört
+    värde) = the closing balances above it not yet summed (anskaffningsvärde + avskrivningar)."""
+    out = []
+    for (st, _table), facts in sorted(ctx.tables.items()):
+        if st != "noter":
+            continue
+        rows = [e for e in _rows([f for f in facts if not _is_varav(f)])]
+        for period, column in sorted({c for e in rows for c in e.cells}):
+            cells = [(e, e.cells[(period, column)]) for e in rows if (period, column) in e.cells]
+            if not any(_is_opening(f) for _e, f in cells) or not any(_is_closing(f) for _e, f in cells):
+                continue
+            start: int | None = None
+            closings: list[Fact] = []
+            for i, (e, f) in enumerate(cells):
+                if _is_opening(f):
+                    start = i
+                    continue
+                if not _is_closing(f):
+                    continue
+                if start is not None:
+                    parts = [g for _e, g in cells[start:i]]
+                    start = None
+                elif len(closings) >= 2:
+                    parts, closings = closings, []
+                else:
+                    out.append(result(ctx, check, "noter", period, column, "skipped",
+                                      f"{f.label}: no opening balance or earlier closing balances above it",
+                                      facts=[f]))
+                    continue
+                value = sum(g.value_sek for g in parts)
+                tol = sum(g.tolerance_sek for g in parts)
+                ok = holds(f.value_sek, f.tolerance_sek, value, tol)
+                text = " + ".join(f"{g.label} {fmt_sek(g.value_sek)}" for g in parts)
+                out.append(result(ctx, check, "noter", period, column, "pass" if ok else "fail",
+                                  f"{f.label} {fmt_sek(f.value_sek)} {'=' if ok else '≠'} {text} = {fmt_sek(value)}",
+                                  expected=value, actual=f.value_sek, tolerance=tol + f.tolerance_sek,
+                                  facts=[f, *parts]))
+                closings.append(f)
+    return out
+
+
 def run_note_to_line(check: CheckDef, ctx: Context) -> list[CheckResult]:
     out = []
     groups: dict[tuple[int, int], list[Fact]] = defaultdict(list)
@@ -266,8 +349,10 @@ def run_note_to_line(check: CheckDef, ctx: Context) -> list[CheckResult]:
         title = _note_title(ctx, note, first)
         for period in sorted({f.period for f in facts}):  # type: ignore[type-var]
             pf = [f for f in facts if f.period == period and not _is_varav(f)]
-            totals = [f for f in pf if f.is_total]
+            totals = [f for f in pf if f.is_total] or [f for f in pf if _is_closing(f)]
             if totals:
+                # a movement note (Ingående … Utgående, … Bokfört värde) states its line as its
+                # closing balance, not as the sum of its rows
                 used = [max(totals, key=lambda f: f.row)]
                 value, tol = used[0].value_sek, used[0].tolerance_sek
                 what = used[0].label

@@ -80,8 +80,9 @@ class Context:
     """Facts of one document indexed for look-ups; rebuilt cheaply when a value is swapped."""
 
     def __init__(self, facts: Sequence[Fact], lines: Sequence[Line] = (), fiscal_year: int | None = None,
-                 memo: dict | None = None):
+                 memo: dict | None = None, doc_type: str = ""):
         self.memo: dict = memo if memo is not None else {}   # results that depend on lines only
+        self.doc_type = doc_type
         self.facts = [f for f in facts if f.period is not None]
         self.lines = list(lines)
         self.doc_id = facts[0].doc_id if facts else ""
@@ -94,6 +95,10 @@ class Context:
             self.by_item.setdefault((f.item, f.period, f.column), f)  # type: ignore[arg-type]
             self.tables[(f.statement, f.table)].append(f)
         self._positive_costs: dict[tuple[int, str, str], bool] = {}
+
+    @property
+    def interim(self) -> bool:
+        return self.doc_type == "delarsrapport"
 
     def get(self, item: str, period: int, column: str = "utfall") -> Fact | None:
         return self.by_item.get((item, period, column))
@@ -212,13 +217,27 @@ def _evaluate(check: CheckDef, ctx: Context, terms: list[Term], period: int,
     if not facts:
         return "no terms found"
     pattern = check.params.get("excludes_pattern")
-    if pattern and any(re.search(pattern, fold(f.label + " " + f.label_raw)) for _, f in facts + [(None, tfact)]):
+    own = set(check.params.get("excluded_unless", []))     # the table prints those items itself
+    if (pattern and not any(f.item in own for _, f in facts)
+            and any(re.search(pattern, fold(f.label + " " + f.label_raw)) for _, f in facts + [(None, tfact)])):
         for term in _terms(check.params.get("excluded_terms", [])):
             f = ctx.get(term.item, period + term.shift, term.column)
             if f is None:
                 return (f"the lines exclude financial items and {term.label} {period + term.shift} "
                         "is not given, so the chain cannot be proven")
             facts.append((term, f))
+    narrow = check.params.get("narrow_label")
+    if narrow and re.search(narrow, fold(tfact.label)):
+        # the total names only a part (Medlemsbidrag): a term named more broadly (Verksamhetens
+        # intäkter, which may hold other income) describes something else
+        broad = [f for _, f in facts if not re.search(narrow, fold(f.label))]
+        if broad:
+            return (f"{tfact.label} names only part of what {broad[0].label} covers, "
+                    "so the tie cannot be proven")
+    if ctx.interim:
+        reason = _interim_dates_differ(ctx, [(t, f) for t, f in facts] + [(None, tfact)])
+        if reason:
+            return reason
     if check.params.get("covers_rows"):
         reason = _uncovered_rows(ctx, tfact, [f for _, f in facts], {t.item for t in terms})
         if reason:
@@ -228,6 +247,26 @@ def _evaluate(check: CheckDef, ctx: Context, terms: list[Term], period: int,
     text = " + ".join(f"{f.label}{' (year before)' if t.shift else ''} {fmt_sek(ctx.signed(f, t.sign))}"
                       for t, f in facts)
     return value, tol, [f for _, f in facts], text
+
+
+def _interim_dates_differ(ctx: Context, facts: list[tuple[Term | None, Fact]]) -> str:
+    """In a delårsrapport (RKR R17) the report's own columns all end on the report date, but the
+    comparison columns do not: the balance sheet's is the previous year end, the income statement's
+    and cash-flow analysis's the same period a year earlier. A tie between two figures that end on
+    different dates cannot be proven."""
+    fy = ctx.fiscal_year
+    if fy is None:
+        return ""
+    stock = [f for _t, f in facts if f.statement == "balansrakning" and f.period != fy]
+    flow = [(t, f) for t, f in facts if f.statement != "balansrakning" and f.period != fy]
+    if stock and flow:
+        return (f"interim report: {flow[0][1].label} {flow[0][1].period} covers part of the year while "
+                f"{stock[0].label} {stock[0].period} is at year end, so they describe different dates")
+    shifted = [f for t, f in flow if t is not None and t.shift]
+    if shifted:
+        return (f"interim report: {shifted[0].label} {shifted[0].period} ends with that year's interim "
+                "period, not at year end, so it is not the next year's opening figure")
+    return ""
 
 
 def _uncovered_rows(ctx: Context, tfact: Fact, facts: list[Fact], items: set[str]) -> str:

@@ -4,8 +4,9 @@
 Resultaträkning's verksamhetens intäkter in other words; "ett eget kapital på 569 043
 kronor" the balance sheet's equity. Only plain statements are read: a keyword, then the
 first figure after it with nothing but words in between (no other number, no "ökning",
-"ca", "budget"…), in a sentence that names at most one year. Table rows (lines that carry
-facts) are not prose. Compared as magnitudes (an "underskott på 664 000" is −664 tkr).
+"ca", "budget"…), in a sentence that names at most one year and not in a clause about a
+forecast, plan or budget ("Prognosen för helåret är ett underskott om 452 tkr", "beräknas
+uppgå till"). Table rows (lines that carry facts, or laid out in columns) are not prose. Compared as magnitudes (an "underskott på 664 000" is −664 tkr).
 """
 from __future__ import annotations
 
@@ -30,8 +31,12 @@ TARGETS: dict[str, tuple[str, list[list[str]]]] = {
                       ["+ov.eget_kapital"]]),
 }
 STOP_RE = re.compile(r"okning|minskning|sankning|hojning|forandring|skillnad|varav|jamfor|budget|prognos|"
+                     r"berakna|forvanta|planera|uppskatta|kommer att|"
                      r"\bca\b|cirka|drygt|knappt|nastan|omkring|ungefar|forfog|tillsammans|procent|%|"
                      r"motsvar|ytterligare|kvar|ingaende|gick in|beviljade|ansok|per\b")
+# a forecast, plan or budget is not the actual figure: such a word in the clause before the keyword
+# ("Prognosen för helåret är ett underskott om 452 tkr", "budgeterat underskott om 1 605 tkr")
+FORECAST_RE = re.compile(r"prognos|budget|berakna|forvanta|planera|uppskatta|kommer att|\bska\b|\bskall\b")
 AFTER_RE = re.compile(r"\s*(?:\w+\s)?(?:samre|battre|hogre|lagre|mer|mindre|over|under|jamfort|"
                       r"i forhallande|mot budget|per\b)")
 AMOUNT_RE = re.compile(r"(-\s?)?(\d{1,3}(?:[ \u00a0]\d{3}){1,3}|\d+)(?:,(\d+))?\s*"
@@ -55,6 +60,11 @@ class ProseAmount:
     line: int
 
 
+# a line laid out in columns (a tab, or a wide gap before a figure) is a table row, not prose,
+# even where the extractor kept no fact of it (a forecast or plan column, an overview row)
+TABLE_ROW_RE = re.compile(r"\S(?:\t|\s{3,})[-−–(]?\d")
+
+
 def _sentences(lines: Sequence[Line], skip: set[tuple[int, int]]) -> list[tuple[str, int, int]]:
     """Sentences of the running text with the page and line they start on."""
     out: list[tuple[str, int, int]] = []
@@ -62,7 +72,7 @@ def _sentences(lines: Sequence[Line], skip: set[tuple[int, int]]) -> list[tuple[
     start = (0, 0)
     for line in lines:
         text = line.text.strip()
-        if not text or (line.page, line.number) in skip:
+        if not text or (line.page, line.number) in skip or TABLE_ROW_RE.search(text):
             if buf:
                 out.append((" ".join(buf), *start))
                 buf = []
@@ -86,6 +96,9 @@ def extract_prose(lines: Sequence[Line], fiscal_year: int | None,
         text = fold(sentence)
         for target, (pattern, _alts) in TARGETS.items():
             for m in re.finditer(pattern, text):
+                clause = re.split(r"[,;:]", text[:m.start()])[-1]
+                if FORECAST_RE.search(clause):
+                    continue
                 found = _amount_after(text, m.end())
                 if found is None:
                     continue

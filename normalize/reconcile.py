@@ -16,6 +16,7 @@ import logging
 from collections.abc import Sequence
 from dataclasses import replace
 
+from extract import metadata
 from extract.document import Line
 from normalize import check_rules, check_tables, prose
 from normalize.checks import EQUATION_KINDS, CheckDef, Context, Runner, fmt_sek, load_checks, run_equation
@@ -30,6 +31,7 @@ RUNNERS: dict[str, Runner] = {
     "dr_row": check_tables.run_dr_row,
     "dr_variance": check_tables.run_dr_variance,
     "note_to_line": check_tables.run_note_to_line,
+    "note_roll": check_tables.run_note_roll,
     "money_block": check_rules.run_money_block,
     "money_block_vs_dr": check_rules.run_money_block_vs_dr,
     "ek_ratio": check_rules.run_ek_ratio,
@@ -39,13 +41,18 @@ RUNNERS: dict[str, Runner] = {
 MAX_SLIP_FACTS = 60
 
 
-def reconcile(facts: list[Fact], *, lines: Sequence[Line] = (),
-              fiscal_year: int | None = None) -> tuple[list[CheckResult], list[Fact]]:
-    """Every check row for one document, and the facts with OCR-slip suggestions where found."""
+def reconcile(facts: list[Fact], *, lines: Sequence[Line] = (), fiscal_year: int | None = None,
+              doc_type: str = "") -> tuple[list[CheckResult], list[Fact]]:
+    """Every check row for one document, and the facts with OCR-slip suggestions where found.
+
+    `doc_type` ("arsredovisning", "delarsrapport", "verksamhetsplan_budget") decides which columns
+    describe the same date; when not given it is read from the document's opening lines."""
     if not facts:
         return [], list(facts)
+    if not doc_type and lines:
+        doc_type = metadata.doc_type(list(lines))
     checks = load_checks()
-    memo: dict = {}
+    memo: dict = {"doc_type": doc_type}
     results = run_checks(checks, facts, lines, fiscal_year, memo)
     suggestions = _suggest(checks, facts, lines, fiscal_year, results, memo)
     if suggestions:
@@ -61,7 +68,7 @@ def reconcile(facts: list[Fact], *, lines: Sequence[Line] = (),
 
 def run_checks(checks: Sequence[CheckDef], facts: Sequence[Fact], lines: Sequence[Line] = (),
                fiscal_year: int | None = None, memo: dict | None = None) -> list[CheckResult]:
-    ctx = Context(facts, lines, fiscal_year, memo)
+    ctx = Context(facts, lines, fiscal_year, memo, (memo or {}).get("doc_type", ""))
     out: list[CheckResult] = []
     for check in checks:
         runner = RUNNERS.get(check.kind)
