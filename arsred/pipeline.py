@@ -243,7 +243,8 @@ def _reconcile(result: DocumentResult, lines: list[Line]) -> None:
         from normalize.reconcile import reconcile
     except ImportError:
         return
-    result.checks, result.facts = reconcile(result.facts, lines=lines, fiscal_year=result.record.fiscal_year)
+    result.checks, result.facts = reconcile(result.facts, lines=lines, fiscal_year=result.record.fiscal_year,
+                                            doc_type=result.record.doc_type)
 
 
 def _goals(result: DocumentResult, document: Document, repair) -> None:

@@ -64,10 +64,44 @@ def is_furniture(text: str) -> bool:
     return any(p.match(s) for p in _furniture())
 
 
+def running_lines(document: Document) -> set[str]:
+    """Texts printed at the top or bottom of three or more pages: running headers and footers.
+
+    A line counts when the same text stands on the edge of three pages, or when it differs
+    only by a number that runs with the page number ("Årsredovisning 2024 | 7").
+    """
+    if len(document.pages) < 3:
+        return set()
+    same: dict[str, set[int]] = {}
+    numbered: dict[str, set[tuple[int, int]]] = {}
+    for page in document.pages:
+        for line in list(page.lines[:2]) + list(page.lines[-2:]):
+            text = " ".join(line.text.split())
+            if not 0 < len(text) <= 90:
+                continue
+            same.setdefault(text, set()).add(page.number)
+            numbers = regex.findall(r"\d+", text)
+            if numbers:
+                key = regex.sub(r"\d+(?!.*\d)", "#", text)
+                numbered.setdefault(key, set()).add((page.number, int(numbers[-1])))
+    out = {t for t, pages in same.items() if len(pages) >= 3}
+    for key, pairs in numbered.items():
+        offsets = {n - p for p, n in pairs}
+        if len(pairs) >= 3 and len(offsets) == 1:
+            out.add(key)
+    return out
+
+
+def _running_key(text: str, running: set[str]) -> bool:
+    t = " ".join(text.split())
+    return t in running or regex.sub(r"\d+(?!.*\d)", "#", t) in running
+
+
 def content_lines(document: Document) -> list[Line]:
     """All lines but page furniture (and lone page numbers next to it)."""
     lines = document.lines
-    furniture = [is_furniture(line.text) for line in lines]
+    running = running_lines(document)
+    furniture = [is_furniture(line.text) or (bool(running) and _running_key(line.text, running)) for line in lines]
     out = []
     for i, line in enumerate(lines):
         if furniture[i]:

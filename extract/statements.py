@@ -105,6 +105,17 @@ def read_tables(section: Section, fiscal_year: int | None, heading_labels: Itera
                 prev.extra_lines.append(line)
                 i += 1
                 continue
+        prev = current.rows[-1] if current.rows else None
+        if row.has_values and prev is not None and _joins_label_above(prev, row, headings):
+            # "Upplupna kostnader och förutbetalda / intäkter 1 234 1 111": figures on the last line
+            row.label = f"{prev.label} {row.label}".strip()
+            row.label_raw = f"{prev.label_raw} {row.label_raw}".strip()
+            row.extra_lines.append(prev.line)
+            current.rows.pop()
+        elif row.has_values and _is_varav(row.label):
+            parent = next((r for r in reversed(current.rows) if r.has_values and not _is_varav(r.label)), None)
+            if parent is not None:
+                row.label = f"{parent.label}, {row.label.strip('()').strip()}"
         current.rows.append(row)
         i += 1
     for table in tables:
@@ -185,6 +196,17 @@ def _continues(prev: Row, line: Line, nxt: Line | None, header: Header, headings
         return False
     wide = len(header.columns) >= 4          # narrow label columns wrap names
     return wide and nxt is not None and parse_row(nxt, header).has_values and len(text.split()) <= 5
+
+
+def _is_varav(label: str) -> bool:
+    return fold(label).startswith("varav")
+
+
+def _joins_label_above(prev: Row, row: Row, headings: set[str]) -> bool:
+    """A row whose label starts in lower case finishes a label line above that had no figures."""
+    if prev.has_values or not prev.label or not row.label[:1].islower():
+        return False
+    return fold(prev.label) not in headings and not prev.label.endswith((":", ".")) and len(prev.label) <= 60
 
 
 def _next_is_row_or_end(nxt: Line | None, header: Header) -> bool:

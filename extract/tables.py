@@ -90,7 +90,12 @@ class Table:
 # ---------------------------------------------------------------- header
 
 
+_MONTHS = "jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec"
+_DAY_MONTH_YEAR = regex.compile(rf"\b(\d{{1,2}})\s+(?:{_MONTHS})\w*\.?\s+((?:19|20)\d\d)\b", regex.I)
+
+
 def _tokens(text: str) -> list[str]:
+    text = _DAY_MONTH_YEAR.sub(lambda m: f"{m.group(2)}-12-{int(m.group(1)):02d}", text)   # "31 dec 2024"
     return [t for t in text.replace("|", " ").split() if t]
 
 
@@ -373,15 +378,25 @@ def clean_label(text: str) -> str:
     return s
 
 
+UNIT_SUFFIX = regex.compile(r"\s*(?:kr|tkr|mkr|kronor|sek|:-)\.?\s*$", regex.I)
+
+
+def _strip_unit(text: str) -> str:
+    """'1 505 kr' → '1 505': a unit printed after a figure is not part of it."""
+    stripped = UNIT_SUFFIX.sub("", text)
+    return stripped if stripped and stripped[-1:].isdigit() or stripped.endswith((")", "*")) else text
+
+
 def split_label_and_numbers(line: Line) -> tuple[str, list[str], list[Cell]]:
     """Label text, the trailing amount tokens, and the cells those tokens came from."""
-    cells = [c for c in line.cells if c.text.strip()]
+    cells = [c if _strip_unit(c.text) == c.text else Cell(_strip_unit(c.text), c.x0, c.x1, c.words)
+             for c in line.cells if c.text.strip()]
     if len(cells) > 1:
         numeric = []
         label_cells = []
         for c in cells:
             toks = _tokens(c.text)
-            if toks and all(is_amount_token(t) for t in toks) and not numeric_only_label(c, cells):
+            if toks and all(is_amount_token(t) for t in toks):
                 numeric.append(c)
             elif numeric:
                 # text after amounts: a trailing word ("kr") or a merged label; keep it out
@@ -393,15 +408,11 @@ def split_label_and_numbers(line: Line) -> tuple[str, list[str], list[Cell]]:
         label = " ".join(c.text for c in label_cells)
         tokens = [t for c in numeric for t in _tokens(c.text)]
         return label, tokens, numeric
-    toks = line.text.split()
+    toks = _strip_unit(line.text).split()
     k = len(toks)
     while k > 0 and is_amount_token(toks[k - 1]):
         k -= 1
     return " ".join(toks[:k]), toks[k:], []
-
-
-def numeric_only_label(cell: Cell, cells: list[Cell]) -> bool:
-    return cell is cells[0] and len(cells) > 1 and False
 
 
 def parse_row(line: Line, header: Header, note_titles: dict[int, str] | None = None) -> Row:

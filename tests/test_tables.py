@@ -119,3 +119,33 @@ def test_note_reference_is_kept_only_when_the_report_has_that_note():
     rr = next(s for s in sections if s.kind == "resultatrakning")
     (t,) = read_tables(rr, 2019, (), frozenset(), titles)
     assert rows(t) == [("Medlemsavgifter", 1, ["4 200", "4 000"]), ("Finansiella intäkter", None, ["1 204", "987"])]
+
+
+def test_label_wrapped_with_figures_on_its_last_line():
+    (t,) = tables_of("Balansräkning\nBelopp i tkr\t2024\t2023\nUpplupna kostnader och förutbetalda\t\t\n"
+                     "intäkter\t1 234\t1 111\n", "balansrakning")
+    assert rows(t) == [("Upplupna kostnader och förutbetalda intäkter", None, ["1 234", "1 111"])]
+
+
+def test_varav_row_is_named_after_its_parent():
+    (t,) = tables_of("Driftredovisning\nBelopp tkr\tUtfall 2024\tBudget 2024\nStyrelsen\t-102\t-65\n"
+                     "(varav arvode & soc.avg)\t(-75)\t(-54)\n", "driftredovisning")
+    assert rows(t)[1][0] == "Styrelsen, varav arvode & soc.avg"
+    assert rows(t)[1][2] == ["(-75)", "(-54)"]
+
+
+def test_day_month_year_headers_and_amounts_with_a_unit_word():
+    (t,) = tables_of("Balansräkning\nBelopp i kr\t31 dec 2024\t31 dec 2023\nKassa och bank\t1 505 kr\t2 181 kr\n",
+                     "balansrakning")
+    assert [(c.period, c.kind) for c in t.header.columns] == [(2024, "utfall"), (2023, "utfall")]
+    assert rows(t) == [("Kassa och bank", None, ["1 505", "2 181"])]
+
+
+def test_running_headers_are_furniture():
+    from extract.sections import content_lines
+    from tests.helpers import text_document
+    page = "Samordningsförbundet X — Årsredovisning 2024\nKansli {k}\nStyrelse {k}\nSida {n}\n"
+    doc = text_document("\f".join(page.format(n=n, k=100 * n) for n in range(1, 5)))
+    texts = [line.text for line in content_lines(doc)]
+    assert not any("Årsredovisning 2024" in t for t in texts)
+    assert "Kansli 200" in texts and "Styrelse 400" in texts
