@@ -100,7 +100,7 @@ def extract_document(document: Document, options: Options, record: DocumentRecor
 
     facts: list[Fact] = []
     measures: list[dict] = []
-    for t_index, ((table, section), unit) in enumerate(zip(tables, decisions)):
+    for t_index, ((table, _section), unit) in enumerate(zip(tables, decisions)):
         facts.extend(_table_facts(table, t_index, unit.unit, record, repair, measures))
     in_statements = {id(line) for _, s in tables for line in s.lines}
     facts.extend(_money_facts(blocks, record, repair, len(tables)))

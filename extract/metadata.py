@@ -37,7 +37,7 @@ def detect_metadata(lines: list[Line], sections: list[Section]) -> Metadata:
 
 
 def doc_type(lines: list[Line]) -> str:
-    head = " ".join(fold(l.text) for l in lines[:80])
+    head = " ".join(fold(line.text) for line in lines[:80])
     best = None
     for phrase, kind in DOC_TYPES:
         pos = head.find(phrase)
@@ -64,15 +64,15 @@ def fiscal_year(lines: list[Line], sections: list[Section]) -> int | None:
         m = regex.search(r"\b(?:för|for)\s+(?:år|ar)\s+((?:19|20)\d\d)\b", line.text)
         if m:
             return int(m.group(1))
-    counts = Counter(int(y) for l in lines for y in YEAR.findall(l.text))
+    counts = Counter(int(y) for line in lines for y in YEAR.findall(line.text))
     return counts.most_common(1)[0][0] if counts else None
 
 
 def organisation(lines: list[Line]) -> str:
     """The most often named 'Samordningsförbundet X' (or 'X Samordningsförbund')."""
     counts: Counter[str] = Counter()
-    title = " ".join(l.text.strip() for l in lines[:6])           # a name split over the title lines
-    for text in [title] + [l.text for l in lines]:
+    title = " ".join(line.text.strip() for line in lines[:6])           # a name split over the title lines
+    for text in [title] + [line.text for line in lines]:
         for m in _ORG_AFTER.finditer(text):
             name = _trim(m.group(1))
             if name:

@@ -82,7 +82,7 @@ def read_text(path: str, doc_id: str, sha256: str, data: bytes) -> Document:
             pages.append([])
     doc_pages = [Page(i + 1, tuple(lines), "text") for i, lines in enumerate(pages) if lines]
     # renumber pages densely (empty pages between footers collapse)
-    doc_pages = [Page(i + 1, tuple(_with_page(l, i + 1) for l in p.lines), "text") for i, p in enumerate(doc_pages)]
+    doc_pages = [Page(i + 1, tuple(_with_page(line, i + 1) for line in p.lines), "text") for i, p in enumerate(doc_pages)]
     return Document(doc_id=doc_id, path=path, sha256=sha256, input_kind="text", pages=doc_pages)
 
 

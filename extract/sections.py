@@ -6,13 +6,13 @@ never open or hold a section.
 """
 from __future__ import annotations
 
-import tomllib
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
 import regex
+import tomllib
 from rapidfuzz import fuzz
 
 from extract.document import Document, Line
@@ -164,17 +164,17 @@ def classify_heading(text: str) -> str | None:
     return best if best_score >= config()["min_ratio"] else None
 
 
-_NOTE = None
+@lru_cache(maxsize=1)
+def _note_pattern() -> regex.Pattern:
+    return regex.compile(config()["notes"]["pattern"], regex.I)
 
 
 def note_heading(line: Line) -> tuple[int, str] | None:
-    global _NOTE
-    if _NOTE is None:
-        _NOTE = regex.compile(config()["notes"]["pattern"], regex.I)
+    """("Not 2. Verksamhetens intäkter") → (2, "Verksamhetens intäkter")."""
     text = line.text.strip()
     if len(text) > 90:
         return None
-    m = _NOTE.match(fold(text.replace(".", ". ")) if False else text)
+    m = _note_pattern().match(text)
     if not m:
         return None
     title = m["title"].strip().strip(".:").strip()

@@ -45,7 +45,7 @@ def read_tables(section: Section, fiscal_year: int | None, heading_labels: Itera
     default_kind = "budget" if statement == "budget" else "utfall"
     period = section_period(section, fiscal_year)
     headings = {fold(h) for h in heading_labels}
-    lines = [l for l in section.lines if l.text.strip() and id(l) not in skip]
+    lines = [line for line in section.lines if line.text.strip() and id(line) not in skip]
     tables: list[Table] = []
     header_lines: list[Line] = []
     heading_text = section.heading.text if section.heading is not None else ""
@@ -92,7 +92,7 @@ def read_tables(section: Section, fiscal_year: int | None, heading_labels: Itera
             prev = current.rows[-1] if current.rows else None
             nxt = lines[i + 1] if i + 1 < len(lines) else None
             if prev is not None and prev.has_values and fold(prev.label) in headings and row.label \
-                    and fold(row.label) not in headings and _next_is_row_or_end(nxt, current.header):
+                    and fold(row.label) not in headings:
                 # OCR put a heading's neighbour figures beside the heading: "Eget kapital 236,50 / Årets resultat"
                 moved = Row(row.label, row.label_raw, prev.line, prev.values, prev.note_ref, [line])
                 prev.values = []
@@ -207,7 +207,3 @@ def _joins_label_above(prev: Row, row: Row, headings: set[str]) -> bool:
     if prev.has_values or not prev.label or not row.label[:1].islower():
         return False
     return fold(prev.label) not in headings and not prev.label.endswith((":", ".")) and len(prev.label) <= 60
-
-
-def _next_is_row_or_end(nxt: Line | None, header: Header) -> bool:
-    return nxt is None or parse_row(nxt, header).has_values or True

@@ -18,7 +18,7 @@ from rapidfuzz import fuzz
 
 from extract.amounts import Amount, is_amount_token, parse_amount, readings, segment
 from extract.document import Cell, Line
-from extract.sections import YEAR, Section, config, fold
+from extract.sections import YEAR, config, fold
 
 log = logging.getLogger(__name__)
 
