@@ -106,8 +106,12 @@ def _initiative(lines: list[Line], i: int, floor: int) -> str:
     for j in range(i - 1, start - 1, -1):
         text = lines[j].text.strip().strip("|").strip()
         if _looks_like_title(text) and _blank_before(lines, j) and not _lowercase_after(lines, j):
-            return text
+            return ASIDE.sub("", text).strip()
     return ""
+
+
+# "(numer Samverkansteamet Sollefteå)", "(tidigare …)": an aside about the name, not part of it
+ASIDE = regex.compile(r"\s*\((?:numer|tidigare|f\.?\s?d\.?|fd|även kallad)\b[^)]*\)", regex.I)
 
 
 def _looks_like_title(text: str) -> bool:

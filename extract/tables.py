@@ -371,10 +371,15 @@ def _assign_subs(groups, subs, positional) -> list[Column]:
 # ---------------------------------------------------------------- rows
 
 
+TRAILING_UNIT = regex.compile(r"\s+\(?(?:tkr|kr|mkr)\)?\.?$", regex.I)
+
+
 def clean_label(text: str) -> str:
+    """The row's words: operators in front (=, +, −, +/−), marks and a trailing unit ("… kr") removed."""
     s = " ".join(text.replace("|", " ").split())
     s = OPERATORS.sub("", s).strip()
     s = s.strip("*").strip()
+    s = TRAILING_UNIT.sub("", s)
     return s
 
 

@@ -278,6 +278,9 @@ def _choose(token: str) -> _Choice:
         fuzzy = _fuzzy(token, lex)
         if fuzzy:
             return _Choice(token, None, ranked, fuzzy, "fuzzy")
+    one = _one_edit(token)
+    if one:
+        return _Choice(token, None, ranked, one, "ocr")
     return _Choice(token, None, ranked)
 
 
@@ -314,6 +317,53 @@ def _domain_keys() -> tuple[dict[str, str], list[str]]:
     lex = get_lexicon()
     by_key = {strip_key(w): w for w in sorted(lex.domain) if len(w) >= 6}
     return by_key, list(by_key)
+
+
+EDIT_MIN_ZIPF = 3.5       # only common words are offered for a one-letter OCR slip
+EDIT_MIN_LENGTH = 5
+EDIT_MARGIN = 0.5
+
+
+def _deletions(key: str) -> set[str]:
+    return {key} | {key[:i] + key[i + 1:] for i in range(len(key))}
+
+
+@lru_cache(maxsize=1)
+def _edit_index() -> dict[str, tuple[tuple[float, str], ...]]:
+    """Common words by every form with one letter deleted (a SymSpell-style neighbourhood)."""
+    lex = get_lexicon()
+    index: dict[str, list[tuple[float, str]]] = {}
+    for word, z in lex.zipf.items():
+        if z < EDIT_MIN_ZIPF or len(word) < EDIT_MIN_LENGTH - 1 or not word.isalpha():
+            continue
+        for form in _deletions(strip_key(word)):
+            index.setdefault(form, []).append((z, word))
+    return {k: tuple(v) for k, v in index.items()}
+
+
+def _one_edit(token: str) -> str | None:
+    """An unknown word one inserted, dropped or changed letter away from exactly one common word.
+
+    OCR doubles or inserts letters ("PsyKkisk", "hadlsa"); when a single common word is that
+    close (and clearly more frequent than any rival) it is the reading; otherwise nothing.
+    """
+    key = strip_key(token.lower())
+    if len(key) < EDIT_MIN_LENGTH or not key.isalpha():
+        return None
+    from rapidfuzz.distance import Levenshtein
+
+    index = _edit_index()
+    found: dict[str, float] = {}
+    for form in _deletions(key):
+        for z, word in index.get(form, ()):
+            if Levenshtein.distance(key, strip_key(word)) <= 1:
+                found[word] = max(found.get(word, 0.0), z)
+    if not found:
+        return None
+    ranked = sorted(found.items(), key=lambda item: -item[1])
+    if len(ranked) > 1 and ranked[0][1] - ranked[1][1] < EDIT_MARGIN:
+        return None
+    return ranked[0][0]
 
 
 def _fuzzy(token: str, lex: Lexicon) -> str | None:

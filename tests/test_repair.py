@@ -137,3 +137,15 @@ def test_gold_labels_of_ocr_report() -> None:
     assert len(pairs) >= 40
     wrong = [(d, repair_label(d), g) for d, g in pairs if repair_label(d).lower() != g.lower()]
     assert not wrong
+
+
+@pytest.mark.parametrize("damaged,clean", [
+    ("Fokus PsyKkisk hadlsa", "Fokus Psykisk hälsa"),      # a doubled letter, an inserted one
+])
+def test_one_letter_ocr_slips_become_the_common_word(damaged, clean):
+    assert repair_text(damaged).text == clean
+
+
+@pytest.mark.parametrize("name", ["Premicare", "Loksam", "Kempe", "Qvarnlöf"])
+def test_unknown_names_are_not_pulled_to_a_near_word(name):
+    assert repair_text(f"Styrelsen och {name} deltog").text == f"Styrelsen och {name} deltog"
