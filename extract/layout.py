@@ -25,6 +25,12 @@ CELL_GAP_EM = 0.9
 JOIN_GAP_EM = 0.1
 # Two words share a line when their vertical overlap is at least this share of the smaller height.
 MIN_OVERLAP = 0.45
+# A gap between two lines this many times the page's usual line pitch (relative to font size)
+# holds an empty line: the line numbers skip, as a text file's do at a blank line.
+BLANK_PITCH = 1.3
+MAX_PITCH = 1.6
+# ...but a footer far below the text skips at most this many numbers (any skip reads as a blank).
+MAX_SKIP = 3
 
 
 @dataclass
@@ -134,15 +140,50 @@ def split_cells(words: list[Word], em: float | None = None) -> tuple[Cell, ...]:
 def lines_from_words(words: list[Word], page: int, method: str) -> list[Line]:
     """Group a page's words into numbered lines (1-based, top to bottom) whose cells are table columns.
 
-    Line.text joins cells with two spaces, so `read_text.split_cells(line.text)` gives the
+    Line numbers count printed line slots: where the vertical space between two lines holds
+    an empty line, the number skips one (or more), so a blank line shows as a gap in the
+    numbers just as in a text report. Line.text joins cells with two spaces, so `read_text.split_cells(line.text)` gives the
     same cells as a text report would.
     """
     words = [w for w in words if w.text.strip()]
+    rows = group_rows(words)
     lines = []
-    for number, row in enumerate(group_rows(words), start=1):
+    for number, row in zip(line_numbers(rows, method), rows):
         row.sort(key=lambda w: _box(w).x0)
         cells = split_cells(row)
         text = "  ".join(c.text for c in cells)
         lines.append(Line(page, number, text, cells, method))
     log.debug("page %d: %d words -> %d lines", page, len(words), len(lines))
     return lines
+
+
+def _row_size(row: list[Word], method: str) -> float:
+    """The row's font size: pdfplumber boxes are font-size high; OCR ink boxes are not, so use glyph widths."""
+    if method == "pdf":
+        return statistics.median(_box(w).bottom - _box(w).top for w in row) or 1.0
+    return em_size(row) or 1.0
+
+
+def line_numbers(rows: list[list[Word]], method: str = "pdf") -> list[int]:
+    """1-based numbers for rows sorted top to bottom, skipping one per empty line between them.
+
+    The distance between two rows' middles, over the larger of their font sizes, is compared
+    with the page's plain line pitch (a low quantile of those ratios); a gap of BLANK_PITCH times that or more holds
+    round(ratio - 1) empty lines (at least one, at most MAX_SKIP).
+    """
+    if not rows:
+        return []
+    mids = [statistics.median((_box(w).top + _box(w).bottom) / 2 for w in r) for r in rows]
+    sizes = [_row_size(r, method) for r in rows]
+    ratios = [(mids[i] - mids[i - 1]) / max(sizes[i], sizes[i - 1]) for i in range(1, len(rows))]
+    usual = sorted(r for r in ratios if r > 0.5)
+    # the page's plain line pitch: a low quantile, since a page may have blank lines between
+    # most of its lines; never more than a generous 1.6 em leading
+    pitch = min(usual[len(usual) // 5], MAX_PITCH) if usual else MAX_PITCH
+    numbers = [1]
+    for r in ratios:
+        skip = 0
+        if r >= BLANK_PITCH * pitch:
+            skip = min(MAX_SKIP, max(1, round(r / pitch - 1)))
+        numbers.append(numbers[-1] + 1 + skip)
+    return numbers

@@ -35,6 +35,18 @@ PSM = 6
 LOW_CONF = 0.6  # mean word confidence below which a page is suspected to be turned
 
 
+# The second, numeric pass: a low-confidence word that should be a figure is cut out and read
+# again with only the characters of amounts allowed (all such words of a page in one call).
+RECHECK_CONF = 0.8
+NUMERIC_WHITELIST = "0123456789 -,−()"
+NUMBERS_LANG = "eng"
+FIGURE = re.compile(r"^[-−(]?\d{1,3}(?:[ \u00a0]?\d{3})*(?:,\d+)?\)?$|^\(?[-−]\d{1,3}(?: ?\d{3})*\)$")
+# OCR's usual confusions inside a run of digits (only where the token is plainly a number)
+CONFUSED = str.maketrans({"O": "0", "o": "0", "D": "0", "l": "1", "I": "1", "|": "1", "S": "5", "B": "8"})
+DIGITISH = re.compile(r"^[-−(]?[\dOoDlI|SB]+(?:[ ,.][\dOoDlI|SB]+)*\)?$")
+# junk before a figure: quotes from specks, and '=', '+', ':' around a blurred minus
+JUNK_PREFIX = re.compile(r"^([\"'„“”‘’`=+:~_\-−]*)(?=\d)")
+
 BRACKETED = re.compile(r"^\[(\d+)\]$")
 TRAILING = re.compile(r"^-?\d[\d.,]*[):;]$")
 
@@ -49,6 +61,18 @@ class OcrEngine(Protocol):
     def recognize(self, image, lang: str) -> list[Word]: ...  # noqa: ANN001 (PIL image)
 
     def orientation(self, image) -> int: ...  # noqa: ANN001  clockwise degrees that make the page upright
+
+    # optional: `recognize_numbers(image, lang)` reads an image of figures with only the
+    # characters of amounts allowed; engines without it skip the numeric second pass.
+
+
+@functools.lru_cache(maxsize=1)
+def _installed() -> frozenset[str]:
+    exe = shutil.which("tesseract")
+    if exe is None:
+        return frozenset()
+    out = subprocess.run([exe, "--list-langs"], capture_output=True, text=True, check=False)
+    return frozenset(ln.strip() for ln in (out.stdout + out.stderr).splitlines()[1:])
 
 
 @functools.lru_cache(maxsize=8)
@@ -113,6 +137,13 @@ class TesseractEngine:
         args = ["tesseract", "stdin", "stdout", "-l", lang, "--psm", str(self.psm), *self.extra, "tsv"]
         return parse_tsv(_run(args, _pnm(image), self.timeout))
 
+    def recognize_numbers(self, image, lang: str) -> list[Word]:  # noqa: ANN001
+        # digits need no Swedish dictionary: the smaller English model loads in half the time
+        lang = NUMBERS_LANG if NUMBERS_LANG in _installed() else lang
+        args = ["tesseract", "stdin", "stdout", "-l", lang, "--psm", "6",
+                "-c", f"tessedit_char_whitelist={NUMERIC_WHITELIST}", *self.extra, "tsv"]
+        return parse_tsv(_run(args, _pnm(image), self.timeout))
+
     def orientation(self, image) -> int:  # noqa: ANN001
         try:
             out = _run(["tesseract", "stdin", "stdout", "--psm", "0", "-c", "min_characters_to_try=20"],
@@ -160,6 +191,15 @@ class ReplayEngine:
             return [[w.text, w.box.x0, w.box.top, w.box.x1, w.box.bottom, w.confidence]  # type: ignore[union-attr]
                     for w in self.inner.recognize(image, lang)]
         rows = self._cached(image_key(image, lang, "words"), compute)
+        return [Word(t, Box(x0, top, x1, bottom), c) for t, x0, top, x1, bottom, c in rows]
+
+    def recognize_numbers(self, image, lang: str) -> list[Word]:  # noqa: ANN001
+        def compute() -> list:
+            reader = getattr(self.inner, "recognize_numbers", None)
+            words = reader(image, lang) if reader else []
+            return [[w.text, w.box.x0, w.box.top, w.box.x1, w.box.bottom, w.confidence]  # type: ignore[union-attr]
+                    for w in words]
+        rows = self._cached(image_key(image, lang, "numbers"), compute)
         return [Word(t, Box(x0, top, x1, bottom), c) for t, x0, top, x1, bottom, c in rows]
 
     def orientation(self, image) -> int:  # noqa: ANN001
@@ -256,6 +296,129 @@ def _clean(w: Word) -> Word:
     return w if text == w.text else Word(text, w.box, w.confidence)
 
 
+def _strip_junk(w: Word) -> Word:
+    """'=-3564', '+-3484', '-:-3484', '"3754': specks and a blurred minus before a figure.
+
+    Only the prefix changes, and only when the rest is a well-formed figure; a prefix
+    without a minus but with '=' or '~' may itself be a minus, so it is left alone.
+    """
+    m = JUNK_PREFIX.match(w.text)
+    if not m or m.group(1) in ("", "-", "−"):
+        return w
+    prefix, rest = m.group(1), w.text[m.end():]
+    minus = any(ch in "-−" for ch in prefix)
+    if not minus and any(ch in "=~" for ch in prefix):
+        return w
+    new = ("-" if minus else "") + rest
+    return Word(new, w.box, w.confidence) if FIGURE.match(new) else w
+
+
+def fix_confusions(w: Word) -> Word:
+    """O->0, l->1, S->5 ... inside a token that is plainly a number; an all-digit token is never touched."""
+    text = w.text
+    if not DIGITISH.match(text):
+        return w
+    new = text.translate(CONFUSED)
+    if new == text:
+        return w
+    digits = sum(ch.isdigit() for ch in text)
+    letters = sum(ch in "OoDlI|SB" for ch in text)
+    first = next(ch for ch in text if ch.isalnum() or ch == "|")
+    if digits < 1 or letters > digits or (letters == digits and not first.isdigit() and len(text) < 4) \
+            or not FIGURE.match(new.replace(".", " ")):
+        return w  # "B1", "lO5": as likely a label or a word as a number
+    return Word(new, w.box, w.confidence)
+
+
+def _numeric_like(text: str) -> bool:
+    digits = sum(ch.isdigit() for ch in text)
+    return digits > 0 and len(text) <= 18 and digits * 2 >= sum(ch.isalnum() for ch in text)
+
+
+def _recheck_cells(words: list[Word]) -> list[tuple[list[int], Box]]:
+    """Cells (by word index) worth a numeric re-read: low confidence, and a figure or a lone short token."""
+    from extract.layout import em_size, group_rows, split_cells
+    index = {id(w): i for i, w in enumerate(words)}
+    out = []
+    for row in group_rows([w for w in words if w.box is not None]):
+        row.sort(key=lambda w: w.box.x0)  # type: ignore[union-attr]
+        em = em_size(row)
+        for cell in split_cells(row, em):
+            conf = min(w.confidence for w in cell.words)
+            if conf >= RECHECK_CONF or len(cell.text) > 18:
+                continue
+            lone = len(cell.text) <= 2 and conf < 0.3 and cell.text.isalnum()
+            if not (_numeric_like(cell.text) or lone) or (lone and len(split_cells(row, em)) < 3):
+                continue
+            box = cell.words[0].box
+            for w in cell.words[1:]:
+                box = box.union(w.box)  # type: ignore[union-attr, arg-type]
+            out.append(([index[id(w)] for w in cell.words], box))  # type: ignore[arg-type]
+    return out
+
+
+def recheck_numbers(image, words: list[Word], lang: str, engine: OcrEngine) -> list[Word]:  # noqa: ANN001
+    """Read low-confidence figures again with a digits-only whitelist; keep a re-read only if it is a clean figure.
+
+    The cells are cut out (with room on the left for a minus the first pass dropped), stacked
+    into one strip image and read in a single call. A re-read replaces the cell's words only
+    when it is a well-formed figure at least as confident as the first reading; its words
+    carry the mean of both readings' confidence, so a doubtful figure stays visible.
+    """
+    reader = getattr(engine, "recognize_numbers", None)
+    cells = _recheck_cells(words) if reader else []
+    if not cells:
+        return words
+    from PIL import Image
+    crops, places = [], []
+    y = 0
+    for _, b in cells:
+        h = b.bottom - b.top
+        x0, x1 = max(0, int(b.x0 - 0.8 * h)), min(image.size[0], int(b.x1 + 0.3 * h))
+        y0, y1 = max(0, int(b.top - 0.3 * h)), min(image.size[1], int(b.bottom + 0.3 * h))
+        crops.append(image.crop((x0, y0, x1, y1)))
+        places.append((x0, y0, y, int(h)))
+        y += (y1 - y0) + int(1.2 * h) + 1
+    margin = 20
+    strip = Image.new("L", (max(c.size[0] for c in crops) + 2 * margin, y + 2 * margin), 255)
+    for crop, (_, _, sy, _) in zip(crops, places):
+        strip.paste(crop, (margin, margin + sy))
+    try:
+        got = reader(strip, lang)  # type: ignore[misc]
+    except OcrFailed as exc:
+        log.debug("numeric re-read skipped: %s", exc)
+        return words
+    replace: dict[int, list[Word]] = {}
+    drop: set[int] = set()
+    for (idxs, _), crop, (x0, y0, sy, h) in zip(cells, crops, places):
+        top, bottom = margin + sy, margin + sy + crop.size[1]
+        mine = sorted((w for w in got if w.box is not None and top <= (w.box.top + w.box.bottom) / 2 < bottom),
+                      key=lambda w: w.box.x0)  # type: ignore[union-attr]
+        if not mine:
+            continue
+        text = mine[0].text
+        for a, b in zip(mine, mine[1:]):
+            text += (" " if b.box.x0 - a.box.x1 > 0.15 * h else "") + b.text  # type: ignore[union-attr]
+        old = [words[i] for i in idxs]
+        old_conf = min(w.confidence for w in old)
+        new_conf = min(w.confidence for w in mine)
+        if not FIGURE.match(text) or new_conf < max(old_conf, 0.5):
+            continue
+        dx, dy = x0 - margin, y0 - margin - sy
+        mapped = [Word(w.text, Box(w.box.x0 + dx, w.box.top + dy, w.box.x1 + dx, w.box.bottom + dy),  # type: ignore[union-attr]
+                       round((w.confidence + old_conf) / 2, 4)) for w in mine]
+        replace[idxs[0]] = mapped
+        drop.update(idxs[1:])
+        log.debug("numeric re-read: %r -> %r (%.2f -> %.2f)", " ".join(w.text for w in old), text, old_conf, new_conf)
+    out: list[Word] = []
+    for i, w in enumerate(words):
+        if i in replace:
+            out.extend(replace[i])
+        elif i not in drop:
+            out.append(w)
+    return out
+
+
 def _mean_conf(words: list[Word]) -> float:
     return sum(w.confidence for w in words) / len(words) if words else 0.0
 
@@ -285,7 +448,8 @@ def ocr_image(image, dpi: float, lang: str, engine: OcrEngine) -> OcrResult:  # 
             again = engine.recognize(turned, lang)
             if _mean_conf(again) > _mean_conf(words):
                 image, words, rotation, skew = turned, again, (rotation + turn) % 360, skew + turned_skew
-    words = [_clean(w) for w in words if not _is_noise(w)]
+    words = recheck_numbers(image, words, lang, engine)
+    words = [fix_confusions(_strip_junk(_clean(w))) for w in words if not _is_noise(w)]
     k = 72.0 / dpi
     out = [Word(w.text, Box(w.box.x0 * k, w.box.top * k, w.box.x1 * k, w.box.bottom * k), w.confidence)  # type: ignore[union-attr]
            for w in words if w.box is not None]

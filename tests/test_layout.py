@@ -32,10 +32,25 @@ def test_thousands_space_and_detached_minus_stay_in_one_cell() -> None:
 
 
 def test_rows_are_separated_and_ordered_top_to_bottom() -> None:
-    words = _row([("Summa", 60), ("3 754", 400)], top=130) + _row([("Bidrag", 60), ("1 877", 400)], top=100)
+    words = _row([("Summa", 60), ("3 754", 400)], top=113) + _row([("Bidrag", 60), ("1 877", 400)], top=100)
     lines = lines_from_words(words, 2, "ocr")
     assert [[c.text for c in ln.cells] for ln in lines] == [["Bidrag", "1 877"], ["Summa", "3 754"]]
     assert [(ln.page, ln.number, ln.method) for ln in lines] == [(2, 1, "ocr"), (2, 2, "ocr")]
+
+
+def test_an_empty_line_between_rows_skips_a_line_number() -> None:
+    """Parsers read a gap in line numbers as a blank line (a block heading after a blank), as in text."""
+    tops = [100, 113.5, 127, 148.6, 162.1, 183.7, 197.2, 232.3]  # pitch 13.5; blanks 21.6; two blanks 35.1
+    words = [w for k, top in enumerate(tops) for w in _row([(f"Rad{k}", 60), ("12", 400)], top=top, size=9.5)]
+    lines = lines_from_words(words, 1, "pdf")
+    assert [ln.number for ln in lines] == [1, 2, 3, 5, 6, 8, 9, 12]
+
+
+def test_blank_lines_between_most_lines_still_count() -> None:
+    """Old OCR text has a blank between nearly every line: the pitch is not the page's usual gap."""
+    tops = [100 + 21.6 * k for k in range(8)]
+    words = [w for k, top in enumerate(tops) for w in _row([(f"Rad{k}", 60)], top=top, size=9.5)]
+    assert [ln.number for ln in lines_from_words(words, 1, "pdf")] == [1, 3, 5, 7, 9, 11, 13, 15]
 
 
 def test_slightly_skewed_rows_stay_whole() -> None:
