@@ -89,3 +89,13 @@ def slug(label: str) -> str:
     s = "".join(c for c in s if not unicodedata.combining(c)).casefold()
     s = regex.sub(r"[^a-z0-9]+", "_", s).strip("_")
     return s[:60].rstrip("_") or "rad"
+
+
+@lru_cache(maxsize=1)
+def canonical_items() -> frozenset[str]:
+    return frozenset(s.item for syns in synonyms().values() for s in syns)
+
+
+def is_canonical(item: str) -> bool:
+    """Does the item come from the synonym table (rather than from a row's own label)?"""
+    return item in canonical_items()
