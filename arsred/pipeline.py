@@ -17,7 +17,7 @@ from extract.metadata import detect_metadata
 from extract.moneyblocks import find_money_blocks, find_year_lists
 from extract.read import doc_id_for, read_document
 from extract.sections import Section, content_lines, find_sections, fold
-from extract.statements import is_total_label, read_tables
+from extract.statements import has_budget_header, is_total_label, read_tables
 from extract.tables import Table, declared_unit
 from normalize.facts import UNITS, Fact
 from normalize.items import heading_labels, map_item
@@ -88,10 +88,12 @@ def extract_document(document: Document, options: Options, record: DocumentRecor
     note_titles = {s.note: s.title for s in sections if s.note is not None}
     tables: list[tuple[Table, Section]] = []
     for section in sections:
-        if section.kind in STATEMENT_KINDS:
-            for table in read_tables(section, meta.fiscal_year, heading_labels(section.kind), block_lines,
-                                     note_titles):
-                tables.append((table, section))
+        kind = section.kind if section.kind in STATEMENT_KINDS else (
+            "budget" if has_budget_header(section, any_header=meta.doc_type == "verksamhetsplan_budget") else None)
+        if kind is None:
+            continue
+        for table in read_tables(section, meta.fiscal_year, heading_labels(kind), block_lines, note_titles, kind):
+            tables.append((table, section))
     declared = [declared_unit(t.unit_text) if t.unit_text else None for t, _ in tables]
     decisions = decide_units([(t, d) for (t, _), d in zip(tables, declared)], prose_kronor(lines))
     for d in decisions:

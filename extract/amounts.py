@@ -15,7 +15,7 @@ from functools import lru_cache
 import regex
 
 MINUS = "-−–—"
-_SIGN = f"[{MINUS}+]"
+_SIGN = f"[{MINUS}+±]"
 # footnote marks stuck to a figure: 20 114*, 2 534%** (a bare trailing % is a percentage)
 _MARKS = r"(?:\*+|%\*+|\*+%?)"
 _NUMBER = regex.compile(

@@ -16,8 +16,8 @@ DOC_TYPES = (  # (folded phrase, doc_type), first match in the opening lines win
     ("verksamhetsplan", "verksamhetsplan_budget"), ("budget", "verksamhetsplan_budget"),
 )
 _NAME = r"[A-ZÅÄÖ][\wåäöéü-]+"
-_LINK = r"(?:och|i|län|läns|lan|lans)"
-_ORG_AFTER = regex.compile(rf"\b[Ss]amordningsf\w*rbund(?:et)?\s+((?:i\s+)?(?:{_NAME})(?:\s+(?:{_NAME}|{_LINK})){{0,4}})")
+_LINK = r"(?:och|i|län|läns|lan|lans|stad|stads)"
+_ORG_AFTER = regex.compile(rf"\b[Ss]amordningsf\w*rbund(?:et)?\s+((?:i\s+)?(?:{_NAME})(?:(?:,\s*|\s+)(?:{_NAME}|{_LINK})){{0,5}})")
 _ORG_BEFORE = regex.compile(rf"((?:{_NAME}\s+)(?:(?:{_NAME}|{_LINK})\s+){{0,4}})[Ss]amordningsf\w*rbund\b")
 _STOP = {"och", "i", "Arbetsförmedlingen", "Försäkringskassan", "Region", "Under", "Det", "Den", "Samordningsförbundet",
          "Årsredovisning", "Arsredovisning", "Verksamhetsplan", "Delårsrapport", "Delarsrapport", "Budget", "Sida",
@@ -95,8 +95,10 @@ def _trim(name: str) -> str:
         if w in _STOP and w not in ("och", "i"):
             words = words[:k]
             break
-    while words and words[-1] in ("och", "i"):
+    while words and words[-1].rstrip(",") in ("och", "i"):
         words.pop()
+    if words:
+        words[-1] = words[-1].rstrip(",")
     if not words or words[0] in _STOP and words[0] != "i" or words == ["i"]:
         return ""
     return " ".join(words)

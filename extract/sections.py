@@ -114,7 +114,8 @@ def content_lines(document: Document) -> list[Line]:
     return out
 
 
-_NUMBERING = regex.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?)\s+")
+_NUMBERING = regex.compile(r"^\s*(?:(?:bilaga|avsnitt|del|kapitel)\s+\d{1,2}\s*[.:–-]?\s*|\d{1,2}(?:\.\d{1,2}){0,3}\.?\s+)",
+                           regex.I)
 _LEADERS = regex.compile(r"\.{4,}|…{2,}|(?:\.\s){4,}")
 
 
@@ -124,6 +125,11 @@ def heading_text(line: Line) -> tuple[str, bool]:
     numbered = bool(_NUMBERING.match(text))
     text = regex.sub(r"\((?:belopp i )?[tm]?kr\.?\)|\b(?:belopp i )?[tm]?kr\.?$", "", _NUMBERING.sub("", text), flags=regex.I)
     return text.strip().rstrip(":").strip(), numbered
+
+
+def has_leaders(line: Line) -> bool:
+    """Dotted leaders ("Resultaträkning ........ 17"): a table-of-contents entry."""
+    return bool(_LEADERS.search(line.text))
 
 
 def is_toc_line(line: Line) -> bool:
@@ -147,11 +153,35 @@ def _names() -> list[tuple[str, str]]:
     return out
 
 
+_DATES = regex.compile(r"\b(?:19|20)\d\d-\d\d-\d\d\b|\b\d{1,2}\s+(?:jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)\w*"
+                       r"(?:\s+(?:19|20)\d\d)?\b", regex.I)
+_PERIOD_WORDS = regex.compile(r"\b(?:för|for|per|den|perioden|period|år|ar|räkenskapsåret|verksamhetsåret|avseende|"
+                              r"tiden|januari|december|belopp|i|tkr|kr|mkr|tusen|tusental|kronor|miljoner)\b")
+
+
 def classify_heading(text: str) -> str | None:
-    """The section kind a heading names, or None."""
-    key = fold(YEAR.sub("", text))
+    """The section kind a heading names, or None.
+
+    Dates and period words after the name ("Balansräkning per 2024-12-31", "Resultaträkning
+    för perioden 2024-01-01 – 2024-12-31") do not hide it.
+    """
+    head = regex.split(r"\s+[–—-]\s+|,\s+|\s+\(|:\s*", text, maxsplit=1)[0]
+    if head != text and head.strip():
+        kind = classify_heading(head)                  # "Resultaträkning – belopp i tusen kronor"
+        if kind and kind != "other":
+            return kind
+    key = fold(YEAR.sub("", _DATES.sub("", text)))
     if not key or len(key) > 70:
         return None
+    bare = " ".join(_PERIOD_WORDS.sub(" ", key).split())
+    if bare != key and bare:
+        kind = classify_heading(bare)
+        if kind:
+            return kind
+    for kind, name in _names():
+        # "Driftredovisning per verksamhetsområde": the statement's name, then a few words of scope
+        if kind != "other" and len(name) > 8 and key.startswith(name + " ") and len(key.split()) <= len(name.split()) + 4:
+            return kind
     best, best_score = None, 0.0
     for kind, name in _names():
         if key == name:

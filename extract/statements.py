@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 from extract.amounts import segment
 from extract.document import Line
-from extract.sections import YEAR, Section, fold
+from extract.sections import YEAR, Section, fold, has_leaders
 from extract.tables import (
     Column,
     Header,
@@ -38,14 +38,35 @@ def section_period(section: Section, fiscal_year: int | None) -> int | None:
     return int(m.group()) if m else fiscal_year
 
 
+def has_budget_header(section: Section, any_header: bool = False) -> bool:
+    """Does a section outside the statements hold a table headed Budget / Utfall / Beviljat / Kvar …?
+
+    Such tables (an insats follow-up, a verksamhetsplan's budget by insats) are budget tables
+    wherever they stand; a table headed by years alone is not claimed this way.
+    """
+    lines = [line for line in section.lines if not has_leaders(line)]
+    for i, line in enumerate(lines):
+        if not is_header_line(line):
+            continue
+        if not (any_header or any(_header_token_kind(t) == "group" for t in _tokens(line.text))):
+            continue
+        below = [parse_row(nxt, build_header([line], None, "budget")) for nxt in lines[i + 1: i + 4]]
+        if sum(r.has_values for r in below) >= 2:          # a header over rows of figures, not a heading
+            return True
+    return False
+
+
 def read_tables(section: Section, fiscal_year: int | None, heading_labels: Iterable[str] = (),
-                skip: frozenset[int] = frozenset(), note_titles: dict[int, str] | None = None) -> list[Table]:
+                skip: frozenset[int] = frozenset(), note_titles: dict[int, str] | None = None,
+                statement: str | None = None) -> list[Table]:
     """The tables of one section; lines in `skip` (by id: money blocks read elsewhere) are passed over."""
-    statement = section.kind
+    statement = statement or section.kind
     default_kind = "budget" if statement == "budget" else "utfall"
+    section = section if section.kind == statement else Section(statement, section.title, section.heading,
+                                                                section.lines, section.note)
     period = section_period(section, fiscal_year)
     headings = {fold(h) for h in heading_labels}
-    lines = [line for line in section.lines if line.text.strip() and id(line) not in skip]
+    lines = [line for line in section.lines if line.text.strip() and id(line) not in skip and not has_leaders(line)]
     tables: list[Table] = []
     header_lines: list[Line] = []
     heading_text = section.heading.text if section.heading is not None else ""
@@ -120,6 +141,9 @@ def read_tables(section: Section, fiscal_year: int | None, heading_labels: Itera
         i += 1
     for table in tables:
         settle_ambiguous_rows(table.rows)
+        if table.statement == "oversikt" and any(c.kind in ("budget", "avvikelse", "budget_netto")
+                                                 for c in table.header.columns):
+            table.statement = "budget"          # budget against outcome is a budget table, not the overview
     return [t for t in tables if any(r.has_values for r in t.rows)]
 
 

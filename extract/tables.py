@@ -26,7 +26,9 @@ DATE = regex.compile(r"^(?:19|20)\d\d-\d\d-\d\d$")
 GROUP_WORDS = {"utfall": "utfall", "bokslut": "utfall", "budget": "budget", "avvikelse": "avvikelse",
                "prognos": "prognos", "diff": "avvikelse", "differens": "avvikelse", "helarsprognos": "prognos",
                "arsbudget": "budget", "utfall budget": "avvikelse", "utfall-budget": "avvikelse",
-               "plan": "budget", "aterstar": "avvikelse", "avvik": "avvikelse"}
+               "plan": "budget", "aterstar": "avvikelse", "avvik": "avvikelse", "beviljat": "budget",
+               "beviljade": "budget", "beviljad": "budget", "kvar": "avvikelse", "forbrukat": "utfall",
+               "forbrukade": "utfall", "utbetalt": "utfall", "kvarvarande": "avvikelse"}
 SUB_WORDS = {"intakt": "intakt", "intakter": "intakt", "kostnad": "kostnad", "kostnader": "kostnad",
              "netto": "netto", "nettokostnad": "netto"}
 FILLER = {"belopp", "i", "tkr", "kr", "mkr", "kkr", "not", "noter", "ar", "sek", "tkr.", "kr.", "|", "*",
@@ -200,7 +202,7 @@ def build_header(lines: list[Line], default_period: int | None, default_kind: st
         if slots:
             slot_lines.append(slots)
     groups, years = _zip_slots(slot_lines)
-    columns = _columns(groups, years, subs, False, default_period, default_kind)
+    columns = _budget_beside_net(_columns(groups, years, subs, False, default_period, default_kind))
     return Header(tuple(columns), has_note, None, tuple(lines), False)
 
 
@@ -286,6 +288,7 @@ def _positional_header(lines: list[Line], default_period: int | None, default_ki
         else:
             kind = _sub_kind(group, st["sub"])
         columns.append(Column(year, kind, st["x0"], st["x1"]))
+    columns = _budget_beside_net(columns)
     last = default_period
     filled = []
     for c in columns:
@@ -294,6 +297,13 @@ def _positional_header(lines: list[Line], default_period: int | None, default_ki
     if not filled:
         filled = [Column(default_period, default_kind)]
     return Header(tuple(filled), has_note, note_x, tuple(lines), True)
+
+
+def _budget_beside_net(columns: list[Column]) -> list[Column]:
+    """A lone Budget column beside Intäkt / Kostnad / Netto columns budgets the net."""
+    if any(c.kind.startswith("utfall_") for c in columns):
+        return [Column(c.period, "budget_netto", c.x0, c.x1) if c.kind == "budget" else c for c in columns]
+    return columns
 
 
 def _columns(groups, years, subs, positional, default_period, default_kind) -> list[Column]:

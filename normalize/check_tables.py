@@ -201,35 +201,46 @@ def _first(e: Entry, period: int, columns: tuple[str, ...]) -> Fact | None:
 
 
 def run_dr_variance(check: CheckDef, ctx: Context) -> list[CheckResult]:
+    """Avvikelse = utfall − budget, or the table's own convention: budget − utfall, or a
+    forecast against budget (an interim report's "Prognos 2024 … Avvikelse"); the convention
+    that most rows of the table follow is the table's."""
     out = []
+    bases = (("utfall", ("utfall_netto", "utfall")), ("prognos", ("prognos",)))
     for rows in _dr_tables(ctx):
-        triples = []
-        for e in rows:
-            for period in sorted({p for (p, _c) in e.cells}):
-                u = _first(e, period, ("utfall_netto", "utfall"))
-                b = _first(e, period, ("budget_netto", "budget"))
-                a = e.cells.get((period, "avvikelse"))
-                if a is not None and u is not None and b is not None:
-                    triples.append((e, period, u, b, a))
-        if not triples:
+        options = []
+        for name, kinds in bases:
+            triples = []
+            for e in rows:
+                for period in sorted({p for (p, _c) in e.cells}):
+                    u = _first(e, period, kinds)
+                    b = _first(e, period, ("budget_netto", "budget"))
+                    a = e.cells.get((period, "avvikelse"))
+                    if a is not None and u is not None and b is not None:
+                        triples.append((e, period, u, b, a))
+            for direction in (1, -1):
+                if triples:
+                    holding = sum(_variance_holds(t, direction) for t in triples)
+                    options.append((holding, name == "utfall", direction == 1, name, direction, triples))
+        if not options:
             continue
-
-        def ok(t: tuple, direction: int) -> bool:
-            _e, _p, u, b, a = t
-            return holds(a.value_sek, a.tolerance_sek, direction * (u.value_sek - b.value_sek),
-                         u.tolerance_sek + b.tolerance_sek)
-        direction = 1 if sum(ok(t, 1) for t in triples) >= sum(ok(t, -1) for t in triples) else -1
+        _, _, _, basis, direction, triples = max(options, key=lambda o: o[:3])
         for t in triples:
             e, period, u, b, a = t
             value = direction * (u.value_sek - b.value_sek)
-            good = ok(t, direction)
-            expr = "utfall - budget" if direction == 1 else "budget - utfall"
+            good = _variance_holds(t, direction)
+            expr = f"{basis} - budget" if direction == 1 else f"budget - {basis}"
             msg = (f"{e.label} {period}: avvikelse {fmt_sek(a.value_sek)} {'=' if good else '≠'} {expr} "
                    f"({fmt_sek(u.value_sek)}, {fmt_sek(b.value_sek)}) = {fmt_sek(value)}")
             out.append(result(ctx, check, check.statement, period, "avvikelse", "pass" if good else "fail", msg,
                               expected=value, actual=a.value_sek,
                               tolerance=a.tolerance_sek + u.tolerance_sek + b.tolerance_sek, facts=[a, u, b]))
     return out
+
+
+def _variance_holds(t: tuple, direction: int) -> bool:
+    _e, _p, u, b, a = t
+    return holds(a.value_sek, a.tolerance_sek, direction * (u.value_sek - b.value_sek),
+                 u.tolerance_sek + b.tolerance_sek)
 
 
 # --- notes ---------------------------------------------------------------------------------

@@ -10,15 +10,16 @@ from tests.helpers import ROOT
 from tests.test_pipeline import eval_gold
 
 GENRE = ROOT / "tests" / "genre"
-DOCS = sorted(p.stem for p in GENRE.glob("*.txt"))
+SETS = [ROOT / "tests" / "genre", ROOT / "tests" / "genre2"]
+PATHS = {p.stem: p for folder in SETS for p in sorted(folder.glob("*.txt"))}
 
 
 @pytest.fixture(scope="module")
 def scores():
     out = {}
-    for doc in DOCS:
-        gold = json.loads((GENRE / "gold" / f"{doc}.json").read_text(encoding="utf-8"))
-        result = process_document(str(GENRE / f"{doc}.txt"))
+    for doc, path in PATHS.items():
+        gold = json.loads((path.parent / "gold" / f"{doc}.json").read_text(encoding="utf-8"))
+        result = process_document(str(path))
         rows = [{k: ("" if v is None else str(v)) for k, v in f.to_dict().items()} for f in result.facts]
         out[doc] = (result, eval_gold.score_document(gold, rows, [c.to_dict() for c in result.checks]))
     return out
@@ -35,6 +36,10 @@ def test_recall_and_precision_on_unseen_layouts(scores):
 
 def test_every_planted_inconsistency_is_flagged(scores):
     assert sum(s["flagged"] for _, s in scores.values()) == sum(s["expected_failures"] for _, s in scores.values())
+
+
+def test_no_false_alarms_where_the_reports_add_up(scores):
+    assert {doc: s["false_alarms"] for doc, (_, s) in scores.items() if s["false_alarms"]} == {}
 
 
 @pytest.mark.parametrize("doc,doc_type,year", [
@@ -54,5 +59,5 @@ def test_mislabelled_unit_found_from_the_reports_own_prose(scores):
 
 def test_organisation_names_as_a_person_writes_them(scores):
     for doc, (result, _) in scores.items():
-        gold = json.loads((GENRE / "gold" / f"{doc}.json").read_text(encoding="utf-8"))
+        gold = json.loads((PATHS[doc].parent / "gold" / f"{doc}.json").read_text(encoding="utf-8"))
         assert result.record.organisation == gold["organisation"], doc

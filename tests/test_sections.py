@@ -61,3 +61,17 @@ def test_content_is_not_furniture(text):
 def test_lone_page_number_beside_furniture_is_dropped():
     doc = text_document("Rad ett\n\nSignering av justerare på varje sida\n\nMH\nNS\n20\nHS\n\nRad två\n")
     assert [line.text for line in content_lines(doc)] == ["Rad ett", "Rad två"]
+
+
+@pytest.mark.parametrize("heading,kind", [
+    ("Balansräkning per 2024-12-31", "balansrakning"),
+    ("Resultaträkning för perioden 2024-01-01 – 2024-12-31", "resultatrakning"),
+    ("Resultaträkning – belopp i tusen kronor", "resultatrakning"),
+    ("Driftredovisning per verksamhetsområde 2022 (tkr)", "driftredovisning"),
+    ("Bilaga 1 Resultaträkning", "resultatrakning"),
+    ("Noter till resultat- och balansräkning", "noter"),
+    ("Budget och utfall 2024", "driftredovisning"),
+])
+def test_headings_with_periods_scopes_and_annex_numbers(heading, kind):
+    doc = text_document(f"Inledning\n\n{heading}\n\nBelopp i tkr\t2024\t2023\nRad\t1\t2\n")
+    assert kind in [s.kind for s in find_sections(doc)]

@@ -149,3 +149,29 @@ def test_running_headers_are_furniture():
     texts = [line.text for line in content_lines(doc)]
     assert not any("Årsredovisning 2024" in t for t in texts)
     assert "Kansli 200" in texts and "Styrelse 400" in texts
+
+
+def test_follow_up_table_with_beviljat_utfall_kvar_columns():
+    text = ("1. Förvaltningsberättelse\n\nUppföljning av insatser 2023\n\n"
+            "Insats                     Beviljat 2023    Utfall 2023         Kvar\n"
+            "Unga vuxna i arbete         1 450 000 kr   1 388 412 kr    61 588 kr\n"
+            "Samverkansteam                980 000 kr     980 000 kr        ±0 kr\n"
+            "Kompetensutveckling           500 000 kr              —   500 000 kr\n")
+    doc = text_document(text)
+    from extract.sections import find_sections
+    from extract.statements import has_budget_header
+    section = find_sections(doc)[-1]
+    assert has_budget_header(section)
+    (t,) = read_tables(section, 2023, (), frozenset(), None, "budget")
+    assert [(c.period, c.kind) for c in t.header.columns] == [(2023, "budget"), (2023, "utfall"), (2023, "avvikelse")]
+    assert rows(t)[1][2] == ["980 000", "980 000", "±0"]
+    assert rows(t)[2][2] == ["500 000", None, "500 000"]
+
+
+def test_budget_column_beside_intakt_kostnad_netto_is_the_net_budget():
+    (t,) = tables_of("Driftredovisning per verksamhetsområde 2022 (tkr)\n\n"
+                     "Verksamhetsområde          Intäkter   Kostnader   Nettokostnad   Budget   Avvikelse\n"
+                     "Medlemsbidrag                 8 600           0          8 600    8 600          ±0\n",
+                     "driftredovisning", fiscal_year=2022)
+    assert [c.kind for c in t.header.columns] == ["utfall_intakt", "utfall_kostnad", "utfall_netto",
+                                                 "budget_netto", "avvikelse"]
