@@ -12,7 +12,7 @@ from pathlib import Path
 from arsred.errors import ArsredError, NoStatementsFound
 from arsred.options import Options
 from arsred.result import DocumentRecord, DocumentResult, SectionSpan
-from extract.document import Document, Line
+from extract.document import Box, Cell, Document, Line
 from extract.metadata import detect_metadata
 from extract.moneyblocks import find_money_blocks, find_year_lists
 from extract.read import doc_id_for, read_document
@@ -148,7 +148,7 @@ def _table_facts(table: Table, t_index: int, unit: str, record: DocumentRecord, 
             if value is None:
                 continue
             amount = value.amount
-            box = value.cell.words[0].box if value.cell is not None and value.cell.words and row.line.method != "text" else None
+            box = _cell_box(value.cell) if row.line.method != "text" else None
             out.append(Fact(
                 doc_id=record.doc_id, statement=table.statement, item=match.item, label=label,
                 label_raw=row.label_raw, period=col.period, column=col.kind,
@@ -158,8 +158,19 @@ def _table_facts(table: Table, t_index: int, unit: str, record: DocumentRecord, 
                 table=t_index, row=r_index, is_total=is_total, organisation=record.organisation,
                 fiscal_year=record.fiscal_year,
                 x0=box.x0 if box else None, top=box.top if box else None,
-                x1=value.cell.x1 if box else None, bottom=box.bottom if box else None,
+                x1=box.x1 if box else None, bottom=box.bottom if box else None,
             ))
+    return out
+
+
+def _cell_box(cell: Cell | None) -> Box | None:
+    """The printed figure's box on the page: the union of its words' boxes."""
+    boxes = [w.box for w in cell.words if w.box is not None] if cell is not None else []
+    if not boxes:
+        return None
+    out = boxes[0]
+    for b in boxes[1:]:
+        out = out.union(b)
     return out
 
 

@@ -66,7 +66,7 @@ def _amount_after(text: str) -> tuple[str, Amount | None]:
 def find_money_blocks(lines: list[Line], fiscal_year: int | None) -> list[BlockRow]:
     out: list[BlockRow] = []
     last_block_end = -1
-    current, used = "", set()
+    current, used = "", set[str]()
     for i, line in enumerate(lines):
         kind = _block_kind(line.text)
         if not kind:
@@ -87,7 +87,7 @@ def find_money_blocks(lines: list[Line], fiscal_year: int | None) -> list[BlockR
         if current and i - last_block_end <= 6 and kind[1] not in used:
             initiative = current
         else:
-            initiative, used = _initiative(lines, i, last_block_end), set()
+            initiative, used = _initiative(lines, i, last_block_end), set[str]()
         if not initiative:
             continue
         current = initiative
@@ -171,7 +171,7 @@ def find_year_lists(lines: list[Line]) -> list[YearListRow]:
 
 
 def _leading_amount_tokens(toks: list[str]) -> list[str]:
-    out = []
+    out: list[str] = []
     for t in toks:
         if not is_amount_token(t):
             break

@@ -488,8 +488,8 @@ def settle_ambiguous_rows(rows: list[Row]) -> None:
     width = max(len(r.values) for r in settled)
     medians: list[float | None] = []
     for k in range(width):
-        sizes = sorted(_log_size(r.values[k]) for r in settled if k < len(r.values) and r.values[k] is not None
-                       and r.values[k].amount.value != 0)
+        column = [r.values[k] for r in settled if k < len(r.values)]
+        sizes = sorted(_log_size(v) for v in column if v is not None and v.amount.value != 0)
         medians.append(sizes[len(sizes) // 2] if sizes else None)
     for r in rows:
         if not r.alternatives:
@@ -498,9 +498,10 @@ def settle_ambiguous_rows(rows: list[Row]) -> None:
         def cost(values: list[Value | None]) -> float:
             total = 0.0
             for k, v in enumerate(values):
-                if v is None or k >= len(medians) or medians[k] is None or v.amount.value == 0:
+                median = medians[k] if k < len(medians) else None
+                if v is None or median is None or v.amount.value == 0:
                     continue
-                total += abs(_log_size(v) - medians[k])
+                total += abs(_log_size(v) - median)
             return total
         best = min(r.alternatives, key=lambda alt: cost(alt[1]))
         if cost(best[1]) < cost(r.values):
@@ -529,7 +530,8 @@ def _note_fits(label: str, note_titles: dict[int, str] | None):
 
 def _place_by_position(cells: list[Cell], header: Header):
     cols = header.columns
-    if any(c.x0 is None for c in cols):
+    spans = [(c.x0, c.x1) for c in cols]
+    if any(a is None or b is None for a, b in spans):
         return None
     values: list[Value | None] = [None] * len(cols)
     note = None
@@ -544,9 +546,9 @@ def _place_by_position(cells: list[Cell], header: Header):
                 continue
             return None
         best, best_score = None, None
-        for i, col in enumerate(cols):
-            ov = _overlap(cell, (col.x0, col.x1))
-            dist = abs((cell.x0 + cell.x1) / 2 - (col.x0 + col.x1) / 2)
+        for i, (x0, x1) in enumerate(spans):
+            ov = _overlap(cell, (x0, x1))
+            dist = abs((cell.x0 + cell.x1) / 2 - (x0 + x1) / 2)  # type: ignore[operator]
             score = (ov > 0, ov, -dist)
             if best_score is None or score > best_score:
                 best, best_score = i, score
