@@ -319,7 +319,7 @@ def run_note_roll(check: CheckDef, ctx: Context) -> list[CheckResult]:
                 continue
             start: int | None = None
             closings: list[Fact] = []
-            for i, (e, f) in enumerate(cells):
+            for i, (_e, f) in enumerate(cells):
                 if _is_opening(f):
                     start = i
                     continue
