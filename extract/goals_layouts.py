@@ -109,11 +109,36 @@ def is_heading(lines: list[Line], i: int) -> bool:
 
 # --------------------------------------------------------------------------- tab tables
 
+_GLUED: dict[int, tuple[Phrases, dict[str, tuple[str, str]]]] = {}
+
+
+def _glued_names(ph: Phrases) -> dict[str, tuple[str, str]]:
+    """Two column names printed over each other ('PROJEKT/INSATSMÅL', 'PROJEKT/INSMAÅTLS'), by their letters."""
+    cached = _GLUED.get(id(ph))
+    if cached is not None and cached[0] is ph:
+        return cached[1]
+    roles = [("initiative", ph.col_initiative), ("goal", ph.col_goal), ("assess", ph.col_assessment),
+             ("reasons", ph.col_reasons)]
+    out: dict[str, tuple[str, str]] = {}
+    for i, (r1, names1) in enumerate(roles):
+        for r2, names2 in roles[i + 1:]:
+            for a in names1:
+                for b in names2:
+                    out.setdefault("".join(sorted((a + b).replace(" ", ""))), (r1, r2))
+    _GLUED[id(ph)] = (ph, out)
+    return out
+
+
 def _header_columns(cells: list[str], ph: Phrases) -> dict[str, int] | None:
     cols: dict[str, int] = {}
+    glued = _glued_names(ph)
     for k, c in enumerate(cells):
         f = fold(c)
         if not f:
+            continue
+        pair = glued.get("".join(sorted(f.replace(" ", ""))))
+        if pair and (k + 1 >= len(cells) or not cells[k + 1].strip()) and not (set(pair) & set(cols)):
+            cols[pair[0]], cols[pair[1]] = k, k + 1
             continue
         if f in ph.col_initiative and "initiative" not in cols:
             cols["initiative"] = k
@@ -422,7 +447,8 @@ def indicator_lines(lines: list[Line], heads: Headings, ph: Phrases, used: set[i
 
 def all_layouts(doc: Document, ph: Phrases) -> list[RawGoal]:
     from extract.goals_interleaved import interleaved_tables
-    lines = doc.lines
+    from extract.goals_lines import reading_lines
+    lines, origin = reading_lines(doc, ph)
     heads = find_headings(lines, ph)
     used: set[int] = set()
     found = tab_tables(lines, heads, ph, used)
@@ -436,4 +462,9 @@ def all_layouts(doc: Document, ph: Phrases) -> list[RawGoal]:
         prose = prose_goals(lines, heads, ph, used, plan=True)
     found += prose
     log.debug("%s: %d raw goals", doc.doc_id, len(found))
-    return [replace(g, goal=" ".join(g.goal.split()), outcome=" ".join(g.outcome.split())) for g in found]
+    out = []
+    for g in found:
+        page, line = origin.get(g.line, (g.page, g.line))
+        out.append(replace(g, goal=" ".join(g.goal.split()), outcome=" ".join(g.outcome.split()),
+                           page=page, line=line))
+    return out
