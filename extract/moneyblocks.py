@@ -21,7 +21,9 @@ BLOCK_LINES = (
     ("beviljade medel", "budget"), ("forbundets medfinansiering", "budget"), ("beviljat belopp", "budget"),
     ("budgeterade medel", "budget"), ("tilldelade medel", "budget"),
     ("forbrukade medel", "utfall"), ("utbetalda medel", "utfall"), ("nyttjade medel", "utfall"),
+    ("utbetalt", "utfall"), ("forbrukat", "utfall"),
     ("ej forbrukade medel", "avvikelse"), ("kvarvarande medel", "avvikelse"), ("aterstaende medel", "avvikelse"),
+    ("aterstar", "avvikelse"),
 )
 
 
@@ -45,6 +47,8 @@ def _block_kind(text: str) -> tuple[str, str, int] | None:
         if head == phrase or (len(head) > 8 and fuzz.ratio(head, phrase) >= 85):
             if phrase.startswith("forbrukade") and words[:1] == ["ej"]:
                 continue
+            if n == 1 and not regex.match(r"^\W*\w+\s*:", text):
+                continue                      # a lone "Utbetalt"/"Återstår" counts only as "Utbetalt: …"
             return phrase, column, n
     return None
 
@@ -63,40 +67,53 @@ def _amount_after(text: str) -> tuple[str, Amount | None]:
     return " ".join(toks[:k]), amount
 
 
+INLINE_SPLIT = regex.compile(r"(?<=\d|kr|tkr|kronor)\s*[.;]\s+(?=\S)", regex.I)
+
+
+def _segments(text: str) -> list[str]:
+    """A line's block statements: one, or several written inline ("Beviljat belopp: 450 000 kr.
+    Utbetalt: 430 500 kr. Återstår: 19 500 kr.")."""
+    parts = [p.strip().rstrip(".") for p in INLINE_SPLIT.split(text) if p.strip()]
+    return parts if len(parts) > 1 and all(_block_kind(p) for p in parts) else [text]
+
+
 def find_money_blocks(lines: list[Line], fiscal_year: int | None) -> list[BlockRow]:
     out: list[BlockRow] = []
     last_block_end = -1
     current, used = "", set[str]()
     for i, line in enumerate(lines):
-        kind = _block_kind(line.text)
-        if not kind:
+        if not _block_kind(line.text):
             continue
-        label_text, amount = _amount_after(line.text)
-        unit = "tkr" if regex.search(r"\btkr\b", line.text, regex.I) else "kr"
-        value_line = line
-        if amount is None:
-            for nxt in lines[i + 1: i + 4]:
-                if _block_kind(nxt.text):
-                    break
-                rest, amt = _amount_after(nxt.text)
-                if amt is not None and not rest.strip():
-                    amount, value_line = amt, nxt
-                    break
-        if amount is None:
-            continue
-        if current and i - last_block_end <= 6 and kind[1] not in used:
-            initiative = current
-        else:
-            initiative, used = _initiative(lines, i, last_block_end), set[str]()
-        if not initiative:
-            continue
-        current = initiative
-        used.add(kind[1])
-        year = YEAR.search(label_text)
-        label = " ".join(label_text.replace("|", " ").split())
-        out.append(BlockRow(initiative, label, kind[1], int(year.group()) if year else fiscal_year,
-                            amount, value_line, unit))
-        last_block_end = i
+        for text in _segments(line.text):
+            kind = _block_kind(text)
+            if not kind:
+                continue
+            label_text, amount = _amount_after(text.replace(":", " "))
+            unit = "tkr" if regex.search(r"\btkr\b", text, regex.I) else "kr"
+            value_line = line
+            if amount is None:
+                for nxt in lines[i + 1: i + 4]:
+                    if _block_kind(nxt.text):
+                        break
+                    rest, amt = _amount_after(nxt.text)
+                    if amt is not None and not rest.strip():
+                        amount, value_line = amt, nxt
+                        break
+            if amount is None:
+                continue
+            if current and i - last_block_end <= 6 and kind[1] not in used:
+                initiative = current
+            else:
+                initiative, used = _initiative(lines, i, last_block_end), set[str]()
+            if not initiative:
+                continue
+            current = initiative
+            used.add(kind[1])
+            year = YEAR.search(label_text)
+            label = " ".join(label_text.replace("|", " ").split())
+            out.append(BlockRow(initiative, label, kind[1], int(year.group()) if year else fiscal_year,
+                                amount, value_line, unit))
+            last_block_end = i
     return out
 
 

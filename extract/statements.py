@@ -66,7 +66,7 @@ def read_tables(section: Section, fiscal_year: int | None, heading_labels: Itera
                                                                 section.lines, section.note)
     period = section_period(section, fiscal_year)
     headings = {fold(h) for h in heading_labels}
-    lines = [line for line in section.lines if line.text.strip() and id(line) not in skip and not has_leaders(line)]
+    lines = [line for line in section.lines if line.text.strip() and id(line) not in skip]
     tables: list[Table] = []
     header_lines: list[Line] = []
     heading_text = section.heading.text if section.heading is not None else ""
@@ -84,6 +84,9 @@ def read_tables(section: Section, fiscal_year: int | None, heading_labels: Itera
             continue
         if _is_unit_line(line):
             unit_text = text
+            title_year = YEAR.search(text)
+            if title_year:                      # "Beviljade medel per insats 2016 (kr)": the table's year
+                period = int(title_year.group())
             i += 1
             continue
         if is_header_line(line) or (header_lines and current is None and _header_continuation(line)):
@@ -106,7 +109,7 @@ def read_tables(section: Section, fiscal_year: int | None, heading_labels: Itera
                             unit_text, section.note)
             tables.append(current)
         row = parse_row(line, current.header, note_titles)
-        if _is_prose(row, line):
+        if _is_prose(row, line) or _is_toc_entry(row, line):
             i += 1
             continue
         if not row.has_values:
@@ -139,8 +142,12 @@ def read_tables(section: Section, fiscal_year: int | None, heading_labels: Itera
                 row.label = f"{parent.label}, {row.label.strip('()').strip()}"
         current.rows.append(row)
         i += 1
-    for table in tables:
+    for k, table in enumerate(tables):
         settle_ambiguous_rows(table.rows)
+        if k > 0 and table.statement in ("resultatrakning", "balansrakning", "kassaflodesanalys") and \
+                any(c.kind in ("budget", "avvikelse", "budget_netto") for c in table.header.columns) and \
+                not any(c.kind in ("budget", "avvikelse", "budget_netto") for c in tables[0].header.columns):
+            table.statement = "budget"          # a budget table printed after the statement, not part of it
         if table.statement == "oversikt" and any(c.kind in ("budget", "avvikelse", "budget_netto")
                                                  for c in table.header.columns):
             table.statement = "budget"          # budget against outcome is a budget table, not the overview
@@ -220,6 +227,15 @@ def _continues(prev: Row, line: Line, nxt: Line | None, header: Header, headings
         return False
     wide = len(header.columns) >= 4          # narrow label columns wrap names
     return wide and nxt is not None and parse_row(nxt, header).has_values and len(text.split()) <= 5
+
+
+def _is_toc_entry(row: Row, line: Line) -> bool:
+    """'Resultaträkning ........ 8': a contents line, its figure a page number."""
+    if not has_leaders(line):
+        return False
+    values = [v for v in row.values if v is not None]
+    return len(values) == 1 and values[0].amount.decimals == 0 and 0 < values[0].amount.value < 400 \
+        and values[0].amount.printed.isdigit()
 
 
 def _is_varav(label: str) -> bool:

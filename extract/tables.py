@@ -381,16 +381,27 @@ def _assign_subs(groups, subs, positional) -> list[Column]:
 # ---------------------------------------------------------------- rows
 
 
-TRAILING_UNIT = regex.compile(r"\s+\(?(?:tkr|kr|mkr)\)?\.?$", regex.I)
+TRAILING_UNIT = regex.compile(r"[,\s]+\(?(?:tkr|kr|mkr)\)?\.?$", regex.I)
+LEADERS = regex.compile(r"\s*(?:\.\s?){3,}\s*|\s*…+\s*")
+NOTE_IN_LABEL = regex.compile(r"\s*\(?\bnot(?:er)?\.?\s+(\d{1,2})(?:\s*(?:,|och|&)\s*\d{1,2})*\)?\s*$", regex.I)
 
 
 def clean_label(text: str) -> str:
-    """The row's words: operators in front (=, +, −, +/−), marks and a trailing unit ("… kr") removed."""
+    """The row's words: operators in front (=, +, −, +/−), marks, leaders, a note reference
+    ("(not 2)") and a trailing unit ("…, tkr") removed."""
     s = " ".join(text.replace("|", " ").split())
+    s = LEADERS.sub(" ", s).strip()
     s = OPERATORS.sub("", s).strip()
     s = s.strip("*").strip()
+    s = NOTE_IN_LABEL.sub("", s)
     s = TRAILING_UNIT.sub("", s)
-    return s
+    return s.strip()
+
+
+def label_note(text: str) -> int | None:
+    """The note a label refers to in its own words: "Verksamhetens intäkter (not 2)" → 2."""
+    m = NOTE_IN_LABEL.search(" ".join(LEADERS.sub(" ", text).split()))
+    return int(m.group(1)) if m else None
 
 
 UNIT_SUFFIX = regex.compile(r"\s*(?:kr|tkr|mkr|kronor|sek|:-)\.?\s*$", regex.I)
@@ -422,6 +433,14 @@ def split_label_and_numbers(line: Line) -> tuple[str, list[str], list[Cell]]:
                 label_cells.append(c)
         label = " ".join(c.text for c in label_cells)
         tokens = [t for c in numeric for t in _tokens(c.text)]
+        tail = LEADERS.split(label)[-1].split() if label_cells else []
+        k = len(tail)
+        while k > 0 and is_amount_token(tail[k - 1]):
+            k -= 1
+        if k < len(tail) and LEADERS.search(label):
+            # "Kassa och bank ....... 2 150        2 340": the first figure sits in the label's cell
+            head = label[: len(label) - len(" ".join(tail[k:]))].rstrip()
+            return head, tail[k:] + tokens, []
         return label, tokens, numeric
     toks = _strip_unit(line.text).split()
     k = len(toks)
@@ -433,7 +452,7 @@ def split_label_and_numbers(line: Line) -> tuple[str, list[str], list[Cell]]:
 def parse_row(line: Line, header: Header, note_titles: dict[int, str] | None = None) -> Row:
     label_text, tokens, num_cells = split_label_and_numbers(line)
     label = clean_label(label_text)
-    row = Row(label=label, label_raw=label_text.strip(), line=line)
+    row = Row(label=label, label_raw=label_text.strip(), line=line, note_ref=label_note(label_text))
     n = len(header.columns)
     if not tokens:
         return row
@@ -442,7 +461,8 @@ def parse_row(line: Line, header: Header, note_titles: dict[int, str] | None = N
     if header.positional and num_cells:
         placed = _place_by_position(num_cells, header)
         if placed is not None:
-            row.note_ref, values = placed
+            note, values = placed
+            row.note_ref = note if note is not None else row.note_ref
             row.values = values
             return row
     if num_cells and len(num_cells) in (n, n + 1) and all(parse_amount(c.text) or c.text.strip() in "-–" for c in num_cells):
@@ -465,7 +485,8 @@ def parse_row(line: Line, header: Header, note_titles: dict[int, str] | None = N
     if seg is None:
         row.values = []
         return row
-    row.note_ref, amounts = seg
+    note, amounts = seg
+    row.note_ref = note if note is not None else row.note_ref
     for i, a in enumerate(amounts[:n]):
         values[i] = Value(a, None, conf) if a is not None else None
     row.values = values

@@ -10,7 +10,7 @@ from tests.helpers import ROOT
 from tests.test_pipeline import eval_gold
 
 GENRE = ROOT / "tests" / "genre"
-SETS = [ROOT / "tests" / "genre", ROOT / "tests" / "genre2"]
+SETS = [ROOT / "tests" / "genre", ROOT / "tests" / "genre2", ROOT / "tests" / "genre3"]
 PATHS = {p.stem: p for folder in SETS for p in sorted(folder.glob("*.txt"))}
 
 

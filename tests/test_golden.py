@@ -18,7 +18,7 @@ from tests.helpers import ROOT
 GOLDEN = ROOT / "tests" / "golden"
 COLUMNS = ["statement", "note", "item", "label", "label_raw", "period", "column", "value_sek", "printed",
            "unit", "page", "line", "suggested_value_sek"]
-INPUTS = [p for folder in ("corpus", "genre", "genre2") for p in sorted((ROOT / "tests" / folder).glob("*.txt"))]
+INPUTS = [p for folder in ("corpus", "genre", "genre2", "genre3") for p in sorted((ROOT / "tests" / folder).glob("*.txt"))]
 UPDATE = os.environ.get("ARSRED_UPDATE_GOLDEN") == "1"
 
 

@@ -175,3 +175,33 @@ def test_budget_column_beside_intakt_kostnad_netto_is_the_net_budget():
                      "driftredovisning", fiscal_year=2022)
     assert [c.kind for c in t.header.columns] == ["utfall_intakt", "utfall_kostnad", "utfall_netto",
                                                  "budget_netto", "avvikelse"]
+
+
+def test_leaders_note_references_and_rules_inside_a_statement():
+    text = ("Balansräkning (tkr)\n\n                                        2018-12-31   2017-12-31\n"
+            "Kortfristiga fordringar (not 5) .............. 488          402\n"
+            "Kassa och bank ............................. 2 150        2 340\n"
+            "                                        ----------   ----------\n"
+            "Summa tillgångar ........................... 2 638        2 742\n")
+    doc = text_document(text)
+    from extract.sections import content_lines, find_sections
+    section = next(s for s in find_sections(doc, content_lines(doc)) if s.kind == "balansrakning")
+    (t,) = read_tables(section, 2018, heading_labels("balansrakning"))
+    assert rows(t) == [("Kortfristiga fordringar", 5, ["488", "402"]), ("Kassa och bank", None, ["2 150", "2 340"]),
+                       ("Summa tillgångar", None, ["2 638", "2 742"])]
+
+
+def test_contents_lines_with_leaders_are_not_rows():
+    (t,) = tables_of("Budget 2024\nMedlem\t2024\nKommunen\t1 200\nRegionen\t1 200\nInnehåll ........ 3\n", "budget")
+    assert [r[0] for r in rows(t)] == ["Kommunen", "Regionen"]
+
+
+def test_inline_money_block():
+    from extract.moneyblocks import find_money_blocks
+    doc = text_document("Insatser\n\nArbete & hälsa\n\nBeviljat belopp: 2 400 000 kr. Utbetalt: 2 209 850 kr. "
+                        "Återstår: 190 150 kr.\n")
+    blocks = find_money_blocks(doc.lines, 2023)
+    assert [(b.initiative, b.label, b.column, b.amount.printed) for b in blocks] == [
+        ("Arbete & hälsa", "Beviljat belopp", "budget", "2 400 000"),
+        ("Arbete & hälsa", "Utbetalt", "utfall", "2 209 850"),
+        ("Arbete & hälsa", "Återstår", "avvikelse", "190 150")]
