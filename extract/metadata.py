@@ -18,7 +18,7 @@ DOC_TYPES = (  # (folded phrase, doc_type), first match in the opening lines win
 _NAME = r"[A-ZÅÄÖ][\wåäöéü-]+"
 _LINK = r"(?:och|i|län|läns|lan|lans|stad|stads)"
 _ORG_AFTER = regex.compile(rf"\b[Ss]amordningsf\w*rbund(?:et)?\s+((?:i\s+)?(?:{_NAME})(?:(?:,\s*|\s+)(?:{_NAME}|{_LINK})){{0,5}})")
-_ORG_BEFORE = regex.compile(rf"((?:{_NAME}\s+)(?:(?:{_NAME}|{_LINK})\s+){{0,4}})[Ss]amordningsf\w*rbund\b")
+_ORG_BEFORE = regex.compile(rf"((?:{_NAME}\s+)(?:(?:{_NAME}|{_LINK})\s+){{0,4}})Samordningsf\w*rbund\b")
 _STOP = {"och", "i", "Arbetsförmedlingen", "Försäkringskassan", "Region", "Under", "Det", "Den", "Samordningsförbundet",
          "Årsredovisning", "Arsredovisning", "Verksamhetsplan", "Delårsrapport", "Delarsrapport", "Budget", "Sida",
          "Verksamhetsberättelse", "Styrelse", "Styrelsen", "Förvaltningsberättelse", "Forvaltningsberattelse",
@@ -71,22 +71,31 @@ def fiscal_year(lines: list[Line], sections: list[Section]) -> int | None:
 def organisation(lines: list[Line]) -> str:
     """The most often named 'Samordningsförbundet X' (or 'X Samordningsförbund')."""
     counts: Counter[str] = Counter()
+    for line in lines:
+        counts.update(_names_in(line.text))
     title = " ".join(line.text.strip() for line in lines[:6])           # a name split over the title lines
-    for text in [title] + [line.text for line in lines]:
-        for m in _ORG_AFTER.finditer(text):
-            name = _trim(m.group(1))
-            if name:
-                counts[f"Samordningsförbundet {name}"] += 1
-        for m in _ORG_BEFORE.finditer(text):
-            name = _trim(m.group(1))
-            if name and len(name.split()) >= 2:
-                counts[f"{name} Samordningsförbund"] += 1
+    for name in _names_in(title):
+        if not any(name in _names_in(line.text) for line in lines[:6]):
+            counts[name] += 1
     if not counts:
         return ""
-    # prefer the longest name among the frequent ones ("… Härnösand Timrå" over "… Härnösand")
-    top = counts.most_common(1)[0][1]
-    frequent = [n for n, c in counts.items() if c >= max(2, top // 3)] or [counts.most_common(1)[0][0]]
-    return max(frequent, key=lambda n: (counts[n] >= top // 2, len(n.split()) if counts[n] > 1 else 0, counts[n]))
+    best, top = counts.most_common(1)[0]
+    # a longer form of the commonest name that is also common wins ("… Härnösand Timrå" over "… Härnösand")
+    longer = [n for n, c in counts.items() if n != best and n.startswith(best + " ") and c >= max(2, top // 2)]
+    return max(longer, key=lambda n: (counts[n], len(n))) if longer else best
+
+
+def _names_in(text: str) -> list[str]:
+    out = []
+    for m in _ORG_AFTER.finditer(text):
+        name = _trim(m.group(1))
+        if name:
+            out.append(f"Samordningsförbundet {name}")
+    for m in _ORG_BEFORE.finditer(text):
+        name = _trim(m.group(1))
+        if name and len(name.split()) >= 2:
+            out.append(f"{name} Samordningsförbund")
+    return out
 
 
 def _trim(name: str) -> str:
