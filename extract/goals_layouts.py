@@ -76,7 +76,7 @@ def find_headings(lines: list[Line], ph: Phrases) -> Headings:
     current, area = "", ""
     for i, line in enumerate(lines):
         if (is_heading(lines, i) and not any(fold(line.text).startswith(m) for m in ph.measure_labels)
-                and not _is_header_fragment(line.text, ph)):
+                and (not _is_header_fragment(line.text, ph) or _lone_goal_heading(lines, i, ph))):
             h.indices.add(i)
             text = nice_heading(line.text)
             numbered = strip_numbering(line.text.strip()) != line.text.strip()
@@ -91,6 +91,16 @@ def find_headings(lines: list[Line], ph: Phrases) -> Headings:
         h.at.append(current)
         h.goal_area.append(area)
     return h
+
+
+def _lone_goal_heading(lines: list[Line], i: int, ph: Phrases) -> bool:
+    """'Måluppfyllelse' standing alone over prose is a heading, though it also names a table column."""
+    from extract.goals_interleaved import _is_header_fragment
+    f = fold(lines[i].text)
+    if f not in ph.goal_words or f in ph.col_goal:
+        return False
+    nxt = lines[i + 1].text if i + 1 < len(lines) else ""
+    return not _is_header_fragment(nxt, ph) and "\t" not in nxt
 
 
 def is_heading(lines: list[Line], i: int) -> bool:
@@ -156,6 +166,23 @@ def _header_columns(cells: list[str], ph: Phrases) -> dict[str, int] | None:
 ITEM = regex.compile(r"(?:^|(?<=:)\s*)(\d{1,2})\.\s+(?=\S)")
 
 
+ITEM_AFTER_SENTENCE = regex.compile(r"(?<=[.!?]\s+)(\d{1,2})\.\s+(?=\S)")
+
+
+def _item_marks(seg: str) -> list[regex.Match]:
+    """Item numbers opening the segment or a label, or after a sentence when they count up ('… upprättas. 2. Minst')."""
+    marks = list(ITEM.finditer(seg))
+    for m in ITEM_AFTER_SENTENCE.finditer(seg):
+        if any(m.start() <= k.start() < m.end() or k.start() <= m.start() < k.end() for k in marks):
+            continue
+        before = [k for k in marks if k.start() < m.start()]
+        prev_no = int(before[-1].group(1)) if before else 0
+        if marks and before and int(m.group(1)) > prev_no:
+            marks.append(m)
+            marks.sort(key=lambda k: k.start())
+    return marks
+
+
 def split_items(cell: str) -> list[tuple[int | None, str]]:
     """'<p>Delmål: 2. 20 deltagare …</p> <p>3. …</p>' -> [(2, '20 deltagare …'), (3, '…')].
 
@@ -167,7 +194,7 @@ def split_items(cell: str) -> list[tuple[int | None, str]]:
         seg = " ".join(seg.split())
         if not seg:
             continue
-        marks = list(ITEM.finditer(seg))
+        marks = _item_marks(seg)
         if not marks:
             if seg.endswith(":") and len(seg.split()) <= 4:
                 continue
@@ -395,16 +422,88 @@ def prose_goals(lines: list[Line], heads: Headings, ph: Phrases, used: set[int],
         elif open_goal is not None and open_goal["assess"]:
             open_goal["extra"].append(_para_text(para))
         elif plan and heads.at[k0] == area:
-            for s in sentences(_para_text(para)):
-                fs = fold(s)
-                if regex.search(r"\b(ska|skall)\b", fs) or any(f" {i} " in f" {fs} " for i in ph.goal_intro):
-                    goals.append(RawGoal(section=area, goal=_goal_text(s, ph), page=first.page,
-                                         line=first.number, layout="plan_prose", confidence=0.8))
+            goals += _plan_sentences(para, area, ph)
         if assessment is None and not any(head.startswith(b + " ") for b in ph.bullets):
             prev_para = para
         elif any(head.startswith(b + " ") for b in ph.bullets):
             prev_para = None
     close()
+    return goals
+
+
+GOAL_NUMBER = regex.compile(r"^(?:\p{L}+\s*)?(\d{1,2})\s*[.:)]$")
+
+
+def _plan_sentences(para: list[tuple[int, Line]], area: str, ph: Phrases) -> list[RawGoal]:
+    """The 'ska'-sentences of a plan paragraph, each on the line where it starts; 'Mål 2.' before one is its number."""
+    texts = [" ".join(line.text.split()) for _, line in para]
+    starts, pos = [], 0
+    for t in texts:
+        starts.append(pos)
+        pos += len(t) + 1
+    text = " ".join(texts)
+    goals: list[RawGoal] = []
+    pending: int | None = None
+    pos = 0
+    for s in sentences(text):
+        begin = text.find(s, pos)
+        pos = begin + len(s) if begin >= 0 else pos
+        fs = fold(s)
+        m = GOAL_NUMBER.match(fs)
+        if m:
+            pending = int(m.group(1))
+            continue
+        if regex.search(r"\b(ska|skall)\b", fs) or any(f" {i} " in f" {fs} " for i in ph.goal_intro):
+            k = max(j for j, st in enumerate(starts) if st <= max(begin, 0))
+            line = para[k][1]
+            goals.append(RawGoal(section=area, goal=_goal_text(s, ph), goal_no=pending, page=line.page,
+                                 line=line.number, layout="plan_prose", confidence=0.8))
+        pending = None
+    return goals
+
+
+NUMBERED_GOAL = regex.compile(r"^\s*(\p{L}+)\s*(\d{1,2})\s*[.:)]\s+(\S.*)$")
+
+
+def numbered_goal_lines(lines: list[Line], heads: Headings, ph: Phrases, used: set[int]) -> list[RawGoal]:
+    """'Mål 2. Samtliga insatser ska registreras. Utfall: uppfyllt.' lines under a goal heading.
+
+    The goal is the text after the number; an outcome label ('Utfall:', 'Resultat:') on the same
+    line or opening the next line starts the outcome, whose printed assessment is the status.
+    """
+    from extract.goals_text import prose_status
+    labels = {"mal"} | set(ph.plan_goal_labels)
+    goals: list[RawGoal] = []
+    outcome_at = regex.compile(r"(?:^|(?<=[.!?]\s))(" + "|".join(regex.escape(x) for x in ph.outcome_labels)
+                               + r")\s*:\s*") if ph.outcome_labels else None
+    for i, line in enumerate(lines):
+        if i in used or i in heads.indices or not heads.goal_area[i] or "\t" in line.text.strip():
+            continue
+        text = " ".join(line.text.split())
+        m = NUMBERED_GOAL.match(text)
+        if not m or fold(m.group(1)) not in labels:
+            continue
+        body = m.group(3)
+        if not (regex.search(r"(?i)\b(ska|skall|minst|högst|att)\b|%", body) or body.rstrip().endswith(".")):
+            continue
+        goal, outcome = body, ""
+        cut = outcome_at.search(fold(body)) if outcome_at else None
+        if cut and len(fold(body)) == len(body):
+            goal, outcome = body[:cut.start()].strip(), body[cut.end():].strip()
+        j = i + 1
+        while (outcome_at is not None and j < len(lines) and j not in used and lines[j].number == lines[j - 1].number + 1
+               and outcome_at.match(fold(" ".join(lines[j].text.split())))):
+            nxt = " ".join(lines[j].text.split())
+            outcome = (outcome + " " + nxt[outcome_at.match(fold(nxt)).end():]).strip()
+            used.add(j)
+            j += 1
+        printed, status = "", ""
+        found = (leading_status(outcome, ph) if outcome else None) or (prose_status(outcome, ph) if outcome else None)
+        if found:
+            printed, status = found
+        used.add(i)
+        goals.append(RawGoal(section=heads.goal_area[i], goal=goal, outcome=outcome, printed=printed, status=status,
+                             goal_no=int(m.group(2)), page=line.page, line=line.number, layout="numbered_line"))
     return goals
 
 
@@ -448,13 +547,15 @@ def indicator_lines(lines: list[Line], heads: Headings, ph: Phrases, used: set[i
 def all_layouts(doc: Document, ph: Phrases) -> list[RawGoal]:
     from extract.goals_interleaved import interleaved_tables
     from extract.goals_lines import reading_lines
-    lines, origin = reading_lines(doc, ph)
+    reading = reading_lines(doc, ph)
+    lines = reading.lines
     heads = find_headings(lines, ph)
     used: set[int] = set()
     found = tab_tables(lines, heads, ph, used)
     found += plan_rows(lines, heads, ph, used)
     found += interleaved_tables(lines, heads, ph, used)
     found += indicator_lines(lines, heads, ph, used)
+    found += numbered_goal_lines(lines, heads, ph, used)
     assessed = any(g.outcome or g.status for g in found)
     prose = prose_goals(lines, heads, ph, used, plan=False)
     assessed = assessed or any(g.outcome for g in prose)
@@ -464,7 +565,7 @@ def all_layouts(doc: Document, ph: Phrases) -> list[RawGoal]:
     log.debug("%s: %d raw goals", doc.doc_id, len(found))
     out = []
     for g in found:
-        page, line = origin.get(g.line, (g.page, g.line))
+        page, line = reading.locate(g.line, g.goal, g.goal_no) or (g.page, g.line)
         out.append(replace(g, goal=" ".join(g.goal.split()), outcome=" ".join(g.outcome.split()),
                            page=page, line=line))
     return out

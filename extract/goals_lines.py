@@ -21,7 +21,8 @@ the text form from positions:
 Page furniture ("Sida 4", signatures, initials) is kept as its own line and skipped when
 deciding what continues what, so a paragraph or a table row runs on across a page break.
 Each reading line carries its own line number (consecutive, skipping one at a blank line);
-`origin` maps it back to the page and printed line where it starts.
+`Reading.origin` maps it back to the page and printed line where it starts, and
+`Reading.locate` finds the printed line where a goal inside it (item 3 of a cell) starts.
 Text reports are returned unchanged: their lines already are reading lines.
 """
 from __future__ import annotations
@@ -41,7 +42,7 @@ WRAP_SLACK_EM = 0.75
 # lines this far (em) from the paragraph's left edge are not part of it (except a bullet's hanging indent)
 INDENT_TOLERANCE_EM = 1.5
 
-LIST_START = regex.compile(r"^\s*(?:[-•*–·]\s|\(?\d{1,2}[.)]\s|\(?[a-zåäö][.)]\s)")
+LIST_START = regex.compile(r"^\s*(?:[-•*–·]\s|\(?\d{1,2}[.)]\s|\(?[a-zåäö][.)]\s|\p{Lu}\p{Ll}*\s?\d{1,2}[.:)]\s)")
 LABEL_START = regex.compile(r"^[\p{Lu}][\p{L} /-]{1,30}:(?:\s|$)")
 SEPARATOR = regex.compile(r"^[-–—=_|:. ]+$")
 SENTENCE_END = regex.compile(r"(?<!:\s*(?:</p>)?)(?:[.!?]|</p>)[\"”')]*$")
@@ -58,15 +59,39 @@ class _Item:
     cells: tuple[Cell, ...] = ()
     gap_before: bool = False
     furniture: bool = False
+    printed: tuple[Line, ...] = ()  # all its printed lines, top to bottom
 
 
-def reading_lines(doc: Document, ph: Phrases) -> tuple[list[Line], dict[int, tuple[int, int]]]:
-    """The document's reading lines and, for positioned input, line number -> (page, printed line)."""
+@dataclass(frozen=True)
+class Reading:
+    """Reading lines, and for positioned input where each came from."""
+
+    lines: list[Line]
+    origin: dict[int, tuple[int, int]] = field(default_factory=dict)      # number -> (page, printed line)
+    printed: dict[int, tuple[Line, ...]] = field(default_factory=dict)    # number -> its printed lines
+
+    def locate(self, number: int, text: str, goal_no: int | None = None) -> tuple[int, int] | None:
+        """The printed line where `text` (a goal read from reading line `number`) starts."""
+        if number not in self.origin:
+            return None
+        words = fold(text).split()[:2]
+        if words:
+            keys = ([f"{goal_no}. {words[0]}"] if goal_no is not None else []) + [" ".join(words), words[0]]
+            lines = self.printed.get(number, ())
+            for key in keys:
+                for ln in lines:
+                    if key in fold(ln.text):
+                        return ln.page, ln.number
+        return self.origin[number]
+
+
+def reading_lines(doc: Document, ph: Phrases) -> Reading:
+    """The document's reading lines and, for positioned input, where each starts on the page."""
     from extract.goals_layouts import is_furniture
 
     phys = doc.lines
     if all(line.method == "text" for line in phys):
-        return phys, {}
+        return Reading(phys)
     furniture = [len(line.cells) <= 1 and is_furniture(line.text) for line in phys]
     runs = _runs(phys, furniture)
     margins = _margins(phys, furniture)
@@ -78,6 +103,7 @@ def reading_lines(doc: Document, ph: Phrases) -> tuple[list[Line], dict[int, tup
     items.sort(key=lambda it: it.key)
     lines: list[Line] = []
     origin: dict[int, tuple[int, int]] = {}
+    printed: dict[int, tuple[Line, ...]] = {}
     number = 0
     prev_furniture = True
     for it in items:
@@ -85,7 +111,8 @@ def reading_lines(doc: Document, ph: Phrases) -> tuple[list[Line], dict[int, tup
         prev_furniture = it.furniture
         lines.append(Line(it.first.page, number, it.text, it.cells, it.first.method))
         origin[number] = (it.first.page, it.first.number)
-    return lines, origin
+        printed[number] = it.printed or (it.first,)
+    return Reading(lines, origin, printed)
 
 
 # --------------------------------------------------------------------------- runs of printed lines
@@ -94,7 +121,7 @@ def _runs(phys: list[Line], furniture: list[bool]) -> list[list[int]]:
     """Indices of non-furniture lines, cut where a blank line stands (a page break is no blank)."""
     runs: list[list[int]] = []
     prev: int | None = None
-    for k, line in enumerate(phys):
+    for k in range(len(phys)):
         if furniture[k]:
             continue
         if prev is None or not _contiguous(phys, furniture, prev, k):
@@ -117,27 +144,19 @@ def _contiguous(phys: list[Line], furniture: list[bool], a: int, b: int) -> bool
 
 
 def _margins(phys: list[Line], furniture: list[bool]) -> dict[int, float]:
-    """Each page's right text margin: the rightmost line end that several prose lines reach (at least the document's)."""
-    by_page: dict[int, list[float]] = {}
-    ems: list[float] = []
+    """Each page's right text margin: where its longest prose line ends, at least the document's.
+
+    Prose is ragged or justified up to the margin, so the longest line of several words
+    reaches it; a page of short lines (a list, an OCR'd narrow column) still wraps at the
+    document's margin, so its lines are not taken for wrapped ones.
+    """
+    by_page: dict[int, float] = {}
     for k, line in enumerate(phys):
         if furniture[k] or len(line.cells) != 1 or line.method == "text" or len(line.text.split()) < 4:
             continue
-        by_page.setdefault(line.page, []).append(line.cells[0].x1)
-        ems.append(_em(line))
-    em = statistics.median(ems) if ems else 10.0
-    overall = _edge([x for xs in by_page.values() for x in xs], em)
-    # a page narrower than the document (a page of short lines) still wraps at the document's margin
-    return {page: max(_edge(xs, em, fallback=overall) or 0.0, overall or 0.0)
-            for page, xs in by_page.items()} | {0: overall or 0.0}
-
-
-def _edge(xs: list[float], em: float, fallback: float | None = None) -> float | None:
-    xs = sorted(xs, reverse=True)
-    for x in xs:
-        if sum(1 for y in xs if x - em <= y <= x) >= 3:
-            return x
-    return fallback if fallback is not None else (xs[0] if xs else None)
+        by_page[line.page] = max(by_page.get(line.page, 0.0), line.cells[0].x1)
+    overall = max(by_page.values(), default=0.0)
+    return {page: max(x, overall) for page, x in by_page.items()} | {0: overall}
 
 
 def _em(line: Line) -> float:
@@ -226,7 +245,8 @@ def _paragraphs(phys: list[Line], run: list[int], margins: dict[int, float], ph:
             text = _join_texts([" ".join(phys[k].text.split()) for k in para])
             cells = first.cells if len(para) == 1 else (Cell(text, min(phys[k].cells[0].x0 for k in para),
                                                                max(phys[k].cells[-1].x1 for k in para)),)
-            items.append(_Item(para[0], first, text, cells, gap_before=gap_first and not items))
+            items.append(_Item(para[0], first, text, cells, gap_before=gap_first and not items,
+                               printed=tuple(phys[k] for k in para)))
     for k in run:
         if para and _continues(phys[para[-1]], phys[para[0]], phys[k], margins, ph):
             para.append(k)
@@ -348,6 +368,7 @@ class _Row:
     cols: dict[int, list[tuple[str, float]]] = field(default_factory=dict)   # column -> [(text, x1)]
     header: bool = False
     last_cols: set[int] = field(default_factory=set)                        # columns filled on its last line
+    printed: list[Line] = field(default_factory=list)
 
 
 def _line_fragments(line: Line, grid: list[float]) -> dict[int, list[tuple[str, float]]]:
@@ -411,7 +432,8 @@ def _table_rows(phys: list[Line], part: list[int], grid: list[float], width: int
         text = "\t".join(cells_text)
         cells = tuple(Cell(t, grid[c] if c < len(grid) else 0.0,
                            grid[c + 1] if c + 1 < len(grid) else grid[-1] + 1.0) for c, t in enumerate(cells_text))
-        items.append(_Item(row.key, row.first, text, cells, gap_before=gap_first and not items))
+        items.append(_Item(row.key, row.first, text, cells, gap_before=gap_first and not items,
+                           printed=tuple(row.printed)))
 
     for k in part:
         line = phys[k]
@@ -424,6 +446,7 @@ def _table_rows(phys: list[Line], part: list[int], grid: list[float], width: int
         for c, fs in frags.items():
             row.cols.setdefault(c, []).extend(fs)
         row.last_cols = set(frags)
+        row.printed.append(line)
         prev_sep = sep
     flush()
     return items

@@ -49,6 +49,7 @@ class Phrases:
     upper_bound: tuple[str, ...]
     units: dict[str, str]
     benchmark: tuple[str, ...] = ()
+    outcome_labels: tuple[str, ...] = ()
 
     @property
     def header_words(self) -> tuple[str, ...]:
@@ -79,6 +80,7 @@ def load_phrases(path: str = str(PHRASES_PATH)) -> Phrases:
         upper_bound=f(d["inference"]["upper_bound"]),
         units={fold(k): v for k, v in d["units"].items()},
         benchmark=f(d.get("indicator", {}).get("benchmark", [])),
+        outcome_labels=f(d["prose"].get("outcome_labels", [])),
     )
 
 

@@ -3,14 +3,19 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import subprocess
 import sys
+import textwrap
 from pathlib import Path
 
 import pytest
 
+from extract.document import Box, Cell, Document, Line, Page, Word
 from extract.goals import GOAL_COLUMNS, find_goals, write_goals_csv
-from extract.goals_text import fold
+from extract.goals_layouts import _header_columns
+from extract.goals_lines import reading_lines
+from extract.goals_text import fold, load_phrases
 from extract.read import read_document
 from normalize.facts import Fact
 
@@ -272,6 +277,166 @@ def test_goals_link_to_their_initiatives_money(tmp_path):
 
 def test_odd_input_gives_no_goals_not_an_error(tmp_path):
     assert goals_of(tmp_path, "Mal\n\nBedomning Motivering\n\n\n") == []
+
+
+# --------------------------------------------------------------------------- positioned lines (PDF, OCR)
+# Hand-made pages as a PDF reader gives them: words with boxes (5 pt a character, 12 pt a
+# line), a blank line as a skip in the line numbers, table cells as separate Cells.
+
+CW, LH = 5.0, 12.0
+
+
+def pline(page: int, number: int, *cells: tuple[float, str]) -> Line:
+    out = []
+    for x0, text in cells:
+        top = number * LH
+        words = tuple(Word(m.group(), Box(x0 + m.start() * CW, top, x0 + m.end() * CW, top + 10.0))
+                      for m in re.finditer(r"\S+", text))
+        out.append(Cell(text, x0, x0 + len(text) * CW, words))
+    return Line(page, number, "  ".join(c.text for c in out), tuple(out), "pdf")
+
+
+def prose(page: int, number: int, text: str, width: int = 90, x0: float = 60.0) -> list[Line]:
+    """A paragraph wrapped at `width` characters, as a renderer would print it."""
+    return [pline(page, number + k, (x0, part)) for k, part in enumerate(textwrap.wrap(text, width))]
+
+
+def pdf_doc(lines: list[Line]) -> Document:
+    pages = sorted({ln.page for ln in lines})
+    return Document("pdfdoc", "pdfdoc.pdf", "0" * 64, "pdf-text",
+                    [Page(p, tuple(ln for ln in lines if ln.page == p), "pdf", 595.0, 842.0) for p in pages])
+
+
+def test_wrapped_paragraphs_are_read_as_one_line():
+    lines = [pline(1, 1, (60, "Måluppfyllelse"))]
+    lines += prose(1, 3, "Mål 1. Andelen deltagare som går vidare till arbete eller studier ska vara minst 30 procent "
+                         "av alla som avslutat en insats under året. Utfall: 33 procent av de avslutade deltagarna.")
+    n = lines[-1].number + 1
+    lines += prose(1, n, "Mål 2. Samtliga insatser ska registreras i uppföljningssystemet SUS senast en månad efter "
+                         "att deltagaren har skrivits in. Utfall: uppfyllt.")
+    lines += prose(1, lines[-1].number + 2, "Styrelsen har under året sammanträtt sex gånger och behandlat "
+                                            "ansökningar, uppföljningar och budget för kommande år.")
+    doc = pdf_doc(lines)
+    read = reading_lines(doc, load_phrases())
+    reading, origin = read.lines, read.origin
+    texts = [ln.text for ln in reading]
+    assert texts[1].startswith("Mål 1.") and texts[1].endswith("avslutade deltagarna.")
+    assert texts[2].startswith("Mål 2.") and texts[2].endswith("Utfall: uppfyllt.")  # no blank line, yet not joined
+    assert texts[3].endswith("kommande år.")
+    assert origin[reading[2].number] == (1, n)
+    rows = find_goals(doc)
+    one, two = by_goal(rows, "Andelen deltagare"), by_goal(rows, "Samtliga insatser")
+    assert (one["goal_no"], one["target_value"], one["outcome_value"], one["status"]) == (1, 30, 33, "uppfyllt")
+    assert "avslutat en insats" in one["goal"]
+    assert (two["goal_no"], two["status"], two["page"], two["line"]) == (2, "uppfyllt", 1, n)
+
+
+def test_short_lines_stay_apart():
+    """Lines well short of the margin were not wrapped (an OCR'd narrow column): they are not joined."""
+    lines = prose(1, 1, "Styrelsen har under året sammanträtt sex gånger och behandlat ansökningar och budget "
+                        "för kommande år samt följt upp alla insatser.")
+    lines += [pline(1, 4, (60, "Att 80 % av deltagarna inom")), pline(1, 5, (60, "individinriktade insatser ska")),
+              pline(1, 6, (60, "uppleva att de fått stöd."))]
+    reading = reading_lines(pdf_doc(lines), load_phrases()).lines
+    assert [ln.text for ln in reading][-3:] == ["Att 80 % av deltagarna inom", "individinriktade insatser ska",
+                                                "uppleva att de fått stöd."]
+
+
+JA_NEJ_PDF = [
+    pline(1, 1, (60, "Stärkt samverkan")),
+    pline(1, 3, (60, "PROJEKT/INSATS"), (160, "MÅL"), (300, "MÅLUPPFYLLELSE")),
+    pline(1, 4, (300, "JA"), (420, "NEJ")),
+    pline(1, 5, (60, "Stärkt samverkan och"), (160, "1. En lokal"), (300, "1. Ja. En lokal"), (420, "2. Nej. Det blev")),
+    pline(1, 6, (60, "kompetenshöjande"), (160, "överenskommelse ska"), (300, "överenskommelse har"),
+          (420, "12 möten under")),
+    pline(1, 7, (60, "insatser"), (160, "upprättas."), (300, "upprättats."), (420, "året.")),
+    pline(1, 8, (160, "2. Minst 30 möten med")),
+    pline(1, 9, (160, "parterna ska genomföras.")),
+    pline(1, 11, (60, "Signering av justerare på varje sida")),
+    pline(1, 13, (60, "Sida 1")),
+    # the table runs on over the page break; its first column is empty there
+    pline(2, 1, (160, "3. Parterna ska mötas på"), (300, "3. Ja. Styrgruppen har")),
+    pline(2, 2, (160, "samverkansytor."), (300, "mötts varje månad.")),
+    pline(2, 4, (60, "Nästa rubrik")),
+]
+
+
+def test_table_cells_are_read_by_column():
+    doc = pdf_doc(JA_NEJ_PDF)
+    rows_text = [ln.text for ln in reading_lines(doc, load_phrases()).lines if "\t" in ln.text]
+    assert rows_text[0] == "PROJEKT/INSATS\tMÅL\tMÅLUPPFYLLELSE\t"
+    assert rows_text[1] == "\t\tJA\tNEJ"
+    # the row runs on over the page break (its first column is empty there)
+    assert rows_text[2].split("\t") == [
+        "Stärkt samverkan och kompetenshöjande insatser",
+        "1. En lokal överenskommelse ska upprättas. 2. Minst 30 möten med parterna ska genomföras. "
+        "3. Parterna ska mötas på samverkansytor.",
+        "1. Ja. En lokal överenskommelse har upprättats. 3. Ja. Styrgruppen har mötts varje månad.",
+        "2. Nej. Det blev 12 möten under året."]
+    rows = find_goals(doc)
+    assert [r["goal_no"] for r in rows] == [1, 2, 3]
+    one, two, three = rows
+    assert (one["status"], one["status_source"], one["section"]) == ("uppfyllt", "Ja", "Stärkt samverkan")
+    assert one["goal"] == "En lokal överenskommelse ska upprättas."
+    assert (two["status"], two["target_value"], two["outcome_value"]) == ("ej_uppfyllt", 30, 12)
+    assert (one["page"], one["line"]) == (1, 5)               # where each item starts on the page
+    assert (two["page"], two["line"]) == (1, 8)
+    assert (three["status"], three["page"], three["line"]) == ("uppfyllt", 2, 1)
+
+
+def test_plan_rows_with_wrapped_cells_and_a_cell_run_into_the_next_column():
+    lines = [
+        pline(1, 1, (60, "MÅL 1: INDIVIDINRIKTADE INSATSER")),
+        pline(1, 2, (60, "Resultatmål 1"), (195, "Att individer upplever stegförflyttning och närmar sig")),
+        pline(1, 3, (195, "arbete eller studier.")),
+        pline(1, 4, (60, "Resultatmål 2"), (195, "Att förbättra individers förutsättningar.")),
+        pline(1, 5, (60, "Uppföljning"), (195, "Deltagarnas nöjdhet och stegförflyttning, försörjning")),
+        pline(1, 6, (195, "innan och efter insats.")),
+        pline(1, 8, (60, "Insatskatalogen"), (300, "MÅLUPPFYLLELSE")),
+    ]
+    # a first-column word printed up against the next column: "Resultatmål3" then the goal
+    glued = Line(1, 7, "Resultatmål3 Det egna kapitalet ska minska.", (
+        Cell("Resultatmål3 Det egna kapitalet ska minska.", 60, 400, (
+            Word("Resultatmål3", Box(60, 84, 198, 94)), Word("Det", Box(200, 84, 215, 94)),
+            Word("egna", Box(218, 84, 238, 94)), Word("kapitalet", Box(241, 84, 286, 94)),
+            Word("ska", Box(289, 84, 304, 94)), Word("minska.", Box(307, 84, 342, 94)))),), "pdf")
+    lines.insert(6, glued)
+    texts = [ln.text for ln in reading_lines(pdf_doc(lines), load_phrases()).lines]
+    assert "Resultatmål 1\tAtt individer upplever stegförflyttning och närmar sig arbete eller studier." in texts
+    assert "Uppföljning\tDeltagarnas nöjdhet och stegförflyttning, försörjning innan och efter insats." in texts
+    assert "Resultatmål\t3 Det egna kapitalet ska minska." not in texts
+    rows = find_goals(pdf_doc(lines))
+    assert [(r["goal_no"], r["goal"]) for r in rows][:2] == [
+        (1, "Att individer upplever stegförflyttning och närmar sig arbete eller studier."),
+        (2, "Att förbättra individers förutsättningar.")]
+    assert {r["section"] for r in rows} == {"Mål 1: individinriktade insatser"}
+
+
+def test_column_names_printed_over_each_other_still_make_a_header():
+    ph = load_phrases()
+    assert _header_columns(["PROJEKT/INSMAÅTLS", "", "MÅLUPPFYLLELSE", ""], ph) == {
+        "initiative": 0, "goal": 1, "assess": 2}
+    assert _header_columns(["PROJEKT/INSATSMÅL", "", "MÅLUPPFYLLELSE"], ph)["goal"] == 1
+
+
+def test_numbered_goal_lines_in_a_plan_and_a_report(tmp_path):
+    rows = goals_of(tmp_path, """Måluppfyllelse
+
+Mål 1. Andelen deltagare som går vidare till arbete ska vara minst 30 procent. Utfall: 33 procent.
+Mål 2. Samtliga insatser ska registreras i uppföljningssystemet. Utfall: uppfyllt.
+Mål 3. Det egna kapitalet ska understiga 20 procent av bidragen. Utfall: 45 procent, målet bedöms inte uppnås.
+
+Mål för 2025
+
+Mål 1. Medlemmarnas personal ska erbjudas kompetensutveckling.
+Mål 2. Minst 35 procent av deltagarna ska gå vidare till arbete eller studier.
+""")
+    got = [(r["section"], r["goal_no"], r["status"], r["line"]) for r in rows]
+    assert got == [("Måluppfyllelse", 1, "uppfyllt", 3), ("Måluppfyllelse", 2, "uppfyllt", 4),
+                   ("Måluppfyllelse", 3, "ej_uppfyllt", 5),
+                   ("Mål för 2025", 1, "ej_bedomt", 9), ("Mål för 2025", 2, "ej_bedomt", 10)]
+    assert by_goal(rows, "Det egna kapitalet")["status_source"] == "Inte uppnås"
+    assert by_goal(rows, "Samtliga insatser")["outcome"] == "uppfyllt."
 
 
 # --------------------------------------------------------------------------- corpus end-to-end
