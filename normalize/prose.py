@@ -22,8 +22,8 @@ from normalize.facts import CheckResult
 # the statement a failure is reported under)
 TARGETS: dict[str, tuple[str, list[list[str]]]] = {
     "intakter": (r"\b(?:driftsbidrag\w*|driftbidrag\w*|medlemsbidrag\w*|tilldelning(?:en)?)\b",
-                 [["+rr.verksamhetens_intakter"], ["+ov.verksamhetens_intakter"],
-                  ["+dr.driftbidrag@utfall_intakt"]]),
+                 [["+rr.verksamhetens_intakter"], ["+ov.verksamhetens_intakter"], ["+ov.medlemsbidrag"],
+                  ["+dr.driftbidrag@utfall_intakt"], ["+dr.driftbidrag"]]),
     "resultat": (r"\b(?:overskott|underskott|arets resultat|resultatet)\b",
                  [["+rr.arets_resultat"], ["+ov.arets_resultat"]]),
     "eget_kapital": (r"\beg(?:et|na) kapital(?:et)?\b",
