@@ -200,35 +200,103 @@ def _first(e: Entry, period: int, columns: tuple[str, ...]) -> Fact | None:
     return next((e.cells[(period, c)] for c in columns if (period, c) in e.cells), None)
 
 
+INCOME_RE = re.compile(r"intakt|bidrag|resultat|overskott|underskott")
+KIND_HEADING_RE = re.compile(r"^(?:summa |verksamhetens |ovriga )?(intakter|kostnader)\b")
+
+
+def _heading_kind(ctx: Context, prev: Fact | None, first: Fact) -> str:
+    """The kind a heading printed just above `first` names ("Intäkter", "Kostnader"), if any."""
+    lo = prev.line if prev is not None and prev.page == first.page else first.line - 3
+    for line in reversed(ctx.lines):
+        if line.page != first.page or not lo < line.number < first.line:
+            continue
+        text = fold(line.text)
+        if not text or re.search(r"\d", text):
+            continue
+        m = KIND_HEADING_RE.match(text)
+        if m and len(text.split()) <= 4:
+            return "cost" if m[1] == "kostnader" else "income"
+    return ""
+
+
+def _label_kind(label: str) -> str:
+    text = fold(label)
+    if COST_RE.search(text):
+        return "cost"
+    if INCOME_RE.search(text):
+        return "income"
+    return ""
+
+
+def _row_kinds(ctx: Context, rows: list[Entry]) -> dict[int, str]:
+    """Each row's kind — "cost" or "income" (incomes and results: higher is better). A row's own
+    label decides ("Personalkostnader", "Medlemsbidrag", "Resultat …"); else its section's: the
+    heading printed above it ("Kostnader"), else the section's total ("Summa kostnader"). A section
+    begins after a heading (a gap in row numbers) or after a total."""
+    sections: list[list[Entry]] = []
+    for i, e in enumerate(rows):
+        if i == 0 or e.row - rows[i - 1].row > 1 or rows[i - 1].is_total:
+            sections.append([])
+        sections[-1].append(e)
+    kinds: dict[int, str] = {}
+    prev: Entry | None = None
+    for sec in sections:
+        first = min(sec[0].cells.values(), key=lambda f: f.line)
+        last_prev = max(prev.cells.values(), key=lambda f: f.line) if prev is not None else None
+        kind = _heading_kind(ctx, last_prev, first) if ctx.lines else ""
+        if not kind:
+            kind = next((k for e in reversed(sec) if e.is_total and (k := _label_kind(e.label))), "")
+        for e in sec:
+            kinds[e.row] = _label_kind(e.label) or kind or "income"
+        prev = sec[-1]
+    return kinds
+
+
 def run_dr_variance(check: CheckDef, ctx: Context) -> list[CheckResult]:
-    """Avvikelse = utfall − budget, or the table's own convention: budget − utfall, or a
-    forecast against budget (an interim report's "Prognos 2024 … Avvikelse"); the convention
-    that most rows of the table follow is the table's."""
+    """Avvikelse = utfall − budget, or the table's own convention: budget − utfall, a forecast
+    against budget (an interim report's "Prognos 2024 … Avvikelse"), or "better than budget" —
+    utfall − budget for incomes and results, budget − utfall for costs printed positive. The
+    convention that most rows of the table follow is the table's; a convention that differs by
+    row kind needs two rows of each kind that only it explains, so one wrong row never makes
+    its own convention."""
     out = []
     bases = (("utfall", ("utfall_netto", "utfall")), ("prognos", ("prognos",)))
     for rows in _dr_tables(ctx):
+        kinds = _row_kinds(ctx, rows)
         options = []
-        for name, kinds in bases:
+        for name, cols in bases:
             triples = []
             for e in rows:
                 for period in sorted({p for (p, _c) in e.cells}):
-                    u = _first(e, period, kinds)
+                    u = _first(e, period, cols)
                     b = _first(e, period, ("budget_netto", "budget"))
                     a = e.cells.get((period, "avvikelse"))
                     if a is not None and u is not None and b is not None:
                         triples.append((e, period, u, b, a))
+            if not triples:
+                continue
             for direction in (1, -1):
-                if triples:
-                    holding = sum(_variance_holds(t, direction) for t in triples)
-                    options.append((holding, name == "utfall", direction == 1, name, direction, triples))
+                for split in (False, True):
+                    dirs = {"income": direction, "cost": -direction if split else direction}
+                    if split and not all(
+                            sum(kinds[t[0].row] == kind and _variance_holds(t, d) and not _variance_holds(t, -d)
+                                for t in triples) >= 2 for kind, d in dirs.items()):
+                        continue
+                    holding = sum(_variance_holds(t, dirs[kinds[t[0].row]]) for t in triples)
+                    options.append((holding, name == "utfall", not split, direction == 1, name, dirs, triples))
         if not options:
             continue
-        _, _, _, basis, direction, triples = max(options, key=lambda o: o[:3])
+        *_, basis, dirs, triples = max(options, key=lambda o: o[:4])
+        split = dirs["income"] != dirs["cost"]
         for t in triples:
             e, period, u, b, a = t
+            kind = kinds[e.row]
+            direction = dirs[kind]
             value = direction * (u.value_sek - b.value_sek)
             good = _variance_holds(t, direction)
             expr = f"{basis} - budget" if direction == 1 else f"budget - {basis}"
+            if split:
+                expr += " for costs" if kind == "cost" else " for incomes and results"
             msg = (f"{e.label} {period}: avvikelse {fmt_sek(a.value_sek)} {'=' if good else '≠'} {expr} "
                    f"({fmt_sek(u.value_sek)}, {fmt_sek(b.value_sek)}) = {fmt_sek(value)}")
             out.append(result(ctx, check, check.statement, period, "avvikelse", "pass" if good else "fail", msg,
@@ -347,31 +415,72 @@ def run_note_roll(check: CheckDef, ctx: Context) -> list[CheckResult]:
     return out
 
 
+TOTAL_WORD_RE = re.compile(r"^(?:summa|totalt|total|s:a)\b\s*")
+
+
+def _label_words(label: str) -> str:
+    return " ".join(re.sub(r"[^a-z ]", " ", TOTAL_WORD_RE.sub("", fold(label))).split())
+
+
+def _note_total(tables: list[list[Fact]], names: list[str]) -> list[Fact]:
+    """The total a note states its line as. Each of the note's tables offers its totals (Summa …),
+    else its closing balances (Utgående …, Bokfört värde). A total whose label names the line or
+    the note ("Summa medlemsbidrag" for Medlemsbidrag) is taken; else each table's last one — its
+    top-level total, as a movement note's Bokfört värde — and of those the largest, so a
+    breakdown of one part (Not 2's second table, "Summa kommunerna") is not taken for the whole.
+    [] when no table has a total (the caller sums the rows)."""
+    offered: list[list[Fact]] = []
+    for pf in tables:
+        got = [f for f in pf if f.is_total] or [f for f in pf if _is_closing(f)]
+        if got:
+            offered.append(sorted(got, key=lambda f: f.row))
+    if not offered:
+        return []
+    named = []
+    for ti, got in enumerate(offered):
+        for f in got:
+            words = _label_words(f.label)
+            score = max((SequenceMatcher(None, words, n).ratio() for n in names if n and words), default=0.0)
+            if score >= 0.85:
+                named.append((score, ti, f.row, f))
+    if named:
+        return [max(named, key=lambda s: s[:3])[3]]
+    lasts = [got[-1] for got in offered]
+    return [max(lasts, key=lambda f: (abs(f.value_sek), -lasts.index(f)))]
+
+
 def run_note_to_line(check: CheckDef, ctx: Context) -> list[CheckResult]:
+    """A note's total = the statement line its title names. A note may print several tables
+    (Medlemsbidrag per member, then the municipalities' share split per municipality): the total
+    is chosen among all of them (`_note_total`)."""
     out = []
-    groups: dict[tuple[int, int], list[Fact]] = defaultdict(list)
+    groups: dict[int, dict[int, list[Fact]]] = defaultdict(lambda: defaultdict(list))
     for (st, table), facts in ctx.tables.items():
         if st == "noter":
             for f in facts:
                 if f.note is not None and f.column == "utfall":
-                    groups[(f.note, table)].append(f)
-    for (note, _table), facts in sorted(groups.items()):
+                    groups[f.note][table].append(f)
+    for note, by_table in sorted(groups.items()):
+        facts = [f for t in sorted(by_table) for f in by_table[t]]
         first = min(facts, key=lambda f: (f.page, f.line))
         title = _note_title(ctx, note, first)
         for period in sorted({f.period for f in facts}):  # type: ignore[type-var]
-            pf = [f for f in facts if f.period == period and not _is_varav(f)]
-            totals = [f for f in pf if f.is_total] or [f for f in pf if _is_closing(f)]
-            if totals:
+            tables = [[f for f in by_table[t] if f.period == period and not _is_varav(f)] for t in sorted(by_table)]
+            tables = [pf for pf in tables if pf]
+            line = _line_for_title(ctx, title, period)  # type: ignore[arg-type]
+            names = [" ".join(re.sub(r"[^a-z ]", " ", title).split())]
+            if line is not None:
+                names.append(_label_words(line.label))
+            used = _note_total(tables, names)
+            if used:
                 # a movement note (Ingående … Utgående, … Bokfört värde) states its line as its
                 # closing balance, not as the sum of its rows
-                used = [max(totals, key=lambda f: f.row)]
                 value, tol = used[0].value_sek, used[0].tolerance_sek
                 what = used[0].label
             else:
-                used = pf
-                value, tol = sum(f.value_sek for f in pf), sum(f.tolerance_sek for f in pf)
+                used = tables[0]
+                value, tol = sum(f.value_sek for f in used), sum(f.tolerance_sek for f in used)
                 what = "sum of its rows"
-            line = _line_for_title(ctx, title, period)  # type: ignore[arg-type]
             if line is None:
                 reason = f"no statement line titled {title!r}" if title else "note title not found"
                 out.append(result(ctx, check, "noter", period, "utfall", "skipped", f"Not {note}: {reason}",

@@ -1,6 +1,8 @@
 """Regression tests for false alarms seen on the genre reports, one per cause, on hand-written facts."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 import reconcile_fixtures as F
 from reconcile_fixtures import Y2, table
 
@@ -263,3 +265,110 @@ def test_interim_type_is_read_from_the_title_when_not_given():
 def test_annual_report_still_fails_the_same_differences():
     failed = {(r.check, r.period) for r in fails(run(_interim(), fy=2023, doc_type="arsredovisning"))}
     assert ("kf.likvida_medel_vs_br", 2022) in failed and ("br.arets_resultat_vs_rr", 2022) in failed
+
+
+# --- Driftredovisning: avvikelse as "better than budget" -------------------------------------
+
+DR_KR = [(2012, "utfall"), (2012, "budget"), (2012, "avvikelse")]
+
+
+def _better_than_budget(kansli: str = "2360", heading_totals: bool = True) -> list:
+    # k05: costs printed positive; avvikelse = utfall − budget for incomes, budget − utfall for costs
+    rows = [
+        ("Intäkter", "dr.intakter"),
+        ("Medlemsbidrag", "dr.driftbidrag", "6600000", "6600000", "0"),
+        ("Övriga intäkter", "dr.ovriga_intakter", "141250", "100000", "41250"),
+        ("=Summa intäkter", "dr.summa_intakter", "6741250", "6700000", "41250"),
+        ("Kostnader", "dr.kostnader"),
+        ("Individinriktade insatser", "dr.individinriktade_insatser", "3912400", "4200000", "287600"),
+        ("Strukturinsatser", "dr.strukturinsatser", "1108220", "1250000", "141780"),
+        ("Kansli", "dr.kansli", "1297640", "1300000", kansli),
+        ("Styrelse och revision", "dr.styrelse_och_revision", "285158", "300000", "14842"),
+        ("=Summa kostnader", "dr.summa_kostnader", "6603418", "7050000", "446582"),
+        ("Resultat före finansiella poster", "dr.resultat_fore_finansiella_poster", "137832", "-350000", "487832"),
+    ]
+    if not heading_totals:
+        rows = [r for r in rows if not r[0].startswith("=")]
+    return table("driftredovisning", 3, DR_KR, rows, unit="kr", page=1, first_line=52)
+
+
+def test_variance_better_than_budget_per_row_kind_passes():
+    res = run(_better_than_budget())
+    assert {r.status for r in res if r.check == "dr.variance"} == {"pass"}
+    msgs = [r.message for r in res if r.check == "dr.variance"]
+    assert any("Kansli" in m and "budget - utfall for costs" in m for m in msgs)
+    assert any("Övriga intäkter" in m and "utfall - budget" in m for m in msgs)
+
+
+def test_variance_row_kind_read_from_the_headings_printed_above_the_rows():
+    # no Summa rows: only the printed "Intäkter"/"Kostnader" headings tell the rows' kind
+    text = "\n" * 51 + "\n".join(["Intäkter", "Medlemsbidrag", "Övriga intäkter", "Kostnader",
+                                  "Individinriktade insatser", "Strukturinsatser", "Kansli",
+                                  "Styrelse och revision", "Resultat före finansiella poster"])
+    facts = _better_than_budget(heading_totals=False)
+    # renumber lines to the text above (the fixture counts a line per row, totals dropped)
+    by_label = {s: i + 1 for i, s in enumerate(text.splitlines())}
+    facts = [replace(f, line=by_label[f.label]) for f in facts]
+    res = run(facts, F.lines(text, page=1))
+    assert {r.status for r in res if r.check == "dr.variance"} == {"pass"}
+
+
+def test_variance_better_than_budget_still_fails_a_wrong_row():
+    # Kansli printed as utfall − budget while every other cost row is budget − utfall
+    res = run(_better_than_budget(kansli="-2360"))
+    failed = [r.message.split(" ")[0] for r in fails(res) if r.check == "dr.variance"]
+    assert failed == ["Kansli"]
+
+
+def test_variance_single_cost_row_cannot_make_its_own_convention():
+    # incomes and the result follow utfall − budget; the one cost row's flipped avvikelse is wrong
+    facts = table("driftredovisning", 1, DR_KR, [
+        ("Medlemsbidrag", "dr.driftbidrag", "6600000", "6500000", "100000"),
+        ("Övriga intäkter", "dr.ovriga_intakter", "141250", "100000", "41250"),
+        ("Kansli", "dr.kansli", "1297640", "1300000", "2360"),
+        ("Resultat", "dr.resultat", "5443610", "5300000", "143610")], unit="kr")
+    failed = [r.message.split(" ")[0] for r in fails(run(facts)) if r.check == "dr.variance"]
+    assert failed == ["Kansli"]
+
+
+# --- notes with more than one table -----------------------------------------------------------
+
+def _two_table_note(summa: str = "5 400") -> tuple[list, list]:
+    # k08: Not 2 Medlemsbidrag per member, then the municipalities' share per municipality
+    rr = table("resultatrakning", 0, [(2025, "utfall")], [
+        ("Medlemsbidrag", "rr.medlemsbidrag", "5 400"),
+        ("Övriga intäkter", "rr.ovriga_intakter", "35"),
+        ("=Summa intäkter", "rr.verksamhetens_intakter", "5 435")], page=1, first_line=10)
+    note = table("noter", 3, [(2025, "utfall")], [
+        ("Försäkringskassan", "not.fk", "2 700"),
+        ("Region Örebro län", "not.region", "1 350"),
+        ("Kommunerna", "not.kommunerna", "1 350"),
+        ("=Summa medlemsbidrag", "not.summa_medlemsbidrag", summa)], note=2, page=3, first_line=3)
+    share = table("noter", 4, [(2025, "utfall")], [
+        ("Lindesbergs kommun", "not.lindesberg", "675"),
+        ("Nora kommun", "not.nora", "270"),
+        ("Hällefors kommun", "not.hallefors", "202"),
+        ("Ljusnarsbergs kommun", "not.ljusnarsberg", "203"),
+        ("=Summa kommunerna", "not.summa_kommunerna", "1 350")], note=2, page=3, first_line=10)
+    lines = F.lines("Not 2 Medlemsbidrag\n                 2025\n", page=3)
+    return rr + note + share, lines
+
+
+def test_note_with_two_tables_ties_its_own_total_to_the_line():
+    facts, lines = _two_table_note()
+    got = [r for r in run(facts, lines) if r.check == "note_to_line"]
+    assert [r.status for r in got] == ["pass"] and "Summa medlemsbidrag" in got[0].message
+
+
+def test_note_with_two_tables_still_fails_a_wrong_total():
+    facts, lines = _two_table_note(summa="5 300")
+    got = [r for r in run(facts, lines) if r.check == "note_to_line"]
+    assert [r.status for r in got] == ["fail"] and "Summa medlemsbidrag" in got[0].message
+
+
+def test_note_total_without_a_matching_label_is_the_largest_top_level_one():
+    facts, lines = _two_table_note()
+    facts = [replace(f, label="Summa", label_raw="Summa")
+             if f.item == "not.summa_medlemsbidrag" else f for f in facts]
+    got = [r for r in run(facts, lines) if r.check == "note_to_line"]
+    assert [r.status for r in got] == ["pass"] and "(Summa)" in got[0].message
