@@ -41,4 +41,4 @@ bench: setup
 	$(BIN)/python benchmarks/run_all.py
 
 clean:
-	rm -rf $(VENV) data/parsed .arsred-cache
+	rm -rf $(VENV) data/parsed

@@ -165,13 +165,7 @@ def _table_facts(table: Table, t_index: int, unit: str, record: DocumentRecord, 
 
 def _cell_box(cell: Cell | None) -> Box | None:
     """The printed figure's box on the page: the union of its words' boxes."""
-    boxes = [w.box for w in cell.words if w.box is not None] if cell is not None else []
-    if not boxes:
-        return None
-    out = boxes[0]
-    for b in boxes[1:]:
-        out = out.union(b)
-    return out
+    return Line(1, 1, cell.text, (cell,)).box if cell is not None else None
 
 
 def _is_measure(label: str) -> bool:

@@ -77,14 +77,6 @@ class _Rule:
 
 
 @dataclass(frozen=True)
-class _Rule:
-    pattern: str
-    replacement: str
-    applies: str        # word | unknown | line_start
-    cost: float
-
-
-@dataclass(frozen=True)
 class _Choice:
     """What the lexicon makes of one lowercase token, before context and case."""
 
