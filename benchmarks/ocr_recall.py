@@ -4,7 +4,10 @@ Renders a corpus report, scans its statement pages (as tests/test_ocr.py does), 
 compares every amount cell (spaces removed) with the text-layer PDF of the same pages. Prints
 recall, the missed and extra values, and each OCR'd table line with its cells' confidence.
 
-    python benchmarks/ocr_recall.py [--dpi 300] [--seed 7] [--lines]
+    python benchmarks/ocr_recall.py [--dpi 300] [--seed 7] [--lines] [--cache DIR]
+
+--cache DIR keeps tesseract's output by image hash (extract.ocr.ReplayEngine), so a re-run
+after a change to the post-processing costs only the calls whose images changed.
 """
 from __future__ import annotations
 
@@ -20,6 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from arsred.options import Options  # noqa: E402
+from extract.ocr import ReplayEngine, TesseractEngine  # noqa: E402
 from extract.read_pdf import read_pdf  # noqa: E402
 from tools.render_report import render_report, scan_pdf  # noqa: E402
 
@@ -36,6 +40,7 @@ def main() -> int:
     ap.add_argument("--dpi", type=int, default=300, help="OCR rendering resolution")
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--lines", action="store_true", help="print the OCR'd lines with confidences")
+    ap.add_argument("--cache", default="", help="replay cache folder for tesseract's output")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         text_pdf = render_report(args.report, tmp)
@@ -44,7 +49,8 @@ def main() -> int:
         scan = Path(tmp) / "scan.pdf"
         scan_pdf(text_pdf, scan, seed=args.seed, dpi=200, pages=pages)
         t = time.perf_counter()
-        ocr = read_pdf(str(scan), "scan", "0", Options(jobs=2, dpi=args.dpi))
+        engine = ReplayEngine(args.cache, TesseractEngine()) if args.cache else None
+        ocr = read_pdf(str(scan), "scan", "0", Options(jobs=2, dpi=args.dpi), engine=engine)
         took = time.perf_counter() - t
     want = amount_values(ln for p in doc.pages if p.number in pages for ln in p.lines)
     have = amount_values(ocr.lines)

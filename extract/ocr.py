@@ -37,15 +37,31 @@ LOW_CONF = 0.6  # mean word confidence below which a page is suspected to be tur
 
 # The second, numeric pass: a low-confidence word that should be a figure is cut out and read
 # again with only the characters of amounts allowed (all such words of a page in one call).
-RECHECK_CONF = 0.8
+RECHECK_CONF = 0.92
 NUMERIC_WHITELIST = "0123456789 -,−()"
 NUMBERS_LANG = "eng"
 FIGURE = re.compile(r"^[-−(]?\d{1,3}(?:[ \u00a0]?\d{3})*(?:,\d+)?\)?$|^\(?[-−]\d{1,3}(?: ?\d{3})*\)$")
 # OCR's usual confusions inside a run of digits (only where the token is plainly a number)
 CONFUSED = str.maketrans({"O": "0", "o": "0", "D": "0", "l": "1", "I": "1", "|": "1", "S": "5", "B": "8"})
 DIGITISH = re.compile(r"^[-−(]?[\dOoDlI|SB]+(?:[ ,.][\dOoDlI|SB]+)*\)?$")
+# a word made only of figure characters (and the usual junk and confusions), for re-reads inside long cells
+FIGURE_CHARS = re.compile(r"^[\"'=+:~_\-−(]*[\dOoDlI|SB][\dOoDlI|SB,\-−()]*$")
+LONE_MAX = 5
+NUMBERS_SCALE = 2  # crops are enlarged for the re-read: tesseract drops thin glyphs ('117') at scan size
+PAPER_MARGIN = 40  # grey levels below a crop's paper (its light end) still counted as paper when whitened
+FIGURE_GAP = 1.0   # in text heights: a wider gap inside a re-read crop separates two figures
+SIGNED_RUN = re.compile(r"^[-−]\d+(?:[-−]\d+)+$")
+INNER_SIGN = re.compile(r"[-−]\d+")
+GROUP3 = re.compile(r"^\d{3}(?:,\d+)?\)?$")
 # junk before a figure: quotes from specks, and '=', '+', ':' around a blurred minus
 JUNK_PREFIX = re.compile(r"^([\"'„“”‘’`=+:~_\-−]*)(?=\d)")
+
+# printed signs worth keeping when read confidently inside a line ('+', '+/-', '|', '=', '&')
+PRINTED_SIGNS = set("+-/|&=%*±§<>")
+SIGN_CONF = 0.85
+# a figure whose first thousands space was lost: '1472 000' (a 4-6 digit group, then 3-digit groups)
+LOST_SPACE = re.compile(r"^([-−(]?)(\d{1,3})(\d{3})$")
+YEAR = re.compile(r"^(?:19|20)\d\d$")
 
 BRACKETED = re.compile(r"^\[(\d+)\]$")
 TRAILING = re.compile(r"^-?\d[\d.,]*[):;]$")
@@ -285,6 +301,38 @@ def _is_noise(w: Word) -> bool:
     return not (w.text in ("-", "–", "—", "−") and w.confidence >= 0.5)
 
 
+def _drop_noise(words: list[Word]) -> list[Word]:
+    """Drop specks and rules, but keep a confident printed sign that sits inside a line of text.
+
+    '+ Realisationsvinster', 'modersmål + extra', '2832000 | 2838000', '+/- Återföring':
+    a symbol read with confidence and a word-space from its neighbours is printed text,
+    and dropping it leaves a gap that the layout takes for a column boundary. A symbol
+    alone in a wide gap (a table rule, a speck) is still dropped.
+    """
+    from extract.layout import CELL_GAP_EM, em_size, group_rows
+    keep: set[int] = set()
+    doubtful = [w for w in words if _is_noise(w)]
+    if doubtful:
+        candidates = {id(w) for w in doubtful if w.confidence >= SIGN_CONF and w.box is not None
+                      and all(ch in PRINTED_SIGNS for ch in w.text)}
+        for row in group_rows([w for w in words if w.box is not None]) if candidates else []:
+            row.sort(key=lambda w: w.box.x0)  # type: ignore[union-attr]
+            plain = [w for w in row if not _is_noise(w)]
+            if not plain:
+                continue
+            reach = CELL_GAP_EM * em_size(plain)
+            for k, w in enumerate(row):
+                if id(w) not in candidates:
+                    continue
+                left = row[k - 1] if k > 0 else None
+                right = row[k + 1] if k + 1 < len(row) else None
+                gaps = [w.box.x0 - left.box.x1 for left in [left] if left is not None]  # type: ignore[union-attr]
+                gaps += [right.box.x0 - w.box.x1 for right in [right] if right is not None]  # type: ignore[union-attr]
+                if gaps and max(gaps) <= reach:
+                    keep.add(id(w))
+    return [w for w in words if id(w) in keep or not _is_noise(w)]
+
+
 def _clean(w: Word) -> Word:
     """Tesseract's usual frames around a lone figure: "[0]" and a stray ")" or ":" after a number."""
     text = w.text
@@ -335,26 +383,117 @@ def _numeric_like(text: str) -> bool:
     return digits > 0 and len(text) <= 18 and digits * 2 >= sum(ch.isalnum() for ch in text)
 
 
-def _recheck_cells(words: list[Word]) -> list[tuple[list[int], Box]]:
-    """Cells (by word index) worth a numeric re-read: low confidence, and a figure or a lone short token."""
+def regroup_thousands(words: list[Word]) -> list[Word]:
+    """'1472 000' -> '1 472 000': tesseract often reads a figure's first thousands space as none.
+
+    Only a 4-6 digit word directly followed, in the same cell, by a 3-digit group is split
+    (a year such as '2024 832' is left alone); no digit changes, the confidence stays.
+    """
+    from extract.layout import em_size, group_rows, split_cells
+    split: dict[int, Word] = {}
+    for row in group_rows([w for w in words if w.box is not None]):
+        row.sort(key=lambda w: w.box.x0)  # type: ignore[union-attr]
+        for cell in split_cells(row, em_size(row)):
+            ws = cell.words
+            for k in range(len(ws) - 1):
+                m = LOST_SPACE.match(ws[k].text)
+                before = ws[k - 1].text if k else ""
+                if not m or YEAR.match(ws[k].text) or not GROUP3.match(ws[k + 1].text) \
+                        or (before and before[-1].isdigit()):
+                    continue
+                sign, head, tail = m.groups()
+                split[id(ws[k])] = Word(f"{sign}{head} {tail}", ws[k].box, ws[k].confidence)
+    return [split.get(id(w), w) for w in words]
+
+
+def _room(row: list[Word], first: Word, last: Word) -> tuple[float, float]:
+    """How far left and right a crop of first..last may reach: not into the row's neighbouring words."""
+    i = next(n for n, w in enumerate(row) if w is first)
+    j = next(n for n, w in enumerate(row) if w is last)
+    lo = row[i - 1].box.x1 + 1 if i > 0 else 0.0  # type: ignore[union-attr]
+    hi = row[j + 1].box.x0 - 1 if j + 1 < len(row) else float("inf")  # type: ignore[union-attr]
+    return lo, hi
+
+
+def _recheck_cells(words: list[Word]) -> list[tuple[list[int], Box, float, float]]:
+    """Cells (by word index) worth a numeric re-read: low confidence, and a figure or a short token among figures.
+
+    - a short cell that looks like a figure;
+    - a lone token of up to 5 characters read with very low confidence in a figure column
+      ('KT' for 117, 'ISAR' for 1 731): not the row's label, and another cell of the row is a figure;
+    - in a long cell (a single-spaced row: label and figures with word spaces) each doubtful
+      word made of figure characters between figures ('-1-5' for '-1 -5').
+    Each comes with the room it may be cut from: up to its row neighbours, never into them.
+    """
     from extract.layout import em_size, group_rows, split_cells
     index = {id(w): i for i, w in enumerate(words)}
     out = []
     for row in group_rows([w for w in words if w.box is not None]):
         row.sort(key=lambda w: w.box.x0)  # type: ignore[union-attr]
         em = em_size(row)
-        for cell in split_cells(row, em):
+        cells = split_cells(row, em)
+        for k, cell in enumerate(cells):
             conf = min(w.confidence for w in cell.words)
-            if conf >= RECHECK_CONF or len(cell.text) > 18:
+            if conf >= RECHECK_CONF:
                 continue
-            lone = len(cell.text) <= 2 and conf < 0.3 and cell.text.isalnum()
-            if not (_numeric_like(cell.text) or lone) or (lone and len(split_cells(row, em)) < 3):
+            if len(cell.text) > 18:
+                ws = cell.words
+                for j, w in enumerate(ws):
+                    near = [x.text for x in ws[max(0, j - 1):j] + ws[j + 1:j + 2]]
+                    if w.confidence < RECHECK_CONF and FIGURE_CHARS.match(w.text) \
+                            and any(FIGURE.match(t) for t in near):
+                        out.append(([index[id(w)]], w.box, *_room(row, w, w)))  # type: ignore[arg-type]
+                continue
+            others = any(FIGURE.match(c.text) for j, c in enumerate(cells) if j and j != k)
+            lone = (len(cell.text) <= 2 and conf < 0.3 and cell.text.isalnum() and len(cells) >= 3) or \
+                (k > 0 and len(cell.text) <= LONE_MAX and conf < 0.3 and cell.text.isalnum() and others)
+            if not (_numeric_like(cell.text) or lone):
                 continue
             box = cell.words[0].box
             for w in cell.words[1:]:
                 box = box.union(w.box)  # type: ignore[union-attr, arg-type]
-            out.append(([index[id(w)] for w in cell.words], box))  # type: ignore[arg-type]
-    return out
+            out.append(([index[id(w)] for w in cell.words], box, *_room(row, cell.words[0], cell.words[-1])))  # type: ignore[arg-type]
+    return out  # type: ignore[return-value]
+
+
+def _figures(words: list[Word], h: float) -> list[Word] | None:
+    """The re-read words of one crop if they are figures: one, or several side by side ('0   3 754', '-1-5').
+
+    A new figure starts at a gap wider than a thousands space or at a sign; a word '-1-5' is
+    two figures and becomes '-1 -5' (the layout keeps its words, so a wide gap still splits
+    cells). None unless every part is a well-formed figure.
+    """
+    parts: list[tuple[Word, bool]] = []  # (piece, starts a figure inside its word)
+    out: list[Word] = []
+    for w in words:
+        pieces = INNER_SIGN.findall(w.text) if SIGNED_RUN.match(w.text) else [w.text]
+        out.append(w if len(pieces) == 1 else Word(" ".join(pieces), w.box, w.confidence))
+        parts.extend((Word(p, w.box, w.confidence), k > 0) for k, p in enumerate(pieces))
+    texts: list[str] = []
+    prev: Word | None = None
+    for w, inner in parts:
+        gap = w.box.x0 - prev.box.x1 if prev is not None and not inner else 0.0  # type: ignore[union-attr]
+        if prev is None or inner or gap > FIGURE_GAP * h or (w.text[0] in "-−(" and len(w.text) > 1):
+            texts.append(w.text)
+        else:
+            texts[-1] += (" " if gap > 0.15 * h else "") + w.text
+        prev = w
+    return out if texts and all(FIGURE.match(t) for t in texts) else None
+
+
+def _signed(text: str) -> bool:
+    """A minus or an opening parenthesis before the first digit."""
+    head = re.match(r"^\D*", text)
+    return head is not None and any(ch in "-−–(" for ch in head.group(0))
+
+
+def _whiten(crop):  # noqa: ANN001, ANN202
+    """Paper to pure white: a crop's grey background edge on the white strip makes tesseract drop its figure."""
+    import numpy as np
+    from PIL import Image
+    arr = np.asarray(crop, dtype=np.int16)
+    cut = max(float(np.percentile(arr, 90)) - PAPER_MARGIN, 128.0)  # paper: the light end; never ink
+    return Image.fromarray(np.where(arr > cut, 255, arr).astype(np.uint8), "L")
 
 
 def recheck_numbers(image, words: list[Word], lang: str, engine: OcrEngine) -> list[Word]:  # noqa: ANN001
@@ -370,15 +509,20 @@ def recheck_numbers(image, words: list[Word], lang: str, engine: OcrEngine) -> l
     if not cells:
         return words
     from PIL import Image
+    k = NUMBERS_SCALE
     crops, places = [], []
     y = 0
-    for _, b in cells:
+    for _, b, lo, hi in cells:
         h = b.bottom - b.top
-        x0, x1 = max(0, int(b.x0 - 0.8 * h)), min(image.size[0], int(b.x1 + 0.3 * h))
+        x0 = max(0, int(max(b.x0 - 0.8 * h, min(lo, b.x0))))
+        x1 = min(image.size[0], int(min(b.x1 + 0.3 * h, max(hi, b.x1))))
         y0, y1 = max(0, int(b.top - 0.3 * h)), min(image.size[1], int(b.bottom + 0.3 * h))
-        crops.append(image.crop((x0, y0, x1, y1)))
-        places.append((x0, y0, y, int(h)))
-        y += (y1 - y0) + int(1.2 * h) + 1
+        crop = _whiten(image.crop((x0, y0, x1, y1)))
+        if k != 1:
+            crop = crop.resize((crop.size[0] * k, crop.size[1] * k), Image.Resampling.BICUBIC)
+        crops.append(crop)
+        places.append((x0, y0, y, h * k))
+        y += crop.size[1] + int(1.2 * h * k) + 1
     margin = 20
     strip = Image.new("L", (max(c.size[0] for c in crops) + 2 * margin, y + 2 * margin), 255)
     for crop, (_, _, sy, _) in zip(crops, places):
@@ -390,26 +534,28 @@ def recheck_numbers(image, words: list[Word], lang: str, engine: OcrEngine) -> l
         return words
     replace: dict[int, list[Word]] = {}
     drop: set[int] = set()
-    for (idxs, _), crop, (x0, y0, sy, h) in zip(cells, crops, places):
+    for (idxs, *_), crop, (x0, y0, sy, h) in zip(cells, crops, places):
         top, bottom = margin + sy, margin + sy + crop.size[1]
         mine = sorted((w for w in got if w.box is not None and top <= (w.box.top + w.box.bottom) / 2 < bottom),
                       key=lambda w: w.box.x0)  # type: ignore[union-attr]
         if not mine:
             continue
-        text = mine[0].text
-        for a, b in zip(mine, mine[1:]):
-            text += (" " if b.box.x0 - a.box.x1 > 0.15 * h else "") + b.text  # type: ignore[union-attr]
         old = [words[i] for i in idxs]
         old_conf = min(w.confidence for w in old)
         new_conf = min(w.confidence for w in mine)
-        if not FIGURE.match(text) or new_conf < max(old_conf, 0.5):
+        figures = _figures(mine, h)
+        if figures is None or new_conf < max(old_conf, 0.5):
             continue
-        dx, dy = x0 - margin, y0 - margin - sy
-        mapped = [Word(w.text, Box(w.box.x0 + dx, w.box.top + dy, w.box.x1 + dx, w.box.bottom + dy),  # type: ignore[union-attr]
-                       round((w.confidence + old_conf) / 2, 4)) for w in mine]
+        if _signed(" ".join(w.text for w in old)) and not _signed(figures[0].text):
+            continue  # the re-read lost a minus the first reading saw ('-3' -> '3'): keep the first reading
+        dx, dy = margin, margin + sy
+        mapped = [Word(w.text, Box(x0 + (w.box.x0 - dx) / k, y0 + (w.box.top - dy) / k,  # type: ignore[union-attr]
+                                   x0 + (w.box.x1 - dx) / k, y0 + (w.box.bottom - dy) / k),  # type: ignore[union-attr]
+                       round((w.confidence + old_conf) / 2, 4)) for w in figures]
         replace[idxs[0]] = mapped
         drop.update(idxs[1:])
-        log.debug("numeric re-read: %r -> %r (%.2f -> %.2f)", " ".join(w.text for w in old), text, old_conf, new_conf)
+        log.debug("numeric re-read: %r -> %r (%.2f -> %.2f)", " ".join(w.text for w in old),
+                  " ".join(w.text for w in figures), old_conf, new_conf)
     out: list[Word] = []
     for i, w in enumerate(words):
         if i in replace:
@@ -449,7 +595,8 @@ def ocr_image(image, dpi: float, lang: str, engine: OcrEngine) -> OcrResult:  # 
             if _mean_conf(again) > _mean_conf(words):
                 image, words, rotation, skew = turned, again, (rotation + turn) % 360, skew + turned_skew
     words = recheck_numbers(image, words, lang, engine)
-    words = [fix_confusions(_strip_junk(_clean(w))) for w in words if not _is_noise(w)]
+    words = [fix_confusions(_strip_junk(_clean(w))) for w in _drop_noise(words)]
+    words = regroup_thousands(words)
     k = 72.0 / dpi
     out = [Word(w.text, Box(w.box.x0 * k, w.box.top * k, w.box.x1 * k, w.box.bottom * k), w.confidence)  # type: ignore[union-attr]
            for w in words if w.box is not None]

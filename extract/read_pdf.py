@@ -12,6 +12,7 @@ same lines and cells.
 from __future__ import annotations
 
 import logging
+import os
 import unicodedata
 from dataclasses import dataclass
 
@@ -21,7 +22,7 @@ from arsred.errors import EncryptedPdf, UnreadableInput
 from arsred.options import Options
 from extract.document import Box, Document, Line, Page, Word
 from extract.layout import lines_from_words
-from extract.ocr import OcrEngine, OcrResult, TesseractEngine, check_tesseract, ocr_pages
+from extract.ocr import OcrEngine, OcrResult, ReplayEngine, TesseractEngine, check_tesseract, ocr_pages
 
 log = logging.getLogger(__name__)
 
@@ -146,8 +147,8 @@ def read_pdf(path: str, doc_id: str, sha256: str, options: Options | None = None
     need = [i for i, t in enumerate(texts) if not t.usable]
     results: dict[int, OcrResult] = {}
     if need and options.ocr != "never":
-        engine = engine or TesseractEngine()
-        if isinstance(engine, TesseractEngine):
+        engine = engine or default_engine()
+        if isinstance(engine, TesseractEngine) or isinstance(getattr(engine, "inner", None), TesseractEngine):
             check_tesseract(options.ocr_lang)
         log.info("%s: OCR of %d of %d pages (%s)", path, len(need), len(texts), options.ocr_lang)
         results = ocr_pages(path, need, options.dpi, options.ocr_lang, engine, options.workers)
@@ -168,6 +169,12 @@ def read_pdf(path: str, doc_id: str, sha256: str, options: Options | None = None
             doc_warnings.append(msg)
     return Document(doc_id=doc_id, path=path, sha256=sha256, input_kind=_input_kind(pages),
                     pages=pages, warnings=doc_warnings)
+
+
+def default_engine() -> OcrEngine:
+    """Tesseract; with ARSRED_OCR_REPLAY=DIR its output is cached by image hash in DIR (development runs)."""
+    cache = os.environ.get("ARSRED_OCR_REPLAY", "")
+    return ReplayEngine(cache, TesseractEngine()) if cache else TesseractEngine()
 
 
 def _ocr_page(n: int, r: OcrResult, t: PageText) -> Page:
