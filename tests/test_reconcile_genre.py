@@ -372,3 +372,13 @@ def test_note_total_without_a_matching_label_is_the_largest_top_level_one():
              if f.item == "not.summa_medlemsbidrag" else f for f in facts]
     got = [r for r in run(facts, lines) if r.check == "note_to_line"]
     assert [r.status for r in got] == ["pass"] and "(Summa)" in got[0].message
+
+
+def test_a_failure_is_counted_once_when_a_named_check_tests_the_same_figures():
+    """002's cash flow: sum_rows and kf.kassaflode_lopande see the same misprint; it fails once."""
+    from arsred.pipeline import process_document
+    from tests.helpers import CORPUS
+    result = process_document(str(CORPUS / "002_beb5154270de7dff.txt"))
+    failed = [c for c in result.checks if c.status == "fail"]
+    assert len({frozenset(c.facts) for c in failed}) == len(failed)
+    assert result.record.n_failed_checks == 4
