@@ -52,10 +52,8 @@ def _repairer(document_text: str, mode: str):
     """The label/heading repair function, or identity when the text is clean (or repair is missing)."""
     if mode == "never":
         return None
-    try:
-        from normalize.repair import needs_repair, repair_text
-    except ImportError:
-        return None
+    from normalize.repair import needs_repair, repair_text
+
     try:
         if mode == "always" or needs_repair(document_text):
             return _safe(repair_text)
@@ -246,19 +244,16 @@ def _span(s: Section) -> SectionSpan:
 
 
 def _reconcile(result: DocumentResult, lines: list[Line]) -> None:
-    try:
-        from normalize.reconcile import reconcile
-    except ImportError:
-        return
-    result.checks, result.facts = reconcile(result.facts, lines=lines, fiscal_year=result.record.fiscal_year,
-                                            doc_type=result.record.doc_type)
+    from normalize.reconcile import one_row_per_failure, reconcile
+
+    checks, result.facts = reconcile(result.facts, lines=lines, fiscal_year=result.record.fiscal_year,
+                                     doc_type=result.record.doc_type)
+    result.checks = one_row_per_failure(checks)
 
 
 def _goals(result: DocumentResult, document: Document, repair) -> None:
-    try:
-        from extract.goals import find_goals
-    except ImportError:
-        return
+    from extract.goals import find_goals
+
     try:
         result.goals = find_goals(document, result.facts, organisation=result.record.organisation,
                                   fiscal_year=result.record.fiscal_year)

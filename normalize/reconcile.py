@@ -60,14 +60,13 @@ def reconcile(facts: list[Fact], *, lines: Sequence[Line] = (), fiscal_year: int
         results = [_with_suggestion(r, suggestions, by_key) for r in results]
         facts = [replace(f, suggested_value_sek=suggestions[f.key].value_sek) if f.key in suggestions else f
                  for f in facts]
-    results = _one_row_per_failure(results)
     n_fail = sum(r.status == "fail" for r in results)
     log.info("%s: %d checks, %d failed, %d slips suggested", facts[0].doc_id, len(results), n_fail,
              len(suggestions))
     return results, facts
 
 
-def _one_row_per_failure(results: list[CheckResult]) -> list[CheckResult]:
+def one_row_per_failure(results: list[CheckResult]) -> list[CheckResult]:
     """A sum row that a named check already tests on the very same figures fails once, under the
     named check; the generic `sum_rows` row is kept as `skipped` and says which check carries it."""
     named = {}
