@@ -6,7 +6,11 @@
 """
 from __future__ import annotations
 
+import dataclasses
 import logging
+import os
+import shutil
+import subprocess
 import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -14,9 +18,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from arsred.cache import Cache, pipeline_version
-from arsred.errors import ArsredError, ExitCode
+from arsred.errors import ExitCode, UsageError
 from arsred.options import Options
-from arsred.runner import DEFAULT_MAX_MEMORY_MB, BatchRunner, BatchStats, DocDone, ProcessFn, discover
+from arsred.runner import BatchRunner, BatchStats, DocDone, InputFile, ProcessFn, discover
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -52,23 +56,30 @@ def extract(paths: str | Path | Iterable[str | Path], out_dir: str | Path | None
             process_fn: ProcessFn | None = None,
             on_start: Callable[[int], None] | None = None,
             on_done: Callable[[DocDone], None] | None = None,
-            max_memory_mb: float = DEFAULT_MAX_MEMORY_MB) -> ExtractResult:
+            max_memory_mb: float | None = None) -> ExtractResult:
     """Extract files and folders (recursively *.txt, *.pdf) into documents/facts/checks/goals tables.
 
     With `out_dir`, also writes the contract's files there and caches per-document results
     (in `options.cache_dir`, default OUT/.cache) so a re-run redoes only new or changed files.
     `process_fn(path, options)` replaces the pipeline (tests, fault injection).
-    Raises ArsredError when a path does not exist or nothing is found to extract.
+    `max_memory_mb` overrides `options.max_memory_mb` (the per-document memory budget).
+    Raises UsageError (exit 64 on the command line) when a path does not exist, nothing
+    is found to extract, OUT or the cache folder cannot be written, the OCR language is
+    not installed, or the Dask scheduler cannot be reached.
     """
     from arsred import writers
 
     options = options or Options()
+    if max_memory_mb is not None:
+        options = dataclasses.replace(options, max_memory_mb=max_memory_mb)
     if isinstance(paths, (str, Path)):
         paths = [paths]
     paths = list(paths)
     inputs = discover(paths)
     if not inputs:
-        raise ArsredError(f"no *.pdf or *.txt files found in {', '.join(map(str, paths))}")
+        raise UsageError(f"no *.pdf or *.txt files found in {', '.join(map(str, paths))}")
+    if process_fn is None:
+        check_ocr_lang(inputs, options)
     if on_start is not None:
         on_start(len(inputs))
 
@@ -77,20 +88,23 @@ def extract(paths: str | Path | Iterable[str | Path], out_dir: str | Path | None
     cache_root: Path | None
     if out_dir is not None:
         out = Path(out_dir)
+        _writable_dir(out, "output folder (-o)")
         docs_dir = out / "documents"
         cache_root = Path(options.cache_dir) if options.cache_dir else out / ".cache"
     else:
         tmp = tempfile.TemporaryDirectory(prefix="arsred-")
         docs_dir = Path(tmp.name) / "documents"
         cache_root = Path(options.cache_dir) if options.cache_dir else None
+    if cache_root is not None and use_cache:
+        _writable_dir(cache_root, "cache folder (--cache-dir)")
     cache = Cache(cache_root, pipeline_version(options, process_fn)) if use_cache and cache_root else None
     try:
-        runner = BatchRunner(docs_dir, options, cache, process_fn=process_fn, on_done=on_done,
-                             max_memory_mb=max_memory_mb)
+        runner = BatchRunner(docs_dir, options, cache, process_fn=process_fn, on_done=on_done)
         stats = runner.run(inputs)
         doc_ids = [i.doc_id for i in inputs]
         _remove_stale(docs_dir, set(doc_ids))
         tables = writers.collect(writers.read_results(docs_dir, doc_ids))
+        stats.non_canonical_rows = count_non_canonical(tables["facts"])
         written: dict[str, Path] = {}
         if out is not None:
             info = {"inputs": [str(p) for p in paths], "documents": len(inputs),
@@ -102,6 +116,53 @@ def extract(paths: str | Path | Iterable[str | Path], out_dir: str | Path | None
             tmp.cleanup()
     return ExtractResult(documents=tables["documents"], facts=tables["facts"], checks=tables["checks"],
                          goals=tables["goals"], out_dir=out, stats=stats, written=written)
+
+
+def count_non_canonical(facts: pd.DataFrame) -> int:
+    """Rows whose item is not from the synonym table (an item made from the row's own label)."""
+    if not len(facts) or "item" not in facts.columns:
+        return 0
+    from normalize.items import is_canonical
+    return int((~facts["item"].astype(str).map(is_canonical).astype(bool)).sum())
+
+
+def _writable_dir(path: Path, what: str) -> None:
+    """Create `path` (a folder) or raise a UsageError saying why it cannot be used."""
+    if path.exists() and not path.is_dir():
+        raise UsageError(f"{path}: the {what} is an existing file, not a folder")
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UsageError(f"{path}: cannot create the {what} ({exc.strerror or exc})") from exc
+    if not os.access(path, os.W_OK | os.X_OK):
+        raise UsageError(f"{path}: the {what} is not writable")
+
+
+def check_ocr_lang(inputs: list[InputFile], options: Options) -> None:
+    """`--ocr-lang` must name installed tesseract models when a PDF may need OCR: one usage error up front.
+
+    Checked once, only when some input is a PDF, OCR is not `never`, the run is local
+    (Dask workers have their own tesseract) and tesseract is installed here (without it,
+    text-layer PDFs still work and a page that needs OCR is that document's error).
+    """
+    if options.ocr == "never" or options.scheduler:
+        return
+    if not any(i.path.suffix.lower() == ".pdf" for i in inputs):
+        return
+    exe = shutil.which("tesseract")
+    if exe is None:
+        return
+    try:
+        proc = subprocess.run([exe, "--list-langs"], capture_output=True, text=True, timeout=30, check=False)
+    except (OSError, subprocess.SubprocessError) as exc:
+        log.debug("tesseract --list-langs failed: %s", exc)
+        return
+    have = {ln.strip() for ln in (proc.stdout + proc.stderr).splitlines()[1:] if ln.strip()}
+    missing = [code for code in options.ocr_lang.split("+") if code not in have]
+    if missing:
+        raise UsageError(f"--ocr-lang {options.ocr_lang}: tesseract has no model for {', '.join(missing)} "
+                         f"(installed: {', '.join(sorted(have)) or 'none'}); install tesseract-ocr-{missing[0]} "
+                         "or choose another --ocr-lang")
 
 
 def _remove_stale(docs_dir: Path, keep: set[str]) -> None:

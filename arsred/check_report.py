@@ -1,7 +1,8 @@
 """`arsred check OUT`: the flagged documents and their failing checks, as a table a person reads.
 
 Reads OUT/documents.csv and OUT/checks.csv (nothing else), so it works on any finished run.
-With `--fail-on-flag` it returns exit code 1 when a document is flagged, to guard a pipeline.
+Documents with status error (could not be read) are listed too. With `--fail-on-flag`
+it returns exit code 1 when a document is flagged or has status error, to guard a pipeline.
 """
 from __future__ import annotations
 
@@ -74,14 +75,28 @@ def run_check(out_dir: Path, fail_on_flag: bool) -> int:
     documents = _read(out_dir / "documents.csv")
     checks = _read(out_dir / "checks.csv")
     flagged = [d for d in documents if d.get("status") == "flagged"]
+    failed = [d for d in documents if d.get("status") == "error"]
     n_fail = sum(c.get("status") == "fail" for c in checks)
-    print(f"{len(documents)} documents, {len(checks)} checks ({n_fail} failed); "
+    print(f"{_n(len(documents), 'document')}, {_n(len(checks), 'check')} ({n_fail} failed); "
           f"{len(flagged)} flagged: " + (", ".join(d["doc_id"] for d in flagged) or "none"))
+    if failed:
+        print(f"{_n(len(failed), 'document')} could not be read (status error): "
+              + ", ".join(d["doc_id"] for d in failed))
+        for d in failed[:10]:
+            print(f"  {d['doc_id']}: {_clip(d.get('error', ''), 200)}")
+        if len(failed) > 10:
+            print(f"  … {len(failed) - 10} more in {out_dir}/documents.csv (status = error)")
     rows = failing_rows(documents, checks)
     if rows:
         print()
         print(format_table(rows, shutil.get_terminal_size((160, 24)).columns))
         suggested = [r for r in rows if r[5]]
         if suggested:
-            print(f"\n{len(suggested)} failing checks are explained by a suspected OCR slip (see suggestion).")
-    return int(ExitCode.FLAGGED) if fail_on_flag and flagged else int(ExitCode.OK)
+            verb = "is" if len(suggested) == 1 else "are"
+            print(f"\n{_n(len(suggested), 'failing check')} {verb} explained by a suspected OCR slip "
+                  "(see suggestion).")
+    return int(ExitCode.FLAGGED) if fail_on_flag and (flagged or failed) else int(ExitCode.OK)
+
+
+def _n(n: int, word: str) -> str:
+    return f"{n} {word if n == 1 else word + 's'}"

@@ -13,6 +13,7 @@ from typing import Any
 
 from arsred import __version__
 from arsred.errors import ArsredError, ExitCode
+from arsred.options import DEFAULT_MAX_MEMORY_MB
 
 log = logging.getLogger("arsred.cli")
 
@@ -33,18 +34,20 @@ def build_parser() -> argparse.ArgumentParser:
     e = sub.add_parser("extract", help="extract files and folders (recursively *.pdf, *.txt) into OUT")
     e.add_argument("paths", nargs="+", metavar="PATH")
     e.add_argument("-o", "--out", required=True, metavar="OUT", help="output folder")
-    e.add_argument("--jobs", "-j", type=int, default=0, help="documents in parallel (default: all cores)")
-    e.add_argument("--timeout", type=float, default=600.0, help="seconds per document (default 600)")
-    e.add_argument("--max-memory", type=float, default=2048.0, metavar="MB",
-                   help="memory budget per document in MB (default 2048)")
+    e.add_argument("--jobs", "-j", type=int, default=0, help="documents in parallel (default 0: all cores)")
+    e.add_argument("--timeout", type=float, default=600.0,
+                   help="seconds per document, > 0; no unlimited (default 600)")
+    e.add_argument("--max-memory", type=float, default=DEFAULT_MAX_MEMORY_MB, metavar="MB",
+                   help="memory budget per document in MB, its own memory (USS) (default %(default)g)")
     e.add_argument("--ocr", choices=("auto", "always", "never"), default="auto")
-    e.add_argument("--ocr-lang", default="swe")
-    e.add_argument("--dpi", type=int, default=300)
+    e.add_argument("--ocr-lang", default="swe", help="installed tesseract model(s), e.g. swe or swe+eng")
+    e.add_argument("--dpi", type=int, default=300, help="OCR resolution, at least 72 (default 300)")
     e.add_argument("--scheduler", default="", metavar="tcp://HOST:8786",
                    help="run on a Dask distributed cluster instead of local processes")
     e.add_argument("--cache-dir", default="", help="result cache (default OUT/.cache)")
     e.add_argument("--no-cache", action="store_true", help="recompute every document")
-    e.add_argument("--quiet", "-q", action="store_true", help="no progress bar, warnings only")
+    e.add_argument("--quiet", "-q", action="store_true",
+                   help="no progress bar and no summary; prints only documents that could not be read")
     e.add_argument("--verbose", "-v", action="store_true", help="log each document")
     e.add_argument("--strict", action="store_true",
                    help=f"exit {int(ExitCode.DOCUMENT_FAILED)} when any document has status error")
@@ -52,7 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
     c = sub.add_parser("check", help="report the reconciliation checks of an extracted OUT")
     c.add_argument("out", metavar="OUT")
     c.add_argument("--fail-on-flag", action="store_true",
-                   help=f"exit {int(ExitCode.FLAGGED)} when any document does not add up")
+                   help=f"exit {int(ExitCode.FLAGGED)} when any document is flagged or has status error")
 
     d = sub.add_parser("dataset", help="build the panel (organisation × year) from an extracted OUT")
     d.add_argument("out", metavar="OUT")
@@ -106,35 +109,48 @@ def main(argv: list[str] | None = None) -> int:
         return 130
 
 
+def plural(n: int, word: str, many: str = "") -> str:
+    """`1 document`, `2 documents`, `0 documents`."""
+    return f"{n} {word if n == 1 else (many or word + 's')}"
+
+
 def cmd_extract(args: argparse.Namespace) -> int:
     from arsred.api import extract
     from arsred.options import Options
 
     options = Options(ocr=args.ocr, ocr_lang=args.ocr_lang, dpi=args.dpi, jobs=args.jobs,
-                      timeout=args.timeout, cache_dir=args.cache_dir, scheduler=args.scheduler,
-                      quiet=args.quiet, strict=args.strict)
+                      timeout=args.timeout, max_memory_mb=args.max_memory, cache_dir=args.cache_dir,
+                      scheduler=args.scheduler, quiet=args.quiet, strict=args.strict)
     progress = Progress(enabled=not args.quiet)
     try:
         result = extract(args.paths, out_dir=args.out, options=options, use_cache=not args.no_cache,
-                         on_start=progress.start, on_done=progress.update, max_memory_mb=args.max_memory)
+                         on_start=progress.start, on_done=progress.update)
     finally:
         progress.close()
     out = Path(args.out)
     st = result.stats
     ok, flagged, error = result.count("ok"), result.count("flagged"), result.count("error")
-    rate = f"{st.documents / st.seconds:.1f} docs/s, {st.pages / st.seconds:.1f} pages/s" if st.seconds else ""
-    lines = [f"arsred: {st.documents} documents ({st.cached} from cache), {st.pages} pages "
-             f"in {st.seconds:.1f} s ({rate})",
-             f"  ok {ok} · flagged {flagged} · error {error} · {len(result.facts)} facts, "
-             f"{len(result.checks)} checks, {len(result.goals)} goals",
+    error_lines = [f"  error {row['doc_id']}: {row['error']}" for _, row in result.errors.head(10).iterrows()]
+    if error > 10:
+        error_lines.append(f"  … {error - 10} more in documents.csv (status = error)")
+    if args.quiet:   # nothing on success; the documents that could not be read, if any
+        if error:
+            print(f"arsred: {plural(error, 'document')} could not be read (status error):", file=sys.stderr)
+            print("\n".join(error_lines), file=sys.stderr)
+        return int(result.exit_code(args.strict))
+    rate = f" ({st.documents / st.seconds:.1f} docs/s, {st.pages / st.seconds:.1f} pages/s)" if st.seconds else ""
+    counts = (f"  ok {ok} · flagged {flagged} · error {error} · {plural(len(result.facts), 'fact')}, "
+              f"{plural(len(result.checks), 'check')}, {plural(len(result.goals), 'goal')}")
+    if st.non_canonical_rows:
+        counts += (f" · {plural(st.non_canonical_rows, 'row')} without a canonical item "
+                   "(see item_coverage)")
+    lines = [f"arsred: {plural(st.documents, 'document')} ({st.cached} from cache), "
+             f"{plural(st.pages, 'page')} in {st.seconds:.1f} s{rate}",
+             counts,
              f"  outputs: {out}/documents.csv facts.csv checks.csv goals.csv (+ .parquet), "
-             f"{out}/arsred.duckdb, {out}/documents/<doc_id>.json"]
-    if error and not args.quiet:
-        for _, row in result.errors.head(10).iterrows():
-            lines.append(f"  error {row['doc_id']}: {row['error']}")
-        if error > 10:
-            lines.append(f"  … {error - 10} more in documents.csv (status = error)")
-    print("\n".join(lines if not args.quiet else lines[1:2]))
+             f"{out}/arsred.duckdb, {out}/documents/<doc_id>.json; run `arsred dataset {out}` for the panel",
+             *error_lines]
+    print("\n".join(lines))
     return int(result.exit_code(args.strict))
 
 
@@ -155,8 +171,8 @@ def cmd_dataset(args: argparse.Namespace) -> int:
     out = Path(args.out)
     summary = build_panel(out)
     if not args.quiet:
-        print(f"arsred: panel of {summary.rows} organisation-years ({summary.organisations} organisations, "
-              f"{summary.restated} with a restatement) -> {out}/panel.csv, panel.parquet, "
+        print(f"arsred: panel of {plural(summary.rows, 'organisation-year')} "
+              f"({plural(summary.organisations, 'organisation')}, {summary.restated} with a restatement) -> {out}/panel.csv, panel.parquet, "
               f"arsred.duckdb (panel, panel_long, panel_restatements)")
     return int(ExitCode.OK)
 

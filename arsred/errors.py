@@ -1,6 +1,8 @@
 """The few errors a user can meet, each with an exit code and a message to act on.
 
-Raised below the CLI, caught at the batch boundary and turned into an `error` row.
+Raised below the CLI, caught at the batch boundary and turned into an `error` row;
+UsageError (and an ArsredError raised before any document runs) reaches the CLI, which
+prints one `arsred: ...` line and exits 64.
 """
 from __future__ import annotations
 
@@ -16,6 +18,12 @@ class ExitCode(IntEnum):
 
 class ArsredError(Exception):
     """Base class: `str(err)` is the message shown in documents.csv."""
+
+
+class UsageError(ArsredError):
+    """A bad command line or option value (a path, a folder, a scheduler): exit 64, nothing extracted."""
+
+    exit_code = ExitCode.USAGE
 
 
 class UnreadableInput(ArsredError):

@@ -4,6 +4,8 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
+DEFAULT_MAX_MEMORY_MB = 2048.0
+
 
 @dataclass(frozen=True)
 class Options:
@@ -11,7 +13,8 @@ class Options:
     ocr_lang: str = "swe"
     dpi: int = 300
     jobs: int = 0                # 0: all cores
-    timeout: float = 600.0       # seconds per document
+    timeout: float = 600.0       # seconds per document (> 0; there is no "unlimited")
+    max_memory_mb: float = DEFAULT_MAX_MEMORY_MB  # memory budget per document (its own memory, USS), MB
     cache_dir: str = ""          # "" -> OUT/.cache
     scheduler: str = ""          # tcp://HOST:8786 for a Dask cluster
     quiet: bool = False
@@ -24,7 +27,14 @@ class Options:
         if self.repair not in ("auto", "always", "never"):
             raise ValueError(f"repair must be auto, always or never, not {self.repair!r}")
         if self.dpi < 72:
-            raise ValueError("--dpi below 72 cannot be read by OCR")
+            raise ValueError(f"--dpi must be at least 72 (below that OCR cannot read), not {self.dpi}")
+        if not self.timeout > 0:
+            raise ValueError(f"--timeout must be more than 0 seconds, not {self.timeout:g} "
+                             "(there is no unlimited; give a large number for very long documents)")
+        if self.jobs < 0:
+            raise ValueError(f"--jobs must be 0 (all cores) or more, not {self.jobs}")
+        if not self.max_memory_mb > 0:
+            raise ValueError(f"--max-memory must be more than 0 MB, not {self.max_memory_mb:g}")
 
     @property
     def workers(self) -> int:

@@ -3,7 +3,7 @@
 Why one process per document: a hang, a crash in native code (pdfium, tesseract) or a
 file that eats memory then costs one `error` row, never the batch, and memory stays flat
 however long the batch is (nothing accumulates in a long-lived worker). The parent keeps
-up to `--jobs` children running, watches each one's clock and RSS, and writes every
+up to `--jobs` children running, watches each one's clock and memory, and writes every
 finished document atomically (cache entry + `documents/<doc_id>.json`) before moving on,
 so a run killed with `kill -9` resumes where it stopped.
 
@@ -26,15 +26,15 @@ from pathlib import Path
 from typing import Any
 
 from arsred.cache import Cache, atomic_write_json, sha256_file
-from arsred.errors import ArsredError
-from arsred.options import Options
+from arsred.errors import UsageError
+from arsred.options import DEFAULT_MAX_MEMORY_MB, Options  # noqa: F401  (re-exported)
 
 log = logging.getLogger(__name__)
 
 SUFFIXES = (".txt", ".pdf")
-DEFAULT_MAX_MEMORY_MB = 2048
 _POLL_S = 0.1
 _RSS_EVERY_S = 0.25
+SCHEDULER_TIMEOUT_S = 10
 
 ProcessFn = Callable[[str, Options], Any]   # (path, options) -> DocumentResult (or its dict)
 
@@ -68,6 +68,7 @@ class BatchStats:
     status_counts: dict[str, int] = field(default_factory=dict)
     peak_rss_mb: list[float] = field(default_factory=list)   # one per computed document
     peak_uss_mb: list[float] = field(default_factory=list)   # its own pages only (not shared with the parent)
+    non_canonical_rows: int = 0   # facts whose item is not canonical (see the item_coverage view)
 
 
 # --------------------------------------------------------------------------- discovery
@@ -75,34 +76,78 @@ class BatchStats:
 def discover(paths: Iterable[str | Path]) -> list[InputFile]:
     """Files as named, folders searched recursively for *.txt/*.pdf; sorted, each file once.
 
-    Two files with the same stem (report.txt and report.pdf) would share a doc_id; the
-    first in sorted order keeps the stem, the next get `<stem>__<ext>` so no output
-    overwrites another.
+    `doc_id` is the file's stem when no other input has that stem. Inputs that share a
+    stem each get an id made from their own path relative to the folder they were found
+    in (`2020/arsredovisning.txt` -> `2020__arsredovisning`; a file at the top of that
+    folder, or named directly, keeps its stem), with `__<ext>` added when that is still
+    shared (`report.txt`, `report.pdf` -> `report__txt`, `report__pdf`). An id depends on
+    the file's own path, never on the order of the inputs, so adding a folder does not
+    rename the documents already there.
     """
-    found: dict[str, Path] = {}
+    found: dict[str, tuple[Path, Path]] = {}   # resolved path -> (path as found, its root)
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
             for f in p.rglob("*"):
                 if f.is_file() and f.suffix.lower() in SUFFIXES and not f.name.startswith("."):
-                    found.setdefault(str(f.resolve()), f)
+                    found.setdefault(str(f.resolve()), (f, p))
         elif p.is_file():
-            found.setdefault(str(p.resolve()), p)
+            found.setdefault(str(p.resolve()), (p, p.parent))
         else:
-            raise ArsredError(f"{p}: no such file or folder")
-    files = sorted(found.values(), key=lambda f: (str(f), f.name))
-    out: list[InputFile] = []
-    taken: set[str] = set()
-    for f in files:
-        doc_id = f.stem
-        if doc_id in taken:
-            base = f"{f.stem}__{f.suffix.lstrip('.').lower() or 'file'}"
-            doc_id, n = base, 2
-            while doc_id in taken:
-                doc_id, n = f"{base}{n}", n + 1
-            log.warning("%s: doc_id %s already taken by another input; using %s", f, f.stem, doc_id)
-        taken.add(doc_id)
-        out.append(InputFile(path=f, doc_id=doc_id))
+            raise UsageError(f"{p}: no such file or folder")
+    files = sorted(found.values(), key=lambda fr: (str(fr[0]), fr[0].name))
+    by_stem: dict[str, list[tuple[Path, Path]]] = {}
+    for f, root in files:
+        by_stem.setdefault(f.stem, []).append((f, root))
+    ids: dict[Path, str] = {}
+    for stem, group in by_stem.items():
+        if len(group) == 1:
+            ids[group[0][0]] = stem
+    for stem, group in by_stem.items():
+        if len(group) > 1:
+            ids.update(_collision_ids(group, taken=set(by_stem) - {stem}))
+            log.info("%d inputs share the name %s; their doc_ids come from their paths: %s", len(group), stem,
+                     ", ".join(ids[f] for f, _ in group))
+    return [InputFile(path=f, doc_id=ids[f]) for f, _ in files]
+
+
+def _collision_ids(group: list[tuple[Path, Path]], taken: set[str]) -> dict[Path, str]:
+    """doc_ids of inputs sharing a stem, each from its own path, never from the order of the inputs.
+
+    Tried in turn until unique within the group and unlike any input's stem: the path
+    relative to its root (`2020__arsredovisning`), plus the extension (`report__pdf`),
+    with the folder the file is in first (`a__report__pdf`), plus a hash of the full path.
+    """
+    import hashlib
+
+    def rel_id(f: Path, root: Path) -> str:
+        try:
+            rel = f.relative_to(root)
+        except ValueError:
+            rel = Path(f.name)
+        return "__".join([*rel.parent.parts, f.stem])
+
+    def with_ext(f: Path, root: Path) -> str:
+        return f"{rel_id(f, root)}__{f.suffix.lstrip('.').lower() or 'file'}"
+
+    def with_folder(f: Path, root: Path) -> str:
+        return f"{f.resolve().parent.name or 'root'}__{with_ext(f, root)}"
+
+    def with_hash(f: Path, root: Path) -> str:
+        return f"{with_ext(f, root)}__{hashlib.sha1(str(f.resolve()).encode()).hexdigest()[:8]}"
+
+    out: dict[Path, str] = {}
+    for make in (rel_id, with_ext, with_folder):
+        pending = [(f, r) for f, r in group if f not in out]
+        cand = {f: make(f, r) for f, r in pending}
+        counts: dict[str, int] = {}
+        for v in cand.values():
+            counts[v] = counts.get(v, 0) + 1
+        for f, _ in pending:
+            if counts[cand[f]] == 1 and cand[f] not in taken:
+                out[f] = cand[f]
+    for f, r in group:
+        out.setdefault(f, with_hash(f, r))
     return out
 
 
@@ -203,18 +248,24 @@ class _Child:
             return False
         return True
 
-    def watch(self, now: float, timeout: float, max_rss_mb: float) -> None:
-        """Kill the child when it runs past its time or memory budget."""
+    def watch(self, now: float, timeout: float, max_memory_mb: float) -> None:
+        """Kill the child when it runs past its time or memory budget.
+
+        The memory budget is on the document's own memory (USS: pages not shared
+        copy-on-write with the parent), not RSS, which counts the warmed-up parent's
+        pages too; RSS is the fallback where USS cannot be measured.
+        """
         if self.killed_for:
             return
-        late = bool(timeout) and now - self.started > timeout
+        late = now - self.started > timeout
         if late or now - self.last_rss >= _RSS_EVERY_S:
             self.last_rss = now
             rss, uss = _memory_mb(self.pid)
             self.peak_rss_mb = max(self.peak_rss_mb, rss)
             self.peak_uss_mb = max(self.peak_uss_mb, uss)
-            if max_rss_mb and rss > max_rss_mb:
-                self.kill(f"used {rss:.0f} MB, over the memory budget of {max_rss_mb:.0f} MB per document")
+            own = uss or rss
+            if max_memory_mb and own > max_memory_mb:
+                self.kill(f"used {own:.0f} MB, over the memory budget of {max_memory_mb:.0f} MB per document")
                 return
         if late:
             self.kill(f"timed out after {timeout:g} s (raise --timeout for very long documents)")
@@ -252,7 +303,7 @@ class _Child:
 
 
 def _memory_mb(pid: int) -> tuple[float, float]:
-    """RSS (what the budget limits) and USS (pages not shared copy-on-write with the parent)."""
+    """RSS and USS (pages not shared copy-on-write with the parent: what the budget limits)."""
     try:
         import psutil
         info = psutil.Process(pid).memory_full_info()
@@ -262,8 +313,9 @@ def _memory_mb(pid: int) -> tuple[float, float]:
 
 
 def run_isolated(fn: ProcessFn, path: str, options: Options,
-                 max_memory_mb: float = DEFAULT_MAX_MEMORY_MB) -> tuple[str, Any, float]:
+                 max_memory_mb: float | None = None) -> tuple[str, Any, float]:
     """One document in a forked child with the time and memory budgets (used by Dask tasks)."""
+    max_memory_mb = options.max_memory_mb if max_memory_mb is None else max_memory_mb
     if not hasattr(os, "fork"):
         try:
             return "ok", _as_dict(fn(path, options)), 0.0
@@ -295,13 +347,13 @@ class BatchRunner:
     def __init__(self, docs_dir: Path, options: Options, cache: Cache | None,
                  process_fn: ProcessFn | None = None,
                  on_done: Callable[[DocDone], None] | None = None,
-                 max_memory_mb: float = DEFAULT_MAX_MEMORY_MB) -> None:
+                 max_memory_mb: float | None = None) -> None:
         self.docs_dir = docs_dir
         self.options = options
         self.cache = cache
         self.process_fn = process_fn
         self.on_done = on_done
-        self.max_memory_mb = max_memory_mb
+        self.max_memory_mb = options.max_memory_mb if max_memory_mb is None else max_memory_mb
         self.stats = BatchStats()
 
     def _fn(self) -> ProcessFn:
@@ -424,7 +476,12 @@ class BatchRunner:
         from distributed import Client, as_completed
 
         fn = self.process_fn  # None: the worker imports the pipeline itself
-        with Client(self.options.scheduler, timeout="30s") as client:
+        try:
+            client = Client(self.options.scheduler, timeout=f"{SCHEDULER_TIMEOUT_S}s")
+        except (OSError, TimeoutError) as exc:
+            raise UsageError(f"cannot reach the Dask scheduler at {self.options.scheduler} "
+                             f"within {SCHEDULER_TIMEOUT_S} s ({type(exc).__name__}: {exc})") from exc
+        with client:
             n_workers = max(1, len(client.scheduler_info().get("workers", {})))
             window = max(4, 2 * n_workers * max(1, self.options.jobs or 1))
             queue = deque(order)

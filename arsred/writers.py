@@ -27,6 +27,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 TABLES = ("documents", "facts", "checks", "goals")
+# Written by `arsred dataset`; built from the tables, so stale once the tables are rewritten.
+PANEL_FILES = ("panel.csv", "panel.parquet", "panel_long.csv", "panel_long.parquet")
 INT_COLUMNS = {"fiscal_year", "pages", "n_facts", "n_failed_checks", "period", "note", "page", "line",
                "table", "row", "year", "target_year"}
 FLOAT_COLUMNS = {"value_sek", "confidence", "suggested_value_sek", "tolerance_sek", "x0", "top", "x1",
@@ -182,6 +184,7 @@ def write_tables(out_dir: Path, tables: dict[str, pd.DataFrame], info: dict[str,
         for n in names:
             os.replace(stage / n, out_dir / n)
             written[n] = out_dir / n
+        remove_panel(out_dir)   # the new arsred.duckdb has no panel: panel files would not match it
         manifest = {
             "written_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
             "tables": {n: {"rows": int(len(df)), "csv_sha256": _sha(out_dir / f"{n}.csv")}
@@ -193,6 +196,20 @@ def write_tables(out_dir: Path, tables: dict[str, pd.DataFrame], info: dict[str,
     finally:
         shutil.rmtree(stage, ignore_errors=True)
     return written
+
+
+def remove_panel(out_dir: Path) -> list[Path]:
+    """Remove panel files of an earlier `arsred dataset`; run it again for a panel of the new tables."""
+    removed = []
+    for name in PANEL_FILES:
+        p = out_dir / name
+        if p.exists():
+            p.unlink()
+            removed.append(p)
+    if removed:
+        log.info("removed the panel of an earlier run (%s); run `arsred dataset %s` for the panel",
+                 ", ".join(p.name for p in removed), out_dir)
+    return removed
 
 
 def build_duckdb(db_path: Path, parquet: dict[str, Path], views: dict[str, str] | None = None) -> None:

@@ -109,3 +109,97 @@ def test_encrypted_and_corrupt_pdfs_are_error_rows_the_rest_completes(tmp_path: 
     assert docs.loc["good", "status"] in ("ok", "flagged") and docs.loc["good", "n_facts"] > 0
     assert docs.loc["locked", "status"] == "error" and "encrypted" in docs.loc["locked", "error"]
     assert docs.loc["truncated", "status"] == "error" and docs.loc["truncated", "error"]
+
+
+@pytest.mark.parametrize("extra", [
+    ["--cache-dir", "/proc/nope"],
+    ["--timeout", "0"],
+    ["--timeout", "-5"],
+    ["--jobs", "-1"],
+    ["--dpi", "50"],
+    ["--max-memory", "0"],
+    ["--ocr-lang", "xx_no_such_model"],
+])
+def test_bad_options_are_one_line_usage_errors(extra: list[str], tmp_path: Path, capsys) -> None:
+    if "--ocr-lang" in extra and not shutil.which("tesseract"):
+        pytest.skip("tesseract not installed")
+    src = tmp_path / "in"
+    src.mkdir()
+    shutil.copy(CORPUS / "004_3cec9309cdf15549.txt", src)
+    (src / "a.pdf").write_bytes(b"%PDF-1.4\n%garbage\n")
+    assert main(["extract", str(src), "-o", str(tmp_path / "out"), "-q", *extra]) == ExitCode.USAGE
+    err = capsys.readouterr().err
+    assert err.startswith("arsred: ") and len(err.strip().splitlines()) == 1 and "Traceback" not in err
+    assert not (tmp_path / "out" / "documents.csv").exists()
+
+
+def test_out_that_is_a_file_is_a_usage_error(tmp_path: Path, capsys) -> None:
+    (tmp_path / "in.txt").write_text((CORPUS / "004_3cec9309cdf15549.txt").read_text(encoding="utf-8"))
+    (tmp_path / "out").write_text("I am a file")
+    assert main(["extract", str(tmp_path / "in.txt"), "-o", str(tmp_path / "out"), "-q"]) == ExitCode.USAGE
+    err = capsys.readouterr().err
+    assert err.startswith("arsred: ") and "not a folder" in err and len(err.strip().splitlines()) == 1
+
+
+def test_unreachable_scheduler_is_a_usage_error(tmp_path: Path, capsys, monkeypatch) -> None:
+    pytest.importorskip("distributed")
+    import arsred.runner
+    monkeypatch.setattr(arsred.runner, "SCHEDULER_TIMEOUT_S", 2)
+    (tmp_path / "in.txt").write_text("x")
+    assert main(["extract", str(tmp_path / "in.txt"), "-o", str(tmp_path / "out"), "-q",
+                 "--scheduler", "tcp://127.0.0.1:1"]) == ExitCode.USAGE
+    err = capsys.readouterr().err
+    assert err.startswith("arsred: cannot reach the Dask scheduler at tcp://127.0.0.1:1")
+    assert len(err.strip().splitlines()) == 1
+
+
+def _fake_extract(monkeypatch) -> None:
+    import arsred.api
+    real = arsred.api.extract
+    monkeypatch.setattr(arsred.api, "extract", lambda *a, **k: real(*a, **{"process_fn": fake_process, **k}))
+
+
+def test_summary_grammar_and_non_canonical_rows(tmp_path: Path, capsys, monkeypatch) -> None:
+    _fake_extract(monkeypatch)
+    src = tmp_path / "in"
+    make_corpus(src, 1)
+    with (src / "r0000.txt").open("a") as f:
+        f.write("rr.egen_rad_ur_etiketten 2015 12\n")   # not from the synonym table
+    assert main(["extract", str(src), "-o", str(tmp_path / "out")]) == ExitCode.OK
+    text = capsys.readouterr().out
+    assert "arsred: 1 document (0 from cache)" in text and "1 check," in text and "1 goal" in text
+    assert "1 row without a canonical item (see item_coverage)" in text
+    assert "1 documents" not in text and "1 checks" not in text
+    assert "arsred dataset" in text
+    res = arsred.extract([src], None, Options(jobs=1), process_fn=fake_process)
+    assert res.stats.non_canonical_rows == 1
+
+
+def test_quiet_prints_nothing_on_success_and_only_errors_otherwise(tmp_path: Path, capsys, monkeypatch) -> None:
+    _fake_extract(monkeypatch)
+    src = tmp_path / "in"
+    make_corpus(src, 2)
+    assert main(["extract", str(src), "-o", str(tmp_path / "out"), "-q"]) == ExitCode.OK
+    captured = capsys.readouterr()
+    assert captured.out == "" and captured.err == ""
+    (src / "empty.txt").write_bytes(b"")
+    assert main(["extract", str(src), "-o", str(tmp_path / "out"), "-q"]) == ExitCode.OK
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert "1 document could not be read" in captured.err and "error empty:" in captured.err
+
+
+def test_check_reports_documents_that_could_not_be_read(tmp_path: Path, capsys) -> None:
+    src = tmp_path / "in"
+    make_corpus(src, 2)
+    (src / "empty.txt").write_bytes(b"")
+    arsred.extract([src], tmp_path / "out", Options(jobs=1), process_fn=fake_process)
+    assert main(["check", str(tmp_path / "out")]) == ExitCode.OK
+    text = capsys.readouterr().out
+    assert "1 document could not be read (status error): empty" in text
+    assert main(["check", str(tmp_path / "out"), "--fail-on-flag"]) == ExitCode.FLAGGED
+    capsys.readouterr()
+    (src / "empty.txt").unlink()
+    arsred.extract([src], tmp_path / "out", Options(jobs=1), process_fn=fake_process)
+    assert main(["check", str(tmp_path / "out"), "--fail-on-flag"]) == ExitCode.OK
+    assert "could not be read" not in capsys.readouterr().out

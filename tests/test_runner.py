@@ -27,10 +27,55 @@ def test_discover_sorted_recursive_each_file_once(tmp_path: Path) -> None:
         (tmp_path / rel).write_text("x")
     found = discover([tmp_path, tmp_path / "a.txt", tmp_path / "b"])
     assert [f.path.relative_to(tmp_path).as_posix() for f in found] == ["a.pdf", "a.txt", "b/c/z.txt", "b/y.TXT"]
-    # a.pdf and a.txt share a stem: the second gets its own doc_id, never the same one
-    assert [f.doc_id for f in found] == ["a", "a__txt", "z", "y"]
+    # a.pdf and a.txt share a stem: each gets an id from its own path, never the same one
+    assert [f.doc_id for f in found] == ["a__pdf", "a__txt", "z", "y"]
     with pytest.raises(ArsredError, match="no such file"):
         discover([tmp_path / "missing"])
+
+
+def test_doc_ids_on_a_shared_stem_come_from_the_path_not_the_order(tmp_path: Path, caplog) -> None:
+    root = tmp_path / "in"
+    for rel in ("2020/arsredovisning.txt", "2021/arsredovisning.txt", "unique.txt"):
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text("x")
+    with caplog.at_level("INFO", logger="arsred.runner"):
+        ids = {f.path.relative_to(root).as_posix(): f.doc_id for f in discover([root])}
+    assert ids == {"2020/arsredovisning.txt": "2020__arsredovisning",
+                   "2021/arsredovisning.txt": "2021__arsredovisning", "unique.txt": "unique"}
+    assert not [r for r in caplog.records if r.levelname == "WARNING"]
+    assert any("share the name arsredovisning" in r.getMessage() for r in caplog.records)
+    # a folder that sorts first does not rename the ids that were already there
+    (root / "1999").mkdir()
+    (root / "1999" / "arsredovisning.txt").write_text("x")
+    again = {f.path.relative_to(root).as_posix(): f.doc_id for f in discover([root])}
+    assert {k: again[k] for k in ids} == ids and again["1999/arsredovisning.txt"] == "1999__arsredovisning"
+    assert len(set(again.values())) == len(again)
+    # a file at the top of the folder keeps its plain stem
+    (root / "arsredovisning.txt").write_text("x")
+    top = {f.path.relative_to(root).as_posix(): f.doc_id for f in discover([root])}
+    assert top["arsredovisning.txt"] == "arsredovisning" and top["2020/arsredovisning.txt"] == "2020__arsredovisning"
+
+
+def test_memory_budget_is_on_the_documents_own_memory(tmp_path: Path) -> None:
+    """A child that does nothing shares the (large) parent's pages; that must not count against --max-memory."""
+    ballast = bytearray(300 << 20)   # the parent is big, as a pytest process is
+    ballast[::4096] = b"x" * len(ballast[::4096])
+    src = tmp_path / "in"
+    make_corpus(src, 2)
+    res = arsred.extract([src], tmp_path / "out", Options(jobs=1, max_memory_mb=100), process_fn=fake_process)
+    assert list(res.documents.status) == ["ok", "ok"], list(res.documents.error)
+    del ballast
+
+
+def test_max_memory_mb_is_an_option_and_validated(tmp_path: Path) -> None:
+    assert Options().max_memory_mb == 2048
+    for bad in ({"max_memory_mb": 0}, {"timeout": 0}, {"timeout": -1}, {"jobs": -1}, {"dpi": 71}):
+        with pytest.raises(ValueError):
+            Options(**bad)
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "eats.txt").write_text("ORG: X\nYEAR: 2020\nEAT\n")
+    res = arsred.extract([tmp_path / "in"], options=Options(jobs=1, max_memory_mb=150), process_fn=fake_process)
+    assert "memory budget of 150 MB" in res.documents.error[0]
 
 
 def test_bad_inputs_each_become_an_error_row_and_the_rest_completes(tmp_path: Path) -> None:

@@ -95,3 +95,20 @@ def test_chunked_collection_gives_the_same_tables(run: arsred.ExtractResult) -> 
     whole = writers.collect(writers.read_results(run.out_dir / "documents", ids), chunk=1000)
     for name in writers.TABLES:
         pd.testing.assert_frame_equal(small[name], whole[name])
+
+
+def test_re_extract_removes_a_stale_panel(tmp_path: Path) -> None:
+    from arsred.panel import build_panel
+    make_corpus(tmp_path / "in", 3)
+    out = tmp_path / "out"
+    arsred.extract([tmp_path / "in"], out, Options(jobs=1), process_fn=fake_process)
+    build_panel(out)
+    assert all((out / n).exists() for n in writers.PANEL_FILES)
+    arsred.extract([tmp_path / "in"], out, Options(jobs=1), process_fn=fake_process)
+    assert not any((out / n).exists() for n in writers.PANEL_FILES)
+    con = duckdb.connect(str(out / "arsred.duckdb"), read_only=True)
+    names = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+    assert "panel" not in names and "facts" in names
+    con.close()
+    build_panel(out)   # and the panel can be built again
+    assert (out / "panel.csv").exists()
