@@ -36,6 +36,7 @@ FILLER = {"belopp", "i", "tkr", "kr", "mkr", "kkr", "not", "noter", "ar", "sek",
           "jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec",
           "januari", "februari", "mars", "april", "juni", "juli", "augusti", "september", "oktober",
           "november", "december"}
+SUB_COLUMN = {"intakt": "utfall_intakt", "kostnad": "utfall_kostnad", "netto": "utfall_netto"}
 OPERATORS = regex.compile(r"^(?:[=+\-−–]\s*/\s*[=+\-−–]|[=+\-−–])\s*(?=\S)")
 
 
@@ -191,8 +192,8 @@ def build_header(lines: list[Line], default_period: int | None, default_kind: st
                     slots.append((None, _year_of(t)))
             elif k == "group":
                 gk = _group_of(t)
-                if has_sub:
-                    subs.append(("avvik" if gk == "avvikelse" else None, None, None))
+                if has_sub:   # "Intäkter Kostnader Nettokostnad Budget Avvikelse": a column of its own
+                    subs.append(({"avvikelse": "avvik", "budget": "budget", "prognos": "prognos"}.get(gk), None, None))
                 else:
                     slots.append((gk, None))
             elif k == "sub":
@@ -282,7 +283,7 @@ def _positional_header(lines: list[Line], default_period: int | None, default_ki
         group = st["group"] or (owner["group"] if owner and st["sub"] else None)
         year = st["year"] if st["year"] is not None else (owner["year"] if owner and st["sub"] else None)
         if group is None:
-            kind = (f"utfall_{st['sub']}" if st["sub"] in ("intakt", "kostnad", "netto") else default_kind)
+            kind = SUB_COLUMN.get(st["sub"] or "", default_kind)
         elif st["sub"] == "avvik":
             kind = "avvikelse"
         else:
@@ -327,7 +328,8 @@ def _columns(groups, years, subs, positional, default_period, default_kind) -> l
     if years:
         return [Column(y, "utfall" if default_kind == "utfall" else default_kind, a, b) for y, a, b in years]
     if subs:
-        return [Column(default_period, f"utfall_{s}" if s != "netto" else "utfall_netto", a, b)
+        return [Column(default_period, SUB_COLUMN.get(s or "", "avvikelse" if s in (None, "avvik") else
+                                                      "budget_netto" if s == "budget" else s or default_kind), a, b)
                 for s, a, b in subs]
     return [Column(default_period, default_kind)]
 
@@ -364,7 +366,7 @@ def _assign_subs(groups, subs, positional) -> list[Column]:
             kind = groups[g][0]
             if kind == "utfall" and s in order and s not in used and all(order.index(u) < order.index(s) for u in used):
                 break
-            if kind in ("budget", "prognos") and not used and s in ("netto", "intakt", "kostnad"):
+            if kind in ("budget", "prognos") and not used and s in ("netto", "intakt", "kostnad", kind):
                 break
             if kind == "avvikelse" and not used and s in (None, "avvik"):
                 break

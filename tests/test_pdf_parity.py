@@ -1,0 +1,26 @@
+"""A text-layer PDF rendered from a report gives the same facts as the report's text."""
+from __future__ import annotations
+
+import pytest
+
+from arsred.pipeline import process_document
+from tests.helpers import CORPUS, ROOT
+from tools.render_report import render_report
+
+REPORTS = [CORPUS / f"{stem}.txt" for stem in ("001_417f4babd9b8cbcc", "002_beb5154270de7dff",
+                                                 "004_3cec9309cdf15549")]
+REPORTS += [ROOT / "tests" / "genre" / "g02_norra_vastmanland_2019.txt",
+            ROOT / "tests" / "genre2" / "h02_gotland_2022.txt"]
+
+
+def facts_of(path) -> set[tuple]:
+    result = process_document(str(path))
+    assert result.record.status != "error", result.record.error
+    return {(f.statement, f.note, f.item, f.period, f.column, f.value_sek) for f in result.facts}
+
+
+@pytest.mark.parametrize("text", REPORTS, ids=[p.stem for p in REPORTS])
+def test_rendered_pdf_gives_the_same_facts_as_the_text(text, tmp_path):
+    pdf = render_report(text, tmp_path)
+    from_text, from_pdf = facts_of(text), facts_of(pdf)
+    assert from_pdf == from_text, (sorted(from_text - from_pdf)[:5], sorted(from_pdf - from_text)[:5])
