@@ -24,6 +24,7 @@ from extract.tables import (
     declared_unit,
     is_header_line,
     parse_row,
+    realign_sparse_rows,
     settle_ambiguous_rows,
     split_label_and_numbers,
 )
@@ -144,6 +145,8 @@ def read_tables(section: Section, fiscal_year: int | None, heading_labels: Itera
         i += 1
     for k, table in enumerate(tables):
         settle_ambiguous_rows(table.rows)
+        if table.header.positional:
+            realign_sparse_rows(table.rows, len(table.header.columns))
         if k > 0 and table.statement in ("resultatrakning", "balansrakning", "kassaflodesanalys") and \
                 any(c.kind in ("budget", "avvikelse", "budget_netto") for c in table.header.columns) and \
                 not any(c.kind in ("budget", "avvikelse", "budget_netto") for c in tables[0].header.columns):

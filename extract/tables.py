@@ -448,6 +448,8 @@ def split_label_and_numbers(line: Line) -> tuple[str, list[str], list[Cell]]:
     k = len(toks)
     while k > 0 and is_amount_token(toks[k - 1]):
         k -= 1
+    if 0 < k < len(toks) - 1 and fold(toks[k - 1]) in ("not", "noter") and regex.fullmatch(r"\d{1,2}\)?", toks[k]):
+        k += 1                       # "Medlemsbidrag Not 2  5 400  5 200": the 2 is the note, in the label
     return " ".join(toks[:k]), toks[k:], []
 
 
@@ -497,6 +499,38 @@ def parse_row(line: Line, header: Header, note_titles: dict[int, str] | None = N
         row.alternatives = [(note, [Value(a, None, conf) if a is not None else None for a in amts])
                             for note, amts in alternatives if note == row.note_ref]
     return row
+
+
+def realign_sparse_rows(rows: list[Row], width: int) -> None:
+    """Place the figures of rows with empty cells by the columns the full rows show.
+
+    Header words are often centred or offset over right-aligned figures; the full rows of
+    the same table say exactly where each column's figures stand.
+    """
+    full = [r for r in rows if len(r.values) == width and all(v is not None and v.cell is not None for v in r.values)]
+    if len(full) < 2 or width < 2:
+        return
+    spans = []
+    for k in range(width):
+        cells = [r.values[k].cell for r in full]   # type: ignore[union-attr]
+        spans.append((min(c.x0 for c in cells), max(c.x1 for c in cells)))   # type: ignore[union-attr]
+    if any(spans[k][1] > spans[k + 1][0] for k in range(width - 1)):
+        return                                         # columns overlap: positions say nothing
+    for r in rows:
+        present = [v for v in r.values if v is not None]
+        if not present or len(present) == width or any(v.cell is None for v in present):
+            continue
+        placed: list[Value | None] = [None] * width
+        for v in present:
+            cell = v.cell
+            assert cell is not None
+            k = min(range(width), key=lambda i: (-(min(cell.x1, spans[i][1]) - max(cell.x0, spans[i][0])),
+                                                 abs((cell.x0 + cell.x1) / 2 - (spans[i][0] + spans[i][1]) / 2)))
+            if placed[k] is not None:
+                break
+            placed[k] = v
+        else:
+            r.values = placed
 
 
 def settle_ambiguous_rows(rows: list[Row]) -> None:

@@ -205,3 +205,9 @@ def test_inline_money_block():
         ("Arbete & hälsa", "Beviljat belopp", "budget", "2 400 000"),
         ("Arbete & hälsa", "Utbetalt", "utfall", "2 209 850"),
         ("Arbete & hälsa", "Återstår", "avvikelse", "190 150")]
+
+
+def test_note_reference_written_in_the_label_on_a_merged_line():
+    (t,) = tables_of("Resultaträkning, tkr\n2025 2024\nMedlemsbidrag Not 2 5 400 5 200\n"
+                     "Verksamhetens kostnader (not 3) -5 502 -5 390\n", "resultatrakning")
+    assert rows(t) == [("Medlemsbidrag", 2, ["5 400", "5 200"]), ("Verksamhetens kostnader", 3, ["-5 502", "-5 390"])]
