@@ -444,7 +444,10 @@ def split_label_and_numbers(line: Line) -> tuple[str, list[str], list[Cell]]:
             head = label[: len(label) - len(" ".join(tail[k:]))].rstrip()
             return head, tail[k:] + tokens, []
         return label, tokens, numeric
-    toks = _strip_unit(line.text).split()
+    raw = _strip_unit(line.text).split()
+    # "1 450 000 kr 1 388 412 kr": a unit after each figure is not part of the row
+    toks = [t for i, t in enumerate(raw) if not (i and t.casefold().rstrip(".") in ("kr", "tkr", "mkr", "kronor")
+                                                 and is_amount_token(raw[i - 1]))]
     k = len(toks)
     while k > 0 and is_amount_token(toks[k - 1]):
         k -= 1

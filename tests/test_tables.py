@@ -211,3 +211,10 @@ def test_note_reference_written_in_the_label_on_a_merged_line():
     (t,) = tables_of("Resultaträkning, tkr\n2025 2024\nMedlemsbidrag Not 2 5 400 5 200\n"
                      "Verksamhetens kostnader (not 3) -5 502 -5 390\n", "resultatrakning")
     assert rows(t) == [("Medlemsbidrag", 2, ["5 400", "5 200"]), ("Verksamhetens kostnader", 3, ["-5 502", "-5 390"])]
+
+
+def test_merged_line_with_a_unit_after_every_figure():
+    (t,) = tables_of("BUDGET 2023\nInsats Beviljat 2023 Utfall 2023 Kvar\n"
+                     "Unga vuxna i arbete 1 450 000 kr 1 388 412 kr 61 588 kr\n"
+                     "Språk och arbete 1 250 000 kr 1 223 508 kr 26 492 kr\n", "budget", fiscal_year=2023)
+    assert rows(t)[0] == ("Unga vuxna i arbete", None, ["1 450 000", "1 388 412", "61 588"])
