@@ -19,46 +19,14 @@ inconsistencies (everything else is asserted here).  Gold follows
 """
 from __future__ import annotations
 
-import json
-import textwrap
+import sys
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-NBSP = "\u00a0"
-THIN = "\u202f"
-EM = "\u2014"      # em dash: an empty cell (or, in the OCR report, a minus sign)
-DASH = "-"
-
-
-class C:
-    """A cell with formatting overrides. text: print exactly this (e.g. "±0")."""
-
-    def __init__(self, v, minus=None, paren=None, text=None, mark="", true=None):
-        self.v, self.minus, self.paren, self.text, self.mark, self.true = v, minus, paren, text, mark, true
-
-
-def fmtnum(v, dec=0, minus="-", paren=False, thou=" "):
-    neg = v < 0
-    a = abs(v)
-    if dec:
-        s = f"{a:,.{dec}f}".replace(",", "X").replace(".", ",").replace("X", thou)
-    else:
-        s = f"{int(round(a)):,}".replace(",", thou)
-    if neg:
-        s = f"({s})" if paren else minus + s
-    return s
-
-
-def R(label, *vals, note=None, gold=None, shown=None, lead=None, wrap=None):
-    """lead: first line of a wrapped label; the figures stand on the last line (label)."""
-    return {"kind": "row", "label": label, "vals": list(vals), "note": note, "gold": gold,
-            "shown": shown, "lead": lead, "wrap": wrap}
-
-
-def H(text):
-    return {"kind": "raw", "text": text}
-
+sys.path.insert(0, str(HERE.parent))
+from genre_kit import (EM, NBSP, THIN, BaseDoc, C, H, R, fmtnum, generate,  # noqa: E402
+                       no_operator, on_table_line, units, validate)
 
 X = H
 
@@ -74,25 +42,16 @@ def tie(parts, total, unit_half):
     assert diff <= unit_half * len(parts) + 1e-9, (parts, total, diff)
 
 
-class Doc:
+class Doc(BaseDoc):
     def __init__(self, stem, org, doc_type, fy, layout="tab", minus="-", paren=False, dec=0, thou=" "):
-        self.stem, self.org, self.doc_type, self.fy = stem, org, doc_type, fy
-        self.layout, self.minus, self.paren, self.dec, self.thou = layout, minus, paren, dec, thou
-        self.lines: list[str] = []
-        self.facts: list[dict] = []
-        self.units: dict = {}
-        self.failures: list[dict] = []
+        super().__init__(stem, org, doc_type, fy, layout)
+        self.minus, self.paren, self.dec, self.thou = minus, paren, dec, thou
 
-    def p(self, text=""):
-        lines = textwrap.dedent(text).split("\n")
-        if lines and lines[0].strip() == "":
-            lines = lines[1:]
-        if lines and lines[-1].strip() == "":
-            lines = lines[:-1]
-        self.lines.extend(lines or [""])
-
-    def blank(self):
-        self.lines.append("")
+    def options(self, dec=None, minus=None, paren=None, thou=None, suffix=""):
+        """Per-table overrides of the document's number style; suffix: e.g. " kr" in every cell."""
+        return {"dec": self.dec if dec is None else dec, "minus": self.minus if minus is None else minus,
+                "paren": self.paren if paren is None else paren, "thou": self.thou if thou is None else thou,
+                "suffix": suffix}
 
     def cell(self, v, o):
         if isinstance(v, str):
@@ -104,93 +63,6 @@ class Doc:
             s = fmtnum(c.v, dec=o["dec"], minus=o["minus"] if c.minus is None else c.minus,
                        paren=o["paren"] if c.paren is None else c.paren, thou=o["thou"])
         return s + c.mark + o["suffix"], s, c
-
-    def fact(self, stmt, label, period, column, printed, c, mult, note=None):
-        val = c.v * mult
-        val = int(round(val)) if abs(val - round(val)) < 1e-6 else round(val, 2)
-        tv = None
-        if c.true is not None:
-            tv = int(round(c.true * mult))
-        self.facts.append({"statement": stmt, "note": note if stmt == "noter" else None,
-                           "label": label, "period": period, "column": column,
-                           "printed": printed, "value_sek": val, "true_value_sek": tv,
-                           "difficulty": "normal"})
-
-    def table(self, stmt, header, cols, rows, mult, note=None, notcol=False, layout=None,
-              dec=None, minus=None, paren=None, thou=None, suffix=""):
-        layout = layout or self.layout
-        o = {"dec": self.dec if dec is None else dec, "minus": self.minus if minus is None else minus,
-             "paren": self.paren if paren is None else paren, "thou": self.thou if thou is None else thou,
-             "suffix": suffix}
-        rendered = [("cells", list(h)) for h in header]
-        for r in rows:
-            if r["kind"] == "raw":
-                rendered.append(("raw", r["text"]))
-                continue
-            assert len(r["vals"]) == len(cols), (self.stem, r["label"], r["vals"])
-            cells = [r["shown"] or r["label"]]
-            if notcol:
-                cells.append("" if r["note"] is None else str(r["note"]))
-            gold_label = r["gold"] or " ".join(x for x in (r["lead"], r["label"], r["wrap"]) if x)
-            for v, (period, column) in zip(r["vals"], cols):
-                text, printed, c = self.cell(v, o)
-                cells.append(text)
-                if c is not None:
-                    self.fact(stmt, gold_label, period, column, printed, c, mult, note)
-            if r["lead"]:
-                rendered.append(("raw", r["lead"]))
-            rendered.append(("cells", cells))
-            if r["wrap"]:
-                rendered.append(("raw", r["wrap"]))
-        self.lines.extend(render(rendered, layout))
-
-    def fail(self, stmt, period, rule, printed, computed, why):
-        self.failures.append({"statement": stmt, "period": period, "rule": rule,
-                              "printed": printed, "computed": computed, "why": why})
-
-    def text(self):
-        return "\n".join(self.lines).rstrip("\n") + "\n"
-
-    def gold(self):
-        return {"source": self.stem + ".txt", "organisation": self.org, "doc_type": self.doc_type,
-                "fiscal_year": self.fy, "units": self.units, "facts": self.facts,
-                "expected_failures": self.failures}
-
-
-def render(rendered, layout):
-    out = []
-    if layout == "tab":
-        for kind, x in rendered:
-            out.append(x if kind == "raw" else "\t".join(x).rstrip("\t"))
-    elif layout == "single":
-        for kind, x in rendered:
-            out.append(x if kind == "raw" else " ".join(c for c in x if c != ""))
-    else:  # "pad": amounts right-aligned in space-padded columns
-        rows = [x for kind, x in rendered if kind == "cells"]
-        n = max(len(r) for r in rows)
-        widths = [max(len(r[i]) for r in rows if i < len(r)) for i in range(n)]
-        lw = widths[0] + 3
-        for kind, x in rendered:
-            if kind == "raw":
-                out.append(x)
-                continue
-            s = x[0].ljust(lw)
-            for i in range(1, len(x)):
-                s += x[i].rjust(max(widths[i], 5) + 3)
-            out.append(s.rstrip())
-    return out
-
-
-def unit(declared, actual, note=None):
-    u = {"declared": declared, "actual": actual}
-    if note:
-        u["note"] = note
-    return u
-
-
-def units(d, stmts, declared, actual=None):
-    for s in stmts:
-        d.units[s] = unit(declared, actual or declared)
 
 
 # =============================================================================
@@ -1581,60 +1453,16 @@ def r08():
 
 
 # =============================================================================
-def parse_printed(s):
-    t = s.strip()
-    if t.startswith("±"):
-        t = t[1:]
-    neg = False
-    if t.startswith("(") and t.endswith(")"):
-        neg, t = True, t[1:-1]
-    if t[:1] in "-\u2212–—":
-        neg, t = True, t[1:].strip()
-    t = t.replace(" ", "").replace(NBSP, "").replace(THIN, "").replace(",", ".")
-    v = float(t)
-    return -v if neg else v
-
-
-UNIT_MULT = {"kr": 1, "tkr": 1000, "mkr": 1_000_000}
-
-
-def validate(d, text):
-    g = d.gold()
-    json.loads(json.dumps(g, ensure_ascii=False))
-    keys = set()
-    lines = text.splitlines()
-    for f in g["facts"]:
-        assert f["printed"] in text, (d.stem, f)
-        # the printed figure stands on a line of its own table row, not only in prose
-        assert any(f["printed"] in ln and not ln.endswith(".") for ln in lines), (d.stem, f)
-        mult = UNIT_MULT[g["units"][f["statement"]]["actual"]]
-        got = parse_printed(f["printed"]) * mult
-        assert abs(got - f["value_sek"]) < 0.01, (d.stem, f, got)
-        k = (f["statement"], f["note"], f["label"], f["period"], f["column"])
-        assert k not in keys, ("duplicate gold fact", d.stem, k)
-        keys.add(k)
-        assert f["difficulty"] == "normal"
-        for op in ("=", "+", "- "):
-            assert not f["label"].startswith(op), (d.stem, f["label"])
-    for e in g["expected_failures"]:
-        assert e["printed"] != e["computed"], e
-    assert 100 <= len(lines) <= 250, (d.stem, len(lines))
-    return g
+def check_fact(d, f, lines):
+    on_table_line(d, f, lines)
+    assert f["difficulty"] == "normal"
+    no_operator(d, f)
 
 
 def main():
-    (HERE / "gold").mkdir(exist_ok=True)
-    for fn in (r01, r02, r03, r04, r05, r06, r07, r08):
-        d = fn()
-        text = d.text()
-        if d.stem.startswith("h04"):
-            text = ocr2(text)
-        g = validate(d, text)
-        (HERE / f"{d.stem}.txt").write_text(text, encoding="utf-8")
-        (HERE / "gold" / f"{d.stem}.json").write_text(json.dumps(g, ensure_ascii=False, indent=2) + "\n",
-                                                     encoding="utf-8")
-        print(f"{d.stem}: {len(text.splitlines())} lines, {len(g['facts'])} facts, "
-              f"{len(g['expected_failures'])} expected failures")
+    generate(HERE, (r01, r02, r03, r04, r05, r06, r07, r08),
+             lambda d, text: validate(d, text, check_fact=check_fact),
+             post=lambda d, text: ocr2(text) if d.stem.startswith("h04") else text)
 
 
 if __name__ == "__main__":

@@ -25,34 +25,13 @@ inconsistencies (everything else is asserted here).  Gold follows
 """
 from __future__ import annotations
 
-import json
-import textwrap
+import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-EM = "\u2014"
-
-
-class C:
-    """A cell with formatting overrides. text: print exactly this; thou: thousands separator."""
-
-    def __init__(self, v, minus=None, text=None, thou=None, true=None):
-        self.v, self.minus, self.text, self.thou, self.true = v, minus, text, thou, true
-
-
-def fmtnum(v, minus="-", thou=" "):
-    s = f"{abs(int(v)):,}".replace(",", thou)
-    return (minus + s) if v < 0 else s
-
-
-def R(label, *vals, gold=None, shown=None, note=None):
-    """shown: the label as printed (e.g. with "(not 3)"); gold: the label in the gold."""
-    return {"kind": "row", "label": label, "vals": list(vals), "gold": gold, "shown": shown, "note": note}
-
-
-def H(text):
-    return {"kind": "raw", "text": text}
-
+sys.path.insert(0, str(HERE.parent))
+from genre_kit import (BaseDoc, C, H, R, fmtnum, generate, no_operator,  # noqa: E402
+                       on_table_line, units, validate)
 
 RULE = H("@@RULE-")      # "-------" under each amount column
 DRULE = H("@@RULE=")     # "=======" under each amount column
@@ -62,24 +41,15 @@ def tie(parts, total):
     assert sum(parts) == total, (parts, sum(parts), total)
 
 
-class Doc:
+class Doc(BaseDoc):
     def __init__(self, stem, org, doc_type, fy, layout="pad", thou=" "):
-        self.stem, self.org, self.doc_type, self.fy = stem, org, doc_type, fy
-        self.layout, self.thou = layout, thou
-        self.lines: list[str] = []
-        self.facts: list[dict] = []
-        self.units: dict = {}
-        self.failures: list[dict] = []
-        self.ambiguous: list[dict] = []
+        super().__init__(stem, org, doc_type, fy, layout)
+        self.thou = thou
         self.inline_ok = False      # money blocks in prose lines ending with "."
 
-    def p(self, text=""):
-        lines = textwrap.dedent(text).split("\n")
-        if lines and lines[0].strip() == "":
-            lines = lines[1:]
-        if lines and lines[-1].strip() == "":
-            lines = lines[:-1]
-        self.lines.extend(lines or [""])
+    def options(self, thou=None):
+        """Per-table thousands separator (the document's by default)."""
+        return self.thou if thou is None else thou
 
     def cell(self, v, thou):
         if isinstance(v, str):
@@ -91,33 +61,6 @@ class Doc:
             s = fmtnum(c.v, minus="-" if c.minus is None else c.minus, thou=thou if c.thou is None else c.thou)
         return s, s, c
 
-    def fact(self, stmt, label, period, column, printed, c, mult, note=None):
-        tv = None if c.true is None else int(c.true * mult)
-        self.facts.append({"statement": stmt, "note": note if stmt == "noter" else None,
-                           "label": label, "period": period, "column": column,
-                           "printed": printed, "value_sek": int(c.v * mult), "true_value_sek": tv,
-                           "difficulty": "normal"})
-
-    def table(self, stmt, header, cols, rows, mult, note=None, notcol=False, layout=None, thou=None):
-        layout = layout or self.layout
-        thou = self.thou if thou is None else thou
-        rendered = [("head", list(h)) for h in header]
-        for r in rows:
-            if r["kind"] == "raw":
-                rendered.append(("raw", r["text"]))
-                continue
-            assert len(r["vals"]) == len(cols), (self.stem, r["label"], r["vals"])
-            cells = [r["shown"] or r["label"]]
-            if notcol:
-                cells.append("" if r["note"] is None else str(r["note"]))
-            for v, (period, column) in zip(r["vals"], cols):
-                text, printed, c = self.cell(v, thou)
-                cells.append(text)
-                if c is not None:
-                    self.fact(stmt, r["gold"] or r["label"], period, column, printed, c, mult, note)
-            rendered.append(("cells", cells))
-        self.lines.extend(render(rendered, layout))
-
     def inline_money(self, initiative, items, mult=1):
         """One prose line: "Beviljat belopp: 450 000 kr. Utbetalt: 430 500 kr. Återstår: 19 500 kr." """
         self.inline_ok = True
@@ -127,77 +70,6 @@ class Doc:
             parts.append(f"{lab}: {text} kr.")
             self.fact("budget", f"{initiative}: {lab}", self.fy, col, printed, c, mult)
         self.lines.append(" ".join(parts))
-
-    def fail(self, stmt, period, rule, printed, computed, why):
-        self.failures.append({"statement": stmt, "period": period, "rule": rule,
-                              "printed": printed, "computed": computed, "why": why})
-
-    def text(self):
-        return "\n".join(self.lines).rstrip("\n") + "\n"
-
-    def gold(self):
-        g = {"source": self.stem + ".txt", "organisation": self.org, "doc_type": self.doc_type,
-             "fiscal_year": self.fy, "units": self.units, "facts": self.facts,
-             "expected_failures": self.failures}
-        if self.ambiguous:
-            g["ambiguous_ties"] = self.ambiguous
-        return g
-
-
-def render(rendered, layout):
-    out = []
-    if layout == "tab":
-        for kind, x in rendered:
-            out.append(x if kind == "raw" else "\t".join(x).rstrip("\t"))
-        return out
-    if layout == "single":
-        for kind, x in rendered:
-            out.append(x if kind == "raw" else " ".join(c for c in x if c != ""))
-        return out
-    if layout == "pipe":
-        first = True
-        for kind, x in rendered:
-            if kind == "raw":
-                out.append(x)
-                continue
-            out.append("| " + " | ".join(x) + " |")
-            if kind == "head" and first:
-                out.append("|" + "|".join(["---"] + ["---:"] * (len(x) - 1)) + "|")
-                first = False
-        return out
-    # "pad" / "dots": amounts right-aligned in space-padded columns; "dots" fills the
-    # gap after the label with leaders on amount rows
-    rows = [x for kind, x in rendered if kind != "raw"]
-    n = max(len(r) for r in rows)
-    widths = [max(len(r[i]) for r in rows if i < len(r)) for i in range(n)]
-    lw = widths[0] + (6 if layout == "dots" else 3)
-    cw = [max(widths[i], 5) + 3 for i in range(n)]
-    for kind, x in rendered:
-        if kind == "raw":
-            if x.startswith("@@RULE"):
-                ch = x[-1]
-                s = " " * lw + "".join(("-" * 0 + ch * (cw[i] - 3)).rjust(cw[i]) for i in range(1, n))
-                out.append(s.rstrip())
-            else:
-                out.append(x)
-            continue
-        if layout == "dots" and kind == "cells":
-            # leaders run up to the first amount: "Kassa och bank ........... 2 150     2 340"
-            lab = x[0] + " "
-            s = lab + "." * (lw + cw[1] - len(x[1]) - 1 - len(lab)) + " " + x[1]
-            first = 2
-        else:
-            s = x[0].ljust(lw)
-            first = 1
-        for i in range(first, len(x)):
-            s += x[i].rjust(cw[i])
-        out.append(s.rstrip())
-    return out
-
-
-def units(d, stmts, declared, actual=None):
-    for s in stmts:
-        d.units[s] = {"declared": declared, "actual": actual or declared}
 
 
 # =============================================================================
@@ -1694,58 +1566,19 @@ def r08():
 
 
 # =============================================================================
-def parse_printed(s):
-    t = s.strip()
-    neg = t[:1] in "-\u2212–—"
-    if neg:
-        t = t[1:].strip()
-    v = float(t.replace(" ", "").replace(",", "."))
-    return -v if neg else v
-
-
-UNIT_MULT = {"kr": 1, "tkr": 1000, "mkr": 1_000_000}
-
-
-def validate(d, text):
-    g = d.gold()
-    json.loads(json.dumps(g, ensure_ascii=False))
-    keys = set()
-    lines = text.splitlines()
-    for f in g["facts"]:
-        assert f["printed"] in text, (d.stem, f)
-        # the printed figure stands on a table row, not only in prose (inline money blocks excepted)
-        if not (d.inline_ok and f["statement"] == "budget"):
-            assert any(f["printed"] in ln and not ln.endswith(".") for ln in lines), (d.stem, f)
-        mult = UNIT_MULT[g["units"][f["statement"]]["actual"]]
-        got = parse_printed(f["printed"]) * mult
-        assert abs(got - f["value_sek"]) < 0.01, (d.stem, f, got)
-        k = (f["statement"], f["note"], f["label"], f["period"], f["column"])
-        assert k not in keys, ("duplicate gold fact", d.stem, k)
-        keys.add(k)
-        for op in ("=", "+", "- "):
-            assert not f["label"].startswith(op), (d.stem, f["label"])
-        assert "not " not in f["label"].lower() and "(tkr)" not in f["label"] and ", tkr" not in f["label"], f
-        assert f["label"] == f["label"].strip() and "  " not in f["label"], f
-    for e in g["expected_failures"]:
-        assert e["printed"] != e["computed"], e
-    assert 100 <= len(lines) <= 250, (d.stem, len(lines))
-    return g
+def check_fact(d, f, lines):
+    # inline money blocks (k04) stand in prose; every other figure on a table line
+    if not (d.inline_ok and f["statement"] == "budget"):
+        on_table_line(d, f, lines)
+    no_operator(d, f)
+    assert "not " not in f["label"].lower() and "(tkr)" not in f["label"] and ", tkr" not in f["label"], f
+    assert f["label"] == f["label"].strip() and "  " not in f["label"], f
 
 
 def main():
-    (HERE / "gold").mkdir(exist_ok=True)
-    rows = []
-    for fn in (r01, r02, r03, r04, r05, r06, r07, r08):
-        d = fn()
-        text = d.text()
-        if d.stem.startswith("k06"):
-            text = ocr3(text)
-        g = validate(d, text)
-        (HERE / f"{d.stem}.txt").write_text(text, encoding="utf-8")
-        (HERE / "gold" / f"{d.stem}.json").write_text(json.dumps(g, ensure_ascii=False, indent=2) + "\n",
-                                                     encoding="utf-8")
-        rows.append((d.stem, len(text.splitlines()), len(g["facts"]), len(g["expected_failures"])))
-        print(f"{d.stem}: {rows[-1][1]} lines, {rows[-1][2]} facts, {rows[-1][3]} expected failures")
+    generate(HERE, (r01, r02, r03, r04, r05, r06, r07, r08),
+             lambda d, text: validate(d, text, check_fact=check_fact),
+             post=lambda d, text: ocr3(text) if d.stem.startswith("k06") else text)
 
 
 if __name__ == "__main__":
