@@ -155,6 +155,10 @@ class BaseDoc:
     def blank(self):
         self.lines.append("")
 
+    def heading(self, text):
+        """A blank line, then a heading line."""
+        self.lines.extend(["", text])
+
     def fact(self, stmt, label, period, column, printed, c, mult, note=None, hard=False):
         """Record one gold fact for cell `c` printed in units of `mult` kronor."""
         tv = None if c.true is None else exact(c.true * mult)

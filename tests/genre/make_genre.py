@@ -673,10 +673,7 @@ def r03():
     d.table("noter", [["", "2017-12-31", "2016-12-31"]], [(2017, "utfall"), (2016, "utfall")],
             [R("Leverantörsskulder", 512, 601), R("Personalens skatter och avgifter", 95, 88),
              R("Upplupna kostnader", 244, 196), R("Summa", 851, 885)], T, note=4)
-    d.p("""
-
-    Sida 10 (14)
-    """)
+    d.heading("Sida 10 (14)")
     return d
 
 

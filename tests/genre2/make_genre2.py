@@ -157,10 +157,7 @@ def r01():
         R("Årets resultat efter balanskravsjusteringar", -363, 539),
         R("Balanskravsresultat", -363, 539),
     ], T)
-    d.p("""
-
-    Underskottet 2020 täcks av det egna kapitalet, som styrelsen beslutat att minska till en nivå motsvarande fyra månaders kostnader.
-    """)
+    d.heading("Underskottet 2020 täcks av det egna kapitalet, som styrelsen beslutat att minska till en nivå motsvarande fyra månaders kostnader.")
     page()
     d.p("""
     3 Räkenskaper
@@ -250,10 +247,7 @@ def r01():
     assert sum(x[1] for x in n2) == 14652 and sum(x[2] for x in n2) == 14210
     d.table("noter", [["Tkr", "2020", "2019"]], [(2020, "utfall"), (2019, "utfall")],
             [R(*x) for x in n2] + [R("Summa verksamhetens intäkter", 14652, 14210)], T, note=2)
-    d.p("""
-
-    Not 3 Verksamhetens kostnader
-    """)
+    d.heading("Not 3 Verksamhetens kostnader")
     n3 = [("Köp av insatser", 10812, 9640), ("Personalkostnader", 2604, 2512), ("Lokalkostnader", 406, 398),
           ("Styrelse och revision", 318, 335), ("Övriga kostnader", 840, 770)]
     assert sum(x[1] for x in n3) == 14980 and sum(x[2] for x in n3) == 13655
@@ -282,10 +276,7 @@ def r01():
         R("Utgående avskrivningar", *mv["uav"]),
         R("Bokfört värde", *mv["bv"]),
     ], T, note=5)
-    d.p("""
-
-    Not 6 Kortfristiga fordringar
-    """)
+    d.heading("Not 6 Kortfristiga fordringar")
     d.table("noter", [["Tkr", "2020-12-31", "2019-12-31"]], [(2020, "utfall"), (2019, "utfall")], [
         R("Momsfordran", 512, 488),
         R("Förutbetalda kostnader och upplupna intäkter", 894, 634),
@@ -293,10 +284,7 @@ def r01():
         R("Summa kortfristiga fordringar", 1406, 1122),
     ], T, note=6)
     assert 512 + 894 == 1406 and 488 + 634 == 1122
-    d.p("""
-
-    Not 7 Eget kapital
-    """)
+    d.heading("Not 7 Eget kapital")
     d.table("noter", [["Tkr", "2020", "2019"]], [(2020, "utfall"), (2019, "utfall")], [
         R("Ingående eget kapital", 5604, 5065),
         R("Årets resultat", -363, 539),
@@ -468,25 +456,16 @@ def r02():
         R("Försäkringskassan", 4300, 4200), R("Region Gotland", 4300, 4200), R("Övriga intäkter", 20, 10),
         R("Summa", 8620, 8410)], T, note=2)
     assert 4300 + 4300 + 20 == 8620 and 4200 + 4200 + 10 == 8410
-    d.p("""
-
-    Not 3 Verksamhetens kostnader
-    """)
+    d.heading("Not 3 Verksamhetens kostnader")
     d.table("noter", [["", "2022", "2021"]], [(2022, "utfall"), (2021, "utfall")], [
         R("Köp av insatser", 6518, 5702), R("Personalkostnader", 1520, 1480), R("Lokaler och IT", 364, 318),
         R("Styrelse och revision", 510, 480), R("Summa", 8912, 7980)], T, note=3)
     assert 6518 + 1520 + 364 + 510 == 8912 and 5702 + 1480 + 318 + 480 == 7980 and 5412 + 1106 == 6518
-    d.p("""
-
-    Not 4 Kortfristiga fordringar
-    """)
+    d.heading("Not 4 Kortfristiga fordringar")
     d.table("noter", [["", "2022-12-31", "2021-12-31"]], [(2022, "utfall"), (2021, "utfall")], [
         R("Momsfordran", 241, 305), R("Upplupna intäkter", 147, 207), R("Summa", 388, 512)], T, note=4)
     assert 241 + 147 == 388 and 305 + 207 == 512
-    d.p("""
-
-    Not 5 Kortfristiga skulder
-    """)
+    d.heading("Not 5 Kortfristiga skulder")
     d.table("noter", [["", "2022-12-31", "2021-12-31"]], [(2022, "utfall"), (2021, "utfall")], [
         R("Leverantörsskulder", 540, 498), R("Upplupna kostnader", 342, 314), R("Summa", 882, 812)], T, note=5)
     assert 540 + 342 == 882 and 498 + 314 == 812
@@ -664,10 +643,7 @@ def r03():
         tie([m(x[i]) for x in n1], m((47236, 45980)[i - 1]), h)
     d.table("noter", [["", "2019", "2018"]], [(2019, "utfall"), (2018, "utfall")],
             [R(a, m(b), m(c)) for a, b, c in n1] + [R("Summa", m(47236), m(45980))], M, note=1)
-    d.p("""
-
-    Not 2 Verksamhetens kostnader, mkr
-    """)
+    d.heading("Not 2 Verksamhetens kostnader, mkr")
     n2 = [("Köp av insatser", 38412, 36010), ("Personalkostnader", 5846, 5402), ("Lokalkostnader", 1128, 1090),
           ("Övriga kostnader", 2226, 1610)]
     for i in (1, 2):
@@ -675,10 +651,7 @@ def r03():
         tie([m(x[i]) for x in n2], m((47612, 44112)[i - 1]), h)
     d.table("noter", [["", "2019", "2018"]], [(2019, "utfall"), (2018, "utfall")],
             [R(a, m(b), m(c)) for a, b, c in n2] + [R("Summa", m(47612), m(44112))], M, note=2)
-    d.p("""
-
-    Not 3 Kortfristiga fordringar, mkr
-    """)
+    d.heading("Not 3 Kortfristiga fordringar, mkr")
     n3 = [("Momsfordran", 1904, 1712), ("Förutbetalda kostnader och upplupna intäkter", 1508, 1243)]
     for i in (1, 2):
         assert sum(x[i] for x in n3) == fo[i - 1]
@@ -806,19 +779,13 @@ def r04():
     assert sum(x[1] for x in n1) == 6840 and sum(x[2] for x in n1) == 6620
     d.table("noter", [["Tkr", "2013", "2012"]], [(2013, "utfall"), (2012, "utfall")],
             [R(*x) for x in n1] + [R("Summa", 6840, 6620)], T, note=1)
-    d.p("""
-
-    Not 2 Verksamhetens kostnader
-    """)
+    d.heading("Not 2 Verksamhetens kostnader")
     n2 = [("Köp av insatser", 4912, 4384), ("Personalkostnader", 1488, 1402), ("Lokalkostnader", 214, 208),
           ("Styrelse och revision", 196, 171), ("Övriga kostnader", 305, 247)]
     assert sum(x[1] for x in n2) == 7115 and sum(x[2] for x in n2) == 6412
     d.table("noter", [["Tkr", "2013", "2012"]], [(2013, "utfall"), (2012, "utfall")],
             [R(*x) for x in n2] + [R("Summa", 7115, 6412)], T, note=2)
-    d.p("""
-
-    Not 3 Kortfristiga fordringar
-    """)
+    d.heading("Not 3 Kortfristiga fordringar")
     d.table("noter", [["Tkr", "2013-12-31", "2012-12-31"]], [(2013, "utfall"), (2012, "utfall")], [
         R("Momsfordran", 190, 167),
         R("intäkter", 212, 198, lead="Förutbetalda kostnader och upplupna"),
@@ -961,27 +928,18 @@ def r05():
     assert sum(x[1] for x in n1) == 16830 and sum(x[2] for x in n1) == 16410
     d.table("noter", [["", "2016", "2015"]], [(2016, "utfall"), (2015, "utfall")],
             [R(*x) for x in n1] + [R("Summa intäkter", 16830, 16410)], T, note=1)
-    d.p("""
-
-    Not 2 Verksamhetens kostnader (tkr)
-    """)
+    d.heading("Not 2 Verksamhetens kostnader (tkr)")
     n2 = [("Insatser", 13905, 11920), ("Personalkostnader", 2812, 2705), ("Lokaler", 498, 486),
           ("Övriga kostnader", 834, 877)]
     assert sum(x[1] for x in n2) == 18049 and sum(x[2] for x in n2) == 15988
     d.table("noter", [["", "2016", "2015"]], [(2016, "utfall"), (2015, "utfall")],
             [R(*x) for x in n2] + [R("Summa kostnader", 18049, 15988)], T, note=2)
-    d.p("""
-
-    Not 3 Kortfristiga fordringar (tkr)
-    """)
+    d.heading("Not 3 Kortfristiga fordringar (tkr)")
     d.table("noter", [["", "2016-12-31", "2015-12-31"]], [(2016, "utfall"), (2015, "utfall")], [
         R("Kundfordringar", 412, 95), R("Momsfordran", 506, 548), R("Förutbetalda kostnader", 190, 199),
         R("Summa", 1108, 842)], T, note=3)
     assert 412 + 506 + 190 == 1108 and 95 + 548 + 199 == 842
-    d.p("""
-
-    Not 4 Kortfristiga skulder (tkr)
-    """)
+    d.heading("Not 4 Kortfristiga skulder (tkr)")
     d.table("noter", [["", "2016-12-31", "2015-12-31"]], [(2016, "utfall"), (2015, "utfall")], [
         R("Leverantörsskulder", 1102, 1210), R("Upplupna kostnader", 419, 410), R("Summa", 1521, 1620)],
         T, note=4)
@@ -1119,10 +1077,7 @@ def r06():
     assert sum(x[1] for x in n1) == 7412380 and sum(x[2] for x in n1) == 7105000
     d.table("noter", [["", "2023", "2022"]], [(2023, "utfall"), (2022, "utfall")],
             [R(*x) for x in n1] + [R("Summa", 7412380, 7105000)], 1, note=1, thou=THIN)
-    d.p("""
-
-    Not 2 Verksamhetens kostnader
-    """)
+    d.heading("Not 2 Verksamhetens kostnader")
     n2 = [("Köp av insatser", 5104220, 5388410), ("Personalkostnader", 1502118, 1421004),
           ("Styrelse och revision", 286540, 271900), ("Övriga kostnader", 405537, 320804)]
     assert sum(x[1] for x in n2) == 7298415 and sum(x[2] for x in n2) == 7402118
@@ -1130,18 +1085,12 @@ def r06():
     assert 5104220 - 4104220 == 1000000
     d.table("noter", [["", "2023", "2022"]], [(2023, "utfall"), (2022, "utfall")],
             [R(*x) for x in n2] + [R("Summa", 7298415, 7402118)], 1, note=2, thou=THIN)
-    d.p("""
-
-    Not 3 Kortfristiga fordringar
-    """)
+    d.heading("Not 3 Kortfristiga fordringar")
     d.table("noter", [["", "2023-12-31", "2022-12-31"]], [(2023, "utfall"), (2022, "utfall")], [
         R("Momsfordran", 201447, 188210), R("Förutbetalda kostnader och upplupna intäkter", 411000, 310000),
         R("Summa", 612447, 498210)], 1, note=3, thou=THIN)
     assert 201447 + 411000 == 612447 and 188210 + 310000 == 498210
-    d.p("""
-
-    Not 4 Kortfristiga skulder
-    """)
+    d.heading("Not 4 Kortfristiga skulder")
     d.table("noter", [["", "2023-12-31", "2022-12-31"]], [(2023, "utfall"), (2022, "utfall")], [
         R("Leverantörsskulder", 812006, 690368), R("Upplupna kostnader", 225000, 198000),
         R("Summa", 1037006, 888368)], 1, note=4, thou=THIN)
@@ -1435,10 +1384,7 @@ def r08():
     d.table("noter", [["", "Jan–jun 2024", "Jan–jun 2023"]], [(2024, "utfall"), (2023, "utfall")], [
         R("Medlemsbidrag", 4600, 4460), R("Övriga intäkter", 20, 20), R("Summa", 4620, 4480)], T, note=1)
     assert 4600 + 20 == 4620 and 4460 + 20 == 4480
-    d.p("""
-
-    Not 2 Verksamhetens kostnader
-    """)
+    d.heading("Not 2 Verksamhetens kostnader")
     d.table("noter", [["", "Jan–jun 2024", "Jan–jun 2023"]], [(2024, "utfall"), (2023, "utfall")], [
         R("Köp av insatser", 3113, 3290), R("Personalkostnader", 612, 588), R("Övriga kostnader", 262, 224),
         R("Summa", 3987, 4102)], T, note=2)

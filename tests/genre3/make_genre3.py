@@ -228,20 +228,14 @@ def r01():
         R("Skellefteå kommun", 1900, 1850),
         R("Summa medlemsbidrag", 7600, 7400),
     ], T, note=2)
-    d.p("""
-
-    Övriga intäkter
-    """)
+    d.heading("Övriga intäkter")
     d.table("noter", [["", "2024", "2023"]], [(2024, "utfall"), (2023, "utfall")], [
         R("Projektmedel ESF", 60, 40),
         R("Övriga bidrag", 30, 15),
         R("Summa övriga intäkter", 90, 55),
     ], T, note=2)
     tie([3800, 1900, 1900], 7600); tie([3700, 1850, 1850], 7400); tie([60, 30], 90); tie([40, 15], 55)
-    d.p("""
-
-    Not 3 Personalkostnader
-    """)
+    d.heading("Not 3 Personalkostnader")
     d.table("noter", [["", "2024", "2023"]], [(2024, "utfall"), (2023, "utfall")], [
         R("Löner", 1720, 1650),
         R("Sociala avgifter", 560, 545),
@@ -249,20 +243,14 @@ def r01():
         R("Summa personalkostnader", 2410, 2322),
     ], T, note=3)
     tie([1720, 560, 130], 2410); tie([1650, 545, 127], 2322)
-    d.p("""
-
-    Not 4 Köpta tjänster
-    """)
+    d.heading("Not 4 Köpta tjänster")
     d.table("noter", [["", "2024", "2023"]], [(2024, "utfall"), (2023, "utfall")], [
         R("Köp av insatser från medlemmarna", 3620, 4010),
         R("Övriga köpta tjänster", 800, 778),
         R("Summa köpta tjänster", 4420, 4788),
     ], T, note=4)
     tie([3620, 800], 4420); tie([4010, 778], 4788)
-    d.p("""
-
-    Not 5 Inventarier
-    """)
+    d.heading("Not 5 Inventarier")
     d.table("noter", [["", "2024", "2023"]], [(2024, "utfall"), (2023, "utfall")], [
         R("Ingående anskaffningsvärde", 180, 140),
         R("Årets inköp", 50, 40),
@@ -274,20 +262,14 @@ def r01():
     ], T, note=5)
     tie([180, 50], 230); tie([140, 40], 180); tie([-118, -28], -146); tie([-93, -25], -118)
     tie([230, -146], 84); tie([180, -118], 62)
-    d.p("""
-
-    Not 6 Kortfristiga fordringar
-    """)
+    d.heading("Not 6 Kortfristiga fordringar")
     d.table("noter", [["", "2024-12-31", "2023-12-31"]], [(2024, "utfall"), (2023, "utfall")], [
         R("Momsfordran", 402, 365),
         R("Förutbetalda kostnader och upplupna intäkter", 210, 175),
         R("Summa kortfristiga fordringar", 612, 540),
     ], T, note=6)
     tie([402, 210], 612); tie([365, 175], 540)
-    d.p("""
-
-    Not 7 Övriga kortfristiga skulder
-    """)
+    d.heading("Not 7 Övriga kortfristiga skulder")
     d.table("noter", [["", "2024-12-31", "2023-12-31"]], [(2024, "utfall"), (2023, "utfall")], [
         R("Upplupna semesterlöner", 198, 215),
         R("Personalens källskatt", 61, 58),
@@ -419,10 +401,7 @@ def r02():
         R("Summa", 5410, 5260),
     ], T, note=2)
     tie([2650, 1325, 1325, 110], 5410); tie([2600, 1300, 1300, 60], 5260)
-    d.p("""
-
-    Not 3 Verksamhetens kostnader
-    """)
+    d.heading("Not 3 Verksamhetens kostnader")
     d.table("noter", [["", "2018", "2017"]], [(2018, "utfall"), (2017, "utfall")], [
         R("Köp av insatser", 3910, 3840),
         R("Personalkostnader", 1105, 1080),
@@ -432,17 +411,11 @@ def r02():
         R("Summa", 5502, 5390),
     ], T, note=3)
     tie([3910, 1105, 212, 275], 5502); tie([3840, 1080, 198, 272], 5390)
-    d.p("""
-
-    Not 4 Finansiella intäkter
-    """)
+    d.heading("Not 4 Finansiella intäkter")
     d.table("noter", [["", "2018", "2017"]], [(2018, "utfall"), (2017, "utfall")], [
         R("Ränteintäkter", 4, 2),
     ], T, note=4)
-    d.p("""
-
-    Not 5 Kortfristiga fordringar
-    """)
+    d.heading("Not 5 Kortfristiga fordringar")
     d.table("noter", [["", "2018-12-31", "2017-12-31"]], [(2018, "utfall"), (2017, "utfall")], [
         R("Momsfordran", 301, 262),
         R("Upplupna intäkter", 187, 140),
@@ -450,20 +423,14 @@ def r02():
         R("Summa", 488, 402),
     ], T, note=5)
     tie([301, 187], 488); tie([262, 140], 402)
-    d.p("""
-
-    Not 6 Eget kapital
-    """)
+    d.heading("Not 6 Eget kapital")
     d.table("noter", [["", "2018", "2017"]], [(2018, "utfall"), (2017, "utfall")], [
         R("Ingående eget kapital", 2182, 2310),
         R("Årets resultat", -88, -128),
         RULE,
         R("Utgående eget kapital", 2094, 2182),
     ], T, note=6)
-    d.p("""
-
-    Not 7 Kortfristiga skulder
-    """)
+    d.heading("Not 7 Kortfristiga skulder")
     d.table("noter", [["", "2018-12-31", "2017-12-31"]], [(2018, "utfall"), (2017, "utfall")], [
         R("Leverantörsskulder", 322, 350),
         R("Upplupna kostnader", 222, 210),
@@ -608,10 +575,7 @@ def r03():
         R("Summa", 8402, 8915),
     ], T, note=2)
     tie([5702, 1840, 860], 8402); tie([6125, 1905, 885], 8915); tie([1840, 860], 2700); tie([1905, 885], 2790)
-    d.p("""
-
-    Not 3 Köp av insatser
-    """)
+    d.heading("Not 3 Köp av insatser")
     d.table("noter", [["", "Jan–aug 2024", "Jan–aug 2023"]], [(2024, "utfall"), (2023, "utfall")], [
         R("Insats 1: Unga vuxna", 2410, 2620),
         R("Insats 2: Arbetsrehab Kil", 1980, 2105),
@@ -680,10 +644,7 @@ def r04():
     """)
     d.inline_money("Arbete & hälsa", [("Beviljat belopp", 2400000, "budget"), ("Utbetalt", 2209850, "utfall"),
                                       ("Återstår", 190150, "avvikelse")])
-    d.p("""
-
-    Unga till arbete
-    """)
+    d.heading("Unga till arbete")
     d.inline_money("Unga till arbete", [("Beviljat belopp", 1900000, "budget"), ("Utbetalt", 1720400, "utfall"),
                                         ("Återstår", 179600, "avvikelse")])
     assert 2400000 - 2209850 == 190150 and 1900000 - 1720400 == 179600
@@ -768,10 +729,7 @@ def r04():
     d.table("driftredovisning", [["Verksamhet", "Utfall", "Budget", "Avvikelse"]],
             [(2023, "utfall"), (2023, "budget"), (2023, "avvikelse")],
             [R(lab, u, b, u - b) for lab, u, b in dr] + [R("Årets resultat", tu, tb, tu - tb)], T)
-    d.p("""
-
-    Avvikelse = utfall minus budget. Insatsernas utfall i kronor framgår av uppföljningen i förvaltningsberättelsen.
-    """)
+    d.heading("Avvikelse = utfall minus budget. Insatsernas utfall i kronor framgår av uppföljningen i förvaltningsberättelsen.")
     page()
     d.p("""
     Noter
@@ -789,10 +747,7 @@ def r04():
         R("Summa", 8950, 8700),
     ], T, note=2)
     tie([4400, 2200, 2200, 150], 8950); tie([4300, 2150, 2150, 100], 8700)
-    d.p("""
-
-    Not 3 Verksamhetens kostnader
-    """)
+    d.heading("Not 3 Verksamhetens kostnader")
     d.table("noter", [["", "2023", "2022"]], [(2023, "utfall"), (2022, "utfall")], [
         R("Köp av insatser", 6475, 5702),
         R("Personalkostnader", 1990, 1920),
@@ -801,20 +756,14 @@ def r04():
     ], T, note=3)
     tie([640, 2210, 1905, 1720], 6475); tie([6475, 1990, 819], 9284); tie([5702, 1920, 790], 8412)
     tie([1990, 819], 2809)
-    d.p("""
-
-    Not 4 Kortfristiga fordringar
-    """)
+    d.heading("Not 4 Kortfristiga fordringar")
     d.table("noter", [["", "2023-12-31", "2022-12-31"]], [(2023, "utfall"), (2022, "utfall")], [
         R("Momsfordran", 488, 402),
         R("Upplupna intäkter", 217, 209),
         R("Summa", 705, 611),
     ], T, note=4)
     tie([488, 217], 705); tie([402, 209], 611)
-    d.p("""
-
-    Not 5 Kortfristiga skulder
-    """)
+    d.heading("Not 5 Kortfristiga skulder")
     d.table("noter", [["", "2023-12-31", "2022-12-31"]], [(2023, "utfall"), (2022, "utfall")], [
         R("Leverantörsskulder", 902, 785),
         R("Upplupna kostnader", 611, 563),
@@ -956,10 +905,7 @@ def r05():
         R("Summa", 6741250, 6512800),
     ], K, note=2)
     tie([3300000, 1650000, 1650000, 141250], 6741250); tie([3200000, 1600000, 1600000, 112800], 6512800)
-    d.p("""
-
-    Not 3 Verksamhetens kostnader
-    """)
+    d.heading("Not 3 Verksamhetens kostnader")
     d.table("noter", [["", "2012", "2011"]], [(2012, "utfall"), (2011, "utfall")], [
         R("Köp av insatser", 5020620, 5301480),
         R("Personalkostnader", 1102330, 1088900),
@@ -968,20 +914,14 @@ def r05():
     ], K, note=3)
     tie([5020620, 1102330, 480468], 6603418); tie([5301480, 1088900, 399732], 6790112)
     tie([3912400, 1108220], 5020620); tie([1102330, 480468], 1297640 + 285158)
-    d.p("""
-
-    Not 4 Kortfristiga fordringar
-    """)
+    d.heading("Not 4 Kortfristiga fordringar")
     d.table("noter", [["", "2012-12-31", "2011-12-31"]], [(2012, "utfall"), (2011, "utfall")], [
         R("Momsfordran", 298110, 250300),
         R("Upplupna intäkter", 114270, 106110),
         R("Summa", 412380, 356410),
     ], K, note=4)
     tie([298110, 114270], 412380); tie([250300, 106110], 356410)
-    d.p("""
-
-    Not 5 Kortfristiga skulder
-    """)
+    d.heading("Not 5 Kortfristiga skulder")
     d.table("noter", [["", "2012-12-31", "2011-12-31"]], [(2012, "utfall"), (2011, "utfall")], [
         R("Leverantörsskulder", 401250, 388100),
         R("Upplupna kostnader", 165638, 172834),
@@ -1078,10 +1018,7 @@ def r06():
         R("Årets resultat", -155, 227),
     ], T)
     tie([4212, -4398], -186); tie([4105, -3902], 203); tie([-186, 31], -155); tie([203, 24], 227)
-    d.p("""
-
-    Balansrakning (tkr)
-    """)
+    d.heading("Balansrakning (tkr)")
     d.table("balansrakning", [["", "2011-12-31", "2010-12-31"]], [(2011, "utfall"), (2010, "utfall")], [
         H("Tillgångar"),
         H("Omsättningstillgångar"),
@@ -1097,10 +1034,7 @@ def r06():
     ], T)
     tie([612, 3218], 3830); tie([574, 3420], 3994); tie([3481, -155], 3326); tie([3254, 227], 3481)
     tie([3326, 504], 3830); tie([3481, 513], 3994)
-    d.p("""
-
-    Kassaflödesanalys (tkr)
-    """)
+    d.heading("Kassaflödesanalys (tkr)")
     d.table("kassaflodesanalys", [["", "2011", "2010"]], [(2011, "utfall"), (2010, "utfall")], [
         R("Årets resultat", -155, 227),
         R("Förändring av fordringar", -38, 27),
@@ -1125,10 +1059,7 @@ def r06():
         R("Summa", 4212, N(4105)),
     ], T, note=1)
     tie([2050, 1025, 1025, 112], 4212); tie([2000, 1000, 1000, 105], 4105)
-    d.p("""
-
-    Not 2 Verksamhetens kostnader
-    """)
+    d.heading("Not 2 Verksamhetens kostnader")
     d.table("noter", [["", "2011", "2010"]], [(2011, "utfall"), (2010, "utfall")], [
         R("Köp av insatser", 3102, N(2688)),
         R("Personalkostnader", 905, 860),
@@ -1136,20 +1067,14 @@ def r06():
         R("Summa", N(4398), 3902),
     ], T, note=2)
     tie([3102, 905, 391], 4398); tie([2688, 860, 354], 3902)
-    d.p("""
-
-    Not 3 Kortfristiga skulder
-    """)
+    d.heading("Not 3 Kortfristiga skulder")
     d.table("noter", [["", "2011", "2010"]], [(2011, "utfall"), (2010, "utfall")], [
         R("Leverantörsskulder", 318, 296),
         R("Upplupna kostnader", 186, 217),
         R("Summa", 504, 513),
     ], T, note=3)
     tie([318, 186], 504); tie([296, 217], 513)
-    d.p("""
-
-    Not 4 Kortfristiga fordringar
-    """)
+    d.heading("Not 4 Kortfristiga fordringar")
     d.table("noter", [["", "2011", "2010"]], [(2011, "utfall"), (2010, "utfall")], [
         R("Momsfordran", 402, 388),
         R("Upplupna intäkter", 210, 186),
@@ -1305,10 +1230,7 @@ def r07():
         R("Summa", 320, 280),
     ], T, note=1)
     tie([240, 80], 320); tie([210, 70], 280)
-    d.p("""
-
-    Not 2 Verksamhetens kostnader
-    """)
+    d.heading("Not 2 Verksamhetens kostnader")
     d.table("noter", [["", "2016", "2015"]], [(2016, "utfall"), (2015, "utfall")], [
         R("Köp av insatser", 7820, 7212),
         R("Personalkostnader", 1905, 1850),
@@ -1317,29 +1239,20 @@ def r07():
         R("Summa", 10512, 9804),
     ], T, note=2)
     tie([7820, 1905, 312, 475], 10512); tie([7212, 1850, 298, 444], 9804)
-    d.p("""
-
-    Not 3 Kortfristiga fordringar
-    """)
+    d.heading("Not 3 Kortfristiga fordringar")
     d.table("noter", [["", "2016-12-31", "2015-12-31"]], [(2016, "utfall"), (2015, "utfall")], [
         R("Momsfordran", 455, 398),
         R("Förutbetalda kostnader", 247, 213),
         R("Summa", 702, 611),
     ], T, note=3)
     tie([455, 247], 702); tie([398, 213], 611)
-    d.p("""
-
-    Not 4 Eget kapital
-    """)
+    d.heading("Not 4 Eget kapital")
     d.table("noter", [["", "2016", "2015"]], [(2016, "utfall"), (2015, "utfall")], [
         R("Ingående eget kapital", 4786, 4485),
         R("Årets resultat", -174, 301),
         R("Utgående eget kapital", 4612, 4786),
     ], T, note=4)
-    d.p("""
-
-    Not 5 Kortfristiga skulder
-    """)
+    d.heading("Not 5 Kortfristiga skulder")
     d.table("noter", [["", "2016-12-31", "2015-12-31"]], [(2016, "utfall"), (2015, "utfall")], [
         R("Leverantörsskulder", 712, 640),
         R("Upplupna kostnader", 298, 265),
@@ -1474,10 +1387,7 @@ def r08():
         RULE,
         R("Summa medlemsbidrag", 5400, 5200),
     ], T, note=2)
-    d.p("""
-
-    Kommunernas andel fördelas efter folkmängd:
-    """)
+    d.heading("Kommunernas andel fördelas efter folkmängd:")
     d.table("noter", [["", "2025", "2024"]], [(2025, "utfall"), (2024, "utfall")], [
         R("Lindesbergs kommun", 675, 650),
         R("Nora kommun", 270, 260),
@@ -1488,10 +1398,7 @@ def r08():
     ], T, note=2)
     tie([2700, 1350, 1350], 5400); tie([2600, 1300, 1300], 5200)
     tie([675, 270, 202, 203], 1350); tie([650, 260, 195, 195], 1300)
-    d.p("""
-
-    Not 3 Personalkostnader
-    """)
+    d.heading("Not 3 Personalkostnader")
     d.table("noter", [["", "2025", "2024"]], [(2025, "utfall"), (2024, "utfall")], [
         R("Löner och arvoden", 1190, 1160),
         R("Sociala avgifter", 374, 365),
@@ -1500,10 +1407,7 @@ def r08():
         R("Summa personalkostnader", 1622, 1580),
     ], T, note=3)
     tie([1190, 374, 58], 1622); tie([1160, 365, 55], 1580)
-    d.p("""
-
-    Not 4 Köpta tjänster
-    """)
+    d.heading("Not 4 Köpta tjänster")
     d.table("noter", [["", "2025", "2024"]], [(2025, "utfall"), (2024, "utfall")], [
         R("Köp av insatser", 2890, 2680),
         R("Revision", 95, 90),
@@ -1512,10 +1416,7 @@ def r08():
         R("Summa köpta tjänster", 3240, 3010),
     ], T, note=4)
     tie([2890, 95, 255], 3240); tie([2680, 90, 240], 3010)
-    d.p("""
-
-    Not 5 Inventarier
-    """)
+    d.heading("Not 5 Inventarier")
     d.table("noter", [["", "2025", "2024"]], [(2025, "utfall"), (2024, "utfall")], [
         R("Ingående anskaffningsvärde", 110, 110),
         R("Utgående anskaffningsvärde", 110, 110),
@@ -1526,17 +1427,11 @@ def r08():
         R("Bokfört värde", 44, 66),
     ], T, note=5)
     tie([-44, -22], -66); tie([-22, -22], -44); tie([110, -66], 44); tie([110, -44], 66)
-    d.p("""
-
-    Not 6 Finansiella intäkter
-    """)
+    d.heading("Not 6 Finansiella intäkter")
     d.table("noter", [["", "2025", "2024"]], [(2025, "utfall"), (2024, "utfall")], [
         R("Ränteintäkter", 58, 61),
     ], T, note=6)
-    d.p("""
-
-    Not 7 Kortfristiga fordringar
-    """)
+    d.heading("Not 7 Kortfristiga fordringar")
     d.table("noter", [["", "2025-12-31", "2024-12-31"]], [(2025, "utfall"), (2024, "utfall")], [
         R("Momsfordran", 251, 240),
         R("Förutbetalda kostnader", 129, 112),
@@ -1544,10 +1439,7 @@ def r08():
         R("Summa kortfristiga fordringar", 380, 352),
     ], T, note=7)
     tie([251, 129], 380); tie([240, 112], 352)
-    d.p("""
-
-    Not 8 Kortfristiga skulder
-    """)
+    d.heading("Not 8 Kortfristiga skulder")
     d.table("noter", [["", "2025-12-31", "2024-12-31"]], [(2025, "utfall"), (2024, "utfall")], [
         R("Leverantörsskulder", 288, 260),
         R("Semesterlöneskuld", 142, 138),
