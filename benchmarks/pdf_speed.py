@@ -50,11 +50,11 @@ def main() -> int:
             with pdfplumber.open(pdf) as doc:
                 pages = len(doc.pages)
             process_document(str(pdf))                     # warm-up: imports, lexicon, caches
-            bare = best_of(lambda: bare_pdfplumber(pdf), args.repeat)
-            ours = best_of(lambda: process_document(str(pdf)), args.repeat)
+            bare = best_of(lambda p=pdf: bare_pdfplumber(p), args.repeat)
+            ours = best_of(lambda p=pdf: process_document(str(p)), args.repeat)
             rows.append((text.stem, pages, bare / pages, ours / pages, ours / bare))
     lines = ["# Text-layer PDF speed", "",
-             "Seconds per page, best of %d runs on this machine (2 cores, shared)." % args.repeat, "",
+             f"Seconds per page, best of {args.repeat} runs on this machine (2 cores, shared).", "",
              "| report | pages | bare pdfplumber s/page | arsred s/page | ratio |", "| --- | --- | --- | --- | --- |"]
     for stem, pages, bare, ours, ratio in rows:
         lines.append(f"| {stem} | {pages} | {bare:.3f} | {ours:.3f} | {ratio:.2f}× |")

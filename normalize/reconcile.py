@@ -69,7 +69,7 @@ def reconcile(facts: list[Fact], *, lines: Sequence[Line] = (), fiscal_year: int
 def one_row_per_failure(results: list[CheckResult]) -> list[CheckResult]:
     """A sum row that a named check already tests on the very same figures fails once, under the
     named check; the generic `sum_rows` row is kept as `skipped` and says which check carries it."""
-    named = {}
+    named: dict[frozenset[str], str] = {}
     for r in results:
         if r.status == "fail" and r.check != "sum_rows" and r.facts:
             named.setdefault(frozenset(r.facts), r.check)

@@ -30,8 +30,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
-from genre_kit import (BaseDoc, C, H, R, fmtnum, generate, no_operator,  # noqa: E402
-                       on_table_line, units, validate)
+from genre_kit import BaseDoc, C, H, R, fmtnum, generate, no_operator, on_table_line, units, validate  # noqa: E402
 
 RULE = H("@@RULE-")      # "-------" under each amount column
 DRULE = H("@@RULE=")     # "=======" under each amount column
@@ -490,7 +489,7 @@ def r03():
         R("Finansiella intäkter", 62, 48, 60, 90),
         R("Periodens resultat", 780, -27, -440, -110),
     ], T, layout="tab")
-    for a, b, c, e in ((9120, -8402, 718, 62), (8840, -8915, -75, 48), (13680, -14180, -500, 60),
+    for a, b, c, _e in ((9120, -8402, 718, 62), (8840, -8915, -75, 48), (13680, -14180, -500, 60),
                        (13700, -13900, -200, 90)):
         tie([a, b], c)
     tie([718, 62], 780); tie([-75, 48], -27); tie([-500, 60], -440); tie([-200, 90], -110)
