@@ -25,8 +25,21 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
-from genre_kit import (EM, NBSP, THIN, BaseDoc, C, H, R, fmtnum, generate,  # noqa: E402
-                       no_operator, on_table_line, units, validate)
+from genre_kit import (  # noqa: E402
+    EM,
+    NBSP,
+    THIN,
+    BaseDoc,
+    C,
+    H,
+    R,
+    fmtnum,
+    generate,
+    no_operator,
+    on_table_line,
+    units,
+    validate,
+)
 
 X = H
 
