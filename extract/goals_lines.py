@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from extract.document import Cell, Document, Line, Word
+from extract.document import Box, Cell, Document, Line, Word
 from extract.goals_text import TRAILING_STOPWORDS, Phrases, fold
 
 # column left edges closer than this (in em) are one column
@@ -165,9 +165,9 @@ def _em(line: Line) -> float:
 
 
 def _first_word_width(line: Line) -> float:
-    words = [w for w in line.words if w.box is not None]
-    if words:
-        return words[0].box.x1 - words[0].box.x0
+    boxes = [w.box for w in line.words if w.box is not None]
+    if boxes:
+        return boxes[0].x1 - boxes[0].x0
     return 0.55 * _em(line) * len(line.text.split()[0]) if line.text.split() else 0.0
 
 
@@ -216,9 +216,9 @@ def _placement(grid: list[float], state: _TableState, phys: list[Line], first: i
     between = range(state.last_key + 1, first)
     continues = above is not None and state.last_key >= 0 and all(
         len(phys[j].cells) <= 1 and _is_furniture_line(phys[j]) for j in between)
-    if not continues or len(grid) >= len(above):
+    if above is None or not continues or len(grid) >= len(above):
         return len(grid), list(range(len(grid)))
-    out = []
+    out: list[int] = []
     for x in grid:
         k = min(range(len(above)), key=lambda i: abs(above[i] - x))
         out.append(max(k, out[-1] + 1 if out else 0))
@@ -375,17 +375,17 @@ def _line_fragments(line: Line, grid: list[float]) -> dict[int, list[tuple[str, 
     """The line's text per column; a cell whose words run into the next column is cut there."""
     out: dict[int, list[tuple[str, float]]] = {}
     for cell in line.cells:
-        words = [w for w in cell.words if w.box is not None]
+        words = [(w, w.box) for w in cell.words if w.box is not None]
         if not words:
             out.setdefault(_column_of(cell.x0, grid, line), []).append((cell.text, cell.x1))
             continue
-        cols = [_column_of(w.box.x0, grid, line) for w in words]
-        if len(set(cols)) == 1 and not _crosses(words[-1], grid, cols[-1], line):
+        cols = [_column_of(box.x0, grid, line) for _, box in words]
+        if len(set(cols)) == 1 and not _crosses(words[-1][1], grid, cols[-1], line):
             out.setdefault(cols[0], []).append((cell.text, cell.x1))
             continue
         pieces: list[tuple[int, str, float]] = []
-        for w, c in zip(words, cols):
-            for c2, text, x1 in _split_word(w, c, grid, line):
+        for (w, box), c in zip(words, cols):
+            for c2, text, x1 in _split_word(w, box, c, grid, line):
                 if pieces and pieces[-1][0] == c2:
                     pieces[-1] = (c2, pieces[-1][1] + " " + text, x1)
                 else:
@@ -395,22 +395,22 @@ def _line_fragments(line: Line, grid: list[float]) -> dict[int, list[tuple[str, 
     return out
 
 
-def _crosses(w: Word, grid: list[float], col: int, line: Line) -> bool:
-    return col + 1 < len(grid) and w.box is not None and w.box.x1 > grid[col + 1] + COLUMN_TOLERANCE_EM * _em(line)
+def _crosses(box: Box, grid: list[float], col: int, line: Line) -> bool:
+    return col + 1 < len(grid) and box.x1 > grid[col + 1] + COLUMN_TOLERANCE_EM * _em(line)
 
 
-def _split_word(w: Word, col: int, grid: list[float], line: Line) -> list[tuple[int, str, float]]:
+def _split_word(w: Word, box: Box, col: int, grid: list[float], line: Line) -> list[tuple[int, str, float]]:
     """A word printed over a column edge ('Insatskatalogen1.') is cut where letters turn to digits near the edge."""
-    if not _crosses(w, grid, col, line):
-        return [(col, w.text, w.box.x1)]
+    if not _crosses(box, grid, col, line):
+        return [(col, w.text, box.x1)]
     edge = grid[col + 1]
-    share = (edge - w.box.x0) / max(1e-6, w.box.x1 - w.box.x0)
+    share = (edge - box.x0) / max(1e-6, box.x1 - box.x0)
     guess = round(share * len(w.text))
     for d in sorted(range(-3, 4), key=abs):
         i = guess + d
         if 0 < i < len(w.text) and {_kind(w.text[i - 1]), _kind(w.text[i])} == {"letter", "digit"}:
-            return [(col, w.text[:i], edge), (col + 1, w.text[i:], w.box.x1)]
-    return [(col, w.text, w.box.x1)]
+            return [(col, w.text[:i], edge), (col + 1, w.text[i:], box.x1)]
+    return [(col, w.text, box.x1)]
 
 
 def _kind(ch: str) -> str:
@@ -485,8 +485,8 @@ def _starts_row(row: _Row, frags: dict[int, list[tuple[str, float]]], grid: list
         return True
     limit = grid[1] if len(grid) > 1 else float("inf")
     em = _em(line)
-    first_word = next((w for w in line.words if w.box is not None), None)
-    w_width = (first_word.box.x1 - first_word.box.x0) if first_word else 0.55 * em * len(first.split()[0])
+    first_box = next((w.box for w in line.words if w.box is not None), None)
+    w_width = (first_box.x1 - first_box.x0) if first_box else 0.55 * em * len(first.split()[0])
     # the first word would have fitted after the cell's last line: a new entry, not a wrap
     return prev_x1 + 0.3 * em + w_width + WRAP_SLACK_EM * em + CELL_GAP_EM * em <= limit
 

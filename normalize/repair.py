@@ -78,16 +78,6 @@ class _Rule:
 
 @dataclass(frozen=True)
 class _Choice:
-    """What the lexicon makes of one lowercase token, before context and case."""
-
-    word: str           # best reading (lowercase); == token when nothing better
-    reason: str
-    known: bool         # the token itself is a lexicon word
-    alternatives: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class _Choice:
     """What the lexicon makes of one lowercase token, before mode, context and case.
 
     `ranked` holds (score, word, reason) for readings other than the token itself, best
@@ -284,14 +274,15 @@ def _decide(choice: _Choice, stripped: bool, capital_mid: bool, capitalised: boo
         for s, w, r in choice.ranked:
             if w in lex.proper and s >= MIN_SCORE:
                 return w, r
-    if choice.known:
+    orig = choice.orig
+    if orig is not None:                                # choice.known
         if not choice.ranked:
             return token, ""
-        if capital_mid and choice.orig >= 3.0 and choice.ranked[0][1] not in lex.domain:  # type: ignore[operator]
+        if capital_mid and orig >= 3.0 and choice.ranked[0][1] not in lex.domain:
             return token, ""                            # a name ("Mats"), not a stripped word
         s, w, r = choice.ranked[0]
         margin = MARGIN_STRIPPED if stripped else MARGIN
-        return (w, r) if s >= choice.orig + margin else (token, "")  # type: ignore[operator]
+        return (w, r) if s >= orig + margin else (token, "")
     if choice.ranked and choice.ranked[0][0] >= MIN_SCORE:
         return choice.ranked[0][1], choice.ranked[0][2]
     if choice.fallback:
