@@ -12,6 +12,7 @@ from pathlib import Path
 from arsred.errors import ArsredError, NoStatementsFound
 from arsred.options import Options
 from arsred.result import DocumentRecord, DocumentResult, SectionSpan
+from extract.amounts import Amount
 from extract.document import Box, Cell, Document, Line
 from extract.metadata import detect_metadata
 from extract.moneyblocks import find_money_blocks, find_year_lists
@@ -127,6 +128,20 @@ def extract_document(document: Document, options: Options, record: DocumentRecor
     return result
 
 
+def _fact(record: DocumentRecord, statement: str, item: str, label: str, label_raw: str, period: int | None,
+          column: str, amount: Amount, unit: str, line: Line, table: int, row: int, *, confidence: float,
+          note: int | None = None, is_total: bool = False, box: Box | None = None) -> Fact:
+    """One printed amount as a fact: kronor, the rounding it stands for, and where it was printed."""
+    return Fact(
+        doc_id=record.doc_id, statement=statement, item=item, label=label, label_raw=label_raw, period=period,
+        column=column, value_sek=float(amount.value * UNITS[unit]), printed=amount.printed, unit=unit,
+        page=line.page, line=line.number, note=note, confidence=round(confidence, 3),
+        tolerance_sek=tolerance(amount.decimals, unit), table=table, row=row, is_total=is_total,
+        organisation=record.organisation, fiscal_year=record.fiscal_year,
+        x0=box.x0 if box else None, top=box.top if box else None, x1=box.x1 if box else None,
+        bottom=box.bottom if box else None)
+
+
 def _table_facts(table: Table, t_index: int, unit: str, record: DocumentRecord, repair, measures) -> list[Fact]:
     out = []
     for r_index, row in enumerate(table.rows):
@@ -139,25 +154,15 @@ def _table_facts(table: Table, t_index: int, unit: str, record: DocumentRecord, 
                              "page": row.line.page, "line": row.line.number})
             continue
         match = map_item(table.statement, label)
-        if not match.mapped and repair is None:
-            pass
         is_total = match.kind == "total" or is_total_label(label)
+        note = table.note if table.statement == "noter" else None
         for col, value in zip(table.header.columns, row.values):
             if value is None:
                 continue
-            amount = value.amount
             box = _cell_box(value.cell) if row.line.method != "text" else None
-            out.append(Fact(
-                doc_id=record.doc_id, statement=table.statement, item=match.item, label=label,
-                label_raw=row.label_raw, period=col.period, column=col.kind,
-                value_sek=float(amount.value * UNITS[unit]), printed=amount.printed, unit=unit,
-                page=row.line.page, line=row.line.number, note=table.note if table.statement == "noter" else None,
-                confidence=round(value.confidence, 3), tolerance_sek=tolerance(amount.decimals, unit),
-                table=t_index, row=r_index, is_total=is_total, organisation=record.organisation,
-                fiscal_year=record.fiscal_year,
-                x0=box.x0 if box else None, top=box.top if box else None,
-                x1=box.x1 if box else None, bottom=box.bottom if box else None,
-            ))
+            out.append(_fact(record, table.statement, match.item, label, row.label_raw, col.period, col.kind,
+                             value.amount, unit, row.line, t_index, r_index, confidence=value.confidence,
+                             note=note, is_total=is_total, box=box))
     return out
 
 
@@ -182,17 +187,14 @@ def _money_facts(blocks, record, repair, t_index) -> list[Fact]:
         line_label = repair(block.label) if repair else block.label
         match = map_item("budget", line_label)
         item = match.item if match.mapped else f"bu.{block.column}"
-        out.append(Fact(
-            doc_id=record.doc_id, statement="budget", item=item, label=f"{initiative}: {line_label}",
-            label_raw=f"{block.initiative}: {block.line.text.strip()}", period=block.period, column=block.column,
-            value_sek=float(block.amount.value * UNITS[block.unit]), printed=block.amount.printed, unit=block.unit,
-            page=block.line.page, line=block.line.number, confidence=round(block.line.confidence, 3),
-            tolerance_sek=tolerance(block.amount.decimals, block.unit), table=t_index, row=r_index,
-            organisation=record.organisation, fiscal_year=record.fiscal_year))
+        out.append(_fact(record, "budget", item, f"{initiative}: {line_label}",
+                         f"{block.initiative}: {block.line.text.strip()}", block.period, block.column,
+                         block.amount, block.unit, block.line, t_index, r_index, confidence=block.line.confidence))
     return out
 
 
 def _year_list_facts(lines, fiscal_year, record, repair, t_index, skip) -> list[Fact]:
+    """A list of allocations by year: past years are outcomes, next year the budget, later a forecast."""
     out = []
     previous = None
     for r_index, row in enumerate(r for r in find_year_lists(lines) if id(r.line) not in skip):
@@ -206,13 +208,9 @@ def _year_list_facts(lines, fiscal_year, record, repair, t_index, skip) -> list[
             column = "budget"
         else:
             column = "prognos"
-        out.append(Fact(
-            doc_id=record.doc_id, statement="oversikt", item=map_item("oversikt", label).item, label=label,
-            label_raw=row.line.text.strip(), period=row.period, column=column,
-            value_sek=float(row.amount.value * UNITS[row.unit]), printed=row.amount.printed, unit=row.unit,
-            page=row.line.page, line=row.line.number, confidence=round(row.line.confidence, 3),
-            tolerance_sek=tolerance(row.amount.decimals, row.unit), table=t_index, row=r_index,
-            organisation=record.organisation, fiscal_year=record.fiscal_year))
+        out.append(_fact(record, "oversikt", map_item("oversikt", label).item, label, row.line.text.strip(),
+                         row.period, column, row.amount, row.unit, row.line, t_index, r_index,
+                         confidence=row.line.confidence))
     return out
 
 
