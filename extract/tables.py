@@ -588,6 +588,9 @@ def _note_fits(label: str, note_titles: dict[int, str] | None):
     return fits
 
 
+UNREADABLE_CONFIDENCE = 0.5
+
+
 def _place_by_position(cells: list[Cell], header: Header):
     cols = header.columns
     spans = [(c.x0, c.x1) for c in cols]
@@ -604,6 +607,8 @@ def _place_by_position(cells: list[Cell], header: Header):
         if amt is None:
             if cell.text.strip() in ("-", "–", "—", ""):
                 continue
+            if cell.confidence < UNREADABLE_CONFIDENCE:
+                continue                 # OCR could not read this figure: its neighbours still stand
             return None
         best, best_score = None, None
         for i, (x0, x1) in enumerate(spans):

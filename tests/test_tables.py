@@ -218,3 +218,17 @@ def test_merged_line_with_a_unit_after_every_figure():
                      "Unga vuxna i arbete 1 450 000 kr 1 388 412 kr 61 588 kr\n"
                      "Språk och arbete 1 250 000 kr 1 223 508 kr 26 492 kr\n", "budget", fiscal_year=2023)
     assert rows(t)[0] == ("Unga vuxna i arbete", None, ["1 450 000", "1 388 412", "61 588"])
+
+
+def test_an_unreadable_ocr_figure_leaves_its_neighbours_in_place():
+    from extract.document import Box, Cell, Line, Word
+    from extract.tables import Column, Header, parse_row
+
+    def cell(text, x0, conf=0.95):
+        return Cell(text, x0, x0 + 20, (Word(text, Box(x0, 0, x0 + 20, 10), conf),))
+    header = Header((Column(2022, "utfall_kostnad", 230, 250), Column(2022, "utfall_netto", 266, 286)),
+                    positional=True)
+    line = Line(16, 19, "Styrelsearvode SI) -117", (cell("Styrelsearvode", 36), cell("SI)", 230, 0.17),
+                                                  cell("-117", 266)), "ocr")
+    row = parse_row(line, header)
+    assert [v.amount.printed if v else None for v in row.values] == [None, "-117"]
