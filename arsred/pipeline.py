@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 import time
+from dataclasses import replace
 from pathlib import Path
 
 from arsred.errors import ArsredError, NoStatementsFound
@@ -118,6 +119,7 @@ def extract_document(document: Document, options: Options, record: DocumentRecor
             f"Kassaflödesanalys, Driftredovisning, Noter, budget tables"
             + (f"; headings seen but no table under them: {', '.join(statements)}" if statements else "") + ")")
     _reconcile(result, lines)
+    _skip_checks_on_unreadable(result, [(t_index, table) for t_index, (table, _) in enumerate(tables)], warnings)
     _goals(result, document, repair)
     if repair:
         result.page_texts = {p.number: repair(p.text) for p in document.pages}
@@ -247,6 +249,35 @@ def _reconcile(result: DocumentResult, lines: list[Line]) -> None:
     checks, result.facts = reconcile(result.facts, lines=lines, fiscal_year=result.record.fiscal_year,
                                      doc_type=result.record.doc_type)
     result.checks = one_row_per_failure(checks)
+
+
+def _skip_checks_on_unreadable(result: DocumentResult, tables: list[tuple[int, Table]], warnings: list[str]) -> None:
+    """A figure OCR could not read is unknown, not missing: checks over its column are skipped, not failed."""
+    unknown: dict[tuple[int, str, int | None], str] = {}
+    for t_index, table in tables:
+        for row in table.rows:
+            for k in row.unreadable:
+                col = table.header.columns[k]
+                where = f"page {row.line.page} line {row.line.number}"
+                unknown[(t_index, col.kind, col.period)] = where
+                warnings.append(f"{table.statement}: a figure of '{row.label}' ({col.kind} {col.period}) on {where} "
+                                "could not be read")
+    if not unknown:
+        return
+    keyed = {f"t{t}:{c}:{p}": where for (t, c, p), where in unknown.items()}
+    checks = []
+    for c in result.checks:
+        hit = next((keyed[k] for k in (_table_column_key(f) for f in c.facts) if k in keyed), None)
+        if c.status == "fail" and hit:
+            c = replace(c, status="skipped", message=f"{c.message} (a figure of this column on {hit} could not be read)")
+        checks.append(c)
+    result.checks = checks
+
+
+def _table_column_key(fact_key: str) -> str:
+    """'t3r7:utfall:2022' → 't3:utfall:2022' (the fact's table, column and period)."""
+    table_row, _, rest = fact_key.partition(":")
+    return f"{table_row.split('r')[0]}:{rest}"
 
 
 def _goals(result: DocumentResult, document: Document, repair) -> None:

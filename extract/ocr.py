@@ -349,6 +349,7 @@ def straighten(image, skew: float):  # noqa: ANN001, ANN202
     to its edges (or none) is done whole.
     """
     import math
+
     from PIL import Image
     box = _ink_box(image)
     w, h = image.size

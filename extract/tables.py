@@ -73,6 +73,7 @@ class Row:
     note_ref: int | None = None
     extra_lines: list[Line] = field(default_factory=list)
     alternatives: list = field(default_factory=list)       # other readings of merged tokens
+    unreadable: list[int] = field(default_factory=list)     # columns whose figure OCR could not read
 
     @property
     def has_values(self) -> bool:
@@ -468,9 +469,9 @@ def parse_row(line: Line, header: Header, note_titles: dict[int, str] | None = N
     if header.positional and num_cells:
         placed = _place_by_position(num_cells, header)
         if placed is not None:
-            note, values = placed
+            note, values, unreadable = placed
             row.note_ref = note if note is not None else row.note_ref
-            row.values = values
+            row.values, row.unreadable = values, unreadable
             return row
     if num_cells and len(num_cells) in (n, n + 1) and all(parse_amount(c.text) or c.text.strip() in "-–" for c in num_cells):
         amounts = [parse_amount(c.text) for c in num_cells]
@@ -597,6 +598,7 @@ def _place_by_position(cells: list[Cell], header: Header):
     if any(a is None or b is None for a, b in spans):
         return None
     values: list[Value | None] = [None] * len(cols)
+    unreadable: list[int] = []
     note = None
     for cell in cells:
         amt = parse_amount(cell.text)
@@ -608,19 +610,22 @@ def _place_by_position(cells: list[Cell], header: Header):
             if cell.text.strip() in ("-", "–", "—", ""):
                 continue
             if cell.confidence < UNREADABLE_CONFIDENCE:
+                unreadable.append(_nearest_column(cell, spans))
                 continue                 # OCR could not read this figure: its neighbours still stand
             return None
-        best, best_score = None, None
-        for i, (x0, x1) in enumerate(spans):
-            ov = _overlap(cell, (x0, x1))
-            dist = abs((cell.x0 + cell.x1) / 2 - (x0 + x1) / 2)  # type: ignore[operator]
-            score = (ov > 0, ov, -dist)
-            if best_score is None or score > best_score:
-                best, best_score = i, score
-        if best is None or values[best] is not None:
+        best = _nearest_column(cell, spans)
+        if values[best] is not None:
             return None
         values[best] = Value(amt, cell, cell.confidence)
-    return note, values
+    return note, values, unreadable
+
+
+def _nearest_column(cell: Cell, spans) -> int:
+    """The column a cell stands in: most horizontal overlap, then nearest centre."""
+    def score(i: int):
+        x0, x1 = spans[i]
+        return (_overlap(cell, (x0, x1)) > 0, _overlap(cell, (x0, x1)), -abs((cell.x0 + cell.x1) / 2 - (x0 + x1) / 2))
+    return max(range(len(spans)), key=score)
 
 
 def _overlap(cell: Cell, span) -> float:

@@ -119,3 +119,24 @@ def test_ocr_slips_are_suggested_beside_the_printed_figure(corpus_results):
         fact = next(f for f in facts if (f.statement, f.period, f.value_sek) == (statement, period, printed))
         assert fact.value_sek == printed                 # the printed figure is never overwritten
         assert fact.suggested_value_sek == true
+
+
+def test_checks_over_a_column_with_an_unreadable_ocr_figure_are_skipped_not_failed():
+    from arsred.pipeline import _skip_checks_on_unreadable
+    from arsred.result import DocumentRecord, DocumentResult
+    from extract.document import Line
+    from extract.tables import Column, Header, Row, Table
+    from normalize.facts import CheckResult
+
+    header = Header((Column(2022, "utfall_kostnad"), Column(2022, "utfall_netto")))
+    row = Row("Styrelsearvode", "Styrelsearvode", Line(16, 19, "Styrelsearvode SI) -117", (), "ocr"), unreadable=[0])
+    table = Table("driftredovisning", "Driftredovisning", header, [row])
+    failed = CheckResult("d", "sum_rows", "driftredovisning", 2022, "utfall_kostnad", "fail",
+                         facts=("t0r5:utfall_kostnad:2022", "t0r9:utfall_kostnad:2022"))
+    other = CheckResult("d", "sum_rows", "driftredovisning", 2022, "utfall_netto", "fail",
+                        facts=("t0r5:utfall_netto:2022",))
+    result = DocumentResult(DocumentRecord("d", "d.pdf"), checks=[failed, other])
+    warnings: list[str] = []
+    _skip_checks_on_unreadable(result, [(0, table)], warnings)
+    assert [c.status for c in result.checks] == ["skipped", "fail"]
+    assert "page 16 line 19" in result.checks[0].message and warnings
