@@ -141,6 +141,8 @@ def read_pdf(path: str, doc_id: str, sha256: str, options: Options | None = None
             except Exception as exc:  # noqa: BLE001 - one broken page must not lose the document
                 log.warning("%s page %d: text layer unreadable: %s", path, i + 1, exc)
                 texts.append(PageText([], 0.0, 0.0, False, f"text layer unreadable ({type(exc).__name__})"))
+            finally:
+                page.close()          # drop the page's parsed objects: memory stays flat over long PDFs
     finally:
         pdf.close()
 
