@@ -306,7 +306,7 @@ def _deskew(image, skew: float):  # noqa: ANN001, ANN202
     if abs(skew) < 0.1:
         return image
     # bilinear: half the time of bicubic on a 300 dpi page, and the same words for tesseract
-    return image.rotate(skew, resample=Image.BICUBIC, expand=False, fillcolor=255)
+    return image.rotate(skew, resample=Image.Resampling.BICUBIC, expand=False, fillcolor=255)
 
 
 def despeckle(image):  # noqa: ANN001, ANN202
@@ -374,7 +374,7 @@ def straighten(image, skew: float):  # noqa: ANN001, ANN202
     m = [round(math.cos(a), 15), round(math.sin(a), 15), 0.0, round(-math.sin(a), 15), round(math.cos(a), 15), 0.0]
     m[2] = m[0] * -cx + m[1] * -cy + cx + m[0] * ox + m[1] * oy
     m[5] = m[3] * -cx + m[4] * -cy + cy + m[3] * ox + m[4] * oy
-    return image.transform((x1 - ox, y1 - oy), Image.Transform.AFFINE, m, Image.BICUBIC, fillcolor=255), (ox, oy)
+    return image.transform((x1 - ox, y1 - oy), Image.Transform.AFFINE, m, Image.Resampling.BICUBIC, fillcolor=255), (ox, oy)
 
 
 def _is_noise(w: Word) -> bool:
