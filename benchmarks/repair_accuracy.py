@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import difflib
 import hashlib
-import json
 import re
 import subprocess
 import sys
@@ -27,7 +26,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from normalize import repair  # noqa: E402
-from normalize.lexicon import get_lexicon, strip_key  # noqa: E402
+from normalize.lexicon import get_lexicon  # noqa: E402
+from tools.label_pairs import damaged_label_pairs  # noqa: E402
 
 CORPUS = ROOT / "tests" / "corpus"
 CLEAN = ["002_beb5154270de7dff", "004_3cec9309cdf15549"]
@@ -132,17 +132,7 @@ def bench_ocr(max_pages: int) -> list[dict]:
 
 def bench_labels() -> dict:
     """001's gold labels against their damaged forms (found by diacritic-free key)."""
-    gold = json.loads((CORPUS / "gold" / f"{OCR_DOC}.json").read_text(encoding="utf-8"))
-    labels = sorted({f["label"] for f in gold["facts"]})
-    lines = (CORPUS / f"{OCR_DOC}.txt").read_text(encoding="utf-8").splitlines()
-    keyed = [(line, strip_key(line)) for line in lines]
-    pairs = set()
-    for label in labels:
-        k = strip_key(label)
-        for line, kl in keyed:
-            i = kl.find(k)
-            if i >= 0 and line[i] == label[0].translate(STRIP):
-                pairs.add((line[i:i + len(k)], label))
+    labels, pairs = damaged_label_pairs(CORPUS / f"{OCR_DOC}.txt", CORPUS / "gold" / f"{OCR_DOC}.json")
     exact = sum(repair.repair_label(d) == g for d, g in pairs)
     ci = sum(repair.repair_label(d).lower() == g.lower() for d, g in pairs)
     damaged = sum(d != g for d, g in pairs)

@@ -103,20 +103,22 @@ class StripEngine:
     def orientation(self, image) -> int:  # noqa: ANN001
         return 0
 
-    def recognize_numbers(self, image, lang: str) -> list[Word]:  # noqa: ANN001
+    def bands(self, image) -> list[tuple[int, int]]:  # noqa: ANN001
+        """One band of ink per pasted crop of the strip, top to bottom."""
         import numpy as np
         self.strips.append(image)
-        arr = np.asarray(image) < 128
-        rows = np.nonzero(arr.any(axis=1))[0]
-        # one band of ink per pasted crop
+        rows = np.nonzero((np.asarray(image) < 128).any(axis=1))[0]
         bands, start = [], rows[0]
         for a, b in zip(rows, rows[1:]):
             if b > a + 1:
                 bands.append((start, a))
                 start = b
         bands.append((start, rows[-1]))
+        return bands
+
+    def recognize_numbers(self, image, lang: str) -> list[Word]:  # noqa: ANN001
         out = []
-        for (top, bottom), answer in zip(bands, self.answers):
+        for (top, bottom), answer in zip(self.bands(image), self.answers):
             x = 20
             for text, conf in answer:
                 out.append(Word(text, Box(x, top, x + 10 * len(text), bottom), conf))
@@ -149,17 +151,8 @@ class PlacedStripEngine(StripEngine):
     """Like StripEngine, but each answer word has its own x offset in original pixels (times the strip scale)."""
 
     def recognize_numbers(self, image, lang: str) -> list[Word]:  # noqa: ANN001
-        import numpy as np
-        self.strips.append(image)
-        rows = np.nonzero((np.asarray(image) < 128).any(axis=1))[0]
-        bands, start = [], rows[0]
-        for a, b in zip(rows, rows[1:]):
-            if b > a + 1:
-                bands.append((start, a))
-                start = b
-        bands.append((start, rows[-1]))
         out = []
-        for (top, bottom), answer in zip(bands, self.answers):
+        for (top, bottom), answer in zip(self.bands(image), self.answers):
             for text, conf, x, width in answer:  # type: ignore[misc]
                 k = NUMBERS_SCALE
                 out.append(Word(text, Box(20 + x * k, top, 20 + (x + width) * k, bottom), conf))

@@ -1,13 +1,12 @@
 """Repair of Swedish text damaged by OCR (issue 4): words, sentences, context, what must stay."""
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
-from normalize.lexicon import strip_key
 from normalize.repair import Change, Repaired, damage_score, needs_repair, repair_label, repair_text
+from tools.label_pairs import damaged_label_pairs
 
 CORPUS = Path(__file__).parent / "corpus"
 STRIP = str.maketrans("åäöÅÄÖéÉ", "aaoAAOeE")
@@ -123,17 +122,7 @@ def test_ocr_report_detected() -> None:
 
 def test_gold_labels_of_ocr_report() -> None:
     """Each gold label of 001 whose damaged form appears in the text (same key) is restored."""
-    gold = json.loads((CORPUS / "gold" / "001_417f4babd9b8cbcc.json").read_text(encoding="utf-8"))
-    labels = sorted({f["label"] for f in gold["facts"]})
-    lines = (CORPUS / "001_417f4babd9b8cbcc.txt").read_text(encoding="utf-8").splitlines()
-    keyed = [(line, strip_key(line)) for line in lines]
-    pairs = set()
-    for label in labels:
-        k = strip_key(label)
-        for line, kl in keyed:
-            i = kl.find(k)
-            if i >= 0 and line[i] == label[0].translate(STRIP):      # same case at the start
-                pairs.add((line[i:i + len(k)], label))
+    _, pairs = damaged_label_pairs(CORPUS / "001_417f4babd9b8cbcc.txt", CORPUS / "gold" / "001_417f4babd9b8cbcc.json")
     assert len(pairs) >= 40
     wrong = [(d, repair_label(d), g) for d, g in pairs if repair_label(d).lower() != g.lower()]
     assert not wrong
