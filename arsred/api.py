@@ -1,7 +1,7 @@
 """The Python API: one call from paths to DataFrames (the CLI is a thin layer over it).
 
     >>> import arsred
-    >>> res = arsred.extract(["reports/"], out_dir="out")
+    >>> res = arsred.extract_reports(["reports/"], out_dir="out")
     >>> res.facts.query("item == 'rr.arets_resultat'")
 """
 from __future__ import annotations
@@ -51,7 +51,7 @@ class ExtractResult:
         return ExitCode.DOCUMENT_FAILED if strict and self.count("error") else ExitCode.OK
 
 
-def extract(paths: str | Path | Iterable[str | Path], out_dir: str | Path | None = None,
+def extract_reports(paths: str | Path | Iterable[str | Path], out_dir: str | Path | None = None,
             options: Options | None = None, *, use_cache: bool = True,
             process_fn: ProcessFn | None = None,
             on_start: Callable[[int], None] | None = None,
@@ -122,7 +122,7 @@ def count_non_canonical(facts: pd.DataFrame) -> int:
     """Rows whose item is not from the synonym table (an item made from the row's own label)."""
     if not len(facts) or "item" not in facts.columns:
         return 0
-    from normalize.items import is_canonical
+    from arsred.normalize.items import is_canonical
     return int((~facts["item"].astype(str).map(is_canonical).astype(bool)).sum())
 
 

@@ -26,7 +26,7 @@ log = logging.getLogger(__name__)
 # Output-side modules: changing them does not change what a document yields.
 _NOT_PIPELINE = {"cli.py", "api.py", "runner.py", "writers.py", "panel.py", "cache.py",
                  "check_report.py", "__main__.py"}
-_PACKAGES = ("arsred", "extract", "normalize")
+_PACKAGES = ("arsred", "arsred.extract", "arsred.normalize")
 _UMASK = os.umask(0o022)
 os.umask(_UMASK)
 
@@ -42,18 +42,19 @@ def sha256_file(path: str | Path, chunk: int = 1 << 20) -> str:
 @lru_cache(maxsize=1)
 def code_fingerprint() -> str:
     """Hash of the extraction code and its data files, so a changed synonym table invalidates the cache."""
+    import importlib
+
     h = hashlib.sha256(arsred.__version__.encode())
-    root = Path(arsred.__file__).resolve().parent.parent
     for pkg in _PACKAGES:
-        base = root / pkg
-        if not base.is_dir():
-            continue
+        base = Path(importlib.import_module(pkg).__file__ or "").resolve().parent
         for p in sorted(base.rglob("*")):
             if not p.is_file() or "__pycache__" in p.parts or p.suffix in (".pyc", ".pyo"):
                 continue
-            if pkg == "arsred" and p.parent == base and p.name in _NOT_PIPELINE:
-                continue
-            h.update(str(p.relative_to(root)).encode())
+            rel = p.relative_to(base)
+            if pkg == "arsred" and (rel.parts[0] in ("extract", "normalize")
+                                    or (len(rel.parts) == 1 and p.name in _NOT_PIPELINE)):
+                continue    # an installed wheel nests the two below arsred/: hashed on their own
+            h.update(f"{pkg}/{rel}".encode())
             h.update(p.read_bytes())
     return h.hexdigest()[:16]
 

@@ -85,7 +85,7 @@ def setup_logging(quiet: bool = False, verbose: bool = False) -> None:
     root.addHandler(handler)
     root.setLevel(logging.WARNING)
     logging.getLogger("arsred").setLevel(level)
-    for name in ("extract", "normalize"):
+    for name in ("arsred.extract", "arsred.normalize"):
         logging.getLogger(name).setLevel(logging.DEBUG if verbose else logging.WARNING)
 
 
@@ -115,7 +115,7 @@ def plural(n: int, word: str, many: str = "") -> str:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from arsred.api import extract
+    from arsred.api import extract_reports
     from arsred.options import Options
 
     options = Options(ocr=args.ocr, ocr_lang=args.ocr_lang, dpi=args.dpi, jobs=args.jobs,
@@ -123,7 +123,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
                       scheduler=args.scheduler, quiet=args.quiet, strict=args.strict)
     progress = Progress(enabled=not args.quiet)
     try:
-        result = extract(args.paths, out_dir=args.out, options=options, use_cache=not args.no_cache,
+        result = extract_reports(args.paths, out_dir=args.out, options=options, use_cache=not args.no_cache,
                          on_start=progress.start, on_done=progress.update)
     finally:
         progress.close()

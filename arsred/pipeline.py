@@ -13,17 +13,17 @@ from pathlib import Path
 from arsred.errors import ArsredError, NoStatementsFound
 from arsred.options import Options
 from arsred.result import DocumentRecord, DocumentResult, SectionSpan
-from extract.amounts import Amount
-from extract.document import Box, Cell, Document, Line
-from extract.metadata import detect_metadata
-from extract.moneyblocks import find_money_blocks, find_year_lists
-from extract.read import doc_id_for, read_document
-from extract.sections import Section, content_lines, find_sections, fold
-from extract.statements import has_budget_header, is_total_label, read_tables
-from extract.tables import Table, declared_unit
-from normalize.facts import UNITS, Fact
-from normalize.items import heading_labels, map_item
-from normalize.units import decide_units, prose_kronor, tolerance
+from arsred.extract.amounts import Amount
+from arsred.extract.document import Box, Cell, Document, Line
+from arsred.extract.metadata import detect_metadata
+from arsred.extract.moneyblocks import find_money_blocks, find_year_lists
+from arsred.extract.read import doc_id_for, read_document
+from arsred.extract.sections import Section, content_lines, find_sections, fold
+from arsred.extract.statements import has_budget_header, is_total_label, read_tables
+from arsred.extract.tables import Table, declared_unit
+from arsred.normalize.facts import UNITS, Fact
+from arsred.normalize.items import heading_labels, map_item
+from arsred.normalize.units import decide_units, prose_kronor, tolerance
 
 log = logging.getLogger(__name__)
 STATEMENT_KINDS = ("oversikt", "resultatrakning", "balansrakning", "kassaflodesanalys", "driftredovisning",
@@ -54,7 +54,7 @@ def _repairer(document_text: str, mode: str):
     """The label/heading repair function, or identity when the text is clean (or repair is missing)."""
     if mode == "never":
         return None
-    from normalize.repair import needs_repair, repair_text
+    from arsred.normalize.repair import needs_repair, repair_text
 
     try:
         if mode == "always" or needs_repair(document_text):
@@ -244,7 +244,7 @@ def _span(s: Section) -> SectionSpan:
 
 
 def _reconcile(result: DocumentResult, lines: list[Line]) -> None:
-    from normalize.reconcile import one_row_per_failure, reconcile
+    from arsred.normalize.reconcile import one_row_per_failure, reconcile
 
     checks, result.facts = reconcile(result.facts, lines=lines, fiscal_year=result.record.fiscal_year,
                                      doc_type=result.record.doc_type)
@@ -281,7 +281,7 @@ def _table_column_key(fact_key: str) -> str:
 
 
 def _goals(result: DocumentResult, document: Document, repair) -> None:
-    from extract.goals import find_goals
+    from arsred.extract.goals import find_goals
 
     try:
         result.goals = find_goals(document, result.facts, organisation=result.record.organisation,

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
-from normalize.facts import CheckResult, Fact
+from arsred.normalize.facts import CheckResult, Fact
 
 DOCUMENT_STATUSES = ("ok", "flagged", "error")
 

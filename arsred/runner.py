@@ -562,7 +562,7 @@ def _preload(fn: ProcessFn | None = None) -> None:
     paying for them again.
     """
     global _warmed
-    for mod in ("arsred.pipeline", "extract.read", "extract.read_pdf", "normalize"):
+    for mod in ("arsred.pipeline", "arsred.extract.read", "arsred.extract.read_pdf", "arsred.normalize"):
         try:
             __import__(mod)
         except Exception:

@@ -50,7 +50,7 @@ VIEWS = {
 def goal_columns(rows: Sequence[dict[str, Any]]) -> list[str]:
     """goals.csv columns: the goals module's contract when present, else the keys seen."""
     try:
-        from extract.goals import GOAL_COLUMNS
+        from arsred.extract.goals import GOAL_COLUMNS
         cols = list(GOAL_COLUMNS)
     except Exception:
         cols = ["doc_id"]

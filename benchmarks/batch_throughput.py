@@ -66,7 +66,7 @@ def generate(n: int, folder: Path, seed: int = 7) -> list[Path]:
 def run(paths: list[Path], out: Path, jobs: int, use_cache: bool = False) -> dict:
     """One batch from scratch (a fresh OUT; with use_cache its cache is filled for a re-run)."""
     t = time.monotonic()
-    res = arsred.extract(paths, out, Options(jobs=jobs, timeout=600), use_cache=use_cache)
+    res = arsred.extract_reports(paths, out, Options(jobs=jobs, timeout=600), use_cache=use_cache)
     wall = time.monotonic() - t
     st = res.stats
     peaks = st.peak_rss_mb or [0.0]
@@ -148,7 +148,7 @@ def main() -> int:
             save()
             print("\n".join(lines[-4:]), flush=True)
             t = time.monotonic()
-            again = arsred.extract(big, work / "out_big", Options(jobs=2))
+            again = arsred.extract_reports(big, work / "out_big", Options(jobs=2))
             lines.append(f"- re-run over the same folder: {again.stats.cached} of {again.stats.documents} from "
                          f"cache, {time.monotonic() - t:.1f} s")
             print("\n".join(lines[-5:]), flush=True)

@@ -17,10 +17,10 @@ from difflib import SequenceMatcher
 
 import regex
 
-from extract.document import Document
-from extract.goals_layouts import RawGoal, all_layouts
-from extract.goals_text import Phrases, first_sentence, fold, load_phrases, quantities
-from normalize.facts import Fact
+from arsred.extract.document import Document
+from arsred.extract.goals_layouts import RawGoal, all_layouts
+from arsred.extract.goals_text import Phrases, first_sentence, fold, load_phrases, quantities
+from arsred.normalize.facts import Fact
 
 log = logging.getLogger(__name__)
 
@@ -98,7 +98,7 @@ def _status(g: RawGoal, target, outcome, ph: Phrases) -> tuple[str, str]:
 def _repairer(document: Document) -> Callable[[str], str]:
     """normalize.repair when it exists and the report needs it; identity otherwise."""
     try:
-        from normalize.repair import needs_repair, repair_text  # type: ignore[import-not-found]
+        from arsred.normalize.repair import needs_repair, repair_text  # type: ignore[import-not-found]
     except ImportError:
         return lambda s: s
     try:
@@ -195,7 +195,7 @@ def write_goals_csv(paths: Sequence[str], out_dir: str) -> list[dict]:
 
     import pandas as pd
 
-    from extract.read import read_document
+    from arsred.extract.read import read_document
 
     rows: list[dict] = []
     for p in paths:

@@ -12,9 +12,9 @@ from difflib import SequenceMatcher
 
 import regex
 
-from extract.document import Line
-from extract.goals_layouts import Headings, RawGoal, _paragraphs, is_furniture, is_heading
-from extract.goals_text import Phrases, find_cell_status, fold, leading_status
+from arsred.extract.document import Line
+from arsred.extract.goals_layouts import Headings, RawGoal, _paragraphs, is_furniture, is_heading
+from arsred.extract.goals_text import Phrases, find_cell_status, fold, leading_status
 
 
 @dataclass

@@ -16,8 +16,8 @@ from dataclasses import dataclass, field, replace
 
 import regex
 
-from extract.document import Document, Line
-from extract.goals_text import (
+from arsred.extract.document import Document, Line
+from arsred.extract.goals_text import (
     Phrases,
     fold,
     heading_like,
@@ -71,7 +71,7 @@ class Headings:
 
 
 def find_headings(lines: list[Line], ph: Phrases) -> Headings:
-    from extract.goals_interleaved import _is_header_fragment
+    from arsred.extract.goals_interleaved import _is_header_fragment
     h = Headings()
     current, area = "", ""
     for i, line in enumerate(lines):
@@ -95,7 +95,7 @@ def find_headings(lines: list[Line], ph: Phrases) -> Headings:
 
 def _lone_goal_heading(lines: list[Line], i: int, ph: Phrases) -> bool:
     """'Måluppfyllelse' standing alone over prose is a heading, though it also names a table column."""
-    from extract.goals_interleaved import _is_header_fragment
+    from arsred.extract.goals_interleaved import _is_header_fragment
     f = fold(lines[i].text)
     if f not in ph.goal_words or f in ph.col_goal:
         return False
@@ -471,7 +471,7 @@ def numbered_goal_lines(lines: list[Line], heads: Headings, ph: Phrases, used: s
     The goal is the text after the number; an outcome label ('Utfall:', 'Resultat:') on the same
     line or opening the next line starts the outcome, whose printed assessment is the status.
     """
-    from extract.goals_text import prose_status
+    from arsred.extract.goals_text import prose_status
     labels = {"mal"} | set(ph.plan_goal_labels)
     goals: list[RawGoal] = []
     outcome_at = regex.compile(r"(?:^|(?<=[.!?]\s))(" + "|".join(regex.escape(x) for x in ph.outcome_labels)
@@ -508,7 +508,7 @@ def numbered_goal_lines(lines: list[Line], heads: Headings, ph: Phrases, used: s
 
 
 def _finish_prose(g: dict, ph: Phrases) -> RawGoal:
-    from extract.goals_text import prose_status
+    from arsred.extract.goals_text import prose_status
     outcome = " ".join(g["assess"])
     printed, status = "", ""
     for text in g["assess"] + g["extra"]:
@@ -545,8 +545,8 @@ def indicator_lines(lines: list[Line], heads: Headings, ph: Phrases, used: set[i
 
 
 def all_layouts(doc: Document, ph: Phrases) -> list[RawGoal]:
-    from extract.goals_interleaved import interleaved_tables
-    from extract.goals_lines import reading_lines
+    from arsred.extract.goals_interleaved import interleaved_tables
+    from arsred.extract.goals_lines import reading_lines
     reading = reading_lines(doc, ph)
     lines = reading.lines
     heads = find_headings(lines, ph)

@@ -32,8 +32,8 @@ from dataclasses import dataclass, field
 
 import regex
 
-from extract.document import Box, Cell, Document, Line, Word
-from extract.goals_text import TRAILING_STOPWORDS, Phrases, fold
+from arsred.extract.document import Box, Cell, Document, Line, Word
+from arsred.extract.goals_text import TRAILING_STOPWORDS, Phrases, fold
 
 # column left edges closer than this (in em) are one column
 COLUMN_TOLERANCE_EM = 0.5
@@ -87,7 +87,7 @@ class Reading:
 
 def reading_lines(doc: Document, ph: Phrases) -> Reading:
     """The document's reading lines and, for positioned input, where each starts on the page."""
-    from extract.goals_layouts import is_furniture
+    from arsred.extract.goals_layouts import is_furniture
 
     phys = doc.lines
     if all(line.method == "text" for line in phys):
@@ -228,7 +228,7 @@ def _placement(grid: list[float], state: _TableState, phys: list[Line], first: i
 
 
 def _is_furniture_line(line: Line) -> bool:
-    from extract.goals_layouts import is_furniture
+    from arsred.extract.goals_layouts import is_furniture
     return is_furniture(line.text)
 
 

@@ -13,7 +13,7 @@ import logging
 import statistics
 from dataclasses import dataclass
 
-from extract.document import Box, Cell, Line, Word
+from arsred.extract.document import Box, Cell, Line, Word
 
 log = logging.getLogger(__name__)
 

@@ -6,9 +6,9 @@ from dataclasses import dataclass
 
 import regex
 
-from extract.document import Line
-from extract.sections import YEAR, Section, fold
-from extract.tables import is_header_line
+from arsred.extract.document import Line
+from arsred.extract.sections import YEAR, Section, fold
+from arsred.extract.tables import is_header_line
 
 DOC_TYPES = (  # (folded phrase, doc_type), first match in the opening lines wins
     ("delarsrapport", "delarsrapport"), ("delarsbokslut", "delarsrapport"), ("delarsredovisning", "delarsrapport"),

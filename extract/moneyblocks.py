@@ -11,10 +11,10 @@ from dataclasses import dataclass
 import regex
 from rapidfuzz import fuzz
 
-from extract.amounts import Amount, is_amount_token, segment
-from extract.document import Line
-from extract.sections import YEAR, fold
-from extract.tables import declared_unit
+from arsred.extract.amounts import Amount, is_amount_token, segment
+from arsred.extract.document import Line
+from arsred.extract.sections import YEAR, fold
+from arsred.extract.tables import declared_unit
 
 # (folded phrase, column) — the lines of a money block
 BLOCK_LINES = (

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Protocol
 
 from arsred.errors import OcrUnavailable
-from extract.document import Box, Word
+from arsred.extract.document import Box, Word
 
 log = logging.getLogger(__name__)
 
@@ -392,7 +392,7 @@ def _drop_noise(words: list[Word]) -> list[Word]:
     and dropping it leaves a gap that the layout takes for a column boundary. A symbol
     alone in a wide gap (a table rule, a speck) is still dropped.
     """
-    from extract.layout import CELL_GAP_EM, em_size, group_rows
+    from arsred.extract.layout import CELL_GAP_EM, em_size, group_rows
     keep: set[int] = set()
     doubtful = [w for w in words if _is_noise(w)]
     if doubtful:
@@ -472,7 +472,7 @@ def regroup_thousands(words: list[Word]) -> list[Word]:
     Only a 4-6 digit word directly followed, in the same cell, by a 3-digit group is split
     (a year such as '2024 832' is left alone); no digit changes, the confidence stays.
     """
-    from extract.layout import em_size, group_rows, split_cells
+    from arsred.extract.layout import em_size, group_rows, split_cells
     split: dict[int, Word] = {}
     for row in group_rows([w for w in words if w.box is not None]):
         row.sort(key=lambda w: w.box.x0)  # type: ignore[union-attr]
@@ -508,7 +508,7 @@ def _recheck_cells(words: list[Word]) -> list[tuple[list[int], Box, float, float
       word made of figure characters between figures ('-1-5' for '-1 -5').
     Each comes with the room it may be cut from: up to its row neighbours, never into them.
     """
-    from extract.layout import em_size, group_rows, split_cells
+    from arsred.extract.layout import em_size, group_rows, split_cells
     index = {id(w): i for i, w in enumerate(words)}
     out = []
     for row in group_rows([w for w in words if w.box is not None]):

@@ -6,8 +6,8 @@ from pathlib import Path
 
 from arsred.errors import UnreadableInput
 from arsred.options import Options
-from extract.document import Document
-from extract.read_text import read_text
+from arsred.extract.document import Document
+from arsred.extract.read_text import read_text
 
 SUFFIXES = (".txt", ".pdf")
 
@@ -29,6 +29,6 @@ def read_document(path: str | Path, options: Options | None = None) -> Document:
     if data[:5] == b"%PDF-" or p.suffix.lower() == ".pdf":
         if data[:5] != b"%PDF-":
             raise UnreadableInput(f"{p}: named .pdf but is not a PDF file")
-        from extract.read_pdf import read_pdf  # pdfplumber is heavy; import on demand
+        from arsred.extract.read_pdf import read_pdf  # pdfplumber is heavy; import on demand
         return read_pdf(str(p), doc_id_for(p), sha, options=options)
     return read_text(str(p), doc_id_for(p), sha, data)

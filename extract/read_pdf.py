@@ -20,9 +20,9 @@ import regex
 
 from arsred.errors import EncryptedPdf, UnreadableInput
 from arsred.options import Options
-from extract.document import Box, Document, Line, Page, Word
-from extract.layout import lines_from_words
-from extract.ocr import OcrEngine, OcrResult, ReplayEngine, TesseractEngine, check_tesseract, ocr_pages
+from arsred.extract.document import Box, Document, Line, Page, Word
+from arsred.extract.layout import lines_from_words
+from arsred.extract.ocr import OcrEngine, OcrResult, ReplayEngine, TesseractEngine, check_tesseract, ocr_pages
 
 log = logging.getLogger(__name__)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import regex
 
 from arsred.errors import UnreadableInput
-from extract.document import Box, Cell, Document, Line, Page, Word
+from arsred.extract.document import Box, Cell, Document, Line, Page, Word
 
 FOOTER = regex.compile(r"^\s*(?:[.\s]*\bi\s*\.\s*)?(?:[.\s]*)Sida\s+\d+(?:\s*\(\s*\d+\s*\))?\s*$", regex.I)
 WIDE_GAP = regex.compile(r" {2,}")

@@ -15,7 +15,7 @@ import regex
 import tomllib
 from rapidfuzz import fuzz
 
-from extract.document import Document, Line
+from arsred.extract.document import Document, Line
 
 YEAR = regex.compile(r"\b(?:19[5-9]\d|20[0-4]\d)\b")
 
@@ -49,7 +49,7 @@ def fold(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def config() -> dict:
-    with resources.files("extract").joinpath("data/headings.toml").open("rb") as fh:
+    with resources.files("arsred.extract").joinpath("data/headings.toml").open("rb") as fh:
         return tomllib.load(fh)
 
 

@@ -10,10 +10,10 @@ import logging
 from collections import Counter
 from collections.abc import Iterable
 
-from extract.amounts import segment
-from extract.document import Line
-from extract.sections import YEAR, Section, fold, has_leaders
-from extract.tables import (
+from arsred.extract.amounts import segment
+from arsred.extract.document import Line
+from arsred.extract.sections import YEAR, Section, fold, has_leaders
+from arsred.extract.tables import (
     Column,
     Header,
     Row,

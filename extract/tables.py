@@ -16,9 +16,9 @@ from functools import lru_cache
 import regex
 from rapidfuzz import fuzz
 
-from extract.amounts import Amount, is_amount_token, parse_amount, readings, segment
-from extract.document import Cell, Line
-from extract.sections import YEAR, config, fold
+from arsred.extract.amounts import Amount, is_amount_token, parse_amount, readings, segment
+from arsred.extract.document import Cell, Line
+from arsred.extract.sections import YEAR, config, fold
 
 log = logging.getLogger(__name__)
 

@@ -16,8 +16,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
-from normalize.checks import CheckDef, Context, fmt_sek, fold, holds, result
-from normalize.facts import CheckResult, Fact
+from arsred.normalize.checks import CheckDef, Context, fmt_sek, fold, holds, result
+from arsred.normalize.facts import CheckResult, Fact
 
 Cell = tuple[int, str]          # (period, column)
 COST_RE = re.compile(r"kostnad|avskrivning|nedskrivning|utgift")

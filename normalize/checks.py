@@ -17,8 +17,8 @@ from typing import Any
 
 import tomllib
 
-from extract.document import Line
-from normalize.facts import CheckResult, Fact
+from arsred.extract.document import Line
+from arsred.normalize.facts import CheckResult, Fact
 
 CHECKS_TOML = Path(__file__).parent / "data" / "checks.toml"
 EPSILON = 1e-6

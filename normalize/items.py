@@ -14,7 +14,7 @@ from importlib import resources
 import regex
 from rapidfuzz import fuzz, process
 
-from extract.sections import fold
+from arsred.extract.sections import fold
 
 PREFIX = {"resultatrakning": "rr", "balansrakning": "br", "kassaflodesanalys": "kf", "oversikt": "ov",
           "balanskrav": "bk", "driftredovisning": "dr", "noter": "not", "budget": "bu",
@@ -49,7 +49,7 @@ def _key(label: str) -> str:
 @lru_cache(maxsize=1)
 def synonyms() -> dict[str, list[Synonym]]:
     out: dict[str, list[Synonym]] = {}
-    text = resources.files("normalize").joinpath("data/items.csv").read_text(encoding="utf-8")
+    text = resources.files("arsred.normalize").joinpath("data/items.csv").read_text(encoding="utf-8")
     rows = csv.DictReader(line for line in text.splitlines() if line and not line.startswith("#"))
     for row in rows:
         key = _key(row["label"])

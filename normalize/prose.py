@@ -14,9 +14,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from extract.document import Line
-from normalize.checks import CheckDef, Context, Term, fmt_sek, fold, holds, result
-from normalize.facts import CheckResult
+from arsred.extract.document import Line
+from arsred.normalize.checks import CheckDef, Context, Term, fmt_sek, fold, holds, result
+from arsred.normalize.facts import CheckResult
 
 # target: (keyword pattern on folded text, alternatives of term lists; the first present decides
 # the statement a failure is reported under)

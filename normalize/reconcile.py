@@ -16,12 +16,12 @@ import logging
 from collections.abc import Sequence
 from dataclasses import replace
 
-from extract import metadata
-from extract.document import Line
-from normalize import check_rules, check_tables, prose
-from normalize.checks import EQUATION_KINDS, CheckDef, Context, Runner, fmt_sek, load_checks, run_equation
-from normalize.facts import CheckResult, Fact
-from normalize.slips import Slip, candidates
+from arsred.extract import metadata
+from arsred.extract.document import Line
+from arsred.normalize import check_rules, check_tables, prose
+from arsred.normalize.checks import EQUATION_KINDS, CheckDef, Context, Runner, fmt_sek, load_checks, run_equation
+from arsred.normalize.facts import CheckResult, Fact
+from arsred.normalize.slips import Slip, candidates
 
 log = logging.getLogger(__name__)
 

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from normalize.lexicon import DATA, Lexicon, get_lexicon, strip_key
+from arsred.normalize.lexicon import DATA, Lexicon, get_lexicon, strip_key
 
 log = logging.getLogger(__name__)
 

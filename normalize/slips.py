@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from normalize.facts import UNITS, Fact
+from arsred.normalize.facts import UNITS, Fact
 
 CONFUSIONS = {"6": "85", "8": "60", "5": "6", "1": "7", "7": "1", "0": "8"}
 CORE_RE = re.compile(r"^-?\d+(,\d+)?$")

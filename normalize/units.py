@@ -11,8 +11,8 @@ from decimal import Decimal
 
 import regex
 
-from extract.document import Line
-from extract.tables import Table
+from arsred.extract.document import Line
+from arsred.extract.tables import Table
 
 PROSE_KR = regex.compile(r"(?<![\d,])(\d{1,3}(?:[ \u00a0]\d{3})+|\d{4,})(?![\d,])\s*(?:kr\b|kronor\b|sek\b)", regex.I)
 STATEMENTS_IN_REPORT_UNIT = ("resultatrakning", "balansrakning", "kassaflodesanalys", "noter",
@@ -95,5 +95,5 @@ def _report_unit(tables, decisions) -> str | None:
 
 def tolerance(decimals: int, unit: str) -> float:
     """Half a unit of the last printed digit, in kronor."""
-    from normalize.facts import UNITS
+    from arsred.normalize.facts import UNITS
     return 0.5 * UNITS[unit] / (10 ** decimals)

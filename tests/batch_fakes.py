@@ -16,7 +16,7 @@ from pathlib import Path
 from arsred.errors import ArsredError
 from arsred.options import Options
 from arsred.result import DocumentRecord, DocumentResult
-from normalize.facts import CheckResult, Fact
+from arsred.normalize.facts import CheckResult, Fact
 
 PREFIX = {"rr": "resultatrakning", "br": "balansrakning", "kf": "kassaflodesanalys", "not": "noter",
           "dr": "driftredovisning", "ov": "oversikt", "bk": "balanskrav", "bu": "budget"}
@@ -27,7 +27,7 @@ def fake_process(path: str, options: Options | None = None) -> DocumentResult:
     doc_id = p.stem
     data = p.read_bytes()
     try:
-        from extract.read import read_document
+        from arsred.extract.read import read_document
         if not data.startswith(b"ORG:"):
             read_document(p)    # the real reader's verdict on empty/binary/not-a-PDF input
     except ArsredError as exc:

@@ -4,8 +4,8 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from extract.document import Document
-from extract.read_text import read_text
+from arsred.extract.document import Document
+from arsred.extract.read_text import read_text
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "corpus"

@@ -4,8 +4,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from extract.document import Line
-from normalize.facts import UNITS, Fact
+from arsred.extract.document import Line
+from arsred.normalize.facts import UNITS, Fact
 
 DOC = "doc"
 

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from extract.amounts import parse_amount, segment
+from arsred.extract.amounts import parse_amount, segment
 
 
 def swedish(value: Decimal, decimals: int, minus: str = "-", detached: bool = False, parens: bool = False,

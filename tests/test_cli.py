@@ -84,7 +84,7 @@ def test_check_calls_the_check_report(tmp_path: Path, monkeypatch) -> None:
 
 def test_dataset_builds_the_panel(tmp_path: Path, capsys) -> None:
     make_corpus(tmp_path / "in", 8)
-    arsred.extract([tmp_path / "in"], tmp_path / "out", Options(jobs=2), process_fn=fake_process)
+    arsred.extract_reports([tmp_path / "in"], tmp_path / "out", Options(jobs=2), process_fn=fake_process)
     assert main(["dataset", str(tmp_path / "out")]) == ExitCode.OK
     panel = pd.read_csv(tmp_path / "out" / "panel.csv")
     assert len(panel) == len(panel.drop_duplicates(["org_id", "year"])) > 0
@@ -155,8 +155,8 @@ def test_unreachable_scheduler_is_a_usage_error(tmp_path: Path, capsys, monkeypa
 
 def _fake_extract(monkeypatch) -> None:
     import arsred.api
-    real = arsred.api.extract
-    monkeypatch.setattr(arsred.api, "extract", lambda *a, **k: real(*a, **{"process_fn": fake_process, **k}))
+    real = arsred.api.extract_reports
+    monkeypatch.setattr(arsred.api, "extract_reports", lambda *a, **k: real(*a, **{"process_fn": fake_process, **k}))
 
 
 def test_summary_grammar_and_non_canonical_rows(tmp_path: Path, capsys, monkeypatch) -> None:
@@ -171,7 +171,7 @@ def test_summary_grammar_and_non_canonical_rows(tmp_path: Path, capsys, monkeypa
     assert "1 row without a canonical item (see item_coverage)" in text
     assert "1 documents" not in text and "1 checks" not in text
     assert "arsred dataset" in text
-    res = arsred.extract([src], None, Options(jobs=1), process_fn=fake_process)
+    res = arsred.extract_reports([src], None, Options(jobs=1), process_fn=fake_process)
     assert res.stats.non_canonical_rows == 1
 
 
@@ -193,13 +193,13 @@ def test_check_reports_documents_that_could_not_be_read(tmp_path: Path, capsys) 
     src = tmp_path / "in"
     make_corpus(src, 2)
     (src / "empty.txt").write_bytes(b"")
-    arsred.extract([src], tmp_path / "out", Options(jobs=1), process_fn=fake_process)
+    arsred.extract_reports([src], tmp_path / "out", Options(jobs=1), process_fn=fake_process)
     assert main(["check", str(tmp_path / "out")]) == ExitCode.OK
     text = capsys.readouterr().out
     assert "1 document could not be read (status error): empty" in text
     assert main(["check", str(tmp_path / "out"), "--fail-on-flag"]) == ExitCode.FLAGGED
     capsys.readouterr()
     (src / "empty.txt").unlink()
-    arsred.extract([src], tmp_path / "out", Options(jobs=1), process_fn=fake_process)
+    arsred.extract_reports([src], tmp_path / "out", Options(jobs=1), process_fn=fake_process)
     assert main(["check", str(tmp_path / "out"), "--fail-on-flag"]) == ExitCode.OK
     assert "could not be read" not in capsys.readouterr().out

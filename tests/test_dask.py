@@ -33,8 +33,8 @@ def test_local_cluster_run_equals_local_run(cluster, tmp_path: Path) -> None:
     (src / "empty.txt").write_bytes(b"")
     (src / "sub").mkdir()
     (src / "sub" / "r0003.txt").write_text((src / "r0003.txt").read_text())   # same stem, same bytes
-    local = arsred.extract([src], tmp_path / "local", Options(jobs=2, timeout=3), process_fn=fake_process)
-    dist = arsred.extract([src], tmp_path / "dask", Options(jobs=1, timeout=3,
+    local = arsred.extract_reports([src], tmp_path / "local", Options(jobs=2, timeout=3), process_fn=fake_process)
+    dist = arsred.extract_reports([src], tmp_path / "dask", Options(jobs=1, timeout=3,
                                                             scheduler=cluster.scheduler_address),
                           process_fn=fake_process)
     assert dist.stats.computed == local.stats.computed
@@ -51,6 +51,6 @@ def test_dask_run_of_the_real_pipeline_on_bad_bytes(cluster, tmp_path: Path) -> 
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "empty.txt").write_bytes(b"")
     (tmp_path / "in" / "fake.pdf").write_bytes(b"not a pdf")
-    res = arsred.extract([tmp_path / "in"], None, Options(scheduler=cluster.scheduler_address))
+    res = arsred.extract_reports([tmp_path / "in"], None, Options(scheduler=cluster.scheduler_address))
     assert list(res.documents["status"]) == ["error", "error"]
     assert "empty" in res.documents["error"][0] and "PDF" in res.documents["error"][1]

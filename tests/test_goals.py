@@ -11,13 +11,13 @@ from pathlib import Path
 
 import pytest
 
-from extract.document import Box, Cell, Document, Line, Page, Word
-from extract.goals import GOAL_COLUMNS, find_goals, write_goals_csv
-from extract.goals_layouts import _header_columns
-from extract.goals_lines import reading_lines
-from extract.goals_text import fold, load_phrases
-from extract.read import read_document
-from normalize.facts import Fact
+from arsred.extract.document import Box, Cell, Document, Line, Page, Word
+from arsred.extract.goals import GOAL_COLUMNS, find_goals, write_goals_csv
+from arsred.extract.goals_layouts import _header_columns
+from arsred.extract.goals_lines import reading_lines
+from arsred.extract.goals_text import fold, load_phrases
+from arsred.extract.read import read_document
+from arsred.normalize.facts import Fact
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "tests" / "corpus"

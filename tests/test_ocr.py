@@ -13,9 +13,9 @@ import pytest
 import regex
 
 from arsred.options import Options
-from extract.document import Box, Word
-from extract.layout import lines_from_words
-from extract.ocr import (
+from arsred.extract.document import Box, Word
+from arsred.extract.layout import lines_from_words
+from arsred.extract.ocr import (
     NUMBERS_SCALE,
     OcrFailed,
     ReplayEngine,
@@ -29,7 +29,7 @@ from extract.ocr import (
     regroup_thousands,
     render_page,
 )
-from extract.read_pdf import read_pdf
+from arsred.extract.read_pdf import read_pdf
 from tools.render_report import render_report, scan_pdf
 
 CORPUS = Path(__file__).parent / "corpus"

@@ -67,7 +67,7 @@ def out(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (base / "in" / "ht2022.txt").write_text(REPORT_2022)
     (base / "in" / "ht2024q2.txt").write_text(PLAN)
     (base / "in" / "other.txt").write_text("ORG: Finsam Östra Skaraborg\nYEAR: 2023\nrr.arets_resultat 2023 7 1\n")
-    arsred.extract([base / "in"], base / "out", Options(jobs=2), process_fn=fake_process)
+    arsred.extract_reports([base / "in"], base / "out", Options(jobs=2), process_fn=fake_process)
     build_panel(base / "out")
     return base / "out"
 

@@ -8,8 +8,8 @@ import pytest
 
 from arsred.errors import EncryptedPdf, OcrUnavailable, UnreadableInput
 from arsred.options import Options
-from extract.document import Box, Word
-from extract.read_pdf import judge_text, read_pdf
+from arsred.extract.document import Box, Word
+from arsred.extract.read_pdf import judge_text, read_pdf
 from tools.render_report import mixed_pdf, render_report, render_text_pdf
 
 ROOT = Path(__file__).parent.parent
@@ -144,7 +144,7 @@ def test_crashing_engine_loses_a_page_not_the_document(mixed: Path) -> None:
 
 
 def test_missing_tesseract_raises_with_install_hint(mixed: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import extract.ocr as ocr
+    import arsred.extract.ocr as ocr
     ocr.check_tesseract.cache_clear()
     monkeypatch.setattr(shutil, "which", lambda name: None)
     try:

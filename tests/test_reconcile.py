@@ -4,8 +4,8 @@ from __future__ import annotations
 import reconcile_fixtures as F
 from reconcile_fixtures import Y2, table
 
-from normalize.checks import holds, load_checks
-from normalize.reconcile import reconcile
+from arsred.normalize.checks import holds, load_checks
+from arsred.normalize.reconcile import reconcile
 
 
 def run(facts, lines=(), fy=None):
@@ -247,7 +247,7 @@ def test_costs_printed_without_minus_in_a_statement_pass():
 
 
 def test_initiative_name_garbled_by_ocr_still_finds_its_row():
-    from normalize.check_rules import _match_row
+    from arsred.normalize.check_rules import _match_row
     rows = {"SFI på modersmål Extra läs- och skrivstöd": [], "Folkhälsa": [], "Loksam": []}
     assert (
         _match_row("SFI på modersmål/SFI med extra lids- och skrivstöd", rows)[0] or "").startswith("SFI")

@@ -6,7 +6,7 @@ from dataclasses import replace
 import reconcile_fixtures as F
 from reconcile_fixtures import Y2, table
 
-from normalize.reconcile import reconcile
+from arsred.normalize.reconcile import reconcile
 
 
 def run(facts, lines=(), fy=None, doc_type=""):

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import reconcile_fixtures as F
 
-from normalize.prose import extract_prose
-from normalize.reconcile import reconcile
+from arsred.normalize.prose import extract_prose
+from arsred.normalize.reconcile import reconcile
 
 
 def amounts(text: str, fy: int = 2022):

@@ -7,8 +7,8 @@ import pytest
 import reconcile_fixtures as F
 from reconcile_fixtures import table
 
-from normalize.reconcile import reconcile
-from normalize.slips import candidates
+from arsred.normalize.reconcile import reconcile
+from arsred.normalize.slips import candidates
 
 
 def suggested(facts, lines=()):

@@ -62,7 +62,7 @@ def test_memory_budget_is_on_the_documents_own_memory(tmp_path: Path) -> None:
     ballast[::4096] = b"x" * len(ballast[::4096])
     src = tmp_path / "in"
     make_corpus(src, 2)
-    res = arsred.extract([src], tmp_path / "out", Options(jobs=1, max_memory_mb=100), process_fn=fake_process)
+    res = arsred.extract_reports([src], tmp_path / "out", Options(jobs=1, max_memory_mb=100), process_fn=fake_process)
     assert list(res.documents.status) == ["ok", "ok"], list(res.documents.error)
     del ballast
 
@@ -74,7 +74,7 @@ def test_max_memory_mb_is_an_option_and_validated(tmp_path: Path) -> None:
             Options(**bad)
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "eats.txt").write_text("ORG: X\nYEAR: 2020\nEAT\n")
-    res = arsred.extract([tmp_path / "in"], options=Options(jobs=1, max_memory_mb=150), process_fn=fake_process)
+    res = arsred.extract_reports([tmp_path / "in"], options=Options(jobs=1, max_memory_mb=150), process_fn=fake_process)
     assert "memory budget of 150 MB" in res.documents.error[0]
 
 
@@ -86,7 +86,7 @@ def test_bad_inputs_each_become_an_error_row_and_the_rest_completes(tmp_path: Pa
     (src / "notapdf.pdf").write_bytes(b"<html>not a pdf</html>")
     (src / "eats.txt").write_text("ORG: X\nYEAR: 2020\nEAT\n")
     t = time.monotonic()
-    res = arsred.extract([src], tmp_path / "out", Options(jobs=2, timeout=2.0), process_fn=fake_process,
+    res = arsred.extract_reports([src], tmp_path / "out", Options(jobs=2, timeout=2.0), process_fn=fake_process,
                          max_memory_mb=400)
     assert time.monotonic() - t < 30
     docs = res.documents.set_index("doc_id")
@@ -110,28 +110,28 @@ def test_rerun_hits_the_cache_and_redoes_only_changed_files(tmp_path: Path) -> N
     src = tmp_path / "in"
     paths = make_corpus(src, 6)
     opts = Options(jobs=2)
-    first = arsred.extract([src], tmp_path / "out", opts, process_fn=fake_process)
+    first = arsred.extract_reports([src], tmp_path / "out", opts, process_fn=fake_process)
     assert (first.stats.computed, first.stats.cached) == (6, 0)
-    again = arsred.extract([src], tmp_path / "out", opts, process_fn=fake_process)
+    again = arsred.extract_reports([src], tmp_path / "out", opts, process_fn=fake_process)
     assert (again.stats.computed, again.stats.cached) == (0, 6)
     assert again.facts.equals(first.facts) and again.documents.equals(first.documents)
     paths[2].write_text(paths[2].read_text() + "rr.ovriga_intakter 2015 5\n")
     (src / "new.txt").write_text(paths[0].read_text())   # same bytes as r0000: computed once
-    third = arsred.extract([src], tmp_path / "out", opts, process_fn=fake_process)
+    third = arsred.extract_reports([src], tmp_path / "out", opts, process_fn=fake_process)
     assert (third.stats.computed, third.stats.cached) == (1, 6)
     assert len(third.documents) == 7 and third.documents["doc_id"].is_unique
     assert set(third.facts.loc[third.facts.doc_id == "new", "item"]) == set(
         first.facts.loc[first.facts.doc_id == "r0000", "item"])
     # --no-cache recomputes
-    fresh = arsred.extract([src], tmp_path / "out", opts, process_fn=fake_process, use_cache=False)
+    fresh = arsred.extract_reports([src], tmp_path / "out", opts, process_fn=fake_process, use_cache=False)
     assert fresh.stats.computed == 6          # 7 inputs, two with the same bytes
 
 
 def test_rows_of_files_no_longer_given_are_dropped(tmp_path: Path) -> None:
     src = tmp_path / "in"
     paths = make_corpus(src, 3)
-    arsred.extract([src], tmp_path / "out", Options(jobs=1), process_fn=fake_process)
-    res = arsred.extract(paths[:2], tmp_path / "out", Options(jobs=1), process_fn=fake_process)
+    arsred.extract_reports([src], tmp_path / "out", Options(jobs=1), process_fn=fake_process)
+    res = arsred.extract_reports(paths[:2], tmp_path / "out", Options(jobs=1), process_fn=fake_process)
     assert list(res.documents.doc_id) == ["r0000", "r0001"]
     assert sorted(p.stem for p in (tmp_path / "out" / "documents").glob("*.json")) == ["r0000", "r0001"]
 
@@ -142,7 +142,7 @@ sys.path.insert(0, {tests!r})
 from batch_fakes import fake_process
 import arsred
 from arsred.options import Options
-arsred.extract([{src!r}], {out!r}, Options(jobs=2), process_fn=fake_process)
+arsred.extract_reports([{src!r}], {out!r}, Options(jobs=2), process_fn=fake_process)
 """
 
 
@@ -165,7 +165,7 @@ def test_resume_after_kill_9_ends_with_the_same_tables(tmp_path: Path) -> None:
     done = len(list(docs.glob("*.json")))
     assert 8 <= done < 24, "the run was not killed midway"
     assert not (tmp_path / "killed" / "facts.csv").exists()   # no table that looks complete
-    resumed = arsred.extract([src], tmp_path / "killed", Options(jobs=2), process_fn=fake_process)
+    resumed = arsred.extract_reports([src], tmp_path / "killed", Options(jobs=2), process_fn=fake_process)
     assert resumed.stats.cached >= done - 2 and resumed.stats.computed <= 24 - done + 2
     assert _run_script(tmp_path, src, tmp_path / "whole").wait() == 0
     for name in TABLES:
@@ -175,10 +175,10 @@ def test_resume_after_kill_9_ends_with_the_same_tables(tmp_path: Path) -> None:
 
 def test_python_api_without_out_dir_returns_frames(tmp_path: Path) -> None:
     make_corpus(tmp_path, 2)
-    res = arsred.extract(tmp_path, options=Options(jobs=1), process_fn=fake_process)
+    res = arsred.extract_reports(tmp_path, options=Options(jobs=1), process_fn=fake_process)
     assert res.out_dir is None and len(res.documents) == 2 and len(res.facts) == 28
     assert list(res.documents.columns[:13]) == ["doc_id", "path", "sha256", "organisation", "doc_type",
                                                  "fiscal_year", "pages", "input_kind", "status", "n_facts",
                                                  "n_failed_checks", "error", "warnings"]
     with pytest.raises(ArsredError, match="no \\*.pdf or \\*.txt"):
-        arsred.extract(tmp_path / "nothing_here" if (tmp_path / "nothing_here").mkdir() is None else tmp_path)
+        arsred.extract_reports(tmp_path / "nothing_here" if (tmp_path / "nothing_here").mkdir() is None else tmp_path)

@@ -1,9 +1,9 @@
 """Table reading on small hand-written statements: headers, rows, notes, wrapped labels."""
 from __future__ import annotations
 
-from extract.sections import find_sections
-from extract.statements import read_tables
-from normalize.items import heading_labels
+from arsred.extract.sections import find_sections
+from arsred.extract.statements import read_tables
+from arsred.normalize.items import heading_labels
 from tests.helpers import text_document
 
 
@@ -113,7 +113,7 @@ def test_merged_tokens_take_the_reading_that_fits_the_column_magnitudes():
 def test_note_reference_is_kept_only_when_the_report_has_that_note():
     doc = text_document("Resultaträkning\nBelopp i tkr Not 2019 2018\nMedlemsavgifter 1 4 200 4 000\n"
                         "Finansiella intäkter 1 204 987\nNoter\nNot 1 Medlemsavgifter\n2019 2018\nFK 4 200 4 000\n")
-    from extract.sections import find_sections
+    from arsred.extract.sections import find_sections
     sections = find_sections(doc)
     titles = {s.note: s.title for s in sections if s.note}
     rr = next(s for s in sections if s.kind == "resultatrakning")
@@ -142,7 +142,7 @@ def test_day_month_year_headers_and_amounts_with_a_unit_word():
 
 
 def test_running_headers_are_furniture():
-    from extract.sections import content_lines
+    from arsred.extract.sections import content_lines
     from tests.helpers import text_document
     page = "Samordningsförbundet X — Årsredovisning 2024\nKansli {k}\nStyrelse {k}\nSida {n}\n"
     doc = text_document("\f".join(page.format(n=n, k=100 * n) for n in range(1, 5)))
@@ -158,8 +158,8 @@ def test_follow_up_table_with_beviljat_utfall_kvar_columns():
             "Samverkansteam                980 000 kr     980 000 kr        ±0 kr\n"
             "Kompetensutveckling           500 000 kr              —   500 000 kr\n")
     doc = text_document(text)
-    from extract.sections import find_sections
-    from extract.statements import has_budget_header
+    from arsred.extract.sections import find_sections
+    from arsred.extract.statements import has_budget_header
     section = find_sections(doc)[-1]
     assert has_budget_header(section)
     (t,) = read_tables(section, 2023, (), frozenset(), None, "budget")
@@ -184,7 +184,7 @@ def test_leaders_note_references_and_rules_inside_a_statement():
             "                                        ----------   ----------\n"
             "Summa tillgångar ........................... 2 638        2 742\n")
     doc = text_document(text)
-    from extract.sections import content_lines, find_sections
+    from arsred.extract.sections import content_lines, find_sections
     section = next(s for s in find_sections(doc, content_lines(doc)) if s.kind == "balansrakning")
     (t,) = read_tables(section, 2018, heading_labels("balansrakning"))
     assert rows(t) == [("Kortfristiga fordringar", 5, ["488", "402"]), ("Kassa och bank", None, ["2 150", "2 340"]),
@@ -197,7 +197,7 @@ def test_contents_lines_with_leaders_are_not_rows():
 
 
 def test_inline_money_block():
-    from extract.moneyblocks import find_money_blocks
+    from arsred.extract.moneyblocks import find_money_blocks
     doc = text_document("Insatser\n\nArbete & hälsa\n\nBeviljat belopp: 2 400 000 kr. Utbetalt: 2 209 850 kr. "
                         "Återstår: 190 150 kr.\n")
     blocks = find_money_blocks(doc.lines, 2023)
@@ -221,8 +221,8 @@ def test_merged_line_with_a_unit_after_every_figure():
 
 
 def test_an_unreadable_ocr_figure_leaves_its_neighbours_in_place():
-    from extract.document import Box, Cell, Line, Word
-    from extract.tables import Column, Header, parse_row
+    from arsred.extract.document import Box, Cell, Line, Word
+    from arsred.extract.tables import Column, Header, parse_row
 
     def cell(text, x0, conf=0.95):
         return Cell(text, x0, x0 + 20, (Word(text, Box(x0, 0, x0 + 20, 10), conf),))

@@ -35,7 +35,7 @@ def run(tmp_path_factory: pytest.TempPathFactory) -> arsred.ExtractResult:
     base = tmp_path_factory.mktemp("w")
     make_corpus(base / "in", 4)
     (base / "in" / "empty.txt").write_bytes(b"")
-    return arsred.extract([base / "in"], base / "out", Options(jobs=2), process_fn=fake_process)
+    return arsred.extract_reports([base / "in"], base / "out", Options(jobs=2), process_fn=fake_process)
 
 
 def test_csv_parquet_duckdb_and_frames_agree(run: arsred.ExtractResult) -> None:
@@ -71,7 +71,7 @@ def test_document_json_round_trips(run: arsred.ExtractResult) -> None:
 
 def test_interrupted_write_leaves_the_previous_complete_tables(tmp_path: Path, monkeypatch) -> None:
     make_corpus(tmp_path / "in", 2)
-    arsred.extract([tmp_path / "in"], tmp_path / "out", Options(jobs=1), process_fn=fake_process)
+    arsred.extract_reports([tmp_path / "in"], tmp_path / "out", Options(jobs=1), process_fn=fake_process)
     before = {p.name: p.read_bytes() for p in (tmp_path / "out").glob("*.csv")}
     make_corpus(tmp_path / "in", 3)
 
@@ -80,7 +80,7 @@ def test_interrupted_write_leaves_the_previous_complete_tables(tmp_path: Path, m
 
     monkeypatch.setattr(writers, "build_duckdb", boom)
     with pytest.raises(KeyboardInterrupt):
-        arsred.extract([tmp_path / "in"], tmp_path / "out", Options(jobs=1), process_fn=fake_process)
+        arsred.extract_reports([tmp_path / "in"], tmp_path / "out", Options(jobs=1), process_fn=fake_process)
     after = {p.name: p.read_bytes() for p in (tmp_path / "out").glob("*.csv")}
     assert after == before
     assert (tmp_path / "out" / "manifest.json").exists()
@@ -101,10 +101,10 @@ def test_re_extract_removes_a_stale_panel(tmp_path: Path) -> None:
     from arsred.panel import build_panel
     make_corpus(tmp_path / "in", 3)
     out = tmp_path / "out"
-    arsred.extract([tmp_path / "in"], out, Options(jobs=1), process_fn=fake_process)
+    arsred.extract_reports([tmp_path / "in"], out, Options(jobs=1), process_fn=fake_process)
     build_panel(out)
     assert all((out / n).exists() for n in writers.PANEL_FILES)
-    arsred.extract([tmp_path / "in"], out, Options(jobs=1), process_fn=fake_process)
+    arsred.extract_reports([tmp_path / "in"], out, Options(jobs=1), process_fn=fake_process)
     assert not any((out / n).exists() for n in writers.PANEL_FILES)
     con = duckdb.connect(str(out / "arsred.duckdb"), read_only=True)
     names = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}

@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from normalize.lexicon import strip_key
+from arsred.normalize.lexicon import strip_key
 
 STRIP = str.maketrans("åäöÅÄÖéÉüÜ", "aaoAAOeEuU")
 
