@@ -10,13 +10,14 @@ from typing import Any
 
 from arsred.normalize.facts import CheckResult, Fact
 
-DOCUMENT_STATUSES = ("ok", "flagged", "error")
+DOCUMENT_STATUSES = ("ok", "flagged", "unverified", "error")
 
 DOCUMENT_COLUMNS = ["doc_id", "path", "sha256", "organisation", "doc_type", "fiscal_year", "pages",
-                    "input_kind", "status", "n_facts", "n_failed_checks", "error", "warnings"]
-FACT_COLUMNS = ["doc_id", "organisation", "fiscal_year", "statement", "note", "item", "label",
+                    "input_kind", "status", "n_facts", "n_verified", "verified_share", "n_failed_checks",
+                    "error", "warnings"]
+FACT_COLUMNS = ["doc_id", "organisation", "fiscal_year", "statement", "scope", "note", "item", "label",
                 "label_raw", "period", "column", "value_sek", "printed", "unit", "page", "line",
-                "confidence", "suggested_value_sek", "tolerance_sek", "is_total", "table", "row",
+                "confidence", "verified", "checked_by", "readings", "suggested_value_sek", "tolerance_sek", "is_total", "table", "row",
                 "x0", "top", "x1", "bottom"]
 CHECK_COLUMNS = ["doc_id", "check", "statement", "period", "column", "status", "expected_sek",
                  "actual_sek", "difference_sek", "tolerance_sek", "severity", "message",
@@ -35,6 +36,8 @@ class DocumentRecord:
     input_kind: str = ""
     status: str = "ok"
     n_facts: int = 0
+    n_verified: int = 0
+    verified_share: float = 0.0
     n_failed_checks: int = 0
     error: str = ""
     warnings: str = ""

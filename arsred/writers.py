@@ -29,11 +29,11 @@ log = logging.getLogger(__name__)
 TABLES = ("documents", "facts", "checks", "goals")
 # Written by `arsred dataset`; built from the tables, so stale once the tables are rewritten.
 PANEL_FILES = ("panel.csv", "panel.parquet", "panel_long.csv", "panel_long.parquet")
-INT_COLUMNS = {"fiscal_year", "pages", "n_facts", "n_failed_checks", "period", "note", "page", "line",
+INT_COLUMNS = {"fiscal_year", "pages", "n_facts", "n_verified", "readings", "n_failed_checks", "period", "note", "page", "line",
                "table", "row", "year", "target_year"}
-FLOAT_COLUMNS = {"value_sek", "confidence", "suggested_value_sek", "tolerance_sek", "x0", "top", "x1",
+FLOAT_COLUMNS = {"value_sek", "verified_share", "confidence", "suggested_value_sek", "tolerance_sek", "x0", "top", "x1",
                  "bottom", "expected_sek", "actual_sek", "difference_sek"}
-BOOL_COLUMNS = {"is_total"}
+BOOL_COLUMNS = {"is_total", "verified"}
 
 VIEWS = {
     "failed_checks": "SELECT * FROM checks WHERE status = 'fail'",

@@ -4,7 +4,9 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 
 STATEMENTS = ("oversikt", "resultatrakning", "balansrakning", "kassaflodesanalys",
-              "driftredovisning", "noter", "balanskrav", "budget", "tillaggsupplysningar")
+              "driftredovisning", "investeringsredovisning", "noter", "balanskrav", "budget",
+              "tillaggsupplysningar")
+SCOPES = ("entity", "group")   # the organisation itself; Koncernen / Sammanställd redovisning
 COLUMNS = ("utfall", "budget", "avvikelse", "utfall_intakt", "utfall_kostnad",
            "utfall_netto", "budget_netto", "prognos")
 UNITS = {"kr": 1, "tkr": 1_000, "mkr": 1_000_000}
@@ -47,8 +49,14 @@ class Fact:
     x1: float | None = None
     bottom: float | None = None
     suggested_value_sek: float | None = None
+    scope: str = "entity"
+    verified: bool = False          # a passing check with other, independent figures covers it
+    checked_by: str = ""            # ids of those checks, ';'-separated
+    readings: int = 1               # readings the grammar and the header allowed (1 = unambiguous)
 
     def __post_init__(self) -> None:
+        if self.scope not in SCOPES:
+            raise ValueError(f"unknown scope {self.scope!r}")
         if self.statement not in STATEMENTS:
             raise ValueError(f"unknown statement {self.statement!r}")
         if self.column not in COLUMNS:

@@ -177,8 +177,9 @@ def test_python_api_without_out_dir_returns_frames(tmp_path: Path) -> None:
     make_corpus(tmp_path, 2)
     res = arsred.extract_reports(tmp_path, options=Options(jobs=1), process_fn=fake_process)
     assert res.out_dir is None and len(res.documents) == 2 and len(res.facts) == 28
-    assert list(res.documents.columns[:13]) == ["doc_id", "path", "sha256", "organisation", "doc_type",
+    assert list(res.documents.columns[:15]) == ["doc_id", "path", "sha256", "organisation", "doc_type",
                                                  "fiscal_year", "pages", "input_kind", "status", "n_facts",
-                                                 "n_failed_checks", "error", "warnings"]
+                                                 "n_verified", "verified_share", "n_failed_checks", "error",
+                                                 "warnings"]
     with pytest.raises(ArsredError, match="no \\*.pdf or \\*.txt"):
         arsred.extract_reports(tmp_path / "nothing_here" if (tmp_path / "nothing_here").mkdir() is None else tmp_path)
