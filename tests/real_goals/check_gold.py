@@ -51,13 +51,19 @@ def page_numbers(text: str) -> set[float]:
     """Every number printed on the page, read with and without thousands grouping."""
     found: set[float] = set()
     for match in NUMBER.finditer(text):
-        token = match.group()
-        for piece in {token, *re.split(r"[ \u00a0\u202f]", token)}:
-            digits = re.sub(r"[ \u00a0\u202f]", "", piece)
-            try:
-                found.add(float(digits.replace(",", ".")))
-            except ValueError:
-                continue
+        groups = re.split(r"[ \u00a0\u202f]", match.group())
+        # '148 815 151 697' may be one number or several: read every run of groups
+        for start in range(len(groups)):
+            for end in range(start + 1, len(groups) + 1):
+                run = groups[start:end]
+                if any(len(g.split(",")[0].split(".")[0]) != 3 for g in run[1:]):
+                    break
+                if any(re.search(r"[,.]", g) for g in run[:-1]):
+                    break
+                try:
+                    found.add(float("".join(run).replace(",", ".")))
+                except ValueError:
+                    continue
     return found
 
 
