@@ -15,7 +15,8 @@ url, organisation, fiscal_year and form. For every DIR it checks:
     whitespace collapsed (the goal texts are the facts: copied, not paraphrased);
   * every target_value / outcome_value (and target_by_year value) is printed in the txt:
     some number on the page equals it, scaled by 1000 or 1 000 000 when the unit is kr
-    (tkr, mnkr), so that 16,4 mnkr may stand as 16400000 kr;
+    (tkr, mnkr), so that 16,4 mnkr may stand as 16400000 kr; where table cells are glued
+    ('Nöjd Inflytande Index404036Minst index') any piece of a digit run counts as printed;
   * a value has a unit and a unit a value; units are one of UNITS.
 
 Prints one line per problem and exits 1 when there is any. Standard library only.
@@ -51,13 +52,28 @@ def page_numbers(text: str) -> set[float]:
     """Every number printed on the page, read with and without thousands grouping."""
     found: set[float] = set()
     for match in NUMBER.finditer(text):
-        token = match.group()
-        for piece in {token, *re.split(r"[ \u00a0\u202f]", token)}:
-            digits = re.sub(r"[ \u00a0\u202f]", "", piece)
-            try:
-                found.add(float(digits.replace(",", ".")))
-            except ValueError:
-                continue
+        groups = re.split(r"[ \u00a0\u202f]", match.group())
+        # '148 815 151 697' may be one number or several: read every run of groups
+        for start in range(len(groups)):
+            for end in range(start + 1, len(groups) + 1):
+                run = groups[start:end]
+                if any(len(g.split(",")[0].split(".")[0]) != 3 for g in run[1:]):
+                    break
+                if any(re.search(r"[,.]", g) for g in run[:-1]):
+                    break
+                try:
+                    found.add(float("".join(run).replace(",", ".")))
+                except ValueError:
+                    continue
+    # cells glued without separators ('404036', '71,972,272,7'): any piece of a digit run
+    for run in re.findall(r"\d[\d,.]*\d", text):
+        if len(run) > 24:
+            continue
+        for start in range(len(run)):
+            for end in range(start + 1, len(run) + 1):
+                piece = run[start:end]
+                if re.fullmatch(r"\d+(?:[,.]\d+)?", piece):
+                    found.add(float(piece.replace(",", ".")))
     return found
 
 
