@@ -15,7 +15,8 @@ url, organisation, fiscal_year and form. For every DIR it checks:
     whitespace collapsed (the goal texts are the facts: copied, not paraphrased);
   * every target_value / outcome_value (and target_by_year value) is printed in the txt:
     some number on the page equals it, scaled by 1000 or 1 000 000 when the unit is kr
-    (tkr, mnkr), so that 16,4 mnkr may stand as 16400000 kr;
+    (tkr, mnkr), so that 16,4 mnkr may stand as 16400000 kr; where table cells are glued
+    ('Nöjd Inflytande Index404036Minst index') any piece of a digit run counts as printed;
   * a value has a unit and a unit a value; units are one of UNITS.
 
 Prints one line per problem and exits 1 when there is any. Standard library only.
@@ -64,6 +65,15 @@ def page_numbers(text: str) -> set[float]:
                     found.add(float("".join(run).replace(",", ".")))
                 except ValueError:
                     continue
+    # cells glued without separators ('404036', '71,972,272,7'): any piece of a digit run
+    for run in re.findall(r"\d[\d,.]*\d", text):
+        if len(run) > 24:
+            continue
+        for start in range(len(run)):
+            for end in range(start + 1, len(run) + 1):
+                piece = run[start:end]
+                if re.fullmatch(r"\d+(?:[,.]\d+)?", piece):
+                    found.add(float(piece.replace(",", ".")))
     return found
 
 
