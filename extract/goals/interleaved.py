@@ -8,13 +8,12 @@ re-attaches orphaned continuations, tells goals from reported results by their w
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from difflib import SequenceMatcher
 
 import regex
-
 from arsred.extract.document import Line
-from arsred.extract.goals_layouts import Headings, RawGoal, _paragraphs, is_furniture, is_heading
-from arsred.extract.goals_text import Phrases, find_cell_status, fold, leading_status
+from arsred.extract.goals.model import RawGoal
+from arsred.extract.goals.structure import Headings, is_furniture, is_header_fragment, is_heading, paragraphs
+from arsred.extract.goals.vocabulary import Phrases, find_cell_status, fold, leading_status
 
 
 @dataclass
@@ -30,42 +29,14 @@ class Piece:
     mixed: bool = False
 
 
-def _header_vocab(ph: Phrases) -> tuple[frozenset[str], frozenset[str]]:
-    words = {w for n in ph.col_goal + ph.col_assessment + ph.col_reasons for w in n.split()}
-    strong = {w for n in ph.col_assessment + ph.col_reasons for w in n.split()} - {"av", "grad", "mal", "ja", "nej"}
-    return frozenset(words), frozenset(strong)
-
-
-def _is_header_fragment(text: str, ph: Phrases, *, strong_only: bool = False) -> bool:
-    """A line made only of column names, read fuzzily ('Bedémning av/grad av måluppfyllelse Motivering')."""
-    toks = regex.findall(r"[\w/]+", fold(text))
-    if text.rstrip().endswith((".", ",", ";")):
-        return False
-    if not toks or len(toks) > 10 or any(t.isdigit() for t in toks):
-        return False
-    words, strong = _header_vocab(ph)
-    has_strong = False
-    for t in toks:
-        if t in words:
-            hit = t
-        else:
-            close = [w for w in words if len(w) >= 5 and len(w) == len(t)
-                     and SequenceMatcher(None, t, w).ratio() >= 0.8]
-            if not close:
-                return False
-            hit = close[0]
-        has_strong = has_strong or hit in strong
-    return has_strong or (not strong_only and " ".join(toks) in ph.col_goal)
-
-
 def _table_start(lines: list[Line], i: int, ph: Phrases) -> bool:
     f = fold(lines[i].text)
-    if "\t" in lines[i].text or not _is_header_fragment(lines[i].text, ph):
+    if "\t" in lines[i].text or not is_header_fragment(lines[i].text, ph):
         return False
-    if regex.match(r"^(mal|malsattning|delmal)\b", f) and _is_header_fragment(lines[i].text, ph, strong_only=True):
+    if regex.match(r"^(mal|malsattning|delmal)\b", f) and is_header_fragment(lines[i].text, ph, strong_only=True):
         return True
     if f in ph.col_goal:
-        return any(_is_header_fragment(lines[j].text, ph, strong_only=True) for j in range(i + 1, min(i + 12, len(lines))))
+        return any(is_header_fragment(lines[j].text, ph, strong_only=True) for j in range(i + 1, min(i + 12, len(lines))))
     return False
 
 
@@ -76,7 +47,7 @@ def _table_end(lines: list[Line], i: int, ph: Phrases) -> bool:
     if regex.match(r"^[\p{Lu}][\p{L} /-]{1,30}:(\s|$)", text) and not find_cell_status(text, ph):
         return True
     gap_after = i + 1 >= len(lines) or lines[i + 1].number > lines[i].number + 1
-    return (is_heading(lines, i) and gap_after and not _is_header_fragment(text, ph)
+    return (is_heading(lines, i) and gap_after and not is_header_fragment(text, ph)
             and leading_status(text, ph) is None)
 
 
@@ -259,11 +230,11 @@ def interleaved_tables(lines: list[Line], heads: Headings, ph: Phrases, used: se
         used.add(i)
         j = i + 1
         while j < len(lines) and not _table_end(lines, j, ph):
-            if not _is_header_fragment(lines[j].text, ph) and not is_furniture(lines[j].text):
+            if not is_header_fragment(lines[j].text, ph) and not is_furniture(lines[j].text):
                 body.append((j, lines[j]))
             used.add(j)
             j += 1
-        pieces = _attach_continuations(_pieces(_paragraphs(body), ph))
+        pieces = _attach_continuations(_pieces(paragraphs(body), ph))
         positions = {id(p): k for k, p in enumerate(pieces)}
         gs: list[Piece] = []
         os_: list[Piece] = []

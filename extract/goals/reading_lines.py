@@ -1,6 +1,6 @@
 """Printed lines -> reading lines for the goal readers: paragraphs joined, table rows as tab cells.
 
-The goal readers (`extract.goals_layouts`, `extract.goals_interleaved`) read lines the way a
+The goal readers (the other modules of `extract.goals`) read lines the way a
 text report holds them: a paragraph on one line, a table row as tab-separated cells, a blank
 line as a skip in the line numbers. A PDF (text layer or OCR) wraps paragraphs over several
 printed lines and lays a table cell's wrapped lines out in a column. This module rebuilds
@@ -31,9 +31,9 @@ import statistics
 from dataclasses import dataclass, field
 
 import regex
-
 from arsred.extract.document import Box, Cell, Document, Line, Word
-from arsred.extract.goals_text import TRAILING_STOPWORDS, Phrases, fold
+from arsred.extract.goals.structure import is_furniture
+from arsred.extract.goals.vocabulary import TRAILING_STOPWORDS, Phrases, fold
 
 # column left edges closer than this (in em) are one column
 COLUMN_TOLERANCE_EM = 0.5
@@ -87,8 +87,6 @@ class Reading:
 
 def reading_lines(doc: Document, ph: Phrases) -> Reading:
     """The document's reading lines and, for positioned input, where each starts on the page."""
-    from arsred.extract.goals_layouts import is_furniture
-
     phys = doc.lines
     if all(line.method == "text" for line in phys):
         return Reading(phys)
@@ -228,7 +226,6 @@ def _placement(grid: list[float], state: _TableState, phys: list[Line], first: i
 
 
 def _is_furniture_line(line: Line) -> bool:
-    from arsred.extract.goals_layouts import is_furniture
     return is_furniture(line.text)
 
 

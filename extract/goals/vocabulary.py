@@ -13,7 +13,7 @@ from pathlib import Path
 import regex
 import tomllib
 
-PHRASES_PATH = Path(__file__).parent / "data" / "goal_phrases.toml"
+PHRASES_PATH = Path(__file__).parents[1] / "data" / "goal_phrases.toml"
 
 
 def fold(text: str) -> str:

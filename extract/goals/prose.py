@@ -1,0 +1,133 @@
+"""Prose goals: bullet goals with "Styrelsens bedömning: …" paragraphs, and in a plan the "ska"-sentences under goal headings."""
+from __future__ import annotations
+
+import regex
+from arsred.extract.document import Line
+from arsred.extract.goals.model import RawGoal
+from arsred.extract.goals.structure import Headings, para_text, paragraphs
+from arsred.extract.goals.vocabulary import Phrases, fold, prose_status, sentences
+
+LABEL_LINE = regex.compile(r"^[\p{Lu}][\p{L} /-]{1,30}:\s")
+
+
+def _assessment_body(text: str, ph: Phrases) -> str | None:
+    f = fold(text)
+    for label in ph.assessment_labels:
+        if f.startswith(label) and regex.match(regex.escape(label) + r"\s*:", f):
+            return text[text.index(":") + 1:].strip()
+    return None
+
+
+def _goal_text(text: str, ph: Phrases) -> str:
+    """Goal sentence plus the sentence that makes it measurable; 'X:s mål är att Y' -> 'Att Y'."""
+    t = " ".join(text.split())
+    for b in ph.bullets:
+        if t.startswith(b + " "):
+            t = t[len(b):].strip()
+            break
+    f = fold(t)
+    for intro in ph.goal_intro:
+        k = f.find(" " + intro + " ")
+        if 0 <= k < 80:
+            rest = t[k + len(intro) + 2:].strip()
+            t = "Att " + rest if not fold(rest).startswith("att ") else rest[:1].upper() + rest[1:]
+            break
+    ss = sentences(t)
+    if not ss:
+        return t
+    keep = [ss[0]] + [s for s in ss[1:] if regex.search(r"\d", s) and regex.search(r"(?i)\b(minst|högst|ska|skall)\b", s)]
+    return " ".join(keep)
+
+
+def prose_goals(lines: list[Line], heads: Headings, ph: Phrases, used: set[int], *, plan: bool) -> list[RawGoal]:
+    """Bullet goals and their 'Styrelsens bedömning:' paragraphs; in a plan, 'ska'-sentences under goal headings."""
+    body = [(k, line) for k, line in enumerate(lines)
+            if k not in used and heads.goal_area[k] and k not in heads.indices]
+    paras = paragraphs(body)
+    goals: list[RawGoal] = []
+    open_goal: dict | None = None
+    prev_para: list[tuple[int, Line]] | None = None
+
+    def close() -> None:
+        nonlocal open_goal
+        if open_goal:
+            goals.append(_finish_prose(open_goal, ph))
+        open_goal = None
+
+    last_area = ""
+    for para in paras:
+        k0, first = para[0]
+        area = heads.goal_area[k0]
+        if area != last_area:
+            close()
+            prev_para = None
+            last_area = area
+        lines_text = [" ".join(line.text.split()) for _, line in para]
+        head = lines_text[0]
+        assessment = _assessment_body(head, ph)
+        if any(head.startswith(b + " ") for b in ph.bullets):
+            close()
+            text = " ".join(t for t in lines_text if not any(fold(t).startswith(m) for m in ph.measure_labels))
+            open_goal = {"goal": _goal_text(text, ph), "section": area, "line": first, "assess": [], "extra": []}
+        elif assessment is not None:
+            if open_goal is None and prev_para is not None:
+                ptext = para_text(prev_para)
+                if not ptext.rstrip().endswith(":") and not LABEL_LINE.match(ptext):
+                    open_goal = {"goal": _goal_text(ptext, ph), "section": area, "line": prev_para[0][1],
+                                 "assess": [], "extra": []}
+            if open_goal is not None:
+                open_goal["assess"].append(" ".join([assessment] + lines_text[1:]))
+        elif open_goal is not None and open_goal["assess"]:
+            open_goal["extra"].append(para_text(para))
+        elif plan and heads.at[k0] == area:
+            goals += _plan_sentences(para, area, ph)
+        if assessment is None and not any(head.startswith(b + " ") for b in ph.bullets):
+            prev_para = para
+        elif any(head.startswith(b + " ") for b in ph.bullets):
+            prev_para = None
+    close()
+    return goals
+
+
+GOAL_NUMBER = regex.compile(r"^(?:\p{L}+\s*)?(\d{1,2})\s*[.:)]$")
+
+
+def _plan_sentences(para: list[tuple[int, Line]], area: str, ph: Phrases) -> list[RawGoal]:
+    """The 'ska'-sentences of a plan paragraph, each on the line where it starts; 'Mål 2.' before one is its number."""
+    texts = [" ".join(line.text.split()) for _, line in para]
+    starts, pos = [], 0
+    for t in texts:
+        starts.append(pos)
+        pos += len(t) + 1
+    text = " ".join(texts)
+    goals: list[RawGoal] = []
+    pending: int | None = None
+    pos = 0
+    for s in sentences(text):
+        begin = text.find(s, pos)
+        pos = begin + len(s) if begin >= 0 else pos
+        fs = fold(s)
+        m = GOAL_NUMBER.match(fs)
+        if m:
+            pending = int(m.group(1))
+            continue
+        if regex.search(r"\b(ska|skall)\b", fs) or any(f" {i} " in f" {fs} " for i in ph.goal_intro):
+            k = max(j for j, st in enumerate(starts) if st <= max(begin, 0))
+            line = para[k][1]
+            goals.append(RawGoal(section=area, goal=_goal_text(s, ph), goal_no=pending, page=line.page,
+                                 line=line.number, layout="plan_prose", confidence=0.8))
+        pending = None
+    return goals
+
+
+def _finish_prose(g: dict, ph: Phrases) -> RawGoal:
+    outcome = " ".join(g["assess"])
+    printed, status = "", ""
+    for text in g["assess"] + g["extra"]:
+        found = prose_status(text, ph)
+        if found:
+            printed, status = found
+            break
+    line: Line = g["line"]
+    return RawGoal(section=g["section"], goal=g["goal"], outcome=outcome, printed=printed, status=status,
+                   initiative="", page=line.page, line=line.number, layout="prose")
