@@ -1,7 +1,8 @@
 """The proof each figure carries: which passing checks prove it, and what that makes the document.
 
 A check row proves the figures it uses when it passed with severity `error` and uses at least
-two figures printed in different places. A figure read more than one way (`readings` > 1) is
+two figures printed in different places, each figure larger than the rounding the check allows
+(a figure inside that slack passes with any value near it). A figure read more than one way (`readings` > 1) is
 proven only by a check that brings in a figure from outside its own table and is not among the
 identities that chose its reading (`decided_by`): the table reader sees one table, so every
 identity it can have used lies inside it. A figure is verified when a check row proves it, no
@@ -38,12 +39,15 @@ def _table(f: Fact) -> tuple[str, int]:
     return (f.statement, f.table)
 
 
-def _proves(check_id: str, f: Fact, used: list[Fact]) -> bool:
-    """Does a passing check over `used` prove `f`? Another printed figure must take part; a
-    figure read more than one way needs one from outside its table, and never a check that
-    chose its reading."""
+def _proves(check: CheckResult, f: Fact, used: list[Fact]) -> bool:
+    """Does a passing check over `used` prove `f`? Another printed figure must take part; the
+    figure must be larger than the rounding the check allows (else the check passes with it or
+    without it: a note number "2" read as 2 tkr in a sum of seven tkr lines); a figure read more
+    than one way needs one from outside its table, and never a check that chose its reading."""
     others = [g for g in used if _place(g) != _place(f)]
-    if not others or check_id in _ids(f.decided_by):
+    if not others or check.check in _ids(f.decided_by):
+        return False
+    if f.value_sek != 0 and abs(f.value_sek) <= (check.tolerance_sek or 0.0):
         return False
     if f.readings > 1 or f.decided_by:
         return any(_table(g) != _table(f) for g in others)
@@ -59,7 +63,7 @@ def proving_checks(facts: Sequence[Fact], checks: Sequence[CheckResult]) -> dict
             continue
         used = [by_key[k] for k in dict.fromkeys(c.facts) if k in by_key]
         for f in used:
-            if _proves(c.check, f, used):
+            if _proves(c, f, used):
                 proven[f.key].add(c.check)
     return proven
 

@@ -157,3 +157,27 @@ def test_check_lists_unverified_documents_beside_flagged_ones_with_the_reason(tm
     assert "1 flagged: a; 1 unverified" in out
     assert "b: 3 of 39 figures (8%) proven by the report's own checks; at least 50% needed" in out
     assert "c:" not in out
+
+
+NORRVATTEN_URL = "https://5dok.org/article/styrelsens-f%C3%B6rslag-beslut-styrelsens-ledam%C3%B6ter-ers%C3%A4ttare.yevw2w47"
+
+
+def test_a_figure_inside_the_rounding_a_sum_allows_is_not_proven_by_it():
+    """Norrvatten 2020 (NORRVATTEN_URL) prints the note number 2 on the heading "Verksamhets
+    intäkter"; read as 2 tkr, the Summa of the six tkr lines under it holds with it or without it (±3,5 tkr)."""
+    cols = [(2020, "utfall"), (2019, "utfall")]
+    facts = table("resultatrakning", 0, cols, [
+        ("Verksamhets intäkter", "rr.verksamhetens_intakter", "2", None),
+        ("Vattenavgifter", "rr.vattenavgifter", "199 245", "196 525"),
+        ("Mätaravgifter", "rr.mataravgifter", "8 231", "7 230"),
+        ("Övriga intäkter", "rr.ovriga_intakter", "6 023", "5 640"),
+        ("Aktiverat arbete för egen räkning", "rr.aktiverat_arbete", "7 367", "1 877"),
+        ("Fondering för framtida investeringar", "rr.fondering", "1 000", "1 000"),
+        ("=Summa Verksamhets intäkter", "rr.summa_verksamhetens_intakter", "221 866", "212 272"),
+    ])
+    checks, facts = reconcile(facts)
+    assert any(c.status == "pass" and c.check == "sum_rows" and c.period == 2020 for c in checks)
+    out = verify(facts, checks)
+    assert not _by_label(out, "Verksamhets intäkter", 2020).verified
+    assert _by_label(out, "Vattenavgifter", 2020).verified
+    assert _by_label(out, "Summa Verksamhets intäkter", 2020).verified

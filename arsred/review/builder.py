@@ -238,10 +238,10 @@ def _text_page(number: int, lines: list[tuple[int, str]], facts: list[Fact], fai
             gap = True
             continue
         if gap:
-            out.append('<span class="gap">⋯</span>\n')
+            out.append('<span class="gap">⋯</span>')
             gap = False
         out.append(f'<span class="ln" data-line="{n}"><span class="no">{n}</span>'
-                   f"{_marked_line(text, by_line.get(n, []), failed_keys, checks_of)}</span>\n")
+                   f"{_marked_line(text, by_line.get(n, []), failed_keys, checks_of)}</span>")
     out.append("</pre></section>")
     return "".join(out)
 
