@@ -20,6 +20,8 @@ Ties (a list of objects under "ties"; "scope" is "entity", "group" or "*" = each
 "note" is null or the note number and defaults to null, a label is the fact's label exactly):
   {"kind": "sum", "statement": S, "note": N, "scope": SC, "total": L, "parts": [[1, L1], [-1, L2], ...]}
       total(scope, period, column) = sum of sign x part over the parts present in that scope/period/column.
+      A part may name another period by an offset, [1, L, -1] = L of the period before: a roll-forward
+      such as Eget kapital(y) = Eget kapital(y-1) + Årets resultat(y); such a part must be present.
   {"kind": "coldiff", "statement": S, "result": "avvikelse", "minuend": "utfall", "subtrahend": "budget"}
       for every label (and note, scope, period) that has all three columns: result = minuend - subtrahend.
       Optional "note" and "scope" restrict it.
@@ -122,9 +124,9 @@ def check_tie_schema(rep, slug, i, tie, statements):
         ok = False
     if "parts" in tie:
         parts = tie["parts"]
-        if not parts or not all(isinstance(p, list) and len(p) == 2 and p[0] in (1, -1) and isinstance(p[1], str)
-                                for p in parts):
-            rep.problem(f"{slug} tie {i}: parts must be [[1|-1, name], ...]: {parts!r}")
+        if not parts or not all(isinstance(p, list) and len(p) in (2, 3) and p[0] in (1, -1) and isinstance(p[1], str)
+                                and (len(p) == 2 or kind == "sum" and isinstance(p[2], int)) for p in parts):
+            rep.problem(f"{slug} tie {i}: parts must be [[1|-1, name(, period offset)], ...]: {parts!r}")
             ok = False
     if kind in ("coldiff", "colsum"):
         cols = [tie["result"], tie["minuend"], tie["subtrahend"]] if kind == "coldiff" else \
@@ -141,7 +143,7 @@ def _combine(present):
 
 
 def _signed(parts):
-    return " ".join(f"{'+' if sg > 0 else '-'} {p}" for sg, p in parts)
+    return " ".join(f"{'+' if p[0] > 0 else '-'} {p[1]}" + (f" ({p[2]:+d} y)" if len(p) > 2 else "") for p in parts)
 
 
 def _blocks(values, statement, note, scope):
@@ -156,7 +158,10 @@ def _sum_instances(tie, values):
         for (lab, per, col), (tv, _) in cells.items():
             if lab != tie["total"] or tie.get("column", col) != col:
                 continue
-            present = [(sg, cells[(p, per, col)]) for sg, p in tie["parts"] if (p, per, col) in cells]
+            keys = [(p[0], (p[1], per + (p[2] if len(p) > 2 else 0), col), len(p) > 2) for p in tie["parts"]]
+            if any(required and key not in cells for _, key, required in keys):
+                continue
+            present = [(sg, cells[key]) for sg, key, _ in keys if key in cells]
             if present:
                 yield per, tv, *_combine(present), f"{tie['total']} ({sc}, {col}) = {_signed(tie['parts'])}"
 
@@ -218,7 +223,7 @@ def run_ties(rep, slug, ties, values):
         if tie["kind"] == "sum":
             known = {lab for _, cells in _blocks(values, statement, tie.get("note"), tie["scope"])
                      for lab, _, _ in cells}
-            for _, p in tie["parts"]:
+            for p in (part[1] for part in tie["parts"]):
                 if p not in known:
                     rep.problem(f"{slug} tie {i}: part {p!r} is no label of {statement}")
     return failures, nties
