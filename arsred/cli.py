@@ -60,6 +60,10 @@ def build_parser() -> argparse.ArgumentParser:
     d = sub.add_parser("dataset", help="build the panel (organisation × year) from an extracted OUT")
     d.add_argument("out", metavar="OUT")
     d.add_argument("--quiet", "-q", action="store_true")
+
+    r = sub.add_parser("review", help="write a static review site of an extracted OUT into OUT/review/")
+    r.add_argument("out", metavar="OUT")
+    r.add_argument("--quiet", "-q", action="store_true")
     return p
 
 
@@ -97,6 +101,8 @@ def main(argv: list[str] | None = None) -> int:
             return cmd_extract(args)
         if args.command == "check":
             return cmd_check(args)
+        if args.command == "review":
+            return cmd_review(args)
         return cmd_dataset(args)
     except ArsredError as exc:
         print(f"arsred: {exc}", file=sys.stderr)
@@ -180,6 +186,16 @@ def cmd_dataset(args: argparse.Namespace) -> int:
         print(f"arsred: panel of {plural(summary.rows, 'organisation-year')} "
               f"({plural(summary.organisations, 'organisation')}, {summary.restated} with a restatement) -> {out}/panel.csv, panel.parquet, "
               f"arsred.duckdb (panel, panel_long, panel_restatements)")
+    return int(ExitCode.OK)
+
+
+def cmd_review(args: argparse.Namespace) -> int:
+    from arsred.review import build_review
+
+    summary = build_review(Path(args.out))
+    if not args.quiet:
+        print(f"arsred: review of {plural(summary.documents, 'document')} -> {summary.path} "
+              f"({plural(summary.pages_rendered, 'page image')} rendered)")
     return int(ExitCode.OK)
 
 
