@@ -56,6 +56,12 @@ def vocabulary() -> dict[str, tuple[tuple[str, str, str], ...]]:
 
 
 @lru_cache(maxsize=1)
+def _months() -> frozenset[str]:
+    with resources.files("arsred.extract").joinpath("data/table_words.toml").open("rb") as fh:
+        return frozenset(fold(m) for m in tomllib.load(fh)["months"]["words"])
+
+
+@lru_cache(maxsize=1)
 def column_identities() -> dict[str, tuple[tuple[str, str], ...]]:
     with resources.files("arsred.extract").joinpath("data/table_words.toml").open("rb") as fh:
         data = tomllib.load(fh)
@@ -121,6 +127,10 @@ def header_tokens(text: str) -> list[HeaderToken]:
             i += n
             continue
         f = fold(w)
+        if f and all(part in _months() for part in f.split()):
+            out.append(HeaderToken("filler", f, w))        # "jan–aug", "januari-december"
+            i += 1
+            continue
         out.append(HeaderToken("filler" if len(f) <= 1 else "other", f, w))
         i += 1
     return out

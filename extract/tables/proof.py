@@ -29,7 +29,7 @@ def figures(tables: list[Table]) -> int:
 
 
 def choose(line_tables: list[Table], stream_tables: list[Table], flat: bool) -> list[Table]:
-    """The reading the arithmetic proves more of; on a tie the line reader's, unless it read nothing.
+    """The reading the arithmetic proves more of; on a tie in a flat layout the stream reader's.
 
     Where the layout keeps cells apart (tabs, aligned columns, PDF positions) the line
     reader knows each figure's column from its place; the stream reader, which does not,
@@ -43,6 +43,15 @@ def choose(line_tables: list[Table], stream_tables: list[Table], flat: bool) -> 
         return stream_tables
     if not flat:
         return line_tables
+    if _headed(stream_tables) < _headed(line_tables):
+        return line_tables          # columns the line reader found printed, the stream reader only assumed
     a = sum(proven_cells(t) for t in line_tables)
     b = sum(proven_cells(t) for t in stream_tables)
-    return stream_tables if b > a else line_tables
+    if b > a or (b == a and figures(stream_tables) >= figures(line_tables)):
+        return stream_tables
+    return line_tables
+
+
+def _headed(tables: list[Table]) -> int:
+    """Tables whose columns stand in a printed header (not assumed from the report's year)."""
+    return sum(1 for t in tables if t.header.lines)

@@ -19,7 +19,7 @@ from decimal import Decimal
 from arsred.extract.tables.lines import Column
 
 MAX_BLOCK = 24            # rows a running sum may span
-MAGNITUDE_MARGIN = 2.0    # orders of magnitude by which the closest reading must win
+PLAUSIBLE_ORDERS = 1.5    # a figure this many orders of magnitude off its column's figures is implausible
 
 
 @dataclass
@@ -178,10 +178,11 @@ def settle(rows: list[RowChoice], columns: tuple[Column, ...], scale: int,
         if row.decided_by:
             continue
         contenders = list(range(len(row.candidates)))
-        # no identity over fixed figures tells them apart: magnitudes down the columns, when decisive
-        dev = sorted((_magnitude_deviation(rows, r, k, len(columns)), k) for k in contenders)
-        if len(dev) > 1 and dev[1][0] - dev[0][0] >= MAGNITUDE_MARGIN:
-            row.chosen = dev[0][1]
+        # no identity over fixed figures tells them apart: magnitudes down the columns, when
+        # exactly one reading puts every figure within the magnitude of its column
+        plausible = [k for k in contenders if _worst_deviation(rows, r, k, len(columns)) <= PLAUSIBLE_ORDERS]
+        if len(plausible) == 1:
+            row.chosen = plausible[0]
             row.tied = contenders
             continue
         row.undecided = True
@@ -307,11 +308,34 @@ def _climb(arith: Arithmetic, rows: list[RowChoice], ambiguous: list[int], round
             break
 
 
-def _magnitude_deviation(rows: list[RowChoice], r: int, cand: int, ncol: int) -> float:
+def _worst_deviation(rows: list[RowChoice], r: int, cand: int, ncol: int) -> float:
+    """How far (in orders of magnitude) the reading's farthest figure stands from its column's
+    unambiguous figures; infinite when the reading leaves a column empty that most rows fill."""
+    worst = 0.0
+    cells = rows[r].candidates[cand].cells
+    for c in range(ncol):
+        if cells[c] is None and _filled_share(rows, c) >= 0.8:
+            return math.inf
+    for c in range(ncol):
+        single = _magnitude_deviation(rows, r, cand, ncol, only=c)
+        worst = max(worst, single)
+    return worst
+
+
+def _filled_share(rows: list[RowChoice], c: int) -> float:
+    fixed = [row for row in rows if len(row.candidates) == 1 and any(cell is not None for cell in row.candidates[0].cells)]
+    if len(fixed) < 3:
+        return 0.0
+    return sum(1 for row in fixed if row.candidates[0].cells[c] is not None) / len(fixed)
+
+
+def _magnitude_deviation(rows: list[RowChoice], r: int, cand: int, ncol: int, only: int | None = None) -> float:
     """How far the reading's figures stand from the magnitude of their columns' unambiguous figures."""
     total = 0.0
     cells = rows[r].candidates[cand].cells
     for c in range(ncol):
+        if only is not None and c != only:
+            continue
         cell = cells[c]
         if cell is None or cell[0] is None or cell[0].value == 0:
             continue

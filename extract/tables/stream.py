@@ -25,7 +25,7 @@ from arsred.extract.tables.settle import Candidate, RowChoice, settle
 
 log = logging.getLogger(__name__)
 
-_FIGURES = regex.compile(r"[\d\s\u00a0\u202f,\-−–—+()*]+$")
+_FIGURES = regex.compile(r"[\d\s\u00a0\u202f,\-−–—+()*|]+$")
 _FIGURE_LINE = regex.compile(r"^(?:[\-−–—+(]?\s?\d[\d\s\u00a0\u202f,\-−–—+()*]*|[\-−–—.…]+(?:\s+[\-−–—.…]+)*)$")
 _NOTE_LINK = regex.compile(r"^(?:not|note)\s*(\d{1,2}(?:\s*,\s*\d{1,2})*)\s*»?$", regex.I)
 _YEAR_LINE = regex.compile(r"^(?:19[6-9]\d|20[0-4]\d)$")
@@ -59,7 +59,7 @@ def _label_part(text: str) -> tuple[str, str]:
     if not lead:
         return s.strip(), ""
     start += lead.start()
-    label, tail = s[:start].rstrip(), s[start:].strip()
+    label, tail = s[:start].rstrip(), " ".join(s[start:].replace("|", " ").split())
     if not regex.search(r"\p{L}", label):
         return s.strip(), ""
     if label.endswith(("(", "-")) and not tail[:1].isdigit():
@@ -261,7 +261,8 @@ def _table(rows: list[StreamRow], model: HeaderModel, statement: str, title: str
     out_rows: list[Row] = []
     for row, choice in zip(kept, choices):
         out_rows.append(_row(row, choice, n, warnings, statement))
-    header = Header(tuple(columns), has_note=has_note, lines=tuple(header_lines))
+    explicit = any(t.kind == "period" for t in model.tokens)
+    header = Header(tuple(columns), has_note=has_note, lines=tuple(header_lines) if explicit else ())
     table = Table(statement, title, header, out_rows, unit_text, note, warnings)
     return table if any(r.has_values for r in out_rows) else None
 
@@ -356,7 +357,7 @@ def _printed(cell) -> str:
 
 
 def _clean(label: str) -> str:
-    label = regex.sub(r"\s+", " ", label).strip(" :")
+    label = regex.sub(r"\s+", " ", label.replace("|", " ")).strip(" :")
     return label
 
 
