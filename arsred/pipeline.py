@@ -10,27 +10,28 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
+import regex
+
 from arsred.errors import ArsredError, NoStatementsFound
-from arsred.options import Options
-from arsred.result import DocumentRecord, DocumentResult, SectionSpan
 from arsred.extract.amounts import Amount
 from arsred.extract.document import Box, Cell, Document, Line
 from arsred.extract.metadata import detect_metadata
 from arsred.extract.moneyblocks import find_money_blocks, find_year_lists
 from arsred.extract.read import doc_id_for, read_document
-from arsred.extract.sections import Section, content_lines, find_sections, fold
+from arsred.extract.sections import Section, config, content_lines, find_sections, fold
 from arsred.extract.statements import has_budget_header, is_total_label, read_tables, section_period
+from arsred.extract.tables import Table, declared_unit
 from arsred.extract.tables.proof import choose
 from arsred.extract.tables.stream import read_stream_tables, section_lines_are_flat
-from arsred.extract.tables import Table, declared_unit
 from arsred.normalize.facts import UNITS, Fact
 from arsred.normalize.items import heading_labels, map_item
 from arsred.normalize.units import decide_units, prose_kronor, tolerance
+from arsred.options import Options
+from arsred.result import DocumentRecord, DocumentResult, SectionSpan
 
 log = logging.getLogger(__name__)
 STATEMENT_KINDS = ("oversikt", "resultatrakning", "balansrakning", "kassaflodesanalys", "driftredovisning",
                    "noter", "balanskrav", "budget", "tillaggsupplysningar")
-MEASURE_WORDS = ("soliditet", "antal ", "andel ", "procent", "nyckeltal")
 
 
 def process_document(path: str, options: Options | None = None) -> DocumentResult:
@@ -160,7 +161,12 @@ def _table_facts(table: Table, t_index: int, unit: str, record: DocumentRecord, 
         if not row.has_values or not row.label:
             continue
         label = repair(row.label) if repair else row.label
-        if _is_measure(label):
+        label, row_unit = _row_unit(label)
+        if row_unit is None:                     # the line reader may have cut the unit already
+            _, row_unit = _row_unit(" ".join(row.label_raw.split()))
+            if row_unit is not None:
+                label = regex.sub(r"\s+i$", "", label)
+        if _is_measure(label) or _is_measure(row.label_raw):
             measures.append({"doc_id": record.doc_id, "statement": table.statement, "label": label,
                              "values": [v.amount.printed if v else None for v in row.values],
                              "page": row.line.page, "line": row.line.number})
@@ -173,7 +179,7 @@ def _table_facts(table: Table, t_index: int, unit: str, record: DocumentRecord, 
                 continue
             box = _cell_box(value.cell) if row.line.method != "text" else None
             out.append(_fact(record, table.statement, match.item, label, row.label_raw, col.period, col.kind,
-                             value.amount, unit, value.line or row.line, t_index, r_index,
+                             value.amount, row_unit or unit, value.line or row.line, t_index, r_index,
                              confidence=value.confidence, note=note, is_total=is_total, box=box, scope=col.scope,
                              readings=value.readings))
     return out
@@ -185,8 +191,22 @@ def _cell_box(cell: Cell | None) -> Box | None:
 
 
 def _is_measure(label: str) -> bool:
+    """Ratios, head counts, tax rates, per-inhabitant figures: measures, not amounts of the accounts."""
     f = fold(label)
-    return f.startswith(MEASURE_WORDS) or "%" in label
+    words = config()["measures"]
+    return "%" in label or f.startswith(tuple(fold(w) for w in words["labels"])) or \
+        any(fold(p) in f for p in words.get("phrases", ()))
+
+
+def _row_unit(label: str) -> tuple[str, str | None]:
+    """A unit printed in the row's label: (label without it, unit) — "Årets resultat i mkr" → mkr."""
+    m = regex.search(config()["row_units"]["pattern"], label, flags=regex.I)
+    if not m:
+        return label, None
+    unit = declared_unit(m.group("unit")) or ("mkr" if "miljon" in m.group("unit").casefold() else None)
+    if unit is None:
+        return label, None
+    return (label[:m.start()] + label[m.end():]).strip(" ,"), unit
 
 
 def _money_facts(blocks, record, repair, t_index) -> list[Fact]:

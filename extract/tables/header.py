@@ -8,13 +8,12 @@ column is (scope, kind, period); the words that name them are in
 """
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
 import regex
-
+import tomllib
 from arsred.extract.sections import fold
 from arsred.extract.tables.lines import Column
 

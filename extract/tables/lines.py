@@ -14,11 +14,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 import regex
-from rapidfuzz import fuzz
-
 from arsred.extract.amounts import Amount, is_amount_token, parse_amount, readings, segment
 from arsred.extract.document import Cell, Line
 from arsred.extract.sections import YEAR, config, fold
+from rapidfuzz import fuzz
 
 log = logging.getLogger(__name__)
 

@@ -15,7 +15,6 @@ from decimal import Decimal
 from itertools import combinations
 
 import regex
-
 from arsred.extract.amounts import Amount
 
 MAX_READINGS = 400        # per row: beyond this the row is reported as unreadable, not guessed
@@ -197,7 +196,7 @@ def row_readings(groups: list[str], columns: int, grammar: Grammar) -> list[Read
         if s.strip():
             note_allowed = False          # only the row's first printed group may open with a note
     readings: list[Reading] = [Reading(None, ())]
-    for g_index, options in enumerate(per_group):
+    for options in per_group:
         nxt: list[Reading] = []
         for r in readings:
             for note, toks in options:

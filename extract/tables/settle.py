@@ -232,8 +232,70 @@ def _propagate(arith: Arithmetic, rows: list[RowChoice], ambiguous: list[int], s
                 fixed.add(r)
                 open_rows.remove(r)
                 progress = True
-        if not progress and not _propagate_pairs(arith, rows, open_rows, fixed, need):
+        if not progress and not _propagate_pairs(arith, rows, open_rows, fixed, need) \
+                and not _propagate_blocks(arith, rows, open_rows, fixed):
             break
+
+
+MAX_BLOCK_COMBOS = 30000
+
+
+def _propagate_blocks(arith: Arithmetic, rows: list[RowChoice], open_rows: list[int], fixed: set[int]) -> bool:
+    """A block under a heading whose figures a fixed Summa row totals, with several ambiguous rows
+    in it (the Not column running into each first amount): the one combination of readings under
+    which the block adds up in every column decides them all."""
+    from itertools import product
+
+    ncol = len(arith.columns)
+    headings = [r for r, row in enumerate(rows) if all(cell is None for cell in row.candidates[0].cells)
+                and len(row.candidates) == 1]
+    for t in range(len(rows)):
+        if t not in fixed and t not in open_rows:
+            continue
+        starts = [h + 1 for h in headings if h < t and t - h <= MAX_BLOCK] + [max(0, t - MAX_BLOCK)]
+        for s in sorted(set(starts), reverse=True):
+            block = list(range(s, t))
+            amb = [r for r in block if r in open_rows] + ([t] if t in open_rows else [])
+            if not amb or len(amb) > 5:
+                continue
+            sizes = [len(rows[r].candidates) for r in amb]
+            if math.prod(sizes) > MAX_BLOCK_COMBOS:
+                continue
+            hits = []
+            for combo in product(*(range(n) for n in sizes)):
+                choice = dict(zip(amb, combo))
+
+                def val(r: int, c: int, choice=choice) -> int | None:
+                    return arith.values[r][choice[r]][c] if r in choice else arith.value(r, c)
+                ok = True
+                used_cols = 0
+                for c in range(ncol):
+                    total = val(t, c)
+                    if total is None:
+                        continue
+                    acc = parts = 0
+                    for r in block:
+                        v = val(r, c)
+                        if v is not None:
+                            acc += v
+                            parts += v != 0
+                    if total == 0 or parts < 2 or abs(acc - total) > max(1, (parts + 1) // 2):
+                        ok = False
+                        break
+                    used_cols += 1
+                if ok and used_cols:
+                    hits.append(combo)
+                    if len(hits) > 1:
+                        break
+            if len(hits) == 1:
+                key = f"run:{t}:*:{','.join(map(str, block))}"
+                for r, k in zip(amb, hits[0]):
+                    rows[r].chosen = k
+                    rows[r].decided_by = {key}
+                    fixed.add(r)
+                    open_rows.remove(r)
+                return True
+    return False
 
 
 def _propagate_pairs(arith: Arithmetic, rows: list[RowChoice], open_rows: list[int], fixed: set[int],

@@ -14,11 +14,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 import regex
-
 from arsred.extract.amounts import parse_amount
 from arsred.extract.document import Line
 from arsred.extract.sections import fold
-from arsred.extract.tables.header import HeaderModel, build_columns, column_identities, header_tokens, unglue
+from arsred.extract.tables.header import HeaderModel, build_columns, column_identities, header_tokens
 from arsred.extract.tables.lines import Column, Header, Row, Table, Value, declared_unit
 from arsred.extract.tables.readings import Grammar, Reading, placements, row_readings
 from arsred.extract.tables.settle import Candidate, RowChoice, settle
@@ -96,7 +95,9 @@ def read_stream_tables(lines: list[Line], statement: str, fiscal_year: int | Non
     lines = [ln for ln in lines]
     unit_text = heading_text if declared_unit(heading_text) else ""
     # the heading may name the scope or kind of every column ("Resultaträkning – sammanställd redovisning")
-    heading_toks = [t for t in header_tokens(heading_text) if t.kind in ("scope", "kind")] if heading_text else []
+    heading_toks = header_tokens(heading_text) if heading_text else []
+    if sum(1 for t in heading_toks if t.kind == "period") < 2:   # a heading that is not also the header
+        heading_toks = [t for t in heading_toks if t.kind in ("scope", "kind")]
     while i < len(lines):
         header_toks = list(heading_toks)
         header_lines: list[Line] = []
@@ -323,7 +324,6 @@ def _row(row: StreamRow, choice: RowChoice, n: int, warnings: list[str], stateme
     label = row.label
     chosen = choice.candidates[choice.chosen]
     values: list[Value | None] = [None] * n
-    alternatives = choice.tied if choice.tied else []
     for c in range(n):
         cell = chosen.cells[c]
         if cell is None or cell[0] is None:
