@@ -14,20 +14,17 @@ import pytest
 from arsred.options import Options
 from arsred.pipeline import process_document
 
-REPORT = """Samordningsförbundet Provstad
-
+REPORT = """Samordningsförbundet Provby
 Årsredovisning 2023
 
-Resultaträkning
-Belopp i tkr\tNot\t2023\t2022
-Verksamhetens intäkter\t2\t2 832\t2 832
-Verksamhetens kostnader\t3\t-2 650\t-2 983
-Årets resultat\t\t182\t-151
+RESULTATRÄKNING (tkr)             Not        2023        2022
+Verksamhetens intäkter              1       4 100       3 950
+Verksamhetens kostnader             2      -3 870      -4 020
+Årets resultat                                230         -70
 
-Balansräkning
-Belopp i tkr\tNot\t2023-12-31\t2022-12-31
-Kassa och bank\t\t1 236\t980
-Summa tillgångar\t\t1 236\t980
+BALANSRÄKNING (tkr)                    2023-12-31  2022-12-31
+Kassa och bank                              2 410       2 180
+Summa tillgångar                            2 410       2 180
 """
 OPTIONS = Options(ocr="never", jobs=1)
 
