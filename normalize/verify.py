@@ -8,7 +8,8 @@ identities that chose its reading (`decided_by`): the table reader sees one tabl
 identity it can have used lies inside it. A figure is verified when a check row proves it, no
 check that uses it fails, and its column's reading is not contradicted: a column read as a
 year whose figures are, row by row, the sum or difference of two other columns is a misread
-header (an Avvikelse or Netto column taken for a year). The rules and the document threshold
+header (an Avvikelse or Netto column taken for a year); and a figure whose row label declares
+another unit than it was read in is not verified either. The rules and the document threshold
 are stated in docs/checks.md ("Verified figures").
 """
 from __future__ import annotations
@@ -107,6 +108,18 @@ def _reckons(c: dict[int, Fact], a: dict[int, Fact], b: dict[int, Fact]) -> bool
     return False
 
 
+def unit_contradicted(f: Fact) -> bool:
+    """The row's own label declares another unit than the figure was read in ("Årets resultat i
+    mkr" read in kr). Every check over one table holds at any common scale, so the arithmetic
+    proves the digits, not a unit the label contradicts."""
+    try:
+        from arsred.extract.tables import declared_unit
+    except ImportError:          # the table reader moved it: no contradiction can be seen
+        return False
+    declared = declared_unit(f.label_raw or f.label)
+    return declared is not None and declared != f.unit
+
+
 def verify(facts: Sequence[Fact], checks: Sequence[CheckResult]) -> list[Fact]:
     """The facts with `verified` and `checked_by` set from the document's check rows."""
     proven = proving_checks(facts, checks)
@@ -118,7 +131,8 @@ def verify(facts: Sequence[Fact], checks: Sequence[CheckResult]) -> list[Fact]:
     out = []
     for f in facts:
         ids = proven.get(f.key, set())
-        ok = bool(ids) and f.key not in failed and (f.statement, f.table, f.period, f.column) not in misread
+        ok = (bool(ids) and f.key not in failed and (f.statement, f.table, f.period, f.column) not in misread
+              and not unit_contradicted(f))
         out.append(replace(f, verified=ok, checked_by=";".join(sorted(ids)) if ok else ""))
     return out
 

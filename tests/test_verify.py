@@ -181,3 +181,24 @@ def test_a_figure_inside_the_rounding_a_sum_allows_is_not_proven_by_it():
     assert not _by_label(out, "Verksamhets intäkter", 2020).verified
     assert _by_label(out, "Vattenavgifter", 2020).verified
     assert _by_label(out, "Summa Verksamhets intäkter", 2020).verified
+
+
+KALMAR_URL = "https://www.yumpu.com/sv/document/view/23755219/arsredovisning-2006-kalmar-kommun"
+
+
+def test_a_figure_whose_label_declares_another_unit_is_not_verified():
+    """Kalmar's femårsöversikt 2006 (KALMAR_URL) states the unit on each row ("Eget kapital i
+    mkr"); read in kr, the eget kapital roll-forward still holds (every figure at the same wrong
+    scale), so it proves the digits but not the unit."""
+    cols = [(2006, "utfall"), (2005, "utfall"), (2004, "utfall")]
+    facts = table("oversikt", 0, cols, [
+        ("Årets resultat i mkr", "ov.arets_resultat", "40,9", "34,9", "-8,7"),
+        ("Eget kapital i mkr", "ov.eget_kapital", "1 080,6", "1 039,6", "1 004,8"),
+    ], unit="kr")
+    checks, facts = reconcile(facts)
+    assert any(c.status == "pass" and c.check == "ov.eget_kapital_roll" for c in checks)
+    assert not any(f.verified for f in verify(facts, checks))
+    in_mkr = [replace(f, unit="mkr", value_sek=f.value_sek * 1_000_000, tolerance_sek=f.tolerance_sek * 1_000_000)
+              for f in facts]
+    checks, in_mkr = reconcile(in_mkr)
+    assert _by_label(verify(in_mkr, checks), "Eget kapital i mkr", 2006).verified
