@@ -202,3 +202,33 @@ def test_a_figure_whose_label_declares_another_unit_is_not_verified():
               for f in facts]
     checks, in_mkr = reconcile(in_mkr)
     assert _by_label(verify(in_mkr, checks), "Eget kapital i mkr", 2006).verified
+
+
+GOTEBORG_NOTER_URL = "https://goteborg.se/wps/portal/enhetssida/goteborgs-stads-arsredovisningar/Arsredovisning-2019/rakenskaper/noter"
+
+
+def test_a_year_or_unit_the_tables_header_does_not_print_is_not_proven():
+    """Göteborg 2019 note 1 (GOTEBORG_NOTER_URL) prints "Belopp i mnkr 2018 2019 2018 2019"
+    (Kommunen, Kommunala koncernen). Read as four years 2018 … 2015 in tkr, the note still sums
+    down each column; the sums prove the digits, but neither 2017 … 2015 nor tkr is printed."""
+    from tests.reconcile_fixtures import lines
+    text = ("1. Verksamhetens intäkter\nKommunen\nKommunala koncernen\nBelopp i mnkr 2018 2019 2018 2019\n"
+            "Avgifter 2 436 2 556 7 736 7 626\nHyror och arrenden 1 409 1 466 7 887 8 211\n"
+            "Statsbidrag 3 044 2 646 3 045 2 646\nSumma 6 889 6 668 18 668 18 483\n")
+    doc_lines = lines(text, page=1)
+    rows = [("Avgifter", "no.avgifter", "2 436", "2 556", "7 736", "7 626"),
+            ("Hyror och arrenden", "no.hyror", "1 409", "1 466", "7 887", "8 211"),
+            ("Statsbidrag", "no.statsbidrag", "3 044", "2 646", "3 045", "2 646"),
+            ("=Summa", "no.summa", "6 889", "6 668", "18 668", "18 483")]
+    misread = table("noter", 0, [(2018, "utfall"), (2017, "utfall"), (2016, "utfall"), (2015, "utfall")], rows,
+                    note=1, page=1, first_line=5)
+    checks, misread = reconcile(misread)
+    assert any(c.status == "pass" and c.check == "sum_rows" for c in checks)
+    out = verify(misread, checks, doc_lines)
+    assert not any(f.verified for f in out if f.period != 2018)
+    assert not any(f.verified for f in out), "tkr is not the declared mnkr"
+    # read as printed (two years, mnkr), the same figures are proven
+    right = table("noter", 0, [(2018, "utfall"), (2019, "utfall")], [r[:4] for r in rows], unit="mkr",
+                  note=1, page=1, first_line=5)
+    checks, right = reconcile(right)
+    assert all(f.verified for f in verify(right, checks, doc_lines))
