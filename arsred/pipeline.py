@@ -131,7 +131,7 @@ def extract_document(document: Document, options: Options, record: DocumentRecor
         result.page_texts = {p.number: repair(p.text) for p in document.pages}
     from arsred.normalize.verify import document_status, verify
 
-    result.facts = verify(result.facts, result.checks)
+    result.facts = verify(result.facts, result.checks, lines)
     proof = document_status(result.facts, result.checks)
     record.n_facts, record.n_verified, record.verified_share = len(result.facts), proof.n_verified, proof.verified_share
     record.n_failed_checks, record.status = proof.n_failed_checks, proof.status
