@@ -112,7 +112,8 @@ def extract_document(document: Document, options: Options, record: DocumentRecor
 
     result = DocumentResult(record=record, facts=facts, measures=measures,
                             sections=[_span(s) for s in sections if s.heading is not None])
-    if not facts:
+    _goals(result, document, repair)
+    if not facts and not result.goals:
         statements = sorted({s.kind for s in sections if s.kind in STATEMENT_KINDS})
         raise NoStatementsFound(
             f"{record.path}: no financial statement found (looked for Resultaträkning, Balansräkning, "
@@ -120,7 +121,6 @@ def extract_document(document: Document, options: Options, record: DocumentRecor
             + (f"; headings seen but no table under them: {', '.join(statements)}" if statements else "") + ")")
     _reconcile(result, lines)
     _skip_checks_on_unreadable(result, [(t_index, table) for t_index, (table, _) in enumerate(tables)], warnings)
-    _goals(result, document, repair)
     if repair:
         result.page_texts = {p.number: repair(p.text) for p in document.pages}
     record.n_facts = len(result.facts)
