@@ -20,6 +20,9 @@ def _assessment_body(text: str, ph: Phrases) -> str | None:
 
 NUMBERED_ITEM = regex.compile(r"^\(?(\d{1,2})[.)]\s+(?=\S)")
 # "Det övergripande målet för samverkan … är att …": a sentence stating a goal without "ska"
+# "Målet är uppnått när …", "… ska vara minst 80 %": a sentence saying when a goal is met
+CRITERION = regex.compile(r"\bnar\b|\bska\b|\bskall\b|\bminst\b|\bhogst\b|\bmalvarde|\briktmarke|\bmalniva")
+OUTCOME_WORDS = regex.compile(r"\b(?:uppgar|uppgick|blev|har|hade|redovisade|visar|utfall\w*|resultat(?:et)?)\b")
 GOAL_IS = regex.compile(r"\bmal(?:et|en)?\b[^.]{0,90}?\b(?:ar|blir) att\b")
 
 
@@ -65,6 +68,31 @@ def _goal_text(text: str, ph: Phrases) -> str:
     return " ".join(keep)
 
 
+def _item_parts(lines_text: list[str], ph: Phrases) -> tuple[str, str, str]:
+    """A list item -> (goal, criterion, outcome).
+
+    The item's first sentence is the goal. A later sentence on a line of its own is either
+    the criterion that makes it measurable ("Målet är uppnått när … 90 procent eller högre":
+    its figure is the target, and it is no assessment) or, when it reports a figure or a
+    result ("Den redovisade resultatnivån … uppgår till 3,5 %"), the goal's outcome.
+    """
+    text = " ".join(lines_text)
+    first, *rest = sentences(text) or [text]
+    if len(lines_text) < 2 or not rest:
+        return _goal_text(text, ph), "", ""
+    criterion, outcome = [], []
+    for s in rest:
+        fs = fold(s)
+        if CRITERION.search(fs):
+            criterion.append(s)
+        elif regex.search(r"\d", s) or OUTCOME_WORDS.search(fs):
+            outcome.append(s)
+        else:
+            criterion.append(s)
+    goal = _goal_text(" ".join([first] + [s for s in criterion if not CRITERION.search(fold(s))]), ph)
+    return goal, " ".join(s for s in criterion if CRITERION.search(fold(s))), " ".join(outcome)
+
+
 def prose_goals(lines: list[Line], heads: Headings, ph: Phrases, used: set[int], *, plan: bool) -> list[RawGoal]:
     """Bullet goals and their 'Styrelsens bedömning:' paragraphs; in a plan, 'ska'-sentences under goal headings."""
     body = [(k, line) for k, line in enumerate(lines)
@@ -94,9 +122,10 @@ def prose_goals(lines: list[Line], heads: Headings, ph: Phrases, used: set[int],
         item = list_item(head, ph)
         if item is not None:
             close()
-            text = " ".join(t for t in lines_text if not any(fold(t).startswith(m) for m in ph.measure_labels))
-            open_goal = {"goal": _goal_text(text, ph), "section": area, "line": first, "assess": [], "extra": [],
-                         "no": item[0]}
+            kept = [t for t in lines_text if not any(fold(t).startswith(m) for m in ph.measure_labels)]
+            goal, criterion, outcome = _item_parts(kept, ph)
+            open_goal = {"goal": goal, "section": area, "line": first, "assess": [outcome] if outcome else [],
+                         "extra": [], "no": item[0], "target": criterion}
         elif assessment is not None:
             if open_goal is None and prev_para is not None:
                 ptext = para_text(prev_para)
@@ -162,4 +191,4 @@ def _finish_prose(g: dict, ph: Phrases) -> RawGoal:
             break
     line: Line = g["line"]
     return RawGoal(section=g["section"], goal=g["goal"], outcome=outcome, printed=printed, status=status,
-                   goal_no=g.get("no"), initiative="", page=line.page, line=line.number, layout="prose")
+                   goal_no=g.get("no"), target=g.get("target", ""), initiative="", page=line.page, line=line.number, layout="prose")

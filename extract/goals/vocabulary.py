@@ -58,6 +58,7 @@ class Phrases:
     comparators: tuple[str, ...] = ()
     list_intro_meta: tuple[str, ...] = ()
     symbols: dict[str, str] = field(default_factory=dict)
+    outcome_columns: tuple[str, ...] = ()
 
     @property
     def header_words(self) -> tuple[str, ...]:
@@ -95,6 +96,7 @@ def load_phrases(path: str = str(PHRASES_PATH)) -> Phrases:
         comparators=f(d.get("targets", {}).get("comparators", [])),
         list_intro_meta=f(d["prose"].get("not_goal_sentences", [])),
         symbols={k: v for k, v in d.get("status", {}).get("symbols", {}).items()},
+        outcome_columns=f(d.get("indicator", {}).get("outcome_columns", [])),
     )
 
 
