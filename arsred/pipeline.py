@@ -123,9 +123,12 @@ def extract_document(document: Document, options: Options, record: DocumentRecor
     _skip_checks_on_unreadable(result, [(t_index, table) for t_index, (table, _) in enumerate(tables)], warnings)
     if repair:
         result.page_texts = {p.number: repair(p.text) for p in document.pages}
-    record.n_facts = len(result.facts)
-    record.n_failed_checks = sum(1 for c in result.checks if c.status == "fail" and c.severity == "error")
-    record.status = "flagged" if record.n_failed_checks else "ok"
+    from arsred.normalize.verify import document_status, verify
+
+    result.facts = verify(result.facts, result.checks)
+    proof = document_status(result.facts, result.checks)
+    record.n_facts, record.n_verified, record.verified_share = len(result.facts), proof.n_verified, proof.verified_share
+    record.n_failed_checks, record.status = proof.n_failed_checks, proof.status
     record.warnings = "; ".join(dict.fromkeys(warnings))
     return result
 

@@ -184,20 +184,33 @@ def adopt(data: dict[str, Any], inp: InputFile, sha: str) -> dict[str, Any]:
 
 
 # --------------------------------------------------------------------------- isolation
+#
+# Each document runs in a forked child that starts its own session (and so its own process
+# group): the OCR page workers and tesseract processes it starts are in that group, and a
+# document past its budget is killed as a whole group. The parent never waits on the
+# result pipe alone (an orphaned grandchild may hold its write end open for ever): it
+# watches the child's pid (a pidfd where the kernel has one) and reads the pipe without
+# blocking; when the child has exited, what it wrote is in the pipe, and its group is
+# killed before the child is reaped, so nothing it started outlives it.
 
 def _die_with_parent() -> None:
-    """Linux: a child left behind by a killed parent is killed too (no orphaned hangs)."""
+    """Linux: a process whose parent dies is killed too (no orphaned hangs)."""
     try:
         import ctypes
         ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-    except Exception:  # not Linux: children end when their document ends
+    except Exception:  # not Linux: the group kill below still ends a document's processes
         pass
 
 
 def _child_main(wfd: int, fn: ProcessFn, path: str, options: Options) -> None:
     code = 0
     try:
+        try:
+            os.setsid()          # own session and process group: killed as a whole
+        except OSError:
+            pass
         _die_with_parent()
+        os.register_at_fork(after_in_child=_die_with_parent)   # OCR workers die with their document
         signal.signal(signal.SIGINT, signal.SIG_DFL)
         payload: tuple[str, Any] = ("ok", _as_dict(fn(path, options)))
     except BaseException as exc:  # the pipeline should not raise; if it does, it is this document's error
@@ -216,6 +229,15 @@ def _child_main(wfd: int, fn: ProcessFn, path: str, options: Options) -> None:
         os._exit(code)
 
 
+def _kill_group(pid: int) -> None:
+    """SIGKILL the document's process group (the child and all it started) and the child itself."""
+    for kill, target in ((os.killpg, pid), (os.kill, pid)):
+        try:
+            kill(target, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):
+            pass
+
+
 @dataclass
 class _Child:
     """A forked child computing one document; the parent reads its pickled answer from a pipe."""
@@ -224,7 +246,9 @@ class _Child:
     pid: int
     fd: int
     started: float
+    pidfd: int = -1               # readable when the child exits (Linux >= 5.3)
     buf: bytearray = field(default_factory=bytearray)
+    eof: bool = False
     peak_rss_mb: float = 0.0
     peak_uss_mb: float = 0.0
     last_rss: float = 0.0
@@ -238,22 +262,48 @@ class _Child:
             os.close(rfd)
             _child_main(wfd, fn, path, options)
         os.close(wfd)
-        return cls(index=index, pid=pid, fd=rfd, started=time.monotonic())
+        os.set_blocking(rfd, False)
+        pidfd = -1
+        try:
+            pidfd = os.pidfd_open(pid)
+        except (AttributeError, OSError):
+            pass
+        return cls(index=index, pid=pid, fd=rfd, started=time.monotonic(), pidfd=pidfd)
 
-    def read(self) -> bool:
-        """Read what is available; True at end of file (the child is done or dead)."""
-        chunk = os.read(self.fd, 1 << 20)
-        if chunk:
+    def fds(self) -> list[int]:
+        """What to wait on: the pipe until its end, and the pidfd."""
+        return ([] if self.eof else [self.fd]) + ([self.pidfd] if self.pidfd >= 0 else [])
+
+    def read(self) -> None:
+        """Read what the pipe holds now, never blocking."""
+        while not self.eof:
+            try:
+                chunk = os.read(self.fd, 1 << 20)
+            except BlockingIOError:
+                return
+            except OSError:
+                chunk = b""
+            if not chunk:
+                self.eof = True
+                return
             self.buf.extend(chunk)
-            return False
-        return True
+
+    def exited(self) -> bool:
+        """Has the child ended (it is then a zombie, not yet reaped, so its group id stays its own)?"""
+        try:
+            return os.waitid(os.P_PID, self.pid, os.WEXITED | os.WNOHANG | os.WNOWAIT) is not None
+        except ChildProcessError:
+            return True
+        except AttributeError:     # no waitid (macOS): end of the pipe is the end of the child
+            return self.eof
 
     def watch(self, now: float, timeout: float, max_memory_mb: float) -> None:
         """Kill the child when it runs past its time or memory budget.
 
         The memory budget is on the document's own memory (USS: pages not shared
-        copy-on-write with the parent), not RSS, which counts the warmed-up parent's
-        pages too; RSS is the fallback where USS cannot be measured.
+        copy-on-write with the parent) summed over the child and the processes it started
+        (OCR page workers, tesseract), not RSS, which counts the warmed-up parent's pages
+        too; RSS is the fallback where USS cannot be measured.
         """
         if self.killed_for:
             return
@@ -272,15 +322,27 @@ class _Child:
 
     def kill(self, reason: str) -> None:
         self.killed_for = reason
+        _kill_group(self.pid)
+
+    def close(self) -> int:
+        """Kill what the document left behind, reap the child, close its descriptors; its wait status."""
+        _kill_group(self.pid)
         try:
-            os.kill(self.pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
+            _, status = os.waitpid(self.pid, 0)
+        except ChildProcessError:
+            status = 0
+        for fd in (self.fd, self.pidfd):
+            if fd >= 0:
+                try:
+                    os.close(fd)
+                except OSError:
+                    pass
+        return status
 
     def finish(self) -> tuple[str, Any]:
-        """Reap the child; ("ok", dict) or ("error", message)."""
-        os.close(self.fd)
-        _, status = os.waitpid(self.pid, 0)
+        """After the child exited: its answer, ("ok", dict) or ("error", message)."""
+        self.read()          # what it wrote before it exited is in the pipe
+        status = self.close()
         if self.killed_for:
             return "error", self.killed_for
         if self.buf:
@@ -302,12 +364,36 @@ class _Child:
         return "error", f"worker crashed (exit code {os.WEXITSTATUS(status)}) while processing this document"
 
 
+def _wait(children: Iterable[_Child]) -> list[_Child]:
+    """Wait up to _POLL_S for output or an exit; read what came; the children that have exited."""
+    children = list(children)
+    fds = [fd for c in children for fd in c.fds()]
+    if fds:
+        select.select(fds, [], [], _POLL_S)
+    else:
+        time.sleep(_POLL_S)
+    done = []
+    for c in children:
+        c.read()
+        if c.exited():
+            done.append(c)
+    return done
+
+
 def _memory_mb(pid: int) -> tuple[float, float]:
-    """RSS and USS (pages not shared copy-on-write with the parent: what the budget limits)."""
+    """RSS and USS of a document: its process and every process it started (what the budget limits)."""
     try:
         import psutil
-        info = psutil.Process(pid).memory_full_info()
-        return info.rss / (1 << 20), getattr(info, "uss", 0) / (1 << 20)
+        proc = psutil.Process(pid)
+        rss = uss = 0.0
+        for p in [proc, *proc.children(recursive=True)]:
+            try:
+                info = p.memory_full_info()
+            except psutil.Error:
+                continue
+            rss += info.rss
+            uss += getattr(info, "uss", 0)
+        return rss / (1 << 20), uss / (1 << 20)
     except Exception:
         return 0.0, 0.0
 
@@ -322,11 +408,13 @@ def run_isolated(fn: ProcessFn, path: str, options: Options,
         except Exception as exc:
             return "error", f"the pipeline raised {type(exc).__name__}: {exc}", 0.0
     child = _Child.start(0, fn, path, options)
-    while True:
-        ready, _, _ = select.select([child.fd], [], [], _POLL_S)
-        if ready and child.read():
-            break
-        child.watch(time.monotonic(), options.timeout, max_memory_mb)
+    try:
+        while not _wait([child]):
+            child.watch(time.monotonic(), options.timeout, max_memory_mb)
+    except BaseException:
+        child.kill("interrupted")
+        child.close()
+        raise
     kind, payload = child.finish()
     return kind, payload, child.peak_rss_mb
 
@@ -437,27 +525,20 @@ class BatchRunner:
                 while queue and len(running) < workers:
                     job = queue.popleft()
                     child = _Child.start(job.index, fn, str(job.inp.path), self.options)
-                    running[child.fd] = (child, job)
-                ready, _, _ = select.select(list(running), [], [], _POLL_S)
-                for fd in ready:
-                    child, job = running[fd]
-                    if child.read():
-                        del running[fd]
-                        kind, payload = child.finish()
-                        if child.peak_uss_mb:
-                            self.stats.peak_uss_mb.append(child.peak_uss_mb)
-                        self._finish(job, kind, payload, time.monotonic() - child.started, child.peak_rss_mb)
+                    running[child.pid] = (child, job)
+                for child in _wait(c for c, _ in running.values()):
+                    _, job = running.pop(child.pid)
+                    kind, payload = child.finish()
+                    if child.peak_uss_mb:
+                        self.stats.peak_uss_mb.append(child.peak_uss_mb)
+                    self._finish(job, kind, payload, time.monotonic() - child.started, child.peak_rss_mb)
                 now = time.monotonic()
                 for child, _ in running.values():
                     child.watch(now, self.options.timeout, self.max_memory_mb)
         finally:
             for child, _ in running.values():
                 child.kill("batch interrupted")
-                try:
-                    os.close(child.fd)
-                    os.waitpid(child.pid, 0)
-                except OSError:
-                    pass
+                child.close()
 
     def _run_inline(self, order: list[_Job]) -> None:
         """No fork (Windows): in-process, without time or memory budgets."""

@@ -183,3 +183,58 @@ def test_python_api_without_out_dir_returns_frames(tmp_path: Path) -> None:
                                                  "warnings"]
     with pytest.raises(ArsredError, match="no \\*.pdf or \\*.txt"):
         arsred.extract_reports(tmp_path / "nothing_here" if (tmp_path / "nothing_here").mkdir() is None else tmp_path)
+
+
+HANG_SCRIPT = """
+import sys
+sys.path.insert(0, {tests!r})
+from batch_fakes import slow_ocr_process
+import arsred
+from arsred.options import Options
+res = arsred.extract_reports([{src!r}], {out!r}, Options(jobs=2, timeout={timeout}, dpi=72, max_memory_mb={mb}),
+                             process_fn=slow_ocr_process)
+print("ERROR:", res.documents.error[0])
+"""
+
+
+@pytest.mark.parametrize("budget", ["timeout", "memory"])
+def test_a_document_past_its_budget_while_ocr_workers_run_becomes_an_error_row(tmp_path: Path, budget: str) -> None:
+    """Its OCR page workers are killed with it; none is left holding the result pipe, so the batch ends."""
+    from batch_fakes import blank_scan_pdf
+    blank_scan_pdf(tmp_path / "scan.pdf", 12)
+    pids = tmp_path / "pids"
+    pids.mkdir()
+    timeout, mb, eat = (3, 2048, 0) if budget == "timeout" else (300, 150, 300)
+    script = tmp_path / "run.py"
+    script.write_text(HANG_SCRIPT.format(tests=str(Path(__file__).parent), src=str(tmp_path / "scan.pdf"),
+                                         out=str(tmp_path / "out"), timeout=timeout, mb=mb))
+    env = dict(os.environ, ARSRED_TEST_PIDS=str(pids), ARSRED_TEST_EAT_MB=str(eat))
+    proc = subprocess.Popen([sys.executable, str(script)], env=env, stdout=subprocess.PIPE, text=True,
+                            start_new_session=True)
+    try:
+        out, _ = proc.communicate(timeout=90)   # a guard against the hang, not a speed test
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        for p in pids.iterdir():
+            _kill(int(p.name))
+        pytest.fail("the batch hung on a document killed while its pages were OCR'd")
+    assert proc.returncode == 0
+    assert ("timed out after 3 s" if budget == "timeout" else "memory budget of 150 MB") in out
+    assert list(pids.iterdir()), "no OCR worker ran"
+    alive = [p.name for p in pids.iterdir() if _alive(int(p.name))]
+    assert not alive, f"OCR workers outlived their document: {alive}"
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False
+
+
+def _kill(pid: int) -> None:
+    try:
+        os.kill(pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
