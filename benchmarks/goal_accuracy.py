@@ -16,7 +16,6 @@ its totals only: no per-goal output, so nobody tunes on it.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import subprocess
 import sys
 import tempfile
@@ -24,20 +23,15 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-EVAL = ROOT / "tools" / "eval_goals.py"
 SETS = {
     "corpus": (ROOT / "tests" / "corpus", ROOT / "tests" / "corpus" / "goals"),
     "real_goals": (ROOT / "tests" / "real_goals", ROOT / "tests" / "real_goals" / "gold"),
     "real_goals_unseen": (ROOT / "tests" / "real_goals_unseen", ROOT / "tests" / "real_goals_unseen" / "gold"),
 }
 RESULTS = ROOT / "benchmarks" / "results" / "goal_accuracy.md"
+sys.path.insert(0, str(ROOT))
 
-
-def _eval_module():
-    spec = importlib.util.spec_from_file_location("eval_goals", EVAL)
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)   # type: ignore[union-attr]
-    return mod
+from tools.goal_score import eval_goals, score  # noqa: E402
 
 
 def run_arsred(source: Path, out: Path) -> float:
@@ -49,31 +43,10 @@ def run_arsred(source: Path, out: Path) -> float:
     return time.perf_counter() - t0
 
 
-def score(gold_dir: Path, out: Path) -> dict:
-    """Totals over the set: gold goals, found, status/target/outcome right, fully right, rows, precision."""
-    ev = _eval_module()
-    gold = ev.read_gold(gold_dir)
-    rows = ev.read_rows(out)
-    t = dict(docs=len(gold), total=0, found=0, status=0, t_n=0, t_ok=0, o_n=0, o_ok=0, full=0, rows=0, matched=0)
-    for stem, data in gold.items():
-        goals, doc_rows = data.get("goals", []), rows.get(stem, [])
-        pairs = ev.match(goals, doc_rows)
-        t["total"] += len(goals)
-        t["found"] += len(pairs)
-        t["rows"] += len(doc_rows)
-        t["matched"] += len(pairs)
-        for gi, ri in pairs.items():
-            g, r = goals[gi], doc_rows[ri]
-            ok = ev.norm_status(g.get("status")) == ev.norm_status(r.get("status"))
-            t["status"] += ok
-            for key, n, k in (("target_value", "t_n", "t_ok"), ("outcome_value", "o_n", "o_ok")):
-                if ev.parse_number(g.get(key)) is not None:
-                    t[n] += 1
-                    right = ev.value_right(g.get(key), r.get(key))
-                    t[k] += right
-                    ok = ok and right
-            t["full"] += ok
-    return t
+def score_run(gold_dir: Path, out: Path) -> dict:
+    """Totals over the set: gold goals, found, status/target/outcome right, fully right, output rows."""
+    ev = eval_goals()
+    return score(ev.read_gold(gold_dir), ev.read_rows(out))
 
 
 def pct(a: int, b: int) -> str:
@@ -101,10 +74,10 @@ def main(argv: list[str] | None = None) -> int:
                 continue
             out = base / name
             secs = run_arsred(source, out)
-            t = score(gold, out)
+            t = score_run(gold, out)
             row = (f"| {name} | {t['docs']} | {pct(t['found'], t['total'])} | {pct(t['status'], t['found'])} "
                    f"| {pct(t['t_ok'], t['t_n'])} | {pct(t['o_ok'], t['o_n'])} | {pct(t['full'], t['found'])} "
-                   f"| {t['rows']} | {pct(t['matched'], t['rows'])} | {secs:.1f} |")
+                   f"| {t['rows']} | {pct(t['found'], t['rows'])} | {secs:.1f} |")
             print(row)
             lines.append(row)
     RESULTS.parent.mkdir(parents=True, exist_ok=True)

@@ -16,7 +16,7 @@ from difflib import SequenceMatcher
 
 import regex
 from arsred.extract.document import Document, Line
-from arsred.extract.goals.indicator_tables import indicator_tables
+from arsred.extract.goals.indicator_tables import indicator_lists, indicator_tables
 from arsred.extract.goals.indicators import indicator_lines
 from arsred.extract.goals.interleaved import interleaved_tables
 from arsred.extract.goals.model import RawGoal
@@ -46,8 +46,8 @@ NEIGHBOURS = 12         # lines apart within which two alike goals of one layout
 Reader = Callable[[list[Line], Headings, Phrases, set[int]], list[RawGoal]]
 
 # In this order: structured layouts first, so prose readers only see what tables left.
-READERS: tuple[Reader, ...] = (tab_tables, plan_rows, interleaved_tables, indicator_tables, target_tables,
-                              status_tables, indicator_lines, numbered_goal_lines)
+READERS: tuple[Reader, ...] = (tab_tables, plan_rows, interleaved_tables, status_tables, indicator_tables,
+                              indicator_lists, target_tables, indicator_lines, numbered_goal_lines)
 
 
 def read_raw_goals(doc: Document, ph: Phrases) -> list[RawGoal]:
@@ -139,9 +139,11 @@ def _dedupe(goals: list[RawGoal]) -> list[RawGoal]:
             if ng and nh and ng != nh:
                 continue
             og, oh = regex.findall(r"\d+", g.outcome + g.target), regex.findall(r"\d+", h.outcome + h.target)
-            if og and oh and og != oh:
+            if og and oh and og != oh and g.page == h.page:
                 continue        # two goals worded alike, each with its own result or target
-            if g.layout == h.layout and g.page == h.page and abs(g.line - h.line) <= NEIGHBOURS:
+            fh = fold(h.goal)
+            if (g.layout == h.layout and g.page == h.page and abs(g.line - h.line) <= NEIGHBOURS
+                    and fg not in fh and fh not in fg):
                 continue        # listed one after the other: two goals, not one printed twice
             same_section = fold(g.section) == fold(h.section)
             ratio = SequenceMatcher(None, fg, fold(h.goal), autojunk=False).ratio()

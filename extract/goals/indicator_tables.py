@@ -17,10 +17,10 @@ against target ("Max" = lower is better); a row without an outcome is `ej_bedomt
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from itertools import combinations
 
 import regex
-
 from arsred.extract.amounts import parse_amount
 from arsred.extract.document import Line
 from arsred.extract.goals.model import RawGoal
@@ -91,17 +91,96 @@ def _cells(run: str, n: int) -> list[str | None] | None:
     return [None] * dashes + list(figures) if run.strip()[:1] in "-–—" or not dashes else list(figures) + [None] * dashes
 
 
-def indicator_tables(lines: list[Line], heads: Headings, ph: Phrases, used: set[int]) -> list[RawGoal]:
+PERIOD = regex.compile(r"\s+(?:\p{L}{3}\.?\s+)?(?:19|20)\d\d(?:\s*/\s*(?:19|20)?\d\d)?$")
+FIGURES = regex.compile(r"^[-–—]?\d[\d\s,%.-]*$")
+
+
+def _list_header(text: str, ph: Phrases) -> list[int] | None:
+    """Years of an indicator list's outcome columns ("Indikatorer … Utfall 2021 Utfall 2022 Period"), no target column."""
+    f = fold(text)
+    years = [int(y) for y in regex.findall(r"(?:" + "|".join(regex.escape(c) for c in ph.outcome_columns)
+                                         + r")\s*((?:19|20)\d\d)", f)]
+    words = set(regex.findall(r"\w+", f))
+    return years if len(years) >= 2 and words & set(ph.indicator_columns) else None
+
+
+def _values(text: str, n: int) -> list[str] | None:
+    """'5,8% 6% 2022' / '106 114 2021/2022' -> the outcome cells (period dropped), at most n."""
+    body = PERIOD.sub("", text).strip()
+    if body == text.strip() or not FIGURES.match(body):
+        return None
+    if "%" in body:
+        cells = [c.strip().rstrip("%").strip() for c in regex.split(r"(?<=%)\s*", body) if c.strip()]
+        return cells if len(cells) <= n else None
+    toks = body.split()
+    for k in range(min(n, len(toks)), 0, -1):
+        cells = _cut(" ".join(toks), k)
+        if cells:
+            return cells
+    return None
+
+
+def _each_table(lines: list[Line], used: set[int], header: Callable[[str], list[int] | None],
+                read: Callable[[int, list[int]], tuple[list[RawGoal], int]]) -> list[RawGoal]:
+    """Every table opened by a header line (its outcome columns' years): `read` returns its goals and where it ends."""
     goals: list[RawGoal] = []
-    comparators = "|".join(regex.escape(c) for c in ("minst", "max", "hogst", "lagst", "over", "under", "mindre an",
-                                                      "mer an", "maximalt"))
     i = 0
     while i < len(lines):
-        years = _header(lines[i].text, ph) if i not in used else None
+        years = header(lines[i].text) if i not in used else None
         if not years:
             i += 1
             continue
         used.add(i)
+        found, i = read(i, years)
+        goals += found
+    return goals
+
+
+def indicator_lists(lines: list[Line], heads: Headings, ph: Phrases, used: set[int]) -> list[RawGoal]:
+    """Measures on one line, their outcomes (and the period) on the next, goals as lines between."""
+    trend = regex.compile(r"^(?:" + "|".join(w.capitalize() for w in ph.trend_words) + r")(?=\p{Lu})")
+
+    def read(i: int, years: list[int]) -> tuple[list[RawGoal], int]:
+        goals: list[RawGoal] = []
+        newest_last = years == sorted(years)
+        section = heads.at[i]
+        texts = [" ".join(line.text.replace("\t", " ").split()) for line in lines]
+        j = i + 1
+        while j < len(lines):
+            if not texts[j] or is_furniture(texts[j]):
+                j += 1
+                continue
+            if j in used or _header(texts[j], ph) or _list_header(texts[j], ph):
+                break
+            k = j + 1
+            while k < len(lines) and not texts[k]:
+                k += 1
+            values = _values(texts[k], len(years)) if k < len(lines) else None
+            if values is None:
+                if (regex.search(r"\d", texts[j]) and FIGURES.match(PERIOD.sub("", texts[j]).strip() or "x")
+                        or not texts[j - 1]):
+                    break       # figures without a measure, or text after a blank line: the table has ended
+                section = texts[j]
+                used.add(j)
+                j += 1
+                continue
+            name = trend.sub("", texts[j])
+            outcome = values[-1] if newest_last else values[0]
+            unit = "%" if "%" in texts[k] else ("index" if "index" in fold(name) else "st")
+            goals.append(RawGoal(section=section, goal=name, outcome=f"{outcome} {unit}", page=lines[j].page,
+                                 line=lines[j].number, layout="indicator_list", confidence=0.8))
+            used.update((j, k))
+            j = k + 1
+        return goals, j
+
+    return _each_table(lines, used, lambda text: _list_header(text, ph), read)
+
+
+def indicator_tables(lines: list[Line], heads: Headings, ph: Phrases, used: set[int]) -> list[RawGoal]:
+    comparators = "|".join(regex.escape(c) for c in ph.target_prefixes)
+
+    def read(i: int, years: list[int]) -> tuple[list[RawGoal], int]:
+        goals: list[RawGoal] = []
         newest = max(range(len(years)), key=lambda k: (years[k], k))
         section = heads.at[i]
         j = i + 1
@@ -139,8 +218,9 @@ def indicator_tables(lines: list[Line], heads: Headings, ph: Phrases, used: set[
                                  line=lines[j].number, layout="indicator_table", confidence=0.8))
             used.add(j)
             j += 2 if target is not None and j + 1 in used else 1
-        i = j
-    return goals
+        return goals, j
+
+    return _each_table(lines, used, lambda text: _header(text, ph), read)
 
 
 def _row(text: str, n: int, comparators: str) -> tuple[str, list[str | None], str | None, str] | None:

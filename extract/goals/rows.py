@@ -43,7 +43,7 @@ def decide_status(g: RawGoal, target, outcome, ph: Phrases) -> tuple[str, str, s
     if target is not None and outcome is not None and target.unit == outcome.unit:
         met = outcome.value <= target.value if target.upper_bound else outcome.value >= target.value
         return ("uppfyllt" if met else "ej_uppfyllt"), DERIVED, BY_NUMBERS
-    if g.outcome:
+    if len(regex.findall(r"\p{L}{2,}", g.outcome)) >= 3:      # a figure alone, without a target, judges nothing
         words = set(regex.findall(r"\w+", fold(first_sentence(g.outcome))))
         return ("ej_uppfyllt" if words & ph.negations else "uppfyllt"), DERIVED, BY_TEXT
     return "ej_bedomt", "", ""

@@ -16,7 +16,6 @@ colours mean what `[status.symbols]` or a legend in the text ("● = uppfyllt") 
 from __future__ import annotations
 
 import regex
-
 from arsred.extract.amounts import segment
 from arsred.extract.document import Line
 from arsred.extract.goals.model import RawGoal

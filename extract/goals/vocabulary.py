@@ -12,7 +12,6 @@ from pathlib import Path
 
 import regex
 import tomllib
-
 from arsred.extract.amounts import parse_amount
 
 PHRASES_PATH = Path(__file__).parents[1] / "data" / "goal_phrases.toml"
@@ -59,6 +58,9 @@ class Phrases:
     list_intro_meta: tuple[str, ...] = ()
     symbols: dict[str, str] = field(default_factory=dict)
     outcome_columns: tuple[str, ...] = ()
+    indicator_columns: tuple[str, ...] = ()
+    trend_words: tuple[str, ...] = ()
+    target_prefixes: tuple[str, ...] = ()
 
     @property
     def header_words(self) -> tuple[str, ...]:
@@ -97,6 +99,9 @@ def load_phrases(path: str = str(PHRASES_PATH)) -> Phrases:
         list_intro_meta=f(d["prose"].get("not_goal_sentences", [])),
         symbols={k: v for k, v in d.get("status", {}).get("symbols", {}).items()},
         outcome_columns=f(d.get("indicator", {}).get("outcome_columns", [])),
+        indicator_columns=f(d.get("indicator", {}).get("indicator_columns", [])),
+        trend_words=tuple(d.get("indicator", {}).get("trend_words", [])),
+        target_prefixes=f(d.get("indicator", {}).get("target_prefixes", [])),
     )
 
 
