@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-APT_PACKAGES := tesseract-ocr tesseract-ocr-swe tesseract-ocr-osd wswedish poppler-utils
+APT_PACKAGES := tesseract-ocr tesseract-ocr-swe tesseract-ocr-osd wswedish poppler-utils chromium chromium-driver
 
 .PHONY: setup system-deps run test lint bench clean
 
