@@ -4,9 +4,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from arsred.normalize.facts import Fact
 from arsred.normalize.goal_ties import tie_goals
+
 from arsred.pipeline import run_paths
 
 ROOT = Path(__file__).resolve().parents[1]
