@@ -46,6 +46,7 @@ class Column:
     kind: str
     x0: float | None = None
     x1: float | None = None
+    scope: str = "entity"          # entity | group (Koncernen, Sammanställd redovisning)
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,8 @@ class Value:
     amount: Amount
     cell: Cell | None
     confidence: float = 1.0
+    line: Line | None = None       # where the figure stands when not on its row's first line
+    readings: int = 1              # readings the grammar and the header allowed for it
 
 
 @dataclass
