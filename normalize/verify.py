@@ -8,16 +8,20 @@ identities that chose its reading (`decided_by`): the table reader sees one tabl
 identity it can have used lies inside it. A figure is verified when a check row proves it, no
 check that uses it fails, and its column's reading is not contradicted: a column read as a
 year whose figures are, row by row, the sum or difference of two other columns is a misread
-header (an Avvikelse or Netto column taken for a year). The rules and the document threshold
+header (an Avvikelse or Netto column taken for a year); and a figure whose row label declares
+another unit than it was read in, or whose table's printed header does not bear out its year or
+unit, is not verified either. The rules and the document threshold
 are stated in docs/checks.md ("Verified figures").
 """
 from __future__ import annotations
 
 import logging
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from arsred.extract.document import Line
 from arsred.normalize.facts import CheckResult, Fact
 
 log = logging.getLogger(__name__)
@@ -107,9 +111,63 @@ def _reckons(c: dict[int, Fact], a: dict[int, Fact], b: dict[int, Fact]) -> bool
     return False
 
 
-def verify(facts: Sequence[Fact], checks: Sequence[CheckResult]) -> list[Fact]:
-    """The facts with `verified` and `checked_by` set from the document's check rows."""
+def unit_contradicted(f: Fact) -> bool:
+    """The row's own label declares another unit than the figure was read in ("Årets resultat i
+    mkr" read in kr). Every check over one table holds at any common scale, so the arithmetic
+    proves the digits, not a unit the label contradicts."""
+    declared = _declared_unit(f.label_raw or f.label)
+    return declared is not None and declared != f.unit
+
+
+YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+# the one override normalize/units.py makes on evidence: a statement declared "Belopp i kr."
+# whose figures the report states in thousands elsewhere is read in tkr (and says so)
+UNIT_OVERRIDES = {("kr", "tkr")}
+
+
+def unread_headers(facts: Sequence[Fact], lines: Sequence[Line]) -> set[tuple[str, int, int | None]]:
+    """(statement, table, period) whose period, or whose unit, the table's own text does not bear
+    out: the year is printed nowhere on the table's page from the end of the table above it to
+    its last row (a year the reader inferred: "2018 2019 2018 2019" read as 2018 … 2015), or the
+    last unit declared there is not the unit the figures were read in ("Belopp i mnkr" read as
+    tkr). Arithmetic inside one table proves digits, not the header."""
+    if not lines:
+        return set()
+    by_page: dict[int, list[Line]] = defaultdict(list)
+    for ln in lines:
+        by_page[ln.page].append(ln)
+    tables: dict[tuple[str, int], list[Fact]] = defaultdict(list)
+    for f in facts:
+        tables[_table(f)].append(f)
+    spans = {t: (min((f.page, f.line) for f in fs), max((f.page, f.line) for f in fs)) for t, fs in tables.items()}
+    out: set[tuple[str, int, int | None]] = set()
+    for t, fs in tables.items():
+        (page, first), (last_page, last) = spans[t]
+        above = max((e[1] for u, (s0, e) in spans.items() if u != t and e[0] == page and e[1] < first
+                     and s0 < (page, first)), default=0)
+        region = [ln for ln in by_page.get(page, []) if above < ln.number <= (last if last_page == page else 10**9)]
+        printed = {int(y) for ln in region for y in YEAR_RE.findall(ln.text)}
+        declared = [u for ln in region if ln.number < first and (u := _declared_unit(ln.text))]
+        unit_ok = not declared or all(declared[-1] == f.unit or (declared[-1], f.unit) in UNIT_OVERRIDES for f in fs)
+        for period in {f.period for f in fs}:
+            if not unit_ok or (period is not None and period not in printed):
+                out.add((*t, period))
+    return out
+
+
+def _declared_unit(text: str) -> str | None:
+    try:
+        from arsred.extract.tables import declared_unit
+    except ImportError:          # the table reader moved it: no declaration can be seen
+        return None
+    return declared_unit(text)
+
+
+def verify(facts: Sequence[Fact], checks: Sequence[CheckResult], lines: Sequence[Line] = ()) -> list[Fact]:
+    """The facts with `verified` and `checked_by` set from the document's check rows (and, given
+    the document's lines, only where the table's printed header bears out period and unit)."""
     proven = proving_checks(facts, checks)
+    unread = unread_headers(facts, lines)
     failed = {k for c in checks if c.status == "fail" for k in c.facts}
     misread = misread_columns(facts)
     if misread:
@@ -118,7 +176,8 @@ def verify(facts: Sequence[Fact], checks: Sequence[CheckResult]) -> list[Fact]:
     out = []
     for f in facts:
         ids = proven.get(f.key, set())
-        ok = bool(ids) and f.key not in failed and (f.statement, f.table, f.period, f.column) not in misread
+        ok = (bool(ids) and f.key not in failed and (f.statement, f.table, f.period, f.column) not in misread
+              and not unit_contradicted(f) and (f.statement, f.table, f.period) not in unread)
         out.append(replace(f, verified=ok, checked_by=";".join(sorted(ids)) if ok else ""))
     return out
 

@@ -181,3 +181,54 @@ def test_a_figure_inside_the_rounding_a_sum_allows_is_not_proven_by_it():
     assert not _by_label(out, "Verksamhets intäkter", 2020).verified
     assert _by_label(out, "Vattenavgifter", 2020).verified
     assert _by_label(out, "Summa Verksamhets intäkter", 2020).verified
+
+
+KALMAR_URL = "https://www.yumpu.com/sv/document/view/23755219/arsredovisning-2006-kalmar-kommun"
+
+
+def test_a_figure_whose_label_declares_another_unit_is_not_verified():
+    """Kalmar's femårsöversikt 2006 (KALMAR_URL) states the unit on each row ("Eget kapital i
+    mkr"); read in kr, the eget kapital roll-forward still holds (every figure at the same wrong
+    scale), so it proves the digits but not the unit."""
+    cols = [(2006, "utfall"), (2005, "utfall"), (2004, "utfall")]
+    facts = table("oversikt", 0, cols, [
+        ("Årets resultat i mkr", "ov.arets_resultat", "40,9", "34,9", "-8,7"),
+        ("Eget kapital i mkr", "ov.eget_kapital", "1 080,6", "1 039,6", "1 004,8"),
+    ], unit="kr")
+    checks, facts = reconcile(facts)
+    assert any(c.status == "pass" and c.check == "ov.eget_kapital_roll" for c in checks)
+    assert not any(f.verified for f in verify(facts, checks))
+    in_mkr = [replace(f, unit="mkr", value_sek=f.value_sek * 1_000_000, tolerance_sek=f.tolerance_sek * 1_000_000)
+              for f in facts]
+    checks, in_mkr = reconcile(in_mkr)
+    assert _by_label(verify(in_mkr, checks), "Eget kapital i mkr", 2006).verified
+
+
+GOTEBORG_NOTER_URL = "https://goteborg.se/wps/portal/enhetssida/goteborgs-stads-arsredovisningar/Arsredovisning-2019/rakenskaper/noter"
+
+
+def test_a_year_or_unit_the_tables_header_does_not_print_is_not_proven():
+    """Göteborg 2019 note 1 (GOTEBORG_NOTER_URL) prints "Belopp i mnkr 2018 2019 2018 2019"
+    (Kommunen, Kommunala koncernen). Read as four years 2018 … 2015 in tkr, the note still sums
+    down each column; the sums prove the digits, but neither 2017 … 2015 nor tkr is printed."""
+    from tests.reconcile_fixtures import lines
+    text = ("1. Verksamhetens intäkter\nKommunen\nKommunala koncernen\nBelopp i mnkr 2018 2019 2018 2019\n"
+            "Avgifter 2 436 2 556 7 736 7 626\nHyror och arrenden 1 409 1 466 7 887 8 211\n"
+            "Statsbidrag 3 044 2 646 3 045 2 646\nSumma 6 889 6 668 18 668 18 483\n")
+    doc_lines = lines(text, page=1)
+    rows = [("Avgifter", "no.avgifter", "2 436", "2 556", "7 736", "7 626"),
+            ("Hyror och arrenden", "no.hyror", "1 409", "1 466", "7 887", "8 211"),
+            ("Statsbidrag", "no.statsbidrag", "3 044", "2 646", "3 045", "2 646"),
+            ("=Summa", "no.summa", "6 889", "6 668", "18 668", "18 483")]
+    misread = table("noter", 0, [(2018, "utfall"), (2017, "utfall"), (2016, "utfall"), (2015, "utfall")], rows,
+                    note=1, page=1, first_line=5)
+    checks, misread = reconcile(misread)
+    assert any(c.status == "pass" and c.check == "sum_rows" for c in checks)
+    out = verify(misread, checks, doc_lines)
+    assert not any(f.verified for f in out if f.period != 2018)
+    assert not any(f.verified for f in out), "tkr is not the declared mnkr"
+    # read as printed (two years, mnkr), the same figures are proven
+    right = table("noter", 0, [(2018, "utfall"), (2019, "utfall")], [r[:4] for r in rows], unit="mkr",
+                  note=1, page=1, first_line=5)
+    checks, right = reconcile(right)
+    assert all(f.verified for f in verify(right, checks, doc_lines))
