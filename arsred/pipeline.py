@@ -21,6 +21,7 @@ from arsred.extract.read import doc_id_for, read_document
 from arsred.extract.sections import Section, config, content_lines, find_sections, fold
 from arsred.extract.statements import has_budget_header, is_total_label, read_tables, section_period
 from arsred.extract.tables import Table, declared_unit
+from arsred.extract.tables.header import group_only_labels, scope_named
 from arsred.extract.tables.proof import choose
 from arsred.extract.tables.stream import read_stream_tables, section_lines_are_flat
 from arsred.normalize.facts import UNITS, Fact
@@ -109,7 +110,8 @@ def extract_document(document: Document, options: Options, record: DocumentRecor
 
     facts: list[Fact] = []
     measures: list[dict] = []
-    for t_index, ((table, _section), unit) in enumerate(zip(tables, decisions)):
+    for t_index, ((table, section), unit) in enumerate(zip(tables, decisions)):
+        _scope_from_lines(table, section)
         facts.extend(_table_facts(table, t_index, unit.unit, record, repair, measures))
     in_statements = {id(line) for _, s in tables for line in s.lines}
     facts.extend(_money_facts(blocks, record, repair, len(tables)))
@@ -184,6 +186,19 @@ def _table_facts(table: Table, t_index: int, unit: str, record: DocumentRecord, 
                              confidence=value.confidence, note=note, is_total=is_total, box=box, scope=col.scope,
                              readings=value.readings))
     return out
+
+
+def _scope_from_lines(table: Table, section: Section) -> None:
+    """A table that names no scope but prints a line only consolidated accounts have (income tax,
+    minority share) is the group's: the organisation itself pays no income tax."""
+    if any(c.scope != "entity" for c in table.header.columns):
+        return
+    named = [section.title] + [ln.text for ln in table.header.lines]
+    if any(scope_named(text) for text in named if text):
+        return
+    group_only = group_only_labels()
+    if any(fold(row.label).startswith(group_only) for row in table.rows if row.has_values):
+        table.header = replace(table.header, columns=tuple(replace(c, scope="group") for c in table.header.columns))
 
 
 def _cell_box(cell: Cell | None) -> Box | None:

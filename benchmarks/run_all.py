@@ -13,6 +13,7 @@ HERE = Path(__file__).resolve().parent
 RUNS = [
     ["pdf_speed.py"],
     ["repair_accuracy.py"],
+    ["real_accuracy.py"],
     ["ocr_speed.py", "--pages", "4"],
     ["batch_throughput.py", "--n", "1000"],
 ]

@@ -61,7 +61,21 @@ def _furniture() -> list[regex.Pattern]:
 
 def is_furniture(text: str) -> bool:
     s = text.strip().strip("|").strip()
+    if fold(s) in _column_words():
+        return False                    # "NOT", "TKR": a column header, not signature initials
     return any(p.match(s) for p in _furniture())
+
+
+@lru_cache(maxsize=1)
+def _column_words() -> frozenset[str]:
+    """Single header words a flattened table puts on a line of their own (extract/data/table_words.toml)."""
+    with resources.files("arsred.extract").joinpath("data/table_words.toml").open("rb") as fh:
+        data = tomllib.load(fh)
+    words = list(data["note"]["words"]) + list(data["filler"]["words"])
+    for group in ("kinds", "scopes"):
+        for names in data[group].values():
+            words += names
+    return frozenset(fold(w) for w in words if len(fold(w)) >= 2)
 
 
 def running_lines(document: Document) -> set[str]:

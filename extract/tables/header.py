@@ -224,3 +224,14 @@ def _inherit(columns: list[Column], default_period: int | None) -> list[Column]:
             c = Column(near, c.kind, c.x0, c.x1, c.scope)
         out.append(c)
     return out
+
+
+@lru_cache(maxsize=1)
+def group_only_labels() -> tuple[str, ...]:
+    with resources.files("arsred.extract").joinpath("data/table_words.toml").open("rb") as fh:
+        return tuple(fold(w) for w in tomllib.load(fh)["group_only"]["labels"])
+
+
+def scope_named(text: str) -> bool:
+    """Does the text name a scope (Kommunen, Koncernen, Sammanställd redovisning …)?"""
+    return any(t.kind == "scope" for t in header_tokens(text))

@@ -18,7 +18,7 @@ from arsred.extract.amounts import parse_amount
 from arsred.extract.document import Line
 from arsred.extract.sections import fold
 from arsred.extract.tables.header import HeaderModel, build_columns, column_identities, header_tokens
-from arsred.extract.tables.lines import Column, Header, Row, Table, Value, declared_unit
+from arsred.extract.tables.lines import OPERATORS, Column, Header, Row, Table, Value, declared_unit
 from arsred.extract.tables.readings import Grammar, Reading, placements, row_readings
 from arsred.extract.tables.settle import Candidate, RowChoice, settle
 
@@ -348,7 +348,8 @@ def _row(row: StreamRow, choice: RowChoice, n: int, warnings: list[str], stateme
         m = regex.match(r"\d+", chosen.note)
         note_ref = int(m.group()) if m else None
     extra = [ln for ln in row.label_lines[1:]] + [ln for _, ln in row.groups if ln is not first]
-    return Row(label=_clean(label), label_raw=" ".join(ln.text.strip() for ln in row.label_lines), line=first,
+    raw = " ".join(_label_part(ln.text)[0].rstrip(" |") for ln in row.label_lines).strip()
+    return Row(label=_clean(label), label_raw=raw, line=first,
                values=values, note_ref=note_ref, extra_lines=extra)
 
 
@@ -357,8 +358,9 @@ def _printed(cell) -> str:
 
 
 def _clean(label: str) -> str:
+    """The label without layout marks: pipes, and the operator a reckoning prints before it ("= ", "-/+ ")."""
     label = regex.sub(r"\s+", " ", label.replace("|", " ")).strip(" :")
-    return label
+    return OPERATORS.sub("", label).strip()
 
 
 def section_lines_are_flat(lines: list[Line]) -> bool:

@@ -1,0 +1,58 @@
+"""Accuracy on real statement pages: recall, wrong values, hard facts, verified precision.
+
+    python benchmarks/real_accuracy.py            # tests/real (dev) and ../shared/real when present
+    python benchmarks/real_accuracy.py --unseen   # also tests/real_unseen: the held-out third
+
+Each set is extracted with the CLI into a temporary folder and scored with tools/eval_gold.py
+(the project's copy of the shared scorer). The table goes to benchmarks/results/real_accuracy.md.
+"""
+from __future__ import annotations
+
+import argparse
+import platform
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SETS = {
+    "tests/real (dev)": (ROOT / "tests/real/pages", ROOT / "tests/real/gold"),
+    "../shared/real": (ROOT.parent / "shared/real", ROOT.parent / "shared/real/gold"),
+}
+UNSEEN = {"tests/real_unseen (held out)": (ROOT / "tests/real_unseen/pages", ROOT / "tests/real_unseen/gold")}
+
+
+def score(pages: Path, gold: Path) -> str:
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run([str(Path(sys.executable).parent / "arsred"), "extract", str(pages), "-o", tmp, "--quiet", "--no-cache"],
+                       cwd=ROOT, check=False, capture_output=True)
+        out = subprocess.run([sys.executable, str(ROOT / "tools/eval_gold.py"), str(gold), tmp],
+                             capture_output=True, text=True).stdout
+    return out.strip().splitlines()[-1] if out.strip() else "no output"
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--unseen", action="store_true", help="also score the held-out pages")
+    args = ap.parse_args()
+    sets = dict(SETS, **(UNSEEN if args.unseen else {}))
+    rows = []
+    for name, (pages, gold) in sets.items():
+        if not pages.is_dir():
+            continue
+        started = time.perf_counter()
+        line = score(pages, gold)
+        rows.append((name, line, time.perf_counter() - started))
+        print(f"{name}: {line}", flush=True)
+    report = ["# Real statement pages", "",
+              f"Machine: {platform.machine()}, {platform.python_version()}; {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}",
+              "", "| set | score (tools/eval_gold.py) | seconds |", "| --- | --- | --- |"]
+    report += [f"| {n} | {line} | {s:.0f} |" for n, line, s in rows]
+    (ROOT / "benchmarks/results/real_accuracy.md").write_text("\n".join(report) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

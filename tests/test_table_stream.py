@@ -1,0 +1,92 @@
+"""The stream table reader: header model, the readings the grammar allows, settlement by arithmetic."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from arsred.extract.document import Line
+from arsred.extract.tables.header import build_columns, header_tokens
+from arsred.extract.tables.readings import Grammar, row_readings
+from arsred.extract.tables.stream import read_stream_tables
+
+
+def _lines(text: str) -> list[Line]:
+    return [Line(1, i + 1, t) for i, t in enumerate(text.splitlines())]
+
+
+def _columns(*header_lines: str, year: int = 2021):
+    toks = [t for line in header_lines for t in header_tokens(line)]
+    return [(c.scope, c.kind, c.period) for c in build_columns(toks, year, "utfall").columns]
+
+
+def test_one_word_per_line_header_gives_ordered_columns() -> None:
+    assert _columns("Utfall", "2021", "Utfall", "2020", "Budget", "2021", "Avvikelse") == [
+        ("entity", "utfall", 2021), ("entity", "utfall", 2020), ("entity", "budget", 2021),
+        ("entity", "avvikelse", 2021)]
+
+
+def test_scope_group_line_over_repeated_years() -> None:
+    assert _columns("Kommunen", "Kommunala koncernen", "Belopp i mnkr Not 2018 2019 2018 2019") == [
+        ("entity", "utfall", 2018), ("entity", "utfall", 2019), ("group", "utfall", 2018), ("group", "utfall", 2019)]
+
+
+def test_glued_header_and_dates() -> None:
+    assert [p for _, _, p in _columns(" Not201620152014")] == [2016, 2015, 2014]
+    assert [p for _, _, p in _columns("Tkr 2021-12-31 12/31/2020")] == [2021, 2020]
+    assert _columns("Tkr Utfall jan–dec 2013 Aktuell budget 2013 Avvikelse mot budget") == [
+        ("entity", "utfall", 2013), ("entity", "budget", 2013), ("entity", "avvikelse", 2013)]
+
+
+def _fmt(v: int) -> str:
+    s = f"{abs(v):,}".replace(",", " ")
+    return ("-" if v < 0 else "") + s
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.integers(-9_999_999, 9_999_999), min_size=1, max_size=4), st.booleans(),
+       st.one_of(st.none(), st.integers(1, 40)))
+def test_the_printed_reading_is_always_among_the_readings(values, glued, note) -> None:
+    """Whatever the layout does to the separators, the report's own reading is one of those listed."""
+    sep = "" if glued else " "
+    parts = ([str(note)] if note is not None else []) + [_fmt(v) for v in values]
+    text = sep.join(parts)
+    grammar = Grammar(glued=glued, has_note=note is not None)
+    readings = row_readings([text], len(values), grammar)
+    wanted = (str(note) if note is not None else None, tuple(Decimal(v) for v in values))
+    got = {(r.note, tuple(t.amount.value for t in r.tokens if t.amount is not None)) for r in readings}
+    assert wanted in got
+
+
+def test_note_runs_into_the_first_amount_and_the_sums_decide() -> None:
+    text = """Resultaträkning
+Belopp i mnkr Not 2019 2018
+Finansiella intäkter 7 1 224 978
+Finansiella kostnader 3 -511 -559
+Resultat efter finansiella poster 713 419
+"""
+    (table,) = read_stream_tables(_lines(text)[1:], "resultatrakning", 2019)
+    row = table.rows[0]
+    assert row.note_ref == 7 and [v.amount.printed for v in row.values] == ["1 224", "978"]
+    assert row.values[0].readings > 1
+
+
+def test_two_of_four_figures_placed_by_the_sums() -> None:
+    """A flattened table that drops empty cells: only the result chain tells the columns."""
+    text = "\n".join(["Tkr", "Kommunen 2014", "Kommunen 2013", "Koncernen 2014", "Koncernen 2013",
+                      "Resultat efter finansiella poster", "47 605", "124 170", "60 306", "130 878",
+                      "Skatt", "–2 335", "–786",
+                      "Årets resultat", "47 605", "124 170", "57 971", "130 092"])
+    (table,) = read_stream_tables(_lines(text), "resultatrakning", 2014)
+    skatt = table.rows[1]
+    assert [v.amount.printed if v else None for v in skatt.values] == [None, None, "–2 335", "–786"]
+
+
+def test_undecided_row_is_not_emitted_as_certain() -> None:
+    """Nothing ties the row: its two figures could stand in any two of three columns."""
+    text = "\n".join(["Tkr", "2021", "2020", "2019", "Övriga intäkter", "12", "14",
+                      "Personal", "5", "6", "7"])
+    (table,) = read_stream_tables(_lines(text), "resultatrakning", 2021)
+    assert all(v is None for v in table.rows[0].values)
+    assert any("reads more than one way" in w for w in table.warnings)
