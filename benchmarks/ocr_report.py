@@ -87,13 +87,13 @@ def _recall(truth: Counter, got: Counter) -> tuple[int, int]:
     return sum((truth & got).values()), sum(truth.values())
 
 
-def measure(report: Path, tmp: Path, dpi: int, repeat: int) -> dict:
+def measure(report: Path, tmp: Path, dpi: int, repeat: int, on_repeat=None) -> dict:  # noqa: ANN001
     text_pdf = render_report(report, tmp / "text")
     scan = render_report(report, tmp / "scan", scan=True, seed=0)
     env = dict(os.environ, OMP_THREAD_LIMIT="1")
     env.pop("ARSRED_OCR_REPLAY", None)
     subprocess.run([ARSRED, "extract", str(text_pdf), "-o", str(tmp / "out_text"), "--jobs", "1", "-q",
-                    "--no-cache"], check=True, env=env)
+                    "--no-cache", "--timeout", "7200"], check=True, env=env)
     import pypdfium2 as pdfium
     n = len(pdfium.PdfDocument(str(scan)))
     images = []
@@ -111,13 +111,24 @@ def measure(report: Path, tmp: Path, dpi: int, repeat: int) -> dict:
         for effort in ("auto", "full"):
             out = tmp / f"out_{effort}"
             w, c, err = _timed([ARSRED, "extract", str(scan), "-o", str(out), "--jobs", "1", "-q", "--no-cache",
-                                "--ocr-effort", effort, "--dpi", str(dpi), "-v"], env)
+                                "--ocr-effort", effort, "--dpi", str(dpi), "-v", "--timeout", "7200"], env)
             best[effort] = min(best.get(effort, (float("inf"), 0.0)), (w, c))
             if effort == "auto":
                 full_pages = [m.group(1) for m in FULL_PASS.finditer(err)]
         log.info("%s run %d: %s", report.stem, r + 1, {k: f"{v[0]:.1f}s" for k, v in best.items()})
+        if on_repeat is not None:   # the table so far: a long run on a loaded machine can be cut short
+            on_repeat(_summary(report, tmp, n, best, per_page, full_pages, r + 1))
+    return _summary(report, tmp, n, best, per_page, full_pages, max(1, repeat))
+
+
+def _summary(report: Path, tmp: Path, n: int, best: dict, per_page: list[float], full_pages: list[str],
+             runs: int) -> dict:
     truth = _facts(tmp / "out_text")
-    res = {"report": report.stem, "pages": n, "best": best, "bare_page": per_page}
+    for name in ("out_text", "out_auto", "out_full"):
+        errors = [r["error"] for r in _rows(tmp / name, "documents.csv") if r["status"] == "error"]
+        if errors:
+            raise SystemExit(f"{report.stem} {name}: the document ended in error ({errors[0]}); no measurement")
+    res = {"report": report.stem, "pages": n, "best": dict(best), "bare_page": list(per_page), "runs": runs}
     for effort in ("auto", "full"):
         res[f"recall_{effort}"] = _recall(truth, _facts(tmp / f"out_{effort}"))
         res[f"failed_{effort}"] = sum(_failed_checks(tmp / f"out_{effort}").values())
@@ -147,14 +158,22 @@ def main() -> int:
     args = ap.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     reports = [Path(r) for r in args.report] or [ROOT / "tests/corpus/001_417f4babd9b8cbcc.txt"]
-    results = []
+    results: list[dict] = []
     for report in reports:
         with tempfile.TemporaryDirectory() as tmp:
-            results.append(measure(report, Path(tmp), args.dpi, args.repeat))
+            res = measure(report, Path(tmp), args.dpi, args.repeat,
+                          on_repeat=lambda partial: write(results + [partial], args))
+            results.append(res)
+    write(results, args)
+    return 0
+
+
+def write(results: list[dict], args: argparse.Namespace) -> None:
     lines = ["# A whole scanned report: arsred against bare tesseract", "",
              f"`benchmarks/ocr_report.py`, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}. {machine()}.",
-             "The machine was shared (about 8 people working, other jobs running): wall times are the fastest of "
-             f"{args.repeat} alternating runs (bare, auto, full); CPU seconds beside them are less disturbed by load.",
+             "The machine was shared and loaded (about 8 people working, other jobs running): wall times are the "
+             f"fastest of {', '.join(str(r['runs']) for r in results)} alternating runs (bare, auto, full) per report; "
+             "CPU seconds beside them are less disturbed by load.",
              f"Bare: `tesseract PAGE stdout -l swe`, one process per page image rendered once at {args.dpi} dpi from "
              "the scan, OMP_THREAD_LIMIT=1. arsred: the whole `arsred extract SCAN -o OUT --jobs 1 --no-cache` "
              "process (start-up, reading, OCR, tables, checks, writing every output). Recall: facts of arsred's "
@@ -180,8 +199,7 @@ def main() -> int:
     text = "\n".join(lines) + "\n"
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
     Path(args.out).write_text(text, encoding="utf-8")
-    print(text)
-    return 0
+    print(text, flush=True)
 
 
 if __name__ == "__main__":
