@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from arsred.cache import Cache, pipeline_version
 from arsred.errors import ExitCode, UsageError
 from arsred.options import Options
-from arsred.runner import BatchRunner, BatchStats, DocDone, InputFile, ProcessFn, discover
+from arsred.runner import BatchRunner, BatchStats, DocDone, InputFile, ProcessFn, discover, display_path
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -75,9 +75,11 @@ def extract_reports(paths: str | Path | Iterable[str | Path], out_dir: str | Pat
     if isinstance(paths, (str, Path)):
         paths = [paths]
     paths = list(paths)
-    inputs = discover(paths)
+    skipped: list[str] = []
+    inputs = discover(paths, skipped)
     if not inputs:
-        raise UsageError(f"no *.pdf or *.txt files found in {', '.join(map(str, paths))}")
+        raise UsageError(f"no *.pdf or *.txt files found in {', '.join(display_path(p) for p in paths)}"
+                         + "".join(f"; {s}" for s in skipped[:3]))
     if process_fn is None:
         check_ocr_lang(inputs, options)
     if on_start is not None:
@@ -101,13 +103,14 @@ def extract_reports(paths: str | Path | Iterable[str | Path], out_dir: str | Pat
     try:
         runner = BatchRunner(docs_dir, options, cache, process_fn=process_fn, on_done=on_done)
         stats = runner.run(inputs)
+        stats.skipped = skipped
         doc_ids = [i.doc_id for i in inputs]
         _remove_stale(docs_dir, set(doc_ids))
         tables = writers.collect(writers.read_results(docs_dir, doc_ids))
         stats.non_canonical_rows = count_non_canonical(tables["facts"])
         written: dict[str, Path] = {}
         if out is not None:
-            info = {"inputs": [str(p) for p in paths], "documents": len(inputs),
+            info = {"inputs": [display_path(p) for p in paths], "documents": len(inputs), "skipped": skipped,
                     "pipeline_version": cache.version if cache else pipeline_version(options, process_fn),
                     "status_counts": stats.status_counts}
             written = writers.write_tables(out, tables, info)

@@ -1,7 +1,8 @@
 """`arsred check OUT`: the flagged documents and their failing checks, as a table a person reads.
 
 Reads OUT/documents.csv and OUT/checks.csv (nothing else), so it works on any finished run.
-Documents with status error (could not be read) are listed too. With `--fail-on-flag`
+Documents with status error (could not be read) are listed too, and unverified ones (no check
+fails, but too few figures are proven by the report's own arithmetic) with the reason. With `--fail-on-flag`
 it returns exit code 1 when a document is flagged or has status error, to guard a pipeline.
 """
 from __future__ import annotations
@@ -70,6 +71,19 @@ def format_table(rows: list[tuple[str, ...]], width: int) -> str:
     return "\n".join(lines)
 
 
+def unverified_reason(doc: dict[str, str]) -> str:
+    """'3 of 40 figures (8%) proven by the report's own checks; at least 50% needed'."""
+    from arsred.normalize.verify import OK_VERIFIED_SHARE
+
+    try:
+        n, proven = int(doc.get("n_facts") or 0), int(doc.get("n_verified") or 0)
+    except ValueError:
+        return "figures proven: unknown"
+    share = proven / n if n else 0.0
+    return (f"{proven} of {_n(n, 'figure')} ({share:.0%}) proven by the report's own checks; "
+            f"at least {OK_VERIFIED_SHARE:.0%} needed")
+
+
 def run_check(out_dir: Path, fail_on_flag: bool) -> int:
     out_dir = Path(out_dir)
     documents = _read(out_dir / "documents.csv")
@@ -77,8 +91,10 @@ def run_check(out_dir: Path, fail_on_flag: bool) -> int:
     flagged = [d for d in documents if d.get("status") == "flagged"]
     failed = [d for d in documents if d.get("status") == "error"]
     n_fail = sum(c.get("status") == "fail" for c in checks)
+    n_unverified = sum(d.get("status") == "unverified" for d in documents)
     print(f"{_n(len(documents), 'document')}, {_n(len(checks), 'check')} ({n_fail} failed); "
-          f"{len(flagged)} flagged: " + (", ".join(d["doc_id"] for d in flagged) or "none"))
+          f"{len(flagged)} flagged: " + (", ".join(d["doc_id"] for d in flagged) or "none")
+          + (f"; {n_unverified} unverified" if n_unverified else ""))
     if failed:
         print(f"{_n(len(failed), 'document')} could not be read (status error): "
               + ", ".join(d["doc_id"] for d in failed))
@@ -86,6 +102,14 @@ def run_check(out_dir: Path, fail_on_flag: bool) -> int:
             print(f"  {d['doc_id']}: {_clip(d.get('error', ''), 200)}")
         if len(failed) > 10:
             print(f"  … {len(failed) - 10} more in {out_dir}/documents.csv (status = error)")
+    unverified = [d for d in documents if d.get("status") == "unverified"]
+    if unverified:
+        print(f"{_n(len(unverified), 'document')} unverified (no check fails, but too few figures are "
+              f"proven to vouch for {'it' if len(unverified) == 1 else 'them'}):")
+        for d in unverified[:20]:
+            print(f"  {d['doc_id']}: {unverified_reason(d)}")
+        if len(unverified) > 20:
+            print(f"  … {len(unverified) - 20} more in {out_dir}/documents.csv (status = unverified)")
     rows = failing_rows(documents, checks)
     if rows:
         print()

@@ -63,6 +63,10 @@ def build_parser() -> argparse.ArgumentParser:
     d = sub.add_parser("dataset", help="build the panel (organisation × year) from an extracted OUT")
     d.add_argument("out", metavar="OUT")
     d.add_argument("--quiet", "-q", action="store_true")
+
+    r = sub.add_parser("review", help="write a static review site of an extracted OUT into OUT/review/")
+    r.add_argument("out", metavar="OUT")
+    r.add_argument("--quiet", "-q", action="store_true")
     return p
 
 
@@ -100,6 +104,8 @@ def main(argv: list[str] | None = None) -> int:
             return cmd_extract(args)
         if args.command == "check":
             return cmd_check(args)
+        if args.command == "review":
+            return cmd_review(args)
         return cmd_dataset(args)
     except ArsredError as exc:
         print(f"arsred: {exc}", file=sys.stderr)
@@ -120,6 +126,7 @@ def plural(n: int, word: str, many: str = "") -> str:
 def cmd_extract(args: argparse.Namespace) -> int:
     from arsred.api import extract_reports
     from arsred.options import Options
+    from arsred.runner import display_path
 
     options = Options(ocr=args.ocr, ocr_effort=args.ocr_effort, ocr_lang=args.ocr_lang, dpi=args.dpi, jobs=args.jobs,
                       timeout=args.timeout, max_memory_mb=args.max_memory, cache_dir=args.cache_dir,
@@ -130,16 +137,21 @@ def cmd_extract(args: argparse.Namespace) -> int:
                          on_start=progress.start, on_done=progress.update)
     finally:
         progress.close()
-    out = Path(args.out)
+    shown = display_path(args.out)
     st = result.stats
     ok, flagged, error = result.count("ok"), result.count("flagged"), result.count("error")
     error_lines = [f"  error {row['doc_id']}: {row['error']}" for _, row in result.errors.head(10).iterrows()]
     if error > 10:
         error_lines.append(f"  … {error - 10} more in documents.csv (status = error)")
-    if args.quiet:   # nothing on success; the documents that could not be read, if any
+    skipped_lines = [f"  skipped {s}" for s in st.skipped[:10]]
+    if len(st.skipped) > 10:
+        skipped_lines.append(f"  … {len(st.skipped) - 10} more skipped (manifest.json lists them)")
+    if args.quiet:   # nothing on success; the documents that could not be read, and what was skipped
         if error:
             print(f"arsred: {plural(error, 'document')} could not be read (status error):", file=sys.stderr)
             print("\n".join(error_lines), file=sys.stderr)
+        if skipped_lines:
+            print("\n".join(skipped_lines), file=sys.stderr)
         return int(result.exit_code(args.strict))
     rate = f" ({st.documents / st.seconds:.1f} docs/s, {st.pages / st.seconds:.1f} pages/s)" if st.seconds else ""
     counts = (f"  ok {ok} · flagged {flagged} · error {error} · {plural(len(result.facts), 'fact')}, "
@@ -150,9 +162,9 @@ def cmd_extract(args: argparse.Namespace) -> int:
     lines = [f"arsred: {plural(st.documents, 'document')} ({st.cached} from cache), "
              f"{plural(st.pages, 'page')} in {st.seconds:.1f} s{rate}",
              counts,
-             f"  outputs: {out}/documents.csv facts.csv checks.csv goals.csv (+ .parquet), "
-             f"{out}/arsred.duckdb, {out}/documents/<doc_id>.json; run `arsred dataset {out}` for the panel",
-             *error_lines]
+             f"  outputs: {shown}/documents.csv facts.csv checks.csv goals.csv (+ .parquet), "
+             f"{shown}/arsred.duckdb, {shown}/documents/<doc_id>.json; run `arsred dataset {shown}` for the panel",
+             *error_lines, *skipped_lines]
     print("\n".join(lines))
     return int(result.exit_code(args.strict))
 
@@ -177,6 +189,16 @@ def cmd_dataset(args: argparse.Namespace) -> int:
         print(f"arsred: panel of {plural(summary.rows, 'organisation-year')} "
               f"({plural(summary.organisations, 'organisation')}, {summary.restated} with a restatement) -> {out}/panel.csv, panel.parquet, "
               f"arsred.duckdb (panel, panel_long, panel_restatements)")
+    return int(ExitCode.OK)
+
+
+def cmd_review(args: argparse.Namespace) -> int:
+    from arsred.review import build_review
+
+    summary = build_review(Path(args.out))
+    if not args.quiet:
+        print(f"arsred: review of {plural(summary.documents, 'document')} -> {summary.path} "
+              f"({plural(summary.pages_rendered, 'page image')} rendered)")
     return int(ExitCode.OK)
 
 

@@ -19,7 +19,9 @@ from arsred.extract.metadata import detect_metadata
 from arsred.extract.moneyblocks import find_money_blocks, find_year_lists
 from arsred.extract.read import doc_id_for, read_document
 from arsred.extract.sections import Section, content_lines, find_sections, fold
-from arsred.extract.statements import has_budget_header, is_total_label, read_tables
+from arsred.extract.statements import has_budget_header, is_total_label, read_tables, section_period
+from arsred.extract.tables.proof import choose
+from arsred.extract.tables.stream import read_stream_tables, section_lines_are_flat
 from arsred.extract.tables import Table, declared_unit
 from arsred.normalize.facts import UNITS, Fact
 from arsred.normalize.items import heading_labels, map_item
@@ -92,7 +94,11 @@ def extract_document(document: Document, options: Options, record: DocumentRecor
             "budget" if has_budget_header(section, any_header=meta.doc_type == "verksamhetsplan_budget") else None)
         if kind is None:
             continue
-        for table in read_tables(section, meta.fiscal_year, heading_labels(kind), block_lines, note_titles, kind):
+        by_lines = read_tables(section, meta.fiscal_year, heading_labels(kind), block_lines, note_titles, kind)
+        by_stream = read_stream_tables([ln for ln in section.lines if id(ln) not in block_lines], kind,
+                                       section_period(section, meta.fiscal_year), section.title,
+                                       section.heading.text if section.heading is not None else "", section.note)
+        for table in choose(by_lines, by_stream, section_lines_are_flat(section.lines)):
             tables.append((table, section))
     declared = [declared_unit(t.unit_text) if t.unit_text else None for t, _ in tables]
     decisions = decide_units([(t, d) for (t, _), d in zip(tables, declared)], prose_kronor(lines))
@@ -112,7 +118,8 @@ def extract_document(document: Document, options: Options, record: DocumentRecor
 
     result = DocumentResult(record=record, facts=facts, measures=measures,
                             sections=[_span(s) for s in sections if s.heading is not None])
-    if not facts:
+    _goals(result, document, repair)
+    if not facts and not result.goals:
         statements = sorted({s.kind for s in sections if s.kind in STATEMENT_KINDS})
         raise NoStatementsFound(
             f"{record.path}: no financial statement found (looked for Resultaträkning, Balansräkning, "
@@ -120,26 +127,30 @@ def extract_document(document: Document, options: Options, record: DocumentRecor
             + (f"; headings seen but no table under them: {', '.join(statements)}" if statements else "") + ")")
     _reconcile(result, lines)
     _skip_checks_on_unreadable(result, [(t_index, table) for t_index, (table, _) in enumerate(tables)], warnings)
-    _goals(result, document, repair)
+    _tie_goals(result)
     if repair:
         result.page_texts = {p.number: repair(p.text) for p in document.pages}
-    record.n_facts = len(result.facts)
-    record.n_failed_checks = sum(1 for c in result.checks if c.status == "fail" and c.severity == "error")
-    record.status = "flagged" if record.n_failed_checks else "ok"
+    from arsred.normalize.verify import document_status, verify
+
+    result.facts = verify(result.facts, result.checks, lines)
+    proof = document_status(result.facts, result.checks)
+    record.n_facts, record.n_verified, record.verified_share = len(result.facts), proof.n_verified, proof.verified_share
+    record.n_failed_checks, record.status = proof.n_failed_checks, proof.status
     record.warnings = "; ".join(dict.fromkeys(warnings))
     return result
 
 
 def _fact(record: DocumentRecord, statement: str, item: str, label: str, label_raw: str, period: int | None,
           column: str, amount: Amount, unit: str, line: Line, table: int, row: int, *, confidence: float,
-          note: int | None = None, is_total: bool = False, box: Box | None = None) -> Fact:
+          note: int | None = None, is_total: bool = False, box: Box | None = None, scope: str = "entity",
+          readings: int = 1) -> Fact:
     """One printed amount as a fact: kronor, the rounding it stands for, and where it was printed."""
     return Fact(
         doc_id=record.doc_id, statement=statement, item=item, label=label, label_raw=label_raw, period=period,
         column=column, value_sek=float(amount.value * UNITS[unit]), printed=amount.printed, unit=unit,
         page=line.page, line=line.number, note=note, confidence=round(confidence, 3),
         tolerance_sek=tolerance(amount.decimals, unit), table=table, row=row, is_total=is_total,
-        organisation=record.organisation, fiscal_year=record.fiscal_year,
+        organisation=record.organisation, fiscal_year=record.fiscal_year, scope=scope, readings=readings,
         x0=box.x0 if box else None, top=box.top if box else None, x1=box.x1 if box else None,
         bottom=box.bottom if box else None)
 
@@ -163,8 +174,9 @@ def _table_facts(table: Table, t_index: int, unit: str, record: DocumentRecord, 
                 continue
             box = _cell_box(value.cell) if row.line.method != "text" else None
             out.append(_fact(record, table.statement, match.item, label, row.label_raw, col.period, col.kind,
-                             value.amount, unit, row.line, t_index, r_index, confidence=value.confidence,
-                             note=note, is_total=is_total, box=box))
+                             value.amount, unit, value.line or row.line, t_index, r_index,
+                             confidence=value.confidence, note=note, is_total=is_total, box=box, scope=col.scope,
+                             readings=value.readings))
     return out
 
 
@@ -289,6 +301,17 @@ def _goals(result: DocumentResult, document: Document, repair) -> None:
     except Exception as exc:  # goals are a side table: a failure there must not lose the amounts
         log.exception("goal extraction failed on %s", document.path)
         result.record.warnings = f"goal extraction failed: {exc}"
+
+
+def _tie_goals(result: DocumentResult) -> None:
+    """Financial goals whose outcome restates a statement amount name that fact; a mismatch is a warning check."""
+    from arsred.normalize.goal_ties import tie_goals
+
+    try:
+        result.goals, ties = tie_goals(result.goals, result.facts, result.record.fiscal_year, existing=result.checks)
+        result.checks = list(result.checks) + ties
+    except Exception:  # a side check: never lose the goals or the amounts over it
+        log.exception("goal ties failed on %s", result.record.path)
 
 
 def run_paths(paths: list[str | Path], options: Options | None = None) -> list[DocumentResult]:

@@ -12,13 +12,17 @@ each task still forks its own child there, so the same budgets hold on a cluster
 """
 from __future__ import annotations
 
+import errno
 import logging
 import os
 import pickle
+import re
 import select
 import signal
+import stat
 import tempfile
 import time
+import unicodedata
 from collections import deque
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -43,6 +47,7 @@ ProcessFn = Callable[[str, Options], Any]   # (path, options) -> DocumentResult 
 class InputFile:
     path: Path
     doc_id: str
+    problem: str = ""    # why it is not a regular file (then it becomes an error row and is never opened)
 
 
 @dataclass(frozen=True)
@@ -69,12 +74,21 @@ class BatchStats:
     peak_rss_mb: list[float] = field(default_factory=list)   # one per computed document
     peak_uss_mb: list[float] = field(default_factory=list)   # its own pages only (not shared with the parent)
     non_canonical_rows: int = 0   # facts whose item is not canonical (see the item_coverage view)
+    skipped: list[str] = field(default_factory=list)   # folders not searched, each with the reason
 
 
 # --------------------------------------------------------------------------- discovery
 
-def discover(paths: Iterable[str | Path]) -> list[InputFile]:
+MAX_ID_BYTES = 120      # a doc_id names documents/<doc_id>.json: well below the 255 bytes of a file name
+
+
+def discover(paths: Iterable[str | Path], skipped: list[str] | None = None) -> list[InputFile]:
     """Files as named, folders searched recursively for *.txt/*.pdf; sorted, each file once.
+
+    Every file with a report's suffix is an input, whatever its name; one that is not a
+    regular file (a dangling or looping link, a FIFO, a device) is an input with a
+    `problem`, so it becomes an error row and is never opened. A folder that cannot be
+    read, or a link to a folder (not followed), is appended to `skipped` with the reason.
 
     `doc_id` is the file's stem when no other input has that stem. Inputs that share a
     stem each get an id made from their own path relative to the folder they were found
@@ -82,23 +96,26 @@ def discover(paths: Iterable[str | Path]) -> list[InputFile]:
     folder, or named directly, keeps its stem), with `__<ext>` added when that is still
     shared (`report.txt`, `report.pdf` -> `report__txt`, `report__pdf`). An id depends on
     the file's own path, never on the order of the inputs, so adding a folder does not
-    rename the documents already there.
+    rename the documents already there. Ids are text: bytes that are not UTF-8 are read as
+    CP1252 (old Windows archives), control characters become `_`, and an id longer than
+    MAX_ID_BYTES is cut and ends with a hash of the whole; ids are unique in a batch.
     """
-    found: dict[str, tuple[Path, Path]] = {}   # resolved path -> (path as found, its root)
+    skipped = [] if skipped is None else skipped
+    found: dict[str, tuple[Path, Path, str]] = {}   # key -> (path as found, its root, problem)
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            for f in p.rglob("*"):
-                if f.is_file() and f.suffix.lower() in SUFFIXES and not f.name.startswith("."):
-                    found.setdefault(str(f.resolve()), (f, p))
-        elif p.is_file():
-            found.setdefault(str(p.resolve()), (p, p.parent))
+            for f, problem in _walk(p, skipped):
+                found.setdefault(_identity(f, problem), (f, p, problem))
+        elif os.path.lexists(p):
+            problem = _problem(p)
+            found.setdefault(_identity(p, problem), (p, p.parent, problem))
         else:
-            raise UsageError(f"{p}: no such file or folder")
+            raise UsageError(f"{display_path(p)}: no such file or folder")
     files = sorted(found.values(), key=lambda fr: (str(fr[0]), fr[0].name))
     by_stem: dict[str, list[tuple[Path, Path]]] = {}
-    for f, root in files:
-        by_stem.setdefault(f.stem, []).append((f, root))
+    for f, root, _ in files:
+        by_stem.setdefault(_limit(_name_text(f.stem)), []).append((f, root))
     ids: dict[Path, str] = {}
     for stem, group in by_stem.items():
         if len(group) == 1:
@@ -108,7 +125,108 @@ def discover(paths: Iterable[str | Path]) -> list[InputFile]:
             ids.update(_collision_ids(group, taken=set(by_stem) - {stem}))
             log.info("%d inputs share the name %s; their doc_ids come from their paths: %s", len(group), stem,
                      ", ".join(ids[f] for f, _ in group))
-    return [InputFile(path=f, doc_id=ids[f]) for f, _ in files]
+    _make_unique(ids)
+    return [InputFile(path=f, doc_id=ids[f], problem=problem) for f, _, problem in files]
+
+
+def _walk(root: Path, skipped: list[str]) -> Iterable[tuple[Path, str]]:
+    """(file, problem) for every file below `root` with a report's suffix; hidden names are not inputs."""
+    todo = [root]
+    while todo:
+        folder = todo.pop()
+        try:
+            with os.scandir(folder) as it:
+                entries = list(it)
+        except OSError as exc:
+            skipped.append(f"{display_path(folder)}: folder cannot be read ({exc.strerror or exc}); skipped")
+            log.warning("%s", skipped[-1])
+            continue
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            path = folder / entry.name
+            if entry.is_dir(follow_symlinks=False):
+                todo.append(path)
+            elif path.suffix.lower() in SUFFIXES:
+                yield path, _problem(path)
+            elif entry.is_symlink() and _is_dir(path):
+                skipped.append(f"{display_path(path)}: a link to a folder, not followed; skipped")
+                log.warning("%s", skipped[-1])
+
+
+def _is_dir(path: Path) -> bool:
+    try:
+        return stat.S_ISDIR(os.stat(path).st_mode)
+    except OSError:
+        return False
+
+
+def _problem(path: Path) -> str:
+    """'' for a regular file (or a link to one); otherwise what it is, without opening it."""
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        return "a symbolic link to a missing file" if os.path.islink(path) else "the file disappeared"
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "a symbolic link loop (the link points back to itself)"
+        return f"cannot be examined ({exc.strerror or exc})"
+    if stat.S_ISREG(mode):
+        return ""
+    for test, what in ((stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISSOCK, "a socket"),
+                       (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
+                       (stat.S_ISDIR, "a folder")):
+        if test(mode):
+            return f"{what}, not a regular file"
+    return "not a regular file"
+
+
+def _identity(path: Path, problem: str) -> str:
+    """One input per file: regular files by their real path, anything else by its own path."""
+    return os.path.realpath(path) if not problem else os.path.abspath(path)
+
+
+def display_path(path: str | Path) -> str:
+    """A path as text for tables and messages: bytes that are not UTF-8 as \\xNN escapes."""
+    return os.fsencode(str(path)).decode("utf-8", "backslashreplace")
+
+
+def _name_text(name: str) -> str:
+    """A file name (part) as text: not UTF-8 -> CP1252 (Latin-1 of old archives); control characters -> '_'."""
+    raw = os.fsencode(name)
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        text = raw.decode("cp1252", errors="replace")
+    return "".join("_" if ch == "\ufffd" or unicodedata.category(ch) == "Cc" else ch for ch in text)
+
+
+def _limit(doc_id: str) -> str:
+    """An id of at most MAX_ID_BYTES bytes: cut, with a hash of the whole id at its end."""
+    data = doc_id.encode("utf-8")
+    if len(data) <= MAX_ID_BYTES:
+        return doc_id
+    return f"{data[:MAX_ID_BYTES - 10].decode('utf-8', 'ignore')}~{_hash(doc_id)}"
+
+
+def _hash(text: str, n: int = 8) -> str:
+    import hashlib
+    return hashlib.sha1(text.encode("utf-8", "surrogateescape")).hexdigest()[:n]
+
+
+def _make_unique(ids: dict[Path, str]) -> None:
+    """Ids that are still shared (names that read alike once decoded, ids made from paths that
+    meet another input's) each get a hash of their own absolute path: order never matters."""
+    for width in (8, 16, 40):
+        by_id: dict[str, list[Path]] = {}
+        for f, doc_id in ids.items():
+            by_id.setdefault(doc_id, []).append(f)
+        shared = [fs for fs in by_id.values() if len(fs) > 1]
+        if not shared:
+            return
+        for fs in shared:
+            for f in fs:
+                ids[f] = _limit(f"{ids[f]}__{_hash(os.path.abspath(f), width)}")
 
 
 def _collision_ids(group: list[tuple[Path, Path]], taken: set[str]) -> dict[Path, str]:
@@ -118,23 +236,22 @@ def _collision_ids(group: list[tuple[Path, Path]], taken: set[str]) -> dict[Path
     relative to its root (`2020__arsredovisning`), plus the extension (`report__pdf`),
     with the folder the file is in first (`a__report__pdf`), plus a hash of the full path.
     """
-    import hashlib
-
     def rel_id(f: Path, root: Path) -> str:
         try:
             rel = f.relative_to(root)
         except ValueError:
             rel = Path(f.name)
-        return "__".join([*rel.parent.parts, f.stem])
+        return _limit("__".join(_name_text(part) for part in [*rel.parent.parts, f.stem]))
 
     def with_ext(f: Path, root: Path) -> str:
-        return f"{rel_id(f, root)}__{f.suffix.lstrip('.').lower() or 'file'}"
+        return _limit(f"{rel_id(f, root)}__{_name_text(f.suffix.lstrip('.').lower()) or 'file'}")
 
     def with_folder(f: Path, root: Path) -> str:
-        return f"{f.resolve().parent.name or 'root'}__{with_ext(f, root)}"
+        folder = _name_text(Path(os.path.abspath(f)).parent.name) or "root"
+        return _limit(f"{folder}__{with_ext(f, root)}")
 
     def with_hash(f: Path, root: Path) -> str:
-        return f"{with_ext(f, root)}__{hashlib.sha1(str(f.resolve()).encode()).hexdigest()[:8]}"
+        return _limit(f"{with_ext(f, root)}__{_hash(os.path.abspath(f))}")
 
     out: dict[Path, str] = {}
     for make in (rel_id, with_ext, with_folder):
@@ -156,8 +273,8 @@ def _collision_ids(group: list[tuple[Path, Path]], taken: set[str]) -> dict[Path
 def error_result(inp: InputFile, sha: str, message: str) -> dict[str, Any]:
     """The DocumentResult dict of a document the runner had to give up on."""
     from arsred.result import DocumentRecord, DocumentResult
-    rec = DocumentRecord(doc_id=inp.doc_id, path=str(inp.path), sha256=sha, status="error",
-                         error=message, input_kind=_kind_from_suffix(inp.path))
+    rec = DocumentRecord(doc_id=inp.doc_id, path=display_path(inp.path), sha256=sha, status="error",
+                         error=text_safe(message), input_kind=_kind_from_suffix(inp.path))
     return DocumentResult(record=rec).to_dict()
 
 
@@ -166,15 +283,42 @@ def _kind_from_suffix(path: Path) -> str:
 
 
 def _as_dict(result: Any) -> dict[str, Any]:
-    return result.to_dict() if hasattr(result, "to_dict") else dict(result)
+    return text_safe(result.to_dict() if hasattr(result, "to_dict") else dict(result))
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def text_safe(obj: Any) -> Any:
+    """Strings that UTF-8 can hold: a path's undecodable bytes (surrogate escapes) become \\xNN."""
+    if isinstance(obj, str):
+        if not _SURROGATE.search(obj):
+            return obj
+        try:
+            return obj.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+        except UnicodeEncodeError:
+            return obj.encode("utf-8", "backslashreplace").decode("utf-8")
+    if isinstance(obj, dict):
+        return {text_safe(k): text_safe(v) for k, v in obj.items()}
+    if isinstance(obj, (list, tuple)):
+        return [text_safe(v) for v in obj]
+    return obj
 
 
 def adopt(data: dict[str, Any], inp: InputFile, sha: str) -> dict[str, Any]:
-    """Give a result (computed here, from the cache or from another file with the same bytes) this input's id and path."""
+    """Give a result (computed here, from the cache or from another file with the same bytes) this input's id and path.
+
+    Messages that name the file the result was computed from name this input instead.
+    """
     doc = data["document"]
-    old = doc.get("doc_id")
-    doc["doc_id"], doc["path"] = inp.doc_id, str(inp.path)
+    old, old_path = doc.get("doc_id"), doc.get("path") or ""
+    path = display_path(inp.path)
+    doc["doc_id"], doc["path"] = inp.doc_id, path
     doc["sha256"] = doc.get("sha256") or sha
+    if old_path and old_path != path:
+        for key in ("error", "warnings"):
+            if isinstance(doc.get(key), str):
+                doc[key] = doc[key].replace(old_path, path)
     if old != inp.doc_id:
         for key in ("facts", "checks", "goals", "measures"):
             for row in data.get(key) or []:
@@ -184,20 +328,33 @@ def adopt(data: dict[str, Any], inp: InputFile, sha: str) -> dict[str, Any]:
 
 
 # --------------------------------------------------------------------------- isolation
+#
+# Each document runs in a forked child that starts its own session (and so its own process
+# group): the OCR page workers and tesseract processes it starts are in that group, and a
+# document past its budget is killed as a whole group. The parent never waits on the
+# result pipe alone (an orphaned grandchild may hold its write end open for ever): it
+# watches the child's pid (a pidfd where the kernel has one) and reads the pipe without
+# blocking; when the child has exited, what it wrote is in the pipe, and its group is
+# killed before the child is reaped, so nothing it started outlives it.
 
 def _die_with_parent() -> None:
-    """Linux: a child left behind by a killed parent is killed too (no orphaned hangs)."""
+    """Linux: a process whose parent dies is killed too (no orphaned hangs)."""
     try:
         import ctypes
         ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-    except Exception:  # not Linux: children end when their document ends
+    except Exception:  # not Linux: the group kill below still ends a document's processes
         pass
 
 
 def _child_main(wfd: int, fn: ProcessFn, path: str, options: Options) -> None:
     code = 0
     try:
+        try:
+            os.setsid()          # own session and process group: killed as a whole
+        except OSError:
+            pass
         _die_with_parent()
+        os.register_at_fork(after_in_child=_die_with_parent)   # OCR workers die with their document
         signal.signal(signal.SIGINT, signal.SIG_DFL)
         payload: tuple[str, Any] = ("ok", _as_dict(fn(path, options)))
     except BaseException as exc:  # the pipeline should not raise; if it does, it is this document's error
@@ -216,6 +373,15 @@ def _child_main(wfd: int, fn: ProcessFn, path: str, options: Options) -> None:
         os._exit(code)
 
 
+def _kill_group(pid: int) -> None:
+    """SIGKILL the document's process group (the child and all it started) and the child itself."""
+    for kill, target in ((os.killpg, pid), (os.kill, pid)):
+        try:
+            kill(target, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):
+            pass
+
+
 @dataclass
 class _Child:
     """A forked child computing one document; the parent reads its pickled answer from a pipe."""
@@ -224,7 +390,9 @@ class _Child:
     pid: int
     fd: int
     started: float
+    pidfd: int = -1               # readable when the child exits (Linux >= 5.3)
     buf: bytearray = field(default_factory=bytearray)
+    eof: bool = False
     peak_rss_mb: float = 0.0
     peak_uss_mb: float = 0.0
     last_rss: float = 0.0
@@ -238,22 +406,48 @@ class _Child:
             os.close(rfd)
             _child_main(wfd, fn, path, options)
         os.close(wfd)
-        return cls(index=index, pid=pid, fd=rfd, started=time.monotonic())
+        os.set_blocking(rfd, False)
+        pidfd = -1
+        try:
+            pidfd = os.pidfd_open(pid)
+        except (AttributeError, OSError):
+            pass
+        return cls(index=index, pid=pid, fd=rfd, started=time.monotonic(), pidfd=pidfd)
 
-    def read(self) -> bool:
-        """Read what is available; True at end of file (the child is done or dead)."""
-        chunk = os.read(self.fd, 1 << 20)
-        if chunk:
+    def fds(self) -> list[int]:
+        """What to wait on: the pipe until its end, and the pidfd."""
+        return ([] if self.eof else [self.fd]) + ([self.pidfd] if self.pidfd >= 0 else [])
+
+    def read(self) -> None:
+        """Read what the pipe holds now, never blocking."""
+        while not self.eof:
+            try:
+                chunk = os.read(self.fd, 1 << 20)
+            except BlockingIOError:
+                return
+            except OSError:
+                chunk = b""
+            if not chunk:
+                self.eof = True
+                return
             self.buf.extend(chunk)
-            return False
-        return True
+
+    def exited(self) -> bool:
+        """Has the child ended (it is then a zombie, not yet reaped, so its group id stays its own)?"""
+        try:
+            return os.waitid(os.P_PID, self.pid, os.WEXITED | os.WNOHANG | os.WNOWAIT) is not None
+        except ChildProcessError:
+            return True
+        except AttributeError:     # no waitid (macOS): end of the pipe is the end of the child
+            return self.eof
 
     def watch(self, now: float, timeout: float, max_memory_mb: float) -> None:
         """Kill the child when it runs past its time or memory budget.
 
         The memory budget is on the document's own memory (USS: pages not shared
-        copy-on-write with the parent), not RSS, which counts the warmed-up parent's
-        pages too; RSS is the fallback where USS cannot be measured.
+        copy-on-write with the parent) summed over the child and the processes it started
+        (OCR page workers, tesseract), not RSS, which counts the warmed-up parent's pages
+        too; RSS is the fallback where USS cannot be measured.
         """
         if self.killed_for:
             return
@@ -272,15 +466,27 @@ class _Child:
 
     def kill(self, reason: str) -> None:
         self.killed_for = reason
+        _kill_group(self.pid)
+
+    def close(self) -> int:
+        """Kill what the document left behind, reap the child, close its descriptors; its wait status."""
+        _kill_group(self.pid)
         try:
-            os.kill(self.pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
+            _, status = os.waitpid(self.pid, 0)
+        except ChildProcessError:
+            status = 0
+        for fd in (self.fd, self.pidfd):
+            if fd >= 0:
+                try:
+                    os.close(fd)
+                except OSError:
+                    pass
+        return status
 
     def finish(self) -> tuple[str, Any]:
-        """Reap the child; ("ok", dict) or ("error", message)."""
-        os.close(self.fd)
-        _, status = os.waitpid(self.pid, 0)
+        """After the child exited: its answer, ("ok", dict) or ("error", message)."""
+        self.read()          # what it wrote before it exited is in the pipe
+        status = self.close()
         if self.killed_for:
             return "error", self.killed_for
         if self.buf:
@@ -302,12 +508,36 @@ class _Child:
         return "error", f"worker crashed (exit code {os.WEXITSTATUS(status)}) while processing this document"
 
 
+def _wait(children: Iterable[_Child]) -> list[_Child]:
+    """Wait up to _POLL_S for output or an exit; read what came; the children that have exited."""
+    children = list(children)
+    fds = [fd for c in children for fd in c.fds()]
+    if fds:
+        select.select(fds, [], [], _POLL_S)
+    else:
+        time.sleep(_POLL_S)
+    done = []
+    for c in children:
+        c.read()
+        if c.exited():
+            done.append(c)
+    return done
+
+
 def _memory_mb(pid: int) -> tuple[float, float]:
-    """RSS and USS (pages not shared copy-on-write with the parent: what the budget limits)."""
+    """RSS and USS of a document: its process and every process it started (what the budget limits)."""
     try:
         import psutil
-        info = psutil.Process(pid).memory_full_info()
-        return info.rss / (1 << 20), getattr(info, "uss", 0) / (1 << 20)
+        proc = psutil.Process(pid)
+        rss = uss = 0.0
+        for p in [proc, *proc.children(recursive=True)]:
+            try:
+                info = p.memory_full_info()
+            except psutil.Error:
+                continue
+            rss += info.rss
+            uss += getattr(info, "uss", 0)
+        return rss / (1 << 20), uss / (1 << 20)
     except Exception:
         return 0.0, 0.0
 
@@ -322,11 +552,13 @@ def run_isolated(fn: ProcessFn, path: str, options: Options,
         except Exception as exc:
             return "error", f"the pipeline raised {type(exc).__name__}: {exc}", 0.0
     child = _Child.start(0, fn, path, options)
-    while True:
-        ready, _, _ = select.select([child.fd], [], [], _POLL_S)
-        if ready and child.read():
-            break
-        child.watch(time.monotonic(), options.timeout, max_memory_mb)
+    try:
+        while not _wait([child]):
+            child.watch(time.monotonic(), options.timeout, max_memory_mb)
+    except BaseException:
+        child.kill("interrupted")
+        child.close()
+        raise
     kind, payload = child.finish()
     return kind, payload, child.peak_rss_mb
 
@@ -369,10 +601,16 @@ class BatchRunner:
         jobs: dict[str, _Job] = {}
         order: list[_Job] = []
         for i, inp in enumerate(inputs):
+            if inp.problem:
+                log.warning("%s: %s; skipped", display_path(inp.path), inp.problem)
+                self._record(i, inp, "", error_result(inp, "", f"{display_path(inp.path)}: {inp.problem}; skipped"),
+                             cached=False, seconds=0.0)
+                continue
             try:
                 sha = sha256_file(inp.path)
             except OSError as exc:
-                self._record(i, inp, "", error_result(inp, "", f"{inp.path}: cannot be read ({exc})"),
+                self._record(i, inp, "", error_result(inp, "", f"{display_path(inp.path)}: cannot be read "
+                                                               f"({exc.strerror or exc})"),
                              cached=False, seconds=0.0)
                 continue
             cached = self.cache.get(sha) if self.cache else None
@@ -398,7 +636,7 @@ class BatchRunner:
             data, cache_it = payload, True
         else:
             data, cache_it = error_result(job.inp, job.sha, payload), False
-            log.warning("%s: %s", job.inp.path, payload)
+            log.warning("%s: %s", display_path(job.inp.path), text_safe(payload))
         if peak_mb:
             self.stats.peak_rss_mb.append(peak_mb)
         self.stats.computed += 1
@@ -439,27 +677,20 @@ class BatchRunner:
                 while queue and len(running) < workers:
                     job = queue.popleft()
                     child = _Child.start(job.index, fn, str(job.inp.path), self.options)
-                    running[child.fd] = (child, job)
-                ready, _, _ = select.select(list(running), [], [], _POLL_S)
-                for fd in ready:
-                    child, job = running[fd]
-                    if child.read():
-                        del running[fd]
-                        kind, payload = child.finish()
-                        if child.peak_uss_mb:
-                            self.stats.peak_uss_mb.append(child.peak_uss_mb)
-                        self._finish(job, kind, payload, time.monotonic() - child.started, child.peak_rss_mb)
+                    running[child.pid] = (child, job)
+                for child in _wait(c for c, _ in running.values()):
+                    _, job = running.pop(child.pid)
+                    kind, payload = child.finish()
+                    if child.peak_uss_mb:
+                        self.stats.peak_uss_mb.append(child.peak_uss_mb)
+                    self._finish(job, kind, payload, time.monotonic() - child.started, child.peak_rss_mb)
                 now = time.monotonic()
                 for child, _ in running.values():
                     child.watch(now, self.options.timeout, self.max_memory_mb)
         finally:
             for child, _ in running.values():
                 child.kill("batch interrupted")
-                try:
-                    os.close(child.fd)
-                    os.waitpid(child.pid, 0)
-                except OSError:
-                    pass
+                child.close()
 
     def _run_inline(self, order: list[_Job]) -> None:
         """No fork (Windows): in-process, without time or memory budgets."""
@@ -493,7 +724,7 @@ class BatchRunner:
                 job = queue.popleft()
                 data = job.inp.path.read_bytes()
                 fut = client.submit(dask_task, job.inp.path.name, data, self.options, fn,
-                                    self.max_memory_mb, str(job.inp.path), key=f"arsred-{job.sha[:16]}-{job.index}", pure=False,
+                                    self.max_memory_mb, display_path(job.inp.path), key=f"arsred-{job.sha[:16]}-{job.index}", pure=False,
                                     retries=0)
                 futures[fut] = (job, time.monotonic())
                 if ac is not None:
@@ -534,9 +765,9 @@ def dask_task(name: str, data: bytes, options: Options, fn: ProcessFn | None,
             doc = payload.get("document", {})
             for key in ("error", "warnings"):
                 if isinstance(doc.get(key), str):
-                    doc[key] = doc[key].replace(str(path), original)
+                    doc[key] = doc[key].replace(display_path(path), original)
         else:
-            payload = str(payload).replace(str(path), original)
+            payload = str(payload).replace(display_path(path), original)
     return kind, payload, peak
 
 

@@ -12,6 +12,7 @@ import hashlib
 import json
 import logging
 import os
+import re
 import shutil
 import time
 from collections.abc import Iterable, Sequence
@@ -156,8 +157,22 @@ def _as_column(s: pd.Series) -> pd.Series:
     if len(vals) and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in vals):
         return s.astype("float64")
     return s.map(lambda v: "" if v is None or (isinstance(v, float) and v != v) else
-                 (json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else str(v))
+                 printable(json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else str(v))
                  ).astype("string")
+
+
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+_ESCAPES = {"\r": "\\r"}
+
+
+def printable(text: str) -> str:
+    """Text every reader of the tables reads alike: control characters (a carriage return, NUL, ESC, ...)
+    and lone surrogates become visible escapes (`\\r`, `\\x00`, `\\x1b`); newline and tab stay
+    (a quoted CSV field holds them)."""
+    if not _CONTROL.search(text):
+        return text
+    return _CONTROL.sub(lambda m: _ESCAPES.get(m[0]) or f"\\x{ord(m[0]):02x}" if ord(m[0]) < 0x100
+                        else f"\\u{ord(m[0]):04x}", text)
 
 
 def write_csv(df: pd.DataFrame, path: Path) -> None:

@@ -121,7 +121,7 @@ _LEADERS = regex.compile(r"\.{4,}|…{2,}|(?:\.\s){4,}")
 
 def heading_text(line: Line) -> tuple[str, bool]:
     """The heading words of a line (numbering removed) and whether it was numbered."""
-    text = line.text.strip()
+    text = regex.sub(r"(?<=\p{Ll}{3})(?=\p{Lu}\p{Ll})", " ", line.text.strip())   # "ResultaträkningKommunen"
     numbered = bool(_NUMBERING.match(text))
     text = regex.sub(r"\((?:belopp i )?[tm]?kr\.?\)|\b(?:belopp i )?[tm]?kr\.?$", "", _NUMBERING.sub("", text), flags=regex.I)
     return text.strip().rstrip(":").strip(), numbered
@@ -137,8 +137,8 @@ def is_toc_line(line: Line) -> bool:
     if _LEADERS.search(text):
         return True
     last = text.split()[-1] if text.split() else ""
-    return last.isdigit() and int(last) < 400 and len(text.split()) > 1 and not text.split()[0].isdigit() \
-        or (len(line.cells) > 1 and line.cells[-1].text.isdigit() and int(line.cells[-1].text) < 400
+    return last.isdecimal() and int(last) < 400 and len(text.split()) > 1 and not text.split()[0].isdigit() \
+        or (len(line.cells) > 1 and line.cells[-1].text.isdecimal() and int(line.cells[-1].text) < 400
             and not any(c.text.replace(" ", "").isdigit() for c in line.cells[:-1]))
 
 
@@ -210,6 +210,10 @@ def note_heading(line: Line) -> tuple[int, str] | None:
     title = m["title"].strip().strip(".:").strip()
     if title and title[0].isdigit():
         return None
+    if title and not title[:1].isalpha():
+        return None                      # "not 20 »": a link to a note from a table row
+    if not title and not text[:1].isupper():
+        return None
     return int(m["no"]), title
 
 
@@ -241,6 +245,13 @@ def _line_kind(line: Line, seen_statement: bool, current: Section):
         if note:
             return ("note", note[0], note[1])
     words, numbered = heading_text(line)
+    if current.kind == "noter" and numbered and words[:1].isupper() and len(words.split()) <= 8 \
+            and classify_heading(words) is None:
+        number = regex.match(r"\s*(\d{1,2})\.?\s", text)     # "1. Verksamhetens intäkter" under Noter
+        if number and not regex.search(r"\d", words):
+            return ("note", int(number.group(1)), words)
+    if regex.search(r"\p{L}[\-–]?\d{3,}|\d{3,}\p{L}", words):
+        return None                      # figures glued to a label: a table row, not a heading
     if not words or len(words.split()) > 9:
         return None
     if any(tok.strip("()%*,.-").isdigit() for tok in YEAR.sub("", words).split()):

@@ -53,6 +53,7 @@ class Fact:
     verified: bool = False          # a passing check with other, independent figures covers it
     checked_by: str = ""            # ids of those checks, ';'-separated
     readings: int = 1               # readings the grammar and the header allowed (1 = unambiguous)
+    decided_by: str = ""            # ids of the checks the reader used to choose the reading, ';'-separated
 
     def __post_init__(self) -> None:
         if self.scope not in SCOPES:

@@ -106,3 +106,48 @@ def make_corpus(folder: Path, n: int, extra: dict[int, str] | None = None) -> li
                                  extra=(extra or {}).get(i, "")), encoding="utf-8")
         paths.append(p)
     return paths
+
+
+class SlowOcrEngine:
+    """An OCR engine that never answers in time (as tesseract on a huge page may not).
+
+    Each call records the pid of the process it runs in under $ARSRED_TEST_PIDS (so a test
+    can check that no OCR worker outlives its document) and, with $ARSRED_TEST_EAT_MB,
+    holds that much memory while it waits.
+    """
+
+    def _stall(self) -> None:
+        folder = os.environ.get("ARSRED_TEST_PIDS", "")
+        if folder:
+            Path(folder, str(os.getpid())).touch()
+        hold = bytearray(int(os.environ.get("ARSRED_TEST_EAT_MB", "0")) << 20)
+        hold[::4096] = b"x" * len(hold[::4096])
+        time.sleep(600)
+
+    def recognize(self, image, lang: str) -> list:  # noqa: ANN001
+        self._stall()
+        return []
+
+    def recognize_numbers(self, image, lang: str) -> list:  # noqa: ANN001
+        self._stall()
+        return []
+
+    def orientation(self, image) -> int:  # noqa: ANN001
+        self._stall()
+        return 0
+
+
+def slow_ocr_process(path: str, options: Options | None = None) -> DocumentResult:
+    """The real PDF reader with an OCR engine that stalls: pages are OCR'd in worker processes."""
+    from arsred.extract.read_pdf import read_pdf
+    options = options or Options()
+    read_pdf(path, Path(path).stem, "", options, engine=SlowOcrEngine())
+    return DocumentResult(record=DocumentRecord(doc_id=Path(path).stem, path=path))
+
+
+def blank_scan_pdf(path: Path, pages: int) -> Path:
+    """A PDF of blank image-only pages: every page needs OCR."""
+    from PIL import Image
+    imgs = [Image.new("L", (200, 280), 255) for _ in range(pages)]
+    imgs[0].save(path, "PDF", resolution=72.0, save_all=True, append_images=imgs[1:])
+    return path

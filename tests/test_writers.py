@@ -112,3 +112,35 @@ def test_re_extract_removes_a_stale_panel(tmp_path: Path) -> None:
     con.close()
     build_panel(out)   # and the panel can be built again
     assert (out / "panel.csv").exists()
+
+
+def test_control_characters_in_any_text_field_read_alike_everywhere(tmp_path: Path) -> None:
+    """A carriage return, NUL or ESC from a file name or a page never splits a record or reaches the CSV raw."""
+    odd = ["cr\rin the middle", "nul\x00byte", "escape\x1b[31mred", "bell\x07", "c1\x85next line",
+           "line\nfeed and\ttab", 'quote " and, comma']
+    results = []
+    for i, text in enumerate(odd):
+        rec = {"doc_id": f"d{i}", "path": f"in/{text}.txt", "status": "error", "error": f"{text}: broken",
+               "organisation": text}
+        fact = {"doc_id": f"d{i}", "statement": "resultatrakning", "item": "rr.x", "label": text,
+                "label_raw": text, "period": 2020, "column": "utfall", "value_sek": 1.0, "printed": "1"}
+        check = {"doc_id": f"d{i}", "check": "c", "statement": "resultatrakning", "period": 2020,
+                 "column": "utfall", "status": "fail", "message": text, "facts": [text]}
+        results.append({"document": rec, "facts": [fact], "checks": [check], "goals": [{"goal": text}]})
+    tables = writers.collect(results)
+    writers.write_tables(tmp_path, tables)
+    for name in writers.TABLES:
+        raw = (tmp_path / f"{name}.csv").read_bytes()
+        assert not any(ch in raw for ch in (b"\r", b"\x00", b"\x1b", b"\x07", "\x85".encode())), name
+        n = len(tables[name])
+        assert n == len(odd)
+        assert len(pd.read_csv(tmp_path / f"{name}.csv", dtype=str, keep_default_na=False)) == n, name
+        assert len(pd.read_parquet(tmp_path / f"{name}.parquet")) == n
+        assert duckdb.sql(f"SELECT count(*) FROM read_csv('{tmp_path / name}.csv', all_varchar=true)").fetchall()[0][0] == n
+        con = duckdb.connect(str(tmp_path / "arsred.duckdb"), read_only=True)
+        assert con.execute(f"SELECT count(*) FROM {name}").fetchone()[0] == n
+        con.close()
+    labels = list(pd.read_csv(tmp_path / "facts.csv", keep_default_na=False).label)
+    assert labels[0] == "cr\\rin the middle" and labels[1] == "nul\\x00byte" and labels[2] == "escape\\x1b[31mred"
+    assert labels[5] == "line\nfeed and\ttab" and labels[6] == 'quote " and, comma'
+    assert list(pd.read_parquet(tmp_path / "facts.parquet").label) == labels

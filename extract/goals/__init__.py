@@ -1,0 +1,21 @@
+"""Goal reading (måluppfyllelse): goals and their fulfilment -> goals.csv rows.
+
+One module per form a report prints its goals in; a new layout gets a new reader module
+returning `RawGoal`s, added to `find.READERS`:
+
+- `tab_tables`      tab tables "PROJEKT/INSATS | MÅL | MÅLUPPFYLLELSE JA | NEJ", "Mål | Bedömning | Motivering"
+- `interleaved`     OCR'd three-column tables whose columns came out as separate paragraphs
+- `plan_rows`       "Resultatmål 1 <tab> Att …" rows of a plan (no outcomes)
+- `indicators`      "Klart positivt svar 95 %, riktmärke 80 %"
+- `numbered_lines`  "Mål 2. … Utfall: uppfyllt."
+- `prose`           bullet goals with "Styrelsens bedömning: …"; a plan's "ska"-sentences
+
+Shared, imported by readers and never importing them: `vocabulary` (the words of
+`extract/data/goal_phrases.toml`, folding, numbers with units), `model` (RawGoal),
+`structure` (furniture, headings, goal areas, paragraphs), `reading_lines` (PDF/OCR lines
+-> text-like reading lines). After reading: `rows` (values, status), `money` (initiative
+money), `find` (the pipeline entry point `find_goals` and GOAL_COLUMNS).
+"""
+from arsred.extract.goals.find import GOAL_COLUMNS, find_goals, write_goals_csv
+
+__all__ = ["GOAL_COLUMNS", "find_goals", "write_goals_csv"]

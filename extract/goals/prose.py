@@ -1,0 +1,194 @@
+"""Prose goals: bullet goals with "Styrelsens bedömning: …" paragraphs, and in a plan the "ska"-sentences under goal headings."""
+from __future__ import annotations
+
+import regex
+from arsred.extract.document import Line
+from arsred.extract.goals.model import RawGoal
+from arsred.extract.goals.structure import Headings, para_text, paragraphs
+from arsred.extract.goals.vocabulary import Phrases, fold, prose_status, sentences
+
+LABEL_LINE = regex.compile(r"^[\p{Lu}][\p{L} /-]{1,30}:\s")
+
+
+def _assessment_body(text: str, ph: Phrases) -> str | None:
+    f = fold(text)
+    for label in ph.assessment_labels:
+        if f.startswith(label) and regex.match(regex.escape(label) + r"\s*:", f):
+            return text[text.index(":") + 1:].strip()
+    return None
+
+
+NUMBERED_ITEM = regex.compile(r"^\(?(\d{1,2})[.)]\s+(?=\S)")
+# "Det övergripande målet för samverkan … är att …": a sentence stating a goal without "ska"
+# "Målet är uppnått när …", "… ska vara minst 80 %": a sentence saying when a goal is met
+CRITERION = regex.compile(r"\bnar\b|\bska\b|\bskall\b|\bminst\b|\bhogst\b|\bmalvarde|\briktmarke|\bmalniva")
+OUTCOME_WORDS = regex.compile(r"\b(?:uppgar|uppgick|blev|har|hade|redovisade|visar|utfall\w*|resultat(?:et)?)\b")
+GOAL_IS = regex.compile(r"\bmal(?:et|en)?\b[^.]{0,90}?\b(?:ar|blir) att\b")
+
+
+def list_item(text: str, ph: Phrases) -> tuple[int | None, str] | None:
+    """'• X' -> (None, 'X'); '2. X' -> (2, 'X'); None when the line opens no list item."""
+    t = " ".join(text.split())
+    for b in ph.bullets:
+        if t.startswith(b + " "):
+            return None, t[len(b):].strip()
+    m = NUMBERED_ITEM.match(t)
+    return (int(m.group(1)), t[m.end():]) if m else None
+
+
+def _split_items(paras: list[list[tuple[int, Line]]], ph: Phrases) -> list[list[tuple[int, Line]]]:
+    """A paragraph of list lines is one paragraph per item (an item's wrapped lines stay with it)."""
+    out: list[list[tuple[int, Line]]] = []
+    for para in paras:
+        out.append([])
+        for k, (idx, line) in enumerate(para):
+            if k and list_item(line.text, ph) is not None:
+                out.append([])
+            out[-1].append((idx, line))
+    return out
+
+
+def _goal_text(text: str, ph: Phrases) -> str:
+    """Goal sentence plus the sentence that makes it measurable; 'X:s mål är att Y' -> 'Att Y'."""
+    t = " ".join(text.split())
+    item = list_item(t, ph)
+    if item is not None:
+        t = item[1]
+    f = fold(t)
+    for intro in ph.goal_intro:
+        k = f.find(" " + intro + " ")
+        if 0 <= k < 80:
+            rest = t[k + len(intro) + 2:].strip()
+            t = "Att " + rest if not fold(rest).startswith("att ") else rest[:1].upper() + rest[1:]
+            break
+    ss = sentences(t)
+    if not ss:
+        return t
+    keep = [ss[0]] + [s for s in ss[1:] if regex.search(r"\d", s) and regex.search(r"(?i)\b(minst|högst|ska|skall)\b", s)]
+    return " ".join(keep)
+
+
+def _item_parts(lines_text: list[str], ph: Phrases) -> tuple[str, str, str]:
+    """A list item -> (goal, criterion, outcome).
+
+    The item's first sentence is the goal. A later sentence on a line of its own is either
+    the criterion that makes it measurable ("Målet är uppnått när … 90 procent eller högre":
+    its figure is the target, and it is no assessment) or, when it reports a figure or a
+    result ("Den redovisade resultatnivån … uppgår till 3,5 %"), the goal's outcome.
+    """
+    text = " ".join(lines_text)
+    first, *rest = sentences(text) or [text]
+    if len(lines_text) < 2 or not rest:
+        return _goal_text(text, ph), "", ""
+    criterion, outcome = [], []
+    for s in rest:
+        fs = fold(s)
+        if CRITERION.search(fs):
+            criterion.append(s)
+        elif regex.search(r"\d", s) or OUTCOME_WORDS.search(fs):
+            outcome.append(s)
+        else:
+            criterion.append(s)
+    goal = _goal_text(" ".join([first] + [s for s in criterion if not CRITERION.search(fold(s))]), ph)
+    return goal, " ".join(s for s in criterion if CRITERION.search(fold(s))), " ".join(outcome)
+
+
+def prose_goals(lines: list[Line], heads: Headings, ph: Phrases, used: set[int], *, plan: bool) -> list[RawGoal]:
+    """Bullet goals and their 'Styrelsens bedömning:' paragraphs; in a plan, 'ska'-sentences under goal headings."""
+    body = [(k, line) for k, line in enumerate(lines)
+            if k not in used and heads.goal_area[k] and k not in heads.indices]
+    paras = _split_items(paragraphs(body), ph)
+    goals: list[RawGoal] = []
+    open_goal: dict | None = None
+    prev_para: list[tuple[int, Line]] | None = None
+
+    def close() -> None:
+        nonlocal open_goal
+        if open_goal:
+            goals.append(_finish_prose(open_goal, ph))
+        open_goal = None
+
+    last_area = ""
+    for para in paras:
+        k0, first = para[0]
+        area = heads.goal_area[k0]
+        if area != last_area:
+            close()
+            prev_para = None
+            last_area = area
+        lines_text = [" ".join(line.text.split()) for _, line in para]
+        head = lines_text[0]
+        assessment = _assessment_body(head, ph)
+        item = list_item(head, ph)
+        if item is not None:
+            close()
+            kept = [t for t in lines_text if not any(fold(t).startswith(m) for m in ph.measure_labels)]
+            goal, criterion, outcome = _item_parts(kept, ph)
+            open_goal = {"goal": goal, "section": area, "line": first, "assess": [outcome] if outcome else [],
+                         "extra": [], "no": item[0], "target": criterion}
+        elif assessment is not None:
+            if open_goal is None and prev_para is not None:
+                ptext = para_text(prev_para)
+                if not ptext.rstrip().endswith(":") and not LABEL_LINE.match(ptext):
+                    open_goal = {"goal": _goal_text(ptext, ph), "section": area, "line": prev_para[0][1],
+                                 "assess": [], "extra": []}
+            if open_goal is not None:
+                open_goal["assess"].append(" ".join([assessment] + lines_text[1:]))
+        elif open_goal is not None and open_goal["assess"]:
+            open_goal["extra"].append(para_text(para))
+        elif plan and heads.at[k0] == area:
+            goals += _plan_sentences(para, area, ph)
+        if assessment is None and item is None:
+            prev_para = para
+        elif item is not None:
+            prev_para = None
+    close()
+    return goals
+
+
+GOAL_NUMBER = regex.compile(r"^(?:\p{L}+\s*)?(\d{1,2})\s*[.:)]$")
+
+
+def _plan_sentences(para: list[tuple[int, Line]], area: str, ph: Phrases) -> list[RawGoal]:
+    """The 'ska'-sentences of a plan paragraph, each on the line where it starts; 'Mål 2.' before one is its number."""
+    texts = [" ".join(line.text.split()) for _, line in para]
+    starts, pos = [], 0
+    for t in texts:
+        starts.append(pos)
+        pos += len(t) + 1
+    text = " ".join(texts)
+    goals: list[RawGoal] = []
+    pending: int | None = None
+    pos = 0
+    for s in sentences(text):
+        begin = text.find(s, pos)
+        pos = begin + len(s) if begin >= 0 else pos
+        fs = fold(s)
+        m = GOAL_NUMBER.match(fs)
+        if m:
+            pending = int(m.group(1))
+            continue
+        if s.rstrip().endswith(":") or any(m in fs for m in ph.list_intro_meta):
+            pending = None
+            continue        # a list's introduction, or a sentence about goals ("Målen ska följas upp …")
+        if (regex.search(r"\b(ska|skall)\b", fs) or any(f" {i} " in f" {fs} " for i in ph.goal_intro)
+                or GOAL_IS.search(fs)):
+            k = max(j for j, st in enumerate(starts) if st <= max(begin, 0))
+            line = para[k][1]
+            goals.append(RawGoal(section=area, goal=_goal_text(s, ph), goal_no=pending, page=line.page,
+                                 line=line.number, layout="plan_prose", confidence=0.8))
+        pending = None
+    return goals
+
+
+def _finish_prose(g: dict, ph: Phrases) -> RawGoal:
+    outcome = " ".join(g["assess"])
+    printed, status = "", ""
+    for text in g["assess"] + g["extra"]:
+        found = prose_status(text, ph)
+        if found:
+            printed, status = found
+            break
+    line: Line = g["line"]
+    return RawGoal(section=g["section"], goal=g["goal"], outcome=outcome, printed=printed, status=status,
+                   goal_no=g.get("no"), target=g.get("target", ""), initiative="", page=line.page, line=line.number, layout="prose")

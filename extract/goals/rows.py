@@ -1,0 +1,49 @@
+"""A RawGoal -> its goals.csv values: target and outcome as numbers, and a status with its source.
+
+Status, first that applies: a printed assessment (`stated`); a target and an outcome in the
+same unit (`derived`: met when outcome ≥ target, ≤ for ceilings); an outcome text alone
+(`derived`: not met when its first sentence is negated); no outcome: `ej_bedomt`.
+"""
+from __future__ import annotations
+
+import regex
+from arsred.extract.goals.model import RawGoal
+from arsred.extract.goals.vocabulary import Phrases, first_sentence, fold, quantities
+
+STATUSES = ("uppfyllt", "delvis", "ej_uppfyllt", "ej_bedomt")
+STATED, DERIVED = "stated", "derived"
+BY_NUMBERS = "target vs outcome"
+BY_TEXT = "outcome text"
+
+
+def goal_values(g: RawGoal, ph: Phrases) -> dict:
+    """Target (from the table's target cell when there is one, else the goal), outcome and status."""
+    targets = quantities(g.target, ph, loose=True) if g.target else []
+    targets = targets or quantities(g.goal, ph, loose=True)
+    target = targets[0] if targets else None
+    outs = quantities(g.outcome, ph, loose=False) if g.outcome else []
+    outcome = None
+    if outs:
+        same = [q for q in outs if target and q.unit == target.unit]
+        outcome = same[0] if same else (None if target and target.unit == "%" else outs[0])
+    status, source, basis = decide_status(g, target, outcome, ph)
+    return {
+        "section": g.section, "goal_no": g.goal_no, "goal": g.goal,
+        "target_value": target.value if target else None, "target_unit": target.unit if target else None,
+        "outcome": g.outcome or None,
+        "outcome_value": outcome.value if outcome else None, "outcome_unit": outcome.unit if outcome else None,
+        "status": status, "status_source": source, "status_basis": basis, "page": g.page, "line": g.line,
+    }
+
+
+def decide_status(g: RawGoal, target, outcome, ph: Phrases) -> tuple[str, str, str]:
+    """(status, source, basis): printed assessment, else target vs outcome, else the outcome's wording, else ej_bedomt."""
+    if g.status in STATUSES:
+        return g.status, STATED, g.printed[:1].upper() + g.printed[1:] if g.printed else g.status
+    if target is not None and outcome is not None and target.unit == outcome.unit:
+        met = outcome.value <= target.value if target.upper_bound else outcome.value >= target.value
+        return ("uppfyllt" if met else "ej_uppfyllt"), DERIVED, BY_NUMBERS
+    if len(regex.findall(r"\p{L}{2,}", g.outcome)) >= 3:      # a figure alone, without a target, judges nothing
+        words = set(regex.findall(r"\w+", fold(first_sentence(g.outcome))))
+        return ("ej_uppfyllt" if words & ph.negations else "uppfyllt"), DERIVED, BY_TEXT
+    return "ej_bedomt", "", ""

@@ -1,0 +1,130 @@
+"""The shape of the lines around goals: page furniture, headings, goal areas, paragraphs.
+
+Shared by all readers: which heading is in force at each line, which lines lie inside a goal
+section ("Verksamhetens mål 2022", "Inriktningsmål"), how lines group into paragraphs, and
+which lines are only the column names of a goal table.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+
+import regex
+from arsred.extract.document import Line
+from arsred.extract.goals.vocabulary import (
+    Phrases,
+    fold,
+    heading_like,
+    is_goal_heading,
+    nice_heading,
+    strip_numbering,
+)
+
+FURNITURE = regex.compile(r"(?i)^\s*(?:signering av justerare.*|p[aå] varje sida|sida\s*\d+.*|[\W\d]{0,4}|\p{Lu}{1,3}\d*)\s*$")
+
+
+def is_furniture(text: str) -> bool:
+    return bool(FURNITURE.match(text.replace("\t", " ")))
+
+
+def cells_of(line: Line) -> list[str]:
+    return [c.strip() for c in line.text.split("\t")] if "\t" in line.text else [line.text.strip()]
+
+
+# --------------------------------------------------------------------------- headings
+
+@dataclass
+class Headings:
+    """The heading in force at each line index, found once per document."""
+
+    at: list[str] = field(default_factory=list)        # nearest heading (any)
+    goal_area: list[str] = field(default_factory=list)  # enclosing goal section, "" outside
+    indices: set[int] = field(default_factory=set)       # lines that are headings
+
+
+def find_headings(lines: list[Line], ph: Phrases) -> Headings:
+    h = Headings()
+    current, area = "", ""
+    for i, line in enumerate(lines):
+        if (is_heading(lines, i) and not any(fold(line.text).startswith(m) for m in ph.measure_labels)
+                and (not is_header_fragment(line.text, ph) or _lone_goal_heading(lines, i, ph))):
+            h.indices.add(i)
+            text = nice_heading(line.text)
+            numbered = strip_numbering(line.text.strip()) != line.text.strip()
+            if is_goal_heading(text, ph):
+                if fold(text) not in ph.generic_sections or not area:
+                    area = text     # a generic "Övergripande mål" opens an area only where none is open
+                current = area or text
+            else:
+                if numbered or set(regex.findall(r"\w+", fold(text))) & ph.not_goal_words:
+                    area = ""
+                current = text
+        h.at.append(current)
+        h.goal_area.append(area)
+    return h
+
+
+def _lone_goal_heading(lines: list[Line], i: int, ph: Phrases) -> bool:
+    """'Måluppfyllelse' standing alone over prose is a heading, though it also names a table column."""
+    f = fold(lines[i].text)
+    if f not in ph.goal_words or f in ph.col_goal:
+        return False
+    nxt = lines[i + 1].text if i + 1 < len(lines) else ""
+    return not is_header_fragment(nxt, ph) and "\t" not in nxt
+
+
+def is_heading(lines: list[Line], i: int) -> bool:
+    line = lines[i]
+    if "\t" in line.text.strip() or not heading_like(line.text):
+        return False
+    prev_gap = i == 0 or lines[i - 1].number < line.number - 1
+    prev_ok = prev_gap or lines[i - 1].text.rstrip()[-1:] in ".:!?" or is_furniture(lines[i - 1].text)
+    if not prev_ok:
+        return False
+    if i + 1 >= len(lines) or lines[i + 1].number > line.number + 1:
+        return True
+    nxt = lines[i + 1].text.strip()
+    return bool(nxt) and (nxt[0].isupper() or nxt[0].isdigit() or "\t" in lines[i + 1].text)
+
+
+def _header_vocab(ph: Phrases) -> tuple[frozenset[str], frozenset[str]]:
+    words = {w for n in ph.col_goal + ph.col_assessment + ph.col_reasons for w in n.split()}
+    strong = {w for n in ph.col_assessment + ph.col_reasons for w in n.split()} - {"av", "grad", "mal", "ja", "nej"}
+    return frozenset(words), frozenset(strong)
+
+
+def is_header_fragment(text: str, ph: Phrases, *, strong_only: bool = False) -> bool:
+    """A line made only of column names, read fuzzily ('Bedémning av/grad av måluppfyllelse Motivering')."""
+    toks = regex.findall(r"[\w/]+", fold(text))
+    if text.rstrip().endswith((".", ",", ";")):
+        return False
+    if not toks or len(toks) > 10 or any(t.isdigit() for t in toks):
+        return False
+    words, strong = _header_vocab(ph)
+    has_strong = False
+    for t in toks:
+        if t in words:
+            hit = t
+        else:
+            close = [w for w in words if len(w) >= 5 and len(w) == len(t)
+                     and SequenceMatcher(None, t, w).ratio() >= 0.8]
+            if not close:
+                return False
+            hit = close[0]
+        has_strong = has_strong or hit in strong
+    return has_strong or (not strong_only and " ".join(toks) in ph.col_goal)
+
+
+def paragraphs(body: list[tuple[int, Line]]) -> list[list[tuple[int, Line]]]:
+    paras: list[list[tuple[int, Line]]] = []
+    prev = None
+    for idx, line in body:
+        if prev is None or line.number > prev.number + 1:
+            paras.append([])
+        paras[-1].append((idx, line))
+        prev = line
+    return paras
+
+
+def para_text(para: list[tuple[int, Line]]) -> str:
+    return " ".join(" ".join(line.text.split()) for _, line in para)

@@ -1,0 +1,285 @@
+"""Shared text helpers for goal extraction: folding, phrases, headings, numbers.
+
+Kept apart from the layout parsers so each parser reads as layout logic only; the domain
+words themselves live in `extract/data/goal_phrases.toml`.
+"""
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import regex
+import tomllib
+from arsred.extract.amounts import parse_amount
+
+PHRASES_PATH = Path(__file__).parents[1] / "data" / "goal_phrases.toml"
+
+
+def fold(text: str) -> str:
+    """Casefolded, diacritics dropped, OCR digit-for-letter 'ö' (6) left alone, spaces collapsed."""
+    text = unicodedata.normalize("NFKD", text or "")
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return " ".join(text.casefold().split())
+
+
+@dataclass(frozen=True)
+class Phrases:
+    """The goal vocabulary, folded, loaded once from TOML."""
+
+    goal_words: frozenset[str]
+    not_goal_words: frozenset[str]
+    generic_sections: frozenset[str]
+    col_goal: tuple[str, ...]
+    col_assessment: tuple[str, ...]
+    col_reasons: tuple[str, ...]
+    col_initiative: tuple[str, ...]
+    col_yes: tuple[str, ...]
+    col_no: tuple[str, ...]
+    col_partly: tuple[str, ...]
+    plan_goal_labels: tuple[str, ...]
+    plan_followup_labels: tuple[str, ...]
+    assessment_labels: tuple[str, ...]
+    measure_labels: tuple[str, ...]
+    goal_intro: tuple[str, ...]
+    bullets: tuple[str, ...]
+    status_cell: dict[str, str]
+    status_prose: dict[str, str]
+    negations: frozenset[str]
+    upper_bound: tuple[str, ...]
+    units: dict[str, str]
+    benchmark: tuple[str, ...] = ()
+    outcome_labels: tuple[str, ...] = ()
+    goal_suffixes: tuple[str, ...] = ()
+    goal_phrases: tuple[str, ...] = ()
+    money_units: dict[str, int] = field(default_factory=dict)
+    comparators: tuple[str, ...] = ()
+    list_intro_meta: tuple[str, ...] = ()
+    symbols: dict[str, str] = field(default_factory=dict)
+    outcome_columns: tuple[str, ...] = ()
+    indicator_columns: tuple[str, ...] = ()
+    trend_words: tuple[str, ...] = ()
+    target_prefixes: tuple[str, ...] = ()
+
+    @property
+    def header_words(self) -> tuple[str, ...]:
+        return self.col_assessment + self.col_reasons
+
+
+@lru_cache(maxsize=4)
+def load_phrases(path: str = str(PHRASES_PATH)) -> Phrases:
+    with open(path, "rb") as fh:
+        d = tomllib.load(fh)
+
+    def f(xs: list[str]) -> tuple[str, ...]:
+        return tuple(sorted({fold(x) for x in xs}, key=len, reverse=True))
+
+    return Phrases(
+        goal_words=frozenset(fold(x) for x in d["sections"]["goal_words"]),
+        not_goal_words=frozenset(fold(x) for x in d["sections"]["not_goal_words"]),
+        generic_sections=frozenset(fold(x) for x in d["sections"]["generic"]),
+        col_goal=f(d["columns"]["goal"]), col_assessment=f(d["columns"]["assessment"]),
+        col_reasons=f(d["columns"]["reasons"]), col_initiative=f(d["columns"]["initiative"]),
+        col_yes=f(d["columns"]["yes"]), col_no=f(d["columns"]["no"]), col_partly=f(d["columns"]["partly"]),
+        plan_goal_labels=f(d["plan"]["goal_labels"]), plan_followup_labels=f(d["plan"]["followup_labels"]),
+        assessment_labels=f(d["prose"]["assessment_labels"]), measure_labels=f(d["prose"]["measure_labels"]),
+        goal_intro=f(d["prose"]["goal_intro"]), bullets=tuple(d["prose"]["bullets"]),
+        status_cell={fold(k): v for k, v in d["status"]["cell"].items()},
+        status_prose={fold(k): v for k, v in d["status"]["prose"].items()},
+        negations=frozenset(fold(x) for x in d["inference"]["negations"]),
+        upper_bound=f(d["inference"]["upper_bound"]),
+        units={fold(k): v for k, v in d["units"].items()},
+        benchmark=f(d.get("indicator", {}).get("benchmark", [])),
+        outcome_labels=f(d["prose"].get("outcome_labels", [])),
+        goal_suffixes=f(d["sections"].get("goal_suffixes", [])),
+        goal_phrases=f(d["sections"].get("goal_phrases", [])),
+        money_units={fold(k): int(v) for k, v in d.get("money_units", {}).items()},
+        comparators=f(d.get("targets", {}).get("comparators", [])),
+        list_intro_meta=f(d["prose"].get("not_goal_sentences", [])),
+        symbols={k: v for k, v in d.get("status", {}).get("symbols", {}).items()},
+        outcome_columns=f(d.get("indicator", {}).get("outcome_columns", [])),
+        indicator_columns=f(d.get("indicator", {}).get("indicator_columns", [])),
+        trend_words=tuple(d.get("indicator", {}).get("trend_words", [])),
+        target_prefixes=f(d.get("indicator", {}).get("target_prefixes", [])),
+    )
+
+
+def _alternation(words: tuple[str, ...] | list[str]) -> str:
+    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def leading_status(text: str, ph: Phrases) -> tuple[str, str] | None:
+    """A printed assessment opening a cell: 'Ja. …', 'Nej, …', 'Till viss del …' -> (printed, status)."""
+    m = regex.match(r"\s*(" + _alternation(list(ph.status_cell)) + r")(?=$|[\s.,:;!)])", fold(text))
+    if not m:
+        return None
+    printed = " ".join(text.split())[: len(m.group(1))]
+    return printed, ph.status_cell[m.group(1)]
+
+
+def find_cell_status(text: str, ph: Phrases) -> tuple[int, int, str] | None:
+    """A capitalised stand-alone assessment inside an OCR line ('… fungerande Till viss del Loksam …').
+
+    Only multi-word phrases or capitalised single words count, so prose words do not split lines.
+    Returns (start, end, status) in `text`.
+    """
+    folded = fold(text)
+    if len(folded) != len(" ".join(text.split())):
+        return None
+    plain = " ".join(text.split())
+    for phrase in sorted(ph.status_cell, key=len, reverse=True):
+        for m in regex.finditer(r"(?<=\s)" + regex.escape(phrase) + r"(?=\s|$)", folded):
+            word = plain[m.start():m.end()]
+            if not word[:1].isupper():
+                continue
+            if " " not in phrase and len(phrase) < 4:
+                continue  # "Ja"/"Nej" mid-line are too risky in running text
+            return m.start(), m.end(), ph.status_cell[phrase]
+    return None
+
+
+def prose_status(text: str, ph: Phrases) -> tuple[str, str] | None:
+    """The leftmost status phrase in an assessment sentence that speaks of a goal (mål), as printed."""
+    plain = " ".join(text.split())
+    folded = fold(plain)
+    if len(folded) != len(plain):
+        plain = folded
+    pattern = regex.compile(r"(?<![\w])(" + _alternation(list(ph.status_prose)) + r")(?![\w])")
+    start = 0
+    for sentence in regex.split(r"(?<=[.!?])\s+", folded):
+        begin = folded.index(sentence, start)
+        start = begin + len(sentence)
+        if not regex.search(r"\bmal", sentence):
+            continue
+        m = pattern.search(sentence)
+        if m:
+            return plain[begin + m.start():begin + m.end()], ph.status_prose[m.group(1)]
+    m = pattern.search(folded)
+    if m and " " in m.group(1):
+        return plain[m.start():m.end()], ph.status_prose[m.group(1)]
+    return None
+
+
+def strip_numbering(text: str) -> str:
+    return regex.sub(r"^\s*(?:\d+(?:\.\d+)*\.?)\s+(?=\p{L})", "", text).strip()
+
+
+def nice_heading(text: str) -> str:
+    """'1.5.2 Verksamhetens mål 2022' -> 'Verksamhetens mål 2022'; 'MÅL 1: X Y' -> 'Mål 1: X y'."""
+    t = strip_numbering(" ".join(text.replace("\t", " ").split()))
+    letters = [c for c in t if c.isalpha()]
+    if letters and all(c.isupper() for c in letters):
+        t = t[:1] + t[1:].lower()
+    return t
+
+
+def is_goal_word(word: str, ph: Phrases) -> bool:
+    """'mål', 'målen', or a compound ending in one: 'inriktningsmål', 'verksamhetsmålen' (folded)."""
+    if word in ph.not_goal_words:
+        return False
+    return word in ph.goal_words or any(word.endswith(s) and len(word) > len(s) + 3 for s in ph.goal_suffixes)
+
+
+def is_goal_heading(text: str, ph: Phrases) -> bool:
+    f = fold(text)
+    words = set(regex.findall(r"[\w/]+", f))
+    if words & ph.not_goal_words:
+        return False
+    return any(is_goal_word(w, ph) for w in words) or any(p in f for p in ph.goal_phrases)
+
+
+# a line ending in one of these is wrapped prose, not a heading
+TRAILING_STOPWORDS = frozenset("""att och i av for med till som en ett de den det pa om fran vid eller
+men samt under over efter innan mot hos ar har ska skall kan""".split())
+AMOUNT_END = regex.compile(r"(?:-?\d[\d\s]*(?:kr|kronor|tkr)?|\d+\s*%)\s*$")
+YEAR_END = regex.compile(r"(?:19|20)\d\d\s*$")
+LABEL = regex.compile(r"^[\p{L}][\p{L} /-]{1,30}:\s*\S")
+
+
+def heading_like(text: str) -> bool:
+    """Short, capitalised, unpunctuated: the shape of a heading, not of a prose line."""
+    t = " ".join(text.replace("\t", " ").split())
+    if not t or len(t) > 75:
+        return False
+    body = strip_numbering(t)
+    if not body or not body[0].isupper() or body[-1] in ".,;:!?-":
+        return False
+    words = body.split()
+    if len(words) > 10 or fold(words[-1]) in TRAILING_STOPWORDS or fold(words[0]) == "att":
+        return False
+    if AMOUNT_END.search(body) and not YEAR_END.search(body):
+        return False
+    if body == t:  # unnumbered: no commas, no figures but a closing year or "Mål 2"
+        core = regex.sub(r"(?i)(?:\bm[aå]l\s*\d+|(?:19|20)\d\d\s*$)", "", body)
+        if "," in core or regex.search(r"\d", core):
+            return False
+    if LABEL.match(body) and not regex.match(r"(?i)m[aå]l\s*\d+\s*:", body):
+        return False
+    return True
+
+
+NUMBER = regex.compile(r"(?<![\w,.])(\d{1,3}(?:[ \u00a0]\d{3})+|\d+)(?:,(\d+))?(?![\d])")
+
+
+@dataclass(frozen=True)
+class Quantity:
+    value: float
+    unit: str
+    start: int
+    upper_bound: bool = False
+
+
+def quantities(text: str, ph: Phrases, *, loose: bool = False) -> list[Quantity]:
+    """Numbers with a unit ('80 %', 'minst 30 möten', '12 st anställningar'), in text order.
+
+    Years, week numbers and amounts without a unit are skipped; `loose` also accepts a
+    bare number after 'minst'/'högst'/'max' as a count.
+    """
+    out = []
+    folded = fold(text)
+    for m in NUMBER.finditer(folded):
+        amount = parse_amount(m.group(0))
+        if amount is None:
+            continue
+        value = float(amount.value)
+        before = folded[max(0, m.start() - 30):m.start()]
+        after = folded[m.end():m.end() + 40]
+        if regex.search(r"\b(?:v|vecka|nr|kap|§|sid|sida)\.?\s*$", before):
+            continue
+        um = regex.match(r"\s*(%|[\p{L}][\p{L}-]*)", after)
+        word = um.group(1) if um else ""
+        if word in ("st", "stycken"):
+            nxt = regex.match(r"\s*(?:st|stycken)\s+([\p{L}][\p{L}-]*)", after)
+            word = "st" if not nxt else "st"
+        unit = ph.units.get(word)
+        factor = money_factor(after, ph)
+        if factor is not None:
+            unit, value = "kr", float(amount.value * factor)
+        if unit is None and word.endswith("-moten"):
+            unit = "antal"
+        if unit is None and loose and regex.search(r"\b(?:minst|hogst|max|maximalt|cirka|ca)\s*$", before):
+            unit = "antal"
+        if unit is None:
+            continue
+        if unit != "%" and m.group(2) is None and 1900 <= value <= 2100:
+            continue
+        upper = any(regex.search(r"(?<!\w)" + regex.escape(u) + r"\s+(?:\p{L}+\s+)?$", before + " ")
+                    for u in ph.upper_bound)
+        out.append(Quantity(value, unit, m.start(), upper))
+    return out
+
+
+def money_factor(after: str, ph: Phrases) -> int | None:
+    """The factor to kronor when a money unit follows a figure ('16,4 mnkr' -> 1 000 000), else None."""
+    m = regex.match(r"\s*(" + _alternation(list(ph.money_units)) + r")(?!\w)", after)
+    return ph.money_units[m.group(1)] if m else None
+
+
+def first_sentence(text: str) -> str:
+    parts = regex.split(r"(?<=[.!?])\s+(?=[\p{Lu}\d])", text.strip(), maxsplit=1)
+    return parts[0] if parts else text
+
+
+def sentences(text: str) -> list[str]:
+    return [s for s in regex.split(r"(?<=[.!?])\s+(?=[\p{Lu}\d\"”])", text.strip()) if s]

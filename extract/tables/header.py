@@ -1,0 +1,217 @@
+"""The header model: the lines above a table's first row read into ordered columns.
+
+A header may stand on one line ("Tkr Utfall 2013 Budget 2013 Avvikelse"), over several
+("Kommunen" / "Kommunala koncernen" / "Belopp i mnkr Not 2018 2019 2018 2019"), one word
+per line ("Utfall" / "2021" / "Budget" / "2021"), or glued ("Not201620152014"). Each
+column is (scope, kind, period); the words that name them are in
+`extract/data/table_words.toml`.
+"""
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import regex
+
+from arsred.extract.sections import fold
+from arsred.extract.tables.lines import Column
+
+YEAR_RE = regex.compile(r"(?:19[6-9]\d|20[0-4]\d)")
+# 2021-12-31, 31/12/2021, 12/31/2021, 2021.12.31, "31 dec 2021"; a range keeps its end.
+DATE_RE = regex.compile(r"(?:(?:19|20)\d\d[-./]\d\d[-./]\d\d|\d{1,2}/\d{1,2}/(?:19|20)\d\d|\d{1,2}\.\d{1,2}\.(?:19|20)\d\d)")
+
+
+@dataclass(frozen=True)
+class HeaderToken:
+    """One meaningful piece of a header: a period, a kind or scope word, the note word."""
+
+    kind: str            # period | kind | scope | note | filler | other
+    value: str | int     # the year for a period, the canonical name for words
+    text: str
+
+
+@dataclass(frozen=True)
+class HeaderModel:
+    columns: tuple[Column, ...]
+    has_note: bool
+    tokens: tuple[HeaderToken, ...]
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> dict[str, tuple[tuple[str, str, str], ...]]:
+    """Folded phrase -> (token kind, canonical value), longest phrases first."""
+    with resources.files("arsred.extract").joinpath("data/table_words.toml").open("rb") as fh:
+        data = tomllib.load(fh)
+    phrases: list[tuple[str, str, str]] = []
+    for kind, words in data["kinds"].items():
+        phrases += [(fold(w), "kind", kind) for w in words]
+    for scope, words in data["scopes"].items():
+        phrases += [(fold(w), "scope", scope) for w in words]
+    phrases += [(fold(w), "note", "not") for w in data["note"]["words"]]
+    phrases += [(fold(w), "filler", "") for w in data["filler"]["words"]]
+    phrases.sort(key=lambda p: (-len(p[0].split()), -len(p[0])))
+    return {"phrases": tuple(phrases)}
+
+
+@lru_cache(maxsize=1)
+def column_identities() -> dict[str, tuple[tuple[str, str], ...]]:
+    with resources.files("arsred.extract").joinpath("data/table_words.toml").open("rb") as fh:
+        data = tomllib.load(fh)
+    return {k: tuple(tuple(p) for p in v) for k, v in data["identities"].items()}
+
+
+def unglue(text: str) -> str:
+    """Put spaces where a layout glued header words: 'ResultaträkningKommunen', 'Not201620152014'."""
+    text = regex.sub(r"(?<=\p{Ll})(?=\p{Lu})", " ", text)
+    text = regex.sub(r"(?<=\p{L})(?=\d)|(?<=\d)(?=\p{L})", " ", text)
+
+    def years(m: regex.Match) -> str:
+        run = m.group()
+        parts = [run[i:i + 4] for i in range(0, len(run), 4)]
+        return " ".join(parts) if all(YEAR_RE.fullmatch(p) for p in parts) else run
+    return regex.sub(r"\d{8,}", years, text)
+
+
+def header_tokens(text: str) -> list[HeaderToken]:
+    """Tokens of one header line; words outside the vocabulary are `other`."""
+    text = unglue(text)
+    text = regex.sub(rf"(?:{DATE_RE.pattern})\s*[-–—]\s*$", " ", text)   # a range whose end is on the next line
+    text = DATE_RE.sub(lambda m: f" @{_date_year(m.group())} ", text)
+    # a period range "2021-01-01 – 2021-12-31" or "jan–dec 2021" keeps its end
+    text = regex.sub(r"@(\d{4})\s*[-–—]\s*@(\d{4})", r"@\2", text)
+    out: list[HeaderToken] = []
+    words = text.replace("|", " ").split()
+    i = 0
+    phrases = vocabulary()["phrases"]
+    while i < len(words):
+        w = words[i]
+        if w.startswith("@"):
+            out.append(HeaderToken("period", int(w[1:]), w))
+            i += 1
+            continue
+        core = w.strip("()[],;:*")
+        if YEAR_RE.fullmatch(core):
+            out.append(HeaderToken("period", int(core), w))
+            i += 1
+            continue
+        m = regex.fullmatch(r"((?:19|20)\d\d)\s*[-–/]\s*((?:19|20)?\d\d)", core)
+        if m:                                   # "2020–2021", "2020/21": the later year
+            end = m.group(2)
+            out.append(HeaderToken("period", int(end if len(end) == 4 else m.group(1)[:2] + end), w))
+            i += 1
+            continue
+        hit = None
+        for n in (4, 3, 2, 1):
+            if i + n > len(words):
+                continue
+            phrase = fold(" ".join(words[i:i + n]))
+            if not phrase:
+                continue
+            for p, kind, value in phrases:
+                if p == phrase:
+                    hit = (n, kind, value)
+                    break
+            if hit:
+                break
+        if hit:
+            n, kind, value = hit
+            out.append(HeaderToken(kind, value, " ".join(words[i:i + n])))
+            i += n
+            continue
+        f = fold(w)
+        out.append(HeaderToken("filler" if len(f) <= 1 else "other", f, w))
+        i += 1
+    return out
+
+
+def _date_year(text: str) -> int:
+    years = regex.findall(r"(?:19|20)\d\d", text)
+    return int(years[-1])
+
+
+def is_header_text(text: str) -> bool:
+    """A line made only of header words and periods, with at least one period or column word."""
+    toks = header_tokens(text)
+    if not toks or any(t.kind == "other" for t in toks):
+        return False
+    return any(t.kind in ("period", "kind", "scope", "note") for t in toks)
+
+
+def build_columns(tokens: list[HeaderToken], default_period: int | None, default_kind: str) -> HeaderModel:
+    """Ordered columns from the header's tokens, in reading order.
+
+    A kind or scope word directly before (or, for a trailing word, after) a period names
+    that column; a run of several scope (or kind) words before a run of periods is a
+    group line: the periods split evenly among them. A kind word with no period of its
+    own (Avvikelse) is a column of its own, in the period of its neighbours.
+    """
+    has_note = any(t.kind == "note" for t in tokens)
+    toks = [t for t in tokens if t.kind in ("period", "kind", "scope")]
+    columns: list[Column] = []
+    i = 0
+    pending: list[HeaderToken] = []
+    while i < len(toks):
+        t = toks[i]
+        if t.kind != "period":
+            pending.append(t)
+            i += 1
+            continue
+        run_end = i
+        while run_end < len(toks) and toks[run_end].kind == "period":
+            run_end += 1
+        periods = [int(p.value) for p in toks[i:run_end]]
+        scopes = [p for p in pending if p.kind == "scope"]
+        kinds = [p for p in pending if p.kind == "kind"]
+        groups = scopes if len(scopes) > 1 else kinds if len(kinds) > 1 else []
+        if groups and len(periods) % len(groups) == 0 and len(periods) >= len(groups):
+            per = len(periods) // len(groups)
+            other = kinds if groups is scopes else scopes
+            for g_index, g in enumerate(groups):
+                for period in periods[g_index * per:(g_index + 1) * per]:
+                    scope = str(g.value) if g.kind == "scope" else (str(other[-1].value) if other else "entity")
+                    kind = str(g.value) if g.kind == "kind" else (str(other[-1].value) if other else default_kind)
+                    columns.append(Column(period, kind, scope=scope))
+        else:
+            scope = str(scopes[-1].value) if scopes else (columns[-1].scope if columns else "entity")
+            kind = str(kinds[-1].value) if kinds else default_kind
+            # "Utfall 2021 Budget 2021", "Bokslut 2022 2021": a run of periods takes the words before it
+            for period in periods:
+                columns.append(Column(period, kind, scope=scope))
+        pending = []
+        i = run_end
+    for t in pending:                        # words after the last period: their own columns
+        if t.kind == "kind":
+            period = columns[-1].period if columns else default_period
+            columns.append(Column(period, str(t.value), scope=columns[-1].scope if columns else "entity"))
+    if not columns:
+        kinds = [t for t in toks if t.kind == "kind"]
+        columns = [Column(default_period, str(k.value)) for k in kinds]
+    columns = _blocks_without_scope(columns, toks)
+    return HeaderModel(tuple(_inherit(columns, default_period)), has_note, tuple(tokens))
+
+
+def _blocks_without_scope(columns: list[Column], toks: list[HeaderToken]) -> list[Column]:
+    """Periods printed twice over ("2018 2019 2018 2019") with fewer scope words than blocks: the
+    blocks are the organisation and its group, in the order municipal statements print them."""
+    periods = [c.period for c in columns]
+    n = len(periods)
+    if n < 2 or n % 2 or periods[: n // 2] != periods[n // 2:] or len(set(periods)) != n // 2:
+        return columns
+    scopes = [t for t in toks if t.kind == "scope"]
+    if len({str(t.value) for t in scopes}) >= 2:
+        return columns
+    half = n // 2
+    return [Column(c.period, c.kind, c.x0, c.x1, "entity" if k < half else "group") for k, c in enumerate(columns)]
+
+
+def _inherit(columns: list[Column], default_period: int | None) -> list[Column]:
+    out = []
+    for k, c in enumerate(columns):
+        if c.period is None:
+            near = next((o.period for o in columns[k::-1] if o.period is not None), None) or \
+                next((o.period for o in columns[k:] if o.period is not None), default_period)
+            c = Column(near, c.kind, c.x0, c.x1, c.scope)
+        out.append(c)
+    return out

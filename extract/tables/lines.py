@@ -1,0 +1,651 @@
+"""Statement tables: column headers, then rows of label, note reference and amounts.
+
+Works on the cells a reader gives (tabs, wide gaps, PDF word positions); where a layout
+merged the columns into one run of tokens it cuts them with `amounts.segment`, using the
+header's column count. Headers may span lines (a group line "Utfall 2024 | Budget 2024"
+over "Intäkt Kostnad Netto"); columns without a year inherit it from their group or, with
+no header at all, from the report.
+"""
+from __future__ import annotations
+
+import logging
+import math
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import regex
+from rapidfuzz import fuzz
+
+from arsred.extract.amounts import Amount, is_amount_token, parse_amount, readings, segment
+from arsred.extract.document import Cell, Line
+from arsred.extract.sections import YEAR, config, fold
+
+log = logging.getLogger(__name__)
+
+DATE = regex.compile(r"^(?:19|20)\d\d-\d\d-\d\d$")
+GROUP_WORDS = {"utfall": "utfall", "bokslut": "utfall", "budget": "budget", "avvikelse": "avvikelse",
+               "prognos": "prognos", "diff": "avvikelse", "differens": "avvikelse", "helarsprognos": "prognos",
+               "arsbudget": "budget", "utfall budget": "avvikelse", "utfall-budget": "avvikelse",
+               "plan": "budget", "aterstar": "avvikelse", "avvik": "avvikelse", "beviljat": "budget",
+               "beviljade": "budget", "beviljad": "budget", "kvar": "avvikelse", "forbrukat": "utfall",
+               "forbrukade": "utfall", "utbetalt": "utfall", "kvarvarande": "avvikelse"}
+SUB_WORDS = {"intakt": "intakt", "intakter": "intakt", "kostnad": "kostnad", "kostnader": "kostnad",
+             "netto": "netto", "nettokostnad": "netto"}
+FILLER = {"belopp", "i", "tkr", "kr", "mkr", "kkr", "not", "noter", "ar", "sek", "tkr.", "kr.", "|", "*",
+          "(tkr)", "(kr)", "(mkr)", "ack", "period", "helar", "kronor", "tusental", "tusentals", "miljoner", "ackumulerat", "perioden", "tom", "t.o.m", "per",
+          "jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec",
+          "januari", "februari", "mars", "april", "juni", "juli", "augusti", "september", "oktober",
+          "november", "december"}
+SUB_COLUMN = {"intakt": "utfall_intakt", "kostnad": "utfall_kostnad", "netto": "utfall_netto"}
+OPERATORS = regex.compile(r"^(?:[=+\-−–]\s*/\s*[=+\-−–]|[=+\-−–])\s*(?=\S)")
+
+
+@dataclass(frozen=True)
+class Column:
+    period: int | None
+    kind: str
+    x0: float | None = None
+    x1: float | None = None
+    scope: str = "entity"          # entity | group (Koncernen, Sammanställd redovisning)
+
+
+@dataclass(frozen=True)
+class Header:
+    columns: tuple[Column, ...]
+    has_note: bool = False
+    note_x: tuple[float, float] | None = None
+    lines: tuple[Line, ...] = ()
+    positional: bool = False
+
+
+@dataclass(frozen=True)
+class Value:
+    amount: Amount
+    cell: Cell | None
+    confidence: float = 1.0
+    line: Line | None = None       # where the figure stands when not on its row's first line
+    readings: int = 1              # readings the grammar and the header allowed for it
+
+
+@dataclass
+class Row:
+    label: str
+    label_raw: str
+    line: Line
+    values: list[Value | None] = field(default_factory=list)
+    note_ref: int | None = None
+    extra_lines: list[Line] = field(default_factory=list)
+    alternatives: list = field(default_factory=list)       # other readings of merged tokens
+    unreadable: list[int] = field(default_factory=list)     # columns whose figure OCR could not read
+
+    @property
+    def has_values(self) -> bool:
+        return any(v is not None for v in self.values)
+
+
+@dataclass
+class Table:
+    statement: str
+    title: str
+    header: Header
+    rows: list[Row]
+    unit_text: str = ""                    # the text the unit was declared in
+    note: int | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------- header
+
+
+_MONTHS = "jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec"
+_DAY_MONTH_YEAR = regex.compile(rf"\b(\d{{1,2}})\s+(?:{_MONTHS})\w*\.?\s+((?:19|20)\d\d)\b", regex.I)
+
+
+def _tokens(text: str) -> list[str]:
+    text = _DAY_MONTH_YEAR.sub(lambda m: f"{m.group(2)}-12-{int(m.group(1)):02d}", text)   # "31 dec 2024"
+    return [t for t in text.replace("|", " ").split() if t]
+
+
+def _header_tokens(text: str) -> list[str]:
+    """Header tokens without a leading title of the label column ("Kostnader, tkr Budget 2023 …")."""
+    toks = _tokens(text)
+    kinds = [_header_token_kind(t) for t in toks]
+    first = next((i for i, k in enumerate(kinds) if k in ("year", "date", "group")), None)
+    if first and first <= 3 and kinds[first - 1] == "filler" and "sub" in kinds[:first] \
+            and all(k in ("sub", "filler") for k in kinds[:first]):
+        return toks[first:]
+    return toks
+
+
+def _header_token_kind(tok: str) -> str | None:
+    """year | date | group | sub | filler | None for a header line token."""
+    t = tok.strip(",;:").rstrip("-–—")
+    if "–" in t or (t.count("-") == 5):
+        t = regex.split(r"[–]|(?<=\d\d)-(?=(?:19|20)\d\d)", t)[-1] or t   # a date range: its end
+    if YEAR.fullmatch(t):
+        return "year"
+    if DATE.match(t):
+        return "date"
+    f = fold(t).strip("*").strip()
+    f = f.rstrip("-")
+    if not f:
+        return "filler"
+    if f in FILLER or t.casefold() in FILLER:
+        return "filler"
+    if _vocab(f, GROUP_WORDS) or f.startswith("utfall budget") or f.replace(" ", "-") in ("utfall-budget",):
+        return "group"
+    if _vocab(f, SUB_WORDS):
+        return "sub"
+    return None
+
+
+def _vocab(word: str, table: dict[str, str]) -> str | None:
+    if word in table:
+        return table[word]
+    if len(word) >= 5:
+        for k, v in table.items():
+            if len(k) >= 5 and fuzz.ratio(word, k) >= 80:
+                return v
+    return None
+
+
+def is_header_line(line: Line) -> bool:
+    """Years, dates and column words only — after an optional title of the label column ("Insats")."""
+    toks = _tokens(line.text)
+    if not toks:
+        return False
+    kinds = [_header_token_kind(t) for t in toks]
+    lead = 0
+    if len(line.cells) > 1 and line.cells[0].text.strip():
+        lead = len(_tokens(line.cells[0].text))
+        if lead > 3 or any(k in ("year", "date", "group", "sub") for k in kinds[:lead]):
+            lead = 0
+    elif kinds and kinds[0] is None and len(toks) > 2 and toks[0][:1].isupper():
+        lead = 1
+    rest = kinds[lead:]
+    if not rest or any(k is None for k in rest):
+        return False
+    # a lone "Intäkter" / "Kostnader" is a row heading, not a column header
+    return any(k in ("year", "date", "group") for k in rest) or rest.count("sub") >= 2
+
+
+def _year_of(tok: str) -> int | None:
+    m = YEAR.search(tok)
+    return int(m.group()) if m else None
+
+
+def build_header(lines: list[Line], default_period: int | None, default_kind: str) -> Header:
+    """Columns from one or more header lines (group line, year line, sub-column line)."""
+    positional = bool(lines) and all(len(line.cells) > 1 for line in lines)
+    if positional:
+        return _positional_header(lines, default_period, default_kind)
+    has_note = False
+    subs: list[tuple[str | None, float | None, float | None]] = []
+    slot_lines: list[list[tuple[str | None, int | None]]] = []     # per line: (group, year) slots
+    for line in lines:
+        toks = _header_tokens(line.text)
+        kinds = [_header_token_kind(t) for t in toks]
+        has_sub = "sub" in kinds
+        slots: list[tuple[str | None, int | None]] = []
+        for i, (t, k) in enumerate(zip(toks, kinds)):
+            if k in ("year", "date"):
+                if slots and slots[-1][0] is not None and slots[-1][1] is None and i > 0 and kinds[i - 1] in (
+                        "group", "filler") and not has_sub:
+                    slots[-1] = (slots[-1][0], _year_of(t))        # "Budget 2024", "Budget helår 2024"
+                else:
+                    slots.append((None, _year_of(t)))
+            elif k == "group":
+                gk = _group_of(t)
+                if has_sub:   # "Intäkter Kostnader Nettokostnad Budget Avvikelse": a column of its own
+                    subs.append(({"avvikelse": "avvik", "budget": "budget", "prognos": "prognos"}.get(gk), None, None))
+                else:
+                    slots.append((gk, None))
+            elif k == "sub":
+                subs.append((_vocab(fold(t).strip("*"), SUB_WORDS), None, None))
+            elif k == "filler" and fold(t) in ("not", "noter"):
+                has_note = True
+        if slots:
+            slot_lines.append(slots)
+    groups, years = _zip_slots(slot_lines)
+    columns = _budget_beside_net(_columns(groups, years, subs, False, default_period, default_kind))
+    return Header(tuple(columns), has_note, None, tuple(lines), False)
+
+
+def _zip_slots(slot_lines):
+    """Stacked header lines with as many slots as each other describe the same columns.
+
+    "Utfall Budget Avvikelse Utfall" over "2024 2024 2024 2023", or "2023-01-01– … Budget"
+    over "2023-08-31 … helår 2023": slot k of every line belongs to column k.
+    """
+    if not slot_lines:
+        return [], []
+    width = max(len(s) for s in slot_lines)
+    stacked = [s for s in slot_lines if len(s) == width]
+    columns = []
+    for k in range(width):
+        group = next((s[k][0] for s in stacked if s[k][0] is not None), None)
+        year = next((s[k][1] for s in reversed(stacked) if s[k][1] is not None), None)
+        columns.append((group, year))
+    if any(g is not None for g, _ in columns):
+        return [(g or "utfall", y, None, None) for g, y in columns], []
+    return [], [(y, None, None) for _, y in columns]
+
+
+def _group_of(tok: str) -> str:
+    f = fold(tok).rstrip("-")
+    if f.startswith("utfall") and (tok.endswith("-") or "budget" in f):
+        return "avvikelse"
+    return _vocab(f, GROUP_WORDS) or "utfall"
+
+
+def _positional_header(lines: list[Line], default_period: int | None, default_kind: str) -> Header:
+    """Header cells stacked over one another (by horizontal overlap) describe one column."""
+    has_note = False
+    note_x = None
+    stacks: list[dict] = []        # x0, x1, group, year, sub, line order
+    margin = min((line.cells[0].x0 for line in lines if line.cells), default=0.0)
+    for depth, line in enumerate(lines):
+        for k, cell in enumerate(line.cells):
+            first_kinds = [_header_token_kind(t) for t in _tokens(cell.text)]
+            if k == 0 and len(line.cells) > 1 and cell.x0 <= margin + 1e-6 and \
+                    not any(kk in ("year", "date") for kk in first_kinds) and \
+                    any(kk in (None, "filler") for kk in first_kinds):
+                if any(fold(t) in ("not", "noter") for t in _tokens(cell.text)):
+                    has_note, note_x = True, (cell.x0, cell.x1)
+                continue                                   # the label column's title ("Kostnader, tkr")
+            ctoks = _tokens(cell.text)
+            kinds = [_header_token_kind(t) for t in ctoks]
+            if any(k == "filler" and fold(t) in ("not", "noter") for t, k in zip(ctoks, kinds)):
+                has_note, note_x = True, (cell.x0, cell.x1)
+            if not any(k in ("year", "date", "group", "sub") for k in kinds):
+                continue
+            years = [_year_of(t) for t, k in zip(ctoks, kinds) if k in ("year", "date")]
+            groups = [_group_of(t) for t, k in zip(ctoks, kinds) if k == "group"]
+            subs = [_vocab(fold(t).strip("*"), SUB_WORDS) for t, k in zip(ctoks, kinds) if k == "sub"]
+            stack = next((st for st in stacks if min(st["x1"], cell.x1) - max(st["x0"], cell.x0) > 0
+                          and st["depth"] < depth), None)
+            if stack is None:
+                stack = {"x0": cell.x0, "x1": cell.x1, "group": None, "year": None, "sub": None, "depth": depth}
+                stacks.append(stack)
+            stack["depth"] = depth
+            stack["x0"], stack["x1"] = min(stack["x0"], cell.x0), max(stack["x1"], cell.x1)
+            if years:
+                stack["year"] = years[-1]                   # a date range ends in its period
+            if groups:
+                if stack["group"] is None:
+                    stack["group"] = groups[0]
+                elif "avvikelse" in groups:
+                    stack["sub"] = "avvik"
+            if subs:
+                stack["sub"] = subs[-1]
+    stacks.sort(key=lambda st: st["x0"])
+    columns = []
+    owner: dict | None = None
+    for st in stacks:
+        if st["group"] is not None:
+            owner = st
+        group = st["group"] or (owner["group"] if owner and st["sub"] else None)
+        year = st["year"] if st["year"] is not None else (owner["year"] if owner and st["sub"] else None)
+        if group is None:
+            kind = SUB_COLUMN.get(st["sub"] or "", default_kind)
+        elif st["sub"] == "avvik":
+            kind = "avvikelse"
+        else:
+            kind = _sub_kind(group, st["sub"])
+        columns.append(Column(year, kind, st["x0"], st["x1"]))
+    columns = _budget_beside_net(columns)
+    last = default_period
+    filled = []
+    for c in columns:
+        last = c.period if c.period is not None else last
+        filled.append(Column(c.period if c.period is not None else last, c.kind, c.x0, c.x1))
+    if not filled:
+        filled = [Column(default_period, default_kind)]
+    return Header(tuple(filled), has_note, note_x, tuple(lines), True)
+
+
+def _budget_beside_net(columns: list[Column]) -> list[Column]:
+    """A lone Budget column beside Intäkt / Kostnad / Netto columns budgets the net."""
+    if any(c.kind.startswith("utfall_") for c in columns):
+        return [Column(c.period, "budget_netto", c.x0, c.x1) if c.kind == "budget" else c for c in columns]
+    return columns
+
+
+def _columns(groups, years, subs, positional, default_period, default_kind) -> list[Column]:
+    # Fill group years: "Avvikelse" without a year takes its neighbour's.
+    filled = []
+    last_year = None
+    for kind, year, x0, x1 in groups:
+        year = year if year is not None else last_year
+        filled.append((kind, year, x0, x1))
+        last_year = year if year is not None else last_year
+    filled = [(k, y if y is not None else default_period, a, b) for k, y, a, b in filled]
+    if subs and filled:
+        return _assign_subs(filled, subs, positional)
+    if filled and years and positional:
+        # years in their own cells beside group cells: each is a plain column
+        cols = [Column(y, k, a, b) for k, y, a, b in filled]
+        cols += [Column(y, "utfall", a, b) for y, a, b in years]
+        return sorted(cols, key=lambda c: c.x0 or 0.0)
+    if filled:
+        return [Column(y, _group_kind(k), a, b) for k, y, a, b in filled]
+    if years:
+        return [Column(y, "utfall" if default_kind == "utfall" else default_kind, a, b) for y, a, b in years]
+    if subs:
+        return [Column(default_period, SUB_COLUMN.get(s or "", "avvikelse" if s in (None, "avvik") else
+                                                      "budget_netto" if s == "budget" else s or default_kind), a, b)
+                for s, a, b in subs]
+    return [Column(default_period, default_kind)]
+
+
+def _group_kind(kind: str) -> str:
+    return {"utfall": "utfall", "budget": "budget", "avvikelse": "avvikelse", "prognos": "prognos"}[kind]
+
+
+def _sub_kind(group: str, sub: str | None) -> str:
+    if group == "utfall":
+        return {"intakt": "utfall_intakt", "kostnad": "utfall_kostnad", "netto": "utfall_netto"}.get(sub or "", "utfall")
+    if group == "budget":
+        return "budget_netto" if sub == "netto" else "budget"
+    return _group_kind(group)
+
+
+def _assign_subs(groups, subs, positional) -> list[Column]:
+    cols: list[Column] = []
+    if positional:
+        for s, x0, x1 in subs:
+            owner = None
+            for g in groups:
+                if g[2] is not None and x0 is not None and g[2] <= x0 + 1e-6:
+                    owner = g
+            owner = owner or groups[0]
+            kind = "avvikelse" if s == "avvik" else _sub_kind(owner[0], s)
+            cols.append(Column(owner[1], kind, x0, x1))
+        return cols
+    order = ["intakt", "kostnad", "netto"]
+    g = 0
+    used: set[str] = set()
+    for s, _, _ in subs:
+        while g < len(groups):
+            kind = groups[g][0]
+            if kind == "utfall" and s in order and s not in used and all(order.index(u) < order.index(s) for u in used):
+                break
+            if kind in ("budget", "prognos") and not used and s in ("netto", "intakt", "kostnad", kind):
+                break
+            if kind == "avvikelse" and not used and s in (None, "avvik"):
+                break
+            g += 1
+            used = set()
+        if g >= len(groups):
+            break
+        used.add(s or "avvik")
+        kind = "avvikelse" if s in (None, "avvik") else _sub_kind(groups[g][0], s)
+        cols.append(Column(groups[g][1], kind, None, None))
+    return cols
+
+
+# ---------------------------------------------------------------- rows
+
+
+TRAILING_UNIT = regex.compile(r"[,\s]+\(?(?:tkr|kr|mkr)\)?\.?$", regex.I)
+LEADERS = regex.compile(r"\s*(?:\.\s?){3,}\s*|\s*…+\s*")
+NOTE_IN_LABEL = regex.compile(r"\s*\(?\bnot(?:er)?\.?\s+(\d{1,2})(?:\s*(?:,|och|&)\s*\d{1,2})*\)?\s*$", regex.I)
+
+
+def clean_label(text: str) -> str:
+    """The row's words: operators in front (=, +, −, +/−), marks, leaders, a note reference
+    ("(not 2)") and a trailing unit ("…, tkr") removed."""
+    s = " ".join(text.replace("|", " ").split())
+    s = LEADERS.sub(" ", s).strip()
+    s = OPERATORS.sub("", s).strip()
+    s = s.strip("*").strip()
+    s = NOTE_IN_LABEL.sub("", s)
+    s = TRAILING_UNIT.sub("", s)
+    return s.strip()
+
+
+def label_note(text: str) -> int | None:
+    """The note a label refers to in its own words: "Verksamhetens intäkter (not 2)" → 2."""
+    m = NOTE_IN_LABEL.search(" ".join(LEADERS.sub(" ", text).split()))
+    return int(m.group(1)) if m else None
+
+
+UNIT_SUFFIX = regex.compile(r"\s*(?:kr|tkr|mkr|kronor|sek|:-)\.?\s*$", regex.I)
+
+
+def _strip_unit(text: str) -> str:
+    """'1 505 kr' → '1 505': a unit printed after a figure is not part of it."""
+    stripped = UNIT_SUFFIX.sub("", text)
+    return stripped if stripped and stripped[-1:].isdigit() or stripped.endswith((")", "*")) else text
+
+
+def split_label_and_numbers(line: Line) -> tuple[str, list[str], list[Cell]]:
+    """Label text, the trailing amount tokens, and the cells those tokens came from."""
+    cells = [c if _strip_unit(c.text) == c.text else Cell(_strip_unit(c.text), c.x0, c.x1, c.words)
+             for c in line.cells if c.text.strip()]
+    if len(cells) > 1:
+        numeric = []
+        label_cells = []
+        for c in cells:
+            toks = _tokens(c.text)
+            if toks and all(is_amount_token(t) for t in toks):
+                numeric.append(c)
+            elif numeric:
+                # text after amounts: a trailing word ("kr") or a merged label; keep it out
+                if fold(c.text) in ("kr", "tkr", "kronor"):
+                    continue
+                numeric.append(c)
+            else:
+                label_cells.append(c)
+        label = " ".join(c.text for c in label_cells)
+        tokens = [t for c in numeric for t in _tokens(c.text)]
+        tail = LEADERS.split(label)[-1].split() if label_cells else []
+        k = len(tail)
+        while k > 0 and is_amount_token(tail[k - 1]):
+            k -= 1
+        if k < len(tail) and LEADERS.search(label):
+            # "Kassa och bank ....... 2 150        2 340": the first figure sits in the label's cell
+            head = label[: len(label) - len(" ".join(tail[k:]))].rstrip()
+            return head, tail[k:] + tokens, []
+        return label, tokens, numeric
+    raw = _strip_unit(line.text).split()
+    # "1 450 000 kr 1 388 412 kr": a unit after each figure is not part of the row
+    toks = [t for i, t in enumerate(raw) if not (i and t.casefold().rstrip(".") in ("kr", "tkr", "mkr", "kronor")
+                                                 and is_amount_token(raw[i - 1]))]
+    k = len(toks)
+    while k > 0 and is_amount_token(toks[k - 1]):
+        k -= 1
+    if 0 < k < len(toks) - 1 and fold(toks[k - 1]) in ("not", "noter") and regex.fullmatch(r"\d{1,2}\)?", toks[k]):
+        k += 1                       # "Medlemsbidrag Not 2  5 400  5 200": the 2 is the note, in the label
+    return " ".join(toks[:k]), toks[k:], []
+
+
+def parse_row(line: Line, header: Header, note_titles: dict[int, str] | None = None) -> Row:
+    label_text, tokens, num_cells = split_label_and_numbers(line)
+    label = clean_label(label_text)
+    row = Row(label=label, label_raw=label_text.strip(), line=line, note_ref=label_note(label_text))
+    n = len(header.columns)
+    if not tokens:
+        return row
+    values: list[Value | None] = [None] * n
+    conf = line.confidence
+    if header.positional and num_cells:
+        placed = _place_by_position(num_cells, header)
+        if placed is not None:
+            note, values, unreadable = placed
+            row.note_ref = note if note is not None else row.note_ref
+            row.values, row.unreadable = values, unreadable
+            return row
+    if num_cells and len(num_cells) in (n, n + 1) and all(parse_amount(c.text) or c.text.strip() in "-–" for c in num_cells):
+        amounts = [parse_amount(c.text) for c in num_cells]
+        if len(num_cells) == n + 1:
+            if header.has_note and amounts[0] is not None and amounts[0].is_small_int:
+                row.note_ref = int(amounts[0].value)
+                amounts, cells = amounts[1:], num_cells[1:]
+            else:
+                return row
+        else:
+            cells = num_cells
+        row.values = [Value(a, c, c.confidence) if a is not None else None for a, c in zip(amounts, cells)]
+        return row
+    seg = segment(tokens, n, allow_note=header.has_note, note_fits=_note_fits(label, note_titles))
+    if seg is None and n <= 2:
+        seg = segment(tokens, None, allow_note=header.has_note)
+        if seg is not None and len(seg[1]) > n:
+            seg = None
+    if seg is None:
+        row.values = []
+        return row
+    note, amounts = seg
+    row.note_ref = note if note is not None else row.note_ref
+    for i, a in enumerate(amounts[:n]):
+        values[i] = Value(a, None, conf) if a is not None else None
+    row.values = values
+    alternatives = readings(tokens, n, header.has_note and row.note_ref is not None)
+    if len(alternatives) > 1:
+        row.alternatives = [(note, [Value(a, None, conf) if a is not None else None for a in amts])
+                            for note, amts in alternatives if note == row.note_ref]
+    return row
+
+
+def realign_sparse_rows(rows: list[Row], width: int) -> None:
+    """Place the figures of rows with empty cells by the columns the full rows show.
+
+    Header words are often centred or offset over right-aligned figures; the full rows of
+    the same table say exactly where each column's figures stand.
+    """
+    full = [r for r in rows if len(r.values) == width and all(v is not None and v.cell is not None for v in r.values)]
+    if len(full) < 2 or width < 2:
+        return
+    spans = []
+    for k in range(width):
+        cells = [r.values[k].cell for r in full]   # type: ignore[union-attr]
+        spans.append((min(c.x0 for c in cells), max(c.x1 for c in cells)))   # type: ignore[union-attr]
+    if any(spans[k][1] > spans[k + 1][0] for k in range(width - 1)):
+        return                                         # columns overlap: positions say nothing
+    for r in rows:
+        present = [v for v in r.values if v is not None]
+        if not present or len(present) == width or any(v.cell is None for v in present):
+            continue
+        placed: list[Value | None] = [None] * width
+        for v in present:
+            cell = v.cell
+            assert cell is not None
+            k = min(range(width), key=lambda i: (-(min(cell.x1, spans[i][1]) - max(cell.x0, spans[i][0])),
+                                                 abs((cell.x0 + cell.x1) / 2 - (spans[i][0] + spans[i][1]) / 2)))
+            if placed[k] is not None:
+                break
+            placed[k] = v
+        else:
+            r.values = placed
+
+
+def settle_ambiguous_rows(rows: list[Row]) -> None:
+    """Rows whose merged tokens read several ways take the reading that fits the columns' magnitudes.
+
+    The magnitudes come from the table's rows that read only one way, so `−147 107 987`
+    becomes `−147 107 | 987` when the column above holds six-digit figures.
+    """
+    settled = [r for r in rows if r.has_values and not r.alternatives]
+    if not settled:
+        return
+    width = max(len(r.values) for r in settled)
+    medians: list[float | None] = []
+    for k in range(width):
+        column = [r.values[k] for r in settled if k < len(r.values)]
+        sizes = sorted(_log_size(v) for v in column if v is not None and v.amount.value != 0)
+        medians.append(sizes[len(sizes) // 2] if sizes else None)
+    for r in rows:
+        if not r.alternatives:
+            continue
+
+        def cost(values: list[Value | None]) -> float:
+            total = 0.0
+            for k, v in enumerate(values):
+                median = medians[k] if k < len(medians) else None
+                if v is None or median is None or v.amount.value == 0:
+                    continue
+                total += abs(_log_size(v) - median)
+            return total
+        best = min(r.alternatives, key=lambda alt: cost(alt[1]))
+        if cost(best[1]) < cost(r.values):
+            r.values = best[1]
+        r.alternatives = []
+
+
+def _log_size(value: Value) -> float:
+    return math.log10(abs(float(value.amount.value)))
+
+
+def _note_fits(label: str, note_titles: dict[int, str] | None):
+    """Is 'note N' a plausible reference from this row? Judged by the notes the report has."""
+    if not note_titles:
+        return None
+    key = fold(label)
+
+    def fits(number: int) -> bool | None:
+        title = note_titles.get(number)
+        if title is None:
+            return False
+        t = fold(title)
+        return bool(t) and (fuzz.token_set_ratio(key, t) >= 70 or fuzz.partial_ratio(key, t) >= 80)
+    return fits
+
+
+UNREADABLE_CONFIDENCE = 0.5
+
+
+def _place_by_position(cells: list[Cell], header: Header):
+    cols = header.columns
+    spans = [(c.x0, c.x1) for c in cols]
+    if any(a is None or b is None for a, b in spans):
+        return None
+    values: list[Value | None] = [None] * len(cols)
+    unreadable: list[int] = []
+    note = None
+    for cell in cells:
+        amt = parse_amount(cell.text)
+        if header.note_x is not None and header.note_x[0] is not None and _overlap(cell, header.note_x) > 0 \
+                and amt is not None and amt.is_small_int:
+            note = int(amt.value)
+            continue
+        if amt is None:
+            if cell.text.strip() in ("-", "–", "—", ""):
+                continue
+            if cell.confidence < UNREADABLE_CONFIDENCE:
+                unreadable.append(_nearest_column(cell, spans))
+                continue                 # OCR could not read this figure: its neighbours still stand
+            return None
+        best = _nearest_column(cell, spans)
+        if values[best] is not None:
+            return None
+        values[best] = Value(amt, cell, cell.confidence)
+    return note, values, unreadable
+
+
+def _nearest_column(cell: Cell, spans) -> int:
+    """The column a cell stands in: most horizontal overlap, then nearest centre."""
+    def score(i: int):
+        x0, x1 = spans[i]
+        return (_overlap(cell, (x0, x1)) > 0, _overlap(cell, (x0, x1)), -abs((cell.x0 + cell.x1) / 2 - (x0 + x1) / 2))
+    return max(range(len(spans)), key=score)
+
+
+def _overlap(cell: Cell, span) -> float:
+    a0, a1 = span
+    return min(cell.x1, a1) - max(cell.x0, a0)
+
+
+@lru_cache(maxsize=1)
+def _unit_patterns() -> list[tuple[str, regex.Pattern]]:
+    return [(unit, regex.compile(pat)) for unit in ("tkr", "mkr", "kr") for pat in config()["units"][unit]]
+
+
+@lru_cache(maxsize=8192)
+def declared_unit(text: str) -> str | None:
+    """The unit a line declares ("Belopp i tkr", "(kr)", "tusental kronor"), or None."""
+    f = text.casefold()
+    for unit, pat in _unit_patterns():
+        if pat.search(f):
+            return unit
+    return None

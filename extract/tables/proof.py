@@ -1,0 +1,48 @@
+"""How much of a table its own arithmetic proves: used to choose between two readers' readings."""
+from __future__ import annotations
+
+from arsred.extract.tables.lines import Table
+from arsred.extract.tables.settle import Arithmetic, Candidate, RowChoice
+
+
+def proven_cells(table: Table) -> int:
+    """Figures that are the total of a run of rows above them, or a column reckoned from two others."""
+    from arsred.extract.tables.stream import _column_pairs
+
+    n = len(table.header.columns)
+    rows = []
+    for row in table.rows:
+        cells = tuple((v.amount, None) if v is not None else None for v in (list(row.values) + [None] * n)[:n])
+        rows.append(RowChoice([Candidate(None, cells)]))
+    if not rows:
+        return 0
+    decimals = max((v.amount.decimals for r in table.rows for v in r.values if v is not None), default=0)
+    arith = Arithmetic(rows, table.header.columns, 10 ** decimals, _column_pairs(list(table.header.columns)))
+    keys: set[str] = set()
+    for r in range(len(rows)):
+        keys |= arith.holds_for(r, 0)
+    return len(keys)
+
+
+def figures(tables: list[Table]) -> int:
+    return sum(1 for t in tables for r in t.rows if r.label for v in r.values if v is not None)
+
+
+def choose(line_tables: list[Table], stream_tables: list[Table], flat: bool) -> list[Table]:
+    """The reading the arithmetic proves more of; on a tie the line reader's, unless it read nothing.
+
+    Where the layout keeps cells apart (tabs, aligned columns, PDF positions) the line
+    reader knows each figure's column from its place; the stream reader, which does not,
+    competes only on flat layouts (one cell per line, single spaces, glued cells). Splitting
+    a figure ("13 840" as 13 and 840) keeps every sum true, so the column count must come
+    from the layout, not from the arithmetic.
+    """
+    if not stream_tables:
+        return line_tables
+    if not line_tables or figures(line_tables) == 0:
+        return stream_tables
+    if not flat:
+        return line_tables
+    a = sum(proven_cells(t) for t in line_tables)
+    b = sum(proven_cells(t) for t in stream_tables)
+    return stream_tables if b > a else line_tables

@@ -1,0 +1,369 @@
+"""Read a statement section as a stream of tokens, whatever its layout.
+
+Real reports reach archives as one row per line with single spaces between columns, as a
+table flattened to one cell per line (with or without blank lines for empty cells), or
+with every cell glued to the next. This reader makes no assumption about which: a line
+with letters starts a row (its trailing figures are the row's first group), each line of
+figures below it adds a group, and `readings` lists how the groups can be cut and placed
+in the header's columns; `settle` keeps the reading under which the table adds up.
+"""
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from dataclasses import dataclass, field
+
+import regex
+
+from arsred.extract.amounts import parse_amount
+from arsred.extract.document import Line
+from arsred.extract.sections import fold
+from arsred.extract.tables.header import HeaderModel, build_columns, column_identities, header_tokens, unglue
+from arsred.extract.tables.lines import Column, Header, Row, Table, Value, declared_unit
+from arsred.extract.tables.readings import Grammar, Reading, placements, row_readings
+from arsred.extract.tables.settle import Candidate, RowChoice, settle
+
+log = logging.getLogger(__name__)
+
+_FIGURES = regex.compile(r"[\d\s\u00a0\u202f,\-−–—+()*]+$")
+_FIGURE_LINE = regex.compile(r"^(?:[\-−–—+(]?\s?\d[\d\s\u00a0\u202f,\-−–—+()*]*|[\-−–—.…]+(?:\s+[\-−–—.…]+)*)$")
+_NOTE_LINK = regex.compile(r"^(?:not|note)\s*(\d{1,2}(?:\s*,\s*\d{1,2})*)\s*»?$", regex.I)
+_YEAR_LINE = regex.compile(r"^(?:19[6-9]\d|20[0-4]\d)$")
+_GLUED = regex.compile(r"\p{L}[\-−–]?\d")
+MAX_OTHER_WORDS = 1        # a header line may carry its table's title word ("Resultaträkning 2018 2017")
+
+
+@dataclass
+class StreamRow:
+    label_lines: list[Line]
+    groups: list[tuple[str, Line]] = field(default_factory=list)     # figure text, its line
+    note_link: str | None = None
+    label_suffix: str = ""          # a year the label ends in, read from its figures' side
+
+    @property
+    def label(self) -> str:
+        text = " ".join(_label_part(line.text)[0] for line in self.label_lines).strip()
+        return f"{text} {self.label_suffix}" if self.label_suffix else text
+
+
+def _label_part(text: str) -> tuple[str, str]:
+    """'Verksamhetens intäkter16 0435 3905 327' → ('Verksamhetens intäkter', '16 0435 3905 327')."""
+    s = text.rstrip()
+    m = _FIGURES.search(s)
+    if not m:
+        return s.strip(), ""
+    start = m.start()
+    tail = s[start:]
+    # the tail begins at a figure: a digit, a sign or an opening parenthesis
+    lead = regex.search(r"[\d\-−–—+(]", tail)
+    if not lead:
+        return s.strip(), ""
+    start += lead.start()
+    label, tail = s[:start].rstrip(), s[start:].strip()
+    if not regex.search(r"\p{L}", label):
+        return s.strip(), ""
+    if label.endswith(("(", "-")) and not tail[:1].isdigit():
+        return s.strip(), ""
+    return label, tail
+
+
+def _kind(line: Line) -> str:
+    text = line.text.strip()
+    if not text:
+        return "blank"
+    if _NOTE_LINK.match(text):
+        return "note"
+    if _FIGURE_LINE.match(text):
+        return "year" if _YEAR_LINE.match(text) else "figures"
+    return "label"
+
+
+def _is_header(text: str) -> bool:
+    toks = header_tokens(text)
+    if not toks:
+        return False
+    others = sum(1 for t in toks if t.kind == "other")
+    columns = sum(1 for t in toks if t.kind in ("period", "kind", "scope", "note"))
+    return columns > 0 and others <= MAX_OTHER_WORDS and (others == 0 or columns >= 1 and len(toks) <= 12)
+
+
+def read_stream_tables(lines: list[Line], statement: str, fiscal_year: int | None, title: str = "",
+                       heading_text: str = "", note: int | None = None) -> list[Table]:
+    """The tables of one section's lines, each row settled by the table's arithmetic."""
+    default_kind = "budget" if statement == "budget" else "utfall"
+    out: list[Table] = []
+    i = 0
+    lines = [ln for ln in lines]
+    unit_text = heading_text if declared_unit(heading_text) else ""
+    # the heading may name the scope or kind of every column ("Resultaträkning – sammanställd redovisning")
+    heading_toks = [t for t in header_tokens(heading_text) if t.kind in ("scope", "kind")] if heading_text else []
+    while i < len(lines):
+        header_toks = list(heading_toks)
+        header_lines: list[Line] = []
+        # the header: lines of column words and periods before the first row
+        while i < len(lines):
+            line = lines[i]
+            kind = _kind(line)
+            text = line.text.strip()
+            if kind == "blank":
+                i += 1
+                continue
+            if kind == "year" or (kind == "label" and _is_header(text)):
+                header_toks += header_tokens(text)
+                header_lines.append(line)
+                if declared_unit(text):
+                    unit_text = text
+                i += 1
+                continue
+            if kind == "label" and not _label_part(text)[1] and declared_unit(text) and len(text.split()) <= 6:
+                unit_text = text
+                header_lines.append(line)
+                i += 1
+                continue
+            if kind == "label" and not _label_part(text)[1] and _next_kind(lines, i) == "label" and \
+                    _header_ahead(lines, i + 1):
+                i += 1                          # a caption or title above the header
+                continue
+            break
+        start = i
+        rows, i = _rows(lines, i)
+        if not rows:
+            i = max(i, start + 1)
+            continue
+        model = build_columns(header_toks, fiscal_year, default_kind)
+        table = _table(rows, model, statement, title, unit_text, note, header_lines, fiscal_year, default_kind)
+        if table is not None:
+            out.append(table)
+    return out
+
+
+def _next_kind(lines: list[Line], i: int) -> str:
+    for line in lines[i + 1:]:
+        kind = _kind(line)
+        if kind != "blank":
+            return kind
+    return "end"
+
+
+def _header_ahead(lines: list[Line], i: int, within: int = 4) -> bool:
+    """Is there a header line (periods, column words) among the next few lines, before any figures?"""
+    seen = 0
+    for line in lines[i:]:
+        kind = _kind(line)
+        if kind == "blank":
+            continue
+        if kind in ("figures", "note"):
+            return False
+        if kind == "year" or (kind == "label" and _is_header(line.text.strip())):
+            return True
+        seen += 1
+        if seen >= within:
+            return False
+    return False
+
+
+def _rows(lines: list[Line], i: int) -> tuple[list[StreamRow], int]:
+    """Rows until the next header (a line of periods after figures) or the end."""
+    rows: list[StreamRow] = []
+    while i < len(lines):
+        line = lines[i]
+        kind = _kind(line)
+        text = line.text.strip()
+        if kind == "blank":
+            i += 1
+            continue
+        if kind == "label" and _is_header(text) and any(t.kind == "period" for t in header_tokens(text)) \
+                and rows and any(r.groups for r in rows):
+            break                                   # a new table's header
+        if kind == "label":
+            label, tail = _label_part(text)
+            row = StreamRow([line])
+            if tail:
+                row.groups.append((tail, line))
+            rows.append(row)
+        elif kind == "note" and rows:
+            m = _NOTE_LINK.match(text)
+            rows[-1].note_link = m.group(1) if m else None
+        elif kind in ("figures", "year") and rows:
+            rows[-1].groups.append((text, line))
+        i += 1
+    return _join_wrapped(rows), i
+
+
+def _join_wrapped(rows: list[StreamRow]) -> list[StreamRow]:
+    """A label line starting in lower case continues the label above it."""
+    out: list[StreamRow] = []
+    for row in rows:
+        first = row.label_lines[0].text.strip()
+        if out and first[:1].islower() and len(first) <= 60:
+            prev = out[-1]
+            if not prev.groups or not row.groups:
+                prev.label_lines += row.label_lines
+                prev.groups += row.groups
+                prev.note_link = prev.note_link or row.note_link
+                continue
+        out.append(row)
+    return out
+
+
+def _grammar(rows: list[StreamRow], has_note: bool) -> Grammar:
+    labelled = [r for r in rows if r.groups and r.groups[0][1] is r.label_lines[0]]
+    glued = sum(1 for r in labelled if _GLUED.search(r.label_lines[0].text))
+    plain = any(regex.search(r"(?<![\d ])\d{4,}(?:,\d+)?(?![\d])", g) and not regex.fullmatch(r"\s*(?:19|20)\d\d\s*", g)
+                for r in rows for g, _ in r.groups)
+    is_glued = bool(labelled) and glued >= max(2, 0.3 * len(labelled))
+    with_figures = [r for r in rows if r.groups]
+    own_lines = sum(1 for r in with_figures if len(r.groups) >= 2 and r.groups[0][1] is not r.label_lines[0])
+    cell_per_line = bool(with_figures) and own_lines >= 0.5 * len(with_figures)
+    return Grammar(glued=is_glued, plain=plain and not is_glued, has_note=has_note, cell_per_line=cell_per_line)
+
+
+def _table(rows: list[StreamRow], model: HeaderModel, statement: str, title: str, unit_text: str,
+           note: int | None, header_lines: list[Line], fiscal_year: int | None, default_kind: str) -> Table | None:
+    columns = list(model.columns)
+    has_note = model.has_note
+    grammar = _grammar(rows, has_note)
+    if not columns:
+        columns = _implicit_columns(rows, grammar, fiscal_year, default_kind)
+        if not columns:
+            return None
+    n = len(columns)
+    choices: list[RowChoice] = []
+    kept: list[StreamRow] = []
+    warnings: list[str] = []
+    for row in rows:
+        if not row.groups:
+            choices.append(RowChoice([Candidate(row.note_link, tuple([None] * n), 0.0)]))
+            kept.append(row)
+            continue
+        texts = [g for g, _ in row.groups]
+        readings = row_readings(texts, n, grammar)
+        cands = _candidates(readings, n, row, grammar)
+        year = regex.match(r"(?:19|20)\d\d(?=\d|\s|$)", texts[0]) if texts else None
+        if not cands and year and row.groups[0][1] is row.label_lines[0]:
+            # the label itself ends in a year ("… före 1998") glued to the figures
+            rest = texts[0][year.end():]
+            cands = _candidates(row_readings([rest] + texts[1:], n, grammar), n, row, grammar)
+            if cands:
+                row.label_suffix = year.group()
+                row.groups[0] = (rest, row.groups[0][1])
+        if not cands:
+            warnings.append(f"{statement}: the figures of '{row.label}' on page {row.label_lines[0].page} line "
+                            f"{row.label_lines[0].number} could not be read into {n} columns")
+            choices.append(RowChoice([Candidate(row.note_link, tuple([None] * n), 0.0)]))
+            kept.append(row)
+            continue
+        choices.append(RowChoice(cands))
+        kept.append(row)
+    scale = 10 ** max((c.cells[k][0].decimals for ch in choices for c in ch.candidates for k in range(n)
+                       if c.cells[k] is not None and c.cells[k][0] is not None), default=0)
+    settle(choices, tuple(columns), scale, _column_pairs(columns), strict=grammar.glued)
+    out_rows: list[Row] = []
+    for row, choice in zip(kept, choices):
+        out_rows.append(_row(row, choice, n, warnings, statement))
+    header = Header(tuple(columns), has_note=has_note, lines=tuple(header_lines))
+    table = Table(statement, title, header, out_rows, unit_text, note, warnings)
+    return table if any(r.has_values for r in out_rows) else None
+
+
+def _candidates(readings: list[Reading], n: int, row: StreamRow, grammar: Grammar) -> list[Candidate]:
+    out: list[Candidate] = []
+    for reading in readings:
+        k = len(reading.tokens)
+        if k == 0:
+            continue
+        for place in placements(k, n):
+            cells: list = [None] * n
+            for pos, tok in zip(place, reading.tokens):
+                cells[pos] = (tok.amount, tok)
+            prior = 0.0
+            prior -= (n - k) * 1.0                       # a row prints all its columns, as a rule
+            if reading.note is not None:
+                prior += 0.5 if grammar.has_note else -3.0
+            prior -= 0.01 * sum(place)                    # figures fill columns from the left
+            out.append(Candidate(reading.note or row.note_link, tuple(cells), prior))
+    return out
+
+
+def _column_pairs(columns: list[Column]) -> list[tuple[int, int, int]]:
+    pairs = []
+    ids = column_identities()
+    for r, col in enumerate(columns):
+        for a_kind, b_kind in ids.get(col.kind, ()):
+            a = next((k for k, c in enumerate(columns) if c.kind == a_kind and c.scope == col.scope
+                      and c.period == col.period), None)
+            b = next((k for k, c in enumerate(columns) if c.kind == b_kind and c.scope == col.scope
+                      and c.period == col.period), None)
+            if a is not None and b is not None:
+                pairs.append((r, a, b))
+                break
+    return pairs
+
+
+def _implicit_columns(rows: list[StreamRow], grammar: Grammar, fiscal_year: int | None,
+                      default_kind: str) -> list[Column]:
+    """No header: as many columns as most rows print, the report's year first."""
+    counts: Counter[int] = Counter()
+    for row in rows:
+        if not row.groups:
+            continue
+        texts = [g for g, _ in row.groups]
+        readings = row_readings(texts, 8, grammar)
+        if len(readings) >= 1:
+            counts[min(len(r.tokens) for r in readings)] += 1
+    if not counts:
+        return []
+    n = max(1, min(counts.most_common(1)[0][0], 6))
+    return [Column(fiscal_year - k if fiscal_year else None, default_kind) for k in range(n)]
+
+
+def _row(row: StreamRow, choice: RowChoice, n: int, warnings: list[str], statement: str) -> Row:
+    first = row.label_lines[0]
+    label = row.label
+    chosen = choice.candidates[choice.chosen]
+    values: list[Value | None] = [None] * n
+    alternatives = choice.tied if choice.tied else []
+    for c in range(n):
+        cell = chosen.cells[c]
+        if cell is None or cell[0] is None:
+            continue
+        amount, tok = cell
+        seen = {(cand.cells[c][0].value if cand.cells[c] is not None and cand.cells[c][0] is not None else None)
+                for cand in choice.candidates}
+        if choice.undecided:
+            tied_values = {(choice.candidates[k].cells[c][0].value
+                            if choice.candidates[k].cells[c] is not None and choice.candidates[k].cells[c][0] is not None
+                            else None) for k in choice.tied}
+            if len(tied_values) > 1:
+                continue                         # the readings disagree on this figure: not emitted
+        line = row.groups[tok.group][1]
+        values[c] = Value(amount, None, line.confidence, line=line, readings=len(seen))
+    if choice.undecided and any(v is None for v, cc in zip(values, chosen.cells) if cc is not None and cc[0] is not None):
+        alts = sorted({" | ".join(_printed(choice.candidates[k].cells[c]) for c in range(n)) for k in choice.tied})
+        warnings.append(f"{statement}: '{label}' on page {first.page} line {first.number} reads more than one way "
+                        f"and the table's arithmetic does not decide: {'; '.join(alts[:4])}")
+    note_ref = None
+    if chosen.note:
+        m = regex.match(r"\d+", chosen.note)
+        note_ref = int(m.group()) if m else None
+    extra = [ln for ln in row.label_lines[1:]] + [ln for _, ln in row.groups if ln is not first]
+    return Row(label=_clean(label), label_raw=" ".join(ln.text.strip() for ln in row.label_lines), line=first,
+               values=values, note_ref=note_ref, extra_lines=extra)
+
+
+def _printed(cell) -> str:
+    return "·" if cell is None or cell[0] is None else cell[0].printed
+
+
+def _clean(label: str) -> str:
+    label = regex.sub(r"\s+", " ", label).strip(" :")
+    return label
+
+
+def section_lines_are_flat(lines: list[Line]) -> bool:
+    """Lines without cells apart (no tab, no wide gap): a flattened or single-space layout."""
+    multi = sum(1 for ln in lines if len(ln.cells) > 1)
+    return multi <= 0.2 * max(1, sum(1 for ln in lines if ln.text.strip()))
+
+
+__all__ = ["read_stream_tables", "section_lines_are_flat", "fold", "parse_amount"]

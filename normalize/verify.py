@@ -1,0 +1,209 @@
+"""The proof each figure carries: which passing checks prove it, and what that makes the document.
+
+A check row proves the figures it uses when it passed with severity `error` and uses at least
+two figures printed in different places, each figure larger than the rounding the check allows
+(a figure inside that slack passes with any value near it). A figure read more than one way (`readings` > 1) is
+proven only by a check that brings in a figure from outside its own table and is not among the
+identities that chose its reading (`decided_by`): the table reader sees one table, so every
+identity it can have used lies inside it. A figure is verified when a check row proves it, no
+check that uses it fails, and its column's reading is not contradicted: a column read as a
+year whose figures are, row by row, the sum or difference of two other columns is a misread
+header (an Avvikelse or Netto column taken for a year); and a figure whose row label declares
+another unit than it was read in, or whose table's printed header does not bear out its year or
+unit, is not verified either. The rules and the document threshold
+are stated in docs/checks.md ("Verified figures").
+"""
+from __future__ import annotations
+
+import logging
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from arsred.extract.document import Line
+from arsred.normalize.facts import CheckResult, Fact
+
+log = logging.getLogger(__name__)
+
+OK_VERIFIED_SHARE = 0.5     # a document vouches for itself when at least this share is proven
+PROVING_SEVERITIES = ("error",)
+
+
+def _ids(text: str) -> set[str]:
+    return {p.strip() for p in (text or "").split(";") if p.strip()}
+
+
+def _place(f: Fact) -> tuple:
+    """Where the figure was printed: two facts at one place are one printed figure."""
+    return (f.page, f.line, f.x0, f.top, f.printed, f.row, f.table, f.column)
+
+
+def _table(f: Fact) -> tuple[str, int]:
+    return (f.statement, f.table)
+
+
+def _proves(check: CheckResult, f: Fact, used: list[Fact]) -> bool:
+    """Does a passing check over `used` prove `f`? Another printed figure must take part; the
+    figure must be larger than the rounding the check allows (else the check passes with it or
+    without it: a note number "2" read as 2 tkr in a sum of seven tkr lines); a figure read more
+    than one way needs one from outside its table, and never a check that chose its reading."""
+    others = [g for g in used if _place(g) != _place(f)]
+    if not others or check.check in _ids(f.decided_by):
+        return False
+    if f.value_sek != 0 and abs(f.value_sek) <= (check.tolerance_sek or 0.0):
+        return False
+    if f.readings > 1 or f.decided_by:
+        return any(_table(g) != _table(f) for g in others)
+    return True
+
+
+def proving_checks(facts: Sequence[Fact], checks: Sequence[CheckResult]) -> dict[str, set[str]]:
+    """fact key -> ids of the check rows that prove it (before failures are taken into account)."""
+    by_key = {f.key: f for f in facts}
+    proven: dict[str, set[str]] = defaultdict(set)
+    for c in checks:
+        if c.status != "pass" or c.severity not in PROVING_SEVERITIES:
+            continue
+        used = [by_key[k] for k in dict.fromkeys(c.facts) if k in by_key]
+        for f in used:
+            if _proves(c, f, used):
+                proven[f.key].add(c.check)
+    return proven
+
+
+def misread_columns(facts: Sequence[Fact]) -> set[tuple[str, int, int | None, str]]:
+    """Columns (statement, table, period, column) read as plain years whose figures are, row by
+    row, the sum or difference of two other columns of the table: the header was misread (an
+    Avvikelse column, or Intäkt/Kostnad/Netto, taken for years), so none of the three is proven
+    to be what its period says."""
+    tables: dict[tuple[str, int], dict[tuple[int | None, str], dict[int, Fact]]] = defaultdict(
+        lambda: defaultdict(dict))
+    for f in facts:
+        tables[_table(f)][(f.period, f.column)][f.row] = f
+    out: set[tuple[str, int, int | None, str]] = set()
+    for (statement, table), columns in tables.items():
+        years = [c for c in columns if c[1] in YEAR_COLUMNS]
+        if len(years) < 3:
+            continue
+        for c in years:
+            rest = [k for k in years if k != c]
+            for i, a in enumerate(rest):
+                for b in rest[i + 1:]:
+                    if _reckons(columns[c], columns[a], columns[b]):
+                        out |= {(statement, table, *k) for k in (a, b, c)}
+    return out
+
+
+YEAR_COLUMNS = ("utfall", "budget", "prognos")
+MIN_RECKONED_ROWS = 3
+
+
+def _reckons(c: dict[int, Fact], a: dict[int, Fact], b: dict[int, Fact]) -> bool:
+    """c = a + b, a − b or b − a on every row all three print, at least three of them non-zero."""
+    rows = sorted(set(c) & set(a) & set(b))
+    if sum(1 for r in rows if c[r].value_sek != 0) < MIN_RECKONED_ROWS:
+        return False
+    for sa, sb in ((1, 1), (1, -1), (-1, 1)):
+        if all(abs(c[r].value_sek - (sa * a[r].value_sek + sb * b[r].value_sek))
+               <= c[r].tolerance_sek + a[r].tolerance_sek + b[r].tolerance_sek + 1e-6 for r in rows):
+            return True
+    return False
+
+
+def unit_contradicted(f: Fact) -> bool:
+    """The row's own label declares another unit than the figure was read in ("Årets resultat i
+    mkr" read in kr). Every check over one table holds at any common scale, so the arithmetic
+    proves the digits, not a unit the label contradicts."""
+    declared = _declared_unit(f.label_raw or f.label)
+    return declared is not None and declared != f.unit
+
+
+YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+# the one override normalize/units.py makes on evidence: a statement declared "Belopp i kr."
+# whose figures the report states in thousands elsewhere is read in tkr (and says so)
+UNIT_OVERRIDES = {("kr", "tkr")}
+
+
+def unread_headers(facts: Sequence[Fact], lines: Sequence[Line]) -> set[tuple[str, int, int | None]]:
+    """(statement, table, period) whose period, or whose unit, the table's own text does not bear
+    out: the year is printed nowhere on the table's page from the end of the table above it to
+    its last row (a year the reader inferred: "2018 2019 2018 2019" read as 2018 … 2015), or the
+    last unit declared there is not the unit the figures were read in ("Belopp i mnkr" read as
+    tkr). Arithmetic inside one table proves digits, not the header."""
+    if not lines:
+        return set()
+    by_page: dict[int, list[Line]] = defaultdict(list)
+    for ln in lines:
+        by_page[ln.page].append(ln)
+    tables: dict[tuple[str, int], list[Fact]] = defaultdict(list)
+    for f in facts:
+        tables[_table(f)].append(f)
+    spans = {t: (min((f.page, f.line) for f in fs), max((f.page, f.line) for f in fs)) for t, fs in tables.items()}
+    out: set[tuple[str, int, int | None]] = set()
+    for t, fs in tables.items():
+        (page, first), (last_page, last) = spans[t]
+        above = max((e[1] for u, (s0, e) in spans.items() if u != t and e[0] == page and e[1] < first
+                     and s0 < (page, first)), default=0)
+        region = [ln for ln in by_page.get(page, []) if above < ln.number <= (last if last_page == page else 10**9)]
+        printed = {int(y) for ln in region for y in YEAR_RE.findall(ln.text)}
+        declared = [u for ln in region if ln.number < first and (u := _declared_unit(ln.text))]
+        unit_ok = not declared or all(declared[-1] == f.unit or (declared[-1], f.unit) in UNIT_OVERRIDES for f in fs)
+        for period in {f.period for f in fs}:
+            if not unit_ok or (period is not None and period not in printed):
+                out.add((*t, period))
+    return out
+
+
+def _declared_unit(text: str) -> str | None:
+    try:
+        from arsred.extract.tables import declared_unit
+    except ImportError:          # the table reader moved it: no declaration can be seen
+        return None
+    return declared_unit(text)
+
+
+def verify(facts: Sequence[Fact], checks: Sequence[CheckResult], lines: Sequence[Line] = ()) -> list[Fact]:
+    """The facts with `verified` and `checked_by` set from the document's check rows (and, given
+    the document's lines, only where the table's printed header bears out period and unit)."""
+    proven = proving_checks(facts, checks)
+    unread = unread_headers(facts, lines)
+    failed = {k for c in checks if c.status == "fail" for k in c.facts}
+    misread = misread_columns(facts)
+    if misread:
+        log.info("%s: %d columns read as years reckon two others (a misread header); their figures are "
+                 "not verified", facts[0].doc_id, len(misread))
+    out = []
+    for f in facts:
+        ids = proven.get(f.key, set())
+        ok = (bool(ids) and f.key not in failed and (f.statement, f.table, f.period, f.column) not in misread
+              and not unit_contradicted(f) and (f.statement, f.table, f.period) not in unread)
+        out.append(replace(f, verified=ok, checked_by=";".join(sorted(ids)) if ok else ""))
+    return out
+
+
+@dataclass(frozen=True)
+class DocumentProof:
+    status: str          # ok | flagged | unverified
+    n_verified: int
+    verified_share: float
+    n_failed_checks: int
+    reason: str
+
+
+def document_status(facts: Sequence[Fact], checks: Sequence[CheckResult]) -> DocumentProof:
+    """ok / flagged / unverified for a read document (error is the pipeline's, when reading fails)."""
+    n_failed = sum(1 for c in checks if c.status == "fail" and c.severity == "error")
+    n_verified = sum(1 for f in facts if f.verified)
+    share = round(n_verified / len(facts), 4) if facts else 0.0
+    if n_failed:
+        status = "flagged"
+        reason = f"{n_failed} error-level check{'s' if n_failed != 1 else ''} failed"
+    elif share < OK_VERIFIED_SHARE:
+        status = "unverified"
+        reason = (f"{n_verified} of {len(facts)} figures ({share:.0%}) proven by the report's own arithmetic; "
+                  f"at least {OK_VERIFIED_SHARE:.0%} needed")
+    else:
+        status = "ok"
+        reason = f"{n_verified} of {len(facts)} figures ({share:.0%}) proven"
+    return DocumentProof(status, n_verified, share, n_failed, reason)

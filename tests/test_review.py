@@ -1,0 +1,68 @@
+"""`arsred review OUT` without a browser: the site's files, one element per figure, the index."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from arsred.cli import main
+from arsred.errors import ExitCode
+from tests.review_batch import expected_status, load, make_batch
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return make_batch(tmp_path_factory.mktemp("review"), scan=False)
+
+
+def _elements(page: str) -> list[tuple[str, str]]:
+    return re.findall(r'data-fact="([^"]+)" data-status="(verified|unverified|failed)"', page)
+
+
+@pytest.mark.parametrize("doc_id", ["report_text", "report_pdf"])
+def test_every_figure_is_one_element_with_its_status(site: Path, doc_id: str) -> None:
+    result = load(site, doc_id)
+    page = (site / "review" / f"{doc_id}.html").read_text(encoding="utf-8")
+    found = _elements(page)
+    assert sorted(k for k, _ in found) == sorted(f.key for f in result.facts)
+    want = expected_status(result)
+    assert all(want[k] == s for k, s in found)
+    assert {s for _, s in found} == {"verified", "unverified", "failed"}
+    # each failed check is listed with the figures it uses
+    failed = [c for c in result.checks if c.status == "fail"]
+    assert page.count('class="check"') == len(failed) == 4
+    assert "http://" not in page and "https://" not in page       # nothing fetched at view time
+
+
+def test_pdf_pages_are_images_with_the_boxes_over_them(site: Path) -> None:
+    page = (site / "review" / "report_pdf.html").read_text(encoding="utf-8")
+    images = re.findall(r'<img src="([^"]+)"', page)
+    assert images and all((site / "review" / src).is_file() for src in images)
+    assert page.count('class="fig box') == len(load(site, "report_pdf").facts)
+
+
+def test_text_figures_stand_in_their_printed_lines(site: Path) -> None:
+    page = (site / "review" / "report_text.html").read_text(encoding="utf-8")
+    # "Årets resultat" on the result row: the printed figure is marked inside the line
+    assert re.search(r'Årets resultat\s+<span class="fig \w+" data-fact=', page)
+
+
+def test_index_lists_every_document_with_status_share_and_links(site: Path) -> None:
+    index = (site / "review" / "index.html").read_text(encoding="utf-8")
+    rows = re.findall(r'<tr data-doc="([^"]+)" data-status="([^"]+)">', index)
+    assert sorted(d for d, _ in rows) == ["report_pdf", "report_text"]
+    assert all(s == "flagged" for _, s in rows)
+    for href in re.findall(r'href="([^"#]+\.html)"', index):
+        assert (site / "review" / href).is_file()
+    for name in ("review.css", "review.js"):
+        assert (site / "review" / name).stat().st_size > 500
+
+
+def test_review_command_rebuilds_without_rendering_again(site: Path, capsys) -> None:
+    assert main(["review", str(site)]) == ExitCode.OK
+    assert "0 page images rendered" in capsys.readouterr().out
+
+
+def test_review_of_a_folder_that_is_not_an_output_is_a_usage_error(tmp_path: Path) -> None:
+    assert main(["review", str(tmp_path)]) == ExitCode.USAGE

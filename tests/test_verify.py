@@ -1,0 +1,234 @@
+"""The proof each figure carries (normalize/verify.py): verified, checked_by, and the document status."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from arsred.normalize.reconcile import reconcile
+from arsred.normalize.verify import OK_VERIFIED_SHARE, document_status, verify
+
+from tests.reconcile_fixtures import Y2, rr001, table
+
+
+def _by_label(facts, label, period=2024):
+    return next(f for f in facts if f.label == label and f.period == period)
+
+
+def test_a_figure_a_passing_sum_covers_is_verified_and_names_the_check():
+    facts = rr001()
+    checks, facts = reconcile(facts)
+    out = verify(facts, checks)
+    f = _by_label(out, "Verksamhetens resultat")
+    assert f.verified
+    assert "rr.verksamhetens_resultat" in f.checked_by.split(";")
+    assert all(";" not in i and i for i in f.checked_by.split(";"))
+
+
+def test_a_figure_in_a_failed_check_is_not_verified_even_when_another_check_passes():
+    facts = rr001()
+    facts = [replace(f, value_sek=-2_600_000.0, printed="-2 600") if f.label == "Verksamhetens kostnader"
+             and f.period == 2024 else f for f in facts]
+    checks, facts = reconcile(facts)
+    out = verify(facts, checks)
+    cost = _by_label(out, "Verksamhetens kostnader")
+    assert any(c.status == "fail" and cost.key in c.facts for c in checks)
+    assert not cost.verified and cost.checked_by == ""
+    # the figures of the other year, untouched, stay proven
+    assert _by_label(out, "Verksamhetens kostnader", 2023).verified
+
+
+def _rr_and_br() -> list:
+    """rr001 with a Balansräkning printing the same Årets resultat: a tie between two tables."""
+    return rr001() + table("balansrakning", 2, Y2, [
+        ("Årets resultat", "br.arets_resultat", "237", "-117"),
+        ("Övrigt eget kapital", "br.ovrigt_eget_kapital", "584", "701"),
+        ("=Summa eget kapital", "br.summa_eget_kapital", "821", "584"),
+    ])
+
+
+def test_a_figure_read_two_ways_is_not_proven_by_the_checks_of_its_own_table():
+    """The table reader sees one table: any identity it chose a reading by lies inside it, so
+    only a check reaching another table proves that figure; the other figures of the check,
+    read one way, stay proven."""
+    facts = rr001()
+    checks, facts = reconcile(facts)
+    for decided_by in ("sum_rows;rr.verksamhetens_resultat", "running_sum@5", ""):
+        decided = [replace(f, readings=2, decided_by=decided_by)
+                   if f.label == "Verksamhetens intäkter" and f.period == 2024 else f for f in facts]
+        out = verify(decided, checks)
+        assert not _by_label(out, "Verksamhetens intäkter").verified
+        assert _by_label(out, "Verksamhetens resultat").verified
+        assert _by_label(out, "Verksamhetens kostnader").verified
+    # the same figure read one way is proven
+    assert _by_label(verify(facts, checks), "Verksamhetens intäkter").verified
+
+
+def test_a_figure_read_two_ways_is_proven_by_a_tie_to_another_table_that_did_not_choose_it():
+    facts = _rr_and_br()
+    checks, facts = reconcile(facts)
+    decided = [replace(f, readings=2, decided_by="sum_rows;rr.arets_resultat")
+               if f.label == "Årets resultat" and f.statement == "resultatrakning" and f.period == 2024 else f
+               for f in facts]
+    f = next(f for f in verify(decided, checks) if f.label == "Årets resultat"
+             and f.statement == "resultatrakning" and f.period == 2024)
+    assert f.verified and f.checked_by == "br.arets_resultat_vs_rr"
+    # …unless that tie is the one that chose it
+    decided = [replace(g, decided_by=g.decided_by + ";br.arets_resultat_vs_rr") if g.key == f.key else g
+               for g in decided]
+    assert not next(g for g in verify(decided, checks) if g.key == f.key).verified
+
+
+GNESTA_URL = "https://www.gnesta.se/webdav/files/Sorteras/arsredovisning2013%20webb/budget.html"
+
+
+def test_a_variance_column_read_as_a_year_is_never_verified():
+    """Gnesta 2013 (GNESTA_URL) prints Utfall 2013, Budget 2013 and Avvikelse; read as three years
+    each column sums down correctly, but the third is, row by row, the first minus the second:
+    the header was misread and no figure of the three columns is proven."""
+    cols = [(2013, "utfall"), (2012, "utfall"), (2011, "utfall")]
+    facts = table("resultatrakning", 0, cols, [
+        ("Verksamhetens intäkter", "rr.verksamhetens_intakter", "93 712", "85 611", "8 101"),
+        ("Verksamhetens kostnader", "rr.verksamhetens_kostnader", "-615 649", "-600 875", "-14 774"),
+        ("Jämförelsestörande intäkter och kostnader", "rr.jamforelsestorande", "6 966", "0", "6 966"),
+        ("Avskrivningar", "rr.avskrivningar", "-9 054", "-10 160", "1 106"),
+        ("=Verksamhetens nettokostnader", "rr.verksamhetens_nettokostnader", "-524 025", "-525 424", "1 399"),
+    ])
+    checks, facts = reconcile(facts)
+    assert any(c.status == "pass" and c.check == "sum_rows" for c in checks)
+    assert not any(f.verified for f in verify(facts, checks))
+    # two real years beside each other are not a reckoning: the same rows are proven
+    two = [f for f in facts if f.period != 2011]
+    checks, two = reconcile(two)
+    assert any(f.verified for f in verify(two, checks))
+
+
+def test_a_check_over_one_printed_figure_proves_nothing():
+    facts = table("resultatrakning", 1, Y2, [
+        ("Verksamhetens intäkter", "rr.verksamhetens_intakter", "2832", "2832"),
+    ])
+    from arsred.normalize.facts import CheckResult
+    key = facts[0].key
+    checks = [CheckResult(doc_id="doc", check="x", statement="resultatrakning", period=2024, column="utfall",
+                          status="pass", facts=(key, key))]
+    assert not any(f.verified for f in verify(facts, checks))
+
+
+def test_prose_and_information_rows_prove_nothing():
+    facts = rr001()
+    from arsred.normalize.facts import CheckResult
+    keys = tuple(f.key for f in facts[:2])
+    for severity in ("warning", "info"):
+        checks = [CheckResult(doc_id="doc", check="prose", statement="resultatrakning", period=2024,
+                              column="utfall", status="pass", severity=severity, facts=keys)]
+        assert not any(f.verified for f in verify(facts, checks))
+
+
+def test_document_status_ok_flagged_unverified():
+    facts = rr001()
+    checks, facts = reconcile(facts)
+    proven = verify(facts, checks)
+    p = document_status(proven, checks)
+    assert p.status == "ok" and p.n_verified == sum(f.verified for f in proven)
+    assert p.verified_share >= OK_VERIFIED_SHARE
+    # the same figures with no check that proves them: unverified, with the reason
+    p = document_status(verify(facts, []), [])
+    assert p.status == "unverified" and p.n_verified == 0 and "50%" in p.reason
+    # a failed error-level check flags the document whatever is proven
+    bad = [replace(c, status="fail") if c.check == "rr.arets_resultat" else c for c in checks]
+    assert document_status(verify(facts, bad), bad).status == "flagged"
+
+
+def test_check_lists_unverified_documents_beside_flagged_ones_with_the_reason(tmp_path, capsys):
+    import csv
+
+    from arsred.check_report import run_check
+    from arsred.result import CHECK_COLUMNS, DOCUMENT_COLUMNS
+    docs = [{"doc_id": "a", "status": "flagged", "n_facts": "10", "n_verified": "8"},
+            {"doc_id": "b", "status": "unverified", "n_facts": "39", "n_verified": "3"},
+            {"doc_id": "c", "status": "ok", "n_facts": "20", "n_verified": "19"}]
+    checks = [{"doc_id": "a", "check": "sum_rows", "statement": "balansrakning", "period": "2024",
+               "status": "fail", "severity": "error", "message": "Summa 5 ≠ 2 + 2 = 4", "difference_sek": "-1000"}]
+    for name, rows, cols in (("documents", docs, DOCUMENT_COLUMNS), ("checks", checks, CHECK_COLUMNS)):
+        with (tmp_path / f"{name}.csv").open("w", newline="", encoding="utf-8") as fh:
+            w = csv.DictWriter(fh, cols)
+            w.writeheader()
+            w.writerows(rows)
+    assert run_check(tmp_path, fail_on_flag=False) == 0
+    out = capsys.readouterr().out
+    assert "1 flagged: a; 1 unverified" in out
+    assert "b: 3 of 39 figures (8%) proven by the report's own checks; at least 50% needed" in out
+    assert "c:" not in out
+
+
+NORRVATTEN_URL = "https://5dok.org/article/styrelsens-f%C3%B6rslag-beslut-styrelsens-ledam%C3%B6ter-ers%C3%A4ttare.yevw2w47"
+
+
+def test_a_figure_inside_the_rounding_a_sum_allows_is_not_proven_by_it():
+    """Norrvatten 2020 (NORRVATTEN_URL) prints the note number 2 on the heading "Verksamhets
+    intäkter"; read as 2 tkr, the Summa of the six tkr lines under it holds with it or without it (±3,5 tkr)."""
+    cols = [(2020, "utfall"), (2019, "utfall")]
+    facts = table("resultatrakning", 0, cols, [
+        ("Verksamhets intäkter", "rr.verksamhetens_intakter", "2", None),
+        ("Vattenavgifter", "rr.vattenavgifter", "199 245", "196 525"),
+        ("Mätaravgifter", "rr.mataravgifter", "8 231", "7 230"),
+        ("Övriga intäkter", "rr.ovriga_intakter", "6 023", "5 640"),
+        ("Aktiverat arbete för egen räkning", "rr.aktiverat_arbete", "7 367", "1 877"),
+        ("Fondering för framtida investeringar", "rr.fondering", "1 000", "1 000"),
+        ("=Summa Verksamhets intäkter", "rr.summa_verksamhetens_intakter", "221 866", "212 272"),
+    ])
+    checks, facts = reconcile(facts)
+    assert any(c.status == "pass" and c.check == "sum_rows" and c.period == 2020 for c in checks)
+    out = verify(facts, checks)
+    assert not _by_label(out, "Verksamhets intäkter", 2020).verified
+    assert _by_label(out, "Vattenavgifter", 2020).verified
+    assert _by_label(out, "Summa Verksamhets intäkter", 2020).verified
+
+
+KALMAR_URL = "https://www.yumpu.com/sv/document/view/23755219/arsredovisning-2006-kalmar-kommun"
+
+
+def test_a_figure_whose_label_declares_another_unit_is_not_verified():
+    """Kalmar's femårsöversikt 2006 (KALMAR_URL) states the unit on each row ("Eget kapital i
+    mkr"); read in kr, the eget kapital roll-forward still holds (every figure at the same wrong
+    scale), so it proves the digits but not the unit."""
+    cols = [(2006, "utfall"), (2005, "utfall"), (2004, "utfall")]
+    facts = table("oversikt", 0, cols, [
+        ("Årets resultat i mkr", "ov.arets_resultat", "40,9", "34,9", "-8,7"),
+        ("Eget kapital i mkr", "ov.eget_kapital", "1 080,6", "1 039,6", "1 004,8"),
+    ], unit="kr")
+    checks, facts = reconcile(facts)
+    assert any(c.status == "pass" and c.check == "ov.eget_kapital_roll" for c in checks)
+    assert not any(f.verified for f in verify(facts, checks))
+    in_mkr = [replace(f, unit="mkr", value_sek=f.value_sek * 1_000_000, tolerance_sek=f.tolerance_sek * 1_000_000)
+              for f in facts]
+    checks, in_mkr = reconcile(in_mkr)
+    assert _by_label(verify(in_mkr, checks), "Eget kapital i mkr", 2006).verified
+
+
+GOTEBORG_NOTER_URL = "https://goteborg.se/wps/portal/enhetssida/goteborgs-stads-arsredovisningar/Arsredovisning-2019/rakenskaper/noter"
+
+
+def test_a_year_or_unit_the_tables_header_does_not_print_is_not_proven():
+    """Göteborg 2019 note 1 (GOTEBORG_NOTER_URL) prints "Belopp i mnkr 2018 2019 2018 2019"
+    (Kommunen, Kommunala koncernen). Read as four years 2018 … 2015 in tkr, the note still sums
+    down each column; the sums prove the digits, but neither 2017 … 2015 nor tkr is printed."""
+    from tests.reconcile_fixtures import lines
+    text = ("1. Verksamhetens intäkter\nKommunen\nKommunala koncernen\nBelopp i mnkr 2018 2019 2018 2019\n"
+            "Avgifter 2 436 2 556 7 736 7 626\nHyror och arrenden 1 409 1 466 7 887 8 211\n"
+            "Statsbidrag 3 044 2 646 3 045 2 646\nSumma 6 889 6 668 18 668 18 483\n")
+    doc_lines = lines(text, page=1)
+    rows = [("Avgifter", "no.avgifter", "2 436", "2 556", "7 736", "7 626"),
+            ("Hyror och arrenden", "no.hyror", "1 409", "1 466", "7 887", "8 211"),
+            ("Statsbidrag", "no.statsbidrag", "3 044", "2 646", "3 045", "2 646"),
+            ("=Summa", "no.summa", "6 889", "6 668", "18 668", "18 483")]
+    misread = table("noter", 0, [(2018, "utfall"), (2017, "utfall"), (2016, "utfall"), (2015, "utfall")], rows,
+                    note=1, page=1, first_line=5)
+    checks, misread = reconcile(misread)
+    assert any(c.status == "pass" and c.check == "sum_rows" for c in checks)
+    out = verify(misread, checks, doc_lines)
+    assert not any(f.verified for f in out if f.period != 2018)
+    assert not any(f.verified for f in out), "tkr is not the declared mnkr"
+    # read as printed (two years, mnkr), the same figures are proven
+    right = table("noter", 0, [(2018, "utfall"), (2019, "utfall")], [r[:4] for r in rows], unit="mkr",
+                  note=1, page=1, first_line=5)
+    checks, right = reconcile(right)
+    assert all(f.verified for f in verify(right, checks, doc_lines))
