@@ -51,7 +51,7 @@ def _leader() -> regex.Pattern:
 
 @lru_cache(maxsize=1)
 def _goal_words() -> tuple[frozenset[str], frozenset[str]]:
-    from arsred.extract.goals_text import load_phrases
+    from arsred.extract.goals.vocabulary import load_phrases
     ph = load_phrases()
     words = set(ph.goal_words) | {w for w in config()["goals"]["words"]}
     return frozenset(words), frozenset(ph.not_goal_words)
