@@ -61,6 +61,7 @@ def main(argv: list[str] | None = None) -> int:
     deadline = 3 * 3600
     run = run_extract(src, work / "out", opts, deadline, work / "scratch")
     figures = check_run(inputs, src, work / "out", run, work / "scratch", before)
+    (work / "stderr.txt").write_text(run.stderr, encoding="utf-8")
     print(f"batch: {figures.rows} rows for {figures.inputs} inputs in {figures.seconds:.0f} s; "
           f"violations: {figures.violations or 'none'}", flush=True)
 
@@ -90,6 +91,7 @@ def render(args: argparse.Namespace, f: Figures, n_kill: int, kill_problems: lis
         ("error rows with a message", f"{f.errors_with_message} of {f.errors}"),
         ("… of which timed out / over the memory budget", f"{f.timeouts} / {f.memory_kills}"),
         ("crashes: internal errors caught at the row / tracebacks", f"{f.internal_errors} / {f.tracebacks}"),
+        ("failures caught below the CLI and logged (one line each)", f"{len(f.caught)}"),
         ("hangs", f"{f.hangs}"),
         ("duplicate doc_ids", f"{f.duplicate_doc_ids}"),
         ("rows CSV / Parquet / DuckDB", "; ".join(f"{t} {c[0]}/{c[1]}/{c[2]}" for t, c in f.row_counts.items())),
@@ -114,6 +116,7 @@ def render(args: argparse.Namespace, f: Figures, n_kill: int, kill_problems: lis
         "",
         f"Invariants broken: {'; '.join(f.violations) if f.violations else 'none'}.",
         "",
+        *([ "Failures caught and logged:", "", *[f"- `{ln[:200]}`" for ln in f.caught[:20]], ""] if f.caught else []),
         "## Rows by kind of input",
         "",
         "| kind | inputs | ok | flagged | error |",
