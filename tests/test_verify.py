@@ -232,3 +232,30 @@ def test_a_year_or_unit_the_tables_header_does_not_print_is_not_proven():
                   note=1, page=1, first_line=5)
     checks, right = reconcile(right)
     assert all(f.verified for f in verify(right, checks, doc_lines))
+
+
+VARMDO_URL = "http://arsredovisning.varmdo.se/2018/ekonomisk-sammanstallning/resultatrakning/"
+
+
+def test_kommunen_and_koncernen_in_one_table_are_reconciled_apart():
+    """Värmdö 2018 (VARMDO_URL) prints Kommunen and Koncernen side by side; Uppskjuten skatt and
+    Skatt only in the Koncernen columns. Checked together the two scopes' figures share cells and
+    Årets resultat fails; apart, each adds up, and every figure has its own key."""
+    cols = [(2018, "utfall"), (2017, "utfall")]
+    rows = [("Resultat efter skatter och finansnetto", "rr.resultat_efter_skatter_och_finansnetto", "-4 394", "63 848"),
+            ("Uppskjuten skatt", "rr.uppskjuten_skatt", None, None),
+            ("Skatt", "rr.skatt", None, None),
+            ("=Årets resultat", "rr.arets_resultat", "-4 394", "63 848")]
+    kommun = table("resultatrakning", 0, cols, rows)
+    koncern = [replace(f, scope="group") for f in table("resultatrakning", 0, cols, [
+        ("Resultat efter skatter och finansnetto", "rr.resultat_efter_skatter_och_finansnetto", "5 939", "81 665"),
+        ("Uppskjuten skatt", "rr.uppskjuten_skatt", "-256", "-1 876"),
+        ("Skatt", "rr.skatt", "-1072", "-2 104"),
+        ("=Årets resultat", "rr.arets_resultat", "4 611", "77 685")])]
+    facts = kommun + koncern
+    assert len({f.key for f in facts}) == len(facts)
+    checks, facts = reconcile(facts)
+    assert not [c for c in checks if c.status == "fail"]
+    sums = [c for c in checks if c.check == "sum_rows" and c.status == "pass"]
+    assert {c.facts[0] for c in sums} == {"t0r3@group:utfall:2018", "t0r3@group:utfall:2017"}
+    assert all(f.verified for f in verify(facts, checks) if f.scope == "group")
