@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 APT_PACKAGES := tesseract-ocr tesseract-ocr-swe tesseract-ocr-osd wswedish poppler-utils chromium chromium-driver
 
-.PHONY: setup system-deps run test lint bench clean
+.PHONY: setup system-deps run test lint bench fuzz clean
 
 setup: system-deps $(STAMP)
 
@@ -39,6 +39,10 @@ lint: setup
 
 bench: setup
 	$(BIN)/python benchmarks/run_all.py
+
+# the full fault-injection campaign (≥ 1 000 hostile inputs; ~1 h on 2 shared cores): benchmarks/results/fuzz.md
+fuzz: setup
+	$(BIN)/python benchmarks/fuzz.py $(FUZZ_ARGS)
 
 clean:
 	rm -rf $(VENV) data/parsed

@@ -118,7 +118,8 @@ def extract_document(document: Document, options: Options, record: DocumentRecor
 
     result = DocumentResult(record=record, facts=facts, measures=measures,
                             sections=[_span(s) for s in sections if s.heading is not None])
-    if not facts:
+    _goals(result, document, repair)
+    if not facts and not result.goals:
         statements = sorted({s.kind for s in sections if s.kind in STATEMENT_KINDS})
         raise NoStatementsFound(
             f"{record.path}: no financial statement found (looked for Resultaträkning, Balansräkning, "
@@ -126,7 +127,7 @@ def extract_document(document: Document, options: Options, record: DocumentRecor
             + (f"; headings seen but no table under them: {', '.join(statements)}" if statements else "") + ")")
     _reconcile(result, lines)
     _skip_checks_on_unreadable(result, [(t_index, table) for t_index, (table, _) in enumerate(tables)], warnings)
-    _goals(result, document, repair)
+    _tie_goals(result)
     if repair:
         result.page_texts = {p.number: repair(p.text) for p in document.pages}
     from arsred.normalize.verify import document_status, verify
@@ -300,6 +301,17 @@ def _goals(result: DocumentResult, document: Document, repair) -> None:
     except Exception as exc:  # goals are a side table: a failure there must not lose the amounts
         log.exception("goal extraction failed on %s", document.path)
         result.record.warnings = f"goal extraction failed: {exc}"
+
+
+def _tie_goals(result: DocumentResult) -> None:
+    """Financial goals whose outcome restates a statement amount name that fact; a mismatch is a warning check."""
+    from arsred.normalize.goal_ties import tie_goals
+
+    try:
+        result.goals, ties = tie_goals(result.goals, result.facts, result.record.fiscal_year, existing=result.checks)
+        result.checks = list(result.checks) + ties
+    except Exception:  # a side check: never lose the goals or the amounts over it
+        log.exception("goal ties failed on %s", result.record.path)
 
 
 def run_paths(paths: list[str | Path], options: Options | None = None) -> list[DocumentResult]:

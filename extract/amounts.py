@@ -14,18 +14,19 @@ from functools import lru_cache
 
 import regex
 
+MAX_DIGITS = 18                # more digits before the decimal comma is not an amount (bounds the work too)
 MINUS = "-−–—"
 _SIGN = f"[{MINUS}+±]"
 # footnote marks stuck to a figure: 20 114*, 2 534%** (a bare trailing % is a percentage)
 _MARKS = r"(?:\*+|%\*+|\*+%?)"
 _NUMBER = regex.compile(
     rf"""^(?P<open>\()?\s*(?P<sign>{_SIGN})?\s*(?P<open2>\()?
-         (?P<int>\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}})+|\d+)
+         (?P<int>\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}}){{1,5}}|\d{{1,{MAX_DIGITS}}})
          (?:,(?P<dec>\d+))?
          (?P<close>\))?(?P<marks>{_MARKS})?$""",
     regex.X,
 )
-_TOKEN_NUM = regex.compile(rf"^\(?{_SIGN}?\(?\d+(?:,\d+)?\)?{_MARKS}?$")
+_TOKEN_NUM = regex.compile(rf"^\(?{_SIGN}?\(?\d{{1,{MAX_DIGITS}}}(?:,\d+)?\)?{_MARKS}?$")
 _GROUP3 = regex.compile(rf"^\d{{3}}(?:,\d+)?\)?{_MARKS}?$")
 _HEAD = regex.compile(rf"^\(?{_SIGN}?\(?\d{{1,3}}$")
 EMPTY_MARKS = {"-", "–", "—", "−", "..", "…"}
@@ -82,6 +83,7 @@ def _is_continuation(token: str) -> bool:
 
 MAX_TOKENS_PER_AMOUNT = 6      # sign, head and four thousands groups
 MAX_READINGS = 5000
+MAX_AMOUNTS_PER_ROW = 40       # a longer run of numbers is not a table row (and would recurse once per amount)
 
 
 @lru_cache(maxsize=65536)
@@ -150,10 +152,10 @@ def segment(tokens: list[str], expected: int | None = None, allow_note: bool = F
     only the note reading, False drops it, None leaves it to the magnitudes.
     """
     toks = tuple(t for t in tokens if t not in NOISE)
-    if not toks:
+    if not toks or len(toks) > MAX_AMOUNTS_PER_ROW * MAX_TOKENS_PER_AMOUNT or (expected or 0) >= MAX_AMOUNTS_PER_ROW:
         return None
     if expected is None:
-        for k in range(1, len(toks) + 1):
+        for k in range(1, min(len(toks), MAX_AMOUNTS_PER_ROW) + 1):
             readings = _readings(toks, 0, k)
             if readings:
                 return _split_note(readings[0], allow_note, None)
@@ -180,6 +182,8 @@ def segment(tokens: list[str], expected: int | None = None, allow_note: bool = F
 def readings(tokens: list[str], expected: int, allow_note: bool = False) -> list[tuple[int | None, list[Amount | None]]]:
     """Every reading with the header's column count (a note reference split off where allowed)."""
     toks = tuple(t for t in tokens if t not in NOISE)
+    if len(toks) > MAX_AMOUNTS_PER_ROW * MAX_TOKENS_PER_AMOUNT or expected >= MAX_AMOUNTS_PER_ROW:
+        return []
     out: list[tuple[int | None, list[Amount | None]]] = [(None, list(r)) for r in _readings(toks, 0, expected)]
     if allow_note:
         out += [(int(r[0].value), list(r[1:])) for r in _readings(toks, 0, expected + 1)

@@ -159,32 +159,41 @@ class YearListRow:
 
 
 def find_year_lists(lines: list[Line]) -> list[YearListRow]:
-    """A titled list whose rows are 'YEAR AMOUNT' (e.g. allocations by year)."""
+    """A titled list whose rows are 'YEAR AMOUNT' (e.g. allocations by year).
+
+    Each line is read as a row once, and where each run of rows ends is known up front,
+    so the work is linear in the lines (thousands of year-like lines took quadratic time)."""
     out: list[YearListRow] = []
+    parsed = [_year_row(line) for line in lines]
+    run_end = list(range(len(lines) + 1))          # the first line at or after k that is not a row
+    for k in range(len(lines) - 1, -1, -1):
+        if parsed[k] is not None:
+            run_end[k] = run_end[k + 1]
     i = 0
     while i < len(lines):
         title_line = lines[i]
-        rows = []
-        j = i + 1
-        while j < len(lines):
-            toks = lines[j].text.split()
-            if len(toks) >= 2 and YEAR.fullmatch(toks[0]):
-                seg = segment(_leading_amount_tokens(toks[1:]), None)
-                if seg and seg[1] and seg[1][0] is not None:
-                    rows.append((int(toks[0]), seg[1][0], lines[j]))
-                    j += 1
-                    continue
-            break
+        j = run_end[i + 1]
         title = title_line.text.strip()
-        unit = declared_unit(title)
-        if len(rows) >= 3 and unit and len(title.split()) <= 6:
+        unit = declared_unit(title) if j - (i + 1) >= 3 else None
+        if unit and len(title.split()) <= 6:
             name = regex.sub(r"\(\s*[tm]?kr\s*\)|\b[tm]?kr\b|belopp i", "", title, flags=regex.I).strip(" .:")
-            for period, amount, line in rows:
-                out.append(YearListRow(name, period, amount, line, unit))
+            for k in range(i + 1, j):
+                period, amount = parsed[k]  # type: ignore[misc]
+                out.append(YearListRow(name, period, amount, lines[k], unit))
             i = j
         else:
             i += 1
     return out
+
+
+def _year_row(line: Line) -> tuple[int, Amount] | None:
+    """'YEAR AMOUNT' -> (year, amount), else None."""
+    toks = line.text.split()
+    if len(toks) >= 2 and YEAR.fullmatch(toks[0]):
+        seg = segment(_leading_amount_tokens(toks[1:]), None)
+        if seg and seg[1] and seg[1][0] is not None:
+            return int(toks[0]), seg[1][0]
+    return None
 
 
 def _leading_amount_tokens(toks: list[str]) -> list[str]:

@@ -10,10 +10,17 @@ from arsred.extract.document import Document
 from arsred.extract.read_text import read_text
 
 SUFFIXES = (".txt", ".pdf")
+PDF_HEADER_WINDOW = 1024    # PDF readers (Acrobat, pdf.js, pdfium) look for %PDF- this far into a file
 
 
 def doc_id_for(path: str | Path) -> str:
     return Path(path).stem
+
+
+def pdf_header_offset(data: bytes) -> int:
+    """Where `%PDF-` starts within the first PDF_HEADER_WINDOW bytes (after a BOM or junk, as PDF readers
+    allow), or -1."""
+    return data.find(b"%PDF-", 0, PDF_HEADER_WINDOW + 5)
 
 
 def read_document(path: str | Path, options: Options | None = None) -> Document:
@@ -26,9 +33,10 @@ def read_document(path: str | Path, options: Options | None = None) -> Document:
     sha = hashlib.sha256(data).hexdigest()
     if not data:
         raise UnreadableInput(f"{p}: the file is empty")
-    if data[:5] == b"%PDF-" or p.suffix.lower() == ".pdf":
-        if data[:5] != b"%PDF-":
-            raise UnreadableInput(f"{p}: named .pdf but is not a PDF file")
+    if pdf_header_offset(data) >= 0 or p.suffix.lower() == ".pdf":
+        if pdf_header_offset(data) < 0:
+            raise UnreadableInput(f"{p}: named .pdf but is not a PDF file (no %PDF- header in its first "
+                                  f"{PDF_HEADER_WINDOW} bytes)")
         from arsred.extract.read_pdf import read_pdf  # pdfplumber is heavy; import on demand
         return read_pdf(str(p), doc_id_for(p), sha, options=options)
     return read_text(str(p), doc_id_for(p), sha, data)

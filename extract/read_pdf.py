@@ -106,12 +106,27 @@ def _causes(exc: BaseException) -> list[BaseException]:
     return out
 
 
+def _pdf_source(path: str):  # noqa: ANN202
+    """The path, or the bytes from `%PDF-` on when a BOM or junk stands before it (PDF readers allow
+    up to 1024 bytes; offsets in the file count from the header). pdfium, which renders pages
+    for OCR, finds the header itself."""
+    import io
+
+    from arsred.extract.read import pdf_header_offset
+    with open(path, "rb") as f:
+        start = pdf_header_offset(f.read(2048))
+        if start <= 0:
+            return path
+        f.seek(start)
+        return io.BytesIO(f.read())
+
+
 def _open(path: str):  # noqa: ANN202
     import pdfplumber
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
     from pdfminer.pdfparser import PDFSyntaxError
     try:
-        pdf = pdfplumber.open(path)
+        pdf = pdfplumber.open(_pdf_source(path))
         _ = pdf.pages  # forces the page tree: broken files fail here, not halfway
     except Exception as exc:  # noqa: BLE001 - pdfplumber wraps pdfminer's many kinds of failure
         causes = _causes(exc)

@@ -7,6 +7,8 @@ and the table parser splits its tokens.
 """
 from __future__ import annotations
 
+import codecs
+
 import regex
 
 from arsred.errors import UnreadableInput
@@ -16,22 +18,44 @@ FOOTER = regex.compile(r"^\s*(?:[.\s]*\bi\s*\.\s*)?(?:[.\s]*)Sida\s+\d+(?:\s*\(\
 WIDE_GAP = regex.compile(r" {2,}")
 
 
+# A byte-order mark names its encoding (UTF-32 before UTF-16: FF FE 00 00 starts with FF FE).
+BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+
+
 def decode(data: bytes, path: str) -> str:
-    """UTF-8 first, then CP1252 (a superset of Latin-1 for printable text); refuse binary."""
+    """The encoding a byte-order mark names; else UTF-8, then CP1252 (a superset of Latin-1 for
+    printable text); refuse binary."""
     if not data.strip():
         raise UnreadableInput(f"{path}: the file is empty")
-    if b"\x00" in data[:4096]:
-        raise UnreadableInput(f"{path}: binary data, not a text report")
-    for encoding in ("utf-8-sig", "cp1252", "latin-1"):
-        try:
-            text = data.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
+    text = _by_bom(data, path)
+    if text is None:
+        if b"\x00" in data[:4096]:
+            raise UnreadableInput(f"{path}: binary data, not a text report")
+        for encoding in ("utf-8-sig", "cp1252", "latin-1"):
+            try:
+                text = data.decode(encoding)
+                break
+            except UnicodeDecodeError:
+                continue
+    assert text is not None
+    if not text.strip():
+        raise UnreadableInput(f"{path}: the file is empty")
     controls = sum(1 for ch in text[:20000] if ord(ch) < 32 and ch not in "\t\n\r\f")
     if controls > max(20, len(text[:20000]) // 50):
         raise UnreadableInput(f"{path}: mostly control characters, not a text report")
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _by_bom(data: bytes, path: str) -> str | None:
+    for bom, encoding in BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError as exc:
+                raise UnreadableInput(f"{path}: starts with a {encoding.upper()} byte-order mark but is not "
+                                      f"{encoding.upper()} text ({exc.reason} at byte {exc.start})") from exc
+    return None
 
 
 def split_cells(text: str) -> tuple[Cell, ...]:

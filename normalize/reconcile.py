@@ -118,8 +118,13 @@ def run_checks(checks: Sequence[CheckDef], facts: Sequence[Fact], lines: Sequenc
             raise ValueError(f"check {check.id}: unknown kind {check.kind!r}")
         try:
             out.extend(runner(check, ctx))
-        except Exception:   # one broken rule must not lose the document's other checks
-            log.exception("%s: check %s failed to run", ctx.doc_id, check.id)
+        except Exception as exc:   # one broken rule must not lose the document's other checks
+            why = f"{type(exc).__name__}: {exc}"
+            log.warning("%s: check %s failed to run (%s)", ctx.doc_id, check.id, why)
+            log.debug("check %s", check.id, exc_info=True)
+            out.append(CheckResult(doc_id=ctx.doc_id, check=check.id, statement=check.statement.strip("*"),
+                                   period=None, column="", status="skipped", severity="warning",
+                                   message=f"the check could not run ({why}); nothing is known about it"))
     return out
 
 

@@ -203,3 +203,32 @@ def test_check_reports_documents_that_could_not_be_read(tmp_path: Path, capsys) 
     arsred.extract_reports([src], tmp_path / "out", Options(jobs=1), process_fn=fake_process)
     assert main(["check", str(tmp_path / "out"), "--fail-on-flag"]) == ExitCode.OK
     assert "could not be read" not in capsys.readouterr().out
+
+
+@pytest.mark.slow
+def test_the_wheel_installs_only_the_arsred_package(tmp_path: Path) -> None:
+    """extract/ and normalize/ stay at the repository's top but install as arsred.extract, arsred.normalize."""
+    import subprocess
+    import zipfile
+    root = Path(__file__).resolve().parent.parent
+    proc = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", str(root), "-w", str(tmp_path), "-q"],
+                          capture_output=True, text=True, check=False)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    names = zipfile.ZipFile(next(tmp_path.glob("arsred-*.whl"))).namelist()
+    assert {n.split("/")[0] for n in names if ".dist-info/" not in n} == {"arsred"}
+    assert "arsred/extract/read.py" in names and "arsred/normalize/reconcile.py" in names
+    assert any(n.startswith("arsred/extract/data/") for n in names)
+
+
+def test_the_summary_says_what_was_skipped_and_why(tmp_path: Path, capsys) -> None:
+    src = tmp_path / "in"
+    (src / "reports").mkdir(parents=True)
+    (src / "reports" / "empty.txt").write_bytes(b"")
+    (src / "linked").symlink_to(src / "reports")
+    (src / "gone.txt").symlink_to(src / "missing.txt")
+    for quiet in ([], ["--quiet"]):
+        assert main(["extract", str(src), "-o", str(tmp_path / "out"), "--jobs", "1", *quiet]) == ExitCode.OK
+        printed = capsys.readouterr()
+        text = printed.err if quiet else printed.out
+        assert "skipped" in text and "linked: a link to a folder, not followed" in text
+        assert "gone" in text and "a symbolic link to a missing file" in text

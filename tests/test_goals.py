@@ -10,11 +10,10 @@ import textwrap
 from pathlib import Path
 
 import pytest
-
 from arsred.extract.document import Box, Cell, Document, Line, Page, Word
 from arsred.extract.goals import GOAL_COLUMNS, find_goals, write_goals_csv
-from arsred.extract.goals.tab_tables import _header_columns
 from arsred.extract.goals.reading_lines import reading_lines
+from arsred.extract.goals.tab_tables import _header_columns
 from arsred.extract.goals.vocabulary import fold, load_phrases
 from arsred.extract.read import read_document
 from arsred.normalize.facts import Fact
@@ -60,7 +59,7 @@ def test_ja_nej_table_column_is_status(tmp_path):
     rows = goals_of(tmp_path, JA_NEJ)
     assert [r["goal_no"] for r in rows] == [1, 2, 3, 4, 5, 6]
     assert by_goal(rows, "Deltagandet")["status"] == "uppfyllt"
-    assert by_goal(rows, "Deltagandet")["status_source"] == "JA"
+    assert by_goal(rows, "Deltagandet")["status_basis"] == "JA"
     two = by_goal(rows, "20 deltagare")
     assert (two["status"], two["target_value"], two["target_unit"]) == ("ej_uppfyllt", 20, "antal")
     three = by_goal(rows, "100%")
@@ -69,7 +68,7 @@ def test_ja_nej_table_column_is_status(tmp_path):
     assert by_goal(rows, "Att mötas")["status"] == "delvis"           # printed "Ja/nej"
     assert by_goal(rows, "Projektet ska")["status"] == "ej_bedomt"    # no outcome anywhere
     six = by_goal(rows, "Minst 30")                # continues after the page furniture
-    assert (six["target_value"], six["outcome_value"], six["status_source"]) == (30, 41, "Ja")
+    assert (six["target_value"], six["outcome_value"], six["status_basis"]) == (30, 41, "Ja")
     assert all(r["section"] == "Hälsoprojektet" for r in rows)
     assert all(list(r) == GOAL_COLUMNS for r in rows)
 
@@ -116,9 +115,9 @@ def test_interleaved_columns_pair_goals_with_reasons(tmp_path):
     assert len(rows) == 5
     first = by_goal(rows, "Att 80 %")
     assert (first["target_value"], first["outcome_value"], first["status"]) == (80, 90, "uppfyllt")
-    assert first["status_source"] == "inferred: target vs outcome"
+    assert first["status_basis"] == "target vs outcome"
     organ = by_goal(rows, "Att verksamheten")
-    assert (organ["status"], organ["status_source"]) == ("delvis", "Till viss del")
+    assert (organ["status"], organ["status_basis"]) == ("delvis", "Till viss del")
     assert "organ" in organ["goal"] and "Loksam" in organ["outcome"]
     assert by_goal(rows, "Samlat kapital")["status"] == "ej_uppfyllt"       # "har inte nyttjats"
     cap = by_goal(rows, "Att det egna kapitalet")                              # a ceiling: 29 > 20
@@ -219,9 +218,9 @@ def test_prose_assessments(tmp_path):
     assert (top["status"], top["section"]) == ("uppfyllt", "Verksamhetens mål 2022")
     meet = by_goal(rows, "Samordningsförbundet skapar")
     assert "Mötena ska skapa tillit" not in meet["goal"] and meet["target_value"] == 4
-    assert (meet["status"], meet["status_source"]) == ("uppfyllt", "inferred: outcome text")
+    assert (meet["status"], meet["status_basis"]) == ("uppfyllt", "outcome text")
     budget = by_goal(rows, "Verksamheten ska")
-    assert budget["status"] == "ej_uppfyllt" and "inte uppnått" in budget["status_source"].casefold()
+    assert budget["status"] == "ej_uppfyllt" and "inte uppnått" in budget["status_basis"].casefold()
     cap = by_goal(rows, "Överskott")
     assert (cap["target_value"], cap["outcome_value"], cap["status"]) == (20, 15, "uppfyllt")
     assert "Mäts" not in cap["goal"]
@@ -376,7 +375,7 @@ def test_table_cells_are_read_by_column():
     rows = find_goals(doc)
     assert [r["goal_no"] for r in rows] == [1, 2, 3]
     one, two, three = rows
-    assert (one["status"], one["status_source"], one["section"]) == ("uppfyllt", "Ja", "Stärkt samverkan")
+    assert (one["status"], one["status_basis"], one["section"]) == ("uppfyllt", "Ja", "Stärkt samverkan")
     assert one["goal"] == "En lokal överenskommelse ska upprättas."
     assert (two["status"], two["target_value"], two["outcome_value"]) == ("ej_uppfyllt", 30, 12)
     assert (one["page"], one["line"]) == (1, 5)               # where each item starts on the page
@@ -435,7 +434,7 @@ Mål 2. Minst 35 procent av deltagarna ska gå vidare till arbete eller studier.
     assert got == [("Måluppfyllelse", 1, "uppfyllt", 3), ("Måluppfyllelse", 2, "uppfyllt", 4),
                    ("Måluppfyllelse", 3, "ej_uppfyllt", 5),
                    ("Mål för 2025", 1, "ej_bedomt", 9), ("Mål för 2025", 2, "ej_bedomt", 10)]
-    assert by_goal(rows, "Det egna kapitalet")["status_source"] == "Inte uppnås"
+    assert by_goal(rows, "Det egna kapitalet")["status_basis"] == "Inte uppnås"
     assert by_goal(rows, "Samtliga insatser")["outcome"] == "uppfyllt."
 
 

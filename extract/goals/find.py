@@ -16,6 +16,7 @@ from difflib import SequenceMatcher
 
 import regex
 from arsred.extract.document import Document, Line
+from arsred.extract.goals.indicator_tables import indicator_lists, indicator_tables
 from arsred.extract.goals.indicators import indicator_lines
 from arsred.extract.goals.interleaved import interleaved_tables
 from arsred.extract.goals.model import RawGoal
@@ -25,8 +26,10 @@ from arsred.extract.goals.plan_rows import plan_rows
 from arsred.extract.goals.prose import prose_goals
 from arsred.extract.goals.reading_lines import reading_lines
 from arsred.extract.goals.rows import goal_values
+from arsred.extract.goals.status_tables import status_tables
 from arsred.extract.goals.structure import Headings, find_headings
 from arsred.extract.goals.tab_tables import tab_tables
+from arsred.extract.goals.target_tables import target_tables
 from arsred.extract.goals.vocabulary import Phrases, fold, load_phrases
 from arsred.normalize.facts import Fact
 
@@ -34,15 +37,17 @@ log = logging.getLogger(__name__)
 
 GOAL_COLUMNS = [
     "doc_id", "organisation", "fiscal_year", "section", "goal_no", "goal", "target_value", "target_unit",
-    "outcome", "outcome_value", "outcome_unit", "status", "status_source", "initiative", "granted_sek",
-    "used_sek", "page", "line",
+    "outcome", "outcome_value", "outcome_unit", "status", "status_source", "status_basis", "initiative",
+    "granted_sek", "used_sek", "matched_fact", "page", "line",
 ]
 DUPLICATE_RATIO = 0.7   # within one section: the same goal read twice (garbled or clean)
+NEIGHBOURS = 12         # lines apart within which two alike goals of one layout are a list, not a copy
 
 Reader = Callable[[list[Line], Headings, Phrases, set[int]], list[RawGoal]]
 
 # In this order: structured layouts first, so prose readers only see what tables left.
-READERS: tuple[Reader, ...] = (tab_tables, plan_rows, interleaved_tables, indicator_lines, numbered_goal_lines)
+READERS: tuple[Reader, ...] = (tab_tables, plan_rows, interleaved_tables, status_tables, indicator_tables,
+                              indicator_lists, target_tables, indicator_lines, numbered_goal_lines)
 
 
 def read_raw_goals(doc: Document, ph: Phrases) -> list[RawGoal]:
@@ -133,6 +138,13 @@ def _dedupe(goals: list[RawGoal]) -> list[RawGoal]:
             ng, nh = set(regex.findall(r"\d+", g.goal)), set(regex.findall(r"\d+", h.goal))
             if ng and nh and ng != nh:
                 continue
+            og, oh = regex.findall(r"\d+", g.outcome + g.target), regex.findall(r"\d+", h.outcome + h.target)
+            if og and oh and og != oh and g.page == h.page:
+                continue        # two goals worded alike, each with its own result or target
+            fh = fold(h.goal)
+            if (g.layout == h.layout and g.page == h.page and abs(g.line - h.line) <= NEIGHBOURS
+                    and fg not in fh and fh not in fg):
+                continue        # listed one after the other: two goals, not one printed twice
             same_section = fold(g.section) == fold(h.section)
             ratio = SequenceMatcher(None, fg, fold(h.goal), autojunk=False).ratio()
             if same_section and ratio >= DUPLICATE_RATIO:

@@ -21,4 +21,5 @@ class RawGoal:
     page: int = 1
     line: int = 1
     layout: str = ""
+    target: str = ""             # a table's printed target cell ("16,4 mnkr", "Mindre än 46,9 mnkr"), when apart from the goal
     confidence: float = 1.0

@@ -18,13 +18,42 @@ def _assessment_body(text: str, ph: Phrases) -> str | None:
     return None
 
 
-def _goal_text(text: str, ph: Phrases) -> str:
-    """Goal sentence plus the sentence that makes it measurable; 'X:s mål är att Y' -> 'Att Y'."""
+NUMBERED_ITEM = regex.compile(r"^\(?(\d{1,2})[.)]\s+(?=\S)")
+# "Det övergripande målet för samverkan … är att …": a sentence stating a goal without "ska"
+# "Målet är uppnått när …", "… ska vara minst 80 %": a sentence saying when a goal is met
+CRITERION = regex.compile(r"\bnar\b|\bska\b|\bskall\b|\bminst\b|\bhogst\b|\bmalvarde|\briktmarke|\bmalniva")
+OUTCOME_WORDS = regex.compile(r"\b(?:uppgar|uppgick|blev|har|hade|redovisade|visar|utfall\w*|resultat(?:et)?)\b")
+GOAL_IS = regex.compile(r"\bmal(?:et|en)?\b[^.]{0,90}?\b(?:ar|blir) att\b")
+
+
+def list_item(text: str, ph: Phrases) -> tuple[int | None, str] | None:
+    """'• X' -> (None, 'X'); '2. X' -> (2, 'X'); None when the line opens no list item."""
     t = " ".join(text.split())
     for b in ph.bullets:
         if t.startswith(b + " "):
-            t = t[len(b):].strip()
-            break
+            return None, t[len(b):].strip()
+    m = NUMBERED_ITEM.match(t)
+    return (int(m.group(1)), t[m.end():]) if m else None
+
+
+def _split_items(paras: list[list[tuple[int, Line]]], ph: Phrases) -> list[list[tuple[int, Line]]]:
+    """A paragraph of list lines is one paragraph per item (an item's wrapped lines stay with it)."""
+    out: list[list[tuple[int, Line]]] = []
+    for para in paras:
+        out.append([])
+        for k, (idx, line) in enumerate(para):
+            if k and list_item(line.text, ph) is not None:
+                out.append([])
+            out[-1].append((idx, line))
+    return out
+
+
+def _goal_text(text: str, ph: Phrases) -> str:
+    """Goal sentence plus the sentence that makes it measurable; 'X:s mål är att Y' -> 'Att Y'."""
+    t = " ".join(text.split())
+    item = list_item(t, ph)
+    if item is not None:
+        t = item[1]
     f = fold(t)
     for intro in ph.goal_intro:
         k = f.find(" " + intro + " ")
@@ -39,11 +68,36 @@ def _goal_text(text: str, ph: Phrases) -> str:
     return " ".join(keep)
 
 
+def _item_parts(lines_text: list[str], ph: Phrases) -> tuple[str, str, str]:
+    """A list item -> (goal, criterion, outcome).
+
+    The item's first sentence is the goal. A later sentence on a line of its own is either
+    the criterion that makes it measurable ("Målet är uppnått när … 90 procent eller högre":
+    its figure is the target, and it is no assessment) or, when it reports a figure or a
+    result ("Den redovisade resultatnivån … uppgår till 3,5 %"), the goal's outcome.
+    """
+    text = " ".join(lines_text)
+    first, *rest = sentences(text) or [text]
+    if len(lines_text) < 2 or not rest:
+        return _goal_text(text, ph), "", ""
+    criterion, outcome = [], []
+    for s in rest:
+        fs = fold(s)
+        if CRITERION.search(fs):
+            criterion.append(s)
+        elif regex.search(r"\d", s) or OUTCOME_WORDS.search(fs):
+            outcome.append(s)
+        else:
+            criterion.append(s)
+    goal = _goal_text(" ".join([first] + [s for s in criterion if not CRITERION.search(fold(s))]), ph)
+    return goal, " ".join(s for s in criterion if CRITERION.search(fold(s))), " ".join(outcome)
+
+
 def prose_goals(lines: list[Line], heads: Headings, ph: Phrases, used: set[int], *, plan: bool) -> list[RawGoal]:
     """Bullet goals and their 'Styrelsens bedömning:' paragraphs; in a plan, 'ska'-sentences under goal headings."""
     body = [(k, line) for k, line in enumerate(lines)
             if k not in used and heads.goal_area[k] and k not in heads.indices]
-    paras = paragraphs(body)
+    paras = _split_items(paragraphs(body), ph)
     goals: list[RawGoal] = []
     open_goal: dict | None = None
     prev_para: list[tuple[int, Line]] | None = None
@@ -65,10 +119,13 @@ def prose_goals(lines: list[Line], heads: Headings, ph: Phrases, used: set[int],
         lines_text = [" ".join(line.text.split()) for _, line in para]
         head = lines_text[0]
         assessment = _assessment_body(head, ph)
-        if any(head.startswith(b + " ") for b in ph.bullets):
+        item = list_item(head, ph)
+        if item is not None:
             close()
-            text = " ".join(t for t in lines_text if not any(fold(t).startswith(m) for m in ph.measure_labels))
-            open_goal = {"goal": _goal_text(text, ph), "section": area, "line": first, "assess": [], "extra": []}
+            kept = [t for t in lines_text if not any(fold(t).startswith(m) for m in ph.measure_labels)]
+            goal, criterion, outcome = _item_parts(kept, ph)
+            open_goal = {"goal": goal, "section": area, "line": first, "assess": [outcome] if outcome else [],
+                         "extra": [], "no": item[0], "target": criterion}
         elif assessment is not None:
             if open_goal is None and prev_para is not None:
                 ptext = para_text(prev_para)
@@ -81,9 +138,9 @@ def prose_goals(lines: list[Line], heads: Headings, ph: Phrases, used: set[int],
             open_goal["extra"].append(para_text(para))
         elif plan and heads.at[k0] == area:
             goals += _plan_sentences(para, area, ph)
-        if assessment is None and not any(head.startswith(b + " ") for b in ph.bullets):
+        if assessment is None and item is None:
             prev_para = para
-        elif any(head.startswith(b + " ") for b in ph.bullets):
+        elif item is not None:
             prev_para = None
     close()
     return goals
@@ -111,7 +168,11 @@ def _plan_sentences(para: list[tuple[int, Line]], area: str, ph: Phrases) -> lis
         if m:
             pending = int(m.group(1))
             continue
-        if regex.search(r"\b(ska|skall)\b", fs) or any(f" {i} " in f" {fs} " for i in ph.goal_intro):
+        if s.rstrip().endswith(":") or any(m in fs for m in ph.list_intro_meta):
+            pending = None
+            continue        # a list's introduction, or a sentence about goals ("Målen ska följas upp …")
+        if (regex.search(r"\b(ska|skall)\b", fs) or any(f" {i} " in f" {fs} " for i in ph.goal_intro)
+                or GOAL_IS.search(fs)):
             k = max(j for j, st in enumerate(starts) if st <= max(begin, 0))
             line = para[k][1]
             goals.append(RawGoal(section=area, goal=_goal_text(s, ph), goal_no=pending, page=line.page,
@@ -130,4 +191,4 @@ def _finish_prose(g: dict, ph: Phrases) -> RawGoal:
             break
     line: Line = g["line"]
     return RawGoal(section=g["section"], goal=g["goal"], outcome=outcome, printed=printed, status=status,
-                   initiative="", page=line.page, line=line.number, layout="prose")
+                   goal_no=g.get("no"), target=g.get("target", ""), initiative="", page=line.page, line=line.number, layout="prose")

@@ -11,36 +11,39 @@ from arsred.extract.goals.model import RawGoal
 from arsred.extract.goals.vocabulary import Phrases, first_sentence, fold, quantities
 
 STATUSES = ("uppfyllt", "delvis", "ej_uppfyllt", "ej_bedomt")
-INFERRED_NUMBERS = "inferred: target vs outcome"
-INFERRED_TEXT = "inferred: outcome text"
+STATED, DERIVED = "stated", "derived"
+BY_NUMBERS = "target vs outcome"
+BY_TEXT = "outcome text"
 
 
 def goal_values(g: RawGoal, ph: Phrases) -> dict:
-    targets = quantities(g.goal, ph, loose=True)
+    """Target (from the table's target cell when there is one, else the goal), outcome and status."""
+    targets = quantities(g.target, ph, loose=True) if g.target else []
+    targets = targets or quantities(g.goal, ph, loose=True)
     target = targets[0] if targets else None
     outs = quantities(g.outcome, ph, loose=False) if g.outcome else []
     outcome = None
     if outs:
         same = [q for q in outs if target and q.unit == target.unit]
         outcome = same[0] if same else (None if target and target.unit == "%" else outs[0])
-    status, source = decide_status(g, target, outcome, ph)
+    status, source, basis = decide_status(g, target, outcome, ph)
     return {
         "section": g.section, "goal_no": g.goal_no, "goal": g.goal,
         "target_value": target.value if target else None, "target_unit": target.unit if target else None,
         "outcome": g.outcome or None,
         "outcome_value": outcome.value if outcome else None, "outcome_unit": outcome.unit if outcome else None,
-        "status": status, "status_source": source, "page": g.page, "line": g.line,
+        "status": status, "status_source": source, "status_basis": basis, "page": g.page, "line": g.line,
     }
 
 
-def decide_status(g: RawGoal, target, outcome, ph: Phrases) -> tuple[str, str]:
-    """Printed assessment, else target vs outcome, else the outcome's wording, else ej_bedomt."""
+def decide_status(g: RawGoal, target, outcome, ph: Phrases) -> tuple[str, str, str]:
+    """(status, source, basis): printed assessment, else target vs outcome, else the outcome's wording, else ej_bedomt."""
     if g.status in STATUSES:
-        return g.status, g.printed[:1].upper() + g.printed[1:] if g.printed else g.status
+        return g.status, STATED, g.printed[:1].upper() + g.printed[1:] if g.printed else g.status
     if target is not None and outcome is not None and target.unit == outcome.unit:
         met = outcome.value <= target.value if target.upper_bound else outcome.value >= target.value
-        return ("uppfyllt" if met else "ej_uppfyllt"), INFERRED_NUMBERS
-    if g.outcome:
+        return ("uppfyllt" if met else "ej_uppfyllt"), DERIVED, BY_NUMBERS
+    if len(regex.findall(r"\p{L}{2,}", g.outcome)) >= 3:      # a figure alone, without a target, judges nothing
         words = set(regex.findall(r"\w+", fold(first_sentence(g.outcome))))
-        return ("ej_uppfyllt" if words & ph.negations else "uppfyllt"), INFERRED_TEXT
-    return "ej_bedomt", ""
+        return ("ej_uppfyllt" if words & ph.negations else "uppfyllt"), DERIVED, BY_TEXT
+    return "ej_bedomt", "", ""

@@ -52,8 +52,8 @@ def find_headings(lines: list[Line], ph: Phrases) -> Headings:
             text = nice_heading(line.text)
             numbered = strip_numbering(line.text.strip()) != line.text.strip()
             if is_goal_heading(text, ph):
-                if fold(text) not in ph.generic_sections:
-                    area = text
+                if fold(text) not in ph.generic_sections or not area:
+                    area = text     # a generic "Övergripande mål" opens an area only where none is open
                 current = area or text
             else:
                 if numbered or set(regex.findall(r"\w+", fold(text))) & ph.not_goal_words:

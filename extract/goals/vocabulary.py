@@ -6,12 +6,13 @@ words themselves live in `extract/data/goal_phrases.toml`.
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 import regex
 import tomllib
+from arsred.extract.amounts import parse_amount
 
 PHRASES_PATH = Path(__file__).parents[1] / "data" / "goal_phrases.toml"
 
@@ -50,6 +51,16 @@ class Phrases:
     units: dict[str, str]
     benchmark: tuple[str, ...] = ()
     outcome_labels: tuple[str, ...] = ()
+    goal_suffixes: tuple[str, ...] = ()
+    goal_phrases: tuple[str, ...] = ()
+    money_units: dict[str, int] = field(default_factory=dict)
+    comparators: tuple[str, ...] = ()
+    list_intro_meta: tuple[str, ...] = ()
+    symbols: dict[str, str] = field(default_factory=dict)
+    outcome_columns: tuple[str, ...] = ()
+    indicator_columns: tuple[str, ...] = ()
+    trend_words: tuple[str, ...] = ()
+    target_prefixes: tuple[str, ...] = ()
 
     @property
     def header_words(self) -> tuple[str, ...]:
@@ -81,6 +92,16 @@ def load_phrases(path: str = str(PHRASES_PATH)) -> Phrases:
         units={fold(k): v for k, v in d["units"].items()},
         benchmark=f(d.get("indicator", {}).get("benchmark", [])),
         outcome_labels=f(d["prose"].get("outcome_labels", [])),
+        goal_suffixes=f(d["sections"].get("goal_suffixes", [])),
+        goal_phrases=f(d["sections"].get("goal_phrases", [])),
+        money_units={fold(k): int(v) for k, v in d.get("money_units", {}).items()},
+        comparators=f(d.get("targets", {}).get("comparators", [])),
+        list_intro_meta=f(d["prose"].get("not_goal_sentences", [])),
+        symbols={k: v for k, v in d.get("status", {}).get("symbols", {}).items()},
+        outcome_columns=f(d.get("indicator", {}).get("outcome_columns", [])),
+        indicator_columns=f(d.get("indicator", {}).get("indicator_columns", [])),
+        trend_words=tuple(d.get("indicator", {}).get("trend_words", [])),
+        target_prefixes=f(d.get("indicator", {}).get("target_prefixes", [])),
     )
 
 
@@ -153,11 +174,19 @@ def nice_heading(text: str) -> str:
     return t
 
 
+def is_goal_word(word: str, ph: Phrases) -> bool:
+    """'mål', 'målen', or a compound ending in one: 'inriktningsmål', 'verksamhetsmålen' (folded)."""
+    if word in ph.not_goal_words:
+        return False
+    return word in ph.goal_words or any(word.endswith(s) and len(word) > len(s) + 3 for s in ph.goal_suffixes)
+
+
 def is_goal_heading(text: str, ph: Phrases) -> bool:
-    words = set(regex.findall(r"[\w/]+", fold(text)))
+    f = fold(text)
+    words = set(regex.findall(r"[\w/]+", f))
     if words & ph.not_goal_words:
         return False
-    return bool(words & ph.goal_words)
+    return any(is_goal_word(w, ph) for w in words) or any(p in f for p in ph.goal_phrases)
 
 
 # a line ending in one of these is wrapped prose, not a heading
@@ -210,8 +239,10 @@ def quantities(text: str, ph: Phrases, *, loose: bool = False) -> list[Quantity]
     out = []
     folded = fold(text)
     for m in NUMBER.finditer(folded):
-        raw = m.group(1).replace(" ", "").replace("\u00a0", "")
-        value = float(raw + ("." + m.group(2) if m.group(2) else ""))
+        amount = parse_amount(m.group(0))
+        if amount is None:
+            continue
+        value = float(amount.value)
         before = folded[max(0, m.start() - 30):m.start()]
         after = folded[m.end():m.end() + 40]
         if regex.search(r"\b(?:v|vecka|nr|kap|§|sid|sida)\.?\s*$", before):
@@ -222,6 +253,9 @@ def quantities(text: str, ph: Phrases, *, loose: bool = False) -> list[Quantity]
             nxt = regex.match(r"\s*(?:st|stycken)\s+([\p{L}][\p{L}-]*)", after)
             word = "st" if not nxt else "st"
         unit = ph.units.get(word)
+        factor = money_factor(after, ph)
+        if factor is not None:
+            unit, value = "kr", float(amount.value * factor)
         if unit is None and word.endswith("-moten"):
             unit = "antal"
         if unit is None and loose and regex.search(r"\b(?:minst|hogst|max|maximalt|cirka|ca)\s*$", before):
@@ -234,6 +268,12 @@ def quantities(text: str, ph: Phrases, *, loose: bool = False) -> list[Quantity]
                     for u in ph.upper_bound)
         out.append(Quantity(value, unit, m.start(), upper))
     return out
+
+
+def money_factor(after: str, ph: Phrases) -> int | None:
+    """The factor to kronor when a money unit follows a figure ('16,4 mnkr' -> 1 000 000), else None."""
+    m = regex.match(r"\s*(" + _alternation(list(ph.money_units)) + r")(?!\w)", after)
+    return ph.money_units[m.group(1)] if m else None
 
 
 def first_sentence(text: str) -> str:

@@ -1,0 +1,143 @@
+"""Goal tables whose status is a word or a symbol on a line of its own (or closing the goal's line).
+
+Follow-up tables exported from planning systems put, for each goal or measure, its status
+as a word ("Uppfyllt", "Delvis uppfyllt", "Ej uppfyllt") or a symbol (●/◐/○) on a line of
+its own next to the goal's name, then a line of figures:
+
+    Delvis uppfyllt
+    Kostnad förskola, kr/inskrivet barn
+    Kostnad, kr/barn Upp 148 815 151 697 146 158 …
+
+Whether the status line stands before or after its goal is read from the table's first row.
+The first figure of the figures line is the outcome (the newest year, read with the number
+grammar of `extract.amounts`: the figures are cut where their magnitudes agree). Symbols and
+colours mean what `[status.symbols]` or a legend in the text ("● = uppfyllt") says.
+"""
+from __future__ import annotations
+
+import regex
+from arsred.extract.amounts import segment
+from arsred.extract.document import Line
+from arsred.extract.goals.model import RawGoal
+from arsred.extract.goals.structure import Headings, is_furniture
+from arsred.extract.goals.vocabulary import Phrases, fold
+
+MIN_ROWS = 2          # one status line alone is a sentence, not a table
+MAX_FIGURE_COLUMNS = 8
+
+
+def _statuses(ph: Phrases, lines: list[Line]) -> dict[str, str]:
+    """Stand-alone status cells: multi-word or long status phrases, symbols, and colours a legend names."""
+    out = {p: s for p, s in ph.status_cell.items() if len(p) >= 6}
+    out.update({fold(k): v for k, v in ph.symbols.items()})
+    phrases = "|".join(regex.escape(p) for p in sorted(ph.status_cell, key=len, reverse=True))
+    legend = regex.compile(r"(?:^|\s)(\S{1,8})\s*[=:–-]\s*(" + phrases + r")\b")
+    for line in lines:
+        for m in legend.finditer(fold(line.text)):
+            key = m.group(1)
+            if key in ph.symbols or key in out or not regex.search(r"\d", key):
+                out.setdefault(key, ph.status_cell[m.group(2)])
+    return out
+
+
+def _status_of(text: str, statuses: dict[str, str]) -> str | None:
+    f = fold(text).strip(" .:")
+    return statuses.get(f)
+
+
+def _figure_tokens(text: str) -> tuple[str, list[str], str] | None:
+    """'Andel, % Upp 92% 93% …' -> ('Andel, % Upp', ['92', '93', …], '%'): label, figure tokens, unit printed on them."""
+    toks = text.split()
+    first = len(toks)
+    while first > 0 and (regex.fullmatch(r"[-−–]?\d+(?:,\d+)?%?", toks[first - 1])
+                         or fold(toks[first - 1]) in ("st", "stycken", "%")):
+        first -= 1
+    if first == len(toks) or not regex.match(r"^[-−–]?\d", toks[first]):
+        return None
+    figs = toks[first:]
+    unit = "%" if figs[0].endswith("%") else "st" if len(figs) > 1 and fold(figs[1]) in ("st", "stycken") else ""
+    clean = [t.rstrip("%") for t in figs if fold(t) not in ("st", "stycken", "%")]
+    if not all(regex.fullmatch(r"[-−–]?\d+(?:,\d+)?", t) for t in clean):
+        return None
+    return " ".join(toks[:first]), clean, unit
+
+
+def _columns(rows: list[str]) -> int | None:
+    """The table's figure count, from rows whose figures cannot run together (92%, 5,8 st): the most common."""
+    counts = []
+    for text in rows:
+        ft = _figure_tokens(text)
+        if ft and (ft[2] or all("," in t for t in ft[1])):
+            counts.append(len(ft[1]))
+    return max(set(counts), key=counts.count) if counts else None
+
+
+def _figures(text: str, columns: int | None) -> tuple[str, str] | None:
+    """'Kostnad, kr/barn Upp 148 815 151 697 …' -> ('148 815', 'kr'): the first figure and its unit.
+
+    The figures are cut (amounts.segment) into the reading whose magnitudes agree best, among
+    at most the table's column count; a tie goes to the column count, then to fewer figures.
+    """
+    ft = _figure_tokens(text)
+    if ft is None:
+        return None
+    label, clean, unit = ft
+    best = None
+    for k in range(1, min(columns or MAX_FIGURE_COLUMNS, len(clean)) + 1):
+        cut = segment(clean, k)
+        if cut is None:
+            continue
+        amounts = [a for a in cut[1] if a is not None]
+        sizes = sorted(len(str(abs(a.value)).split(".")[0]) for a in amounts)
+        spread = sum(abs(s - sizes[len(sizes) // 2]) for s in sizes) if sizes else 99
+        rank = (spread, k != columns, k)
+        if amounts and (best is None or rank < best[0]):
+            best = (rank, amounts)
+    if not best:
+        return None
+    if not unit:
+        f = fold(label)
+        unit = "kr" if regex.search(r"\bkr\b|kronor", f) else "%" if "%" in f or "andel" in f else ""
+    return best[1][0].printed, unit
+
+
+def status_tables(lines: list[Line], heads: Headings, ph: Phrases, used: set[int]) -> list[RawGoal]:
+    statuses = _statuses(ph, lines)
+    marks = [i for i, line in enumerate(lines) if i not in used and _status_of(line.text, statuses)]
+    if len(marks) < MIN_ROWS:
+        return []
+    goals: list[RawGoal] = []
+    texts = {i: " ".join(line.text.replace("\t", " ").split()) for i, line in enumerate(lines)}
+    columns = _columns([texts[i] for i in range(marks[0], min(len(lines), marks[-1] + 4))])
+
+    def content(i: int) -> bool:
+        return i not in used and bool(texts[i]) and not is_furniture(texts[i]) and i not in marks
+
+    before = bool(marks) and not any(content(j) and not regex.search(r"\d", texts[j]) and j not in heads.indices
+                                     for j in range(max(0, marks[0] - 1), marks[0]))
+    for n, i in enumerate(marks):
+        status = _status_of(texts[i], statuses)
+        j = i + 1 if before else i - 1
+        while 0 <= j < len(lines) and not texts[j]:
+            j += 1 if before else -1
+        if not (0 <= j < len(lines)) or not content(j) or j in heads.indices and not before:
+            continue
+        goal_idx = j
+        nxt = marks[n + 1] if n + 1 < len(marks) else len(lines)
+        outcome = ""
+        if before:
+            k = goal_idx + 1
+            while k < nxt and k < goal_idx + 3:
+                if content(k) and regex.search(r"\d", texts[k]):
+                    fig = _figures(texts[k], columns)
+                    if fig:
+                        outcome = f"{fig[0]} {fig[1]}".strip()
+                        used.add(k)
+                    break
+                k += 1
+        line = lines[goal_idx]
+        used.update((i, goal_idx))
+        goals.append(RawGoal(section=heads.at[goal_idx] or heads.goal_area[goal_idx], goal=texts[goal_idx],
+                             outcome=outcome, printed=texts[i], status=status or "", page=line.page,
+                             line=line.number, layout="status_table", confidence=0.8))
+    return goals

@@ -1,0 +1,182 @@
+"""One small made-up snippet per goal reader of extract/goals/, and status_source (stated | derived)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from arsred.extract.goals import find_goals
+from arsred.extract.goals.indicator_tables import _cut
+from arsred.extract.goals.vocabulary import fold, load_phrases, quantities
+from arsred.extract.read import read_document
+
+
+def goals_of(tmp_path: Path, text: str, name: str = "snippet") -> list[dict]:
+    path = tmp_path / f"{name}.txt"
+    path.write_text(text, encoding="utf-8")
+    return find_goals(read_document(path), organisation="Test", fiscal_year=2024)
+
+
+def by_goal(rows: list[dict], start: str) -> dict:
+    hits = [r for r in rows if fold(r["goal"]).startswith(fold(start))]
+    assert hits, f"no goal starting {start!r} in {[r['goal'] for r in rows]}"
+    return hits[0]
+
+
+def test_money_targets_are_kronor_read_with_the_number_grammar():
+    ph = load_phrases()
+    (q,) = quantities("Resultatet ska vara minst 16,4 mnkr", ph, loose=True)
+    assert (q.value, q.unit) == (16_400_000, "kr")
+    (q,) = quantities("högst 1 250 tkr", ph, loose=True)
+    assert (q.value, q.unit, q.upper_bound) == (1_250_000, "kr", True)
+
+
+PROSE_HEADINGS = """\
+Inriktningsmål
+
+Förbundets långsiktiga mål är att fler ska nå egen försörjning.
+
+Syftet med förbundet är att parterna ska samverka.
+
+Verksamhetsmål
+
+Genom insatserna skall:
+
+  • samverkan mellan parterna öka
+  • fler deltagare gå vidare till studier
+
+Målen ska följas upp i årsredovisningen.
+"""
+
+
+def test_prose_goals_under_compound_goal_headings_without_follow_up(tmp_path):
+    rows = goals_of(tmp_path, PROSE_HEADINGS)
+    assert {r["section"] for r in rows} == {"Inriktningsmål", "Verksamhetsmål"}
+    assert by_goal(rows, "samverkan mellan")["status"] == "ej_bedomt"
+    assert by_goal(rows, "fler deltagare")["section"] == "Verksamhetsmål"
+    assert by_goal(rows, "Att fler ska")["status_source"] == ""
+    # the purpose, the list's introduction and a sentence about following goals up are not goals
+    assert not [r for r in rows if "syftet" in fold(r["goal"]) or "skall:" in r["goal"] or "foljas upp" in fold(r["goal"])]
+    assert len(rows) == 3
+
+
+LIST_WITH_CRITERIA = """\
+Nämndens effektmål
+
+Brukare
+
+ • Brukarna upplever att de får vara delaktiga.
+  Målet är uppnått när de positiva svaren är 85 procent eller högre.
+ • Nettokostnaden ska hållas inom ramen.
+  Den redovisade nettokostnaden uppgår till 12,5 mnkr.
+"""
+
+
+def test_list_item_criterion_is_the_target_and_a_reported_figure_the_outcome(tmp_path):
+    rows = goals_of(tmp_path, LIST_WITH_CRITERIA)
+    one = by_goal(rows, "Brukarna upplever")
+    assert (one["target_value"], one["target_unit"], one["status"]) == (85, "%", "ej_bedomt")
+    assert "uppnått" not in one["goal"]          # a criterion is not an assessment
+    two = by_goal(rows, "Nettokostnaden ska")
+    assert (two["outcome_value"], two["outcome_unit"]) == (12_500_000, "kr")
+    assert (two["status"], two["status_source"]) == ("uppfyllt", "derived")
+
+
+TARGET_TABLE = """\
+Antagna finansiella mål
+
+Mnkr
+
+År 2025
+
+Resultatmål
+
+Årets resultat ska uppgå till minst 2 % av skatter och bidrag, mnkr
+
+14,2
+
+15,0
+
+SoliditetsmålSoliditeten ska förbättras varje år.
+
+Mindre än 5,5 mnkr
+
+Befolkning
+
+10 400
+"""
+
+
+def test_target_table_one_cell_per_line(tmp_path):
+    rows = goals_of(tmp_path, TARGET_TABLE)
+    res = by_goal(rows, "Årets resultat")
+    assert (res["target_value"], res["target_unit"], res["status"]) == (14_200_000, "kr", "ej_bedomt")
+    sol = by_goal(rows, "Soliditeten ska")
+    assert (sol["target_value"], sol["target_unit"]) == (5_500_000, "kr")
+    assert not [r for r in rows if "Befolkning" in r["goal"]]
+    assert {r["section"] for r in rows} == {"Antagna finansiella mål"}
+
+
+STATUS_WORDS = """\
+Mått Enhet Utfall 2024 Utfall 2023 Medel
+Uppfyllt
+Andel nöjda brukare, andel (%)
+Andel, % Upp 91% 88% 80%
+Ej uppfyllt
+Kostnad per brukare, kr
+Kostnad, kr Ned 212 400 198 300 205 000
+● = uppfyllt
+"""
+
+
+def test_status_words_before_their_goal_and_the_first_figure_as_outcome(tmp_path):
+    rows = goals_of(tmp_path, STATUS_WORDS)
+    one = by_goal(rows, "Andel nöjda")
+    assert (one["status"], one["status_source"], one["outcome_value"]) == ("uppfyllt", "stated", 91)
+    two = by_goal(rows, "Kostnad per brukare")
+    assert (two["status"], two["outcome_value"], two["outcome_unit"]) == ("ej_uppfyllt", 212_400, "kr")
+
+
+INDICATOR_TABLE = """\
+Nämndens mål och mätetal
+
+ Utfall 2022Utfall 2023Utfall 2024Målvärde
+2024
+Fler ska vara nöjda med servicen
+Nöjd-kund-index585761Minst 60
+Andel ärenden klara inom tre veckor81 %84 %88 %90 %
+Väntetid i dagar1210-Max 9
+"""
+
+
+def test_indicator_table_with_glued_cells_derives_status_from_target(tmp_path):
+    rows = goals_of(tmp_path, INDICATOR_TABLE)
+    nki = by_goal(rows, "Nöjd-kund-index")
+    assert (nki["outcome_value"], nki["target_value"], nki["status"], nki["status_source"]) == (61, 60, "uppfyllt", "derived")
+    assert nki["section"] == "Fler ska vara nöjda med servicen"
+    share = by_goal(rows, "Andel ärenden")
+    assert (share["outcome_value"], share["target_value"], share["status"]) == (88, 90, "ej_uppfyllt")
+    wait = by_goal(rows, "Väntetid")
+    assert (wait["outcome_value"], wait["target_value"], wait["status"]) == (None, 9, "ej_bedomt")
+    assert len(rows) == 3
+
+
+def test_glued_cells_are_cut_where_the_figures_are_alike():
+    assert _cut("404036", 3) == ["40", "40", "36"]
+    assert _cut("67 04467 91669 001", 3) == ["67 044", "67 916", "69 001"]
+    assert _cut("71,972,272,7", 3) == ["71,9", "72,2", "72,7"]
+
+
+INDICATOR_LIST = """\
+Prioriterat mål Indikatorer Utfall 2022 Utfall 2023 Period
+Fler ska resa hållbart
+UppAndel resor med kollektivtrafik
+31% 35% 2023
+NedAntal olyckor per år
+140 128 2023
+"""
+
+
+def test_indicator_list_without_targets_is_not_judged(tmp_path):
+    rows = goals_of(tmp_path, INDICATOR_LIST)
+    trips = by_goal(rows, "Andel resor")          # the trend word glued before the name is dropped
+    assert (trips["outcome_value"], trips["status"], trips["section"]) == (35, "ej_bedomt", "Fler ska resa hållbart")
+    assert by_goal(rows, "Antal olyckor")["outcome_value"] == 128
