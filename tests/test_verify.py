@@ -259,3 +259,26 @@ def test_kommunen_and_koncernen_in_one_table_are_reconciled_apart():
     sums = [c for c in checks if c.check == "sum_rows" and c.status == "pass"]
     assert {c.facts[0] for c in sums} == {"t0r3@group:utfall:2018", "t0r3@group:utfall:2017"}
     assert all(f.verified for f in verify(facts, checks) if f.scope == "group")
+
+
+def test_a_kommuns_result_row_sums_the_rows_above_it_and_proves_them():
+    """Värmdö 2018 (VARMDO_URL), Kommunen: "Resultat efter skatter och finansnetto" is the sum of
+    the net costs, the tax and equalisation lines and the financial items, though the item table
+    does not call it a total."""
+    cols = [(2018, "utfall"), (2017, "utfall")]
+    facts = table("resultatrakning", 0, cols, [
+        ("=Verksamhetens nettokostnader", "rr.verksamhetens_resultat", "-2 304 849", "-2 119 502"),
+        ("Skatteintäkter", "rr.skatteintakter", "2 061 747", "2 014 083"),
+        ("Bidrag från utjämningssystemen", "rr.bidrag_utjamning", "301 524", "232 164"),
+        ("Avgifter i utjämningssystemen", "rr.avgifter_utjamning", "-43 735", "-34 452"),
+        ("Finansiella intäkter", "rr.finansiella_intakter", "5 659", "5 363"),
+        ("Finansiella kostnader", "rr.finansiella_kostnader", "-24 740", "-33 808"),
+        ("Resultat efter skatter och finansnetto", "rr.resultat_efter_skatter_och_finansnetto", "-4 394", "63 848"),
+    ])
+    checks, facts = reconcile(facts)
+    sums = [c for c in checks if c.check == "sum_rows" and c.facts[0].startswith("t0r6:")]
+    assert len(sums) == 2 and all(c.status == "pass" for c in sums)
+    assert not [c for c in checks if c.status == "fail"]
+    out = verify(facts, checks)
+    assert _by_label(out, "Skatteintäkter", 2018).verified
+    assert _by_label(out, "Resultat efter skatter och finansnetto", 2017).verified
