@@ -137,8 +137,8 @@ def is_toc_line(line: Line) -> bool:
     if _LEADERS.search(text):
         return True
     last = text.split()[-1] if text.split() else ""
-    return last.isdigit() and int(last) < 400 and len(text.split()) > 1 and not text.split()[0].isdigit() \
-        or (len(line.cells) > 1 and line.cells[-1].text.isdigit() and int(line.cells[-1].text) < 400
+    return last.isdecimal() and int(last) < 400 and len(text.split()) > 1 and not text.split()[0].isdigit() \
+        or (len(line.cells) > 1 and line.cells[-1].text.isdecimal() and int(line.cells[-1].text) < 400
             and not any(c.text.replace(" ", "").isdigit() for c in line.cells[:-1]))
 
 

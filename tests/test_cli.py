@@ -218,3 +218,17 @@ def test_the_wheel_installs_only_the_arsred_package(tmp_path: Path) -> None:
     assert {n.split("/")[0] for n in names if ".dist-info/" not in n} == {"arsred"}
     assert "arsred/extract/read.py" in names and "arsred/normalize/reconcile.py" in names
     assert any(n.startswith("arsred/extract/data/") for n in names)
+
+
+def test_the_summary_says_what_was_skipped_and_why(tmp_path: Path, capsys) -> None:
+    src = tmp_path / "in"
+    (src / "reports").mkdir(parents=True)
+    (src / "reports" / "empty.txt").write_bytes(b"")
+    (src / "linked").symlink_to(src / "reports")
+    (src / "gone.txt").symlink_to(src / "missing.txt")
+    for quiet in ([], ["--quiet"]):
+        assert main(["extract", str(src), "-o", str(tmp_path / "out"), "--jobs", "1", *quiet]) == ExitCode.OK
+        printed = capsys.readouterr()
+        text = printed.err if quiet else printed.out
+        assert "skipped" in text and "linked: a link to a folder, not followed" in text
+        assert "gone" in text and "a symbolic link to a missing file" in text

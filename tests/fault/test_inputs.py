@@ -128,3 +128,10 @@ def test_a_crashing_check_is_a_row_not_a_traceback(tmp_path: Path, monkeypatch, 
     rows = [c for c in res.checks if "ZeroDivisionError" in c.message]
     assert rows and all(c.status == "skipped" for c in rows)
     assert not [r for r in caplog.records if r.exc_info], "a traceback was logged"
+
+
+def test_superscript_digits_in_a_line_are_text(tmp_path: Path, plain: set[tuple]) -> None:
+    """'90¹' is digits to str.isdigit() but not to int(): it ended a bit-flipped report as an internal error."""
+    p = tmp_path / "footnote.txt"
+    p.write_text(REPORT.replace("Årsredovisning 2023", "Årsredovisning 2023\nInnehåll sidan 90¹"), encoding="utf-8")
+    assert plain <= _facts(p)
