@@ -82,13 +82,32 @@ class _BarAwareHandler(logging.StreamHandler):  # type: ignore[type-arg]
             self.handleError(record)
 
 
+class _OneLineFormatter(logging.Formatter):
+    """A failure caught below the CLI is one line (its exception named); the traceback only with --verbose.
+
+    The document's row carries the error; a traceback on the console reads as if the run crashed."""
+
+    def __init__(self, fmt: str, verbose: bool) -> None:
+        super().__init__(fmt)
+        self.verbose = verbose
+
+    def format(self, record: logging.LogRecord) -> str:
+        if record.exc_info and not self.verbose:
+            exc = record.exc_info[1]
+            line = logging.makeLogRecord({**record.__dict__, "exc_info": None, "exc_text": None, "args": None,
+                                          "msg": f"{record.getMessage()} ({type(exc).__name__}: {exc}; "
+                                                 "--verbose shows where)"})
+            return super().format(line)
+        return super().format(record)
+
+
 def setup_logging(quiet: bool = False, verbose: bool = False) -> None:
     level = logging.DEBUG if verbose else logging.WARNING
     root = logging.getLogger()
     for h in list(root.handlers):
         root.removeHandler(h)
     handler = _BarAwareHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+    handler.setFormatter(_OneLineFormatter("%(levelname)s %(name)s: %(message)s", verbose=verbose))
     root.addHandler(handler)
     root.setLevel(logging.WARNING)
     logging.getLogger("arsred").setLevel(level)
