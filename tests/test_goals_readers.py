@@ -180,3 +180,82 @@ def test_indicator_list_without_targets_is_not_judged(tmp_path):
     trips = by_goal(rows, "Andel resor")          # the trend word glued before the name is dropped
     assert (trips["outcome_value"], trips["status"], trips["section"]) == (35, "ej_bedomt", "Fler ska resa hållbart")
     assert by_goal(rows, "Antal olyckor")["outcome_value"] == 128
+
+
+LABELLED = """\
+Delmål 4.2
+
+Skolresultat
+
+IndikatorDM.4.2.1
+
+Andel elever med godkända betyg
+
+Trend: Trenden är positiv
+Senaste värdet: 87 %2023
+
+IndikatorDM.4.2.2
+
+Andel elever som trivs i skolan
+
+Trend: Trenden är negativ
+"""
+
+
+def test_labelled_indicators_keep_their_number_and_latest_value_unjudged(tmp_path):
+    rows = goals_of(tmp_path, LABELLED)
+    one = by_goal(rows, "Andel elever med")
+    assert (one["goal_no"], one["outcome_value"], one["status"]) == ("DM.4.2.1", 87, "ej_bedomt")
+    assert by_goal(rows, "Andel elever som trivs")["outcome_value"] is None
+    assert len(rows) == 2
+
+
+JUDGED = """\
+Delårsrapport
+
+Resultatet för perioden uppgår till 12 miljoner kronor. Vi bedömer att det finansiella målet (att resultatet ska vara positivt varje år) har uppfyllts.
+
+Verksamheten har haft ett bra år och målen diskuteras vidare i styrelsen.
+"""
+
+
+def test_a_goal_named_in_the_sentence_that_judges_it(tmp_path):
+    rows = goals_of(tmp_path, JUDGED)
+    (row,) = rows
+    assert row["goal"] == "att resultatet ska vara positivt varje år"
+    assert (row["status"], row["status_source"]) == ("uppfyllt", "stated")
+
+
+STATUS_AFTER = """\
+Nämndens mål
+
+Mål Status
+
+Alla ärenden ska handläggas inom fyra veckor
+Delvis uppfyllt
+Andelen nöjda besökare ska öka
+Målet är uppnått.
+
+Kommentar
+
+Arbetet fortsätter.
+"""
+
+SYMBOLS = """\
+Teckenförklaring: ● = uppfyllt, ◐ = delvis uppfyllt, ○ = ej uppfyllt
+
+Fler invånare ska vara nöjda med servicen ●
+Kostnaderna ska rymmas inom budget ○
+Fler ska cykla till skolan ◐
+"""
+
+
+def test_status_words_after_their_goal_and_symbols_closing_the_goal_line(tmp_path):
+    rows = goals_of(tmp_path, STATUS_AFTER)
+    assert by_goal(rows, "Alla ärenden")["status"] == "delvis"
+    assert by_goal(rows, "Andelen nöjda")["status"] == "uppfyllt"
+    assert len(rows) == 2
+    rows = goals_of(tmp_path, SYMBOLS, name="symbols")
+    assert [(r["goal"][:14], r["status"], r["status_source"]) for r in rows] == [
+        ("Fler invånare ", "uppfyllt", "stated"), ("Kostnaderna sk", "ej_uppfyllt", "stated"),
+        ("Fler ska cykla", "delvis", "stated")]

@@ -19,6 +19,8 @@ from arsred.extract.document import Document, Line
 from arsred.extract.goals.indicator_tables import indicator_lists, indicator_tables
 from arsred.extract.goals.indicators import indicator_lines
 from arsred.extract.goals.interleaved import interleaved_tables
+from arsred.extract.goals.judged_goals import judged_goals
+from arsred.extract.goals.labelled_indicators import labelled_indicators
 from arsred.extract.goals.model import RawGoal
 from arsred.extract.goals.money import link, money_by_initiative
 from arsred.extract.goals.numbered_lines import numbered_goal_lines
@@ -46,8 +48,9 @@ NEIGHBOURS = 12         # lines apart within which two alike goals of one layout
 Reader = Callable[[list[Line], Headings, Phrases, set[int]], list[RawGoal]]
 
 # In this order: structured layouts first, so prose readers only see what tables left.
-READERS: tuple[Reader, ...] = (tab_tables, plan_rows, interleaved_tables, status_tables, indicator_tables,
-                              indicator_lists, target_tables, indicator_lines, numbered_goal_lines)
+READERS: tuple[Reader, ...] = (tab_tables, plan_rows, status_tables, interleaved_tables, indicator_tables,
+                              indicator_lists, labelled_indicators, target_tables, indicator_lines,
+                              numbered_goal_lines, judged_goals)
 
 
 def read_raw_goals(doc: Document, ph: Phrases) -> list[RawGoal]:

@@ -227,13 +227,18 @@ def interleaved_tables(lines: list[Line], heads: Headings, ph: Phrases, used: se
             continue
         section = heads.at[i - 1] if i else ""
         body: list[tuple[int, Line]] = []
+        used_before = set(used)
         used.add(i)
         j = i + 1
         while j < len(lines) and not _table_end(lines, j, ph):
-            if not is_header_fragment(lines[j].text, ph) and not is_furniture(lines[j].text):
+            if j not in used and not is_header_fragment(lines[j].text, ph) and not is_furniture(lines[j].text):
                 body.append((j, lines[j]))
             used.add(j)
             j += 1
+        taken = sum(1 for k in range(i + 1, j) if k in used_before)
+        if taken > len(body):
+            i = j
+            continue        # another reader read this table already: what is left is its surroundings
         pieces = _attach_continuations(_pieces(paragraphs(body), ph))
         positions = {id(p): k for k, p in enumerate(pieces)}
         gs: list[Piece] = []

@@ -19,7 +19,7 @@ import regex
 from arsred.extract.amounts import segment
 from arsred.extract.document import Line
 from arsred.extract.goals.model import RawGoal
-from arsred.extract.goals.structure import Headings, is_furniture
+from arsred.extract.goals.structure import Headings, is_furniture, is_header_fragment
 from arsred.extract.goals.vocabulary import Phrases, fold
 
 MIN_ROWS = 2          # one status line alone is a sentence, not a table
@@ -29,6 +29,7 @@ MAX_FIGURE_COLUMNS = 8
 def _statuses(ph: Phrases, lines: list[Line]) -> dict[str, str]:
     """Stand-alone status cells: multi-word or long status phrases, symbols, and colours a legend names."""
     out = {p: s for p, s in ph.status_cell.items() if len(p) >= 6}
+    out.update({p: s for p, s in ph.status_prose.items() if " " in p})     # "Målet är uppnått." alone on a line
     out.update({fold(k): v for k, v in ph.symbols.items()})
     phrases = "|".join(regex.escape(p) for p in sorted(ph.status_cell, key=len, reverse=True))
     legend = regex.compile(r"(?:^|\s)(\S{1,8})\s*[=:–-]\s*(" + phrases + r")\b")
@@ -101,11 +102,33 @@ def _figures(text: str, columns: int | None) -> tuple[str, str] | None:
     return best[1][0].printed, unit
 
 
+def _trailing_symbols(lines: list[Line], heads: Headings, statuses: dict[str, str], used: set[int]) -> list[RawGoal]:
+    """'Andelen nöjda brukare ska öka ●': a symbol closing the goal's own line is its status."""
+    symbols = {k: v for k, v in statuses.items() if len(k) == 1 and not k.isalnum()}
+    hits = []
+    for i, line in enumerate(lines):
+        text = " ".join(line.text.replace("\t", " ").split())
+        if i in used or len(text) < 10 or text[-1] not in symbols or not regex.search(r"\p{L}{3}", text):
+            continue
+        hits.append(i)
+    if len(hits) < MIN_ROWS:
+        return []
+    out = []
+    for i in hits:
+        text = " ".join(lines[i].text.replace("\t", " ").split())
+        used.add(i)
+        out.append(RawGoal(section=heads.at[i] or heads.goal_area[i], goal=text[:-1].strip(" -–:"), printed=text[-1],
+                           status=symbols[text[-1]], page=lines[i].page, line=lines[i].number,
+                           layout="status_table", confidence=0.8))
+    return out
+
+
 def status_tables(lines: list[Line], heads: Headings, ph: Phrases, used: set[int]) -> list[RawGoal]:
     statuses = _statuses(ph, lines)
+    trailing = _trailing_symbols(lines, heads, statuses, used)
     marks = [i for i, line in enumerate(lines) if i not in used and _status_of(line.text, statuses)]
     if len(marks) < MIN_ROWS:
-        return []
+        return trailing
     goals: list[RawGoal] = []
     texts = {i: " ".join(line.text.replace("\t", " ").split()) for i, line in enumerate(lines)}
     columns = _columns([texts[i] for i in range(marks[0], min(len(lines), marks[-1] + 4))])
@@ -113,14 +136,19 @@ def status_tables(lines: list[Line], heads: Headings, ph: Phrases, used: set[int
     def content(i: int) -> bool:
         return i not in used and bool(texts[i]) and not is_furniture(texts[i]) and i not in marks
 
-    before = bool(marks) and not any(content(j) and not regex.search(r"\d", texts[j]) and j not in heads.indices
+    before = bool(marks) and not any(content(j) and not regex.search(r"\d", texts[j])
+                                     and not is_header_fragment(texts[j], ph)
                                      for j in range(max(0, marks[0] - 1), marks[0]))
+    after_last = next((j for j in range(marks[-1] + 1, len(lines)) if texts[j]), None)
+    if before and (after_last is None or not content(after_last)
+                   or lines[after_last].number > lines[marks[-1]].number + 1):
+        before = False      # nothing follows the last status: each status closes the goal above it
     for n, i in enumerate(marks):
         status = _status_of(texts[i], statuses)
         j = i + 1 if before else i - 1
         while 0 <= j < len(lines) and not texts[j]:
             j += 1 if before else -1
-        if not (0 <= j < len(lines)) or not content(j) or j in heads.indices and not before:
+        if not (0 <= j < len(lines)) or not content(j) or is_header_fragment(texts[j], ph):
             continue
         goal_idx = j
         nxt = marks[n + 1] if n + 1 < len(marks) else len(lines)
@@ -137,7 +165,8 @@ def status_tables(lines: list[Line], heads: Headings, ph: Phrases, used: set[int
                 k += 1
         line = lines[goal_idx]
         used.update((i, goal_idx))
-        goals.append(RawGoal(section=heads.at[goal_idx] or heads.goal_area[goal_idx], goal=texts[goal_idx],
+        section = heads.at[goal_idx - 1] if goal_idx in heads.indices and goal_idx else heads.at[goal_idx]
+        goals.append(RawGoal(section=section or heads.goal_area[goal_idx], goal=texts[goal_idx],
                              outcome=outcome, printed=texts[i], status=status or "", page=line.page,
                              line=line.number, layout="status_table", confidence=0.8))
-    return goals
+    return trailing + goals

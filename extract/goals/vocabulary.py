@@ -61,6 +61,8 @@ class Phrases:
     indicator_columns: tuple[str, ...] = ()
     trend_words: tuple[str, ...] = ()
     target_prefixes: tuple[str, ...] = ()
+    indicator_labels: tuple[str, ...] = ()
+    value_labels: tuple[str, ...] = ()
 
     @property
     def header_words(self) -> tuple[str, ...]:
@@ -102,6 +104,8 @@ def load_phrases(path: str = str(PHRASES_PATH)) -> Phrases:
         indicator_columns=f(d.get("indicator", {}).get("indicator_columns", [])),
         trend_words=tuple(d.get("indicator", {}).get("trend_words", [])),
         target_prefixes=f(d.get("indicator", {}).get("target_prefixes", [])),
+        indicator_labels=f(d.get("indicator", {}).get("labels", [])),
+        value_labels=f(d.get("indicator", {}).get("value_labels", [])),
     )
 
 
