@@ -32,7 +32,7 @@ from arsred.result import DocumentRecord, DocumentResult, SectionSpan
 
 log = logging.getLogger(__name__)
 STATEMENT_KINDS = ("oversikt", "resultatrakning", "balansrakning", "kassaflodesanalys", "driftredovisning",
-                   "noter", "balanskrav", "budget", "tillaggsupplysningar")
+                   "investeringsredovisning", "noter", "balanskrav", "budget", "tillaggsupplysningar")
 
 
 def process_document(path: str, options: Options | None = None) -> DocumentResult:
@@ -183,7 +183,8 @@ def _table_facts(table: Table, t_index: int, unit: str, record: DocumentRecord, 
             box = _cell_box(value.cell) if row.line.method != "text" else None
             out.append(_fact(record, table.statement, match.item, label, row.label_raw, col.period, col.kind,
                              value.amount, row_unit or unit, value.line or row.line, t_index, r_index,
-                             confidence=value.confidence, note=note, is_total=is_total, box=box, scope=col.scope,
+                             confidence=value.confidence, note=note, is_total=is_total, box=box,
+                             scope=row.scope or col.scope,
                              readings=value.readings))
     return out
 

@@ -76,6 +76,7 @@ class Row:
     extra_lines: list[Line] = field(default_factory=list)
     alternatives: list = field(default_factory=list)       # other readings of merged tokens
     unreadable: list[int] = field(default_factory=list)     # columns whose figure OCR could not read
+    scope: str | None = None       # a row that names its scope ("Kommunen" under an item heading)
 
     @property
     def has_values(self) -> bool:

@@ -38,9 +38,13 @@ class StreamRow:
     groups: list[tuple[str, Line]] = field(default_factory=list)     # figure text, its line
     note_link: str | None = None
     label_suffix: str = ""          # a year the label ends in, read from its figures' side
+    item_heading: str = ""          # the heading that names the item of a row named by its scope
+    scope: str | None = None
 
     @property
     def label(self) -> str:
+        if self.item_heading:
+            return self.item_heading
         text = " ".join(_label_part(line.text)[0] for line in self.label_lines).strip()
         return f"{text} {self.label_suffix}" if self.label_suffix else text
 
@@ -188,7 +192,22 @@ def _rows(lines: list[Line], i: int) -> tuple[list[StreamRow], int]:
         elif kind in ("figures", "year") and rows:
             rows[-1].groups.append((text, line))
         i += 1
-    return _join_wrapped(rows), i
+    return _scope_rows(_join_wrapped(rows)), i
+
+
+def _scope_rows(rows: list[StreamRow]) -> list[StreamRow]:
+    """Rows named only by a scope ("Kommunen", "Sammanställd redovisning") under an item heading
+    ("ÅRETS RESULTAT (mkr)"): the item is the heading's, the row says whose figures they are."""
+    heading: StreamRow | None = None
+    for row in rows:
+        if not row.groups:
+            heading = row
+            continue
+        toks = header_tokens(row.label)
+        if heading is not None and toks and all(t.kind == "scope" for t in toks) and len(toks) == 1:
+            row.item_heading = heading.label
+            row.scope = str(toks[0].value)
+    return rows
 
 
 def _join_wrapped(rows: list[StreamRow]) -> list[StreamRow]:
@@ -352,7 +371,7 @@ def _row(row: StreamRow, choice: RowChoice, n: int, warnings: list[str], stateme
     extra = [ln for ln in row.label_lines[1:]] + [ln for _, ln in row.groups if ln is not first]
     raw = " ".join(_label_part(ln.text)[0].rstrip(" |") for ln in row.label_lines).strip()
     return Row(label=_clean(label), label_raw=raw, line=first,
-               values=values, note_ref=note_ref, extra_lines=extra, unreadable=unknown)
+               values=values, note_ref=note_ref, extra_lines=extra, unreadable=unknown, scope=row.scope)
 
 
 def _printed(cell) -> str:
