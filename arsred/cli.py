@@ -40,6 +40,9 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--max-memory", type=float, default=DEFAULT_MAX_MEMORY_MB, metavar="MB",
                    help="memory budget per document in MB, its own memory (USS) (default %(default)g)")
     e.add_argument("--ocr", choices=("auto", "always", "never"), default="auto")
+    e.add_argument("--ocr-effort", choices=("auto", "full"), default="auto",
+                   help="auto (default): a cheap OCR pass on every scanned page, full quality on pages with "
+                        "statements, notes, budgets, goals or figures; full: every page at full quality")
     e.add_argument("--ocr-lang", default="swe", help="installed tesseract model(s), e.g. swe or swe+eng")
     e.add_argument("--dpi", type=int, default=300, help="OCR resolution, at least 72 (default 300)")
     e.add_argument("--scheduler", default="", metavar="tcp://HOST:8786",
@@ -144,7 +147,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     from arsred.options import Options
     from arsred.runner import display_path
 
-    options = Options(ocr=args.ocr, ocr_lang=args.ocr_lang, dpi=args.dpi, jobs=args.jobs,
+    options = Options(ocr=args.ocr, ocr_effort=args.ocr_effort, ocr_lang=args.ocr_lang, dpi=args.dpi, jobs=args.jobs,
                       timeout=args.timeout, max_memory_mb=args.max_memory, cache_dir=args.cache_dir,
                       scheduler=args.scheduler, quiet=args.quiet, strict=args.strict)
     progress = Progress(enabled=not args.quiet)
