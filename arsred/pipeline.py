@@ -22,7 +22,7 @@ from arsred.extract.sections import Section, config, content_lines, find_section
 from arsred.extract.statements import has_budget_header, is_total_label, read_tables, section_period
 from arsred.extract.tables import Table, declared_unit
 from arsred.extract.tables.header import group_only_labels, scope_named
-from arsred.extract.tables.proof import choose
+from arsred.extract.tables.proof import choose, proven_cells
 from arsred.extract.tables.stream import read_stream_tables, section_lines_are_flat
 from arsred.normalize.facts import UNITS, Fact
 from arsred.normalize.items import heading_labels, map_item
@@ -95,6 +95,12 @@ def extract_document(document: Document, options: Options, record: DocumentRecor
         kind = section.kind if section.kind in STATEMENT_KINDS else (
             "budget" if has_budget_header(section, any_header=meta.doc_type == "verksamhetsplan_budget") else None)
         if kind is None:
+            # a table outside the statements (member contributions in the förvaltningsberättelse):
+            # kept only when its header prints a year and its own sum proves it
+            for table in read_stream_tables([ln for ln in section.lines if id(ln) not in block_lines], "budget",
+                                            section_period(section, meta.fiscal_year), section.title):
+                if table.header.lines and proven_cells(table) > 0:
+                    tables.append((table, section))
             continue
         by_lines = read_tables(section, meta.fiscal_year, heading_labels(kind), block_lines, note_titles, kind)
         by_stream = read_stream_tables([ln for ln in section.lines if id(ln) not in block_lines], kind,

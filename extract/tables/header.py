@@ -50,6 +50,7 @@ def vocabulary() -> dict[str, tuple[tuple[str, str, str], ...]]:
         phrases += [(fold(w), "scope", scope) for w in words]
     phrases += [(fold(w), "note", "not") for w in data["note"]["words"]]
     phrases += [(fold(w), "filler", "") for w in data["filler"]["words"]]
+    phrases += [(fold(w), "kind", "measure") for w in data["measure_columns"]["words"]]
     phrases.sort(key=lambda p: (-len(p[0].split()), -len(p[0])))
     return {"phrases": tuple(phrases)}
 

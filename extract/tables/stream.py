@@ -49,9 +49,12 @@ class StreamRow:
         return f"{text} {self.label_suffix}" if self.label_suffix else text
 
 
+_CELL_UNIT = regex.compile(r"(?<=\d)\s*(?:tkr|mkr|mnkr|kr)(?!\p{L})\.?", regex.I)
+
+
 def _label_part(text: str) -> tuple[str, str]:
     """'Verksamhetens intäkter16 0435 3905 327' → ('Verksamhetens intäkter', '16 0435 3905 327')."""
-    s = text.rstrip()
+    s = _CELL_UNIT.sub(" ", text).rstrip()
     m = _FIGURES.search(s)
     if not m:
         return s.strip(), ""
@@ -242,6 +245,10 @@ def _table(rows: list[StreamRow], model: HeaderModel, statement: str, title: str
            note: int | None, header_lines: list[Line], fiscal_year: int | None, default_kind: str) -> Table | None:
     columns = list(model.columns)
     has_note = model.has_note
+    cell_units = Counter(m.group().strip(" .").casefold() for r in rows for ln in r.label_lines
+                         for m in _CELL_UNIT.finditer(ln.text))
+    if cell_units and not unit_text:
+        unit_text = cell_units.most_common(1)[0][0]       # "12 832 tkr": the unit printed in each cell
     grammar = _grammar(rows, has_note)
     if not columns:
         columns = _implicit_columns(rows, grammar, fiscal_year, default_kind)
@@ -281,6 +288,12 @@ def _table(rows: list[StreamRow], model: HeaderModel, statement: str, title: str
     out_rows: list[Row] = []
     for row, choice in zip(kept, choices):
         out_rows.append(_row(row, choice, n, warnings, statement))
+    keep = [k for k, c in enumerate(columns) if c.kind != "measure"]     # shares and ratios: not amounts
+    if len(keep) < n:
+        columns = [columns[k] for k in keep]
+        for r in out_rows:
+            r.values = [r.values[k] for k in keep]
+            r.unreadable = [keep.index(k) for k in r.unreadable if k in keep]
     explicit = any(t.kind == "period" for t in model.tokens)
     header = Header(tuple(columns), has_note=has_note, lines=tuple(header_lines) if explicit else ())
     table = Table(statement, title, header, out_rows, unit_text, note, warnings)
