@@ -66,7 +66,8 @@ def pipeline_version(options: Options, process_fn: Callable[..., Any] | None = N
         code = code_fingerprint()
     else:  # an injected process function (tests, fault injection) is its own pipeline
         code = f"{getattr(fn, '__module__', '')}.{getattr(fn, '__qualname__', repr(fn))}"
-    key = json.dumps([arsred.__version__, code, options.ocr, options.ocr_lang, options.dpi, options.repair])
+    key = json.dumps([arsred.__version__, code, options.ocr, options.ocr_lang, options.dpi, options.repair,
+                      *([options.ocr_effort] if options.ocr_effort != "auto" else [])])
     return f"{arsred.__version__}-{hashlib.sha256(key.encode()).hexdigest()[:12]}"
 
 

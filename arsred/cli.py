@@ -40,6 +40,9 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--max-memory", type=float, default=DEFAULT_MAX_MEMORY_MB, metavar="MB",
                    help="memory budget per document in MB, its own memory (USS) (default %(default)g)")
     e.add_argument("--ocr", choices=("auto", "always", "never"), default="auto")
+    e.add_argument("--ocr-effort", choices=("auto", "full"), default="auto",
+                   help="auto (default): a cheap OCR pass on every scanned page, full quality on pages with "
+                        "statements, notes, budgets, goals or figures; full: every page at full quality")
     e.add_argument("--ocr-lang", default="swe", help="installed tesseract model(s), e.g. swe or swe+eng")
     e.add_argument("--dpi", type=int, default=300, help="OCR resolution, at least 72 (default 300)")
     e.add_argument("--scheduler", default="", metavar="tcp://HOST:8786",
@@ -79,13 +82,32 @@ class _BarAwareHandler(logging.StreamHandler):  # type: ignore[type-arg]
             self.handleError(record)
 
 
+class _OneLineFormatter(logging.Formatter):
+    """A failure caught below the CLI is one line (its exception named); the traceback only with --verbose.
+
+    The document's row carries the error; a traceback on the console reads as if the run crashed."""
+
+    def __init__(self, fmt: str, verbose: bool) -> None:
+        super().__init__(fmt)
+        self.verbose = verbose
+
+    def format(self, record: logging.LogRecord) -> str:
+        if record.exc_info and not self.verbose:
+            exc = record.exc_info[1]
+            line = logging.makeLogRecord({**record.__dict__, "exc_info": None, "exc_text": None, "args": None,
+                                          "msg": f"{record.getMessage()} ({type(exc).__name__}: {exc}; "
+                                                 "--verbose shows where)"})
+            return super().format(line)
+        return super().format(record)
+
+
 def setup_logging(quiet: bool = False, verbose: bool = False) -> None:
     level = logging.DEBUG if verbose else logging.WARNING
     root = logging.getLogger()
     for h in list(root.handlers):
         root.removeHandler(h)
     handler = _BarAwareHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+    handler.setFormatter(_OneLineFormatter("%(levelname)s %(name)s: %(message)s", verbose=verbose))
     root.addHandler(handler)
     root.setLevel(logging.WARNING)
     logging.getLogger("arsred").setLevel(level)
@@ -125,7 +147,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     from arsred.options import Options
     from arsred.runner import display_path
 
-    options = Options(ocr=args.ocr, ocr_lang=args.ocr_lang, dpi=args.dpi, jobs=args.jobs,
+    options = Options(ocr=args.ocr, ocr_effort=args.ocr_effort, ocr_lang=args.ocr_lang, dpi=args.dpi, jobs=args.jobs,
                       timeout=args.timeout, max_memory_mb=args.max_memory, cache_dir=args.cache_dir,
                       scheduler=args.scheduler, quiet=args.quiet, strict=args.strict)
     progress = Progress(enabled=not args.quiet)

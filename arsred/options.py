@@ -11,6 +11,7 @@ DEFAULT_MAX_MEMORY_MB = 2048.0
 class Options:
     ocr: str = "auto"            # auto | always | never
     ocr_lang: str = "swe"
+    ocr_effort: str = "auto"     # auto: cheap pass, full quality on figure/goal pages | full: every page at full quality
     dpi: int = 300
     jobs: int = 0                # 0: all cores
     timeout: float = 600.0       # seconds per document (> 0; there is no "unlimited")
@@ -24,6 +25,8 @@ class Options:
     def __post_init__(self) -> None:
         if self.ocr not in ("auto", "always", "never"):
             raise ValueError(f"--ocr must be auto, always or never, not {self.ocr!r}")
+        if self.ocr_effort not in ("auto", "full"):
+            raise ValueError(f"--ocr-effort must be auto or full, not {self.ocr_effort!r}")
         if self.repair not in ("auto", "always", "never"):
             raise ValueError(f"repair must be auto, always or never, not {self.repair!r}")
         if self.dpi < 72:

@@ -666,10 +666,12 @@ class BatchRunner:
         if not hasattr(os, "fork"):
             return self._run_inline(order)
         fn = self._fn()
-        _preload(self.process_fn)
+        workers = max(1, self.options.workers)
+        # warm up (lexicon, tables) only when forked children will share it: with no more
+        # documents than workers each child would load only what its own document needs
+        _preload(self.process_fn, warm=len(order) > workers)
         queue = deque(order)
         running: dict[int, tuple[_Child, _Job]] = {}
-        workers = max(1, self.options.workers)
         try:
             while queue or running:
                 while queue and len(running) < workers:
@@ -785,7 +787,7 @@ Summa tillgangar                     4 000    3 800
 _warmed = False
 
 
-def _preload(fn: ProcessFn | None = None) -> None:
+def _preload(fn: ProcessFn | None = None, warm: bool = True) -> None:
     """Import the pipeline and run it once on a tiny report before forking.
 
     Its first call loads lexicons and synonym tables (seconds); done once here, every
@@ -798,7 +800,7 @@ def _preload(fn: ProcessFn | None = None) -> None:
             __import__(mod)
         except Exception:
             pass
-    if _warmed or fn is not None:
+    if _warmed or fn is not None or not warm:
         return
     _warmed = True
     t = time.monotonic()

@@ -61,21 +61,25 @@ def main(argv: list[str] | None = None) -> int:
     deadline = 3 * 3600
     run = run_extract(src, work / "out", opts, deadline, work / "scratch")
     figures = check_run(inputs, src, work / "out", run, work / "scratch", before)
+    (work / "stderr.txt").write_text(run.stderr, encoding="utf-8")
     print(f"batch: {figures.rows} rows for {figures.inputs} inputs in {figures.seconds:.0f} s; "
           f"violations: {figures.violations or 'none'}", flush=True)
 
     # without the inputs that only a budget stops (a timed-out document is recomputed on the re-run, and
     # may then finish), and with a budget no other input comes near: the tables must then be identical
     light = [h for h in inputs if h.kind not in ("heavy_pdf", "huge_text", "pathological")][: args.kill_subset]
-    sub = work / "subset"
-    write_campaign(sub, light)
-    kill_opts = ["--jobs", str(args.jobs), "--timeout", "900", "--quiet"]
-    clean = run_extract(sub, work / "subset_clean", kill_opts, deadline, work / "scratch_clean")
-    kill_problems = [f"clean run of the subset ended with {clean.returncode}"] if clean.returncode != 0 else \
-        kill_and_resume(sub, work / "subset_killed", kill_opts, args.kill_rounds, random.Random(args.seed),
-                        work / "scratch_kill", work / "subset_clean", deadline, max_wait=max(2.0, clean.seconds * 0.8))
-    print(f"kill -9 x{args.kill_rounds} then resume on {len(light)} inputs: {kill_problems or 'identical tables'}",
-          flush=True)
+    kill_problems: list[str] = []
+    if args.kill_rounds and light:
+        sub = work / "subset"
+        write_campaign(sub, light)
+        kill_opts = ["--jobs", str(args.jobs), "--timeout", "900", "--quiet"]
+        clean = run_extract(sub, work / "subset_clean", kill_opts, deadline, work / "scratch_clean")
+        kill_problems = [f"clean run of the subset ended with {clean.returncode}"] if clean.returncode != 0 else \
+            kill_and_resume(sub, work / "subset_killed", kill_opts, args.kill_rounds, random.Random(args.seed),
+                            work / "scratch_kill", work / "subset_clean", deadline,
+                            max_wait=max(2.0, clean.seconds * 0.8))
+        print(f"kill -9 x{args.kill_rounds} then resume on {len(light)} inputs: {kill_problems or 'identical tables'}",
+              flush=True)
     report = render(args, figures, len(light), kill_problems, time.monotonic() - t0)
     Path(args.results).write_text(report, encoding="utf-8")
     print(report)
@@ -90,6 +94,7 @@ def render(args: argparse.Namespace, f: Figures, n_kill: int, kill_problems: lis
         ("error rows with a message", f"{f.errors_with_message} of {f.errors}"),
         ("… of which timed out / over the memory budget", f"{f.timeouts} / {f.memory_kills}"),
         ("crashes: internal errors caught at the row / tracebacks", f"{f.internal_errors} / {f.tracebacks}"),
+        ("failures caught below the CLI and logged (one line each)", f"{len(f.caught)}"),
         ("hangs", f"{f.hangs}"),
         ("duplicate doc_ids", f"{f.duplicate_doc_ids}"),
         ("rows CSV / Parquet / DuckDB", "; ".join(f"{t} {c[0]}/{c[1]}/{c[2]}" for t, c in f.row_counts.items())),
@@ -98,7 +103,8 @@ def render(args: argparse.Namespace, f: Figures, n_kill: int, kill_problems: lis
         ("batch time", f"{f.seconds:.0f} s with --jobs {args.jobs} --timeout {args.timeout:g}"),
         ("peak memory (largest process, RSS)", f"{f.peak_rss_mb:.0f} MB"),
         (f"kill -9 ×{args.kill_rounds} at random moments, then a re-run ({n_kill} inputs)",
-         "tables byte-identical to a clean run's" if not kill_problems else "; ".join(kill_problems)),
+         ("tables byte-identical to a clean run's" if not kill_problems else "; ".join(kill_problems))
+         if args.kill_rounds else "not run (--kill-rounds 0)"),
     ]
     kinds = sorted(f.by_kind)
     out = [
@@ -114,6 +120,7 @@ def render(args: argparse.Namespace, f: Figures, n_kill: int, kill_problems: lis
         "",
         f"Invariants broken: {'; '.join(f.violations) if f.violations else 'none'}.",
         "",
+        *([ "Failures caught and logged:", "", *[f"- `{ln[:200]}`" for ln in f.caught[:20]], ""] if f.caught else []),
         "## Rows by kind of input",
         "",
         "| kind | inputs | ok | flagged | error |",

@@ -299,6 +299,8 @@ class OcrResult:
     rotation: int = 0
     skew: float = 0.0
     warnings: list[str] = field(default_factory=list)
+    effort: str = "full"     # "full": --dpi, dust removed, digits pass; "cheap": the first pass of --ocr-effort auto
+    triage: str = ""         # why the page got its pass (--ocr-effort auto)
 
 
 def _deskew(image, skew: float):  # noqa: ANN001, ANN202
@@ -652,13 +654,17 @@ def _mean_conf(words: list[Word]) -> float:
     return sum(w.confidence for w in words) / len(words) if words else 0.0
 
 
-def ocr_image(image, dpi: float, lang: str, engine: OcrEngine) -> OcrResult:  # noqa: ANN001
+def ocr_image(image, dpi: float, lang: str, engine: OcrEngine, effort: str = "full") -> OcrResult:  # noqa: ANN001
     """Straighten a page image (90/180/270 via OSD, small skew via projection profiles) and OCR it.
 
     OSD costs about a third of a page's OCR, so it runs only when the page is plainly
-    sideways or its first reading has a low mean confidence.
+    sideways or its first reading has a low mean confidence. The cheap pass (`effort`
+    "cheap", a low-resolution image) skips dust removal (a 3x3 median erases a one-pixel
+    minus at 150 dpi) and the numeric re-read.
     """
-    image = despeckle(image)  # dust specks read as ';' and '|'
+    full = effort != "cheap"
+    if full:
+        image = despeckle(image)  # dust specks read as ';' and '|'
     rotation = 0
     skew, rows, cols = estimate_skew(image)
     if cols > rows * 2.0:  # lines run vertically: the page is plainly sideways
@@ -678,14 +684,15 @@ def ocr_image(image, dpi: float, lang: str, engine: OcrEngine) -> OcrResult:  # 
             if _mean_conf(again) > _mean_conf(words):
                 image, words, rotation, skew = turned, again, (rotation + turn) % 360, skew + turned_skew
                 page, (ox, oy) = turned_page, offset
-    words = recheck_numbers(image, words, lang, engine)
+    if full:
+        words = recheck_numbers(image, words, lang, engine)
     words = [fix_confusions(_strip_junk(_clean(w))) for w in _drop_noise(words)]
     words = regroup_thousands(words)
     k = 72.0 / dpi
     out = [Word(w.text, Box((w.box.x0 + ox) * k, (w.box.top + oy) * k, (w.box.x1 + ox) * k,  # type: ignore[union-attr]
                             (w.box.bottom + oy) * k), w.confidence)  # type: ignore[union-attr]
            for w in words if w.box is not None]
-    return OcrResult(out, page.size[0] * k, page.size[1] * k, rotation, skew)
+    return OcrResult(out, page.size[0] * k, page.size[1] * k, rotation, skew, effort="full" if full else "cheap")
 
 
 def render_page(pdf_path: str, index: int, dpi: float):  # noqa: ANN201
@@ -698,17 +705,18 @@ def render_page(pdf_path: str, index: int, dpi: float):  # noqa: ANN201
         pdf.close()
 
 
-def ocr_pdf_page(pdf_path: str, index: int, dpi: float, lang: str, engine: OcrEngine) -> OcrResult:
+def ocr_pdf_page(pdf_path: str, index: int, dpi: float, lang: str, engine: OcrEngine,
+                 effort: str = "full") -> OcrResult:
     """Render and OCR one page; engine failures become a result with a warning, never an exception."""
     try:
         image = render_page(pdf_path, index, dpi)
-        return ocr_image(image, dpi, lang, engine)
+        return ocr_image(image, dpi, lang, engine, effort)
     except OcrUnavailable:
         raise
     except Exception as exc:  # noqa: BLE001 - a broken page must not lose the document
         log.warning("%s page %d: OCR failed: %s", pdf_path, index + 1, exc)
         return OcrResult(warnings=[f"page {index + 1}: OCR failed ({type(exc).__name__}: {exc}); "
-                                   f"the page has no lines"])
+                                   f"the page has no lines"], effort=effort)
 
 
 def _init_worker() -> None:
@@ -716,16 +724,16 @@ def _init_worker() -> None:
 
 
 def ocr_pages(pdf_path: str, indexes: list[int], dpi: float, lang: str, engine: OcrEngine,
-              workers: int) -> dict[int, OcrResult]:
+              workers: int, effort: str = "full") -> dict[int, OcrResult]:
     """OCR pages one per worker process; results by 0-based page index."""
     if not indexes:
         return {}
     if workers <= 1 or len(indexes) == 1:
-        return {i: ocr_pdf_page(pdf_path, i, dpi, lang, engine) for i in indexes}
+        return {i: ocr_pdf_page(pdf_path, i, dpi, lang, engine, effort) for i in indexes}
     from concurrent.futures import ProcessPoolExecutor
     n = min(workers, len(indexes))
     with ProcessPoolExecutor(max_workers=n, initializer=_init_worker) as pool:
-        futures = {i: pool.submit(ocr_pdf_page, pdf_path, i, dpi, lang, engine) for i in indexes}
+        futures = {i: pool.submit(ocr_pdf_page, pdf_path, i, dpi, lang, engine, effort) for i in indexes}
         out = {}
         for i, f in futures.items():
             try:
@@ -737,3 +745,87 @@ def ocr_pages(pdf_path: str, indexes: list[int], dpi: float, lang: str, engine: 
                 out[i] = OcrResult(warnings=[f"page {i + 1}: OCR failed ({type(exc).__name__}: {exc}); "
                                              f"the page has no lines"])
         return out
+
+
+def ocr_pages_two_pass(pdf_path: str, indexes: list[int], dpi: float, lang: str, engine: OcrEngine,
+                       workers: int) -> dict[int, OcrResult]:
+    """`--ocr-effort auto`: a cheap reading of every page, full quality only where the triage asks for it.
+
+    The cheap pass (extract.page_triage's `[cheap] dpi`, no dust removal, no digits pass)
+    finds the headings, figure lines and goal material; pages that open or continue a
+    statement, note or goal section, pages with figure lines and pages the cheap reading
+    cannot classify are read again exactly as `--ocr-effort full` reads them. The other
+    pages keep the cheap words, their confidence scaled down by the triage table's factor.
+
+    With one worker the pages go in order, and a page that follows a page read at full
+    quality inside a still open statement or goal section is read at full quality straight
+    away (statements and goal lists run over several pages; a cheap reading there would be
+    thrown away); its full reading is triaged like a cheap one and may close the section.
+    """
+    from arsred.extract.page_triage import FULL
+    if workers > 1 and len(indexes) > 1:
+        return _two_pass_parallel(pdf_path, indexes, dpi, lang, engine, workers)
+    out: dict[int, OcrResult] = {}
+    section: str | None = None
+    ahead = False
+    for i in sorted(indexes):
+        if ahead:
+            r = ocr_pdf_page(pdf_path, i, dpi, lang, engine)
+            v = _triage(r, i, section)
+            r.triage = f"{v.reason}; read at full quality first, inside the open {section} section"
+        else:
+            r = ocr_pdf_page(pdf_path, i, _cheap_dpi(dpi), lang, engine, effort="cheap")
+            v = _triage(r, i, section)
+            r = ocr_pdf_page(pdf_path, i, dpi, lang, engine) if v.effort == FULL else _keep_cheap(r)
+            r.triage = v.reason
+        log.debug("%s page %d: %s pass (%s)", pdf_path, i + 1, r.effort, r.triage)
+        out[i], section = r, v.section
+        ahead = v.effort == FULL and section not in (None, "other")
+    _log_efforts(pdf_path, out)
+    return out
+
+
+def _two_pass_parallel(pdf_path: str, indexes: list[int], dpi: float, lang: str, engine: OcrEngine,
+                       workers: int) -> dict[int, OcrResult]:
+    """Both passes over worker processes: every page cheaply, then the triaged pages at full quality."""
+    from arsred.extract.page_triage import FULL
+    cheap = ocr_pages(pdf_path, indexes, _cheap_dpi(dpi), lang, engine, workers, effort="cheap")
+    verdicts = {}
+    section: str | None = None
+    for i in sorted(indexes):
+        verdicts[i] = v = _triage(cheap[i], i, section)
+        section = v.section
+    out = ocr_pages(pdf_path, [i for i in indexes if verdicts[i].effort == FULL], dpi, lang, engine, workers)
+    for i in indexes:
+        out[i] = out[i] if i in out else _keep_cheap(cheap[i])
+        out[i].triage = verdicts[i].reason
+        log.debug("%s page %d: %s pass (%s)", pdf_path, i + 1, out[i].effort, out[i].triage)
+    _log_efforts(pdf_path, out)
+    return out
+
+
+def _cheap_dpi(dpi: float) -> float:
+    from arsred.extract.page_triage import cheap_dpi
+    return min(cheap_dpi(), dpi)
+
+
+def _triage(r: OcrResult, index: int, section: str | None):  # noqa: ANN202
+    from arsred.extract.layout import lines_from_words
+    from arsred.extract.page_triage import triage_page
+    lines = lines_from_words(r.words, index + 1, "ocr") if r.words else []
+    return triage_page(lines, _mean_conf(r.words), len(r.words), section,
+                       failed=any("OCR failed" in w for w in r.warnings))
+
+
+def _keep_cheap(r: OcrResult) -> OcrResult:
+    """The cheap reading kept for good: its words' confidence scaled down, so it stays visibly cheaper."""
+    from arsred.extract.page_triage import cheap_confidence_factor
+    factor = cheap_confidence_factor()
+    r.words = [Word(w.text, w.box, round(w.confidence * factor, 4)) for w in r.words]
+    return r
+
+
+def _log_efforts(pdf_path: str, out: dict[int, OcrResult]) -> None:
+    full = sum(r.effort == "full" for r in out.values())
+    log.info("%s: %d of %d scanned pages read at full quality, %d kept from the cheap pass",
+             pdf_path, full, len(out), len(out) - full)

@@ -22,7 +22,15 @@ from arsred.errors import EncryptedPdf, UnreadableInput
 from arsred.options import Options
 from arsred.extract.document import Box, Document, Line, Page, Word
 from arsred.extract.layout import lines_from_words
-from arsred.extract.ocr import OcrEngine, OcrResult, ReplayEngine, TesseractEngine, check_tesseract, ocr_pages
+from arsred.extract.ocr import (
+    OcrEngine,
+    OcrResult,
+    ReplayEngine,
+    TesseractEngine,
+    check_tesseract,
+    ocr_pages,
+    ocr_pages_two_pass,
+)
 
 log = logging.getLogger(__name__)
 
@@ -167,8 +175,10 @@ def read_pdf(path: str, doc_id: str, sha256: str, options: Options | None = None
         engine = engine or default_engine()
         if isinstance(engine, TesseractEngine) or isinstance(getattr(engine, "inner", None), TesseractEngine):
             check_tesseract(options.ocr_lang)
-        log.info("%s: OCR of %d of %d pages (%s)", path, len(need), len(texts), options.ocr_lang)
-        results = ocr_pages(path, need, options.dpi, options.ocr_lang, engine, options.workers)
+        log.info("%s: OCR of %d of %d pages (%s, effort %s)", path, len(need), len(texts), options.ocr_lang,
+                 options.ocr_effort)
+        read = ocr_pages_two_pass if options.ocr_effort == "auto" else ocr_pages
+        results = read(path, need, options.dpi, options.ocr_lang, engine, options.workers)
 
     pages: list[Page] = []
     doc_warnings: list[str] = []

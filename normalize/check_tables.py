@@ -48,11 +48,12 @@ class Entry:
     item: str = ""
 
 
-def _rows(facts: list[Fact]) -> list[Entry]:
+def _rows(facts: list[Fact], total_label: re.Pattern[str] | None = None) -> list[Entry]:
     rows: dict[int, Entry] = {}
     for f in sorted(facts, key=lambda f: f.row):
-        e = rows.setdefault(f.row, Entry(f.row, f.row, f.is_total, f.label, item=f.item))
-        e.is_total = e.is_total or f.is_total
+        total = f.is_total or bool(total_label and total_label.search(fold(f.label)))
+        e = rows.setdefault(f.row, Entry(f.row, f.row, total, f.label, item=f.item))
+        e.is_total = e.is_total or total
         e.cells.setdefault((f.period, f.column), f)  # type: ignore[arg-type]
     return list(rows.values())
 
@@ -73,11 +74,14 @@ def _sum(ctx: Context, block: list[Entry], cell: Cell, flip_costs: bool = False)
 def run_sum_rows(check: CheckDef, ctx: Context) -> list[CheckResult]:
     statements = set(check.params.get("statements", []))
     sections = [frozenset(g) for g in check.params.get("section_totals", [])]
+    pattern = check.params.get("total_labels")
+    total_label = re.compile(pattern) if pattern else None
     out: list[CheckResult] = []
     for (statement, _table), facts in sorted(ctx.tables.items()):
         if statement not in statements:
             continue
-        out.extend(_sum_table(check, ctx, statement, [f for f in facts if not _is_varav(f)], sections))
+        out.extend(_sum_table(check, ctx, statement, [f for f in facts if not _is_varav(f)], sections,
+                              total_label))
     return out
 
 
@@ -91,10 +95,11 @@ def _closes_section(e: Entry, sections: list[frozenset[str]]) -> bool:
 
 
 def _sum_table(check: CheckDef, ctx: Context, statement: str, facts: list[Fact],
-               sections: list[frozenset[str]] = ()) -> list[CheckResult]:  # type: ignore[assignment]
+               sections: list[frozenset[str]] = (),  # type: ignore[assignment]
+               total_label: re.Pattern[str] | None = None) -> list[CheckResult]:
     out: list[CheckResult] = []
     entries: list[Entry] = []
-    for row in _rows(facts):
+    for row in _rows(facts, total_label):
         if not row.is_total:
             entries.append(row)
             continue

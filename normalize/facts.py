@@ -67,8 +67,10 @@ class Fact:
 
     @property
     def key(self) -> str:
-        """A stable reference used by checks: table/row/column/period."""
-        return f"t{self.table}r{self.row}:{self.column}:{self.period}"
+        """A stable reference used by checks: table/row/column/period, and the scope when it is
+        the group's (a table printing Kommunen and Koncernen side by side has both in one row)."""
+        scope = "" if self.scope == "entity" else f"@{self.scope}"
+        return f"t{self.table}r{self.row}{scope}:{self.column}:{self.period}"
 
     def to_dict(self) -> dict:
         return asdict(self)

@@ -77,10 +77,10 @@ def misread_columns(facts: Sequence[Fact]) -> set[tuple[str, int, int | None, st
     row, the sum or difference of two other columns of the table: the header was misread (an
     Avvikelse column, or Intäkt/Kostnad/Netto, taken for years), so none of the three is proven
     to be what its period says."""
-    tables: dict[tuple[str, int], dict[tuple[int | None, str], dict[int, Fact]]] = defaultdict(
+    tables: dict[tuple[str, int], dict[tuple[int | None, str, str], dict[int, Fact]]] = defaultdict(
         lambda: defaultdict(dict))
     for f in facts:
-        tables[_table(f)][(f.period, f.column)][f.row] = f
+        tables[_table(f)][(f.period, f.column, f.scope)][f.row] = f
     out: set[tuple[str, int, int | None, str]] = set()
     for (statement, table), columns in tables.items():
         years = [c for c in columns if c[1] in YEAR_COLUMNS]
@@ -91,7 +91,7 @@ def misread_columns(facts: Sequence[Fact]) -> set[tuple[str, int, int | None, st
             for i, a in enumerate(rest):
                 for b in rest[i + 1:]:
                     if _reckons(columns[c], columns[a], columns[b]):
-                        out |= {(statement, table, *k) for k in (a, b, c)}
+                        out |= {(statement, table, k[0], k[1]) for k in (a, b, c)}
     return out
 
 

@@ -232,3 +232,20 @@ def test_the_summary_says_what_was_skipped_and_why(tmp_path: Path, capsys) -> No
         text = printed.err if quiet else printed.out
         assert "skipped" in text and "linked: a link to a folder, not followed" in text
         assert "gone" in text and "a symbolic link to a missing file" in text
+
+
+def test_a_failure_caught_below_the_cli_is_one_line_not_a_traceback(inputs: Path, tmp_path: Path, capfd,
+                                                                     monkeypatch) -> None:
+    import arsred.pipeline
+
+    def broken(*a, **k):
+        raise ValueError("invalid literal for int() with base 10: '90¹'")
+
+    monkeypatch.setattr(arsred.pipeline, "extract_document", broken)   # forked children inherit it
+    src = inputs / "004_3cec9309cdf15549.txt"
+    assert main(["extract", str(src), "-o", str(tmp_path / "out"), "--jobs", "1", "--quiet", "--no-cache"]) == 0
+    err = capfd.readouterr().err
+    assert "Traceback" not in err and "ValueError: invalid literal" in err
+    assert main(["extract", str(src), "-o", str(tmp_path / "out"), "--jobs", "1", "--quiet", "--no-cache",
+                 "--verbose"]) == 0
+    assert "Traceback" in capfd.readouterr().err

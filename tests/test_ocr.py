@@ -382,3 +382,124 @@ def test_scanned_note_figures_that_tesseract_garbles_are_read_again(rendered: di
     assert rows["Psykiatridagar"] == ["35"]
     figures = [c for ln in got.lines for c in ln.cells[1:] if c.text.replace(" ", "").isdigit()]
     assert figures and all(c.confidence < 1.0 for c in figures)
+
+
+# --- two passes (--ocr-effort auto): triage of the cheap reading ------------------------------
+
+def _page_lines(rows: list[list[str]], conf: float = 0.9) -> list:
+    """Lines of a page from rows of cells (each cell a few words), laid out like a scan in pixels at 150 dpi."""
+    words = []
+    for r, cells in enumerate(rows):
+        x = 100.0
+        for cell in cells:
+            for tok in cell.split():
+                w = 11.0 * len(tok)
+                words.append(Word(tok, Box(x, 100 + 40 * r, x + w, 120 + 40 * r), conf))
+                x += w + 6
+            x += 120  # a column gap
+    return lines_from_words(words, 1, "ocr")
+
+
+PROSE = [["Styrelsen har under året arbetat vidare med samverkan mellan parterna och"],
+         ["medlemmarna, och förbundet har haft fyra möten med beredningsgruppen under"],
+         ["hösten. Under 2024 deltog 120 personer i insatserna, varav 45 kvinnor."]]
+
+
+def test_triage_keeps_prose_cheap_and_sends_statements_figures_and_goals_to_full() -> None:
+    from arsred.extract.page_triage import CHEAP, FULL, triage_page
+    prose = triage_page(_page_lines(PROSE), 0.9, 40, None)
+    assert prose.effort == CHEAP
+    statement = triage_page(_page_lines([["Resultaträkning"], *PROSE[:1]]), 0.9, 30, None)
+    assert statement.effort == FULL and statement.section == "resultatrakning"
+    note = triage_page(_page_lines([["Not 3 Personalkostnader"], *PROSE[:1]]), 0.9, 30, None)
+    assert note.effort == FULL
+    figures = _page_lines([["Beviljade medel 2024", "998 000 kr"], ["Förbrukade medel", "-8 113"], *PROSE])
+    assert triage_page(figures, 0.9, 60, None).effort == FULL
+    goal = triage_page(_page_lines([["Mål för verksamheten 2024"], *PROSE]), 0.9, 40, None)
+    assert goal.effort == FULL and goal.section == "goal"
+    # 'Målgrupper' is no goal heading; a TOC line naming a statement opens nothing
+    assert triage_page(_page_lines([["Målgrupper"], *PROSE]), 0.9, 40, None).effort == CHEAP
+    assert triage_page(_page_lines([["Resultaträkning ........ 17"], *PROSE]), 0.9, 40, None).effort == CHEAP
+
+
+def test_triage_follows_a_section_over_pages_and_sends_doubtful_pages_to_full() -> None:
+    from arsred.extract.page_triage import CHEAP, FULL, triage_page
+    # a page that continues the balance sheet (no heading of its own) with a figure is read at full quality
+    assert triage_page(_page_lines([*PROSE, ["Summa tillgångar", "4 000"]]), 0.9, 40, "balansrakning").effort == FULL
+    assert triage_page(_page_lines(PROSE), 0.9, 40, "goal").effort == FULL
+    assert triage_page(_page_lines(PROSE), 0.9, 40, "budget").effort == CHEAP   # a cover's 'budget' title
+    # ... until a heading of another kind closes the section
+    closed = triage_page(_page_lines([["Revisionsberättelse"], *PROSE]), 0.9, 40, "balansrakning")
+    assert closed.effort == CHEAP and closed.section == "other"
+    assert triage_page(_page_lines(PROSE, conf=0.5), 0.5, 40, None).effort == FULL   # too doubtful
+    assert triage_page([], 0.0, 0, None, failed=True).effort == FULL                  # the cheap pass failed
+    assert triage_page(_page_lines([["3 754"]]), 0.9, 2, None).effort == FULL          # a table barely read
+
+
+class PageImageEngine:
+    """Reads a page from its synthetic image: the grey level says which page, the width which resolution."""
+
+    PAGES = {
+        200: [["Styrelsen har under året arbetat vidare med samverkan mellan parterna."]],
+        210: [["Resultaträkning"], ["Verksamhetens intäkter", "2 832", "2 832"], ["Årets resultat", "182", "-151"]],
+        220: [["Medlemmarnas andelar redovisas nedan."], ["Summa tillgångar", "4 000"]],
+    }
+
+    def __init__(self) -> None:
+        self.calls: list[tuple[int, int]] = []
+
+    def recognize(self, image, lang: str) -> list[Word]:  # noqa: ANN001
+        grey = image.getpixel((0, 0))
+        page = min(self.PAGES, key=lambda g: abs(g - grey))
+        self.calls.append((page, image.size[0]))
+        scale = image.size[0] / (8.27 * 150)  # the words are laid out in pixels at 150 dpi
+        return [Word(w.text, Box(w.box.x0 * scale, w.box.top * scale, w.box.x1 * scale, w.box.bottom * scale), 0.8)
+                for ln in _page_lines(self.PAGES[page]) for w in ln.words]
+
+    def orientation(self, image) -> int:  # noqa: ANN001
+        return 0
+
+
+def test_two_passes_read_only_statement_pages_again_and_mark_cheap_words(monkeypatch: pytest.MonkeyPatch) -> None:
+    from PIL import Image
+
+    import arsred.extract.ocr as ocr
+    monkeypatch.setattr(ocr, "render_page", lambda path, index, dpi: Image.new(
+        "L", (int(8.27 * dpi), int(11.69 * dpi)), (200, 210, 220)[index]))
+    monkeypatch.setattr(ocr, "despeckle", lambda image: image)
+    from arsred.extract.page_triage import cheap_dpi
+    engine = PageImageEngine()
+    got = ocr.ocr_pages_two_pass("x.pdf", [0, 1, 2], 300, "swe", engine, workers=1)
+    assert [got[i].effort for i in range(3)] == ["cheap", "full", "full"]  # page 3 continues the statement
+    low, high = int(8.27 * cheap_dpi()), int(8.27 * 300)
+    # page 3 follows a statement page inside the open section: read at full quality straight away
+    assert engine.calls == [(200, low), (210, low), (210, high), (220, high)]
+    cheap = {w.text: w.confidence for w in got[0].words}
+    assert cheap["Styrelsen"] == pytest.approx(0.72)            # 0.8 x the cheap pass's factor 0.9
+    assert {w.confidence for w in got[1].words} == {0.8}
+    assert got[1].width == pytest.approx(8.27 * 72, abs=0.5)      # boxes in points, whichever resolution
+    full = ocr.ocr_pages("x.pdf", [0, 1, 2], 300, "swe", PageImageEngine(), workers=1)
+    assert [full[i].effort for i in range(3)] == ["full"] * 3
+    # over worker processes: every page cheaply first, then the triaged ones; the same passes result
+    parallel = ocr.ocr_pages_two_pass("x.pdf", [0, 1, 2], 300, "swe", PageImageEngine(), workers=2)
+    assert [parallel[i].effort for i in range(3)] == ["cheap", "full", "full"]
+    assert [w.text for w in parallel[2].words] == [w.text for w in got[2].words]
+
+
+@pytest.mark.ocr
+def test_two_passes_never_leave_a_statement_page_at_the_cheap_pass(rendered: dict, tmp_path: Path) -> None:
+    """Real tesseract on a prose page and a statement page: the prose keeps the cheap reading, the statement
+    is read exactly as --ocr-effort full reads it."""
+    from arsred.extract.ocr import ocr_pages, ocr_pages_two_pass
+    require_tesseract()
+    doc = rendered["doc"]
+    [prose] = [p.number for p in doc.pages if "Styrelsen är förbundets högsta beslutande organ" in p.text]
+    scan = tmp_path / "two.pdf"
+    scan_pdf(rendered["text_pdf"], scan, seed=7, dpi=200, pages=[prose, rendered["pages"][0]])
+    cache = str(tmp_path / "cache")
+    got = ocr_pages_two_pass(str(scan), [0, 1], 300, "swe", ReplayEngine(cache, TesseractEngine()), workers=2)
+    print({i: (got[i].effort, got[i].triage) for i in got})
+    assert got[0].effort == "cheap" and got[1].effort == "full"
+    assert len(got[0].words) > 100 and max(w.confidence for w in got[0].words) <= 0.9
+    full = ocr_pages(str(scan), [1], 300, "swe", ReplayEngine(cache), workers=1)   # replayed: no tesseract
+    assert got[1].words == full[1].words

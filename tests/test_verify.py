@@ -232,3 +232,53 @@ def test_a_year_or_unit_the_tables_header_does_not_print_is_not_proven():
                   note=1, page=1, first_line=5)
     checks, right = reconcile(right)
     assert all(f.verified for f in verify(right, checks, doc_lines))
+
+
+VARMDO_URL = "http://arsredovisning.varmdo.se/2018/ekonomisk-sammanstallning/resultatrakning/"
+
+
+def test_kommunen_and_koncernen_in_one_table_are_reconciled_apart():
+    """Värmdö 2018 (VARMDO_URL) prints Kommunen and Koncernen side by side; Uppskjuten skatt and
+    Skatt only in the Koncernen columns. Checked together the two scopes' figures share cells and
+    Årets resultat fails; apart, each adds up, and every figure has its own key."""
+    cols = [(2018, "utfall"), (2017, "utfall")]
+    rows = [("Resultat efter skatter och finansnetto", "rr.resultat_efter_skatter_och_finansnetto", "-4 394", "63 848"),
+            ("Uppskjuten skatt", "rr.uppskjuten_skatt", None, None),
+            ("Skatt", "rr.skatt", None, None),
+            ("=Årets resultat", "rr.arets_resultat", "-4 394", "63 848")]
+    kommun = table("resultatrakning", 0, cols, rows)
+    koncern = [replace(f, scope="group") for f in table("resultatrakning", 0, cols, [
+        ("Resultat efter skatter och finansnetto", "rr.resultat_efter_skatter_och_finansnetto", "5 939", "81 665"),
+        ("Uppskjuten skatt", "rr.uppskjuten_skatt", "-256", "-1 876"),
+        ("Skatt", "rr.skatt", "-1072", "-2 104"),
+        ("=Årets resultat", "rr.arets_resultat", "4 611", "77 685")])]
+    facts = kommun + koncern
+    assert len({f.key for f in facts}) == len(facts)
+    checks, facts = reconcile(facts)
+    assert not [c for c in checks if c.status == "fail"]
+    sums = [c for c in checks if c.check == "sum_rows" and c.status == "pass"]
+    assert {c.facts[0] for c in sums} == {"t0r3@group:utfall:2018", "t0r3@group:utfall:2017"}
+    assert all(f.verified for f in verify(facts, checks) if f.scope == "group")
+
+
+def test_a_kommuns_result_row_sums_the_rows_above_it_and_proves_them():
+    """Värmdö 2018 (VARMDO_URL), Kommunen: "Resultat efter skatter och finansnetto" is the sum of
+    the net costs, the tax and equalisation lines and the financial items, though the item table
+    does not call it a total."""
+    cols = [(2018, "utfall"), (2017, "utfall")]
+    facts = table("resultatrakning", 0, cols, [
+        ("=Verksamhetens nettokostnader", "rr.verksamhetens_resultat", "-2 304 849", "-2 119 502"),
+        ("Skatteintäkter", "rr.skatteintakter", "2 061 747", "2 014 083"),
+        ("Bidrag från utjämningssystemen", "rr.bidrag_utjamning", "301 524", "232 164"),
+        ("Avgifter i utjämningssystemen", "rr.avgifter_utjamning", "-43 735", "-34 452"),
+        ("Finansiella intäkter", "rr.finansiella_intakter", "5 659", "5 363"),
+        ("Finansiella kostnader", "rr.finansiella_kostnader", "-24 740", "-33 808"),
+        ("Resultat efter skatter och finansnetto", "rr.resultat_efter_skatter_och_finansnetto", "-4 394", "63 848"),
+    ])
+    checks, facts = reconcile(facts)
+    sums = [c for c in checks if c.check == "sum_rows" and c.facts[0].startswith("t0r6:")]
+    assert len(sums) == 2 and all(c.status == "pass" for c in sums)
+    assert not [c for c in checks if c.status == "fail"]
+    out = verify(facts, checks)
+    assert _by_label(out, "Skatteintäkter", 2018).verified
+    assert _by_label(out, "Resultat efter skatter och finansnetto", 2017).verified

@@ -322,6 +322,7 @@ def _row(row: StreamRow, choice: RowChoice, n: int, warnings: list[str], stateme
     label = row.label
     chosen = choice.candidates[choice.chosen]
     values: list[Value | None] = [None] * n
+    unknown: list[int] = []                      # columns whose figure no reading settles
     alternatives = choice.tied if choice.tied else []
     for c in range(n):
         cell = chosen.cells[c]
@@ -335,7 +336,8 @@ def _row(row: StreamRow, choice: RowChoice, n: int, warnings: list[str], stateme
                             if choice.candidates[k].cells[c] is not None and choice.candidates[k].cells[c][0] is not None
                             else None) for k in choice.tied}
             if len(tied_values) > 1:
-                continue                         # the readings disagree on this figure: not emitted
+                unknown.append(c)                # the readings disagree on this figure: not emitted,
+                continue                         # and checks over its column are skipped, not failed
         line = row.groups[tok.group][1]
         values[c] = Value(amount, None, line.confidence, line=line, readings=len(seen))
     if choice.undecided and any(v is None for v, cc in zip(values, chosen.cells) if cc is not None and cc[0] is not None):
@@ -348,7 +350,7 @@ def _row(row: StreamRow, choice: RowChoice, n: int, warnings: list[str], stateme
         note_ref = int(m.group()) if m else None
     extra = [ln for ln in row.label_lines[1:]] + [ln for _, ln in row.groups if ln is not first]
     return Row(label=_clean(label), label_raw=" ".join(ln.text.strip() for ln in row.label_lines), line=first,
-               values=values, note_ref=note_ref, extra_lines=extra)
+               values=values, note_ref=note_ref, extra_lines=extra, unreadable=unknown)
 
 
 def _printed(cell) -> str:

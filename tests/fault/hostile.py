@@ -343,6 +343,7 @@ class Figures:
     memory_kills: int = 0
     hangs: int = 0
     tracebacks: int = 0
+    caught: list[str] = field(default_factory=list)   # failures caught below the CLI, as logged (one line each)
     duplicate_doc_ids: int = 0
     row_counts: dict[str, tuple[int, int, int]] = field(default_factory=dict)   # table -> (csv, parquet, duckdb)
     written_outside: list[str] = field(default_factory=list)
@@ -368,6 +369,7 @@ def check_run(inputs: list[Hostile], src: Path, out: Path, run: Run, scratch: Pa
     f.tracebacks = run.stderr.count("Traceback")
     if f.tracebacks:
         v.append(f"{f.tracebacks} tracebacks on stderr")
+    f.caught = [ln for ln in run.stderr.splitlines() if ln.endswith("--verbose shows where)")]
     if run.returncode != 0:
         v.append(f"exit code {run.returncode}: {run.stderr[-500:]}")
         return f

@@ -1,0 +1,80 @@
+"""Per-worker memory over a long batch: does a document process stay flat and under 300 MB RSS?
+
+    python benchmarks/worker_memory.py [--n 1000] [--pdf-every 3]   -> benchmarks/results/worker_memory.md
+
+Generates --n reports from the corpus texts (benchmarks/batch_throughput.py's generator:
+other organisation names, years shifted), every --pdf-every-th of them rendered as a
+text-layer PDF, and runs them as one batch with one worker (`--jobs 1`). Each document runs
+in its own forked process; its peak RSS (which counts the pages it shares copy-on-write with
+the warmed-up parent: imports and the repair lexicon) and its own memory (USS) are reported
+for the first and the last tenth of the batch, by input kind.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+import arsred  # noqa: E402
+from arsred.options import Options  # noqa: E402
+from batch_throughput import generate  # noqa: E402
+from tools.render_report import render_report  # noqa: E402
+
+LIMIT_MB = 300.0
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--n", type=int, default=1000)
+    ap.add_argument("--pdf-every", type=int, default=3)
+    ap.add_argument("--out", default=str(ROOT / "benchmarks" / "results" / "worker_memory.md"))
+    args = ap.parse_args()
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
+        paths = []
+        for k, p in enumerate(generate(args.n, tmp / "gen")):
+            paths.append(render_report(p, tmp / "pdf") if k % args.pdf_every == 0 else p)
+        kinds = {Path(p).stem: Path(p).suffix for p in paths}
+        peaks: list[tuple[str, float, float]] = []
+        t = time.monotonic()
+        res = arsred.extract_reports(paths, tmp / "out", Options(jobs=1, timeout=600), use_cache=False,
+                                     on_done=lambda d: peaks.append((kinds.get(d.doc_id, ""), d.peak_rss_mb, 0.0)))
+        wall = time.monotonic() - t
+        st = res.stats
+    uss = st.peak_uss_mb
+    tenth = max(1, len(peaks) // 10)
+    load = os.getloadavg()
+    lines = ["# Per-worker memory over a long batch", "",
+             f"`benchmarks/worker_memory.py --n {args.n} --pdf-every {args.pdf_every}`, "
+             f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, on {platform.node()} ({os.cpu_count()} cores), "
+             f"shared and loaded (load average {load[0]:.1f}). One worker; {st.documents} documents "
+             f"({sum(1 for p in paths if str(p).endswith('.pdf'))} text-layer PDFs), {st.pages} pages in {wall:.0f} s; "
+             f"statuses {dict(st.status_counts)}.", "",
+             "| documents | kind | n | peak RSS MB: mean | max | USS MB: mean |", "| --- | --- | --- | --- | --- | --- |"]
+    for name, part, own in (("first tenth", peaks[:tenth], uss[:tenth]), ("last tenth", peaks[-tenth:], uss[-tenth:]),
+                            ("all", peaks, uss)):
+        for kind in (".txt", ".pdf"):
+            rss = [r for k, r, _ in part if k == kind]
+            if rss:
+                lines.append(f"| {name} | {kind[1:]} | {len(rss)} | {statistics.mean(rss):.0f} | {max(rss):.0f} | "
+                             f"{statistics.mean(own) if own else 0:.0f} |")
+    worst = max((r for _, r, _ in peaks), default=0.0)
+    lines += ["", f"Largest peak RSS of a document process: {worst:.0f} MB "
+              f"({'within' if worst <= LIMIT_MB else 'over'} the {LIMIT_MB:.0f} MB target)."]
+    Path(args.out).parent.mkdir(parents=True, exist_ok=True)
+    Path(args.out).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print("\n".join(lines))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
