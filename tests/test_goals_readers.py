@@ -259,3 +259,18 @@ def test_status_words_after_their_goal_and_symbols_closing_the_goal_line(tmp_pat
     assert [(r["goal"][:14], r["status"], r["status_source"]) for r in rows] == [
         ("Fler invånare ", "uppfyllt", "stated"), ("Kostnaderna sk", "ej_uppfyllt", "stated"),
         ("Fler ska cykla", "delvis", "stated")]
+
+
+SAME_LINE = """\
+Nämndens mål 2024
+
+● Fler unga ska delta i föreningslivet
+Biblioteken ska ha längre öppettider\t\tDelvis uppfyllt
+Alla skolor ska ha en aktiv elevkår      Ej uppfyllt
+"""
+
+
+def test_a_status_on_the_goal_line_opening_symbol_or_word_set_apart(tmp_path):
+    rows = goals_of(tmp_path, SAME_LINE)
+    assert [(r["goal"][:12], r["status"]) for r in rows] == [
+        ("Fler unga sk", "uppfyllt"), ("Biblioteken ", "delvis"), ("Alla skolor ", "ej_uppfyllt")]

@@ -102,24 +102,34 @@ def _figures(text: str, columns: int | None) -> tuple[str, str] | None:
     return best[1][0].printed, unit
 
 
-def _trailing_symbols(lines: list[Line], heads: Headings, statuses: dict[str, str], used: set[int]) -> list[RawGoal]:
-    """'Andelen nöjda brukare ska öka ●': a symbol closing the goal's own line is its status."""
+def _line_status(text: str, statuses: dict[str, str]) -> tuple[str, str, str] | None:
+    """A status on the goal's own line -> (goal, printed, status): a symbol opening or closing it
+    ("● Fler ska …", "Fler ska … ●"), or a status word set apart by a tab or a wide gap ("Fler ska …   Uppfyllt")."""
     symbols = {k: v for k, v in statuses.items() if len(k) == 1 and not k.isalnum()}
-    hits = []
-    for i, line in enumerate(lines):
-        text = " ".join(line.text.replace("\t", " ").split())
-        if i in used or len(text) < 10 or text[-1] not in symbols or not regex.search(r"\p{L}{3}", text):
-            continue
-        hits.append(i)
+    plain = " ".join(text.replace("\t", "  ").split(" ")).strip()
+    if len(plain) < 10 or not regex.search(r"\p{L}{3}", plain):
+        return None
+    if plain[-1] in symbols:
+        return plain[:-1].strip(" -–:"), plain[-1], symbols[plain[-1]]
+    if plain[0] in symbols:
+        return plain[1:].strip(" -–:"), plain[0], symbols[plain[0]]
+    m = regex.match(r"^(.{8,}?)(?:\s{2,})(\S.{2,30})$", plain)
+    if m and fold(m.group(2)).strip(" .") in statuses and len(fold(m.group(2))) >= 6:
+        return m.group(1).strip(), m.group(2).strip(), statuses[fold(m.group(2)).strip(" .")]
+    return None
+
+
+def _trailing_symbols(lines: list[Line], heads: Headings, statuses: dict[str, str], used: set[int]) -> list[RawGoal]:
+    """Goals whose status stands on their own line (`_line_status`); two such lines at least make a table."""
+    hits = [(i, found) for i, line in enumerate(lines)
+            if i not in used and (found := _line_status(line.text, statuses)) is not None]
     if len(hits) < MIN_ROWS:
         return []
     out = []
-    for i in hits:
-        text = " ".join(lines[i].text.replace("\t", " ").split())
+    for i, (goal, printed, status) in hits:
         used.add(i)
-        out.append(RawGoal(section=heads.at[i] or heads.goal_area[i], goal=text[:-1].strip(" -–:"), printed=text[-1],
-                           status=symbols[text[-1]], page=lines[i].page, line=lines[i].number,
-                           layout="status_table", confidence=0.8))
+        out.append(RawGoal(section=heads.at[i] or heads.goal_area[i], goal=goal, printed=printed, status=status,
+                           page=lines[i].page, line=lines[i].number, layout="status_table", confidence=0.8))
     return out
 
 
