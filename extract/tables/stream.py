@@ -277,7 +277,7 @@ def _table(rows: list[StreamRow], model: HeaderModel, statement: str, title: str
         if not cands:
             warnings.append(f"{statement}: the figures of '{row.label}' on page {row.label_lines[0].page} line "
                             f"{row.label_lines[0].number} could not be read into {n} columns")
-            choices.append(RowChoice([Candidate(row.note_link, tuple([None] * n), 0.0)]))
+            choices.append(RowChoice([Candidate(row.note_link, tuple([None] * n), 0.0)], undecided=True))
             kept.append(row)
             continue
         choices.append(RowChoice(cands))
@@ -357,6 +357,8 @@ def _row(row: StreamRow, choice: RowChoice, n: int, warnings: list[str], stateme
     chosen = choice.candidates[choice.chosen]
     values: list[Value | None] = [None] * n
     unknown: list[int] = []                      # columns whose figure no reading settles
+    if choice.undecided and len(choice.candidates) == 1:
+        unknown = list(range(n))                 # figures printed but unreadable: every column is in doubt
     for c in range(n):
         cell = chosen.cells[c]
         if cell is None or cell[0] is None:
