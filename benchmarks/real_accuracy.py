@@ -30,7 +30,14 @@ def score(pages: Path, gold: Path) -> str:
                        cwd=ROOT, check=False, capture_output=True)
         out = subprocess.run([sys.executable, str(ROOT / "tools/eval_gold.py"), str(gold), tmp],
                              capture_output=True, text=True).stdout
-    return out.strip().splitlines()[-1] if out.strip() else "no output"
+        docs = Path(tmp) / "documents.csv"
+        statuses = [line.split(",")[8] for line in docs.read_text(encoding="utf-8").splitlines()[1:]] \
+            if docs.exists() else []
+    last = out.strip().splitlines()[-1] if out.strip() else "no output"
+    if last.startswith("no facts.csv"):
+        n_gold = len(list(gold.glob("*.json")))
+        last = f"recall 0.000: no figure read; {statuses.count('error')} of {n_gold} documents end as error"
+    return last
 
 
 def main() -> int:
