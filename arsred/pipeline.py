@@ -19,6 +19,7 @@ from arsred.extract.metadata import detect_metadata
 from arsred.extract.moneyblocks import find_money_blocks, find_year_lists
 from arsred.extract.read import doc_id_for, read_document
 from arsred.extract.sections import Section, config, content_lines, find_sections, fold
+from arsred.extract.sections_oneline import unfold_lines
 from arsred.extract.statements import has_budget_header, is_total_label, read_tables, section_period
 from arsred.extract.tables import Table, declared_unit
 from arsred.extract.tables.header import group_only_labels, scope_named
@@ -79,7 +80,7 @@ def _safe(repair_text):
 
 
 def extract_document(document: Document, options: Options, record: DocumentRecord) -> DocumentResult:
-    lines = content_lines(document)
+    lines = unfold_lines(content_lines(document))
     warnings = list(document.warnings) + [w for p in document.pages for w in p.warnings]
     repair = _repairer(document.text, options.repair)
     sections = find_sections(document, lines)
@@ -99,15 +100,25 @@ def extract_document(document: Document, options: Options, record: DocumentRecor
             # kept only when its header prints a year and its own sum proves it
             for table in read_stream_tables([ln for ln in section.lines if id(ln) not in block_lines], "budget",
                                             section_period(section, meta.fiscal_year), section.title):
-                if table.header.lines and proven_cells(table) > 0:
-                    tables.append((table, section))
+                if not (table.header.lines and proven_cells(table) > 0):
+                    continue
+                resembled = _resembles(table) if all(c.kind == "budget" for c in table.header.columns) and \
+                    not any(t.kind == "kind" for t in _header_toks(table)) else None
+                if resembled:               # outcomes by year under no budget word: the statement they resemble
+                    table.statement = resembled
+                    table.header = replace(table.header, columns=tuple(replace(c, kind="utfall")
+                                                                       for c in table.header.columns))
+                tables.append((table, section))
             continue
         by_lines = read_tables(section, meta.fiscal_year, heading_labels(kind), block_lines, note_titles, kind)
         by_stream = read_stream_tables([ln for ln in section.lines if id(ln) not in block_lines], kind,
                                        section_period(section, meta.fiscal_year), section.title,
                                        section.heading.text if section.heading is not None else "", section.note)
+        by_lines, by_stream = _distinct_columns(by_lines, warnings), _distinct_columns(by_stream, warnings)
         for table in choose(by_lines, by_stream, section_lines_are_flat(section.lines)):
             tables.append((table, section))
+    if not tables:
+        tables = _headless_tables(sections, block_lines, meta.fiscal_year, warnings)
     declared = [declared_unit(t.unit_text) if t.unit_text else None for t, _ in tables]
     decisions = decide_units([(t, d) for (t, _), d in zip(tables, declared)], prose_kronor(lines))
     for d in decisions:
@@ -195,6 +206,73 @@ def _table_facts(table: Table, t_index: int, unit: str, record: DocumentRecord, 
     return out
 
 
+RESEMBLED = ("oversikt", "resultatrakning", "balansrakning", "kassaflodesanalys", "balanskrav",
+             "tillaggsupplysningar", "driftredovisning")
+MIN_KNOWN_ROWS = 2
+
+
+def _headless_tables(sections: list[Section], skip: frozenset[int], fiscal_year: int | None,
+                     warnings: list[str]) -> list[tuple[Table, Section]]:
+    """Tables standing under no statement heading (a key-figure box, a table of jämförelsestörande
+    poster), read when the document has no statement: each is the statement its rows resemble.
+
+    A table counts when at least two of its labelled rows are lines the vocabulary knows
+    (normalize/data/items.csv) for one statement, or when its header prints periods and its own
+    sums hold. Its figures prove nothing beyond that, so the document is unverified unless a
+    check does. Prose with a number in it never forms such a table (the stream reader takes a
+    row only from a short label and its figures).
+    """
+    out: list[tuple[Table, Section]] = []
+    for section in sections:
+        if section.kind in STATEMENT_KINDS:
+            continue
+        lines = [ln for ln in section.lines if id(ln) not in skip]
+        for table in read_stream_tables(lines, "oversikt", section_period(section, fiscal_year), section.title):
+            labelled = [r for r in table.rows if r.has_values and r.label]
+            if len(labelled) < MIN_KNOWN_ROWS:
+                continue
+            statement = _resembles(table)
+            proven = bool(table.header.lines) and proven_cells(table) > 0
+            if statement is None and not proven:
+                continue
+            table.statement = statement or "oversikt"
+            warnings.append(f"{table.statement}: a table under no statement heading (page {labelled[0].line.page}) "
+                                  f"read as {table.statement} by its line names")
+            out.append((table, section))
+    return out
+
+
+def _resembles(table: Table) -> str | None:
+    """The statement whose lines (normalize/data/items.csv) at least two of the table's rows are; the
+    overview first, as a box of key figures holds lines of several statements."""
+    labelled = [r for r in table.rows if r.has_values and r.label]
+    known = {st: sum(1 for r in labelled if map_item(st, r.label).mapped) for st in RESEMBLED}
+    if known["oversikt"] >= MIN_KNOWN_ROWS:
+        return "oversikt"                # key figures of several statements in one box: an overview
+    statement = max(RESEMBLED, key=lambda st: known[st])
+    return statement if known[statement] >= MIN_KNOWN_ROWS else None
+
+
+def _header_toks(table: Table) -> list:
+    from arsred.extract.tables.header import header_tokens
+
+    return [t for line in table.header.lines for t in header_tokens(line.text)]
+
+
+def _distinct_columns(tables: list[Table], warnings: list[str]) -> list[Table]:
+    """Tables whose columns are told apart. Two columns of one scope, kind and period ('2021 2020
+    2021 2020' with no scope named) would put two figures in one place: such a table is not read."""
+    out = []
+    for table in tables:
+        keys = [(c.scope, c.kind, c.period) for c in table.header.columns]
+        if len(set(keys)) < len(keys):
+            warnings.append(f"{table.statement}: the columns of the table '{table.title}' repeat their periods "
+                            f"and name no scope that tells them apart; its figures are not read")
+            continue
+        out.append(table)
+    return out
+
+
 def _scope_from_lines(table: Table, section: Section) -> None:
     """A table that names no scope but prints a line only consolidated accounts have (income tax,
     minority share) is the group's: the organisation itself pays no income tax."""
@@ -229,7 +307,10 @@ def _row_unit(label: str) -> tuple[str, str | None]:
     unit = declared_unit(m.group("unit")) or ("mkr" if "miljon" in m.group("unit").casefold() else None)
     if unit is None:
         return label, None
-    return (label[:m.start()] + label[m.end():]).strip(" ,"), unit
+    rest = (label[:m.start()] + label[m.end():]).strip(" ,")
+    if m.group().rstrip().endswith(")") and rest.count("(") > rest.count(")"):
+        rest += ")"                      # "(inklusive löneskatt, mnkr)": the parenthesis stays closed
+    return rest, unit
 
 
 def _money_facts(blocks, record, repair, t_index) -> list[Fact]:

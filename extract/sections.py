@@ -247,15 +247,28 @@ def find_sections(document: Document, lines: list[Line] | None = None) -> list[S
         title, _ = heading_text(line)
         sections.append(Section(kind[0], title, line))
         seen_statement = seen_statement or kind[0] != "other"
+    _years_above_heading(sections)
     return [s for s in sections if s.heading is not None or s.lines]
+
+
+def _years_above_heading(sections: list[Section]) -> None:
+    """Column years printed above a statement's or note's heading ('2021 2020 2021 2020' / 'NOT 8
+    FINANSIELLA KOSTNADER' / rows): the header belongs to the section below, not the one above."""
+    for above, below in zip(sections, sections[1:]):
+        if not above.lines or below.kind == "other" or below.heading is None:
+            continue
+        toks = above.lines[-1].text.split()
+        if len(toks) >= 2 and all(YEAR.fullmatch(t) for t in toks):
+            below.lines.insert(0, above.lines.pop())
 
 
 def _line_kind(line: Line, seen_statement: bool, current: Section):
     text = line.text.strip()
     if not text or len(text) > 90 or is_toc_line(line):
         return None
-    if seen_statement or current.kind == "noter":
-        note = note_heading(line)
+    letters = regex.sub(r"[^\p{L}]", "", text)
+    if seen_statement or current.kind == "noter" or (len(letters) > 6 and letters.isupper()):
+        note = note_heading(line)        # 'NOT 8 FINANSIELLA KOSTNADER': a note page of its own
         if note:
             return ("note", note[0], note[1])
     words, numbered = heading_text(line)

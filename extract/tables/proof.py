@@ -6,7 +6,9 @@ from arsred.extract.tables.settle import Arithmetic, Candidate, RowChoice
 
 
 def proven_cells(table: Table) -> int:
-    """Figures that are the total of a run of rows above them, or a column reckoned from two others."""
+    """Figures of labelled rows that are the total of a run of rows above them, or a column reckoned
+    from two others. A row without a label is no line of the statement: a sum it happens to make
+    proves nothing about the reading (a layout the reader misread leaves many such rows)."""
     from arsred.extract.tables.stream import _column_pairs
 
     n = len(table.header.columns)
@@ -20,7 +22,8 @@ def proven_cells(table: Table) -> int:
     arith = Arithmetic(rows, table.header.columns, 10 ** decimals, _column_pairs(list(table.header.columns)))
     keys: set[str] = set()
     for r in range(len(rows)):
-        keys |= arith.holds_for(r, 0)
+        if table.rows[r].label.strip():
+            keys |= arith.holds_for(r, 0)
     return len(keys)
 
 
@@ -53,5 +56,6 @@ def choose(line_tables: list[Table], stream_tables: list[Table], flat: bool) -> 
 
 
 def _headed(tables: list[Table]) -> int:
-    """Tables whose columns stand in a printed header (not assumed from the report's year)."""
-    return sum(1 for t in tables if t.header.lines)
+    """Tables whose columns stand in a printed header (not assumed from the report's year) and
+    that read at least one labelled figure under it."""
+    return sum(1 for t in tables if t.header.lines and figures([t]))

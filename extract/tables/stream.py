@@ -17,6 +17,7 @@ import regex
 from arsred.extract.amounts import parse_amount
 from arsred.extract.document import Line
 from arsred.extract.sections import fold
+from arsred.extract.sections_oneline import year_run
 from arsred.extract.tables.header import HeaderModel, build_columns, column_identities, header_tokens
 from arsred.extract.tables.lines import OPERATORS, Column, Header, Row, Table, Value, declared_unit
 from arsred.extract.tables.readings import Grammar, Reading, placements, row_readings
@@ -24,7 +25,7 @@ from arsred.extract.tables.settle import Candidate, RowChoice, settle
 
 log = logging.getLogger(__name__)
 
-_FIGURES = regex.compile(r"[\d\s\u00a0\u202f,\-−–—+()*|]+$")
+_FIGURES = regex.compile(r"[\d\s\u00a0\u202f,\-−–—+()*|\x00]+$")
 _FIGURE_LINE = regex.compile(r"^(?:[\-−–—+(]?\s?\d[\d\s\u00a0\u202f,\-−–—+()*]*|[\-−–—.…]+(?:\s+[\-−–—.…]+)*)$")
 _NOTE_LINK = regex.compile(r"^(?:not|note)\s*(\d{1,2}(?:\s*,\s*\d{1,2})*)\s*»?$", regex.I)
 _YEAR_LINE = regex.compile(r"^(?:19[6-9]\d|20[0-4]\d)$")
@@ -54,7 +55,7 @@ _CELL_UNIT = regex.compile(r"(?<=\d)\s*(?:tkr|mkr|mnkr|kr)(?!\p{L})\.?", regex.I
 
 def _label_part(text: str) -> tuple[str, str]:
     """'Verksamhetens intäkter16 0435 3905 327' → ('Verksamhetens intäkter', '16 0435 3905 327')."""
-    s = _CELL_UNIT.sub(" ", text).rstrip()
+    s = _CELL_UNIT.sub("\x00", text).rstrip()     # a unit in a cell ends the cell: '312 mnkr 158 mnkr' 
     m = _FIGURES.search(s)
     if not m:
         return s.strip(), ""
@@ -65,7 +66,13 @@ def _label_part(text: str) -> tuple[str, str]:
     if not lead:
         return s.strip(), ""
     start += lead.start()
-    label, tail = s[:start].rstrip(), " ".join(s[start:].replace("|", " ").split())
+    label = s[:start].replace("\x00", " ").rstrip()
+    tail = " ".join(s[start:].replace("|", " ").split()).replace("\x00", "  ").strip()
+    ref = regex.match(r"\d{1,2}(?:\s*,\s*\d{1,2})*\)", tail) if regex.search(r"\(\s*not(?:er)?$", label, flags=regex.I) else None
+    if ref:                              # 'poster (Not 25) – 51': the note reference closes the label
+        label, tail = f"{label} {ref.group()}", tail[ref.end():].strip()
+        if not tail:
+            return label, ""
     if not regex.search(r"\p{L}", label):
         return s.strip(), ""
     if label.endswith(("(", "-")) and not tail[:1].isdigit():
@@ -80,7 +87,8 @@ def _kind(line: Line) -> str:
     if _NOTE_LINK.match(text):
         return "note"
     if _FIGURE_LINE.match(text):
-        return "year" if _YEAR_LINE.match(text) else "figures"
+        toks = text.split()
+        return "year" if _YEAR_LINE.match(text) or year_run(toks) == len(toks) else "figures"
     return "label"
 
 
@@ -123,7 +131,8 @@ def read_stream_tables(lines: list[Line], statement: str, fiscal_year: int | Non
                     unit_text = text
                 i += 1
                 continue
-            if kind == "label" and not _label_part(text)[1] and declared_unit(text) and len(text.split()) <= 6:
+            if kind == "label" and not _label_part(text)[1] and declared_unit(text) and len(text.split()) <= 6 \
+                    and _next_kind(lines, i) != "figures":     # "Årets resultat (mnkr)" / "1 390": a row
                 unit_text = text
                 header_lines.append(line)
                 i += 1
@@ -138,11 +147,42 @@ def read_stream_tables(lines: list[Line], statement: str, fiscal_year: int | Non
         if not rows:
             i = max(i, start + 1)
             continue
+        header_toks = _scopes_printed_below(rows, header_toks, i >= len(lines))
         model = build_columns(header_toks, fiscal_year, default_kind)
+        scopes = [t for t in header_toks if t.kind == "scope"]
+        if not model.columns and len(scopes) >= 2 and not any(t.kind == "period" for t in header_toks):
+            # 'Koncernen Kommunen' over a key-figure box: one column per scope, in the report's year
+            model = HeaderModel(tuple(Column(fiscal_year, default_kind, scope=str(t.value)) for t in scopes),
+                                model.has_note, model.tokens)
         table = _table(rows, model, statement, title, unit_text, note, header_lines, fiscal_year, default_kind)
         if table is not None:
             out.append(table)
     return out
+
+
+def _scopes_printed_below(rows: list[StreamRow], header_toks: list, at_end: bool) -> list:
+    """Column blocks named only under the table ('2021 2020 2021 2020' … 'KONCERNEN REGION ÖREBRO
+    LÄN' at the foot of the page): the scope words of a last line without figures name the blocks
+    in order. Only where the header names no scope and the line ends the section."""
+    if not at_end or any(t.kind == "scope" for t in header_toks):
+        return header_toks
+    periods = [t for t in header_toks if t.kind == "period"]
+    for k in range(len(rows) - 1, max(-1, len(rows) - 4), -1):
+        if rows[k].groups:
+            break                        # only lines without figures after the last row count
+        scopes = [t for t in header_tokens(rows[k].label) if t.kind == "scope"]
+        if len(scopes) >= 2 and len({str(t.value) for t in scopes}) >= 2 and periods \
+                and len(periods) % len(scopes) == 0:
+            del rows[k]
+            first = next(j for j, t in enumerate(header_toks) if t.kind == "period")
+            return header_toks[:first] + scopes + header_toks[first:]
+    return header_toks
+
+
+def _names_columns(text: str) -> bool:
+    """'Koncernen Kommunen': a line of two or more column words and nothing else."""
+    toks = header_tokens(text)
+    return len(toks) >= 2 and all(t.kind in ("scope", "kind") for t in toks)
 
 
 def _next_kind(lines: list[Line], i: int) -> str:
@@ -180,9 +220,10 @@ def _rows(lines: list[Line], i: int) -> tuple[list[StreamRow], int]:
         if kind == "blank":
             i += 1
             continue
-        if kind == "label" and _is_header(text) and any(t.kind == "period" for t in header_tokens(text)) \
-                and rows and any(r.groups for r in rows):
-            break                                   # a new table's header
+        if kind == "label" and _is_header(text) and rows and any(r.groups for r in rows) and \
+                (any(t.kind == "period" for t in header_tokens(text)) or _next_kind(lines, i) == "year"
+                 or _names_columns(text)):
+            break                                   # a new table's header ("Umeå kommunkoncern" / "2017" / …)
         if kind == "label":
             label, tail = _label_part(text)
             row = StreamRow([line])
@@ -255,6 +296,7 @@ def _table(rows: list[StreamRow], model: HeaderModel, statement: str, title: str
         if not columns:
             return None
     n = len(columns)
+    apart_not_sign = _empty_dashes(rows)
     choices: list[RowChoice] = []
     kept: list[StreamRow] = []
     warnings: list[str] = []
@@ -264,7 +306,7 @@ def _table(rows: list[StreamRow], model: HeaderModel, statement: str, title: str
             kept.append(row)
             continue
         texts = [g for g, _ in row.groups]
-        readings = row_readings(texts, n, grammar)
+        readings = [r for r in row_readings(texts, n, grammar) if not _apart_sign_is_empty(r, apart_not_sign)]
         cands = _candidates(readings, n, row, grammar)
         year = regex.match(r"(?:19|20)\d\d(?=\d|\s|$)", texts[0]) if texts else None
         if not cands and year and row.groups[0][1] is row.label_lines[0]:
@@ -298,6 +340,24 @@ def _table(rows: list[StreamRow], model: HeaderModel, statement: str, title: str
     header = Header(tuple(columns), has_note=has_note, lines=tuple(header_lines) if explicit else ())
     table = Table(statement, title, header, out_rows, unit_text, note, warnings)
     return table if any(r.has_values for r in out_rows) else None
+
+
+def _empty_dashes(rows: list[StreamRow]) -> frozenset[str]:
+    """Dashes the table uses only as empty cells: where negatives are printed glued with one dash
+    ('-219', '-1 178') and another dash stands alone ('9 – 9 –'), that other dash before a figure
+    ('– 51') is an empty cell and the figure, not a minus sign apart from its digits."""
+    texts = [g for r in rows for g, _ in r.groups]
+    glued = Counter(m.group(1) for t in texts for m in regex.finditer(r"(?<![\d\S])([\-−–—])\d", t))
+    if sum(glued.values()) < 3:
+        return frozenset()
+    alone = {m.group(1) for t in texts for m in regex.finditer(r"(?:^|\s)([\-−–—])(?=\s|$)", t)}
+    return frozenset(d for d in alone if d not in glued)
+
+
+def _apart_sign_is_empty(reading: Reading, dashes: frozenset[str]) -> bool:
+    """Does the reading take one of the table's empty-cell dashes for a minus sign?"""
+    return bool(dashes) and any(t.amount is not None and t.amount.printed[:1] in dashes
+                                and t.amount.printed[1:2].isspace() for t in reading.tokens)
 
 
 def _candidates(readings: list[Reading], n: int, row: StreamRow, grammar: Grammar) -> list[Candidate]:
@@ -396,6 +456,7 @@ def _printed(cell) -> str:
 def _clean(label: str) -> str:
     """The label without layout marks: pipes, and the operator a reckoning prints before it ("= ", "-/+ ")."""
     label = regex.sub(r"\s+", " ", label.replace("|", " ")).strip(" :")
+    label = regex.sub(r"\s*\(\s*not(?:er)?\s*\d{1,2}(?:\s*,\s*\d{1,2})*\s*\)$", "", label, flags=regex.I)
     return OPERATORS.sub("", label).strip()
 
 
