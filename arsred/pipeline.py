@@ -18,7 +18,7 @@ from arsred.extract.document import Box, Cell, Document, Line
 from arsred.extract.metadata import detect_metadata
 from arsred.extract.moneyblocks import find_money_blocks, find_year_lists
 from arsred.extract.read import doc_id_for, read_document
-from arsred.extract.sections import Section, config, content_lines, find_sections, fold
+from arsred.extract.sections import YEAR, Section, config, content_lines, find_sections, fold
 from arsred.extract.sections_oneline import unfold_lines
 from arsred.extract.statements import has_budget_header, is_total_label, read_tables, section_period
 from arsred.extract.tables import Table, declared_unit
@@ -265,6 +265,11 @@ def _distinct_columns(tables: list[Table], warnings: list[str]) -> list[Table]:
     out = []
     for table in tables:
         keys = [(c.scope, c.kind, c.period) for c in table.header.columns]
+        printed = {int(y) for ln in table.header.lines for y in YEAR.findall(ln.text)}
+        if printed and any(c.period not in printed for c in table.header.columns):
+            warnings.append(f"{table.statement}: the table '{table.title}' has more columns than the years its "
+                            f"header prints; its figures are not read by this reader")
+            continue
         if len(set(keys)) < len(keys):
             warnings.append(f"{table.statement}: the columns of the table '{table.title}' repeat their periods "
                             f"and name no scope that tells them apart; its figures are not read")

@@ -19,6 +19,7 @@ import regex
 from arsred.extract.document import Line
 from arsred.extract.read_text import split_cells
 from arsred.extract.sections import YEAR, _names, fold
+from arsred.extract.tables.lines import declared_unit
 
 MIN_LENGTH = 150          # shorter lines are rows as printed
 MIN_FIGURES = 6           # a long line with fewer figures is prose
@@ -96,11 +97,14 @@ def _pieces(text: str) -> list[str] | None:
         return None
     pieces: list[str] = []
     for words, figures in segments:
-        parts = _split_words(words)
+        parts = _split_words(words, bool(figures))
         pieces.extend(text for text, _ in parts)
         years = year_run(figures)
         if years:
-            pieces.append(" ".join(figures[:years]))
+            if parts and not parts[-1][1] and declared_unit(parts[-1][0]) and len(parts[-1][0].split()) <= 3:
+                pieces[-1] = f"{pieces[-1]} {' '.join(figures[:years])}"    # 'mnkr 2005 … 2014': the header
+            else:
+                pieces.append(" ".join(figures[:years]))
             figures = figures[years:]
         if figures:
             if parts and not years and not parts[-1][1]:
@@ -114,9 +118,9 @@ def _pieces(text: str) -> list[str] | None:
     return [p for p in pieces if p.strip()]
 
 
-def year_run(figures: list[str]) -> int:
+def year_run(figures: list[str], repeated: bool = False) -> int:
     """How many leading figures are a column header of years: consecutive years, once or repeated
-    block by block ('2021 2020 2021 2020'); 0 if none."""
+    block by block ('2021 2020 2021 2020'); 0 if none (or, with `repeated`, if not repeated)."""
     years: list[int] = []
     for fig in figures:
         if not YEAR.fullmatch(fig):
@@ -131,10 +135,10 @@ def year_run(figures: list[str]) -> int:
     k = block
     while k + block <= len(years) and years[k:k + block] == years[:block]:
         k += block
-    return k
+    return 0 if repeated and k == block else k
 
 
-def _split_words(words: list[str]) -> list[tuple[str, bool]]:
+def _split_words(words: list[str], before_figures: bool) -> list[tuple[str, bool]]:
     """A run of words cut before and after each statement heading it holds: (text, is a heading)."""
     if not words:
         return []
@@ -153,7 +157,7 @@ def _split_words(words: list[str]) -> list[tuple[str, bool]]:
         i += 1
     if start < len(words):
         rest = words[start:]
-        lead = _header_words(rest)
+        lead = _header_words(rest) if before_figures else 0
         if lead:                                    # 'Koncernen Kommunen Årets resultat': the column header
             out.append((" ".join(rest[:lead]), False))
             rest = rest[lead:]

@@ -78,6 +78,10 @@ def decide_units(tables: list[tuple[Table, str | None]], evidence: list[tuple[in
             decisions[i] = UnitDecision(None, "kr")
         elif report_unit:
             decisions[i] = UnitDecision(None, report_unit)
+        elif any(v.amount.decimals for r in table.rows for v in r.values if v is not None):
+            # tkr are printed whole; a statement printed with decimals and no unit is in millions
+            decisions[i] = UnitDecision(None, "mkr", f"{table.statement}: no unit declared; read as mnkr "
+                                                     f"(its figures carry decimals, as amounts in millions do)")
         else:
             largest = max(vals, default=0)
             decisions[i] = UnitDecision(None, "tkr", f"{table.statement}: no unit declared; read as tkr "

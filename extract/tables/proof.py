@@ -6,9 +6,7 @@ from arsred.extract.tables.settle import Arithmetic, Candidate, RowChoice
 
 
 def proven_cells(table: Table) -> int:
-    """Figures of labelled rows that are the total of a run of rows above them, or a column reckoned
-    from two others. A row without a label is no line of the statement: a sum it happens to make
-    proves nothing about the reading (a layout the reader misread leaves many such rows)."""
+    """Figures that are the total of a run of rows above them, or a column reckoned from two others."""
     from arsred.extract.tables.stream import _column_pairs
 
     n = len(table.header.columns)
@@ -22,8 +20,7 @@ def proven_cells(table: Table) -> int:
     arith = Arithmetic(rows, table.header.columns, 10 ** decimals, _column_pairs(list(table.header.columns)))
     keys: set[str] = set()
     for r in range(len(rows)):
-        if table.rows[r].label.strip():
-            keys |= arith.holds_for(r, 0)
+        keys |= arith.holds_for(r, 0)
     return len(keys)
 
 
@@ -46,8 +43,12 @@ def choose(line_tables: list[Table], stream_tables: list[Table], flat: bool) -> 
         return stream_tables
     if not flat:
         return line_tables
+    if 2 * figures(line_tables) < figures(stream_tables):
+        return stream_tables        # the line reader left most figures without their label: it misread the layout
     if _headed(stream_tables) < _headed(line_tables):
         return line_tables          # columns the line reader found printed, the stream reader only assumed
+    if _headed(line_tables) < _headed(stream_tables):
+        return stream_tables        # and the other way round
     a = sum(proven_cells(t) for t in line_tables)
     b = sum(proven_cells(t) for t in stream_tables)
     if b > a or (b == a and figures(stream_tables) >= figures(line_tables)):

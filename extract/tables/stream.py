@@ -88,7 +88,7 @@ def _kind(line: Line) -> str:
         return "note"
     if _FIGURE_LINE.match(text):
         toks = text.split()
-        return "year" if _YEAR_LINE.match(text) or year_run(toks) == len(toks) else "figures"
+        return "year" if _YEAR_LINE.match(text) or year_run(toks, repeated=True) == len(toks) else "figures"
     return "label"
 
 
