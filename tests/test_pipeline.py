@@ -140,3 +140,29 @@ def test_checks_over_a_column_with_an_unreadable_ocr_figure_are_skipped_not_fail
     _skip_checks_on_unreadable(result, [(0, table)], warnings)
     assert [c.status for c in result.checks] == ["skipped", "fail"]
     assert "page 16 line 19" in result.checks[0].message and warnings
+
+
+def test_a_table_under_no_statement_heading_is_read_as_the_statement_it_resembles(tmp_path):
+    """No heading names a statement: a key-figure box whose lines the vocabulary knows is an overview,
+    a table of jämförelsestörande poster by year is a tilläggsupplysning; both unverified. Prose with
+    figures stays an error."""
+    box = tmp_path / "box.txt"
+    box.write_text("Årsredovisning 2015 för Exempelby kommun\nEkonomiskt utfall och ställning 50 Koncernen Kommunen "
+                   "Årets resultat 312 mnkr 158 mnkr Skattekostnad - 41 mnkr Nettoinvesteringar 1 105 mnkr 604 mnkr "
+                   "Soliditet 38 % 52 % Eget kapital 5 410 mnkr 4 012 mnkr\n", encoding="utf-8")
+    result = process_document(str(box))
+    assert result.record.status == "unverified"
+    got = {(f.statement, f.scope, f.item, f.period, f.value_sek) for f in result.facts}
+    assert ("oversikt", "group", "ov.arets_resultat", 2015, 312e6) in got
+    assert ("oversikt", "entity", "ov.eget_kapital", 2015, 4012e6) in got
+    assert not any(f.label == "Skattekostnad" for f in result.facts)       # one figure of two columns
+    table = tmp_path / "jmf.txt"
+    table.write_text("Finansiell analys 2015\nMnkr 2011 2012 2013 2014 2015\nÅterbetalning AFA-premier 0 55 48 0 0\n"
+                     "Nedskrivningar -10 0 0 -22 0\nSumma jämförelsestörande poster -10 55 48 -22 0\n", encoding="utf-8")
+    facts = process_document(str(table)).facts
+    assert {(f.statement, f.column, f.period, f.value_sek) for f in facts if f.item == "tu.afa_aterbetalning"} >= {
+        ("tillaggsupplysningar", "utfall", 2012, 55e6), ("tillaggsupplysningar", "utfall", 2013, 48e6)}
+    prose = tmp_path / "prose.txt"
+    prose.write_text("Årsredovisning 2015\nKommunen redovisar ett resultat på 158 mnkr, 40 mnkr bättre än budget. "
+                     "Nettoinvesteringarna uppgick till 604 mnkr.\n", encoding="utf-8")
+    assert process_document(str(prose)).record.status == "error"

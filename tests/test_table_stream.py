@@ -10,6 +10,7 @@ from arsred.extract.document import Line
 from arsred.extract.tables.header import build_columns, header_tokens
 from arsred.extract.tables.readings import Grammar, row_readings
 from arsred.extract.tables.stream import read_stream_tables
+from tests.helpers import ROOT
 
 
 def _lines(text: str) -> list[Line]:
@@ -90,3 +91,68 @@ def test_undecided_row_is_not_emitted_as_certain() -> None:
     (table,) = read_stream_tables(_lines(text), "resultatrakning", 2021)
     assert all(v is None for v in table.rows[0].values)
     assert any("reads more than one way" in w for w in table.warnings)
+
+
+def _unfolded(text: str) -> list[Line]:
+    from arsred.extract.sections_oneline import unfold_lines
+
+    return unfold_lines(_lines(text))
+
+
+def test_a_five_year_overview_on_one_line_is_read_row_by_row() -> None:
+    """The docplayer transcript of Kalmar's Femårsöversikt 2016 (tests/real): the whole table is one
+    line; figures the transcript cut ('1 584, , , , ,9') give no value, the whole ones do."""
+    page = (ROOT / "tests/real/pages/kalmar_2016_femarsoversikt_oneline.txt").read_text(encoding="utf-8")
+    lines = _unfolded(page)
+    texts = [ln.text for ln in lines]
+    assert "Årets resultat i mnkr 166,7 62,5 2,5 57,3 125,8" in texts
+    assert "Femårsöversikt" in texts and all(len(t) < 250 for t in texts)
+    assert {ln.number for ln in lines if "Årets resultat" in ln.text} == {3}      # provenance kept
+    (table,) = read_stream_tables(lines[texts.index("Femårsöversikt") + 1:], "oversikt", 2016)
+    rows = {r.label: [v.amount.printed if v else None for v in r.values] for r in table.rows}
+    assert rows["Årets resultat i mnkr"] == ["166,7", "62,5", "2,5", "57,3", "125,8"]
+    assert [c.period for c in table.header.columns] == [2016, 2015, 2014, 2013, 2012]
+    assert all(v is None for v in rows["Pensionsåtaganden i mnkr"])
+
+
+def test_units_inside_cells_end_the_cell_and_a_scope_line_heads_the_box() -> None:
+    """A key-figure box on one line: '312 mnkr 158 mnkr' is two cells, never 312 158; a sign stands
+    apart from its digits ('- 41 mnkr'); 'Koncernen Kommunen' names the columns."""
+    text = ("Ekonomiskt utfall och ställning 50 Koncernen Kommunen Årets resultat 312 mnkr 158 mnkr "
+            "Skattekostnad - 41 mnkr Nettoinvesteringar 1 105 mnkr 604 mnkr Eget kapital 5 410 mnkr 4 012 mnkr "
+            "Långfristiga skulder 7 220 mnkr 1 830 mnkr")
+    lines = _unfolded(text)
+    assert [ln.text for ln in lines][1:3] == ["Koncernen Kommunen", "Årets resultat 312 mnkr 158 mnkr"]
+    tables = read_stream_tables(lines, "oversikt", 2015)
+    box = tables[-1]
+    assert [(c.scope, c.period) for c in box.header.columns] == [("group", 2015), ("entity", 2015)]
+    rows = {r.label: [v.amount.printed if v else None for v in r.values] for r in box.rows}
+    assert rows["Årets resultat"] == ["312", "158"] and rows["Nettoinvesteringar"] == ["1 105", "604"]
+    assert rows["Skattekostnad"] == [None, None]            # one figure, two columns: not placed by a guess
+
+
+def test_scopes_printed_below_the_table_name_the_column_blocks() -> None:
+    """Region Örebro län's page edition (tests/real): '2021 2020 2021 2020' heads the table and the
+    scopes stand only at the foot of the page, koncernen first."""
+    page = (ROOT / "tests/real/pages/regionorebro_2021_not8_finansiella_kostnader.txt").read_text(encoding="utf-8")
+    lines = _unfolded(page)
+    start = next(i for i, ln in enumerate(lines) if ln.text == "2021 2020 2021 2020")
+    (table,) = read_stream_tables(lines[start:], "noter", 2021)
+    assert [(c.scope, c.period) for c in table.header.columns] == [
+        ("group", 2021), ("group", 2020), ("entity", 2021), ("entity", 2020)]
+    row = next(r for r in table.rows if r.label == "Räntekostnader på lån")
+    assert [v.amount.printed for v in row.values] == ["-22,2", "-23,9", "-12,0", "-12,9"]
+
+
+def test_a_dash_the_table_uses_for_empty_cells_is_no_minus_sign() -> None:
+    """Negatives printed glued with '-', empty cells as '–': '– 1' is an empty cell and 1."""
+    text = "\n".join(["(mnkr) 2021 2020 2021 2020",
+                      "Investeringar i materiella anläggningstillgångar -1 178 -1 120 -886 -821",
+                      "Investeringsbidrag 9 – 9 –",
+                      "Utrangering av materiella anläggningstillgångar 1 – 1 –",
+                      "Amortering av lån -48 -46 -13 -13",
+                      "Kassaflöde från investeringsverksamheten -1 216 -1 166 -889 -834",
+                      "KONCERNEN REGION ÖREBRO LÄN"])
+    (table,) = read_stream_tables(_lines(text), "kassaflodesanalys", 2021)
+    rows = {r.label: [v.amount.printed if v else None for v in r.values] for r in table.rows}
+    assert rows["Utrangering av materiella anläggningstillgångar"] == ["1", None, "1", None]

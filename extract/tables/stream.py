@@ -297,6 +297,7 @@ def _table(rows: list[StreamRow], model: HeaderModel, statement: str, title: str
             return None
     n = len(columns)
     apart_not_sign = _empty_dashes(rows)
+    signs = _sign_dashes(rows)
     choices: list[RowChoice] = []
     kept: list[StreamRow] = []
     warnings: list[str] = []
@@ -306,7 +307,8 @@ def _table(rows: list[StreamRow], model: HeaderModel, statement: str, title: str
             kept.append(row)
             continue
         texts = [g for g, _ in row.groups]
-        readings = [r for r in row_readings(texts, n, grammar) if not _apart_sign_is_empty(r, apart_not_sign)]
+        readings = [r for r in row_readings(texts, n, grammar)
+                    if not _apart_sign_is_empty(r, apart_not_sign) and not _sign_read_as_empty(r, texts, signs)]
         cands = _candidates(readings, n, row, grammar)
         year = regex.match(r"(?:19|20)\d\d(?=\d|\s|$)", texts[0]) if texts else None
         if not cands and year and row.groups[0][1] is row.label_lines[0]:
@@ -352,6 +354,25 @@ def _empty_dashes(rows: list[StreamRow]) -> frozenset[str]:
         return frozenset()
     alone = {m.group(1) for t in texts for m in regex.finditer(r"(?:^|\s)([\-−–—])(?=\s|$)", t)}
     return frozenset(d for d in alone if d not in glued)
+
+
+def _sign_dashes(rows: list[StreamRow]) -> frozenset[str]:
+    """Dashes the table never prints as an empty cell: standing apart before a figure ('- 41 mnkr')
+    such a dash is the figure's minus sign, not an empty cell followed by 41."""
+    texts = [g for r in rows for g, _ in r.groups]
+    apart = {m.group(1) for t in texts for m in regex.finditer(r"(?:^|\s)([\-−–—])\s+\d", t)}
+    empty = {m.group(1) for t in texts for m in regex.finditer(r"(?:^|\s)([\-−–—])(?=\s*$|\s+[^\d\s])", t)}
+    return frozenset(apart - empty)
+
+
+def _sign_read_as_empty(reading: Reading, texts: list[str], signs: frozenset[str]) -> bool:
+    """Does the reading take a minus sign standing apart for an empty cell?"""
+    for t in reading.tokens:
+        if t.amount is None and signs:
+            text = texts[t.group]
+            if text[t.start:t.end] in signs and regex.match(r"\s+\d", text[t.end:]):
+                return True
+    return False
 
 
 def _apart_sign_is_empty(reading: Reading, dashes: frozenset[str]) -> bool:
