@@ -58,13 +58,13 @@ def _label_part(text: str) -> tuple[str, str]:
     s = _CELL_UNIT.sub("\x00", text).rstrip()     # a unit in a cell ends the cell: '312 mnkr 158 mnkr' 
     m = _FIGURES.search(s)
     if not m:
-        return s.strip(), ""
+        return s.replace("\x00", " ").strip(), ""
     start = m.start()
     tail = s[start:]
     # the tail begins at a figure: a digit, a sign or an opening parenthesis
     lead = regex.search(r"[\d\-−–—+(]", tail)
     if not lead:
-        return s.strip(), ""
+        return s.replace("\x00", " ").strip(), ""
     start += lead.start()
     label = s[:start].replace("\x00", " ").rstrip()
     tail = " ".join(s[start:].replace("|", " ").split()).replace("\x00", "  ").strip()
@@ -74,9 +74,9 @@ def _label_part(text: str) -> tuple[str, str]:
         if not tail:
             return label, ""
     if not regex.search(r"\p{L}", label):
-        return s.strip(), ""
+        return s.replace("\x00", " ").strip(), ""
     if label.endswith(("(", "-")) and not tail[:1].isdigit():
-        return s.strip(), ""
+        return s.replace("\x00", " ").strip(), ""
     return label, tail
 
 
@@ -86,7 +86,8 @@ def _kind(line: Line) -> str:
         return "blank"
     if _NOTE_LINK.match(text):
         return "note"
-    if _FIGURE_LINE.match(text):
+    bare = _CELL_UNIT.sub("", regex.sub(r"(?<=\d)\s*%$", "", text)).strip()     # '9 896 tkr', '17,5 %'
+    if bare and (_FIGURE_LINE.match(text) or bare != text and _FIGURE_LINE.match(bare)):
         toks = text.split()
         return "year" if _YEAR_LINE.match(text) or year_run(toks, repeated=True) == len(toks) else "figures"
     return "label"
@@ -234,7 +235,8 @@ def _rows(lines: list[Line], i: int) -> tuple[list[StreamRow], int]:
             m = _NOTE_LINK.match(text)
             rows[-1].note_link = m.group(1) if m else None
         elif kind in ("figures", "year") and rows:
-            rows[-1].groups.append((text, line))
+            # '9 896 tkr', '17,5 %': the unit or percent sign printed in the cell is not part of the figure
+            rows[-1].groups.append((_CELL_UNIT.sub("  ", regex.sub(r"(?<=\d)\s*%$", "", text)).strip(), line))
         i += 1
     return _scope_rows(_join_wrapped(rows)), i
 
@@ -286,7 +288,8 @@ def _table(rows: list[StreamRow], model: HeaderModel, statement: str, title: str
            note: int | None, header_lines: list[Line], fiscal_year: int | None, default_kind: str) -> Table | None:
     columns = list(model.columns)
     has_note = model.has_note
-    cell_units = Counter(m.group().strip(" .").casefold() for r in rows for ln in r.label_lines
+    row_lines = {id(ln): ln for r in rows for ln in r.label_lines + [g[1] for g in r.groups]}
+    cell_units = Counter(m.group().strip(" .").casefold() for ln in row_lines.values()
                          for m in _CELL_UNIT.finditer(ln.text))
     if cell_units and not unit_text:
         unit_text = cell_units.most_common(1)[0][0]       # "12 832 tkr": the unit printed in each cell
