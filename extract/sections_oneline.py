@@ -24,6 +24,8 @@ from arsred.extract.tables.lines import declared_unit
 MIN_LENGTH = 150          # shorter lines are rows as printed
 MIN_FIGURES = 6           # a long line with fewer figures is prose
 MAX_HEADING_WORDS = 8
+MIN_FIGURE_SHARE = 0.25   # of the line's tokens: a paragraph with amounts in it has far fewer
+MAX_SENTENCES = 1         # sentence ends ('… kronor. Året …'): prose, not a table
 
 _NUMBER = regex.compile(r"^\(?[-−–—+]?\d+(?:[,.:]\d+)?\)?\*{0,2}%?$")
 _FRAGMENT = regex.compile(r"^(?:\d+,|,\d*)$")          # '548,', ',', ',3': figures the transcript cut
@@ -81,7 +83,10 @@ def _pieces(text: str) -> list[str] | None:
             # 'mnkr mnkr' after a label: cells whose figures the transcript lost
             paired = (i + 1 < len(kinds) and kinds[i + 1] == "unit") or (i > 0 and kinds[i - 1] == "fig")
             kinds[i] = "fig" if paired else "word"
-    if sum(1 for t, k in zip(tokens, kinds) if k == "fig" and regex.search(r"\d", t)) < MIN_FIGURES:
+    figures = sum(1 for t, k in zip(tokens, kinds) if k == "fig" and regex.search(r"\d", t))
+    cells = sum(1 for k in kinds if k == "fig")          # figures with their units and signs
+    if figures < MIN_FIGURES or cells < MIN_FIGURE_SHARE * len(tokens) or \
+            len(regex.findall(r"\p{Ll}\.\s+\p{Lu}", text)) > MAX_SENTENCES:
         return None
     segments: list[tuple[list[str], list[str]]] = []      # (words, figures)
     for tok, k in zip(tokens, kinds):

@@ -45,7 +45,19 @@ def test_no_figure_on_a_real_page_is_wrong(scored) -> None:
 
 @pytest.mark.slow
 def test_recall_on_real_pages(scored) -> None:
-    assert float(scored["recall"]) >= 0.70, scored["text"]
+    assert float(scored["recall"]) >= 0.87, scored["text"]
+
+
+@pytest.mark.slow
+def test_tables_transcribed_on_one_line_are_read(scored) -> None:
+    """Region Örebro län's page edition prints each page as one line, its scopes at the foot; Umeå's
+    and Brandkåren Norra Dalarna's pages put a unit in each row label or cell: every figure is found,
+    none is wrong."""
+    lines = {line.split(":")[0]: line for line in scored["text"].splitlines() if ": found " in line}
+    for page in ("regionorebro_2021_kassaflodesanalys", "regionorebro_2021_not8_finansiella_kostnader",
+                 "umea_2017_femarssammandrag", "bnd_2019_medlemsavgifter", "bnd_2021_medlemsavgifter"):
+        found, gold = lines[page].split(": found ")[1].split()[0].split("/")
+        assert found == gold and "wrong values 0" in lines[page], lines[page]
 
 
 @pytest.mark.slow
