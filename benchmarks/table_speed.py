@@ -108,6 +108,7 @@ def main() -> int:
         print(f"{page.stem}: tables {m['tables']:.3f} s, bare {m['bare'] * 1000:.3f} ms, "
               f"ratio {m['tables'] / max(m['bare'], 1e-9):.0f}, readings {w.evaluations}, work {w.work}"
               + (" CAPPED" if w.capped else ""), flush=True)
+    shown = os.path.relpath(args.pages, ROOT) if Path(args.pages).is_absolute() else args.pages
     load = " / ".join(f"{x:.1f}" for x in os.getloadavg())
     total_tables = sum(m["tables"] for _, m in rows)
     total_bare = sum(m["bare"] for _, m in rows)
@@ -116,7 +117,7 @@ def main() -> int:
         f"`benchmarks/table_speed.py`, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, on "
         f"{platform.node() or 'this machine'} ({os.cpu_count()} cores, {platform.machine()}, Python "
         f"{platform.python_version()}), load average {load} when written; CPU seconds of this process, "
-        f"fastest of {args.repeat} runs. Pages: `{args.pages}`.", "",
+        f"fastest of {args.repeat} runs. Pages: `{shown}` ({len(rows)}).", "",
         "`tables`: CPU seconds in the table readers (line reader, stream reader with its settlement, the "
         "choice between them); `bare`: one regex scan of the amounts of the same lines, timed in the same "
         "run; `whole`: the whole `process_document`. `readings`: readings of a row evaluated against the "
