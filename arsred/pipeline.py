@@ -119,6 +119,7 @@ def extract_document(document: Document, options: Options, record: DocumentRecor
             tables.append((table, section))
     if not tables:
         tables = _headless_tables(sections, block_lines, meta.fiscal_year, warnings)
+    warnings.extend(w for table, _ in tables for w in table.warnings)     # rows read more than one way, left out
     declared = [declared_unit(t.unit_text) if t.unit_text else None for t, _ in tables]
     decisions = decide_units([(t, d) for (t, _), d in zip(tables, declared)], prose_kronor(lines))
     for d in decisions:
