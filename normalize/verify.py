@@ -120,6 +120,7 @@ def unit_contradicted(f: Fact) -> bool:
 
 
 YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+GLUED_DIGITS = re.compile(r"(?<=\d)(?=[^\W\d_])|(?<=[^\W\d_])(?=\d)")
 # the one override normalize/units.py makes on evidence: a statement declared "Belopp i kr."
 # whose figures the report states in thousands elsewhere is read in tkr (and says so)
 UNIT_OVERRIDES = {("kr", "tkr")}
@@ -130,7 +131,9 @@ def unread_headers(facts: Sequence[Fact], lines: Sequence[Line]) -> set[tuple[st
     out: the year is printed nowhere on the table's page from the end of the table above it to
     its last row (a year the reader inferred: "2018 2019 2018 2019" read as 2018 … 2015), or the
     last unit declared there is not the unit the figures were read in ("Belopp i mnkr" read as
-    tkr). Arithmetic inside one table proves digits, not the header."""
+    tkr), or — nothing declared there — the report declares that unit nowhere (the unit was
+    guessed from the figures' size: 107 666 may be kronor or tkr). Arithmetic inside one table
+    proves digits, not the header."""
     if not lines:
         return set()
     by_page: dict[int, list[Line]] = defaultdict(list)
@@ -140,6 +143,8 @@ def unread_headers(facts: Sequence[Fact], lines: Sequence[Line]) -> set[tuple[st
     for f in facts:
         tables[_table(f)].append(f)
     spans = {t: (min((f.page, f.line) for f in fs), max((f.page, f.line) for f in fs)) for t, fs in tables.items()}
+    # units the report declares at all, in its headers, text or cells ("Berg12 832 tkr10,44")
+    anywhere = {u for ln in lines if (u := _declared_unit(GLUED_DIGITS.sub(" ", ln.text)))}
     out: set[tuple[str, int, int | None]] = set()
     for t, fs in tables.items():
         (page, first), (last_page, last) = spans[t]
@@ -148,7 +153,10 @@ def unread_headers(facts: Sequence[Fact], lines: Sequence[Line]) -> set[tuple[st
         region = [ln for ln in by_page.get(page, []) if above < ln.number <= (last if last_page == page else 10**9)]
         printed = {int(y) for ln in region for y in YEAR_RE.findall(ln.text)}
         declared = [u for ln in region if ln.number < first and (u := _declared_unit(ln.text))]
-        unit_ok = not declared or all(declared[-1] == f.unit or (declared[-1], f.unit) in UNIT_OVERRIDES for f in fs)
+        if declared:
+            unit_ok = all(declared[-1] == f.unit or (declared[-1], f.unit) in UNIT_OVERRIDES for f in fs)
+        else:                    # the unit of the report's other tables, or a guess from magnitudes
+            unit_ok = all(f.unit in anywhere for f in fs)
         for period in {f.period for f in fs}:
             if not unit_ok or (period is not None and period not in printed):
                 out.add((*t, period))
