@@ -10,7 +10,7 @@ check that uses it fails, and its column's reading is not contradicted: a column
 year whose figures are, row by row, the sum or difference of two other columns is a misread
 header (an Avvikelse or Netto column taken for a year); and a figure whose row label declares
 another unit than it was read in, or whose table's printed header does not bear out its year or
-unit, is not verified either. The rules and the document threshold
+unit, or whose unit the report declares nowhere, is not verified either. The rules and the document threshold
 are stated in docs/checks.md ("Verified figures").
 """
 from __future__ import annotations
@@ -131,9 +131,7 @@ def unread_headers(facts: Sequence[Fact], lines: Sequence[Line]) -> set[tuple[st
     out: the year is printed nowhere on the table's page from the end of the table above it to
     its last row (a year the reader inferred: "2018 2019 2018 2019" read as 2018 … 2015), or the
     last unit declared there is not the unit the figures were read in ("Belopp i mnkr" read as
-    tkr), or — nothing declared there — the report declares that unit nowhere (the unit was
-    guessed from the figures' size: 107 666 may be kronor or tkr). Arithmetic inside one table
-    proves digits, not the header."""
+    tkr). Arithmetic inside one table proves digits, not the header."""
     if not lines:
         return set()
     by_page: dict[int, list[Line]] = defaultdict(list)
@@ -143,8 +141,6 @@ def unread_headers(facts: Sequence[Fact], lines: Sequence[Line]) -> set[tuple[st
     for f in facts:
         tables[_table(f)].append(f)
     spans = {t: (min((f.page, f.line) for f in fs), max((f.page, f.line) for f in fs)) for t, fs in tables.items()}
-    # units the report declares at all, in its headers, text or cells ("Berg12 832 tkr10,44")
-    anywhere = {u for ln in lines if (u := _declared_unit(GLUED_DIGITS.sub(" ", ln.text)))}
     out: set[tuple[str, int, int | None]] = set()
     for t, fs in tables.items():
         (page, first), (last_page, last) = spans[t]
@@ -153,14 +149,22 @@ def unread_headers(facts: Sequence[Fact], lines: Sequence[Line]) -> set[tuple[st
         region = [ln for ln in by_page.get(page, []) if above < ln.number <= (last if last_page == page else 10**9)]
         printed = {int(y) for ln in region for y in YEAR_RE.findall(ln.text)}
         declared = [u for ln in region if ln.number < first and (u := _declared_unit(ln.text))]
-        if declared:
-            unit_ok = all(declared[-1] == f.unit or (declared[-1], f.unit) in UNIT_OVERRIDES for f in fs)
-        else:                    # the unit of the report's other tables, or a guess from magnitudes
-            unit_ok = all(f.unit in anywhere for f in fs)
+        unit_ok = not declared or all(declared[-1] == f.unit or (declared[-1], f.unit) in UNIT_OVERRIDES for f in fs)
         for period in {f.period for f in fs}:
             if not unit_ok or (period is not None and period not in printed):
                 out.add((*t, period))
     return out
+
+
+def guessed_units(facts: Sequence[Fact], lines: Sequence[Line]) -> set[str]:
+    """Keys of the figures read in a unit the report declares nowhere — not in a header, a row
+    label, its text or its cells ("Berg12 832 tkr10,44"): a unit taken from the figures' size
+    (107 666 may be kronor or tkr), which no sum can test."""
+    if not lines:
+        return set()
+    anywhere = {u for ln in lines if (u := _declared_unit(GLUED_DIGITS.sub(" ", ln.text)))}
+    allowed = anywhere | {read for declared, read in UNIT_OVERRIDES if declared in anywhere}
+    return {f.key for f in facts if f.unit not in allowed}
 
 
 def _declared_unit(text: str) -> str | None:
@@ -176,6 +180,7 @@ def verify(facts: Sequence[Fact], checks: Sequence[CheckResult], lines: Sequence
     the document's lines, only where the table's printed header bears out period and unit)."""
     proven = proving_checks(facts, checks)
     unread = unread_headers(facts, lines)
+    guessed = guessed_units(facts, lines)
     failed = {k for c in checks if c.status == "fail" for k in c.facts}
     misread = misread_columns(facts)
     if misread:
@@ -185,7 +190,8 @@ def verify(facts: Sequence[Fact], checks: Sequence[CheckResult], lines: Sequence
     for f in facts:
         ids = proven.get(f.key, set())
         ok = (bool(ids) and f.key not in failed and (f.statement, f.table, f.period, f.column) not in misread
-              and not unit_contradicted(f) and (f.statement, f.table, f.period) not in unread)
+              and not unit_contradicted(f) and (f.statement, f.table, f.period) not in unread
+              and f.key not in guessed)
         out.append(replace(f, verified=ok, checked_by=";".join(sorted(ids)) if ok else ""))
     return out
 

@@ -45,7 +45,8 @@ def assumed(table: Table) -> Table:
     """A table whose columns no printed header names (the report's year and the ones before it,
     as many as most rows print) was read under an assumption that no sum inside it can test:
     every check over one table holds whichever years its columns stand for. Its figures carry
-    `readings` ≥ 2, so that only a tie to another table proves them (normalize/verify.py)."""
+    `readings` ≥ 2, so that only a tie to another table proves them (normalize/verify.py).
+    Years the table's title prints name its columns."""
     if table.header.lines or _titled(table):
         return table
     for row in table.rows:
@@ -55,10 +56,10 @@ def assumed(table: Table) -> Table:
 
 
 def _titled(table: Table) -> bool:
-    """One column whose year the table's title prints ("BUDGET 2022"): named, not assumed."""
-    columns = table.header.columns
-    return len(columns) == 1 and columns[0].period is not None and \
-        str(columns[0].period) in YEAR_IN_TEXT.findall(table.title or "")
+    """Columns whose years the table's title prints ("BUDGET 2022", "RESULTATRÄKNING Not 2020
+    2019", the heading that is also the header): named, not assumed."""
+    printed = set(YEAR_IN_TEXT.findall(table.title or ""))
+    return bool(printed) and all(str(c.period) in printed for c in table.header.columns)
 
 
 def _choose(line_tables: list[Table], stream_tables: list[Table], flat: bool) -> list[Table]:
