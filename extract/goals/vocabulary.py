@@ -63,6 +63,9 @@ class Phrases:
     target_prefixes: tuple[str, ...] = ()
     indicator_labels: tuple[str, ...] = ()
     value_labels: tuple[str, ...] = ()
+    condition_openers: frozenset[str] = frozenset()
+    assessment_words: tuple[str, ...] = ()
+    one_letter_words: frozenset[str] = frozenset()
 
     @property
     def header_words(self) -> tuple[str, ...]:
@@ -106,6 +109,9 @@ def load_phrases(path: str = str(PHRASES_PATH)) -> Phrases:
         target_prefixes=f(d.get("indicator", {}).get("target_prefixes", [])),
         indicator_labels=f(d.get("indicator", {}).get("labels", [])),
         value_labels=f(d.get("indicator", {}).get("value_labels", [])),
+        condition_openers=frozenset(fold(x) for x in d["prose"].get("condition_openers", [])),
+        assessment_words=f(d["prose"].get("assessment_words", [])),
+        one_letter_words=frozenset(fold(x) for x in d["prose"].get("one_letter_words", [])),
     )
 
 
