@@ -58,7 +58,8 @@ def one_line_scores(tmp_path_factory) -> dict[str, int]:
 
 
 def test_a_page_run_into_one_line_still_yields_its_listed_goals(one_line_scores):
-    # measured: 78 of 151 found, 76 fully right, 87 rows (goal tables run into one line are mostly lost)
-    assert one_line_scores["found"] >= 0.5 * one_line_scores["total"], one_line_scores
-    assert one_line_scores["full"] >= 0.95 * one_line_scores["found"], one_line_scores
-    assert one_line_scores["found"] >= 0.85 * one_line_scores["rows"], one_line_scores
+    # measured: 100 of 151 found, 94 fully right (the others lack a value, none has a wrong one), 109 rows;
+    # tables whose rows carry no mark (no status word, no trend word) are lost in one line
+    assert one_line_scores["found"] >= 0.65 * one_line_scores["total"], one_line_scores
+    assert one_line_scores["full"] >= 0.92 * one_line_scores["found"], one_line_scores
+    assert one_line_scores["found"] >= 0.9 * one_line_scores["rows"], one_line_scores
