@@ -112,6 +112,13 @@ def _heading_kind(line: Line) -> str | None:
     return None
 
 
+def _goal_cell(line: Line) -> bool:
+    """A cell that is a goal word alone: a goal table's column ('Måluppfyllelse') or a status ('Uppfyllt')."""
+    from arsred.extract.sections import fold
+    goal, _ = _goal_words()
+    return any(fold(c.text) in goal for c in line.cells)
+
+
 def rereads_figures(line: Line) -> bool:
     """A line read again at full quality: a figure line, or a label with an amount or a share in a later cell.
 
@@ -162,8 +169,9 @@ def triage_page(lines: list[Line], confidence: float, n_words: int, failed: bool
     """The pass one page needs, from its cheap reading.
 
     The whole page is read again when the cheap reading cannot be judged (failed, doubtful,
-    almost no words) or when it names a statement or a note but shows no figure line (a table
-    the cheap reading did not see); otherwise only the bands of its figure lines are (never a
+    almost no words), when it holds goal content (a goal heading, a goal table's column or
+    status), or when it names a statement or a note but shows no figure line (a table the
+    cheap reading did not see); otherwise only the bands of its figure lines are (never a
     page with figures left at the cheap pass), and a page without figures keeps the cheap words.
     """
     kinds = [k for k in (_heading_kind(ln) for ln in lines) if k]
@@ -175,6 +183,11 @@ def triage_page(lines: list[Line], confidence: float, n_words: int, failed: bool
         return Verdict(FULL, f"cheap reading too doubtful (mean confidence {confidence:.2f})", section)
     if 0 < n_words < int(unsure["min_words"]):
         return Verdict(FULL, f"only {n_words} words read", section)
+    if "goal" in kinds or any(_goal_cell(ln) for ln in lines):
+        # goal text decides a goal's status ('Målet är uppnått', a 'Måluppfyllelse' column): read at 100 dpi,
+        # 7 of 12 statuses of corpus 002 were lost; each page is judged on its own, so a goal section
+        # ends at the first page without goal content
+        return Verdict(FULL, "goal content", section)
     heads = [k for k in kinds if k not in ("other", "goal")]
     bands = figure_bands(lines)
     if heads and not any(rereads_figures(lines[k]) for k in bands):

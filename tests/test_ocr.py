@@ -419,10 +419,9 @@ def test_triage_keeps_prose_cheap_and_reads_the_bands_of_figure_lines_again() ->
                          ["Årets resultat", "182 000", "-151 000"], *PROSE])
     v = triage_page(table, 0.9, 60)
     assert v.effort == BANDS and v.reread == (1, 2, 3, 4) and v.section == "resultatrakning"
-    # a goal's share is a figure; the goal prose around it stays cheap
-    goal = triage_page(_page_lines([["Mål för verksamheten 2024"], *PROSE, ["Andel deltagare i arbete", "45 %"]]),
-                       0.9, 50)
-    assert goal.effort == BANDS and goal.reread == (4,) and goal.section == "goal"
+    # a share is a figure
+    share = triage_page(_page_lines([*PROSE, ["Andel deltagare i arbete", "45 %"]]), 0.9, 50)
+    assert share.effort == BANDS and share.reread == (3,)
     # contents: page numbers are no figures, nor is a statement named there
     toc = _page_lines([["Innehåll"], ["Resultaträkning", "17"], ["Balansräkning", "18"], ["Noter ........ 21"]])
     assert triage_page(toc, 0.9, 40).effort == CHEAP
@@ -437,6 +436,11 @@ def test_triage_reads_a_page_whole_when_the_cheap_reading_cannot_be_judged() -> 
     assert triage_page(_page_lines(PROSE, conf=0.5), 0.5, 40).effort == FULL   # too doubtful
     assert triage_page([], 0.0, 0, failed=True).effort == FULL                 # the cheap pass failed
     assert triage_page(_page_lines([["3 754"]]), 0.9, 2).effort == FULL        # a table barely read
+    # goal content (its text decides each goal's status), page by page: a goal section ends with its last page
+    goal = triage_page(_page_lines([["Mål för verksamheten 2024"], *PROSE]), 0.9, 40)
+    assert goal.effort == FULL and goal.section == "goal"
+    assert triage_page(_page_lines([["Insats", "Mål", "Måluppfyllelse"], *PROSE]), 0.9, 40).effort == FULL
+    assert triage_page(_page_lines([["Målgrupper"], *PROSE]), 0.9, 40).effort != FULL   # no goal heading
 
 
 class PageImageEngine:
