@@ -108,6 +108,7 @@ def extract_document(document: Document, options: Options, record: DocumentRecor
                                        section.heading.text if section.heading is not None else "", section.note)
         for table in choose(by_lines, by_stream, section_lines_are_flat(section.lines)):
             tables.append((table, section))
+    warnings.extend(w for table, _ in tables for w in table.warnings)     # rows read more than one way, left out
     declared = [declared_unit(t.unit_text) if t.unit_text else None for t, _ in tables]
     decisions = decide_units([(t, d) for (t, _), d in zip(tables, declared)], prose_kronor(lines))
     for d in decisions:

@@ -12,14 +12,25 @@ the figures all its readings agree on; the rest are reported, never guessed.
 """
 from __future__ import annotations
 
+import logging
 import math
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from arsred.extract.tables.lines import Column
 
+log = logging.getLogger(__name__)
+
 MAX_BLOCK = 24            # rows a running sum may span
+MAX_WORK = 1_500_000      # counted work one table's settlement may cost (see docs/tables.md)
+MAX_RUN_STATES = 400      # states one search for a run may visit
 PLAUSIBLE_ORDERS = 1.5    # a figure this many orders of magnitude off its column's figures is implausible
+
+
+class WorkCapReached(Exception):
+    """The search counted more work than a table may cost: its open rows stay undecided."""
 
 
 @dataclass
@@ -40,12 +51,21 @@ class RowChoice:
     tied: list[int] = field(default_factory=list)
 
 
+_TOL = [max(1, (parts + 1) // 2) for parts in range(4 * MAX_BLOCK + 2)]   # rounding a sum of n parts may show
+
+
 def _units(value: Decimal, scale: int) -> int:
     return int((value * scale).to_integral_value())
 
 
 class Arithmetic:
-    """The identities of one table, evaluated on integer units of its smallest printed decimal."""
+    """The identities of one table, evaluated on integer units of its smallest printed decimal.
+
+    Evaluations are memoised on the figures they read (the chosen reading of every row, and
+    the column window a run can reach), so the search never reckons the same sum twice. The
+    work is counted (readings evaluated, states of the run search, block combinations tried);
+    past `budget` the search stops with WorkCapReached.
+    """
 
     def __init__(self, rows: list[RowChoice], columns: tuple[Column, ...], scale: int,
                  column_pairs: list[tuple[int, int, int]]):
@@ -55,113 +75,307 @@ class Arithmetic:
         self.pairs = column_pairs          # (result, minuend, subtrahend) column indices
         self.values = [[tuple(None if cell is None or cell[0] is None else _units(cell[0].value, scale)
                               for cell in cand.cells) for cand in row.candidates] for row in rows]
-        self.evaluations = 0
+        self.evaluations = 0               # readings of a row evaluated against the identities
+        self.steps = 0                     # states the run search visited (not from memory)
+        self.combinations = 0              # partial and whole combinations of block readings tried
+        self.budget = math.inf
+        self._holds: dict[tuple, frozenset[str]] = {}
+        self._parts: dict[tuple, frozenset[str]] = {}
+        self._runs: dict[tuple, tuple[str, frozenset[int]] | None] = {}
+        self._blocks: dict[tuple, tuple[int, ...] | None] = {}
+
+    @property
+    def work(self) -> int:
+        return self.evaluations + self.steps + self.combinations
+
+    def _charge(self) -> None:
+        if self.work > self.budget:
+            raise WorkCapReached(self.work)
 
     def value(self, r: int, c: int, cand: int | None = None) -> int | None:
         return self.values[r][self.rows[r].chosen if cand is None else cand][c]
 
-    def holds_for(self, r: int, cand: int) -> set[str]:
-        """The identity keys that hold with row r read as candidate `cand` (others as chosen)."""
+    def chosen(self) -> tuple[int, ...]:
+        return tuple(row.chosen for row in self.rows)
+
+    def holds_for(self, r: int, cand: int, totals: frozenset[int] | set[int] | None = None) -> set[str]:
+        """The identity keys that hold with row r read as candidate `cand` (others as chosen).
+
+        `totals`: when given, r is tried as a part only of runs that one of these rows totals
+        (the caller keeps only identities over them: the others need not be reckoned)."""
         self.evaluations += 1
+        self._charge()
+        chosen = self.chosen()
+        later = range(r + 1, min(len(self.rows), r + MAX_BLOCK + 1))
+        ts = tuple(later) if totals is None else tuple(t for t in later if t in totals)
+        key = (r, cand, chosen, ts)
+        hit = self._holds.get(key)
+        if hit is None:
+            hit = self._holds[key] = frozenset(self._holds_for(r, cand, chosen, ts))
+        return set(hit)
+
+    def _holds_for(self, r: int, cand: int, chosen: tuple[int, ...], ts: tuple[int, ...]) -> set[str]:
         out: set[str] = set()
         n = len(self.rows)
-        ncol = len(self.columns)
-        for c in range(ncol):
-            v = self.value(r, c, cand)
+        values = self.values
+        own = values[r][cand]
+        for c in range(len(self.columns)):
+            column = tuple(values[s][chosen[s]][c] for s in range(n))
+            v = own[c]
             # r as the total of a run above it
             if v is not None and v != 0:
-                hit = self._run_to(r, c, v, None, None)
+                hit = self._run_to(r, c, v, column, {})
                 if hit:
                     out.add(hit[0])
-            # r as a part of a run that a later row totals; a figure that breaks a sum holding
-            # without it counts against its reading ("!" keys)
-            for t in range(r + 1, min(n, r + MAX_BLOCK + 1)):
-                tv = self.value(t, c)
-                if tv is None or tv == 0:
-                    continue
-                hit = self._run_to(t, c, tv, r, v)
-                if hit and r in hit[1]:
-                    out.add(hit[0])
-                elif not hit and v:
-                    without = self._run_to(t, c, tv, r, None)
-                    if without:
-                        out.add("!" + without[0])
+            # r as a part of a run that a later row totals
+            out |= self._as_part(r, c, v, column, ts)
         for res, a, b in self.pairs:
-            vals = [self.value(r, k, cand) for k in (res, a, b)]
-            if None in vals or all(x == 0 for x in vals):
+            x, y, z = own[res], own[a], own[b]
+            if x is None or y is None or z is None or x == y == z == 0:
                 continue
-            if abs(vals[0] - (vals[1] - vals[2])) <= 1 or abs(vals[0] + (vals[1] - vals[2])) <= 1:
+            if abs(x - (y - z)) <= 1 or abs(x + (y - z)) <= 1:
                 out.add(f"col:{r}:{res}")
         return out
 
-    def _v(self, s: int, c: int, swap_row: int | None, swap_value: int | None) -> int | None:
-        return swap_value if s == swap_row else self.value(s, c)
+    def _as_part(self, r: int, c: int, v: int | None, column: tuple, ts: tuple[int, ...]) -> frozenset[str]:
+        """The runs that rows `ts` below r total and that hold with figure v in row r; a figure
+        that breaks a sum holding without it counts against its reading ("!" keys)."""
+        key = (r, c, v, column, ts)
+        found = self._parts.get(key)
+        if found is not None:
+            return found
+        out: set[str] = set()
+        with_v = column[:r] + (v,) + column[r + 1:]
+        without = column[:r] + (None,) + column[r + 1:]
+        starts_with: dict[int, int | None] = {}
+        starts_without: dict[int, int | None] = {}
+        for t in ts:
+            tv = column[t]
+            if tv is None or tv == 0:
+                continue
+            hit = self._run_to(t, c, tv, with_v, starts_with)
+            if hit and r in hit[1]:
+                out.add(hit[0])
+            elif not hit and v:
+                miss = self._run_to(t, c, tv, without, starts_without)
+                if miss:
+                    out.add("!" + miss[0])
+        found = self._parts[key] = frozenset(out)
+        return found
 
-    def _contiguous_start(self, t: int, c: int, swap_row: int | None, swap_value: int | None) -> int | None:
-        """Where the contiguous run that row t totals begins, if one does."""
-        total = self._v(t, c, swap_row, swap_value)
-        if total is None or total == 0:
-            return None
-        acc = parts = 0
-        for s in range(t - 1, max(-1, t - 1 - MAX_BLOCK), -1):
-            v = self._v(s, c, swap_row, swap_value)
-            if v is not None:
-                acc += v
-                parts += v != 0
-            if parts >= 2 and abs(acc - total) <= max(1, (parts + 1) // 2):
-                return s
-        return None
-
-    def _run_to(self, t: int, c: int, total: int, swap_row: int | None,
-                swap_value: int | None) -> tuple[str, frozenset[int]] | None:
+    def _run_to(self, t: int, c: int, total: int, column: tuple,
+                starts: dict[int, int | None]) -> tuple[str, frozenset[int]] | None:
         """Rows above t whose figures in column c add up to `total`: a contiguous run, where a
         subtotal may stand for the rows it sums ("Resultat före finansiella poster" =
         "Verksamhetens nettokostnad" + "Skattenetto", the tax lines above Skattenetto skipped).
         Two non-zero parts at least; one part only across a row that prints nothing there
-        ("Årets resultat" = "Resultat efter finansiella poster" + "Extraordinära poster –")."""
-        stack = [(t - 1, 0, 0, frozenset(), 0)]
+        ("Årets resultat" = "Resultat efter finansiella poster" + "Extraordinära poster –").
+        `starts` remembers, for this column, where each subtotal's run begins."""
+        lo = max(0, t - 2 * MAX_BLOCK)          # the farthest row a run (and a subtotal in it) reaches
+        key = (t, c, total, column[lo:t])
+        if key in self._runs:
+            return self._runs[key]
+        result = None
+        big = abs(total) >= 10
+        stack: list[tuple] = [(t - 1, 0, 0, None, 0)]
         visited = 0
-        while stack and visited < 400:
-            s, acc, parts, used, jumps = stack.pop()
+        while stack and visited < MAX_RUN_STATES:
+            s, acc, parts, path, jumps = stack.pop()
             visited += 1
             if s < 0 or t - s > MAX_BLOCK:
                 continue
-            v = self._v(s, c, swap_row, swap_value)
+            v = column[s]
             if v is not None:
                 acc += v
-                parts += v != 0
-                used = used | {s}
-            if parts and (parts >= 2 or (t - s >= 2 and abs(total) >= 10)) and \
-                    abs(acc - total) <= max(1, (parts + 1) // 2):
-                return f"run:{t}:{c}:{','.join(map(str, sorted(used)))}", used
-            stack.append((s - 1, acc, parts, used, jumps))
-            if jumps < 2 and v is not None and v != 0:
-                start = self._contiguous_start(s, c, swap_row, swap_value)
+                if v:
+                    parts += 1
+                path = (s, path)             # the rows used, innermost first
+            if parts and (parts >= 2 or (big and t - s >= 2)) and -_TOL[parts] <= acc - total <= _TOL[parts]:
+                used = set()
+                while path is not None:
+                    used.add(path[0])
+                    path = path[1]
+                result = (f"run:{t}:{c}:{','.join(map(str, sorted(used)))}", frozenset(used))
+                break
+            stack.append((s - 1, acc, parts, path, jumps))
+            if v and jumps < 2:
+                if s not in starts:
+                    starts[s] = _contiguous_start(column, s)
+                start = starts[s]
                 if start is not None:
-                    stack.append((start - 1, acc, parts, used, jumps + 1))
+                    stack.append((start - 1, acc, parts, path, jumps + 1))
+        self.steps += visited
+        self._charge()
+        self._runs[key] = result
+        return result
+
+    def block_hit(self, s: int, t: int, amb: tuple[int, ...]) -> tuple[int, ...] | None:
+        """The one combination of readings of the ambiguous rows `amb` (t among them, when its own
+        reading is open) under which rows s..t-1 add up to row t in every column t prints; None
+        when no combination or more than one does. Every other row of the block is fixed, so the
+        answer is remembered. A partial combination that no readings of the rows left can bring
+        within reach of the total is not pursued."""
+        key = (s, t, amb)
+        if key not in self._blocks:
+            self._blocks[key] = self._block_hit(s, t, amb)
+        return self._blocks[key]
+
+    def _block_hit(self, s: int, t: int, amb: tuple[int, ...]) -> tuple[int, ...] | None:
+        ncol = len(self.columns)
+        parts_rows = [r for r in amb if r != t]
+        base_acc = [0] * ncol               # the block's fixed rows
+        base_parts = [0] * ncol
+        for r in range(s, t):
+            if r in parts_rows:
+                continue
+            for c in range(ncol):
+                v = self.value(r, c)
+                if v:
+                    base_acc[c] += v
+                    base_parts[c] += 1
+        size = t - s
+        slack = max(1, (size + 1) // 2)            # the widest tolerance any count of parts allows
+        options = [[tuple(v or 0 for v in vals) for vals in self.values[r]] for r in parts_rows]
+        counts = [[tuple(int(bool(v)) for v in vals) for vals in self.values[r]] for r in parts_rows]
+        # what the rows after depth i can still add, at least and at most, per column
+        low = [[0] * ncol for _ in range(len(parts_rows) + 1)]
+        high = [[0] * ncol for _ in range(len(parts_rows) + 1)]
+        more = [[0] * ncol for _ in range(len(parts_rows) + 1)]
+        for i in range(len(parts_rows) - 1, -1, -1):
+            for c in range(ncol):
+                col = [o[c] for o in options[i]]
+                low[i][c] = low[i + 1][c] + min(col)
+                high[i][c] = high[i + 1][c] + max(col)
+                more[i][c] = more[i + 1][c] + max(k[c] for k in counts[i])
+        t_options = range(len(self.values[t])) if t in amb else [self.rows[t].chosen]
+        hits: list[tuple[int, ...]] = []
+        for kt in t_options:
+            totals = {c: v for c, v in enumerate(self.values[t][kt]) if v is not None}   # the columns t prints
+            cols = list(totals)
+            if not cols or 0 in totals.values():
+                continue
+            stack: list[tuple[int, tuple[int, ...], tuple[int, ...], tuple[int, ...]]] = [
+                (0, tuple(base_acc), tuple(base_parts), ())]
+            while stack:
+                i, acc, parts, combo = stack.pop()
+                self.combinations += 1
+                self._charge()
+                if any(parts[c] + more[i][c] < 2
+                       or not acc[c] + low[i][c] - slack <= totals[c] <= acc[c] + high[i][c] + slack for c in cols):
+                    continue                     # no readings of the rows left can make this add up
+                if i == len(parts_rows):
+                    if all(-_TOL[parts[c]] <= acc[c] - totals[c] <= _TOL[parts[c]] for c in cols):
+                        full = dict(zip(parts_rows, combo))
+                        if t in amb:
+                            full[t] = kt
+                        hits.append(tuple(full[r] for r in amb))
+                        if len(hits) > 1:
+                            return None
+                    continue
+                for k in range(len(options[i]) - 1, -1, -1):
+                    o, n = options[i][k], counts[i][k]
+                    stack.append((i + 1, tuple(a + b for a, b in zip(acc, o)), tuple(a + b for a, b in zip(parts, n)),
+                                  combo + (k,)))
+        return hits[0] if len(hits) == 1 else None
+
+
+def _contiguous_start(column: tuple, t: int) -> int | None:
+    """Where the contiguous run that row t totals begins, if one does."""
+    total = column[t]
+    if total is None or total == 0:
         return None
+    acc = parts = 0
+    for s in range(t - 1, max(-1, t - 1 - MAX_BLOCK), -1):
+        v = column[s]
+        if v:
+            acc += v
+            parts += 1
+            if parts >= 2 and -_TOL[parts] <= acc - total <= _TOL[parts]:
+                return s
+    return None
+
+
+@dataclass
+class Settlement:
+    """What settling one table cost, in counted work (not time, so the bound is the same on
+    every machine), and whether the bound stopped it."""
+
+    evaluations: int = 0        # readings of a row evaluated against the table's identities
+    steps: int = 0              # states the search for running sums visited
+    combinations: int = 0       # (partial) combinations of a block's readings tried
+    capped: bool = False        # the bound was reached: the rows still open are undecided
+
+    @property
+    def work(self) -> int:
+        return self.evaluations + self.steps + self.combinations
+
+
+_counters: list[Settlement] = []
+
+
+@contextmanager
+def counting() -> Iterator[Settlement]:
+    """Sum the counted work of every table settled inside the block (benchmarks, tests)."""
+    total = Settlement()
+    _counters.append(total)
+    try:
+        yield total
+    finally:
+        _counters.remove(total)
 
 
 def settle(rows: list[RowChoice], columns: tuple[Column, ...], scale: int,
-           column_pairs: list[tuple[int, int, int]], rounds: int = 4, strict: bool = False) -> None:
+           column_pairs: list[tuple[int, int, int]], rounds: int = 4, strict: bool = False) -> Settlement:
     """Pick each ambiguous row's reading by the identities it makes hold (iterated to a fixed point).
 
     `strict` (glued layouts, where the grammar allows so many values that a sum can hold by
     chance) asks a reading to make two identities more hold than any other reading does.
+    The search may cost MAX_WORK counted steps; rows it has not decided when it reaches the
+    bound are left undecided (never guessed), and the returned Settlement says so.
     """
     arith = Arithmetic(rows, columns, scale, column_pairs)
+    arith.budget = MAX_WORK
     ambiguous = [r for r, row in enumerate(rows) if len(row.candidates) > 1]
-    if not ambiguous:
-        return
+    capped = False
+    if ambiguous:
+        try:
+            _search(arith, rows, ambiguous, rounds, strict)
+        except WorkCapReached:
+            capped = True
+            log.warning("a table of %d rows (%d read more than one way) reached the search bound of %d counted steps; "
+                        "its open rows are left undecided", len(rows), len(ambiguous), MAX_WORK)
+    for r in ambiguous:
+        row = rows[r]
+        if row.decided_by:
+            continue
+        contenders = list(range(len(row.candidates)))
+        row.tied = contenders
+        # no identity over fixed figures tells them apart: magnitudes down the columns, when
+        # exactly one reading puts every figure within the magnitude of its column
+        if not capped:
+            plausible = [k for k in contenders if _worst_deviation(rows, r, k, len(columns)) <= PLAUSIBLE_ORDERS]
+            if len(plausible) == 1:
+                row.chosen = plausible[0]
+                continue
+        row.undecided = True
+    outcome = Settlement(arith.evaluations, arith.steps, arith.combinations, capped)
+    for total in _counters:
+        total.evaluations += outcome.evaluations
+        total.steps += outcome.steps
+        total.combinations += outcome.combinations
+        total.capped = total.capped or capped
+    return outcome
+
+
+def _search(arith: Arithmetic, rows: list[RowChoice], ambiguous: list[int], rounds: int, strict: bool) -> None:
     # several starting points (note references favoured, avoided, as the prior says): a
     # running sum whose parts are all misread cannot be repaired one row at a time
     best: tuple[int, list[int]] | None = None
     biases = (0.0, -2.0, 2.0) if sum(len(rows[r].candidates) for r in ambiguous) <= 120 else (0.0,)
     for note_bias in biases:
         for row in rows:
-            row.chosen = max(range(len(row.candidates)),
-                             key=lambda k, row=row: row.candidates[k].prior
-                             + (note_bias if row.candidates[k].note is not None else 0.0))
+            priors = [c.prior + (note_bias if c.note is not None else 0.0) for c in row.candidates]
+            row.chosen = priors.index(max(priors))
         _climb(arith, rows, ambiguous, rounds)
         if len(ambiguous) <= MAX_PAIR_ROWS:
             _settle_pairs(arith, rows, ambiguous)
@@ -173,20 +387,6 @@ def settle(rows: list[RowChoice], columns: tuple[Column, ...], scale: int,
     for row, k in zip(rows, best[1]):
         row.chosen = k
     _propagate(arith, rows, ambiguous, strict)
-    for r in ambiguous:
-        row = rows[r]
-        if row.decided_by:
-            continue
-        contenders = list(range(len(row.candidates)))
-        # no identity over fixed figures tells them apart: magnitudes down the columns, when
-        # exactly one reading puts every figure within the magnitude of its column
-        plausible = [k for k in contenders if _worst_deviation(rows, r, k, len(columns)) <= PLAUSIBLE_ORDERS]
-        if len(plausible) == 1:
-            row.chosen = plausible[0]
-            row.tied = contenders
-            continue
-        row.undecided = True
-        row.tied = contenders
 
 
 def score(keys: set[str]) -> int:
@@ -201,9 +401,11 @@ def _participants(key: str, r: int) -> set[int]:
     return {int(parts[1])} | {int(x) for x in parts[3].split(",") if x}
 
 
-def _grounded(arith: Arithmetic, r: int, k: int, fixed: set[int], extra: set[int] = frozenset()) -> set[str]:
+def _grounded(arith: Arithmetic, r: int, k: int, fixed: set[int],
+              extra: set[int] | frozenset[int] = frozenset()) -> set[str]:
     """Identities that hold with row r read as k and every other figure in them already fixed."""
-    return {key for key in arith.holds_for(r, k) if _participants(key, r) - {r} <= fixed | extra}
+    known = fixed | extra
+    return {key for key in arith.holds_for(r, k, known) if _participants(key, r) - {r} <= known}
 
 
 def _propagate(arith: Arithmetic, rows: list[RowChoice], ambiguous: list[int], strict: bool) -> None:
@@ -244,9 +446,6 @@ def _propagate_blocks(arith: Arithmetic, rows: list[RowChoice], open_rows: list[
     """A block under a heading whose figures a fixed Summa row totals, with several ambiguous rows
     in it (the Not column running into each first amount): the one combination of readings under
     which the block adds up in every column decides them all."""
-    from itertools import product
-
-    ncol = len(arith.columns)
     headings = [r for r, row in enumerate(rows) if all(cell is None for cell in row.candidates[0].cells)
                 and len(row.candidates) == 1]
     for t in range(len(rows)):
@@ -254,42 +453,16 @@ def _propagate_blocks(arith: Arithmetic, rows: list[RowChoice], open_rows: list[
             continue
         starts = [h + 1 for h in headings if h < t and t - h <= MAX_BLOCK] + [max(0, t - MAX_BLOCK)]
         for s in sorted(set(starts), reverse=True):
-            block = list(range(s, t))
-            amb = [r for r in block if r in open_rows] + ([t] if t in open_rows else [])
+            block = range(s, t)
+            amb = tuple([r for r in block if r in open_rows] + ([t] if t in open_rows else []))
             if not amb or len(amb) > 5:
                 continue
-            sizes = [len(rows[r].candidates) for r in amb]
-            if math.prod(sizes) > MAX_BLOCK_COMBOS:
+            if math.prod(len(rows[r].candidates) for r in amb) > MAX_BLOCK_COMBOS:
                 continue
-            hits = []
-            for combo in product(*(range(n) for n in sizes)):
-                choice = dict(zip(amb, combo))
-
-                def val(r: int, c: int, choice=choice) -> int | None:
-                    return arith.values[r][choice[r]][c] if r in choice else arith.value(r, c)
-                ok = True
-                used_cols = 0
-                for c in range(ncol):
-                    total = val(t, c)
-                    if total is None:
-                        continue
-                    acc = parts = 0
-                    for r in block:
-                        v = val(r, c)
-                        if v is not None:
-                            acc += v
-                            parts += v != 0
-                    if total == 0 or parts < 2 or abs(acc - total) > max(1, (parts + 1) // 2):
-                        ok = False
-                        break
-                    used_cols += 1
-                if ok and used_cols:
-                    hits.append(combo)
-                    if len(hits) > 1:
-                        break
-            if len(hits) == 1:
+            hit = arith.block_hit(s, t, amb)
+            if hit is not None:
                 key = f"run:{t}:*:{','.join(map(str, block))}"
-                for r, k in zip(amb, hits[0]):
+                for r, k in zip(amb, hit):
                     rows[r].chosen = k
                     rows[r].decided_by = {key}
                     fixed.add(r)

@@ -284,7 +284,9 @@ def _table(rows: list[StreamRow], model: HeaderModel, statement: str, title: str
         kept.append(row)
     scale = 10 ** max((c.cells[k][0].decimals for ch in choices for c in ch.candidates for k in range(n)
                        if c.cells[k] is not None and c.cells[k][0] is not None), default=0)
-    settle(choices, tuple(columns), scale, _column_pairs(columns), strict=grammar.glued)
+    if settle(choices, tuple(columns), scale, _column_pairs(columns), strict=grammar.glued).capped:
+        warnings.append(f"{statement}: the table reads so many ways that the search reached its bound; "
+                        "rows it had not decided are left out")
     out_rows: list[Row] = []
     for row, choice in zip(kept, choices):
         out_rows.append(_row(row, choice, n, warnings, statement))
