@@ -783,13 +783,34 @@ def ocr_pages_two_pass(pdf_path: str, indexes: list[int], dpi: float, lang: str,
     `--ocr-effort full` does, read in one call with the digits pass, and put back in page
     coordinates. The rest of the page keeps the cheap words, their confidence scaled down
     by the triage table's factor. A page the cheap reading cannot judge is read whole at full
-    quality. Pages are independent, so any number of workers gives the same words.
+    quality. With one worker (the archive set-up) a page that follows a page with goal content
+    is read whole at full quality straight away (goal lists run over pages), and goes on doing
+    so while its reading shows goal content; with more workers every page is read cheaply first.
     """
     if not indexes:
         return {}
-    out = _map_pages(ocr_pdf_page_auto, pdf_path, indexes, (dpi, lang, engine), workers)
+    if workers > 1 and len(indexes) > 1:
+        out = _map_pages(ocr_pdf_page_auto, pdf_path, indexes, (dpi, lang, engine), workers)
+    else:
+        from arsred.extract.page_triage import GOAL_CONTENT
+        out, goal = {}, False
+        for i in sorted(indexes):
+            if goal:    # goal lists run over pages: a cheap reading there would be thrown away
+                out[i] = r = ocr_pdf_page(pdf_path, i, dpi, lang, engine)
+                r.triage = f"read whole first, after a goal page; {_verdict(r).reason}"
+                log.debug("%s page %d: %s pass (%s)", pdf_path, i + 1, r.effort, r.triage)
+            else:
+                out[i] = r = ocr_pdf_page_auto(pdf_path, i, dpi, lang, engine)
+            goal = r.triage.endswith(GOAL_CONTENT)
     _log_efforts(pdf_path, out)
     return out
+
+
+def _verdict(r: OcrResult):  # noqa: ANN202
+    from arsred.extract.layout import lines_from_words
+    from arsred.extract.page_triage import triage_page
+    lines = lines_from_words(r.words, 1, "ocr") if r.words else []
+    return triage_page(lines, _mean_conf(r.words), len(r.words), failed=bool(r.warnings) and not r.words)
 
 
 def ocr_pdf_page_auto(pdf_path: str, index: int, dpi: float, lang: str, engine: OcrEngine) -> OcrResult:
@@ -806,8 +827,7 @@ def ocr_pdf_page_auto(pdf_path: str, index: int, dpi: float, lang: str, engine: 
 
 def ocr_image_auto(page, dpi: float, lang: str, engine: OcrEngine) -> OcrResult:  # noqa: ANN001
     """A cheap reading of a reduced copy, then full quality for what the triage asks (see ocr_pages_two_pass)."""
-    from arsred.extract.layout import lines_from_words
-    from arsred.extract.page_triage import BANDS, FULL, cheap_dpi, triage_page
+    from arsred.extract.page_triage import BANDS, FULL, cheap_dpi
     k = max(1, round(dpi / cheap_dpi()))
     if k == 1:
         return ocr_image(page, dpi, lang, engine)
@@ -817,11 +837,12 @@ def ocr_image_auto(page, dpi: float, lang: str, engine: OcrEngine) -> OcrResult:
         r = ocr_image(page, dpi, lang, engine)
         r.triage = f"the cheap pass failed ({exc})"
         return r
-    lines = lines_from_words(cheap.words, 1, "ocr") if cheap.words else []
-    v = triage_page(lines, _mean_conf(cheap.words), len(cheap.words))
+    v = _verdict(cheap)
     if v.effort == FULL or (v.effort == BANDS and cheap.rotation):
         r = ocr_image(page, dpi, lang, engine)   # a turned page with figures: whole, as --ocr-effort full reads it
     elif v.effort == BANDS:
+        from arsred.extract.layout import lines_from_words
+        lines = lines_from_words(cheap.words, 1, "ocr")
         r = read_bands(page, dpi, lang, engine, cheap, [lines[i] for i in v.reread])
     else:
         r = _keep_cheap(cheap)

@@ -4,8 +4,9 @@ OCR is the cost of an archive: most lines of an årsredovisning are prose, and t
 sit in a few tables and money lines. `--ocr-effort auto` reads every scanned page cheaply
 (extract.ocr, at `[cheap] dpi`), and this module decides from that reading what is read
 again at full quality: the bands of a page's figure lines (with the table rows between them
-and the column heads above), or the whole page when the cheap reading cannot be judged or
-names a statement whose table it did not see. Prose keeps the cheap reading. The rules'
+and the column heads above), or the whole page when the cheap reading cannot be judged,
+holds goal content, or names a statement whose table it did not see. Prose keeps the cheap
+reading. The rules'
 words and thresholds are data (`data/page_triage.toml`, with the headings of `headings.toml`
 and the goal words of `goal_phrases.toml`).
 """
@@ -21,6 +22,7 @@ import regex
 from arsred.extract.document import Line
 
 FULL = "full"
+GOAL_CONTENT = "goal content"
 BANDS = "bands"
 CHEAP = "cheap"
 
@@ -187,7 +189,7 @@ def triage_page(lines: list[Line], confidence: float, n_words: int, failed: bool
         # goal text decides a goal's status ('Målet är uppnått', a 'Måluppfyllelse' column): read at 100 dpi,
         # 7 of 12 statuses of corpus 002 were lost; each page is judged on its own, so a goal section
         # ends at the first page without goal content
-        return Verdict(FULL, "goal content", section)
+        return Verdict(FULL, GOAL_CONTENT, section)
     heads = [k for k in kinds if k not in ("other", "goal")]
     bands = figure_bands(lines)
     if heads and not any(rereads_figures(lines[k]) for k in bands):

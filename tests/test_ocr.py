@@ -453,6 +453,7 @@ class PageImageEngine:
         200: [["Styrelsen har under året arbetat vidare med samverkan mellan parterna."]],
         210: [["Resultaträkning"], ["Verksamhetens intäkter", "2 832", "2 832"], ["Årets resultat", "182", "-151"]],
         220: [["Medlemmarnas andelar redovisas nedan."], ["Summa tillgångar", "4 000"]],
+        230: [["Mål för verksamheten 2024"], ["Styrelsen har under året arbetat vidare med samverkan."]],
     }
 
     def __init__(self, conf: float = 0.8) -> None:
@@ -503,6 +504,25 @@ def test_two_passes_keep_prose_cheap_and_read_figure_bands_at_full_resolution(mo
     parallel = ocr.ocr_pages_two_pass("x.pdf", [0, 1, 2], 300, "swe", PageImageEngine(), workers=2)
     assert [parallel[i].effort for i in range(3)] == ["cheap", "bands", "bands"]
     assert [w.text for w in parallel[2].words] == [w.text for w in got[2].words]
+
+
+def test_goal_pages_are_read_whole_and_one_worker_reads_the_page_after_one_whole_straight_away(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from PIL import Image
+
+    import arsred.extract.ocr as ocr
+    monkeypatch.setattr(ocr, "render_page", lambda path, index, dpi: Image.new(
+        "L", (int(8.27 * dpi), int(11.69 * dpi)), (230, 230, 200, 200)[index]))
+    from arsred.extract.page_triage import cheap_dpi
+    engine = PageImageEngine()
+    got = ocr.ocr_pages_two_pass("x.pdf", [0, 1, 2, 3], 300, "swe", engine, workers=1)
+    assert [got[i].effort for i in range(4)] == ["full", "full", "full", "cheap"]
+    assert got[1].triage == got[2].triage.replace("no figures", "goal content")
+    low, high = int(8.27 * 300) // round(300 / cheap_dpi()), int(8.27 * 300)
+    # the goal section ends at page 3 (no goal content): page 4 is read cheaply again
+    assert engine.calls == [(230, low), (230, high), (230, high), (200, high), (200, low)]
+    parallel = ocr.ocr_pages_two_pass("x.pdf", [0, 1, 2, 3], 300, "swe", PageImageEngine(), workers=2)
+    assert [parallel[i].effort for i in range(4)] == ["full", "full", "cheap", "cheap"]
 
 
 @pytest.mark.ocr
