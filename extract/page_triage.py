@@ -185,7 +185,7 @@ def triage_page(lines: list[Line], confidence: float, n_words: int, failed: bool
         return Verdict(FULL, f"cheap reading too doubtful (mean confidence {confidence:.2f})", section)
     if 0 < n_words < int(unsure["min_words"]):
         return Verdict(FULL, f"only {n_words} words read", section)
-    if "goal" in kinds or any(_goal_cell(ln) for ln in lines):
+    if config()["goals"]["whole_page"] and ("goal" in kinds or any(_goal_cell(ln) for ln in lines)):
         # goal text decides a goal's status ('Målet är uppnått', a 'Måluppfyllelse' column): read at 100 dpi,
         # 7 of 12 statuses of corpus 002 were lost; each page is judged on its own, so a goal section
         # ends at the first page without goal content
