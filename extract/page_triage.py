@@ -102,14 +102,15 @@ def _heading_kind(line: Line) -> str | None:
     if any(is_amount(tok) and not _patterns()[1].match(tok) for tok in words.split()):
         return None                      # amounts on the line: a table row, not a heading
     kind = classify_heading(words)
+    goal, not_goal = _goal_words()
+    tokens = regex.findall(r"\w+", fold(words))   # "måluppfyllelse," is a goal word too
+    goalish = any(t in goal for t in tokens) and not any(t in not_goal for t in tokens)
     if kind == "other" and (words[:1].isupper() or numbered):
-        return "other"
+        # 'God ekonomisk hushållning, måluppfyllelse och ...' ends a statement and opens goals
+        return "goal" if goalish else "other"
     if kind:
         return kind
-    goal, not_goal = _goal_words()
-    tokens = fold(words).split()
-    if words[:1].isupper() and not words.endswith((".", ",")) and any(t in goal for t in tokens) \
-            and not any(t in not_goal for t in tokens):
+    if words[:1].isupper() and not words.endswith((".", ",")) and goalish:
         return "goal"
     return None
 
