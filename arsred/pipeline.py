@@ -118,6 +118,8 @@ def extract_document(document: Document, options: Options, record: DocumentRecor
     facts: list[Fact] = []
     measures: list[dict] = []
     for t_index, ((table, section), unit) in enumerate(zip(tables, decisions)):
+        if unit.unit is None:
+            continue                     # the unit cannot be told: the figures are left out (warned)
         _scope_from_lines(table, section)
         facts.extend(_table_facts(table, t_index, unit.unit, record, repair, measures))
     in_statements = {id(line) for _, s in tables for line in s.lines}
@@ -134,7 +136,8 @@ def extract_document(document: Document, options: Options, record: DocumentRecor
         raise NoStatementsFound(
             f"{record.path}: no financial statement found (looked for Resultaträkning, Balansräkning, "
             f"Kassaflödesanalys, Driftredovisning, Noter, budget tables"
-            + (f"; headings seen but no table under them: {', '.join(statements)}" if statements else "") + ")")
+            + (f"; headings seen but no table under them: {', '.join(statements)}" if statements else "") + ")"
+            + "".join(f"; {d.warning}" for d in decisions if d.unit is None))
     _reconcile(result, lines)
     _skip_checks_on_unreadable(result, [(t_index, table) for t_index, (table, _) in enumerate(tables)], warnings)
     _tie_goals(result)

@@ -53,13 +53,28 @@ def synonyms() -> dict[str, list[Synonym]]:
     rows = csv.DictReader(line for line in text.splitlines() if line and not line.startswith("#"))
     for row in rows:
         key = _key(row["label"])
-        pattern = None
-        if "*" in row["label"]:
-            parts = [regex.escape(p.strip()) for p in key.split("*")]
-            pattern = regex.compile("^" + r"(?:\s*\S+){1,4}\s*".join(parts).replace(r"\ ", r"\s*") + "$")
+        pattern = _glob(row["label"]) if "*" in row["label"] else None
         out.setdefault(row["statement"], []).append(
             Synonym(row["statement"], row["item"], row["kind"], row["label"], key, pattern))
     return out
+
+
+def _glob(label: str) -> regex.Pattern:
+    """A label with `*` as a pattern over folded labels: each `*` stands for one to four words.
+
+    The parts between the stars are folded one by one: folding the whole label first would
+    drop the stars with the other punctuation, and the pattern would only match the label
+    without its wildcard words.
+    """
+    parts = label.split("*")
+    pieces: list[str] = []
+    for k, part in enumerate(parts):
+        if k:
+            pieces.append(r"\S+(?:\s+\S+){0,3}")
+        words = (_key(part) if k == 0 else fold(part)).split()
+        if words:
+            pieces.append(r"\s+".join(regex.escape(w) for w in words))
+    return regex.compile("^" + r"\s+".join(pieces) + "$")
 
 
 def heading_labels(statement: str) -> list[str]:

@@ -2,7 +2,9 @@
 
 A statement that says "Belopp i kr." over 3 754 while the same report states 3 754 000
 kronor in prose or in its kronor overview is in tkr: the evidence is counted, and the
-warning names it. Tables that declare nothing take the unit of the report's statements.
+warning names it. Tables that declare nothing take the unit of the report's statements; in a
+report that declares none, the figures' size decides where it can (KRONOR_FROM, TKR_BELOW), and
+a table whose size fits both is left out.
 """
 from __future__ import annotations
 
@@ -22,8 +24,16 @@ STATEMENTS_IN_REPORT_UNIT = ("resultatrakning", "balansrakning", "kassaflodesana
 @dataclass(frozen=True)
 class UnitDecision:
     declared: str | None
-    unit: str
+    unit: str | None     # None: the unit cannot be told, and the table's figures are left out
     warning: str = ""
+
+
+# Without a declared unit, the report's unit or kronor in its text, a table whose largest figure
+# is at least KRONOR_FROM reads as kronor and one below TKR_BELOW as tkr; between them (107 666:
+# a förbund's result in kronor, or a kommun's in tkr) the size tells nothing, and the figures are
+# left out rather than read a thousandfold wrong.
+TKR_BELOW = 100_000
+KRONOR_FROM = 1_000_000
 
 
 def prose_kronor(lines: list[Line]) -> list[tuple[int, Line]]:
@@ -66,7 +76,7 @@ def decide_units(tables: list[tuple[Table, str | None]], evidence: list[tuple[in
         if decisions[i] is not None:
             continue
         vals = [abs(v) for v in _values(table)]
-        big = bool(vals) and max(vals) >= 100_000
+        big = bool(vals) and max(vals) >= TKR_BELOW
         if declared == "kr" and mislabelled_reason and table.statement in STATEMENTS_IN_REPORT_UNIT and not big:
             decisions[i] = UnitDecision("kr", "tkr", f"{table.statement}: declares kr like the statement that "
                                                      f"{mislabelled_reason}")
@@ -74,6 +84,11 @@ def decide_units(tables: list[tuple[Table, str | None]], evidence: list[tuple[in
             decisions[i] = UnitDecision(declared, declared)
         elif table.statement in ("oversikt", "budget"):
             decisions[i] = UnitDecision(None, "kr" if big or not report_unit else report_unit)
+        elif big and not report_unit and not evidence and max(vals) < KRONOR_FROM \
+                and table.statement in STATEMENTS_IN_REPORT_UNIT:
+            largest = f"{max(vals):,}".replace(",", " ")
+            decisions[i] = UnitDecision(None, None, f"{table.statement}: no unit declared, and its figures (the "
+                                                    f"largest {largest}) read as well in kronor as in tkr: left out")
         elif big:
             decisions[i] = UnitDecision(None, "kr")
         elif report_unit:

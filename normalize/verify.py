@@ -10,7 +10,7 @@ check that uses it fails, and its column's reading is not contradicted: a column
 year whose figures are, row by row, the sum or difference of two other columns is a misread
 header (an Avvikelse or Netto column taken for a year); and a figure whose row label declares
 another unit than it was read in, or whose table's printed header does not bear out its year or
-unit, is not verified either. The rules and the document threshold
+unit, or whose unit the report declares nowhere, is not verified either. The rules and the document threshold
 are stated in docs/checks.md ("Verified figures").
 """
 from __future__ import annotations
@@ -120,6 +120,7 @@ def unit_contradicted(f: Fact) -> bool:
 
 
 YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+GLUED_DIGITS = re.compile(r"(?<=\d)(?=[^\W\d_])|(?<=[^\W\d_])(?=\d)")
 # the one override normalize/units.py makes on evidence: a statement declared "Belopp i kr."
 # whose figures the report states in thousands elsewhere is read in tkr (and says so)
 UNIT_OVERRIDES = {("kr", "tkr")}
@@ -155,6 +156,17 @@ def unread_headers(facts: Sequence[Fact], lines: Sequence[Line]) -> set[tuple[st
     return out
 
 
+def guessed_units(facts: Sequence[Fact], lines: Sequence[Line]) -> set[str]:
+    """Keys of the figures read in a unit the report declares nowhere — not in a header, a row
+    label, its text or its cells ("Berg12 832 tkr10,44"): a unit taken from the figures' size
+    (107 666 may be kronor or tkr), which no sum can test."""
+    if not lines:
+        return set()
+    anywhere = {u for ln in lines if (u := _declared_unit(GLUED_DIGITS.sub(" ", ln.text)))}
+    allowed = anywhere | {read for declared, read in UNIT_OVERRIDES if declared in anywhere}
+    return {f.key for f in facts if f.unit not in allowed}
+
+
 def _declared_unit(text: str) -> str | None:
     try:
         from arsred.extract.tables import declared_unit
@@ -168,6 +180,7 @@ def verify(facts: Sequence[Fact], checks: Sequence[CheckResult], lines: Sequence
     the document's lines, only where the table's printed header bears out period and unit)."""
     proven = proving_checks(facts, checks)
     unread = unread_headers(facts, lines)
+    guessed = guessed_units(facts, lines)
     failed = {k for c in checks if c.status == "fail" for k in c.facts}
     misread = misread_columns(facts)
     if misread:
@@ -177,7 +190,8 @@ def verify(facts: Sequence[Fact], checks: Sequence[CheckResult], lines: Sequence
     for f in facts:
         ids = proven.get(f.key, set())
         ok = (bool(ids) and f.key not in failed and (f.statement, f.table, f.period, f.column) not in misread
-              and not unit_contradicted(f) and (f.statement, f.table, f.period) not in unread)
+              and not unit_contradicted(f) and (f.statement, f.table, f.period) not in unread
+              and f.key not in guessed)
         out.append(replace(f, verified=ok, checked_by=";".join(sorted(ids)) if ok else ""))
     return out
 

@@ -31,14 +31,9 @@ def scored(tmp_path_factory) -> dict[str, str]:
     return {"text": text, **{last[i]: last[i + 1] for i in range(0, len(last) - 1) if not last[i][0].isdigit()}}
 
 
-# Known: upplandsbro_2021_balanskrav, whose header line mixes a caption with its years, is read
-# by the line reader with assumed columns; one of its (unverified) figures lands in the wrong year.
-KNOWN_WRONG = 1
-
-
 @pytest.mark.slow
 def test_no_figure_on_a_real_page_is_wrong(scored) -> None:
-    assert int(scored["wrong_values"]) <= KNOWN_WRONG, scored["text"]
+    assert int(scored["wrong_values"]) == 0, scored["text"]
     shared_copies = [line for line in scored["text"].splitlines() if line.startswith(SHARED_COPIES)]
     assert shared_copies and all("wrong values 0" in line for line in shared_copies), scored["text"]
 

@@ -234,6 +234,22 @@ def test_a_year_or_unit_the_tables_header_does_not_print_is_not_proven():
     assert all(f.verified for f in verify(right, checks, doc_lines))
 
 
+def test_a_unit_the_report_declares_nowhere_is_not_proven():
+    """The same note with no unit printed anywhere in the report: read in mnkr (a guess from the
+    figures' size, as normalize/units.py makes one), its sums prove the digits, not the unit."""
+    from tests.reconcile_fixtures import lines
+    rows = [("Avgifter", "no.avgifter", "2 436", "2 556"), ("Hyror och arrenden", "no.hyror", "1 409", "1 466"),
+            ("Statsbidrag", "no.statsbidrag", "3 044", "2 646"), ("=Summa", "no.summa", "6 889", "6 668")]
+    facts = table("noter", 0, [(2018, "utfall"), (2019, "utfall")], rows, unit="mkr", note=1, page=1, first_line=3)
+    checks, facts = reconcile(facts)
+    body = "".join(" ".join(r[:1] + r[2:]) + "\n" for r in rows)
+    undeclared = lines(f"1. Verksamhetens intäkter\n2018 2019\n{body}", page=1)
+    assert not any(f.verified for f in verify(facts, checks, undeclared))
+    # declared on another page of the report (the statements' "Belopp i mnkr"): the report's unit
+    declared = undeclared + lines("Resultaträkning\nBelopp i mnkr\n", page=2)
+    assert all(f.verified for f in verify(facts, checks, declared))
+
+
 VARMDO_URL = "http://arsredovisning.varmdo.se/2018/ekonomisk-sammanstallning/resultatrakning/"
 
 

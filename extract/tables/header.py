@@ -26,7 +26,7 @@ DATE_RE = regex.compile(r"(?:(?:19|20)\d\d[-./]\d\d[-./]\d\d|\d{1,2}/\d{1,2}/(?:
 class HeaderToken:
     """One meaningful piece of a header: a period, a kind or scope word, the note word."""
 
-    kind: str            # period | kind | scope | note | filler | other
+    kind: str            # period | kind | scope | note | filler | caption | other
     value: str | int     # the year for a period, the canonical name for words
     text: str
 
@@ -98,8 +98,9 @@ def header_tokens(text: str) -> list[HeaderToken]:
             i += 1
             continue
         core = w.strip("()[],;:*")
-        if YEAR_RE.fullmatch(core):
-            out.append(HeaderToken("period", int(core), w))
+        year = year_of_token(w)
+        if year is not None:
+            out.append(HeaderToken("period", year, w))
             i += 1
             continue
         m = regex.fullmatch(r"((?:19|20)\d\d)\s*[-–/]\s*((?:19|20)?\d\d)", core)
@@ -133,7 +134,38 @@ def header_tokens(text: str) -> list[HeaderToken]:
             continue
         out.append(HeaderToken("filler" if len(f) <= 1 else "other", f, w))
         i += 1
-    return out
+    return with_caption(out)
+
+
+# what may follow a year in a header: footnote marks ("2021*)", "2020**)", "2019¹", "2018 a)")
+FOOTNOTE_RE = regex.compile(r"^((?:19[6-9]\d|20[0-4]\d))(?:\*+\)?|\p{No}+|\)|[a-d]\))$")
+MIN_CAPTION_PERIODS = 2
+
+
+def year_of_token(token: str) -> int | None:
+    """The year a header token names, footnote marks after it allowed ("2021*)" → 2021)."""
+    core = token.strip("([,;:")
+    if YEAR_RE.fullmatch(core):
+        return int(core)
+    m = FOOTNOTE_RE.match(core)
+    return int(m.group(1)) if m else None
+
+
+def with_caption(tokens: list[HeaderToken]) -> list[HeaderToken]:
+    """A caption of the label column before the header's periods, read as a caption.
+
+    "Balanskravet i Kommunallagens 8:e kapitel  2021*)  2020**)  2019  2018  2017": the words
+    before the first period title the label column; the line is a header when every token from
+    the first period on names a column (period, kind, scope, note or filler) and at least two
+    periods follow. A row whose label ends in one year ("… före 1998") is not a header.
+    """
+    first = next((i for i, t in enumerate(tokens) if t.kind == "period"), None)
+    if not first or not any(t.kind == "other" for t in tokens[:first]):
+        return tokens
+    rest = tokens[first:]
+    if sum(1 for t in rest if t.kind == "period") < MIN_CAPTION_PERIODS or any(t.kind == "other" for t in rest):
+        return tokens
+    return [HeaderToken("caption", t.value, t.text) if t.kind == "other" else t for t in tokens[:first]] + rest
 
 
 def _date_year(text: str) -> int:

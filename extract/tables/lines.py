@@ -122,8 +122,8 @@ def _header_token_kind(tok: str) -> str | None:
     t = tok.strip(",;:").rstrip("-–—")
     if "–" in t or (t.count("-") == 5):
         t = regex.split(r"[–]|(?<=\d\d)-(?=(?:19|20)\d\d)", t)[-1] or t   # a date range: its end
-    if YEAR.fullmatch(t):
-        return "year"
+    if YEAR.fullmatch(t) or _header_model().year_of_token(t) is not None:
+        return "year"                                # "2021", "2021*)": a footnote mark after the year
     if DATE.match(t):
         return "date"
     f = fold(t).strip("*").strip()
@@ -137,6 +137,12 @@ def _header_token_kind(tok: str) -> str | None:
     if _vocab(f, SUB_WORDS):
         return "sub"
     return None
+
+
+def _header_model():
+    """The header model (header.py), imported late: it builds on this module's Column."""
+    from arsred.extract.tables import header
+    return header
 
 
 def _vocab(word: str, table: dict[str, str]) -> str | None:
@@ -158,8 +164,9 @@ def is_header_line(line: Line) -> bool:
     lead = 0
     if len(line.cells) > 1 and line.cells[0].text.strip():
         lead = len(_tokens(line.cells[0].text))
-        if lead > 3 or any(k in ("year", "date", "group", "sub") for k in kinds[:lead]):
-            lead = 0
+        captioned = any(t.kind == "caption" for t in _header_model().header_tokens(line.text))
+        if (lead > 3 and not captioned) or any(k in ("year", "date", "group", "sub") for k in kinds[:lead]):
+            lead = 0                     # a long caption only before a run of periods (header.with_caption)
     elif kinds and kinds[0] is None and len(toks) > 2 and toks[0][:1].isupper():
         lead = 1
     rest = kinds[lead:]

@@ -1,6 +1,10 @@
 """How much of a table its own arithmetic proves: used to choose between two readers' readings."""
 from __future__ import annotations
 
+from dataclasses import replace
+
+import regex
+
 from arsred.extract.tables.lines import Table
 from arsred.extract.tables.settle import Arithmetic, Candidate, RowChoice
 
@@ -28,21 +32,54 @@ def figures(tables: list[Table]) -> int:
     return sum(1 for t in tables for r in t.rows if r.label for v in r.values if v is not None)
 
 
+YEAR_IN_TEXT = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+ASSUMED_READINGS = 2      # a column the header did not print could have stood for another year
+
+
 def choose(line_tables: list[Table], stream_tables: list[Table], flat: bool) -> list[Table]:
+    """The reading the arithmetic proves more of, its assumed columns marked unproven (`assumed`)."""
+    return [assumed(t) for t in _choose(line_tables, stream_tables, flat)]
+
+
+def assumed(table: Table) -> Table:
+    """A table whose columns no printed header names (the report's year and the ones before it,
+    as many as most rows print) was read under an assumption that no sum inside it can test:
+    every check over one table holds whichever years its columns stand for. Its figures carry
+    `readings` ≥ 2, so that only a tie to another table proves them (normalize/verify.py).
+    Years the table's title prints name its columns."""
+    if table.header.lines or _titled(table):
+        return table
+    for row in table.rows:
+        row.values = [replace(v, readings=max(v.readings, ASSUMED_READINGS)) if v is not None else None
+                      for v in row.values]
+    return table
+
+
+def _titled(table: Table) -> bool:
+    """Columns whose years the table's title prints ("BUDGET 2022", "RESULTATRÄKNING Not 2020
+    2019", the heading that is also the header): named, not assumed."""
+    printed = set(YEAR_IN_TEXT.findall(table.title or ""))
+    return bool(printed) and all(str(c.period) in printed for c in table.header.columns)
+
+
+def _choose(line_tables: list[Table], stream_tables: list[Table], flat: bool) -> list[Table]:
     """The reading the arithmetic proves more of; on a tie in a flat layout the stream reader's.
 
     Where the layout keeps cells apart (tabs, aligned columns, PDF positions) the line
     reader knows each figure's column from its place; the stream reader, which does not,
-    competes only on flat layouts (one cell per line, single spaces, glued cells). Splitting
-    a figure ("13 840" as 13 and 840) keeps every sum true, so the column count must come
-    from the layout, not from the arithmetic.
+    competes on flat layouts (one cell per line, single spaces, glued cells), and elsewhere
+    only where both read the same printed header and its reading proves more: a page whose
+    header stands apart but whose rows glue label and figures ("…resultaträkningen3 000-11 708")
+    gives the line reader positions that say nothing. Splitting a figure ("13 840" as 13 and
+    840) keeps every sum true, so the column count must come from a printed header, not from
+    the arithmetic.
     """
     if not stream_tables:
         return line_tables
     if not line_tables or figures(line_tables) == 0:
         return stream_tables
     if not flat:
-        return line_tables
+        return stream_tables if _proves_more_of_the_same_columns(line_tables, stream_tables) else line_tables
     if _headed(stream_tables) < _headed(line_tables):
         return line_tables          # columns the line reader found printed, the stream reader only assumed
     a = sum(proven_cells(t) for t in line_tables)
@@ -50,6 +87,17 @@ def choose(line_tables: list[Table], stream_tables: list[Table], flat: bool) -> 
     if b > a or (b == a and figures(stream_tables) >= figures(line_tables)):
         return stream_tables
     return line_tables
+
+
+def _proves_more_of_the_same_columns(line_tables: list[Table], stream_tables: list[Table]) -> bool:
+    """Both readers found the same printed columns (count and years) and the stream reader's
+    reading proves more figures."""
+    if len(line_tables) != len(stream_tables) or not all(t.header.lines for t in line_tables + stream_tables):
+        return False
+    if any([c.period for c in a.header.columns] != [c.period for c in b.header.columns]
+           for a, b in zip(line_tables, stream_tables)):
+        return False
+    return sum(proven_cells(t) for t in stream_tables) > sum(proven_cells(t) for t in line_tables)
 
 
 def _headed(tables: list[Table]) -> int:

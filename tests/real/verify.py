@@ -87,11 +87,13 @@ class Report:
 
 
 def parse(printed):
-    """'– 615 649' -> (Decimal(-615649), 0 decimals); ValueError when it is not one amount."""
+    """'– 615 649' or '376.443' -> (Decimal(...), 0 decimals); ValueError when it is not one amount."""
     s = printed.strip()
     neg = s[:1] in "-–−"
     if neg:
         s = s[1:].strip()
+    if re.fullmatch(r"\d{1,3}(\.\d{3})+", s):                  # dot thousands separator ('376.443')
+        s = s.replace(".", "")
     if not re.fullmatch(r"\d{1,3}( \d{3})*(,\d+)?|\d+(,\d+)?", s):
         raise ValueError(printed)
     d = Decimal(s.replace(" ", "").replace(",", "."))
