@@ -14,6 +14,7 @@ RUNS = [
     ["pdf_speed.py"],
     ["repair_accuracy.py"],
     ["real_accuracy.py"],
+    ["table_speed.py"],
     ["ocr_speed.py", "--pages", "4"],
     ["batch_throughput.py", "--n", "1000"],
 ]

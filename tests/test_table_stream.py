@@ -90,3 +90,26 @@ def test_undecided_row_is_not_emitted_as_certain() -> None:
     (table,) = read_stream_tables(_lines(text), "resultatrakning", 2021)
     assert all(v is None for v in table.rows[0].values)
     assert any("reads more than one way" in w for w in table.warnings)
+
+
+
+def test_a_block_total_that_leaves_a_printed_column_empty_decides_nothing(monkeypatch) -> None:
+    """Corpus 001, note 5: read as one amount, 'Summa 177 665' would total '177 659' in 2023 alone,
+    leaving empty the 2024 column its parts print (0, 0). That is no sum: the block must not
+    decide it (here with the pair search that otherwise decides first switched off)."""
+    from arsred.extract.tables import settle, stream
+
+    monkeypatch.setattr(settle, "_propagate_pairs", lambda *args: False)
+    settled: list = []
+
+    def recording(rows, *args, **kwargs):
+        settled.append(rows)
+        return settle.settle(rows, *args, **kwargs)
+
+    monkeypatch.setattr(stream, "settle", recording)
+    text = "\n".join(["Belopp i tkr. 2024 2023", "Personalskatt 0 3", "Upplupna sociala avgifter 0 3",
+                      "Ovriga interimskulder 177 659", "Summa 177 665"])
+    read_stream_tables(_lines(text), "noter", 2024)
+    (rows,) = settled
+    assert len(rows[2].candidates) > 1 and len(rows[3].candidates) > 1
+    assert not any(key.startswith("run:") and ":*:" in key for row in rows for key in row.decided_by)

@@ -225,11 +225,14 @@ class Arithmetic:
         parts_rows = [r for r in amb if r != t]
         base_acc = [0] * ncol               # the block's fixed rows
         base_parts = [0] * ncol
+        printed: set[int] = set()            # columns the fixed rows print a figure in (0 too)
         for r in range(s, t):
             if r in parts_rows:
                 continue
             for c in range(ncol):
                 v = self.value(r, c)
+                if v is not None:
+                    printed.add(c)
                 if v:
                     base_acc[c] += v
                     base_parts[c] += 1
@@ -252,8 +255,8 @@ class Arithmetic:
         for kt in t_options:
             totals = {c: v for c, v in enumerate(self.values[t][kt]) if v is not None}   # the columns t prints
             cols = list(totals)
-            if not cols or 0 in totals.values():
-                continue
+            if not cols or 0 in totals.values() or not printed <= totals.keys():
+                continue                     # a total that leaves empty a column its parts print sums nothing there
             stack: list[tuple[int, tuple[int, ...], tuple[int, ...], tuple[int, ...]]] = [
                 (0, tuple(base_acc), tuple(base_parts), ())]
             while stack:
