@@ -40,9 +40,9 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--max-memory", type=float, default=DEFAULT_MAX_MEMORY_MB, metavar="MB",
                    help="memory budget per document in MB, its own memory (USS) (default %(default)g)")
     e.add_argument("--ocr", choices=("auto", "always", "never"), default="auto")
-    e.add_argument("--ocr-effort", choices=("auto", "full"), default="auto",
-                   help="auto (default): a cheap OCR pass on every scanned page, full quality on pages with "
-                        "statements, notes, budgets, goals or figures; full: every page at full quality")
+    e.add_argument("--ocr-effort", choices=("auto", "full"), default="full",
+                   help="full (default): every scanned page at full quality; auto: a cheap OCR pass on every "
+                        "page, full quality for figure bands and goal pages (cheaper, may lose a figure)")
     e.add_argument("--ocr-lang", default="swe", help="installed tesseract model(s), e.g. swe or swe+eng")
     e.add_argument("--dpi", type=int, default=300, help="OCR resolution, at least 72 (default 300)")
     e.add_argument("--scheduler", default="", metavar="tcp://HOST:8786",

@@ -11,7 +11,7 @@ DEFAULT_MAX_MEMORY_MB = 2048.0
 class Options:
     ocr: str = "auto"            # auto | always | never
     ocr_lang: str = "swe"
-    ocr_effort: str = "auto"     # auto: cheap pass, full quality on figure/goal pages | full: every page at full quality
+    ocr_effort: str = "full"     # full: every page at full quality | auto: cheap pass, full quality for figure bands and goal pages
     dpi: int = 300
     jobs: int = 0                # 0: all cores
     timeout: float = 600.0       # seconds per document (> 0; there is no "unlimited")

@@ -7,7 +7,7 @@ Runs `arsred extract` on each set and scores goals.csv against the set's gold wi
 - fully right: matched goals whose status, target and outcome (where the gold has them) are
   all right / matched goals.
 
-    .venv/bin/python benchmarks/goal_accuracy.py            # corpus + tests/real_goals
+    .venv/bin/python benchmarks/goal_accuracy.py            # corpus + tests/real_goals (as stored and run into one line)
     .venv/bin/python benchmarks/goal_accuracy.py --unseen   # also tests/real_goals_unseen (totals only)
 
 Prints a table and writes benchmarks/results/goal_accuracy.md. The unseen set is scored for
@@ -43,6 +43,15 @@ def run_arsred(source: Path, out: Path) -> float:
     return time.perf_counter() - t0
 
 
+def one_line_copy(source: Path, out: Path) -> Path:
+    """The set's pages with every line break lost, as a stored web page often has them."""
+    out.mkdir(parents=True, exist_ok=True)
+    for p in source.glob("*.txt"):
+        text = p.read_text(encoding="utf-8")
+        (out / p.name).write_text(" ".join(ln.strip() for ln in text.splitlines() if ln.strip()) + "\n", encoding="utf-8")
+    return out
+
+
 def score_run(gold_dir: Path, out: Path) -> dict:
     """Totals over the set: gold goals, found, status/target/outcome right, fully right, output rows."""
     ev = eval_goals()
@@ -58,17 +67,20 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--unseen", action="store_true", help="also score tests/real_goals_unseen (totals only)")
     ap.add_argument("--keep", type=Path, help="write the runs' outputs under this folder instead of a temporary one")
     args = ap.parse_args(argv)
-    names = ["corpus", "real_goals"] + (["real_goals_unseen"] if args.unseen else [])
+    names = ["corpus", "real_goals", "real_goals_one_line"] + (["real_goals_unseen"] if args.unseen else [])
     lines = ["# Goal reading accuracy (issue 13)", "",
              "Produced by `benchmarks/goal_accuracy.py`: `arsred extract` on each set, scored with "
              "`tools/eval_goals.py`'s matching. *precision* = output rows matched to a gold goal / output rows; "
-             "*fully right* = matched goals whose status, target and outcome (where the gold has them) are all right.",
+             "*fully right* = matched goals whose status, target and outcome (where the gold has them) are all right. "
+             "*real_goals_one_line*: the same pages with every line break lost (a stored page run into one line).",
              "", "| set | documents | goals found | status right | targets right | outcomes right | fully right "
              "| output rows | precision | seconds |", "|---|---|---|---|---|---|---|---|---|---|"]
     with tempfile.TemporaryDirectory() as tmp:
         base = args.keep or Path(tmp)
         for name in names:
-            source, gold = SETS[name]
+            source, gold = SETS.get(name, SETS["real_goals"])
+            if name == "real_goals_one_line":
+                source = one_line_copy(source, base / "one_line_source")
             if not gold.is_dir():
                 print(f"{name}: no gold at {gold}, skipped", file=sys.stderr)
                 continue

@@ -41,7 +41,7 @@ from tools.render_report import render_report  # noqa: E402
 
 log = logging.getLogger("ocr_report")
 ARSRED = str(Path(sys.executable).with_name("arsred"))
-FULL_PASS = re.compile(r"page (\d+): full pass")
+FULL_PASS = re.compile(r"page (\d+): (full|bands) pass")
 FACT_KEY = ("statement", "item", "period", "column", "value_sek")
 
 
@@ -114,7 +114,9 @@ def measure(report: Path, tmp: Path, dpi: int, repeat: int, on_repeat=None) -> d
                                 "--ocr-effort", effort, "--dpi", str(dpi), "-v", "--timeout", "7200"], env)
             best[effort] = min(best.get(effort, (float("inf"), 0.0)), (w, c))
             if effort == "auto":
-                full_pages = [m.group(1) for m in FULL_PASS.finditer(err)]
+                passes = [(m.group(2), m.group(1)) for m in FULL_PASS.finditer(err)]
+                full_pages = [f"whole: {','.join(n for e, n in passes if e == 'full') or '-'}",
+                              f"bands: {','.join(n for e, n in passes if e == 'bands') or '-'}"]
         log.info("%s run %d: %s", report.stem, r + 1, {k: f"{v[0]:.1f}s" for k, v in best.items()})
         if on_repeat is not None:   # the table so far: a long run on a loaded machine can be cut short
             on_repeat(_summary(report, tmp, n, best, per_page, full_pages, r + 1))
@@ -135,7 +137,7 @@ def _summary(report: Path, tmp: Path, n: int, best: dict, per_page: list[float],
     fa, ff = _facts(tmp / "out_auto", True), _facts(tmp / "out_full", True)
     res["only_full"] = sum((ff - fa).values())
     res["only_auto"] = sum((fa - ff).values())
-    res["full_pages"] = ",".join(full_pages) or "-"
+    res["full_pages"] = "; ".join(full_pages) or "-"
     return res
 
 
@@ -190,7 +192,7 @@ def write(results: list[dict], args: argparse.Namespace) -> None:
             lines.append(f"| {r['report']} | {r['pages']} | arsred --ocr-effort {effort} | {w:.1f} | {w / bw:.2f} | "
                          f"{c:.1f} | {c / bc:.2f} | {w / r['pages']:.2f} | {hit}/{total} = {hit / max(1, total):.3f} | "
                          f"{r[f'failed_{effort}']} |")
-    lines += ["", "| report | pages read at full quality (auto) | facts+labels only in full | only in auto | "
+    lines += ["", "| report | pages read again at full quality (auto): whole / figure bands | facts+labels only in full | only in auto | "
               "bare s/page: min / median / max |", "| --- | --- | --- | --- | --- |"]
     for r in results:
         pp = sorted(r["bare_page"])

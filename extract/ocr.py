@@ -299,8 +299,10 @@ class OcrResult:
     rotation: int = 0
     skew: float = 0.0
     warnings: list[str] = field(default_factory=list)
-    effort: str = "full"     # "full": --dpi, dust removed, digits pass; "cheap": the first pass of --ocr-effort auto
+    effort: str = "full"     # "full": --dpi, dust removed, digits pass; "cheap": the first pass of --ocr-effort auto;
+    #                          "bands": the cheap reading with its figure bands read again at full quality
     triage: str = ""         # why the page got its pass (--ocr-effort auto)
+    bands: list[Box] = field(default_factory=list)   # "bands": the regions (points) read again at full quality
 
 
 def _deskew(image, skew: float):  # noqa: ANN001, ANN202
@@ -351,8 +353,6 @@ def straighten(image, skew: float):  # noqa: ANN001, ANN202
     to its edges (or none) is done whole.
     """
     import math
-
-    from PIL import Image
     box = _ink_box(image)
     w, h = image.size
     if box is None:
@@ -370,13 +370,31 @@ def straighten(image, skew: float):  # noqa: ANN001, ANN202
     x1, y1 = min(w, int(max(xs)) + 1 + margin), min(h, int(max(ys)) + 1 + margin)
     if (x1 - ox) * (y1 - oy) > 0.9 * w * h:
         return _deskew(image, skew), (0, 0)
+    return deskewed_crop(image, skew, (ox, oy, x1, y1)), (ox, oy)
+
+
+def deskewed_crop(image, skew: float, box: tuple[int, int, int, int], origin: tuple[int, int] = (0, 0),
+                  page: tuple[int, int] | None = None):  # noqa: ANN001, ANN202
+    """The region `box` (x0, y0, x1, y1) of `_deskew(image, skew)`, computed for that region only.
+
+    `image` may be a part of the page cut at `origin` (the page `page` = (width, height) in
+    size): the rotation is still about the page's centre.
+    """
+    import math
+
+    from PIL import Image
+    w, h = page or image.size
+    ox, oy, x1, y1 = box
+    a = -math.radians(skew) if abs(skew) >= 0.1 else 0.0
     if a == 0.0:
-        return image.crop((ox, oy, x1, y1)), (ox, oy)
+        return image.crop((ox - origin[0], oy - origin[1], x1 - origin[0], y1 - origin[1]))
+    cx, cy = w / 2.0, h / 2.0
     # Image.rotate's own matrix (output -> input about the centre), shifted to the crop's origin
     m = [round(math.cos(a), 15), round(math.sin(a), 15), 0.0, round(-math.sin(a), 15), round(math.cos(a), 15), 0.0]
     m[2] = m[0] * -cx + m[1] * -cy + cx + m[0] * ox + m[1] * oy
     m[5] = m[3] * -cx + m[4] * -cy + cy + m[3] * ox + m[4] * oy
-    return image.transform((x1 - ox, y1 - oy), Image.Transform.AFFINE, m, Image.Resampling.BICUBIC, fillcolor=255), (ox, oy)
+    m[2], m[5] = m[2] - origin[0], m[5] - origin[1]
+    return image.transform((x1 - ox, y1 - oy), Image.Transform.AFFINE, m, Image.Resampling.BICUBIC, fillcolor=255)
 
 
 def _is_noise(w: Word) -> bool:
@@ -714,26 +732,27 @@ def ocr_pdf_page(pdf_path: str, index: int, dpi: float, lang: str, engine: OcrEn
     except OcrUnavailable:
         raise
     except Exception as exc:  # noqa: BLE001 - a broken page must not lose the document
-        log.warning("%s page %d: OCR failed: %s", pdf_path, index + 1, exc)
-        return OcrResult(warnings=[f"page {index + 1}: OCR failed ({type(exc).__name__}: {exc}); "
-                                   f"the page has no lines"], effort=effort)
+        return _failed_page(pdf_path, index, exc, effort)
 
 
 def _init_worker() -> None:
     os.environ["OMP_THREAD_LIMIT"] = "1"
 
 
-def ocr_pages(pdf_path: str, indexes: list[int], dpi: float, lang: str, engine: OcrEngine,
-              workers: int, effort: str = "full") -> dict[int, OcrResult]:
-    """OCR pages one per worker process; results by 0-based page index."""
-    if not indexes:
-        return {}
+def _failed_page(pdf_path: str, i: int, exc: BaseException, effort: str = "full") -> OcrResult:
+    log.warning("%s page %d: OCR failed: %s", pdf_path, i + 1, exc)
+    return OcrResult(warnings=[f"page {i + 1}: OCR failed ({type(exc).__name__}: {exc}); the page has no lines"],
+                     effort=effort)
+
+
+def _map_pages(read, pdf_path: str, indexes: list[int], args: tuple, workers: int) -> dict[int, OcrResult]:  # noqa: ANN001
+    """`read(pdf_path, i, *args)` for every page, one page per worker process when workers > 1."""
     if workers <= 1 or len(indexes) == 1:
-        return {i: ocr_pdf_page(pdf_path, i, dpi, lang, engine, effort) for i in indexes}
+        return {i: read(pdf_path, i, *args) for i in indexes}
     from concurrent.futures import ProcessPoolExecutor
     n = min(workers, len(indexes))
     with ProcessPoolExecutor(max_workers=n, initializer=_init_worker) as pool:
-        futures = {i: pool.submit(ocr_pdf_page, pdf_path, i, dpi, lang, engine, effort) for i in indexes}
+        futures = {i: pool.submit(read, pdf_path, i, *args) for i in indexes}
         out = {}
         for i, f in futures.items():
             try:
@@ -741,80 +760,192 @@ def ocr_pages(pdf_path: str, indexes: list[int], dpi: float, lang: str, engine: 
             except OcrUnavailable:
                 raise
             except Exception as exc:  # noqa: BLE001 - a worker that died loses its page, not the document
-                log.warning("%s page %d: OCR worker failed: %s", pdf_path, i + 1, exc)
-                out[i] = OcrResult(warnings=[f"page {i + 1}: OCR failed ({type(exc).__name__}: {exc}); "
-                                             f"the page has no lines"])
+                out[i] = _failed_page(pdf_path, i, exc)
         return out
+
+
+def ocr_pages(pdf_path: str, indexes: list[int], dpi: float, lang: str, engine: OcrEngine,
+              workers: int, effort: str = "full") -> dict[int, OcrResult]:
+    """OCR pages one per worker process; results by 0-based page index."""
+    if not indexes:
+        return {}
+    return _map_pages(ocr_pdf_page, pdf_path, indexes, (dpi, lang, engine, effort), workers)
 
 
 def ocr_pages_two_pass(pdf_path: str, indexes: list[int], dpi: float, lang: str, engine: OcrEngine,
                        workers: int) -> dict[int, OcrResult]:
-    """`--ocr-effort auto`: a cheap reading of every page, full quality only where the triage asks for it.
+    """`--ocr-effort auto`: a cheap reading of every page, full quality only for what holds figures.
 
-    The cheap pass (extract.page_triage's `[cheap] dpi`, no dust removal, no digits pass)
-    finds the headings, figure lines and goal material; pages that open or continue a
-    statement, note or goal section, pages with figure lines and pages the cheap reading
-    cannot classify are read again exactly as `--ocr-effort full` reads them. The other
-    pages keep the cheap words, their confidence scaled down by the triage table's factor.
-
-    With one worker the pages go in order, and a page that follows a page read at full
-    quality inside a still open statement or goal section is read at full quality straight
-    away (statements and goal lists run over several pages; a cheap reading there would be
-    thrown away); its full reading is triaged like a cheap one and may close the section.
+    Each page is rendered once at `dpi`. A copy reduced to the triage table's `[cheap] dpi` is
+    read (no dust removal, no digits pass); extract.page_triage then picks, from that reading,
+    the bands of the figure lines (with the table rows between them and the column heads
+    above), which are cut from the full-resolution page, straightened and cleaned as
+    `--ocr-effort full` does, read in one call with the digits pass, and put back in page
+    coordinates. The rest of the page keeps the cheap words, their confidence scaled down
+    by the triage table's factor. A page the cheap reading cannot judge is read whole at full
+    quality. With one worker (the archive set-up) a page that follows a page with goal content
+    is read whole at full quality straight away (goal lists run over pages), and goes on doing
+    so while its reading shows goal content; with more workers every page is read cheaply first.
     """
-    from arsred.extract.page_triage import FULL
+    if not indexes:
+        return {}
     if workers > 1 and len(indexes) > 1:
-        return _two_pass_parallel(pdf_path, indexes, dpi, lang, engine, workers)
-    out: dict[int, OcrResult] = {}
-    section: str | None = None
-    ahead = False
-    for i in sorted(indexes):
-        if ahead:
-            r = ocr_pdf_page(pdf_path, i, dpi, lang, engine)
-            v = _triage(r, i, section)
-            r.triage = f"{v.reason}; read at full quality first, inside the open {section} section"
-        else:
-            r = ocr_pdf_page(pdf_path, i, _cheap_dpi(dpi), lang, engine, effort="cheap")
-            v = _triage(r, i, section)
-            r = ocr_pdf_page(pdf_path, i, dpi, lang, engine) if v.effort == FULL else _keep_cheap(r)
-            r.triage = v.reason
-        log.debug("%s page %d: %s pass (%s)", pdf_path, i + 1, r.effort, r.triage)
-        out[i], section = r, v.section
-        ahead = v.effort == FULL and section not in (None, "other")
+        out = _map_pages(ocr_pdf_page_auto, pdf_path, indexes, (dpi, lang, engine), workers)
+    else:
+        from arsred.extract.page_triage import GOAL_CONTENT
+        out, goal = {}, False
+        for i in sorted(indexes):
+            if goal:    # goal lists run over pages: a cheap reading there would be thrown away
+                out[i] = r = ocr_pdf_page(pdf_path, i, dpi, lang, engine)
+                r.triage = f"read whole first, after a goal page; {_verdict(r).reason}"
+                log.debug("%s page %d: %s pass (%s)", pdf_path, i + 1, r.effort, r.triage)
+            else:
+                out[i] = r = ocr_pdf_page_auto(pdf_path, i, dpi, lang, engine)
+            goal = r.triage.endswith(GOAL_CONTENT)
     _log_efforts(pdf_path, out)
     return out
 
 
-def _two_pass_parallel(pdf_path: str, indexes: list[int], dpi: float, lang: str, engine: OcrEngine,
-                       workers: int) -> dict[int, OcrResult]:
-    """Both passes over worker processes: every page cheaply, then the triaged pages at full quality."""
-    from arsred.extract.page_triage import FULL
-    cheap = ocr_pages(pdf_path, indexes, _cheap_dpi(dpi), lang, engine, workers, effort="cheap")
-    verdicts = {}
-    section: str | None = None
-    for i in sorted(indexes):
-        verdicts[i] = v = _triage(cheap[i], i, section)
-        section = v.section
-    out = ocr_pages(pdf_path, [i for i in indexes if verdicts[i].effort == FULL], dpi, lang, engine, workers)
-    for i in indexes:
-        out[i] = out[i] if i in out else _keep_cheap(cheap[i])
-        out[i].triage = verdicts[i].reason
-        log.debug("%s page %d: %s pass (%s)", pdf_path, i + 1, out[i].effort, out[i].triage)
-    _log_efforts(pdf_path, out)
-    return out
-
-
-def _cheap_dpi(dpi: float) -> float:
-    from arsred.extract.page_triage import cheap_dpi
-    return min(cheap_dpi(), dpi)
-
-
-def _triage(r: OcrResult, index: int, section: str | None):  # noqa: ANN202
+def _verdict(r: OcrResult):  # noqa: ANN202
     from arsred.extract.layout import lines_from_words
     from arsred.extract.page_triage import triage_page
-    lines = lines_from_words(r.words, index + 1, "ocr") if r.words else []
-    return triage_page(lines, _mean_conf(r.words), len(r.words), section,
-                       failed=any("OCR failed" in w for w in r.warnings))
+    lines = lines_from_words(r.words, 1, "ocr") if r.words else []
+    return triage_page(lines, _mean_conf(r.words), len(r.words), failed=bool(r.warnings) and not r.words)
+
+
+def ocr_pdf_page_auto(pdf_path: str, index: int, dpi: float, lang: str, engine: OcrEngine) -> OcrResult:
+    """Render one page once and read it in two passes (`ocr_image_auto`); failures become a warning."""
+    try:
+        r = ocr_image_auto(render_page(pdf_path, index, dpi), dpi, lang, engine)
+    except OcrUnavailable:
+        raise
+    except Exception as exc:  # noqa: BLE001 - a broken page must not lose the document
+        return _failed_page(pdf_path, index, exc)
+    log.debug("%s page %d: %s pass (%s)", pdf_path, index + 1, r.effort, r.triage)
+    return r
+
+
+def ocr_image_auto(page, dpi: float, lang: str, engine: OcrEngine) -> OcrResult:  # noqa: ANN001
+    """A cheap reading of a reduced copy, then full quality for what the triage asks (see ocr_pages_two_pass)."""
+    from arsred.extract.page_triage import BANDS, FULL, cheap_dpi
+    k = max(1, round(dpi / cheap_dpi()))
+    if k == 1:
+        return ocr_image(page, dpi, lang, engine)
+    try:
+        cheap = ocr_image(page.reduce(k), dpi / k, lang, engine, effort="cheap")
+    except OcrFailed as exc:
+        r = ocr_image(page, dpi, lang, engine)
+        r.triage = f"the cheap pass failed ({exc})"
+        return r
+    v = _verdict(cheap)
+    if v.effort == FULL or (v.effort == BANDS and cheap.rotation):
+        r = ocr_image(page, dpi, lang, engine)   # a turned page with figures: whole, as --ocr-effort full reads it
+    elif v.effort == BANDS:
+        from arsred.extract.layout import lines_from_words
+        lines = lines_from_words(cheap.words, 1, "ocr")
+        r = read_bands(page, dpi, lang, engine, cheap, [lines[i] for i in v.reread])
+    else:
+        r = _keep_cheap(cheap)
+    r.triage = v.reason
+    return r
+
+
+BAND_SIDE = 1.0     # a band reaches this many line heights left and right of its line's words
+BAND_PAD = 0.45     # ... and this many above and below
+
+
+def _band_boxes(lines: list, limit: tuple[float, float]) -> list[tuple[list[float], list[float]]]:
+    """Regions (points) to read again, each as (crop, core): the crop gives its lines some room, the core
+    is the lines themselves (words read in the crop outside it belong to neighbouring lines, cut in half).
+    Overlapping bands are merged."""
+    boxes = []
+    for ln in lines:
+        ws = [w.box for c in ln.cells for w in c.words if w.box is not None]
+        if not ws:
+            continue
+        x0, top = min(b.x0 for b in ws), min(b.top for b in ws)
+        x1, bottom = max(b.x1 for b in ws), max(b.bottom for b in ws)
+        h = max(1.0, bottom - top)
+        boxes.append(([max(0.0, x0 - BAND_SIDE * h), max(0.0, top - BAND_PAD * h),
+                       min(limit[0], x1 + BAND_SIDE * h), min(limit[1], bottom + BAND_PAD * h)],
+                      [x0 - BAND_SIDE * h, top - 0.2 * h, x1 + BAND_SIDE * h, bottom + 0.2 * h]))
+    regions: list[tuple[list[float], list[float]]] = []
+    for crop, core in sorted(boxes, key=lambda b: b[0][1]):
+        if regions and crop[1] <= regions[-1][0][3]:
+            for r, b in ((regions[-1][0], crop), (regions[-1][1], core)):
+                r[0], r[2], r[3] = min(r[0], b[0]), max(r[2], b[2]), max(r[3], b[3])
+        else:
+            regions.append((crop, core))
+    return regions
+
+
+def _source_box(box: tuple[int, int, int, int], skew: float, size: tuple[int, int], margin: int = 4) -> tuple[int, int, int, int]:
+    """The part of the unrotated page that `deskewed_crop(page, skew, box)` draws from, with a margin."""
+    import math
+    a = -math.radians(skew) if abs(skew) >= 0.1 else 0.0
+    cx, cy = size[0] / 2.0, size[1] / 2.0
+    xs, ys = [], []
+    for x, y in ((box[0], box[1]), (box[2], box[1]), (box[0], box[3]), (box[2], box[3])):
+        dx, dy = x - cx, y - cy
+        xs.append(math.cos(a) * dx + math.sin(a) * dy + cx)
+        ys.append(-math.sin(a) * dx + math.cos(a) * dy + cy)
+    return (max(0, int(min(xs)) - margin), max(0, int(min(ys)) - margin),
+            min(size[0], int(max(xs)) + 1 + margin), min(size[1], int(max(ys)) + 1 + margin))
+
+
+def read_bands(page, dpi: float, lang: str, engine: OcrEngine, cheap: OcrResult, lines: list) -> OcrResult:  # noqa: ANN001
+    """Read the bands of `lines` (from the cheap reading, in points) again at full quality; keep the rest cheap.
+
+    Each band is cut from the full-resolution page, cleaned of dust and straightened as the
+    full pass does for the whole page; all bands of the page go into one strip read in one
+    call, then the digits pass. Their words are put back in the page's coordinates, so a
+    figure's box is where a whole-page reading would put it.
+    """
+    from PIL import Image
+    s = dpi / 72.0
+    size = page.size
+    regions = _band_boxes(lines, (size[0] / s, size[1] / s))
+    crops, spans = [], []
+    for r, _ in regions:
+        box = (int(r[0] * s), int(r[1] * s), min(size[0], int(r[2] * s) + 1), min(size[1], int(r[3] * s) + 1))
+        src = _source_box(box, cheap.skew, size)
+        part = despeckle(page.crop(src))
+        crops.append(deskewed_crop(part, cheap.skew, box, origin=src[:2], page=size))
+        spans.append(box)
+    margin, gap = 20, max(20, int(dpi / 7.5))
+    height = 2 * margin + sum(c.size[1] for c in crops) + gap * max(0, len(crops) - 1)
+    strip = Image.new("L", (2 * margin + max(c.size[0] for c in crops), height), 255)
+    places, y = [], margin
+    for c in crops:
+        strip.paste(c, (margin, y))
+        places.append(y)
+        y += c.size[1] + gap
+    words = engine.recognize(strip, lang)
+    words = recheck_numbers(strip, words, lang, engine)
+    words = regroup_thousands([fix_confusions(_strip_junk(_clean(w))) for w in _drop_noise(words)])
+    found: list[list[Word]] = [[] for _ in crops]
+    for w in words:
+        if w.box is None:
+            continue
+        mid = (w.box.top + w.box.bottom) / 2
+        for n, (c, top) in enumerate(zip(crops, places)):
+            if top - gap / 2 <= mid < top + c.size[1] + gap / 2:
+                x0, y0 = spans[n][0] - margin, spans[n][1] - top
+                core = regions[n][1]
+                if core[1] <= (mid + y0) / s <= core[3]:
+                    found[n].append(Word(w.text, Box((w.box.x0 + x0) / s, (w.box.top + y0) / s,
+                                                     (w.box.x1 + x0) / s, (w.box.bottom + y0) / s), w.confidence))
+                break
+    read = [core for (_, core), got in zip(regions, found) if got]   # a band read as nothing keeps its cheap words
+
+    def inside(b: Box) -> bool:
+        mx, my = (b.x0 + b.x1) / 2, (b.top + b.bottom) / 2
+        return any(r[0] <= mx <= r[2] and r[1] <= my <= r[3] for r in read)
+
+    kept = _keep_cheap(OcrResult([w for w in cheap.words if w.box is None or not inside(w.box)]))
+    out = kept.words + [w for got in found for w in got]
+    return OcrResult(out, size[0] / s, size[1] / s, cheap.rotation, cheap.skew, effort="bands",
+                     bands=[Box(*r) for r in read])
 
 
 def _keep_cheap(r: OcrResult) -> OcrResult:
@@ -826,6 +957,6 @@ def _keep_cheap(r: OcrResult) -> OcrResult:
 
 
 def _log_efforts(pdf_path: str, out: dict[int, OcrResult]) -> None:
-    full = sum(r.effort == "full" for r in out.values())
-    log.info("%s: %d of %d scanned pages read at full quality, %d kept from the cheap pass",
-             pdf_path, full, len(out), len(out) - full)
+    n = {e: sum(r.effort == e for r in out.values()) for e in ("full", "bands", "cheap")}
+    log.info("%s: of %d scanned pages %d read whole at full quality, %d with their figure bands at full quality, "
+             "%d kept from the cheap pass", pdf_path, len(out), n["full"], n["bands"], n["cheap"])

@@ -31,6 +31,7 @@ from arsred.extract.ocr import (
     ocr_pages,
     ocr_pages_two_pass,
 )
+from arsred.extract.ocr_api import ApiEngine, api_engine
 
 log = logging.getLogger(__name__)
 
@@ -173,7 +174,8 @@ def read_pdf(path: str, doc_id: str, sha256: str, options: Options | None = None
     results: dict[int, OcrResult] = {}
     if need and options.ocr != "never":
         engine = engine or default_engine()
-        if isinstance(engine, TesseractEngine) or isinstance(getattr(engine, "inner", None), TesseractEngine):
+        if isinstance(engine, (TesseractEngine, ApiEngine)) or isinstance(getattr(engine, "inner", None),
+                                                                           (TesseractEngine, ApiEngine)):
             check_tesseract(options.ocr_lang)
         log.info("%s: OCR of %d of %d pages (%s, effort %s)", path, len(need), len(texts), options.ocr_lang,
                  options.ocr_effort)
@@ -199,9 +201,11 @@ def read_pdf(path: str, doc_id: str, sha256: str, options: Options | None = None
 
 
 def default_engine() -> OcrEngine:
-    """Tesseract; with ARSRED_OCR_REPLAY=DIR its output is cached by image hash in DIR (development runs)."""
+    """Tesseract, in-process where libtesseract loads (the command otherwise); with ARSRED_OCR_REPLAY=DIR
+    its output is cached by image hash in DIR (development runs)."""
+    engine: OcrEngine = api_engine() or TesseractEngine()
     cache = os.environ.get("ARSRED_OCR_REPLAY", "")
-    return ReplayEngine(cache, TesseractEngine()) if cache else TesseractEngine()
+    return ReplayEngine(cache, engine) if cache else engine
 
 
 def _ocr_page(n: int, r: OcrResult, t: PageText) -> Page:

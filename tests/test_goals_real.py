@@ -3,7 +3,8 @@
 Scored with tools/eval_goals.py's own matching. Done when (issue 13): ≥ 85 % of the gold
 goals found, ≥ 85 % of those right in status, target and outcome (where the gold has them),
 and precision ≥ 0.9 (output rows matched to a gold goal / output rows: no goal invented
-from ordinary prose).
+from ordinary prose). The floors below are what the set measures (26 sections, 151 goals:
+150 found, 148 fully right, 152 rows), a little under, so a regression fails.
 """
 from __future__ import annotations
 
@@ -31,12 +32,34 @@ def scores() -> dict[str, int]:
 
 
 def test_most_real_goals_are_found(scores):
-    assert scores["found"] >= 0.85 * scores["total"], scores
+    assert scores["found"] >= 0.98 * scores["total"], scores
 
 
 def test_found_goals_are_right_in_status_target_and_outcome(scores):
-    assert scores["full"] >= 0.85 * scores["found"], scores
+    assert scores["full"] >= 0.97 * scores["found"], scores
 
 
 def test_no_goal_is_invented_from_ordinary_prose(scores):
-    assert scores["found"] >= 0.9 * scores["rows"], scores
+    assert scores["found"] >= 0.97 * scores["rows"], scores
+
+
+@pytest.fixture(scope="module")
+def one_line_scores(tmp_path_factory) -> dict[str, int]:
+    """The same pages with every line break lost (a stored page run into one line), read again."""
+    gold = eval_goals().read_gold(DEV / "gold")
+    out = tmp_path_factory.mktemp("one_line")
+    rows = {}
+    for stem, data in gold.items():
+        text = (DEV / data["source"]).read_text(encoding="utf-8")
+        path = out / data["source"]
+        path.write_text(" ".join(line.strip() for line in text.splitlines() if line.strip()) + "\n", encoding="utf-8")
+        rows[stem] = [{k: ("" if v is None else v) for k, v in r.items()} for r in find_goals(read_document(path))]
+    return score(gold, rows)
+
+
+def test_a_page_run_into_one_line_still_yields_its_listed_goals(one_line_scores):
+    # measured: 100 of 151 found, 94 fully right (the others lack a value, none has a wrong one), 109 rows;
+    # tables whose rows carry no mark (no status word, no trend word) are lost in one line
+    assert one_line_scores["found"] >= 0.65 * one_line_scores["total"], one_line_scores
+    assert one_line_scores["full"] >= 0.92 * one_line_scores["found"], one_line_scores
+    assert one_line_scores["found"] >= 0.9 * one_line_scores["rows"], one_line_scores

@@ -189,7 +189,7 @@ def test_ocr_effort_auto_keeps_a_prose_page_from_the_cheap_pass_and_full_reads_i
     """A scanned page without figures or headings keeps the cheap reading, its confidence scaled down."""
     prose = [Word(t, Box(200 + 90 * i, 400, 280 + 90 * i, 440), 0.9)
              for i, t in enumerate("Styrelsen har haft sex möten under året".split())]
-    auto = read_pdf(str(mixed), "mixed", "0", Options(jobs=1), engine=PageWordsEngine(prose))
+    auto = read_pdf(str(mixed), "mixed", "0", Options(jobs=1, ocr_effort="auto"), engine=PageWordsEngine(prose))
     full = read_pdf(str(mixed), "mixed", "0", Options(jobs=1, ocr_effort="full"), engine=PageWordsEngine(prose))
     assert auto.pages[1].text == full.pages[1].text == "Styrelsen har haft sex möten under året"
     assert auto.pages[1].lines[0].confidence == pytest.approx(0.81) and full.pages[1].lines[0].confidence == 0.9

@@ -16,6 +16,7 @@ from difflib import SequenceMatcher
 
 import regex
 from arsred.extract.document import Document, Line
+from arsred.extract.goals.coded_goals import coded_goals
 from arsred.extract.goals.indicator_tables import indicator_lists, indicator_tables
 from arsred.extract.goals.indicators import indicator_lines
 from arsred.extract.goals.interleaved import interleaved_tables
@@ -25,7 +26,7 @@ from arsred.extract.goals.model import RawGoal
 from arsred.extract.goals.money import link, money_by_initiative
 from arsred.extract.goals.numbered_lines import numbered_goal_lines
 from arsred.extract.goals.plan_rows import plan_rows
-from arsred.extract.goals.prose import prose_goals
+from arsred.extract.goals.prose import prose_goals, stated_goals
 from arsred.extract.goals.reading_lines import reading_lines
 from arsred.extract.goals.rows import goal_values
 from arsred.extract.goals.status_tables import status_tables
@@ -43,12 +44,13 @@ GOAL_COLUMNS = [
     "granted_sek", "used_sek", "matched_fact", "page", "line",
 ]
 DUPLICATE_RATIO = 0.7   # within one section: the same goal read twice (garbled or clean)
+MIN_GOAL_CHARS = 8      # shorter "goals" are fragments, except a goal named by its area ("Ekonomi")
 NEIGHBOURS = 12         # lines apart within which two alike goals of one layout are a list, not a copy
 
 Reader = Callable[[list[Line], Headings, Phrases, set[int]], list[RawGoal]]
 
 # In this order: structured layouts first, so prose readers only see what tables left.
-READERS: tuple[Reader, ...] = (tab_tables, plan_rows, status_tables, interleaved_tables, indicator_tables,
+READERS: tuple[Reader, ...] = (tab_tables, coded_goals, plan_rows, status_tables, interleaved_tables, indicator_tables,
                               indicator_lists, labelled_indicators, target_tables, indicator_lines,
                               numbered_goal_lines, judged_goals)
 
@@ -67,6 +69,8 @@ def read_raw_goals(doc: Document, ph: Phrases) -> list[RawGoal]:
     if not (assessed or any(g.outcome for g in prose)):
         prose = prose_goals(lines, heads, ph, used, plan=True)   # a plan: its "ska"-sentences are the goals
     found += prose
+    if not found and not any(heads.goal_area):
+        found = stated_goals(lines, heads, ph, used)     # a page about a body's goals, without a goal heading
     log.debug("%s: %d raw goals", doc.doc_id, len(found))
     out = []
     for g in found:
@@ -88,7 +92,7 @@ def find_goals(document: Document, facts: Sequence[Fact] = (), *, organisation: 
     repair = _repairer(document)
     raw = [replace(g, goal=repair(g.goal), outcome=repair(g.outcome), section=repair(g.section),
                    initiative=repair(g.initiative)) for g in raw]
-    raw = _dedupe([g for g in raw if len(g.goal) >= 8])
+    raw = _dedupe([g for g in raw if len(g.goal) >= MIN_GOAL_CHARS or g.layout == "named_area"])
     money = money_by_initiative(facts)
     rows = []
     for g in raw:

@@ -8,6 +8,14 @@ it or in the paragraph's next sentences, is a goal: the "att …" clause is the 
 sentence holding the status its outcome, and the status is stated. Any part of the page is
 read (news pages and goal analyses have no goal heading); without a status phrase nothing is
 taken, so ordinary prose about goals yields no goal.
+
+Goals named by their area in the sentence that judges them are read too, one goal per name:
+
+    Tre av målen, Samhälle, Utbildning och Vård och omsorg bedöms vara delvis uppfyllda.
+    Målet för Medarbetare uppfylls inte, främst på grund av … Målet Ekonomi bedöms vara uppfyllt.
+
+The names are capitalised, listed with commas and "och" right after "målen"/"målet (för)",
+and the sentence itself states the status.
 """
 from __future__ import annotations
 
@@ -19,6 +27,10 @@ from arsred.extract.goals.vocabulary import Phrases, fold, prose_status, sentenc
 
 NAMED = regex.compile(r"\bmal(?:et|en)?\s*(?:\(\s*(att\s[^()]{8,200})\)|(att\s[^.()]{8,200}?)\s+(?=har\b|ar\b|bedoms\b|blev\b))")
 LOOKAHEAD = 3      # sentences after the naming one that may hold its status
+# "Tre av målen, A, B och C bedöms …", "Målet för D uppfylls …", "Målet E bedöms …" (on the printed sentence)
+NAMES = r"(\p{Lu}[\p{L}-]*(?:\s+(?:och\s+)?\p{Ll}[\p{L}-]*)*?(?:(?:,\s*|\s+och\s+)\p{Lu}[\p{L}-]*(?:\s+och\s+\p{Ll}[\p{L}-]*)*)*)"
+NAMED_AREAS = regex.compile(r"(?i:\bm[aå]l(?:et|en)\b)(?:,\s*|\s+(?i:för)\s+|\s+)" + NAMES
+                            + r",?\s+(?=(?i:bedöms|är|har|uppfylls|uppnås|nås|blev)\b)")
 
 
 def judged_goals(lines: list[Line], heads: Headings, ph: Phrases, used: set[int]) -> list[RawGoal]:
@@ -45,4 +57,31 @@ def judged_goals(lines: list[Line], heads: Headings, ph: Phrases, used: set[int]
             else:
                 continue
             break
+    return goals + _named_areas(lines, heads, ph, used)
+
+
+def _named_areas(lines: list[Line], heads: Headings, ph: Phrases, used: set[int]) -> list[RawGoal]:
+    """Goals named by their area in the sentence that states their status: one goal per name."""
+    goals: list[RawGoal] = []
+    body = [(k, line) for k, line in enumerate(lines) if k not in used and k not in heads.indices]
+    for para in paragraphs(body):
+        for s in sentences(para_text(para)):
+            m = NAMED_AREAS.search(s)
+            found = prose_status(s, ph) if m else None
+            if not found:
+                continue
+            printed, status = found
+            first = para[0][1]
+            for name in _names(m.group(1)):
+                goals.append(RawGoal(section=heads.at[para[0][0]], goal=name, outcome=s, printed=printed,
+                                     status=status, page=first.page, line=first.number, layout="named_area",
+                                     confidence=0.6))
     return goals
+
+
+def _names(text: str) -> list[str]:
+    """'Samhälle, Utbildning och Vård och omsorg' -> the names; 'och' before a capital starts a new one."""
+    names = []
+    for part in regex.split(r",\s*", text):
+        names += [n.strip() for n in regex.split(r"\s+och\s+(?=\p{Lu})", part) if n.strip()]
+    return names

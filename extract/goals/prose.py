@@ -109,6 +109,7 @@ def prose_goals(lines: list[Line], heads: Headings, ph: Phrases, used: set[int],
         open_goal = None
 
     last_area = ""
+    listed: set[str] = set()        # goal areas whose goals stand as list items
     for para in paras:
         k0, first = para[0]
         area = heads.goal_area[k0]
@@ -120,8 +121,13 @@ def prose_goals(lines: list[Line], heads: Headings, ph: Phrases, used: set[int],
         head = lines_text[0]
         assessment = _assessment_body(head, ph)
         item = list_item(head, ph)
+        if item is not None and not _goal_item(item[1], ph):
+            close()         # an item about the goals (a scale's definition, when they were decided): no goal
+            prev_para = None
+            continue
         if item is not None:
             close()
+            listed.add(area)
             kept = [t for t in lines_text if not any(fold(t).startswith(m) for m in ph.measure_labels)]
             goal, criterion, outcome = _item_parts(kept, ph)
             open_goal = {"goal": goal, "section": area, "line": first, "assess": [outcome] if outcome else [],
@@ -143,6 +149,39 @@ def prose_goals(lines: list[Line], heads: Headings, ph: Phrases, used: set[int],
         elif item is not None:
             prev_para = None
     close()
+    # where a list states a section's goals, its prose only explains them
+    return [g for g in goals if not (g.layout == "plan_prose" and g.section in listed)]
+
+
+def _goal_item(text: str, ph: Phrases) -> bool:
+    """False for a list item that speaks about goals instead of stating one.
+
+    'Vid hel måluppfyllelse bedöms …' defines an assessment scale (a condition word opening an
+    item that names an assessment); '- beslutades i Kommunfullmäktige § 97' says when the goals
+    were decided (`[prose] not_goal_sentences`).
+    """
+    f = fold(text)
+    if any(m in fold((sentences(text) or [text])[0]) for m in ph.list_intro_meta):
+        return False
+    first = f.split()[0] if f.split() else ""
+    return not (first in ph.condition_openers and any(w in f for w in ph.assessment_words))
+
+
+def stated_goals(lines: list[Line], heads: Headings, ph: Phrases, used: set[int]) -> list[RawGoal]:
+    """A page with no goal heading: its sentences that state a goal as one ('Ett övergripande mål för verksamheten är att …').
+
+    Only the "mål … är att" form counts (GOAL_IS): it names itself a goal, so no heading is needed to tell it
+    from prose about goals; used only where nothing else on the page was read as a goal.
+    """
+    goals: list[RawGoal] = []
+    body = [(k, line) for k, line in enumerate(lines) if k not in used and k not in heads.indices]
+    for para in paragraphs(body):
+        for s in sentences(para_text(para)):
+            fs = fold(s)
+            if GOAL_IS.search(fs) and not any(m in fs for m in ph.list_intro_meta) and not s.rstrip().endswith(":"):
+                line = para[0][1]
+                goals.append(RawGoal(section=heads.at[para[0][0]], goal=s.strip(), page=line.page, line=line.number,
+                                     layout="stated_goal", confidence=0.6))
     return goals
 
 

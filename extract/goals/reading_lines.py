@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 
 import regex
 from arsred.extract.document import Box, Cell, Document, Line, Word
+from arsred.extract.goals.long_lines import split_long_lines
 from arsred.extract.goals.structure import is_furniture
 from arsred.extract.goals.vocabulary import TRAILING_STOPWORDS, Phrases, fold
 
@@ -89,7 +90,8 @@ def reading_lines(doc: Document, ph: Phrases) -> Reading:
     """The document's reading lines and, for positioned input, where each starts on the page."""
     phys = doc.lines
     if all(line.method == "text" for line in phys):
-        return Reading(phys)
+        split = split_long_lines(phys, ph)
+        return Reading(phys) if split is None else Reading(*split)
     furniture = [len(line.cells) <= 1 and is_furniture(line.text) for line in phys]
     runs = _runs(phys, furniture)
     margins = _margins(phys, furniture)

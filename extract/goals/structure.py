@@ -73,9 +73,26 @@ def _lone_goal_heading(lines: list[Line], i: int, ph: Phrases) -> bool:
     return not is_header_fragment(nxt, ph) and "\t" not in nxt
 
 
+ITEM_NUMBER = regex.compile(r"^\s*\(?(\d{1,2})[.)]\s")
+
+
+def in_numbered_list(lines: list[Line], i: int) -> bool:
+    """'1. Resultat' directly followed by '2. Beredskap' (or after '1.' when it is '2.'): list items, not numbered headings."""
+    m = ITEM_NUMBER.match(lines[i].text)
+    if not m:
+        return False
+    n = int(m.group(1))
+    for j, step in ((i - 1, -1), (i + 1, 1)):
+        if 0 <= j < len(lines) and abs(lines[j].number - lines[i].number) == 1:
+            other = ITEM_NUMBER.match(lines[j].text)
+            if other and int(other.group(1)) == n + step:
+                return True
+    return False
+
+
 def is_heading(lines: list[Line], i: int) -> bool:
     line = lines[i]
-    if "\t" in line.text.strip() or not heading_like(line.text):
+    if "\t" in line.text.strip() or not heading_like(line.text) or in_numbered_list(lines, i):
         return False
     prev_gap = i == 0 or lines[i - 1].number < line.number - 1
     prev_ok = prev_gap or lines[i - 1].text.rstrip()[-1:] in ".:!?" or is_furniture(lines[i - 1].text)

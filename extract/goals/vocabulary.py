@@ -63,6 +63,9 @@ class Phrases:
     target_prefixes: tuple[str, ...] = ()
     indicator_labels: tuple[str, ...] = ()
     value_labels: tuple[str, ...] = ()
+    condition_openers: frozenset[str] = frozenset()
+    assessment_words: tuple[str, ...] = ()
+    one_letter_words: frozenset[str] = frozenset()
 
     @property
     def header_words(self) -> tuple[str, ...]:
@@ -106,6 +109,9 @@ def load_phrases(path: str = str(PHRASES_PATH)) -> Phrases:
         target_prefixes=f(d.get("indicator", {}).get("target_prefixes", [])),
         indicator_labels=f(d.get("indicator", {}).get("labels", [])),
         value_labels=f(d.get("indicator", {}).get("value_labels", [])),
+        condition_openers=frozenset(fold(x) for x in d["prose"].get("condition_openers", [])),
+        assessment_words=f(d["prose"].get("assessment_words", [])),
+        one_letter_words=frozenset(fold(x) for x in d["prose"].get("one_letter_words", [])),
     )
 
 
@@ -150,19 +156,30 @@ def prose_status(text: str, ph: Phrases) -> tuple[str, str] | None:
     if len(folded) != len(plain):
         plain = folded
     pattern = regex.compile(r"(?<![\w])(" + _alternation(list(ph.status_prose)) + r")(?![\w])")
-    start = 0
+    spans, start = [], 0
     for sentence in regex.split(r"(?<=[.!?])\s+", folded):
         begin = folded.index(sentence, start)
         start = begin + len(sentence)
-        if not regex.search(r"\bmal", sentence):
-            continue
-        m = pattern.search(sentence)
+        if not _scale(sentence, pattern, ph):     # "… har uppfyllts helt, delvis eller ej": the scale, no assessment
+            spans.append((begin, sentence))
+    for begin, sentence in spans:
+        m = pattern.search(sentence) if regex.search(r"\bmal", sentence) else None
         if m:
             return plain[begin + m.start():begin + m.end()], ph.status_prose[m.group(1)]
-    m = pattern.search(folded)
-    if m and " " in m.group(1):
-        return plain[m.start():m.end()], ph.status_prose[m.group(1)]
+    for begin, sentence in spans:
+        m = pattern.search(sentence)
+        if m and " " in m.group(1):
+            return plain[begin + m.start():begin + m.end()], ph.status_prose[m.group(1)]
     return None
+
+
+def _scale(sentence: str, pattern: regex.Pattern, ph: Phrases) -> bool:
+    """A sentence naming the assessment's alternatives ('uppfyllts helt, delvis eller ej') judges nothing."""
+    if not regex.search(r"\beller\b", sentence):
+        return False
+    found = {ph.status_prose[m.group(1)] for m in pattern.finditer(sentence)}
+    alternatives = regex.search(r"\b(?:helt|delvis|ej|inte)\s*,?\s+(?:delvis\s+)?(?:eller|och)\s+(?:ej|inte|delvis)\b", sentence)
+    return len(found) > 1 or bool(alternatives)
 
 
 def strip_numbering(text: str) -> str:

@@ -1,0 +1,257 @@
+"""Long stored lines -> reading lines: a goal list, heading stack or table that a page's text ran into one line.
+
+Web pages kept as text often lose their line breaks: a heading, its goal list and the
+assessment after it end up on one long line ("Finansiella mål Våra finansiella mål bygger på
+… • år 2020 uppnå 9 procent • år 2025 uppnå 15 procent Kontroll …"). The goal readers read
+lines the way a report prints them, so such a line is cut back into the lines it was made of,
+by the marks that opened them and by nothing page-specific:
+
+- **list items**: a bullet (`[prose] bullets` of goal_phrases.toml) or a run of numbered
+  items "1. … 2. … 3. …" (numbers counting up from one item to the next);
+- **goal headings**: a short heading-shaped run of words naming a goal (`is_goal_heading`:
+  "Finansiella mål", "Inriktningsmål 2022") standing where a sentence starts, before the
+  sentence it heads — a heading gets a blank line before and after, as printed;
+- **labelled rows**: a goal-number label ("Mål 2:", "Målområde 1:1") where a sentence starts;
+  a symbol font's glyphs read as lone capital letters ("S A1. … N …", `glyph_letters`);
+  a run of upper-case words (a heading); a value label ("Senaste värdet:");
+- **table rows**: a trend word glued before a measure's name ("UppAndel …", `[indicator]
+  trend_words`) opens a row, and the row's figures up to their period ("5,8% 6% 2022") are a
+  line of their own (never inside the header's "Utfall 2021 Utfall 2022"); status cells
+  ("Delvis uppfyllt", `[status.cell]`) standing between rows get lines of their own;
+- **sentences**: once a line is cut at all, its sentences go on lines of their own (one
+  paragraph: no blank line between them). After a list item, a sentence that is not its own
+  (no figure, no criterion such as "Målet är uppnått när …") opens a new paragraph, so prose
+  after a list never becomes the last item's outcome.
+
+A line with none of the first three marks is left as it is, so ordinary long paragraphs read
+exactly as before. Each piece keeps the page and line it came from (`Reading.origin`).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+from arsred.extract.document import Line
+from arsred.extract.goals.vocabulary import TRAILING_STOPWORDS, Phrases, fold, is_goal_heading
+
+LONG = 160                  # shorter lines are printed lines, not runs of several ...
+SHORT = 40                  # ... unless they hold a list of two items or more
+MAX_HEADING_WORDS = 10
+SENTENCE_END = regex.compile(r"(?<=[.!?])\s+(?=[\"”]?\p{Lu})")
+NUMBERED = regex.compile(r"(?:^|(?<=\s))(\d{1,2})[.)]\s+(?=[\"”]?\p{Lu})")
+GOAL_LABEL = regex.compile(r"(?:^|(?<=\s))(?=\p{Lu}\p{Ll}*m[aå]l(?:område)?\s\d{1,2}(?:[.:]\d{1,2})?[.:]?\s)")
+WORD = regex.compile(r"\S+")
+# the figures closing a measure's row, up to its period, and the goal text that may follow them
+PERIOD = r"(?:(?:\p{Lu}\p{Ll}{2}\s+|(?i:tertial|kvartal)\s+\d\s+)?(?:19|20)\d\d(?:/(?:19|20)\d\d)?)"
+FIGURE = r"(?:[-–]?\d[\d\u00a0 ]*(?:[,.]\d+)?\s?(?:%|\p{Ll}{1,3}\b)?)"
+VALUES = regex.compile(r"(?<!(?:^|\s)" + FIGURE + r")\s(?=(?:" + FIGURE + r"\s+)*" + PERIOD + r"(?:\s+\p{Lu}|$))")
+VALUES_THEN_TEXT = regex.compile(r"(?<=\s)" + PERIOD + r"(?=\s+\p{Lu}\p{Ll})")
+# a sentence after a list item that belongs to it: a criterion or a figure ('Målet är uppnått när … 90 procent')
+ITEM_OWN = regex.compile(r"\d|\b(?:nar|ska|skall|minst|hogst|malet|malen|mal|malvarde|riktmarke|uppgar|uppgick)\b")
+GLYPH_MIN = 3               # a lone capital letter this often before items is a symbol, not a word
+# a run of upper-case words ('D. GOD LIVSMILJÖ OCH LÅNGSIKTIGT HÅLLBAR UTVECKLING'): a heading inside the line
+CAPS_HEADING = regex.compile(r"(?:\p{Lu}\.\s)?\p{Lu}{2,}(?:\s+\p{Lu}{2,}){2,}(?=\s|$)")
+# words of a running sentence that a heading does not hold ("Förbundets styrelse har som övergripande mål att …")
+RUNNING_WORDS = frozenset("ar har ska skall kan blir finns var hade att som".split())
+
+
+@dataclass(frozen=True)
+class Piece:
+    text: str
+    gap_before: bool = False      # a blank line before it (it opens a paragraph)
+    heading: bool = False
+
+
+def split_line(text: str, ph: Phrases) -> list[Piece] | None:
+    """The pieces a long stored line was made of, or None when it holds no list, heading or label mark."""
+    t = " ".join(text.split())
+    if len(t) < SHORT or "\t" in text or "<p>" in text:
+        return None     # a table row's cells are read by the table readers
+    items = _item_starts(t, ph)
+    if len(t) < LONG and len(items) < 2:
+        return None     # a printed line; a shorter one is cut only when it lists two items or more
+    cuts = set(items) | {m.end() for m in SENTENCE_END.finditer(t) if not _after_item_number(t, m.start())}
+    cuts |= {m.end() for m in regex.finditer(r":\s+", t) if m.end() in items}
+    bounds = sorted(cuts | {0}) + [len(t)]
+    segments = [(t[a:b].strip(), a in items) for a, b in zip(bounds, bounds[1:]) if t[a:b].strip()]
+    marked = bool(items)
+    pieces: list[Piece] = []
+    in_item = False     # the sentences after a list item: its own (a criterion, a figure) until one is not
+    for k, (seg, opens_item) in enumerate(segments):
+        if k + 1 < len(segments) and (CAPS_HEADING.fullmatch(seg) or _heading_shaped(seg) and is_goal_heading(seg, ph)):
+            pieces.append(Piece(seg, True, True))
+            marked, in_item = True, False
+            continue
+        heads, rest = _headings(seg, ph)
+        marked = marked or bool(heads)
+        pieces += [Piece(h, True, True) for h in heads]
+        for j, part in enumerate(_labels(rest) if rest else []):
+            marked = marked or j > 0
+            gap = False
+            if not opens_item and not heads and in_item and not ITEM_OWN.search(fold(part)):
+                gap, in_item = True, False      # prose after the list, not the last item's own sentence
+            pieces.append(Piece(part, gap))
+        in_item = opens_item or (in_item and not heads)
+    return pieces if marked and len(pieces) > 1 else None
+
+
+def _after_item_number(t: str, end: int) -> bool:
+    """'… 1. Den enskildes …', 'S A1. Nacka ska …': the full stop closes a list number or goal code, not a sentence."""
+    return bool(regex.search(r"(?:^|\s)(?:\d{1,2}|\p{Lu}{1,2}\d{0,2}(?:\.\d{1,2})*)[.)]$", t[:end]))
+
+
+def _item_starts(t: str, ph: Phrases) -> set[int]:
+    """Where list items start: a bullet, or a number of a run counting up ('1. … 2. … 3. …')."""
+    cuts = set()
+    for b in ph.bullets:
+        if b in "-–":       # a dash inside words and ranges ('2020-2023', 'A - B') is no bullet
+            continue
+        for m in regex.finditer(r"(?:^|(?<=\s))" + regex.escape(b) + r"\s", t):
+            cuts.add(m.start())
+    for letter in _glyph_letters(t, ph):
+        cuts.update(m.start() for m in regex.finditer(r"(?:^|(?<=\s))" + letter + r"\s(?=[\p{Lu}\d])", t))
+    cuts.update(m.start() for m in CAPS_HEADING.finditer(t) if m.start() > 0 and t[m.start() - 1] == " ")
+    trend = "|".join(regex.escape(w.capitalize()) for w in ph.trend_words)
+    if trend:   # a planning system's trend word glued before a measure's name ('UppAndel …') opens a row
+        rows = [m.start() for m in regex.finditer(r"(?<=\s)(?:" + trend + r")(?=\p{Lu})", t)]
+        if len(rows) >= 2:
+            cuts.update(rows)
+            # a row's figures end in its period ('5,8% 6% 2022', '71% 69% Dec 2022'): the goal after it is a line
+            header = _header_spans(t, ph)
+            cuts.update(c for c in (m.end() for m in VALUES_THEN_TEXT.finditer(t)) if not _inside(c, header))
+            cuts.update(c for c in (m.start() + 1 for m in VALUES.finditer(t)) if not _inside(c, header))
+    cells = _status_cells(t, ph)
+    if len(cells) >= 2:         # a follow-up table run into the line: a status cell opens and closes its own line
+        cuts.update(c for span in cells for c in span)
+        if trend:               # the figures of a row, after its name and unit: 'Upp 148 815 …'
+            cuts.update(m.start() for m in regex.finditer(r"(?<=\s)(?:" + trend + r")(?=\s+[-–\d])", t))
+    labels = "|".join(regex.escape(w) for w in ph.value_labels + ph.outcome_labels)
+    if labels:      # a value's label opens its own line ('… oförändrad Senaste värdet: 88 %')
+        folded = fold(t)
+        if len(folded) == len(t):
+            cuts.update(m.start() for m in regex.finditer(r"(?<=\S\s)(?:" + labels + r")\s*:", folded)
+                        if t[m.start()].isupper())
+    runs = list(NUMBERED.finditer(t))
+    for a, b in zip(runs, runs[1:]):
+        if int(b.group(1)) == int(a.group(1)) + 1:
+            cuts.update((a.start(), b.start()))
+    cuts.discard(0)
+    return cuts
+
+
+def _status_cells(t: str, ph: Phrases) -> list[tuple[int, int]]:
+    """Capitalised status cells standing between a table's rows ('… 115 548 Uppfyllt Elever i åk 6 …')."""
+    folded = fold(t)
+    if len(folded) != len(t):
+        return []
+    phrases = sorted((p for p in ph.status_cell if len(p) >= 6), key=len, reverse=True)
+    pattern = r"(?:^|(?<=\s))(?:" + "|".join(regex.escape(p) for p in phrases) + r")(?=\s|$)"
+    return [m.span() for m in regex.finditer(pattern, folded) if t[m.start()].isupper()]
+
+
+def _header_spans(t: str, ph: Phrases) -> list[tuple[int, int]]:
+    """Where a table's header names its outcome columns ('Utfall 2021 Utfall 2022 Utfall 2023'): never cut."""
+    words = "|".join(regex.escape(w) for w in ph.outcome_columns)
+    return [m.span() for m in regex.finditer(r"(?i:(?:" + words + r")\s+(?:19|20)\d\d\s*){2,}", t)]
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= pos <= b for a, b in spans)
+
+
+def glyph_letters(texts: list[str], ph: Phrases) -> set[str]:
+    """Lone capital letters marking items ('S A1. …', 'N Ranking …'): a symbol font's glyphs read as letters.
+
+    A letter counts when it stands alone before a capitalised word at least GLYPH_MIN times and is
+    no one-letter word of the language (`[prose] one_letter_words`: 'I årsredovisningen …').
+    """
+    counts: dict[str, int] = {}
+    for t in texts:
+        for m in regex.finditer(r"(?:^|(?<=\s))(\p{Lu})\s(?=[\p{Lu}\d])", t):
+            if fold(m.group(1)) not in ph.one_letter_words:
+                counts[m.group(1)] = counts.get(m.group(1), 0) + 1
+    return {c for c, n in counts.items() if n >= GLYPH_MIN}
+
+
+def _glyph_letters(t: str, ph: Phrases) -> set[str]:
+    return glyph_letters([t], ph)
+
+
+def _headings(chunk: str, ph: Phrases) -> tuple[list[str], str]:
+    """Goal headings glued before the sentence they head: ('Finansiella mål', 'Våra finansiella mål …')."""
+    heads: list[str] = []
+    rest = chunk
+    while True:
+        words = list(WORD.finditer(rest))
+        found = None
+        for k in range(1, min(len(words) - 1, MAX_HEADING_WORDS + 1)):
+            w = words[k].group()
+            if not w[:1].isupper():
+                continue
+            head = rest[:words[k].start()].strip()
+            if (_heading_shaped(head) and is_goal_heading(head, ph) and _starts_sentence(words[k:])
+                    and not any(fold(rest[words[k].start():]).startswith(c + " ") for c in ph.outcome_columns)):
+                found = k
+                break
+        if found is None:
+            return heads, rest
+        heads.append(rest[:words[found].start()].strip())
+        rest = rest[words[found].start():]
+
+
+def _heading_shaped(head: str) -> bool:
+    """Short, capitalised, no sentence punctuation inside, not ending in a word that runs on."""
+    words = head.split()
+    if not words or len(words) > MAX_HEADING_WORDS or not words[0][:1].isupper():
+        return False
+    if regex.search(r"[.,;!?]", head) or head.endswith((":", "-", "–")):
+        return False
+    folded = [fold(w) for w in words]
+    return folded[-1] not in TRAILING_STOPWORDS and not set(folded) & RUNNING_WORDS
+
+
+def _starts_sentence(words: list[regex.Match]) -> bool:
+    """A capitalised word followed by running (lower-case) words, or a goal label: where a sentence starts."""
+    if len(words) < 2:
+        return False
+    nxt = words[1].group()
+    return nxt[:1].islower() or bool(regex.match(r"\d", nxt)) or len(words) == 2
+
+
+def _labels(chunk: str) -> list[str]:
+    """'Målområde 1:1 Förenkling leder …' -> the label and its sentence on lines of their own."""
+    cuts = [m.start() for m in GOAL_LABEL.finditer(chunk) if m.start() > 0]
+    parts, last = [], 0
+    for c in cuts:
+        parts.append(chunk[last:c].strip())
+        last = c
+    parts.append(chunk[last:].strip())
+    out = []
+    for p in parts:
+        m = regex.match(r"(\p{Lu}\p{Ll}*m[aå]l(?:område)?\s\d{1,2}(?:[.:]\d{1,2})?[.:]?)\s+(\p{Lu}.*)", p)
+        out += [m.group(1), m.group(2)] if m else [p]
+    return [p for p in out if p]
+
+
+def split_long_lines(lines: list[Line], ph: Phrases) -> tuple[list[Line], dict[int, tuple[int, int]]] | None:
+    """Text lines with long lines cut into pieces, renumbered (a blank line stays a skip), and where each came from.
+
+    None when no line needed cutting: the lines are then read as they are.
+    """
+    cut = {k: split_line(line.text, ph) for k, line in enumerate(lines) if line.method == "text"}
+    if not any(cut.values()):
+        return None
+    out: list[Line] = []
+    origin: dict[int, tuple[int, int]] = {}
+    number = 0
+    prev: Line | None = None
+    for k, line in enumerate(lines):
+        gap = prev is not None and (line.page != prev.page or line.number > prev.number + 1)
+        pieces = cut.get(k) or [Piece(line.text)]
+        for j, piece in enumerate(pieces):
+            blank = (gap and j == 0) or piece.gap_before or (j > 0 and pieces[j - 1].heading)
+            number += 2 if blank and number else 1
+            out.append(Line(line.page, number, piece.text, (), line.method))
+            origin[number] = (line.page, line.number)
+        prev = line
+    return out, origin
