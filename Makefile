@@ -35,7 +35,7 @@ test: setup
 
 lint: setup
 	$(BIN)/ruff check arsred extract normalize tests benchmarks tools
-	0BIN)/mypy arsred extract normalize
+	$(BIN)/mypy arsred extract normalize
 
 bench: setup
 	$(BIN)/python benchmarks/run_all.py

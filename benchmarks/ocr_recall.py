@@ -22,9 +22,10 @@ import regex
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from arsred.options import Options  # noqa: E402
 from arsred.extract.ocr import ReplayEngine, TesseractEngine  # noqa: E402
 from arsred.extract.read_pdf import read_pdf  # noqa: E402
+
+from arsred.options import Options  # noqa: E402
 from tools.render_report import render_report, scan_pdf  # noqa: E402
 
 AMOUNT = regex.compile(r"^[-−–]?\s?\d{1,3}(?:\s?\d{3})*(?:,\d+)?$")

@@ -37,6 +37,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from arsred.extract.ocr import render_page  # noqa: E402
+
 from tools.render_report import render_report  # noqa: E402
 
 log = logging.getLogger("ocr_report")

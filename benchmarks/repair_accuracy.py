@@ -27,6 +27,7 @@ sys.path.insert(0, str(ROOT))
 
 from arsred.normalize import repair  # noqa: E402
 from arsred.normalize.lexicon import get_lexicon  # noqa: E402
+
 from tools.label_pairs import damaged_label_pairs  # noqa: E402
 
 CORPUS = ROOT / "tests" / "corpus"

@@ -24,9 +24,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
+from batch_throughput import generate  # noqa: E402
+
 import arsred  # noqa: E402
 from arsred.options import Options  # noqa: E402
-from batch_throughput import generate  # noqa: E402
 from tools.render_report import render_report  # noqa: E402
 
 LIMIT_MB = 300.0

@@ -5,7 +5,6 @@ from collections import Counter
 from dataclasses import dataclass
 
 import regex
-
 from arsred.extract.document import Line
 from arsred.extract.sections import YEAR, Section, fold
 from arsred.extract.tables import is_header_line

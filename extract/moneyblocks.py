@@ -9,12 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import regex
-from rapidfuzz import fuzz
-
 from arsred.extract.amounts import Amount, is_amount_token, segment
 from arsred.extract.document import Line
 from arsred.extract.sections import YEAR, fold
 from arsred.extract.tables import declared_unit
+from rapidfuzz import fuzz
 
 # (folded phrase, column) — the lines of a money block
 BLOCK_LINES = (

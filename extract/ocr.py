@@ -24,8 +24,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
-from arsred.errors import OcrUnavailable
 from arsred.extract.document import Box, Word
+
+from arsred.errors import OcrUnavailable
 
 log = logging.getLogger(__name__)
 

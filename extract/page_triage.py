@@ -12,13 +12,12 @@ and the goal words of `goal_phrases.toml`).
 """
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
 import regex
-
+import tomllib
 from arsred.extract.document import Line
 
 FULL = "full"

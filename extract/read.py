@@ -4,10 +4,11 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from arsred.errors import UnreadableInput
-from arsred.options import Options
 from arsred.extract.document import Document
 from arsred.extract.read_text import read_text
+
+from arsred.errors import UnreadableInput
+from arsred.options import Options
 
 SUFFIXES = (".txt", ".pdf")
 PDF_HEADER_WINDOW = 1024    # PDF readers (Acrobat, pdf.js, pdfium) look for %PDF- this far into a file

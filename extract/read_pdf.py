@@ -17,9 +17,6 @@ import unicodedata
 from dataclasses import dataclass
 
 import regex
-
-from arsred.errors import EncryptedPdf, UnreadableInput
-from arsred.options import Options
 from arsred.extract.document import Box, Document, Line, Page, Word
 from arsred.extract.layout import lines_from_words
 from arsred.extract.ocr import (
@@ -32,6 +29,9 @@ from arsred.extract.ocr import (
     ocr_pages_two_pass,
 )
 from arsred.extract.ocr_api import ApiEngine, api_engine
+
+from arsred.errors import EncryptedPdf, UnreadableInput
+from arsred.options import Options
 
 log = logging.getLogger(__name__)
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 import codecs
 
 import regex
+from arsred.extract.document import Box, Cell, Document, Line, Page, Word
 
 from arsred.errors import UnreadableInput
-from arsred.extract.document import Box, Cell, Document, Line, Page, Word
 
 FOOTER = regex.compile(r"^\s*(?:[.\s]*\bi\s*\.\s*)?(?:[.\s]*)Sida\s+\d+(?:\s*\(\s*\d+\s*\))?\s*$", regex.I)
 WIDE_GAP = regex.compile(r" {2,}")

@@ -13,9 +13,8 @@ from importlib import resources
 
 import regex
 import tomllib
-from rapidfuzz import fuzz
-
 from arsred.extract.document import Document, Line
+from rapidfuzz import fuzz
 
 YEAR = regex.compile(r"\b(?:19[5-9]\d|20[0-4]\d)\b")
 

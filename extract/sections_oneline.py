@@ -15,7 +15,6 @@ from __future__ import annotations
 from functools import lru_cache
 
 import regex
-
 from arsred.extract.document import Line
 from arsred.extract.read_text import split_cells
 from arsred.extract.sections import YEAR, _names, fold
@@ -101,21 +100,21 @@ def _pieces(text: str) -> list[str] | None:
     if len(segments) < 2:
         return None
     pieces: list[str] = []
-    for words, figures in segments:
-        parts = _split_words(words, bool(figures))
+    for words, row_figures in segments:
+        parts = _split_words(words, bool(row_figures))
         pieces.extend(text for text, _ in parts)
-        years = year_run(figures)
+        years = year_run(row_figures)
         if years:
             if parts and not parts[-1][1] and declared_unit(parts[-1][0]) and len(parts[-1][0].split()) <= 3:
-                pieces[-1] = f"{pieces[-1]} {' '.join(figures[:years])}"    # 'mnkr 2005 … 2014': the header
+                pieces[-1] = f"{pieces[-1]} {' '.join(row_figures[:years])}"    # 'mnkr 2005 … 2014': the header
             else:
-                pieces.append(" ".join(figures[:years]))
-            figures = figures[years:]
-        if figures:
+                pieces.append(" ".join(row_figures[:years]))
+            row_figures = row_figures[years:]
+        if row_figures:
             if parts and not years and not parts[-1][1]:
-                pieces[-1] = f"{pieces[-1]} {' '.join(figures)}"     # the row's label, then its figures
+                pieces[-1] = f"{pieces[-1]} {' '.join(row_figures)}"     # the row's label, then its figures
             else:
-                pieces.append(" ".join(figures))
+                pieces.append(" ".join(row_figures))
     last = tokens[-1]
     if kinds[-1] == "fig" and regex.fullmatch(r"\d{1,3}", last) and len(tokens) > 2 and kinds[-2] == "fig" \
             and tokens[-2].casefold() in _CELL_UNITS:

@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Any
 
 import tomllib
-
 from arsred.extract.document import Line
 from arsred.normalize.facts import CheckResult, Fact
 

@@ -12,9 +12,8 @@ from functools import lru_cache
 from importlib import resources
 
 import regex
-from rapidfuzz import fuzz, process
-
 from arsred.extract.sections import fold
+from rapidfuzz import fuzz, process
 
 PREFIX = {"resultatrakning": "rr", "balansrakning": "br", "kassaflodesanalys": "kf", "oversikt": "ov",
           "balanskrav": "bk", "driftredovisning": "dr", "noter": "not", "budget": "bu",

@@ -19,7 +19,15 @@ from dataclasses import replace
 from arsred.extract import metadata
 from arsred.extract.document import Line
 from arsred.normalize import check_rules, check_tables, prose
-from arsred.normalize.checks import EQUATION_KINDS, CheckDef, Context, Runner, fmt_sek, load_checks, run_equation
+from arsred.normalize.checks import (
+    EQUATION_KINDS,
+    CheckDef,
+    Context,
+    Runner,
+    fmt_sek,
+    load_checks,
+    run_equation,
+)
 from arsred.normalize.facts import CheckResult, Fact
 from arsred.normalize.slips import Slip, candidates
 

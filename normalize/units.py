@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 import regex
-
 from arsred.extract.document import Line
 from arsred.extract.tables import Table
 
@@ -98,9 +97,9 @@ def decide_units(tables: list[tuple[Table, str | None]], evidence: list[tuple[in
             decisions[i] = UnitDecision(None, "mkr", f"{table.statement}: no unit declared; read as mnkr "
                                                      f"(its figures carry decimals, as amounts in millions do)")
         else:
-            largest = max(vals, default=0)
+            largest_figure = max(vals, default=0)
             decisions[i] = UnitDecision(None, "tkr", f"{table.statement}: no unit declared; read as tkr "
-                                                     f"(its largest figure, {largest:,}, is too small for kronor)"
+                                                     f"(its largest figure, {largest_figure:,}, is too small for kronor)"
                                         .replace(",", " "))
     return [d for d in decisions if d is not None]
 

@@ -13,10 +13,11 @@ import signal
 import time
 from pathlib import Path
 
+from arsred.normalize.facts import CheckResult, Fact
+
 from arsred.errors import ArsredError
 from arsred.options import Options
 from arsred.result import DocumentRecord, DocumentResult
-from arsred.normalize.facts import CheckResult, Fact
 
 PREFIX = {"rr": "resultatrakning", "br": "balansrakning", "kf": "kassaflodesanalys", "not": "noter",
           "dr": "driftredovisning", "ov": "oversikt", "bk": "balanskrav", "bu": "budget"}

@@ -4,10 +4,9 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from arsred.extract.amounts import parse_amount, segment
 from hypothesis import given
 from hypothesis import strategies as st
-
-from arsred.extract.amounts import parse_amount, segment
 
 
 def swedish(value: Decimal, decimals: int, minus: str = "-", detached: bool = False, parens: bool = False,

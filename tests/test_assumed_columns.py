@@ -17,8 +17,8 @@ from arsred.extract.tables.lines import is_header_line
 from arsred.extract.tables.proof import choose
 from arsred.extract.tables.stream import read_stream_tables, section_lines_are_flat
 from arsred.normalize.items import heading_labels
-from arsred.pipeline import process_document
 
+from arsred.pipeline import process_document
 from tests.helpers import text_document
 
 REAL = Path(__file__).resolve().parent / "real"

@@ -4,7 +4,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from arsred.extract.document import Box, Word
 from arsred.extract.layout import lines_from_words
 
@@ -71,9 +70,10 @@ def test_kerned_fragments_join_without_space() -> None:
 
 def test_rendered_pdf_cells_match_text_reader_cells(tmp_path: Path) -> None:
     """Every table line of the corpus comes out of a rendered text-layer PDF with the same cells."""
-    from arsred.options import Options
     from arsred.extract.read_pdf import read_pdf
     from arsred.extract.read_text import read_text
+
+    from arsred.options import Options
     from tools.render_report import render_report
 
     for stem in ("002_beb5154270de7dff", "004_3cec9309cdf15549", "001_417f4babd9b8cbcc"):

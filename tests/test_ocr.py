@@ -11,8 +11,6 @@ from pathlib import Path
 
 import pytest
 import regex
-
-from arsred.options import Options
 from arsred.extract.document import Box, Word
 from arsred.extract.layout import lines_from_words
 from arsred.extract.ocr import (
@@ -30,6 +28,8 @@ from arsred.extract.ocr import (
     render_page,
 )
 from arsred.extract.read_pdf import read_pdf
+
+from arsred.options import Options
 from tools.render_report import render_report, scan_pdf
 
 CORPUS = Path(__file__).parent / "corpus"
@@ -476,9 +476,8 @@ class PageImageEngine:
 
 
 def test_two_passes_keep_prose_cheap_and_read_figure_bands_at_full_resolution(monkeypatch: pytest.MonkeyPatch) -> None:
-    from PIL import Image
-
     import arsred.extract.ocr as ocr
+    from PIL import Image
     monkeypatch.setattr(ocr, "render_page", lambda path, index, dpi: Image.new(
         "L", (int(8.27 * dpi), int(11.69 * dpi)), (200, 210, 220)[index]))
     from arsred.extract.page_triage import cheap_dpi
@@ -508,9 +507,8 @@ def test_two_passes_keep_prose_cheap_and_read_figure_bands_at_full_resolution(mo
 
 def test_goal_pages_are_read_whole_and_one_worker_reads_the_page_after_one_whole_straight_away(
         monkeypatch: pytest.MonkeyPatch) -> None:
-    from PIL import Image
-
     import arsred.extract.ocr as ocr
+    from PIL import Image
     monkeypatch.setattr(ocr, "render_page", lambda path, index, dpi: Image.new(
         "L", (int(8.27 * dpi), int(11.69 * dpi)), (230, 230, 200, 200)[index]))
     from arsred.extract.page_triage import cheap_dpi

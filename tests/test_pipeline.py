@@ -122,11 +122,12 @@ def test_ocr_slips_are_suggested_beside_the_printed_figure(corpus_results):
 
 
 def test_checks_over_a_column_with_an_unreadable_ocr_figure_are_skipped_not_failed():
-    from arsred.pipeline import _skip_checks_on_unreadable
-    from arsred.result import DocumentRecord, DocumentResult
     from arsred.extract.document import Line
     from arsred.extract.tables import Column, Header, Row, Table
     from arsred.normalize.facts import CheckResult
+
+    from arsred.pipeline import _skip_checks_on_unreadable
+    from arsred.result import DocumentRecord, DocumentResult
 
     header = Header((Column(2022, "utfall_kostnad"), Column(2022, "utfall_netto")))
     row = Row("Styrelsearvode", "Styrelsearvode", Line(16, 19, "Styrelsearvode SI) -117", (), "ocr"), unreadable=[0])

@@ -5,11 +5,11 @@ import shutil
 from pathlib import Path
 
 import pytest
+from arsred.extract.document import Box, Word
+from arsred.extract.read_pdf import judge_text, read_pdf
 
 from arsred.errors import EncryptedPdf, OcrUnavailable, UnreadableInput
 from arsred.options import Options
-from arsred.extract.document import Box, Word
-from arsred.extract.read_pdf import judge_text, read_pdf
 from tools.render_report import mixed_pdf, render_report, render_text_pdf
 
 ROOT = Path(__file__).parent.parent

@@ -2,10 +2,9 @@
 from __future__ import annotations
 
 import reconcile_fixtures as F
-from reconcile_fixtures import Y2, table
-
 from arsred.normalize.checks import holds, load_checks
 from arsred.normalize.reconcile import reconcile
+from reconcile_fixtures import Y2, table
 
 
 def run(facts, lines=(), fy=None):

@@ -4,9 +4,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 import reconcile_fixtures as F
-from reconcile_fixtures import Y2, table
-
 from arsred.normalize.reconcile import reconcile
+from reconcile_fixtures import Y2, table
 
 
 def run(facts, lines=(), fy=None, doc_type=""):

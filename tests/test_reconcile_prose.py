@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import reconcile_fixtures as F
-
 from arsred.normalize.prose import extract_prose
 from arsred.normalize.reconcile import reconcile
 

@@ -5,10 +5,9 @@ import dataclasses
 
 import pytest
 import reconcile_fixtures as F
-from reconcile_fixtures import table
-
 from arsred.normalize.reconcile import reconcile
 from arsred.normalize.slips import candidates
+from reconcile_fixtures import table
 
 
 def suggested(facts, lines=()):

@@ -4,8 +4,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from arsred.normalize.repair import Change, Repaired, damage_score, needs_repair, repair_label, repair_text
+
 from tools.label_pairs import damaged_label_pairs
 
 CORPUS = Path(__file__).parent / "corpus"

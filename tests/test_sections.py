@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import pytest
-
 from arsred.extract.sections import classify_heading, content_lines, find_sections, is_furniture
+
 from tests.helpers import text_document
 
 

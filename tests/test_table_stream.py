@@ -3,13 +3,13 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from hypothesis import given, settings
-from hypothesis import strategies as st
-
 from arsred.extract.document import Line
 from arsred.extract.tables.header import build_columns, header_tokens
 from arsred.extract.tables.readings import Grammar, row_readings
 from arsred.extract.tables.stream import read_stream_tables
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from tests.helpers import ROOT
 
 

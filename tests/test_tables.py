@@ -4,6 +4,7 @@ from __future__ import annotations
 from arsred.extract.sections import find_sections
 from arsred.extract.statements import read_tables
 from arsred.normalize.items import heading_labels
+
 from tests.helpers import text_document
 
 
@@ -143,6 +144,7 @@ def test_day_month_year_headers_and_amounts_with_a_unit_word():
 
 def test_running_headers_are_furniture():
     from arsred.extract.sections import content_lines
+
     from tests.helpers import text_document
     page = "Samordningsförbundet X — Årsredovisning 2024\nKansli {k}\nStyrelse {k}\nSida {n}\n"
     doc = text_document("\f".join(page.format(n=n, k=100 * n) for n in range(1, 5)))

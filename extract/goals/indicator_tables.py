@@ -110,8 +110,8 @@ def _values(text: str, n: int) -> list[str] | None:
     if body == text.strip() or not FIGURES.match(body):
         return None
     if "%" in body:
-        cells = [c.strip().rstrip("%").strip() for c in regex.split(r"(?<=%)\s*", body) if c.strip()]
-        return cells if len(cells) <= n else None
+        percent_cells = [c.strip().rstrip("%").strip() for c in regex.split(r"(?<=%)\s*", body) if c.strip()]
+        return percent_cells if len(percent_cells) <= n else None
     toks = body.split()
     for k in range(min(n, len(toks)), 0, -1):
         cells = _cut(" ".join(toks), k)

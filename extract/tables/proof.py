@@ -4,7 +4,6 @@ from __future__ import annotations
 from dataclasses import replace
 
 import regex
-
 from arsred.extract.tables.lines import Table
 from arsred.extract.tables.settle import Arithmetic, Candidate, RowChoice
 

@@ -55,7 +55,7 @@ _CELL_UNIT = regex.compile(r"(?<=\d)\s*(?:tkr|mkr|mnkr|kr)(?!\p{L})\.?", regex.I
 
 def _label_part(text: str) -> tuple[str, str]:
     """'Verksamhetens intäkter16 0435 3905 327' → ('Verksamhetens intäkter', '16 0435 3905 327')."""
-    s = _CELL_UNIT.sub("\x00", text).rstrip()     # a unit in a cell ends the cell: '312 mnkr 158 mnkr' 
+    s = _CELL_UNIT.sub("\x00", text).rstrip()     # a unit in a cell ends the cell: '312 mnkr 158 mnkr'
     m = _FIGURES.search(s)
     if not m:
         return s.replace("\x00", " ").strip(), ""
