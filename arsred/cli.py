@@ -159,6 +159,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     shown = display_path(args.out)
     st = result.stats
     ok, flagged, error = result.count("ok"), result.count("flagged"), result.count("error")
+    unverified = result.count("unverified")
     error_lines = [f"  error {row['doc_id']}: {row['error']}" for _, row in result.errors.head(10).iterrows()]
     if error > 10:
         error_lines.append(f"  … {error - 10} more in documents.csv (status = error)")
@@ -173,7 +174,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
             print("\n".join(skipped_lines), file=sys.stderr)
         return int(result.exit_code(args.strict))
     rate = f" ({st.documents / st.seconds:.1f} docs/s, {st.pages / st.seconds:.1f} pages/s)" if st.seconds else ""
-    counts = (f"  ok {ok} · flagged {flagged} · error {error} · {plural(len(result.facts), 'fact')}, "
+    counts = (f"  ok {ok} · flagged {flagged} · unverified {unverified} · error {error} · "
+              f"{plural(len(result.facts), 'fact')}, "
               f"{plural(len(result.checks), 'check')}, {plural(len(result.goals), 'goal')}")
     if st.non_canonical_rows:
         counts += (f" · {plural(st.non_canonical_rows, 'row')} without a canonical item "
@@ -251,6 +253,7 @@ class Progress:
         dt = max(time.monotonic() - self.t0, 1e-6)
         self.bar.set_postfix_str(f"{self.pages} pages, {self.pages / dt:.1f} p/s, "
                                  f"ok {self.counts.get('ok', 0)} flagged {self.counts.get('flagged', 0)} "
+                                 f"unverified {self.counts.get('unverified', 0)} "
                                  f"error {self.counts.get('error', 0)}", refresh=False)
         self.bar.update(1)
 

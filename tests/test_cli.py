@@ -250,3 +250,20 @@ def test_a_failure_caught_below_the_cli_is_one_line_not_a_traceback(inputs: Path
     assert main(["extract", str(src), "-o", str(tmp_path / "out"), "--jobs", "1", "--quiet", "--no-cache",
                  "--verbose"]) == 0
     assert "Traceback" in capfd.readouterr().err
+
+
+def test_summary_counts_every_status(tmp_path: Path, capsys) -> None:
+    """The closing summary names unverified documents too, so its counts add up to the batch."""
+    import re
+    src = tmp_path / "in"
+    src.mkdir()
+    for name in ("001_417f4babd9b8cbcc.txt", "004_3cec9309cdf15549.txt"):   # 004 declares no unit: unverified
+        shutil.copy(CORPUS / name, src / name)
+    (src / "empty.txt").write_text("", encoding="utf-8")
+    out = tmp_path / "out"
+    main(["extract", str(src), "-o", str(out), "--no-cache"])
+    summary = capsys.readouterr().out
+    counts = {k: int(v) for k, v in re.findall(r"\b(ok|flagged|unverified|error) (\d+)", summary)}
+    statuses = pd.read_csv(out / "documents.csv")["status"].value_counts().to_dict()
+    assert counts == {s: statuses.get(s, 0) for s in ("ok", "flagged", "unverified", "error")}
+    assert sum(counts.values()) == 3 and counts["unverified"] >= 1 and counts["error"] == 1
