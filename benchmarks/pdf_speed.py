@@ -30,6 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import pdfplumber  # noqa: E402
+from publish import publish  # noqa: E402
 
 from arsred.pipeline import process_document  # noqa: E402
 from tools.render_report import render_report  # noqa: E402
@@ -152,10 +153,7 @@ def main() -> int:
              "| report | pages | bare pdfplumber s/page | arsred s/page | ratio |", "| --- | --- | --- | --- | --- |"]
     for stem, pages, bare, ours, ratio in rows:
         lines.append(f"| {stem} | {pages} | {bare:.3f} | {ours:.3f} | {ratio:.2f}× |")
-    Path(args.out).parent.mkdir(parents=True, exist_ok=True)
-    Path(args.out).write_text("\n".join(lines) + "\n", encoding="utf-8")
-    print("\n".join(lines))
-    return 0
+    return publish(lines, args.out)
 
 
 if __name__ == "__main__":

@@ -25,6 +25,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from batch_throughput import generate  # noqa: E402
+from publish import publish  # noqa: E402
 
 import arsred  # noqa: E402
 from arsred.options import Options  # noqa: E402
@@ -71,10 +72,7 @@ def main() -> int:
     worst = max((r for _, r, _ in peaks), default=0.0)
     lines += ["", f"Largest peak RSS of a document process: {worst:.0f} MB "
               f"({'within' if worst <= LIMIT_MB else 'over'} the {LIMIT_MB:.0f} MB target)."]
-    Path(args.out).parent.mkdir(parents=True, exist_ok=True)
-    Path(args.out).write_text("\n".join(lines) + "\n", encoding="utf-8")
-    print("\n".join(lines))
-    return 0
+    return publish(lines, args.out)
 
 
 if __name__ == "__main__":
