@@ -17,7 +17,7 @@ from arsred.extract.amounts import Amount
 from arsred.extract.document import Box, Cell, Document, Line
 from arsred.extract.metadata import detect_metadata
 from arsred.extract.moneyblocks import find_money_blocks, find_year_lists
-from arsred.extract.read import doc_id_for, read_document
+from arsred.extract.reading.read import doc_id_for, read_document
 from arsred.extract.sections import YEAR, Section, config, content_lines, find_sections, fold
 from arsred.extract.sections_oneline import unfold_lines
 from arsred.extract.statements import has_budget_header, is_total_label, read_tables, section_period

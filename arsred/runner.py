@@ -806,7 +806,7 @@ def _preload(fn: ProcessFn | None = None, warm: bool = True) -> None:
     paying for them again.
     """
     global _warmed
-    for mod in ("arsred.pipeline", "arsred.extract.read", "arsred.extract.read_pdf", "arsred.normalize"):
+    for mod in ("arsred.pipeline", "arsred.extract.reading.read", "arsred.extract.reading.read_pdf", "arsred.normalize"):
         try:
             __import__(mod)
         except Exception:

@@ -6,7 +6,7 @@ recall, the missed and extra values, and each OCR'd table line with its cells' c
 
     python benchmarks/ocr_recall.py [--dpi 300] [--seed 7] [--lines] [--cache DIR]
 
---cache DIR keeps tesseract's output by image hash (extract.ocr.ReplayEngine), so a re-run
+--cache DIR keeps tesseract's output by image hash (extract.reading.ocr.ReplayEngine), so a re-run
 after a change to the post-processing costs only the calls whose images changed.
 """
 from __future__ import annotations
@@ -22,8 +22,8 @@ import regex
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from arsred.extract.ocr import ReplayEngine, TesseractEngine  # noqa: E402
-from arsred.extract.read_pdf import read_pdf  # noqa: E402
+from arsred.extract.reading.ocr import ReplayEngine, TesseractEngine  # noqa: E402
+from arsred.extract.reading.read_pdf import read_pdf  # noqa: E402
 
 from arsred.options import Options  # noqa: E402
 from tools.render_report import render_report, scan_pdf  # noqa: E402

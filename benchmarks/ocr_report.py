@@ -36,7 +36,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from arsred.extract.ocr import render_page  # noqa: E402
+from arsred.extract.reading.ocr import render_page  # noqa: E402
 
 from tools.render_report import render_report  # noqa: E402
 

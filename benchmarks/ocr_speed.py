@@ -19,8 +19,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from arsred.extract.ocr import PSM, render_page  # noqa: E402
-from arsred.extract.read_pdf import read_pdf  # noqa: E402
+from arsred.extract.reading.ocr import PSM, render_page  # noqa: E402
+from arsred.extract.reading.read_pdf import read_pdf  # noqa: E402
 
 from arsred.options import Options  # noqa: E402
 from tools.render_report import render_report, scan_pdf  # noqa: E402

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 import regex
 from arsred.extract.document import Line
-from arsred.extract.read_text import split_cells
+from arsred.extract.reading.read_text import split_cells
 from arsred.extract.sections import YEAR, _names, fold
 from arsred.extract.tables.lines import declared_unit
 

@@ -28,7 +28,7 @@ def fake_process(path: str, options: Options | None = None) -> DocumentResult:
     doc_id = p.stem
     data = p.read_bytes()
     try:
-        from arsred.extract.read import read_document
+        from arsred.extract.reading.read import read_document
         if not data.startswith(b"ORG:"):
             read_document(p)    # the real reader's verdict on empty/binary/not-a-PDF input
     except ArsredError as exc:
@@ -140,7 +140,7 @@ class SlowOcrEngine:
 
 def slow_ocr_process(path: str, options: Options | None = None) -> DocumentResult:
     """The real PDF reader with an OCR engine that stalls: pages are OCR'd in worker processes."""
-    from arsred.extract.read_pdf import read_pdf
+    from arsred.extract.reading.read_pdf import read_pdf
     options = options or Options()
     read_pdf(path, Path(path).stem, "", options, engine=SlowOcrEngine())
     return DocumentResult(record=DocumentRecord(doc_id=Path(path).stem, path=path))

@@ -5,7 +5,7 @@ import hashlib
 from pathlib import Path
 
 from arsred.extract.document import Document
-from arsred.extract.read_text import read_text
+from arsred.extract.reading.read_text import read_text
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "corpus"

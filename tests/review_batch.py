@@ -26,7 +26,7 @@ def make_batch(folder: Path, *, scan: bool) -> Path:
     shutil.copy(CORPUS / f"{STEM}.txt", inputs / "report_text.txt")
     pdf = render_report(CORPUS / f"{STEM}.txt", inputs, stem="report_pdf")
     if scan:
-        from arsred.extract.read_pdf import read_pdf
+        from arsred.extract.reading.read_pdf import read_pdf
         doc = read_pdf(str(pdf), "x", "0", Options(ocr="never"))
         page = max(p.number for p in doc.pages if "Kassaflöde från" in p.text)
         scan_pdf(pdf, inputs / "report_scan.pdf", seed=7, dpi=200, pages=[page])

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from arsred.extract.read import read_document
+from arsred.extract.reading.read import read_document
 from arsred.extract.sections import content_lines, find_sections
 from arsred.extract.statements import read_tables
 from arsred.extract.tables.header import build_columns, header_tokens

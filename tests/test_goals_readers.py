@@ -6,7 +6,7 @@ from pathlib import Path
 from arsred.extract.goals import find_goals
 from arsred.extract.goals.indicator_tables import _cut
 from arsred.extract.goals.vocabulary import fold, load_phrases, quantities
-from arsred.extract.read import read_document
+from arsred.extract.reading.read import read_document
 
 
 def goals_of(tmp_path: Path, text: str, name: str = "snippet") -> list[dict]:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from arsred.extract.goals import find_goals
-from arsred.extract.read import read_document
+from arsred.extract.reading.read import read_document
 
 from tools.goal_score import eval_goals, score
 

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 from arsred.extract.document import Box, Word
-from arsred.extract.layout import lines_from_words
+from arsred.extract.reading.layout import lines_from_words
 
 CORPUS = Path(__file__).parent / "corpus"
 
@@ -70,8 +70,8 @@ def test_kerned_fragments_join_without_space() -> None:
 
 def test_rendered_pdf_cells_match_text_reader_cells(tmp_path: Path) -> None:
     """Every table line of the corpus comes out of a rendered text-layer PDF with the same cells."""
-    from arsred.extract.read_pdf import read_pdf
-    from arsred.extract.read_text import read_text
+    from arsred.extract.reading.read_pdf import read_pdf
+    from arsred.extract.reading.read_text import read_text
 
     from arsred.options import Options
     from tools.render_report import render_report

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 import regex
 from arsred.extract.document import Box, Word
-from arsred.extract.layout import lines_from_words
-from arsred.extract.ocr import (
+from arsred.extract.reading.layout import lines_from_words
+from arsred.extract.reading.ocr import (
     NUMBERS_SCALE,
     OcrFailed,
     ReplayEngine,
@@ -27,7 +27,7 @@ from arsred.extract.ocr import (
     regroup_thousands,
     render_page,
 )
-from arsred.extract.read_pdf import read_pdf
+from arsred.extract.reading.read_pdf import read_pdf
 
 from arsred.options import Options
 from tools.render_report import render_report, scan_pdf
@@ -406,7 +406,7 @@ PROSE = [["Styrelsen har under året arbetat vidare med samverkan mellan partern
 
 
 def test_triage_keeps_prose_cheap_and_reads_the_bands_of_figure_lines_again() -> None:
-    from arsred.extract.page_triage import BANDS, CHEAP, triage_page
+    from arsred.extract.reading.page_triage import BANDS, CHEAP, triage_page
     prose = triage_page(_page_lines(PROSE), 0.9, 40)
     assert prose.effort == CHEAP and prose.reread == ()
     # money lines inside prose: their bands only
@@ -428,7 +428,7 @@ def test_triage_keeps_prose_cheap_and_reads_the_bands_of_figure_lines_again() ->
 
 
 def test_triage_reads_a_page_whole_when_the_cheap_reading_cannot_be_judged() -> None:
-    from arsred.extract.page_triage import FULL, triage_page
+    from arsred.extract.reading.page_triage import FULL, triage_page
     # a statement named, but no figure line seen: its table was not read, so the whole page is
     statement = triage_page(_page_lines([["Resultaträkning"], *PROSE[:1]]), 0.9, 30)
     assert statement.effort == FULL and statement.section == "resultatrakning"
@@ -476,11 +476,11 @@ class PageImageEngine:
 
 
 def test_two_passes_keep_prose_cheap_and_read_figure_bands_at_full_resolution(monkeypatch: pytest.MonkeyPatch) -> None:
-    import arsred.extract.ocr as ocr
+    import arsred.extract.reading.ocr as ocr
     from PIL import Image
     monkeypatch.setattr(ocr, "render_page", lambda path, index, dpi: Image.new(
         "L", (int(8.27 * dpi), int(11.69 * dpi)), (200, 210, 220)[index]))
-    from arsred.extract.page_triage import cheap_dpi
+    from arsred.extract.reading.page_triage import cheap_dpi
     engine = PageImageEngine()
     got = ocr.ocr_pages_two_pass("x.pdf", [0, 1, 2], 300, "swe", engine, workers=1)
     assert [got[i].effort for i in range(3)] == ["cheap", "bands", "bands"]
@@ -507,11 +507,11 @@ def test_two_passes_keep_prose_cheap_and_read_figure_bands_at_full_resolution(mo
 
 def test_goal_pages_are_read_whole_and_one_worker_reads_the_page_after_one_whole_straight_away(
         monkeypatch: pytest.MonkeyPatch) -> None:
-    import arsred.extract.ocr as ocr
+    import arsred.extract.reading.ocr as ocr
     from PIL import Image
     monkeypatch.setattr(ocr, "render_page", lambda path, index, dpi: Image.new(
         "L", (int(8.27 * dpi), int(11.69 * dpi)), (230, 230, 200, 200)[index]))
-    from arsred.extract.page_triage import cheap_dpi
+    from arsred.extract.reading.page_triage import cheap_dpi
     engine = PageImageEngine()
     got = ocr.ocr_pages_two_pass("x.pdf", [0, 1, 2, 3], 300, "swe", engine, workers=1)
     assert [got[i].effort for i in range(4)] == ["full", "full", "full", "cheap"]
@@ -528,8 +528,8 @@ def test_two_passes_read_every_figure_of_a_statement_page_at_full_quality_in_pla
                                                                                   tmp_path: Path) -> None:
     """Real tesseract on a prose page and a statement page: the prose keeps the cheap reading; every figure of
     the statement comes from the full-quality band read, with the box a whole-page full reading gives it."""
-    from arsred.extract.ocr import ocr_pages, ocr_pages_two_pass
-    from arsred.extract.page_triage import rereads_figures
+    from arsred.extract.reading.ocr import ocr_pages, ocr_pages_two_pass
+    from arsred.extract.reading.page_triage import rereads_figures
     require_tesseract()
     doc = rendered["doc"]
     [prose] = [p.number for p in doc.pages if "Styrelsen är förbundets högsta beslutande organ" in p.text]
@@ -564,7 +564,7 @@ def test_two_passes_read_every_figure_of_a_statement_page_at_full_quality_in_pla
 
 @pytest.mark.ocr
 def test_in_process_tesseract_reads_the_words_of_the_command(rendered: dict) -> None:
-    from arsred.extract.ocr_api import api_engine
+    from arsred.extract.reading.ocr_api import api_engine
     require_tesseract()
     engine = api_engine()
     assert engine is not None

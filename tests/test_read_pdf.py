@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from arsred.extract.document import Box, Word
-from arsred.extract.read_pdf import judge_text, read_pdf
+from arsred.extract.reading.read_pdf import judge_text, read_pdf
 
 from arsred.errors import EncryptedPdf, OcrUnavailable, UnreadableInput
 from arsred.options import Options
@@ -144,7 +144,7 @@ def test_crashing_engine_loses_a_page_not_the_document(mixed: Path) -> None:
 
 
 def test_missing_tesseract_raises_with_install_hint(mixed: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import arsred.extract.ocr as ocr
+    import arsred.extract.reading.ocr as ocr
     ocr.check_tesseract.cache_clear()
     monkeypatch.setattr(shutil, "which", lambda name: None)
     try:

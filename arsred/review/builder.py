@@ -370,7 +370,7 @@ def _text_lines(result: DocumentResult, source: Path | None) -> dict[int, list[t
     out: dict[int, list[tuple[int, str]]] = defaultdict(list)
     if source is not None:
         try:
-            from arsred.extract.read import read_document
+            from arsred.extract.reading.read import read_document
             doc = read_document(source)
             for page in doc.pages:
                 out[page.number] = [(ln.number, ln.text) for ln in page.lines]

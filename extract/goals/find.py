@@ -174,7 +174,7 @@ def write_goals_csv(paths: Sequence[str], out_dir: str) -> list[dict]:
     from pathlib import Path
 
     import pandas as pd
-    from arsred.extract.read import read_document
+    from arsred.extract.reading.read import read_document
 
     rows: list[dict] = []
     for p in paths:

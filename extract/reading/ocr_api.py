@@ -8,7 +8,7 @@ once and keeps it. The words are the command's own: the same library, the same p
 (`tests/test_ocr.py` compares the two on a real page).
 
 Only the handful of C functions a page needs are bound. When the library cannot be loaded
-`api_engine()` gives None and arsred calls the command as before (`extract.ocr.TesseractEngine`).
+`api_engine()` gives None and arsred calls the command as before (`extract.reading.ocr.TesseractEngine`).
 """
 from __future__ import annotations
 
@@ -108,7 +108,7 @@ def _close_all() -> None:
 
 @dataclass(frozen=True)
 class ApiEngine:
-    """`extract.ocr.TesseractEngine`'s words, read in-process; picklable (each process loads its model once).
+    """`extract.reading.ocr.TesseractEngine`'s words, read in-process; picklable (each process loads its model once).
 
     Orientation (OSD, rare: sideways or doubtful pages only) still runs the command.
     """
@@ -116,7 +116,7 @@ class ApiEngine:
     psm: int = 6
 
     def _words(self, image, lang: str, variables: tuple[tuple[str, str], ...] = ()) -> list[Word]:  # noqa: ANN001
-        from arsred.extract.ocr import OcrFailed, parse_tsv
+        from arsred.extract.reading.ocr import OcrFailed, parse_tsv
         try:
             return parse_tsv(_api(lang, self.psm, variables).tsv(image))
         except (OSError, RuntimeError) as exc:
@@ -126,12 +126,12 @@ class ApiEngine:
         return self._words(image, lang)
 
     def recognize_numbers(self, image, lang: str) -> list[Word]:  # noqa: ANN001
-        from arsred.extract.ocr import NUMBERS_LANG, NUMERIC_WHITELIST, _installed
+        from arsred.extract.reading.ocr import NUMBERS_LANG, NUMERIC_WHITELIST, _installed
         lang = NUMBERS_LANG if NUMBERS_LANG in _installed() else lang
         return self._words(image, lang, (("tessedit_char_whitelist", NUMERIC_WHITELIST),))
 
     def orientation(self, image) -> int:  # noqa: ANN001
-        from arsred.extract.ocr import TesseractEngine
+        from arsred.extract.reading.ocr import TesseractEngine
         return TesseractEngine(psm=self.psm).orientation(image)
 
 

@@ -5,7 +5,7 @@ import hashlib
 from pathlib import Path
 
 from arsred.extract.document import Document
-from arsred.extract.read_text import read_text
+from arsred.extract.reading.read_text import read_text
 
 from arsred.errors import UnreadableInput
 from arsred.options import Options
@@ -38,6 +38,6 @@ def read_document(path: str | Path, options: Options | None = None) -> Document:
         if pdf_header_offset(data) < 0:
             raise UnreadableInput(f"{p}: named .pdf but is not a PDF file (no %PDF- header in its first "
                                   f"{PDF_HEADER_WINDOW} bytes)")
-        from arsred.extract.read_pdf import read_pdf  # pdfplumber is heavy; import on demand
+        from arsred.extract.reading.read_pdf import read_pdf  # pdfplumber is heavy; import on demand
         return read_pdf(str(p), doc_id_for(p), sha, options=options)
     return read_text(str(p), doc_id_for(p), sha, data)

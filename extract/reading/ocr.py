@@ -413,7 +413,7 @@ def _drop_noise(words: list[Word]) -> list[Word]:
     and dropping it leaves a gap that the layout takes for a column boundary. A symbol
     alone in a wide gap (a table rule, a speck) is still dropped.
     """
-    from arsred.extract.layout import CELL_GAP_EM, em_size, group_rows
+    from arsred.extract.reading.layout import CELL_GAP_EM, em_size, group_rows
     keep: set[int] = set()
     doubtful = [w for w in words if _is_noise(w)]
     if doubtful:
@@ -493,7 +493,7 @@ def regroup_thousands(words: list[Word]) -> list[Word]:
     Only a 4-6 digit word directly followed, in the same cell, by a 3-digit group is split
     (a year such as '2024 832' is left alone); no digit changes, the confidence stays.
     """
-    from arsred.extract.layout import em_size, group_rows, split_cells
+    from arsred.extract.reading.layout import em_size, group_rows, split_cells
     split: dict[int, Word] = {}
     for row in group_rows([w for w in words if w.box is not None]):
         row.sort(key=lambda w: w.box.x0)  # type: ignore[union-attr]
@@ -529,7 +529,7 @@ def _recheck_cells(words: list[Word]) -> list[tuple[list[int], Box, float, float
       word made of figure characters between figures ('-1-5' for '-1 -5').
     Each comes with the room it may be cut from: up to its row neighbours, never into them.
     """
-    from arsred.extract.layout import em_size, group_rows, split_cells
+    from arsred.extract.reading.layout import em_size, group_rows, split_cells
     index = {id(w): i for i, w in enumerate(words)}
     out = []
     for row in group_rows([w for w in words if w.box is not None]):
@@ -793,7 +793,7 @@ def ocr_pages_two_pass(pdf_path: str, indexes: list[int], dpi: float, lang: str,
     if workers > 1 and len(indexes) > 1:
         out = _map_pages(ocr_pdf_page_auto, pdf_path, indexes, (dpi, lang, engine), workers)
     else:
-        from arsred.extract.page_triage import GOAL_CONTENT
+        from arsred.extract.reading.page_triage import GOAL_CONTENT
         out, goal = {}, False
         for i in sorted(indexes):
             if goal:    # goal lists run over pages: a cheap reading there would be thrown away
@@ -808,8 +808,8 @@ def ocr_pages_two_pass(pdf_path: str, indexes: list[int], dpi: float, lang: str,
 
 
 def _verdict(r: OcrResult):  # noqa: ANN202
-    from arsred.extract.layout import lines_from_words
-    from arsred.extract.page_triage import triage_page
+    from arsred.extract.reading.layout import lines_from_words
+    from arsred.extract.reading.page_triage import triage_page
     lines = lines_from_words(r.words, 1, "ocr") if r.words else []
     return triage_page(lines, _mean_conf(r.words), len(r.words), failed=bool(r.warnings) and not r.words)
 
@@ -828,7 +828,7 @@ def ocr_pdf_page_auto(pdf_path: str, index: int, dpi: float, lang: str, engine: 
 
 def ocr_image_auto(page, dpi: float, lang: str, engine: OcrEngine) -> OcrResult:  # noqa: ANN001
     """A cheap reading of a reduced copy, then full quality for what the triage asks (see ocr_pages_two_pass)."""
-    from arsred.extract.page_triage import BANDS, FULL, cheap_dpi
+    from arsred.extract.reading.page_triage import BANDS, FULL, cheap_dpi
     k = max(1, round(dpi / cheap_dpi()))
     if k == 1:
         return ocr_image(page, dpi, lang, engine)
@@ -842,7 +842,7 @@ def ocr_image_auto(page, dpi: float, lang: str, engine: OcrEngine) -> OcrResult:
     if v.effort == FULL or (v.effort == BANDS and cheap.rotation):
         r = ocr_image(page, dpi, lang, engine)   # a turned page with figures: whole, as --ocr-effort full reads it
     elif v.effort == BANDS:
-        from arsred.extract.layout import lines_from_words
+        from arsred.extract.reading.layout import lines_from_words
         lines = lines_from_words(cheap.words, 1, "ocr")
         r = read_bands(page, dpi, lang, engine, cheap, [lines[i] for i in v.reread])
     else:
@@ -951,7 +951,7 @@ def read_bands(page, dpi: float, lang: str, engine: OcrEngine, cheap: OcrResult,
 
 def _keep_cheap(r: OcrResult) -> OcrResult:
     """The cheap reading kept for good: its words' confidence scaled down, so it stays visibly cheaper."""
-    from arsred.extract.page_triage import cheap_confidence_factor
+    from arsred.extract.reading.page_triage import cheap_confidence_factor
     factor = cheap_confidence_factor()
     r.words = [Word(w.text, w.box, round(w.confidence * factor, 4)) for w in r.words]
     return r

@@ -18,8 +18,8 @@ from dataclasses import dataclass
 
 import regex
 from arsred.extract.document import Box, Document, Line, Page, Word
-from arsred.extract.layout import lines_from_words
-from arsred.extract.ocr import (
+from arsred.extract.reading.layout import lines_from_words
+from arsred.extract.reading.ocr import (
     OcrEngine,
     OcrResult,
     ReplayEngine,
@@ -28,7 +28,7 @@ from arsred.extract.ocr import (
     ocr_pages,
     ocr_pages_two_pass,
 )
-from arsred.extract.ocr_api import ApiEngine, api_engine
+from arsred.extract.reading.ocr_api import ApiEngine, api_engine
 
 from arsred.errors import EncryptedPdf, UnreadableInput
 from arsred.options import Options
@@ -121,7 +121,7 @@ def _pdf_source(path: str):  # noqa: ANN202
     for OCR, finds the header itself."""
     import io
 
-    from arsred.extract.read import pdf_header_offset
+    from arsred.extract.reading.read import pdf_header_offset
     with open(path, "rb") as f:
         start = pdf_header_offset(f.read(2048))
         if start <= 0:
