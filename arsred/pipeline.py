@@ -20,10 +20,10 @@ from arsred.extract.moneyblocks import find_money_blocks, find_year_lists
 from arsred.extract.reading.read import doc_id_for, read_document
 from arsred.extract.sections import YEAR, Section, config, content_lines, find_sections, fold
 from arsred.extract.sections_oneline import unfold_lines
-from arsred.extract.statements import has_budget_header, is_total_label, read_tables, section_period
 from arsred.extract.tables import Table, declared_unit
 from arsred.extract.tables.header import group_only_labels, scope_named
 from arsred.extract.tables.proof import choose, proven_cells
+from arsred.extract.tables.statements import has_budget_header, is_total_label, read_tables, section_period
 from arsred.extract.tables.stream import read_stream_tables, section_lines_are_flat
 from arsred.normalize.facts import UNITS, Fact
 from arsred.normalize.items import heading_labels, map_item

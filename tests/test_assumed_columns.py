@@ -11,10 +11,10 @@ from pathlib import Path
 
 from arsred.extract.reading.read import read_document
 from arsred.extract.sections import content_lines, find_sections
-from arsred.extract.statements import read_tables
 from arsred.extract.tables.header import build_columns, header_tokens
 from arsred.extract.tables.lines import is_header_line
 from arsred.extract.tables.proof import choose
+from arsred.extract.tables.statements import read_tables
 from arsred.extract.tables.stream import read_stream_tables, section_lines_are_flat
 from arsred.normalize.items import heading_labels
 

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from arsred.extract.sections import find_sections
-from arsred.extract.statements import read_tables
+from arsred.extract.tables.statements import read_tables
 from arsred.normalize.items import heading_labels
 
 from tests.helpers import text_document
@@ -161,7 +161,7 @@ def test_follow_up_table_with_beviljat_utfall_kvar_columns():
             "Kompetensutveckling           500 000 kr              —   500 000 kr\n")
     doc = text_document(text)
     from arsred.extract.sections import find_sections
-    from arsred.extract.statements import has_budget_header
+    from arsred.extract.tables.statements import has_budget_header
     section = find_sections(doc)[-1]
     assert has_budget_header(section)
     (t,) = read_tables(section, 2023, (), frozenset(), None, "budget")

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from arsred.extract.amounts import segment
 from arsred.extract.document import Line
 from arsred.extract.sections import YEAR, Section, fold, has_leaders
-from arsred.extract.tables import (
+from arsred.extract.tables.lines import (
     Column,
     Header,
     Row,
