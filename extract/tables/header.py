@@ -65,7 +65,15 @@ def _months() -> frozenset[str]:
 def column_identities() -> dict[str, tuple[tuple[str, str], ...]]:
     with resources.files("arsred.extract").joinpath("data/table_words.toml").open("rb") as fh:
         data = tomllib.load(fh)
-    return {k: tuple(tuple(p) for p in v) for k, v in data["identities"].items()}
+    return {k: tuple((p[0], p[1]) for p in v) for k, v in data["identities"].items()}
+
+
+@lru_cache(maxsize=1)
+def column_sums() -> dict[str, tuple[tuple[str, str], ...]]:
+    """Columns that add two others (Netto = Intäkt + Kostnad), from table_words.toml [sums]."""
+    with resources.files("arsred.extract").joinpath("data/table_words.toml").open("rb") as fh:
+        data = tomllib.load(fh)
+    return {k: tuple((p[0], p[1]) for p in v) for k, v in data.get("sums", {}).items()}
 
 
 def unglue(text: str) -> str:
@@ -225,8 +233,8 @@ def build_columns(tokens: list[HeaderToken], default_period: int | None, default
         i = run_end
     for t in pending:                        # words after the last period: their own columns
         if t.kind == "kind":
-            period = columns[-1].period if columns else default_period
-            columns.append(Column(period, str(t.value), scope=columns[-1].scope if columns else "entity"))
+            last = columns[-1].period if columns else default_period
+            columns.append(Column(last, str(t.value), scope=columns[-1].scope if columns else "entity"))
     if not columns:
         kinds = [t for t in toks if t.kind == "kind"]
         columns = [Column(default_period, str(k.value)) for k in kinds]

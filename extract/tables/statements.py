@@ -144,7 +144,8 @@ def read_tables(section: Section, fiscal_year: int | None, heading_labels: Itera
         current.rows.append(row)
         i += 1
     for k, table in enumerate(tables):
-        settle_ambiguous_rows(table.rows)
+        table.warnings.extend(f"{table.statement}: {w}"
+                              for w in settle_ambiguous_rows(table.rows, table.header.columns))
         if table.header.positional:
             realign_sparse_rows(table.rows, len(table.header.columns))
         if k > 0 and table.statement in ("resultatrakning", "balansrakning", "kassaflodesanalys") and \
