@@ -24,7 +24,15 @@ KINDS = {
     "malmo_2015_balanskrav": "a header of years glued into one figure ('201520142013')",
     "boras_2014_tio_ar_i_sammandrag": "one cell per line, a row followed by rows whose labels the page lost",
     "samiljo_2017_kassaflodesanalys": "figures on the line below their label, one figure orphaned",
+    "regionvasterbotten_2021_namnder_delar_april": "a list of nämnder under a caption naming the column "
+                                                   "('… följande resultat mot budget:')",
+    "regionvasterbotten_2021_namnder_budgetavvikelse": "the same, units in the cells ('- 165 miljoner kronor')",
+    "goteborg_2014_snabbfakta": "a key-figure box: item headings over Kommunen / Bolagen / Sammanställd redovisning",
+    "sollentuna_2017_rr_br_koncern_delar": "a Balansräkning under the Resultaträkning's heading, its unit "
+                                           "'(mkr)' printed below the figures, the scope in the heading",
 }
+# pages read only in part: the statements whose every figure must be found
+ONLY = {"sollentuna_2017_rr_br_koncern_delar": "balansrakning"}
 
 
 @pytest.fixture(scope="module")
@@ -50,7 +58,8 @@ def scores(tmp_path_factory) -> dict[str, dict]:
 @pytest.mark.parametrize("page", list(KINDS))
 def test_layout_kind_is_read_without_a_wrong_figure(scores, page) -> None:
     s = scores[page]
-    normal_missed = [m for m in s["missed"] if m.get("difficulty") != "hard"]
+    normal_missed = [m for m in s["missed"] if m.get("difficulty") != "hard"
+                     and m["statement"] == ONLY.get(page, m["statement"])]
     assert s["wrong"] == 0, (KINDS[page], s)
     assert not normal_missed, (KINDS[page], normal_missed)
 

@@ -16,9 +16,18 @@ from dataclasses import dataclass, field
 import regex
 from arsred.extract.amounts import parse_amount
 from arsred.extract.document import Line
-from arsred.extract.sections import fold
+from arsred.extract.sections import config, fold
 from arsred.extract.sections_oneline import year_run
-from arsred.extract.tables.header import HeaderModel, build_columns, column_identities, header_tokens
+from arsred.extract.tables.header import (
+    HeaderModel,
+    build_columns,
+    caption_kind,
+    caption_statement,
+    cell_units,
+    column_identities,
+    header_tokens,
+    part_scope,
+)
 from arsred.extract.tables.lines import OPERATORS, Column, Header, Row, Table, Value, declared_unit
 from arsred.extract.tables.readings import Grammar, Reading, placements, row_readings
 from arsred.extract.tables.settle import Candidate, RowChoice, settle
@@ -53,7 +62,8 @@ class StreamRow:
         return f"{text} {self.label_suffix}" if self.label_suffix else text
 
 
-_CELL_UNIT = regex.compile(r"(?<=\d)\s*(?:tkr|mkr|mnkr|kr)(?!\p{L})\.?", regex.I)
+_CELL_UNIT = regex.compile(r"(?<=\d)\s*(?:" + "|".join(regex.escape(u).replace("\\ ", r"\s+") for u in cell_units())
+                           + r")(?!\p{L})\.?", regex.I)
 
 
 def _label_part(text: str) -> tuple[str, str]:
@@ -257,16 +267,35 @@ def _rows(lines: list[Line], i: int) -> tuple[list[StreamRow], int]:
 
 def _scope_rows(rows: list[StreamRow]) -> list[StreamRow]:
     """Rows named only by a scope ("Kommunen", "Sammanställd redovisning") under an item heading
-    ("ÅRETS RESULTAT (mkr)"): the item is the heading's, the row says whose figures they are."""
+    ("ÅRETS RESULTAT (mkr)"): the item is the heading's, the row says whose figures they are.
+    A row between them that names a part of the group ("Bolagen": table_words.toml [parts]) is
+    the heading's item for that part ("ÅRETS RESULTAT, Bolagen"), in the heading's unit."""
+    blocks: list[list[StreamRow]] = []
     heading: StreamRow | None = None
     for row in rows:
         if not row.groups:
             heading = row
+            blocks.append([row])
+        elif heading is not None:
+            blocks[-1].append(row)
+    for heading, *members in blocks:
+        named = []
+        for row in members:
+            toks = header_tokens(row.label)
+            if toks and all(t.kind == "scope" for t in toks) and len(toks) == 1:
+                row.item_heading = heading.label
+                row.scope = str(toks[0].value)
+                named.append(row)
+        if not named:
             continue
-        toks = header_tokens(row.label)
-        if heading is not None and toks and all(t.kind == "scope" for t in toks) and len(toks) == 1:
-            row.item_heading = heading.label
-            row.scope = str(toks[0].value)
+        for row in members:
+            part = part_scope(row.label)
+            if row.item_heading or part is None:
+                continue
+            m = regex.search(config()["row_units"]["pattern"], heading.label, flags=regex.I)
+            base, unit = (heading.label[:m.start()] + heading.label[m.end():], m.group()) if m else (heading.label, "")
+            row.item_heading = f"{base.strip(' ,')}, {row.label}{unit}"
+            row.scope = part
     return rows
 
 
@@ -303,15 +332,22 @@ def _table(rows: list[StreamRow], model: HeaderModel, statement: str, title: str
     columns = list(model.columns)
     has_note = model.has_note
     row_lines = {id(ln): ln for r in rows for ln in r.label_lines + [g[1] for g in r.groups]}
-    cell_units = Counter(m.group().strip(" .").casefold() for ln in row_lines.values()
+    printed_units = Counter(m.group().strip(" .").casefold() for ln in row_lines.values()
                          for m in _CELL_UNIT.finditer(ln.text))
-    if cell_units and not unit_text:
-        unit_text = cell_units.most_common(1)[0][0]       # "12 832 tkr": the unit printed in each cell
+    if printed_units and not unit_text:
+        unit_text = printed_units.most_common(1)[0][0]       # "12 832 tkr": the unit printed in each cell
+    if not unit_text:                   # "(mkr)" on a line of its own below the figures: the table's unit
+        unit_text = next((r.label for r in rows if not r.groups and _unit_only(r.label)), "")
     grammar = _grammar(rows, has_note)
+    caption = _caption(rows) if statement == "oversikt" else None
     if not columns:
         columns = _implicit_columns(rows, grammar, fiscal_year, default_kind)
         if not columns:
             return None
+    kind = caption_kind(caption.label) if caption is not None else None
+    if kind and len(columns) == 1 and not any(t.kind == "kind" for t in model.tokens):
+        # "Nämnderna redovisar följande budgetavvikelse" over one figure a row: the caption names the column
+        columns = [Column(columns[0].period, kind, scope=columns[0].scope)]
     n = len(columns)
     apart_not_sign = _empty_dashes(rows)
     signs = _sign_dashes(rows)
@@ -379,8 +415,24 @@ def _table(rows: list[StreamRow], model: HeaderModel, statement: str, title: str
             r.unreadable = [keep.index(k) for k in r.unreadable if k in keep]
     explicit = any(t.kind == "period" for t in model.tokens)
     header = Header(tuple(columns), has_note=has_note, lines=tuple(header_lines) if explicit else ())
-    table = Table(statement, title, header, out_rows, unit_text, note, warnings)
+    named = caption_statement(caption.label) if caption is not None and len(columns) == 1 else None
+    table = Table(named or statement, title, header, out_rows, unit_text, note, warnings)
     return table if any(r.has_values for r in out_rows) else None
+
+
+def _unit_only(text: str) -> bool:
+    """A line that only declares a unit: "(mkr)", "Belopp i tkr", "Mnkr"."""
+    return declared_unit(text) is not None and all(t.kind == "filler" for t in header_tokens(text))
+
+
+def _caption(rows: list[StreamRow]) -> StreamRow | None:
+    """The line without figures directly above a table's first row of figures, when it is a phrase
+    ("Nämnderna redovisar följande resultat mot budget:"), not a column word."""
+    first = next((k for k, r in enumerate(rows) if r.groups), None)
+    if not first or rows[first - 1].groups:
+        return None
+    row = rows[first - 1]
+    return row if any(t.kind == "other" for t in header_tokens(row.label)) else None
 
 
 def _surplus_rows(row: StreamRow, rows: list[StreamRow], n: int, grammar: Grammar) -> list[StreamRow]:
