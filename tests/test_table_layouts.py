@@ -124,3 +124,29 @@ def test_a_row_identity_settles_merged_figures_in_the_line_reader() -> None:
     assert settle_ambiguous_rows([row], cols) == []
     assert [v.amount.printed for v in row.values] == ["0", "-1900", "-1900", "-2 095", "195"]
     assert row.values[3].readings > 1 and row.values[0].readings == 1
+
+
+def test_thousands_separated_by_dots() -> None:
+    """'1.214.100': a table that separates thousands by dots (and prints no decimal dot) reads them as
+    one figure each; the chain (intäkter + kostnader = nettokostnader) holds under that reading."""
+    text = "\n".join(["Tkr 2021 2020", "Verksamhetens intäkter 1.214.100 1.100.200",
+                      "Verksamhetens kostnader -3.000.100 -2.900.200",
+                      "Verksamhetens nettokostnader -1.786.000 -1.800.000"])
+    (table,) = read_stream_tables(_lines(text), "resultatrakning", 2021)
+    assert [[v.amount.value for v in r.values] for r in table.rows] == [
+        [1214100, 1100200], [-3000100, -2900200], [-1786000, -1800000]]
+
+
+def test_html_markup_of_a_web_transcript_is_no_part_of_the_page() -> None:
+    """Nybro's statements came through a web page: 'Resultaträkning <strong>kommun</strong>en<br />',
+    figures ending in '<br />'. Without the markup the statement headings and rows are found."""
+    from arsred.extract.reading.read import read_document
+    from arsred.extract.sections import find_sections
+    from arsred.extract.sections_oneline import unfold_lines, without_markup
+
+    assert without_markup("Resultaträkning <strong>kommun</strong>en<br />") == "Resultaträkning kommunen"
+    assert without_markup("Summa 1 486 1 354<br />") == "Summa 1 486 1 354"
+    assert without_markup("A &amp; B") == "A & B"
+    doc = read_document(str(PAGES / "nybro_2003_rr_br.txt"))
+    kinds = {s.kind for s in find_sections(doc, unfold_lines(list(doc.pages[0].lines)))}
+    assert {"resultatrakning", "balansrakning"} <= kinds

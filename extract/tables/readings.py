@@ -50,6 +50,7 @@ class Grammar:
     plain: bool = False            # long figures without thousands spaces ("1154,2", "12406")
     has_note: bool = False         # the header has a Not column
     cell_per_line: bool = False    # a flattened table: each line of figures is one cell
+    dotted: bool = False           # thousands separated by dots ("1.214.100")
 
 
 def _amount_ends(s: str, p: int, grammar: Grammar) -> list[tuple[int, Amount]]:
@@ -84,7 +85,7 @@ def _amount_ends(s: str, p: int, grammar: Grammar) -> list[tuple[int, Amount]]:
             # one more thousands group: a space and exactly three digits
             if len(lead) > 3 or len(digits) >= MAX_DIGITS:
                 break
-            g = regex.match(r"[ \u00a0\u202f](\d{3})", s[pos:])
+            g = regex.match(r"[.](\d{3})" if grammar.dotted else r"[ \u00a0\u202f](\d{3})", s[pos:])
             if not g:
                 break
             after = pos + g.end()

@@ -34,11 +34,15 @@ from arsred.extract.tables.settle import Candidate, RowChoice, settle
 
 log = logging.getLogger(__name__)
 
-_FIGURES = regex.compile(r"[\d\s\u00a0\u202f,\-−–—+()*|\x00]+$")
-_FIGURE_LINE = regex.compile(r"^(?:[\-−–—+(]?\s?\d[\d\s\u00a0\u202f,\-−–—+()*]*|[\-−–—.…]+(?:\s+[\-−–—.…]+)*)$")
+# a dot between digits is a thousands separator ("1.214.100"), never a figure's end
+_FIGURES = regex.compile(r"(?:[\d\s\u00a0\u202f,\-−–—+()*|\x00]|(?<=\d)\.(?=\d{3}))+$")
+_FIGURE_LINE = regex.compile(
+    r"^(?:[\-−–—+(]?\s?\d(?:[\d\s\u00a0\u202f,\-−–—+()*]|(?<=\d)\.(?=\d{3}))*|[\-−–—.…]+(?:\s+[\-−–—.…]+)*)$")
 _NOTE_LINK = regex.compile(r"^(?:not|note)\s*(\d{1,2}(?:\s*,\s*\d{1,2})*)\s*»?$", regex.I)
 _YEAR_LINE = regex.compile(r"^(?:19[6-9]\d|20[0-4]\d)$")
 _GLUED = regex.compile(r"\p{L}[\-−–]?\d")
+_DOTTED = regex.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3})+(?![\d.,])")     # "1.214.100": thousands by dots
+_DOT_DECIMAL = regex.compile(r"(?<![\d.])\d+\.\d{1,2}(?![\d.])")           # "2.5": a decimal dot
 MAX_OTHER_WORDS = 1        # a header line may carry its table's title word ("Resultaträkning 2018 2017")
 
 
@@ -324,7 +328,10 @@ def _grammar(rows: list[StreamRow], has_note: bool) -> Grammar:
     with_figures = [r for r in rows if r.groups]
     own_lines = sum(1 for r in with_figures if len(r.groups) >= 2 and r.groups[0][1] is not r.label_lines[0])
     cell_per_line = bool(with_figures) and own_lines >= 0.5 * len(with_figures)
-    return Grammar(glued=is_glued, plain=plain and not is_glued, has_note=has_note, cell_per_line=cell_per_line)
+    texts = [g for r in rows for g, _ in r.groups]
+    dotted = sum(len(_DOTTED.findall(g)) for g in texts) >= 2 and not any(_DOT_DECIMAL.search(g) for g in texts)
+    return Grammar(glued=is_glued, plain=plain and not is_glued, has_note=has_note, cell_per_line=cell_per_line,
+                   dotted=dotted)
 
 
 def _table(rows: list[StreamRow], model: HeaderModel, statement: str, title: str, unit_text: str,
