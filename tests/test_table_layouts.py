@@ -150,3 +150,34 @@ def test_html_markup_of_a_web_transcript_is_no_part_of_the_page() -> None:
     doc = read_document(str(PAGES / "nybro_2003_rr_br.txt"))
     kinds = {s.kind for s in find_sections(doc, unfold_lines(list(doc.pages[0].lines)))}
     assert {"resultatrakning", "balansrakning"} <= kinds
+
+
+DRIFT = """Årsredovisning 2021 Exempels kommun
+
+Driftredovisning
+Mnkr Budget 2021 Utfall 2021 Avvikelse
+Kommunstyrelsen
+Intäkter 5 120 5 305 185
+Kostnader -45 300 -45 100 200
+Nettokostnad -40 180 -39 795 385
+Barn- och utbildningsnämnden
+Intäkter 12 400 12 150 -250
+Kostnader -402 000 -404 100 -2 100
+Nettokostnad -389 600 -391 950 -2 350
+"""
+
+
+def test_a_driftredovisning_repeats_its_lines_under_each_namnd(tmp_path) -> None:
+    """Intäkter / Kostnader / Nettokostnad under each nämnd: each line is named with its nämnd, the
+    single spaces are cut where Avvikelse = Utfall − Budget and Nettokostnad = Intäkter + Kostnader
+    hold ('5 120 5 305 185' is 5 120, 5 305 and 185, not 5, 120 and 5 305 185)."""
+    page = tmp_path / "exempel_2021_drift.txt"
+    page.write_text(DRIFT, encoding="utf-8")
+    res = arsred.extract_reports([page], options=Options(jobs=1), use_cache=False)
+    got = {(f.label, f.column): f.printed for f in res.facts.itertuples() if f.statement == "driftredovisning"}
+    assert got[("Kommunstyrelsen: Intäkter", "budget")] == "5 120"
+    assert got[("Kommunstyrelsen: Intäkter", "utfall")] == "5 305"
+    assert got[("Kommunstyrelsen: Intäkter", "avvikelse")] == "185"
+    assert got[("Barn- och utbildningsnämnden: Kostnader", "avvikelse")] == "-2 100"
+    assert got[("Barn- och utbildningsnämnden: Nettokostnad", "utfall")] == "-391 950"
+    assert len(got) == 18

@@ -310,3 +310,9 @@ def part_scope(label: str) -> str | None:
     f = fold(label).strip(" :")
     return next((str(scope) for scope, words in _words().get("parts", {}).items()
                  if f in {fold(w) for w in words}), None)
+
+
+@lru_cache(maxsize=1)
+def sub_row_words() -> frozenset[str]:
+    """Lines a budget follow-up repeats under each nämnd (table_words.toml [sub_rows]), folded."""
+    return frozenset(fold(w) for w in _words().get("sub_rows", {}).get("words", ()))

@@ -666,6 +666,32 @@ def _undecided(r: Row, options: list[list[Value | None]]) -> str:
             f"table's arithmetic nor its magnitudes decide: {alts}")
 
 
+MIN_SUB_BLOCKS = 2
+
+
+def name_sub_rows(rows: list[Row]) -> None:
+    """A table that repeats the same lines under each nämnd ("Kommunstyrelsen" / "Intäkter" /
+    "Kostnader" / "Nettokostnad", then "Barn- och utbildningsnämnden" / …) names each line with its
+    heading ("Kommunstyrelsen: Intäkter"), so that the blocks' lines stay apart. Only where two
+    headings or more each head two such lines or more (words: table_words.toml [sub_rows])."""
+    from arsred.extract.tables.header import sub_row_words
+
+    words = sub_row_words()
+    blocks: list[tuple[Row, list[Row], list[Row]]] = []        # heading, its sub-rows, its other rows
+    for row in rows:
+        if not row.has_values and row.label and fold(row.label) not in words:
+            blocks.append((row, [], []))
+        elif blocks and row.has_values:
+            (blocks[-1][1] if fold(row.label) in words else blocks[-1][2]).append(row)
+    full = [(h, members) for h, members, others in blocks if len(members) >= 2 and not others]
+    if len(full) < MIN_SUB_BLOCKS:
+        return
+    for heading, members in full:
+        for row in members:
+            row.label = f"{heading.label.rstrip(' :')}: {row.label}"
+            row.label_raw = f"{heading.label_raw.rstrip(' :')}: {row.label_raw}"
+
+
 def _log_size(value: Value) -> float:
     return math.log10(abs(float(value.amount.value)))
 

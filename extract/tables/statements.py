@@ -25,6 +25,7 @@ from arsred.extract.tables.lines import (
     build_header,
     declared_unit,
     is_header_line,
+    name_sub_rows,
     parse_row,
     realign_sparse_rows,
     settle_ambiguous_rows,
@@ -149,6 +150,7 @@ def read_tables(section: Section, fiscal_year: int | None, heading_labels: Itera
         i += 1
     titled = _title_scope(heading_text or section.title or "")
     for k, table in enumerate(tables):
+        name_sub_rows(table.rows)
         if titled and all(c.scope == "entity" for c in table.header.columns) and \
                 not any(t.kind == "scope" for ln in table.header.lines for t in header_tokens(ln.text)):
             # "Resultaträkning Sollentuna kommun koncern": the heading names whose accounts every column holds

@@ -28,7 +28,16 @@ from arsred.extract.tables.header import (
     header_tokens,
     part_scope,
 )
-from arsred.extract.tables.lines import OPERATORS, Column, Header, Row, Table, Value, declared_unit
+from arsred.extract.tables.lines import (
+    OPERATORS,
+    Column,
+    Header,
+    Row,
+    Table,
+    Value,
+    declared_unit,
+    name_sub_rows,
+)
 from arsred.extract.tables.readings import Grammar, Reading, placements, row_readings
 from arsred.extract.tables.settle import Candidate, RowChoice, settle
 
@@ -414,6 +423,7 @@ def _table(rows: list[StreamRow], model: HeaderModel, statement: str, title: str
     out_rows: list[Row] = []
     for row, choice in zip(kept, choices):
         out_rows.append(_row(row, choice, n, warnings, statement))
+    name_sub_rows(out_rows)
     keep = [k for k, c in enumerate(columns) if c.kind != "measure"]     # shares and ratios: not amounts
     if len(keep) < n:
         columns = [columns[k] for k in keep]
