@@ -375,23 +375,41 @@ def settle(rows: list[RowChoice], columns: tuple[Column, ...], scale: int,
     return outcome
 
 
+CLIMB_SHARE = 0.5         # of MAX_WORK: the starting points may cost this much, the decisions the rest
+
+
 def _search(arith: Arithmetic, rows: list[RowChoice], ambiguous: list[int], rounds: int, strict: bool) -> None:
+    """Choose a starting configuration, then decide rows on fixed figures only (`_propagate`).
+
+    The starting points only steer which runs the search finds first; every decision rests on
+    fixed figures whatever they are. So where the starting points would cost more than
+    CLIMB_SHARE of the bound, the best configuration found so far is kept and the decisions
+    still get the rest of the work: a large glued table decides what its identities over fixed
+    figures prove instead of nothing."""
     # several starting points (note references favoured, avoided, as the prior says): a
     # running sum whose parts are all misread cannot be repaired one row at a time
     best: tuple[int, list[int]] | None = None
     biases = (0.0, -2.0, 2.0) if sum(len(rows[r].candidates) for r in ambiguous) <= 120 else (0.0,)
-    for note_bias in biases:
-        for row in rows:
-            priors = [c.prior + (note_bias if c.note is not None else 0.0) for c in row.candidates]
-            row.chosen = priors.index(max(priors))
-        _climb(arith, rows, ambiguous, rounds)
-        if len(ambiguous) <= MAX_PAIR_ROWS:
-            _settle_pairs(arith, rows, ambiguous)
+    limit = arith.budget
+    arith.budget = min(limit, arith.work + CLIMB_SHARE * limit)
+    try:
+        for note_bias in biases:
+            for row in rows:
+                priors = [c.prior + (note_bias if c.note is not None else 0.0) for c in row.candidates]
+                row.chosen = priors.index(max(priors))
             _climb(arith, rows, ambiguous, rounds)
-        total = score(set().union(*(arith.holds_for(r, rows[r].chosen) for r in range(len(rows)))))
-        if best is None or total > best[0]:
-            best = (total, [row.chosen for row in rows])
-    assert best is not None
+            if len(ambiguous) <= MAX_PAIR_ROWS:
+                _settle_pairs(arith, rows, ambiguous)
+                _climb(arith, rows, ambiguous, rounds)
+            total = score(set().union(*(arith.holds_for(r, rows[r].chosen) for r in range(len(rows)))))
+            if best is None or total > best[0]:
+                best = (total, [row.chosen for row in rows])
+    except WorkCapReached:
+        log.info("the starting points of a table of %d rows reached their share of the bound; deciding from "
+                 "the best found", len(rows))
+        if best is None:
+            best = (0, [row.chosen for row in rows])
+    arith.budget = limit
     for row, k in zip(rows, best[1]):
         row.chosen = k
     _propagate(arith, rows, ambiguous, strict)
