@@ -24,6 +24,7 @@ _WS = " \u00a0\u202f"
 _NOTE_LIST = regex.compile(r"\d{1,2}(?:\s*,\s*\d{1,2}|\s+och\s+\d{1,2}|\s*&\s*\d{1,2})+")
 _NOTE_ONE = regex.compile(r"\d{1,2}")
 _EMPTY = ("..", "…", "-", "–", "—", "−")
+_CUT = regex.compile(r"(?:\d+,|,\d*)(?=[ \u00a0\u202f]|$)")      # '758,', ',0': what a transcript left of a figure
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,7 @@ class Token:
     start: int
     end: int
     amount: Amount | None          # None: an empty mark ('-'), a cell printed empty
+    cut: bool = False              # a figure the transcript cut ('758,', ',0'): printed, but unreadable
 
 
 @dataclass(frozen=True)
@@ -51,6 +53,7 @@ class Grammar:
     has_note: bool = False         # the header has a Not column
     cell_per_line: bool = False    # a flattened table: each line of figures is one cell
     dotted: bool = False           # thousands separated by dots ("1.214.100")
+    cut: bool = False              # a figure cut by the transcript ('758,', ',0') may stand in a cell
 
 
 def _amount_ends(s: str, p: int, grammar: Grammar) -> list[tuple[int, Amount]]:
@@ -110,13 +113,17 @@ def _finish(s: str, p: int, pos: int, sign: str, paren: bool, digits: str, gramm
             end += 1
         while end < len(s) and s[end] == "*":
             end += 1
-        if not _boundary(s, end, grammar):
-            continue
+        if not _boundary(s, end, grammar) and not (dec and _signed_next(s, end)):
+            continue                     # '125,8-87,3': a figure with decimals ends where a sign begins
         value = Decimal(f"{digits}.{dec}" if dec else digits)
         negative = (sign and sign != "+") or paren
         printed = s[p:end].strip().rstrip("*")
         out.append((end, Amount(printed, -value if negative else value, len(dec), "", paren)))
     return out
+
+
+def _signed_next(s: str, end: int) -> bool:
+    return end + 1 < len(s) and s[end] in SIGNS and s[end + 1].isdigit()
 
 
 def _boundary(s: str, end: int, grammar: Grammar) -> bool:
@@ -125,7 +132,7 @@ def _boundary(s: str, end: int, grammar: Grammar) -> bool:
     return grammar.glued and (s[end].isdigit() or s[end] in SIGNS or s[end] == "(")
 
 
-def _items(s: str, p: int, grammar: Grammar, budget: int, memo: dict) -> list[tuple[tuple[int, int, Amount | None], ...]]:
+def _items(s: str, p: int, grammar: Grammar, budget: int, memo: dict) -> list[tuple[tuple[int, int, Amount | None, bool], ...]]:
     """Every way to cut s[p:] into at most `budget` amounts and empty marks."""
     while p < len(s) and s[p] in _WS:
         p += 1
@@ -136,16 +143,20 @@ def _items(s: str, p: int, grammar: Grammar, budget: int, memo: dict) -> list[tu
     key = (p, budget)
     if key in memo:
         return memo[key]
-    out: list[tuple[tuple[int, int, Amount | None], ...]] = []
+    out: list[tuple[tuple[int, int, Amount | None, bool], ...]] = []
     for mark in _EMPTY:
         if s.startswith(mark, p):
             end = p + len(mark)
             if end >= len(s) or s[end] in _WS or (grammar.glued and not s[end].isdigit()):
                 for rest in _items(s, end, grammar, budget - 1, memo):
-                    out.append(((p, end, None), *rest))
+                    out.append(((p, end, None, False), *rest))
+    cut = _CUT.match(s, p) if grammar.cut else None
+    if cut:
+        for rest in _items(s, cut.end(), grammar, budget - 1, memo):
+            out.append(((p, cut.end(), None, True), *rest))
     for end, amount in _amount_ends(s, p, grammar):
         for rest in _items(s, end, grammar, budget - 1, memo):
-            out.append(((p, end, amount), *rest))
+            out.append(((p, end, amount, False), *rest))
             if len(out) >= MAX_READINGS:
                 break
     memo[key] = out
@@ -190,7 +201,7 @@ def row_readings(groups: list[str], columns: int, grammar: Grammar) -> list[Read
                     continue
                 if grammar.cell_per_line and note is not None and items:
                     continue
-                options.append((note, tuple(Token(g_index, a, b, amt) for a, b, amt in items)))
+                options.append((note, tuple(Token(g_index, a, b, amt, cut) for a, b, amt, cut in items)))
                 if len(options) > MAX_READINGS:
                     break
         per_group.append(options)

@@ -410,6 +410,7 @@ def _search(arith: Arithmetic, rows: list[RowChoice], ambiguous: list[int], roun
         if best is None:
             best = (0, [row.chosen for row in rows])
     arith.budget = limit
+    assert best is not None
     for row, k in zip(rows, best[1]):
         row.chosen = k
     _propagate(arith, rows, ambiguous, strict)

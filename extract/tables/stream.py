@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import regex
 from arsred.extract.amounts import parse_amount
@@ -379,6 +379,9 @@ def _table(rows: list[StreamRow], model: HeaderModel, statement: str, title: str
         readings = [r for r in row_readings(texts, n, grammar)
                     if not _apart_sign_is_empty(r, apart_not_sign) and not _sign_read_as_empty(r, texts, signs)]
         cands = _candidates(readings, n, row, grammar)
+        if not cands and regex.search(r"\d,(?:\s|$)|(?:^|\s),\d*(?:\s|$)", " ".join(texts)):
+            # '758, ,0 705,2 720,2 687,2': figures the transcript cut still take their columns
+            cands = _candidates(row_readings(texts, n, replace(grammar, cut=True)), n, row, grammar)
         year = regex.match(r"(?:19|20)\d\d(?=\d|\s|$)", texts[0]) if texts else None
         if not cands and year and row.groups[0][1] is row.label_lines[0]:
             # the label itself ends in a year ("… före 1998") glued to the figures
@@ -577,6 +580,9 @@ def _row(row: StreamRow, choice: RowChoice, n: int, warnings: list[str], stateme
         unknown = list(range(n))                 # figures printed but unreadable: every column is in doubt
     for c in range(n):
         cell = chosen.cells[c]
+        if cell is not None and cell[1] is not None and cell[1].cut:
+            unknown.append(c)                    # printed, but the transcript cut it: unreadable
+            continue
         if cell is None or cell[0] is None:
             continue
         amount, tok = cell
