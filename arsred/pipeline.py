@@ -370,6 +370,7 @@ def _year_list_facts(lines, fiscal_year, record, repair, t_index, skip) -> list[
             t_index += 1
         previous = row
         label = repair(row.title) if repair else row.title
+        label = _row_unit(label)[0]              # "Årets resultat, mnkr": the unit is the row's, not its name
         if fiscal_year is None or row.period <= fiscal_year:
             column = "utfall"
         elif row.period == fiscal_year + 1:

@@ -199,3 +199,17 @@ def test_a_cut_figure_keeps_its_column_unread() -> None:
     row = table.rows[1]
     assert [v.amount.printed if v else None for v in row.values] == [None, None, "705,2", "720,2", "687,2"]
     assert row.unreadable == [0, 1]
+
+
+def test_a_table_cut_off_mid_row_reads_the_last_row_from_the_left() -> None:
+    """One cell per line, every row printing both years (blank lines for the empty note cells), and
+    the page excerpt ending after the first figure of 'Skatteintäkter': that figure is the first
+    column's; the note reference before it is no figure; the row is marked read by magnitude."""
+    text = "\n".join(["Belopp i tkr", "Not", "2021", "2020", "Verksamhetens intäkter", "1", "12 000", "11 000",
+                      "Verksamhetens kostnader", "", "-8 000", "-7 500", "Avskrivningar", "-1 000", "-900",
+                      "Verksamhetens nettokostnader", "3 000", "2 600", "Skatteintäkter", "2", "20 000"])
+    (table,) = read_stream_tables(_lines(text), "resultatrakning", 2021)
+    last = table.rows[-1]
+    assert last.label == "Skatteintäkter" and [v.amount.printed if v else None for v in last.values] == ["20 000", None]
+    assert last.values[0].readings > 1
+    assert any("magnitude" in w for w in table.warnings)

@@ -51,6 +51,7 @@ class RowChoice:
     undecided: bool = False
     tied: list[int] = field(default_factory=list)
     by_magnitude: bool = False      # no identity decided: only magnitudes down the columns (never verified by them)
+    cut_off: bool = False           # the page excerpt ends inside this row: its last columns are not printed
 
 
 _TOL = [max(1, (parts + 1) // 2) for parts in range(4 * MAX_BLOCK + 2)]   # rounding a sum of n parts may show
@@ -576,7 +577,7 @@ def _worst_deviation(rows: list[RowChoice], r: int, cand: int, ncol: int) -> flo
     worst = 0.0
     cells = rows[r].candidates[cand].cells
     for c in range(ncol):
-        if cells[c] is None and _filled_share(rows, c) >= 0.8:
+        if cells[c] is None and not rows[r].cut_off and _filled_share(rows, c) >= 0.8:
             return math.inf
     for c in range(ncol):
         single = _magnitude_deviation(rows, r, cand, ncol, only=c)

@@ -192,7 +192,8 @@ def read_stream_tables(lines: list[Line], statement: str, fiscal_year: int | Non
             # 'Koncernen Kommunen' over a key-figure box: one column per scope, in the report's year
             model = HeaderModel(tuple(Column(fiscal_year, default_kind, scope=str(t.value)) for t in scopes),
                                 model.has_note, model.tokens)
-        table = _table(rows, model, statement, title, unit_text, note, header_lines, fiscal_year, default_kind)
+        table = _table(rows, model, statement, title, unit_text, note, header_lines, fiscal_year, default_kind,
+                       cut_off=i >= len(lines))
         if table is not None:
             out.append(table)
     return out
@@ -344,7 +345,8 @@ def _grammar(rows: list[StreamRow], has_note: bool) -> Grammar:
 
 
 def _table(rows: list[StreamRow], model: HeaderModel, statement: str, title: str, unit_text: str,
-           note: int | None, header_lines: list[Line], fiscal_year: int | None, default_kind: str) -> Table | None:
+           note: int | None, header_lines: list[Line], fiscal_year: int | None, default_kind: str,
+           cut_off: bool = False) -> Table | None:
     columns = list(model.columns)
     has_note = model.has_note
     row_lines = {id(ln): ln for r in rows for ln in r.label_lines + [g[1] for g in r.groups]}
@@ -413,6 +415,8 @@ def _table(rows: list[StreamRow], model: HeaderModel, statement: str, title: str
             continue
         choices.append(RowChoice(cands))
         kept.append(row)
+    if cut_off and grammar.cell_per_line:
+        _cut_last_row(kept, choices, n)
     scale = 10 ** max((c.cells[k][0].decimals for ch in choices for c in ch.candidates for k in range(n)
                        if c.cells[k] is not None and c.cells[k][0] is not None), default=0)
     if settle(choices, tuple(columns), scale, _column_pairs(columns), strict=grammar.glued).capped:
@@ -453,6 +457,24 @@ def _caption(rows: list[StreamRow]) -> StreamRow | None:
         return None
     row = rows[first - 1]
     return row if any(t.kind == "other" for t in header_tokens(row.label)) else None
+
+
+def _cut_last_row(kept: list[StreamRow], choices: list[RowChoice], n: int) -> None:
+    """A table of one cell per line that the page excerpt ends mid-row: where every other row reads
+    one way and fills all its columns (the table drops no empty cell), the last row's figures are
+    its first cells, printed left to right until the excerpt ended."""
+    rows = [k for k, r in enumerate(kept) if r.groups and not r.orphan]
+    if len(rows) < 3:
+        return
+    last, others = rows[-1], rows[:-1]
+    if not all(len(choices[k].candidates) == 1 and all(c is not None for c in choices[k].candidates[0].cells)
+               for k in others):
+        return
+    prefix = [c for c in choices[last].candidates
+              if all(cell is not None for cell in c.cells[:sum(cell is not None for cell in c.cells)])]
+    if prefix and len(prefix) < len(choices[last].candidates):
+        choices[last].candidates = prefix
+        choices[last].cut_off = True
 
 
 def _surplus_rows(row: StreamRow, rows: list[StreamRow], n: int, grammar: Grammar) -> list[StreamRow]:
