@@ -58,8 +58,34 @@ def one_line_scores(tmp_path_factory) -> dict[str, int]:
 
 
 def test_a_page_run_into_one_line_still_yields_its_listed_goals(one_line_scores):
-    # measured: 100 of 151 found, 94 fully right (the others lack a value, none has a wrong one), 109 rows;
-    # tables whose rows carry no mark (no status word, no trend word) are lost in one line
-    assert one_line_scores["found"] >= 0.65 * one_line_scores["total"], one_line_scores
+    # measured: 143 of 151 found, 136 fully right, 149 rows (before indicator, labelled and target table
+    # rows were cut out of a long line: 100 found, 94 fully right, 109 rows)
+    assert one_line_scores["found"] >= 0.93 * one_line_scores["total"], one_line_scores
     assert one_line_scores["full"] >= 0.92 * one_line_scores["found"], one_line_scores
     assert one_line_scores["found"] >= 0.9 * one_line_scores["rows"], one_line_scores
+
+
+def one_line(text: str) -> str:
+    """Every line break lost, as a stored web page often has it."""
+    return " ".join(line.strip() for line in text.splitlines() if line.strip()) + "\n"
+
+
+def page_score(stem: str, degrade, tmp_path: Path) -> dict[str, int]:
+    """One dev page, degraded, read and scored against its gold."""
+    data = eval_goals().read_gold(DEV / "gold")[stem]
+    path = tmp_path / data["source"]
+    path.write_text(degrade((DEV / data["source"]).read_text(encoding="utf-8")), encoding="utf-8")
+    rows = [{k: ("" if v is None else v) for k, v in r.items()} for r in find_goals(read_document(path))]
+    return score({stem: data}, {stem: rows})
+
+
+@pytest.mark.parametrize("stem", [
+    "helsingborg_2016_vard_och_omsorg_mal",         # indicator table: header, goal sentences, glued rows
+    "helsingborg_2016_kommunstyrelsen_mal",         # ... with wrapped target cells ('Minst index 41')
+    "lulea_2020_indikatorer_barn_och_utbildning",   # numbered indicator labels, 'Trend:' fields, latest values
+    "munkedal_2018_finansiella_inriktningsmal",     # target table: goal labels, 'Mnkr'/'År 2018' headers, targets
+    "munkedal_2024_finansiella_inriktningsmal",     # ... labels 'Koncernmål: soliditet', a target glued to a heading
+])
+def test_a_goal_table_run_into_one_line_reads_as_printed(stem, tmp_path):
+    t = page_score(stem, one_line, tmp_path)
+    assert t["found"] == t["total"] == t["full"] == t["rows"], t

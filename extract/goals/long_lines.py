@@ -32,7 +32,7 @@ from dataclasses import dataclass
 
 import regex
 from arsred.extract.document import Line
-from arsred.extract.goals.vocabulary import TRAILING_STOPWORDS, Phrases, fold, is_goal_heading
+from arsred.extract.goals.vocabulary import TRAILING_STOPWORDS, Phrases, fold, is_goal_heading, is_goal_word
 
 LONG = 160                  # shorter lines are printed lines, not runs of several ...
 SHORT = 40                  # ... unless they hold a list of two items or more
@@ -78,6 +78,7 @@ def split_line(text: str, ph: Phrases) -> list[Piece] | None:
     pieces: list[Piece] = []
     in_item = False     # the sentences after a list item: its own (a criterion, a figure) until one is not
     for k, (seg, opens_item) in enumerate(segments):
+        row = k + 1 < len(segments) and bool(regex.match(r"[-−–]?\d", segments[k + 1][0]))
         if k + 1 < len(segments) and (CAPS_HEADING.fullmatch(seg) or _heading_shaped(seg) and is_goal_heading(seg, ph)):
             pieces.append(Piece(seg, True, True))
             marked, in_item = True, False
@@ -88,7 +89,7 @@ def split_line(text: str, ph: Phrases) -> list[Piece] | None:
         for j, part in enumerate(_labels(rest) if rest else []):
             marked = marked or j > 0
             gap = False
-            if not opens_item and not heads and in_item and not ITEM_OWN.search(fold(part)):
+            if not opens_item and not heads and in_item and not ITEM_OWN.search(fold(part)) and not row:
                 gap, in_item = True, False      # prose after the list, not the last item's own sentence
             pieces.append(Piece(part, gap))
         in_item = opens_item or (in_item and not heads)
@@ -131,11 +132,124 @@ def _item_starts(t: str, ph: Phrases) -> set[int]:
         if len(folded) == len(t):
             cuts.update(m.start() for m in regex.finditer(r"(?<=\S\s)(?:" + labels + r")\s*:", folded)
                         if t[m.start()].isupper())
+    cuts.update(_indicator_rows(t, ph))
+    cuts.update(_labelled_rows(t, ph))
+    cuts.update(_target_rows(t, ph))
     runs = list(NUMBERED.finditer(t))
     for a, b in zip(runs, runs[1:]):
         if int(b.group(1)) == int(a.group(1)) + 1:
             cuts.update((a.start(), b.start()))
     cuts.discard(0)
+    return cuts
+
+
+def _indicator_rows(t: str, ph: Phrases) -> set[int]:
+    """An indicator table run into the line: its header, each row after its figures, a goal before its first measure.
+
+    'Utfall 2014Utfall 2015Utfall 2016Målvärde 2016' (outcome columns then a benchmark column) is
+    the header; after it a row ends where its figures (or its target, 'Minst 75 %') meet a capital
+    letter, and a goal sentence ('Nämnden ska öka … inflytande') glued before a measure's name
+    ends at the first capitalised word after its goal verb that opens running words
+    ('… inflytande Andel kunder …'), not at a name inside it ('… förvaltar Helsingborg Upplevd …').
+    """
+    folded = fold(t)
+    if len(folded) != len(t) or not ph.outcome_columns or not ph.benchmark:
+        return set()
+    outs = "|".join(regex.escape(w) for w in ph.outcome_columns)
+    bench = "|".join(regex.escape(w) for w in ph.benchmark)
+    headers = list(regex.finditer(r"(?:(?:" + outs + r")\s*(?:19|20)\d\d\s*)+(?:" + bench + r")(?:\s*(?:19|20)\d\d)?", folded))
+    cuts: set[int] = set()
+    verbs = "|".join(regex.escape(v) for v in ph.goal_verbs)
+    for n, h in enumerate(headers):
+        end = headers[n + 1].start() if n + 1 < len(headers) else len(t)
+        cuts.update((h.start(), h.end()))
+        starts = [h.end()] + [m.end() for m in regex.finditer(r"(?<=[\d%])\s+(?=\p{Lu})", t[:end], pos=h.end())]
+        cuts.update(starts)
+        for a, b in zip(starts, starts[1:] + [end]):
+            row = t[a:b]
+            verb = regex.search(r"\s(?:" + verbs + r")\s", fold(row)) if verbs else None
+            if verb is None or not regex.search(r"\p{L}[-–—]*\d[\d\s,%-–—]*$|\d\s*%?\s*$", row.strip()):
+                continue
+            for run in regex.finditer(r"(?<=\s)\p{Lu}\S*(?:\s+\p{Lu}\S*)*", row, pos=verb.end()):
+                words = list(regex.finditer(r"\S+", run.group()))
+                if regex.search(r"\p{L}[-–—]*\d", words[-1].group()):
+                    cuts.add(a + run.start())   # the name is all capitalised words: 'Nöjd Inflytande Index404036'
+                    break
+                if regex.match(r"\s+\p{Ll}", row[run.end():]):
+                    cuts.add(a + run.start() + words[-1].start())   # '… Helsingborg Upplevd nöjdhet …'
+                    break
+    return cuts
+
+
+def _target_rows(t: str, ph: Phrases) -> set[int]:
+    """A goal table flattened cell after cell into the line: goal labels, header cells, target cells, headings.
+
+    'Resultatmål På lång sikt ska … 2% Investeringsmål … (%) 100% Soliditetsmål Soliditeten ska förbättras
+    Kommunfullmäktiges antagna finansiella resultatmål Mnkr År 2018 ResultatmålÅrets resultat ska …':
+    two goal labels at least (a capitalised goal word standing before a capital, glued or not, or
+    'Koncernmål: soliditet') make it a table; then each label, a unit or year header cell ('Mnkr',
+    'År 2018'), a target cell ('12,9', '100 %', 'Mindre än 46,9 mnkr': a figure with its unit that
+    ends where a capital, another figure or the line's end follows, not one labelled 'utgångsvärde
+    2015: 51,6 mnkr' inside a sentence) and a goal heading closing a cell ('… förbättras
+    Kommunfullmäktiges antagna finansiella resultatmål') stand on lines of their own.
+    """
+    folded = fold(t)
+    if len(folded) != len(t):
+        return set()
+    labels = [m for m in regex.finditer(r"(?:^|(?<=[\s\d%]))(\p{Lu}\p{Ll}{3,})(?::\s*\p{Ll}+(?:\s\p{Ll}+){0,3})?(?=\s*\p{Lu})", t)
+              if is_goal_word(fold(m.group(1)), ph) and fold(m.group(1)) not in ph.generic_sections]
+    if len(labels) < 2:
+        return set()
+    cuts = {c for m in labels for c in m.span()}
+    units = "|".join(regex.escape(u) for u in sorted(list(ph.money_units) + ["procent"], key=len, reverse=True))
+    cells = [m.span() for m in regex.finditer(r"(?<=\s)(?:" + units + r")(?=\s)", folded)
+             if t[m.start()].isupper() and regex.match(r"\s+\p{Lu}", t[m.end():])]
+    cells += [m.span() for m in regex.finditer(r"(?<=\s)(?:\p{Lu}\p{Ll}{1,7}\s+)?(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)?\d\d)?(?=\s+\p{Lu})", t)]
+    comps = "|".join(regex.escape(c) for c in ph.comparators if regex.match(r"\p{L}", c))
+    number = r"[-−–]?\d{1,3}(?:[ \u00a0]\d{3})*(?:,\d+)?"
+    value = regex.compile(r"(?<=\s)(?:(?:" + comps + r")\s+)*(?P<n>" + number + r")\s*(?:%|(?:" + units
+                          + r")(?!\p{L}))?(?=\s|$|\p{L})")
+    for m in value.finditer(folded):
+        start = m.start() if t[m.start()].isupper() or m.start() == m.start("n") else m.start("n")
+        nxt = t[m.end():]
+        if t[:start].rstrip().endswith(":") or not regex.match(r"\s*(?:$|\p{Lu}|[-−–]?\d)", nxt) \
+                or regex.match(r"\p{L}", nxt) and not m.group().endswith("%"):
+            continue        # '… utgångsvärde 2015: 51,6 mnkr', '2 % av …': a figure inside a sentence
+        cells.append((start, m.end()))
+    for a, b in cells:
+        cuts.update((a, b))
+    bounds = sorted(cuts | {0, len(t)})
+    for a, b in zip(bounds, bounds[1:]):      # a goal heading closing a cell: '… förbättras Kommunfullmäktiges antagna … mål'
+        seg = t[a:b].rstrip()
+        for w in regex.finditer(r"(?<=\p{Ll}\s)\p{Lu}", seg):
+            head = seg[w.start():]
+            if _heading_shaped(head) and is_goal_heading(head, ph):
+                cuts.add(a + w.start())
+                break
+    cuts.discard(len(t))
+    return {c for c in cuts if c < len(t)}
+
+
+def _labelled_rows(t: str, ph: Phrases) -> set[int]:
+    """Indicators under numbered labels run into the line: each label, each 'Trend:'-style field, the value's end.
+
+    'IndikatorÖM.11.2.1 Andel barn … Trend: Trenden är … Senaste värdet: 88 %2020 Unga som …': two
+    numbered labels at least (`[indicator] labels`) make it a list; then the label and its number, any
+    'Word:' field and the end of a labelled value (its figure and period) open lines of their own.
+    """
+    folded = fold(t)
+    if len(folded) != len(t) or not ph.indicator_labels:
+        return set()
+    labels = "|".join(regex.escape(w) for w in ph.indicator_labels)
+    found = list(regex.finditer(r"(?:^|(?<=\s))(?:" + labels + r")\s*:?\s*\p{L}{0,4}[\d.]*\d(?=\s)", folded))
+    if len(found) < 2:
+        return set()
+    cuts = {c for m in found for c in m.span()}
+    first = found[0].start()
+    cuts.update(m.start() for m in regex.finditer(r"(?<=\S\s)\p{Lu}\p{Ll}+(?:\s\p{Ll}+)?:\s", t, pos=first))
+    values = "|".join(regex.escape(w) for w in ph.value_labels)
+    cuts.update(m.end() for m in regex.finditer(r"(?:" + values + r")\s*:\s*[-–]?\d[\d\s,.]*%?\s*" + PERIOD + r"?(?=\s)",
+                                                folded, pos=first) if regex.match(r"\s+\p{Lu}", t[m.end():]))
     return cuts
 
 

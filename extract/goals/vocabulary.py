@@ -66,6 +66,7 @@ class Phrases:
     condition_openers: frozenset[str] = frozenset()
     assessment_words: tuple[str, ...] = ()
     one_letter_words: frozenset[str] = frozenset()
+    goal_verbs: tuple[str, ...] = ()
 
     @property
     def header_words(self) -> tuple[str, ...]:
@@ -112,6 +113,7 @@ def load_phrases(path: str = str(PHRASES_PATH)) -> Phrases:
         condition_openers=frozenset(fold(x) for x in d["prose"].get("condition_openers", [])),
         assessment_words=f(d["prose"].get("assessment_words", [])),
         one_letter_words=frozenset(fold(x) for x in d["prose"].get("one_letter_words", [])),
+        goal_verbs=f(d["prose"].get("goal_verbs", [])),
     )
 
 
