@@ -44,10 +44,13 @@ WORD = regex.compile(r"\S+")
 # the figures closing a measure's row, up to its period, and the goal text that may follow them
 PERIOD = r"(?:(?:\p{Lu}\p{Ll}{2}\s+|(?i:tertial|kvartal)\s+\d\s+)?(?:19|20)\d\d(?:/(?:19|20)\d\d)?)"
 FIGURE = r"(?:[-–]?\d[\d\u00a0 ]*(?:[,.]\d+)?\s?(?:%|\p{Ll}{1,3}\b)?)"
-VALUES = regex.compile(r"(?<!(?:^|\s)" + FIGURE + r")\s(?=(?:" + FIGURE + r"\s+)*" + PERIOD + r"(?:\s+\p{Lu}|$))")
+VALUES = regex.compile(r"(?<!(?:^|\s)" + FIGURE + r")(?<!\s\p{Lu}\p{Ll}{2}|(?i:tertial|kvartal)\s+\d)\s(?=(?:" + FIGURE
+                       + r"\s+)*" + PERIOD + r"(?:\s+\p{Lu}|$))")
 VALUES_THEN_TEXT = regex.compile(r"(?<=\s)" + PERIOD + r"(?=\s+\p{Lu}\p{Ll})")
 # a sentence after a list item that belongs to it: a criterion or a figure ('Målet är uppnått när … 90 procent')
 ITEM_OWN = regex.compile(r"\d|\b(?:nar|ska|skall|minst|hogst|malet|malen|mal|malvarde|riktmarke|uppgar|uppgick)\b")
+ITEM_HEAD_WORDS = 5         # a list item this short ...
+MIN_TAIL_WORDS = 5          # ... followed by a sentence this long ends where the sentence starts
 GLYPH_MIN = 3               # a lone capital letter this often before items is a symbol, not a word
 # a run of upper-case words ('D. GOD LIVSMILJÖ OCH LÅNGSIKTIGT HÅLLBAR UTVECKLING'): a heading inside the line
 CAPS_HEADING = regex.compile(r"(?:\p{Lu}\.\s)?\p{Lu}{2,}(?:\s+\p{Lu}{2,}){2,}(?=\s|$)")
@@ -70,15 +73,25 @@ def split_line(text: str, ph: Phrases) -> list[Piece] | None:
     items = _item_starts(t, ph)
     if len(t) < LONG and len(items) < 2:
         return None     # a printed line; a shorter one is cut only when it lists two items or more
-    cuts = set(items) | {m.end() for m in SENTENCE_END.finditer(t) if not _after_item_number(t, m.start())}
+    rows = _trend_rows(t, ph)
+    cuts = set(items) | {m.end() for m in SENTENCE_END.finditer(t)
+                         if not _after_item_number(t, m.start()) and not _inside(m.end(), rows, strict=True)}
     cuts |= {m.end() for m in regex.finditer(r":\s+", t) if m.end() in items}
     bounds = sorted(cuts | {0}) + [len(t)]
-    segments = [(t[a:b].strip(), a in items) for a, b in zip(bounds, bounds[1:]) if t[a:b].strip()]
+    segments = []
+    for a, b in zip(bounds, bounds[1:]):
+        seg = t[a:b].strip()
+        tail = _item_tail(seg) if a in items else None
+        if tail is not None:        # '• Hållbar organisation Målet hållbar … områden:': the item, then a sentence
+            segments += [(seg[:tail].strip(), True, False), (seg[tail:].strip(), False, True)]
+        elif seg:
+            segments.append((seg, a in items, False))
     marked = bool(items)
     pieces: list[Piece] = []
     in_item = False     # the sentences after a list item: its own (a criterion, a figure) until one is not
-    for k, (seg, opens_item) in enumerate(segments):
-        row = k + 1 < len(segments) and bool(regex.match(r"[-−–]?\d", segments[k + 1][0]))
+    for k, (seg, opens_item, after_item) in enumerate(segments):
+        nxt = segments[k + 1][0] if k + 1 < len(segments) else ""
+        row = bool(regex.match(r"[-−–]?\d", nxt)) and not NUMBERED.match(nxt)     # a figure cell follows: a table row
         if k + 1 < len(segments) and (CAPS_HEADING.fullmatch(seg) or _heading_shaped(seg) and is_goal_heading(seg, ph)):
             pieces.append(Piece(seg, True, True))
             marked, in_item = True, False
@@ -89,11 +102,30 @@ def split_line(text: str, ph: Phrases) -> list[Piece] | None:
         for j, part in enumerate(_labels(rest) if rest else []):
             marked = marked or j > 0
             gap = False
-            if not opens_item and not heads and in_item and not ITEM_OWN.search(fold(part)) and not row:
+            own = ITEM_OWN.search(fold(part)) and not part.endswith(":")     # '… dessa omfattar fem områden:' opens a list
+            if after_item or not opens_item and not heads and in_item and not own and not row:
                 gap, in_item = True, False      # prose after the list, not the last item's own sentence
             pieces.append(Piece(part, gap))
         in_item = opens_item or (in_item and not heads)
     return pieces if marked and len(pieces) > 1 else None
+
+
+def _item_tail(seg: str) -> int | None:
+    """Where a sentence starts after a short list item that has no full stop of its own, or None.
+
+    '• Hållbar organisation Målet hållbar organisation bryts ner i följande områden:' and
+    '5. Investeringar - självfinansiering I budget 2020 bedöms …': a capitalised word after the
+    item's last word opens a run of words that ends a sentence; the item before it is a few words
+    not ending in one that runs on ('… med Region Värmland ska …' is one sentence).
+    """
+    if regex.search(r"[.!?:;]\s", regex.sub(r"^\S{1,3}\s", "", seg)):      # past its bullet or number
+        return None
+    for m in regex.finditer(r"(?<=\p{Ll}\s)\p{Lu}", seg):
+        head, rest = seg[:m.start()].split(), seg[m.start():]
+        if (len(head) <= ITEM_HEAD_WORDS and fold(head[-1]) not in TRAILING_STOPWORDS
+                and len(rest.split()) >= MIN_TAIL_WORDS and regex.search(r"[.:!?]$", rest)):
+            return m.start()
+    return None
 
 
 def _after_item_number(t: str, end: int) -> bool:
@@ -157,12 +189,15 @@ def _indicator_rows(t: str, ph: Phrases) -> set[int]:
         return set()
     outs = "|".join(regex.escape(w) for w in ph.outcome_columns)
     bench = "|".join(regex.escape(w) for w in ph.benchmark)
-    headers = list(regex.finditer(r"(?:(?:" + outs + r")\s*(?:19|20)\d\d\s*)+(?:" + bench + r")(?:\s*(?:19|20)\d\d)?", folded))
+    names = "|".join(regex.escape(w) for w in ph.indicator_columns)
+    column = r"(?:(?:" + outs + r")\s*(?:19|20)\d\d|(?:" + bench + r")(?:\s*(?:19|20)\d\d)?)\s*"
+    headers = [h for h in regex.finditer(r"(?:(?:" + names + r")\s+)?(?:" + column + r"){2,}", folded)
+               if regex.search(bench, h.group()) and regex.search(outs, h.group())]
     cuts: set[int] = set()
     verbs = "|".join(regex.escape(v) for v in ph.goal_verbs)
     for n, h in enumerate(headers):
         end = headers[n + 1].start() if n + 1 < len(headers) else len(t)
-        cuts.update((h.start(), h.end()))
+        cuts.update((h.start(), len(h.group().rstrip()) + h.start()))
         starts = [h.end()] + [m.end() for m in regex.finditer(r"(?<=[\d%])\s+(?=\p{Lu})", t[:end], pos=h.end())]
         cuts.update(starts)
         for a, b in zip(starts, starts[1:] + [end]):
@@ -269,8 +304,19 @@ def _header_spans(t: str, ph: Phrases) -> list[tuple[int, int]]:
     return [m.span() for m in regex.finditer(r"(?i:(?:" + words + r")\s+(?:19|20)\d\d\s*){2,}", t)]
 
 
-def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
-    return any(a <= pos <= b for a, b in spans)
+def _inside(pos: int, spans: list[tuple[int, int]], strict: bool = False) -> bool:
+    return any(a < pos < b if strict else a <= pos <= b for a, b in spans)
+
+
+def _trend_rows(t: str, ph: Phrases) -> list[tuple[int, int]]:
+    """Each measure's name in a table of trend rows: from its trend word to its figures ('UppAndel … slutenvård.
+    Avser 65 år och äldre. 8,4% …'); a sentence end inside a name does not cut it."""
+    trend = "|".join(regex.escape(w.capitalize()) for w in ph.trend_words)
+    starts = [m.start() for m in regex.finditer(r"(?<=\s)(?:" + trend + r")(?=\p{Lu})", t)] if trend else []
+    if len(starts) < 2:
+        return []
+    ends = sorted(m.start() + 1 for m in VALUES.finditer(t))
+    return [(a, next((e for e in ends if e > a), a)) for a in starts]
 
 
 def glyph_letters(texts: list[str], ph: Phrases) -> set[str]:

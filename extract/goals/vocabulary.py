@@ -67,6 +67,7 @@ class Phrases:
     assessment_words: tuple[str, ...] = ()
     one_letter_words: frozenset[str] = frozenset()
     goal_verbs: tuple[str, ...] = ()
+    item_own_words: tuple[str, ...] = ()
 
     @property
     def header_words(self) -> tuple[str, ...]:
@@ -114,6 +115,7 @@ def load_phrases(path: str = str(PHRASES_PATH)) -> Phrases:
         assessment_words=f(d["prose"].get("assessment_words", [])),
         one_letter_words=frozenset(fold(x) for x in d["prose"].get("one_letter_words", [])),
         goal_verbs=f(d["prose"].get("goal_verbs", [])),
+        item_own_words=f(d["prose"].get("item_own_words", [])),
     )
 
 

@@ -1,0 +1,188 @@
+"""Indicator tables read by their columns: a target column and outcome columns, in any order, no mark on the rows.
+
+    Indikator          Målvärde 2023   Utfall 2022   Utfall 2023      <- header: cells by tab, or one per line
+    Andel nöjda kunder 90 %            88 %          91 %
+    Väntetid, dagar    Max 30          34            28
+
+A header names one target column (`[indicator] benchmark`: "Målvärde", "Riktmärke") and one or
+more outcome columns (`outcome_columns` with a year, or a bare year); the first column is the
+indicator's name (perhaps headed "Indikator", `indicator_columns`). The header's cells stand on
+one line split by tabs, or one cell per line (a web table exported cell by cell). Each row is
+the indicator's name then one cell per column ("-" for a missing one): read by the header's
+order, never by position from the end, so a target printed before the outcomes is the target.
+A line without figures between rows is a goal: the section of the rows below it.
+
+The outcome is the newest year's cell. Nothing on the row states a status, so it is derived
+from outcome against target (`rows.decide_status`: "Max"/"högst" make the target a ceiling),
+with status_source `derived`; a row without outcome is `ej_bedomt`. Glued rows without any
+separator ("Index404036Minst 41") are `indicator_tables`' to read.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+from arsred.extract.amounts import parse_amount
+from arsred.extract.document import Line
+from arsred.extract.goals.model import RawGoal
+from arsred.extract.goals.structure import Headings, is_furniture
+from arsred.extract.goals.vocabulary import Phrases, fold
+
+MAX_COLUMNS = 8
+YEAR = regex.compile(r"(?:19|20)\d\d")
+MISSING = regex.compile(r"^[-–—]$|^\.\.$|^$")
+
+
+@dataclass(frozen=True)
+class _Header:
+    target: int                 # column index of the target
+    outcomes: list[int]         # column indices of the outcome columns ...
+    years: list[int]            # ... and their years (0 when unnamed)
+    width: int                  # cells per row, the name's included
+
+
+def _column(cell: str, ph: Phrases) -> tuple[str, int]:
+    """('target' | 'outcome' | 'name' | '', year) for one header cell."""
+    f = fold(cell).strip(" :")
+    year = YEAR.search(f)
+    y = int(year.group()) if year else 0
+    bare = regex.sub(r"(?:19|20)\d\d|[-–/]", " ", f).strip()
+    if len(bare.split()) > 3:
+        return "", 0            # a line of running words, or several names glued ('Utfall 2014Utfall 2015…')
+    if any(bare == b or bare.startswith(b + " ") for b in ph.benchmark):
+        return "target", y
+    if any(bare == c or bare.startswith(c + " ") for c in ph.outcome_columns) or (not bare and year):
+        return "outcome", y
+    if bare in ph.indicator_columns or bare in ph.indicator_labels:
+        return "name", 0
+    return "", 0
+
+
+def _header(cells: list[str], ph: Phrases) -> _Header | None:
+    """The header these cells make, or None: one target column, one outcome column at least, nothing else but the name."""
+    if not 2 <= len(cells) <= MAX_COLUMNS:
+        return None
+    kinds = [_column(c, ph) for c in cells]
+    names = [k for k, (kind, _) in enumerate(kinds) if kind == "name" or not cells[k].strip()]
+    targets = [k for k, (kind, _) in enumerate(kinds) if kind == "target"]
+    outcomes = [k for k, (kind, _) in enumerate(kinds) if kind == "outcome"]
+    if len(targets) != 1 or not outcomes or len(names) + len(targets) + len(outcomes) != len(cells):
+        return None
+    shift = 0 if names == [0] else 1 if not names else None       # the name column, printed or left unnamed
+    if shift is None:
+        return None
+    return _Header(targets[0] + shift, [k + shift for k in outcomes], [kinds[k][1] for k in outcomes], len(cells) + shift)
+
+
+def _figure(cell: str, ph: Phrases) -> bool:
+    """A value cell: a figure with perhaps a comparator and a unit ('Max 30', '90 %', '16,4 mnkr'), or '-' for none."""
+    c = cell.strip()
+    if MISSING.match(c):
+        return True
+    f = fold(c)
+    for p in sorted(ph.target_prefixes, key=len, reverse=True):
+        if f.startswith(p + " "):
+            f = f[len(p):].strip()
+            break
+    m = regex.match(r"^[-−–]?\d[\d \u00a0]*(?:,\d+)?\s*(?:%|\p{L}{1,7})?$", f)
+    return bool(m) and parse_amount(regex.sub(r"\s*(?:%|\p{L}+)$", "", f)) is not None
+
+
+def _unit(cells: list[str], name: str) -> str:
+    if any("%" in c for c in cells) or regex.search(r"\(%\)|\bprocent\b|\bandel\b", fold(name)):
+        return "%"
+    return "index" if "index" in fold(name) else "st"
+
+
+def _goal(row: list[str], header: _Header, section: str, line: Line, ph: Phrases) -> RawGoal:
+    name = row[0].strip()
+    target = row[header.target].strip()
+    newest = max(range(len(header.outcomes)), key=lambda k: (header.years[k], k))
+    outcome = row[header.outcomes[newest]].strip()
+    unit = _unit(row[1:], name)
+    target = "" if MISSING.match(target) else regex.sub(r"\s*%$", "", target)
+    outcome = "" if MISSING.match(outcome) else regex.sub(r"\s*%$", "", outcome)
+    return RawGoal(section=section, goal=name, target=f"{target} {unit}" if target else "",
+                   outcome=f"{outcome} {unit}" if outcome else "", page=line.page, line=line.number,
+                   layout="column_table", confidence=0.8)
+
+
+def _tab_tables(lines: list[Line], heads: Headings, ph: Phrases, used: set[int]) -> list[RawGoal]:
+    """Header and rows on lines of their own, cells split by tabs."""
+    goals: list[RawGoal] = []
+    header: _Header | None = None
+    section = ""
+    for i, line in enumerate(lines):
+        if i in used or "\t" not in line.text:
+            if header is not None and line.text.strip() and not is_furniture(line.text) and i not in used:
+                if regex.search(r"\d", line.text):
+                    header = None            # figures outside the columns: the table has ended
+                else:
+                    section = " ".join(line.text.split())      # a goal: the rows below belong to it
+                    used.add(i)
+            continue
+        cells = [c.strip() for c in line.text.split("\t")]
+        found = _header(cells, ph)
+        if found is not None:
+            header, section = found, heads.at[i]
+            used.add(i)
+            continue
+        if header is None:
+            continue
+        row = cells if len(cells) == header.width else [""] + cells if len(cells) == header.width - 1 else None
+        if row is None or not regex.search(r"\p{L}", row[0]) or not all(_figure(c, ph) for c in row[1:]):
+            header = None
+            continue
+        goals.append(_goal(row, header, section, line, ph))
+        used.add(i)
+    return goals
+
+
+def _cell_tables(lines: list[Line], heads: Headings, ph: Phrases, used: set[int]) -> list[RawGoal]:
+    """Header and rows one cell per line: the header's cells, then per row a name and one cell per column."""
+    goals: list[RawGoal] = []
+    texts = [" ".join(line.text.split()) for line in lines]
+    i = 0
+    while i < len(lines):
+        header, end = _cell_header(texts, i, ph, used)
+        if header is None:
+            i += 1
+            continue
+        used.update(range(i, end))
+        section = heads.at[i]
+        j = end
+        while j < len(lines):
+            if j in used or not texts[j] or is_furniture(texts[j]):
+                j += 1
+                continue
+            cells = texts[j:j + header.width]
+            if (len(cells) == header.width and regex.search(r"\p{L}", cells[0]) and not _figure(cells[0], ph)
+                    and all(_figure(c, ph) for c in cells[1:])):
+                goals.append(_goal(cells, header, section, lines[j], ph))
+                used.update(range(j, j + header.width))
+                j += header.width
+            elif not regex.search(r"\d", texts[j]) and j + 1 < len(lines) and not _figure(texts[j + 1], ph):
+                section = texts[j]          # a goal line before its indicators
+                used.add(j)
+                j += 1
+            else:
+                break
+        i = j
+    return goals
+
+
+def _cell_header(texts: list[str], i: int, ph: Phrases, used: set[int]) -> tuple[_Header | None, int]:
+    """A header printed one cell per line from line i: (header, index after it) or (None, i)."""
+    if i in used or _column(texts[i], ph)[0] == "":
+        return None, i
+    cells: list[str] = []
+    j = i
+    while j < len(texts) and len(cells) < MAX_COLUMNS and j not in used and _column(texts[j], ph)[0]:
+        cells.append(texts[j])
+        j += 1
+    header = _header(cells, ph)
+    return (header, j) if header is not None and len(cells) >= 3 else (None, i)
+
+
+def column_tables(lines: list[Line], heads: Headings, ph: Phrases, used: set[int]) -> list[RawGoal]:
+    return _tab_tables(lines, heads, ph, used) + _cell_tables(lines, heads, ph, used)
