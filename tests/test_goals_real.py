@@ -66,8 +66,10 @@ def test_no_goal_is_invented_from_ordinary_prose(scores):
 
 
 def test_third_round_goals_are_found_and_right(new_scores):
-    # measured when the third round's first batch was added (8 sections, 54 goals):
-    # 19 found, 19 fully right, 20 rows
+    # measured when the third round's first batch was added (8 sections, 54 goals): 19 found, 19 fully
+    # right, 20 rows; after goal reading learned their forms (goal-list introductions, a heading closing
+    # a list, 'Indikator | Mål' cell tables, a goal named before its status): 54 found, 54 fully right,
+    # 55 rows. A later batch of new sections lowers `found` until goal reading learns its forms too.
     assert new_scores["found"] >= 0.34 * new_scores["total"], new_scores
     assert new_scores["full"] >= 0.95 * new_scores["found"], new_scores
     assert new_scores["found"] >= 0.9 * new_scores["rows"], new_scores
@@ -173,3 +175,25 @@ def test_the_set_exported_cell_by_cell_scores_as_stored(cell_block_scores, score
     assert cell_block_scores["found"] >= scores["found"] - 1, cell_block_scores
     assert cell_block_scores["full"] >= scores["full"] - 1, cell_block_scores
     assert cell_block_scores["found"] >= 0.97 * cell_block_scores["rows"], cell_block_scores
+
+
+@pytest.mark.parametrize("stem", [
+    "ekero_undated_lokala_avfallsmal",              # a goal heading closing a menu list, over a dash list of goals
+    "uddevalla_2023_malstyrning",                   # '… finansiella mål:' introducing the list: the goals' section
+    "dalamitt_undated_om_oss",                      # '… huvudmålet som är att:' closing a paragraph over the list
+    "vara_2024_namndernas_indikatorer",             # 'Indikator | Mål' one cell per line under 'Övergripande mål: X'
+    "danderyd_2022_arsredovisning_beslutad",        # 'målet resultat enligt balanskrav inte uppnåddes'
+    "malmo_2015_finansiellt_mal",                   # 'har fastställt ett finansiellt mål att Malmö stad skall …'
+])
+def test_goal_sections_that_yielded_nothing_read_whole(stem, tmp_path):
+    t = page_score(stem, as_stored, tmp_path)
+    assert t["found"] == t["total"] == t["rows"], t
+
+
+def test_an_indicator_target_table_run_into_one_line_keeps_its_rows(tmp_path):
+    # 'Indikator Mål Andel (%) … matematiken. Minst 90 % Medelvärde … skolan. 8 …': every row with its target;
+    # the labelled goal line above runs into the next heading ('… god kvalitet Nämndens indikatorer'), so the
+    # goal the rows serve is the one row lost
+    stem = "vara_2024_namndernas_indikatorer"
+    flat, stored = page_score(stem, one_line, tmp_path), page_score(stem, as_stored, tmp_path / "s")
+    assert (flat["found"], flat["full"], flat["rows"]) == (stored["found"] - 1, stored["full"] - 1, stored["rows"] - 1)

@@ -10,7 +10,10 @@ indicator's name (perhaps headed "Indikator", `indicator_columns`). The header's
 one line split by tabs, or one cell per line (a web table exported cell by cell). Each row is
 the indicator's name then one cell per column ("-" for a missing one): read by the header's
 order, never by position from the end, so a target printed before the outcomes is the target.
-A line without figures between rows is a goal: the section of the rows below it.
+A line without figures between rows is a goal: the section of the rows below it. A header of
+an indicator column and a goal column alone ("Indikator | Mål") holds targets without outcomes
+(`ej_bedomt`); a labelled goal line just above it ("Övergripande mål: Verksamhet med god
+kvalitet") is the goal its rows serve, and a goal row of its own.
 
 The outcome is the newest year's cell. Nothing on the row states a status, so it is derived
 from outcome against target (`rows.decide_status`: "Max"/"högst" make the target a ceiling),
@@ -26,7 +29,7 @@ from arsred.extract.amounts import parse_amount
 from arsred.extract.document import Line
 from arsred.extract.goals.model import RawGoal
 from arsred.extract.goals.structure import Headings, is_furniture
-from arsred.extract.goals.vocabulary import Phrases, fold
+from arsred.extract.goals.vocabulary import Phrases, fold, is_goal_word
 
 MAX_COLUMNS = 8
 YEAR = regex.compile(r"(?:19|20)\d\d")
@@ -51,6 +54,8 @@ def _column(cell: str, ph: Phrases) -> tuple[str, int]:
         return "", 0            # a line of running words, or several names glued ('Utfall 2014Utfall 2015…')
     if any(bare == b or bare.startswith(b + " ") for b in ph.benchmark):
         return "target", y
+    if bare in ph.col_goal and len(bare.split()) == 1:
+        return "goal", y        # 'Mål': the target column where an 'Indikator' column names the rows
     if any(bare == c or bare.startswith(c + " ") for c in ph.outcome_columns) or (not bare and year):
         return "outcome", y
     if bare in ph.indicator_columns or bare in ph.indicator_labels:
@@ -63,11 +68,14 @@ def _header(cells: list[str], ph: Phrases) -> _Header | None:
     if not 2 <= len(cells) <= MAX_COLUMNS:
         return None
     kinds = [_column(c, ph) for c in cells]
+    named = [k for k, (kind, _) in enumerate(kinds) if kind == "name"]
+    if named and not [k for k, (kind, _) in enumerate(kinds) if kind == "target"]:
+        kinds = [("target", y) if kind == "goal" else (kind, y) for kind, y in kinds]
     names = [k for k, (kind, _) in enumerate(kinds) if kind == "name" or not cells[k].strip()]
     targets = [k for k, (kind, _) in enumerate(kinds) if kind == "target"]
     outcomes = [k for k, (kind, _) in enumerate(kinds) if kind == "outcome"]
-    if len(targets) != 1 or not outcomes or len(names) + len(targets) + len(outcomes) != len(cells):
-        return None
+    if len(targets) != 1 or not (outcomes or named) or len(names) + len(targets) + len(outcomes) != len(cells):
+        return None     # a target alone is a table only under an 'Indikator' column: 'Indikator | Mål'
     shift = 0 if names == [0] else 1 if not names else None       # the name column, printed or left unnamed
     if shift is None:
         return None
@@ -97,8 +105,8 @@ def _unit(cells: list[str], name: str) -> str:
 def _goal(row: list[str], header: _Header, section: str, line: Line, ph: Phrases) -> RawGoal:
     name = row[0].strip()
     target = row[header.target].strip()
-    newest = max(range(len(header.outcomes)), key=lambda k: (header.years[k], k))
-    outcome = row[header.outcomes[newest]].strip()
+    newest = max(range(len(header.outcomes)), key=lambda k: (header.years[k], k)) if header.outcomes else None
+    outcome = row[header.outcomes[newest]].strip() if newest is not None else ""
     unit = _unit(row[1:], name)
     target = "" if MISSING.match(target) else regex.sub(r"\s*%$", "", target)
     outcome = "" if MISSING.match(outcome) else regex.sub(r"\s*%$", "", outcome)
@@ -150,6 +158,10 @@ def _cell_tables(lines: list[Line], heads: Headings, ph: Phrases, used: set[int]
             continue
         used.update(range(i, end))
         section = heads.at[i]
+        goal = _goal_above(lines, texts, i, heads, ph, used)
+        if goal is not None:            # 'Övergripande mål: Verksamhet med god kvalitet': the goal the rows serve
+            goals.append(goal)
+            section = goal.goal
         j = end
         while j < len(lines):
             if j in used or not texts[j] or is_furniture(texts[j]):
@@ -171,6 +183,22 @@ def _cell_tables(lines: list[Line], heads: Headings, ph: Phrases, used: set[int]
     return goals
 
 
+GOAL_LABEL = regex.compile(r"^(?P<label>[\p{L} ]{2,40}):\s*(?P<goal>\p{Lu}.{2,120})$")
+LOOK_BACK = 4
+
+
+def _goal_above(lines: list[Line], texts: list[str], i: int, heads: Headings, ph: Phrases,
+                used: set[int]) -> RawGoal | None:
+    """A labelled goal line a few lines above a table's header ('Övergripande mål: X'), as a goal of its own."""
+    for k in range(i - 1, max(-1, i - 1 - LOOK_BACK), -1):
+        m = GOAL_LABEL.match(texts[k]) if k not in used else None
+        if m and any(is_goal_word(w, ph) for w in fold(m.group("label")).split()):
+            used.add(k)
+            return RawGoal(section=heads.at[k - 1] if k else "", goal=m.group("goal").strip(), page=lines[k].page,
+                           line=lines[k].number, layout="column_table", confidence=0.8)
+    return None
+
+
 def _cell_header(texts: list[str], i: int, ph: Phrases, used: set[int]) -> tuple[_Header | None, int]:
     """A header printed one cell per line from line i: (header, index after it) or (None, i)."""
     if i in used or _column(texts[i], ph)[0] == "":
@@ -181,7 +209,8 @@ def _cell_header(texts: list[str], i: int, ph: Phrases, used: set[int]) -> tuple
         cells.append(texts[j])
         j += 1
     header = _header(cells, ph)
-    return (header, j) if header is not None and len(cells) >= 3 else (None, i)
+    named = any(_column(c, ph)[0] == "name" for c in cells)
+    return (header, j) if header is not None and (len(cells) >= 3 or named) else (None, i)
 
 
 def column_tables(lines: list[Line], heads: Headings, ph: Phrases, used: set[int]) -> list[RawGoal]:

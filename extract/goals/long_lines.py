@@ -166,6 +166,7 @@ def _item_starts(t: str, ph: Phrases) -> set[int]:
                         if t[m.start()].isupper())
     cuts.update(_indicator_rows(t, ph))
     cuts.update(_labelled_rows(t, ph))
+    cuts.update(_target_column_rows(t, ph))
     cuts.update(_target_rows(t, ph))
     runs = list(NUMBERED.finditer(t))
     for a, b in zip(runs, runs[1:]):
@@ -263,6 +264,30 @@ def _target_rows(t: str, ph: Phrases) -> set[int]:
                 break
     cuts.discard(len(t))
     return {c for c in cuts if c < len(t)}
+
+
+def _target_column_rows(t: str, ph: Phrases) -> set[int]:
+    """An 'Indikator | Mål' table run into the line: its two header cells, then each row's name and its target cell.
+
+    'Indikator Mål Andel (%) elever … matematiken. Minst 90 % Medelvärde elever … skolan. 8 Medelvärde …':
+    after the header (an indicator column's name, then a goal column's) a target cell is a figure,
+    perhaps after a capitalised comparator, between a row's name and the next capitalised name.
+    """
+    folded = fold(t)
+    if len(folded) != len(t):
+        return set()
+    names = "|".join(regex.escape(w) for w in ph.indicator_columns)
+    goals = "|".join(regex.escape(w) for w in ph.col_goal if " " not in w)
+    cuts: set[int] = set()
+    for h in regex.finditer(r"(?<=^|\s)(?:" + names + r")\s+(?P<goal>" + goals + r")(?=\s)", folded):
+        if not (t[h.start()].isupper() and t[h.start("goal")].isupper()):
+            continue
+        cuts.update((h.start(), h.start("goal"), h.end()))
+        comps = "|".join(regex.escape(c.capitalize()) for c in ph.target_prefixes)
+        cell = regex.compile(r"(?<=\S)\s+(?P<cell>(?:(?:" + comps + r")\s+)?\d[\d\u00a0 ]*(?:,\d+)?(?:\s?%)?)(?=\s+\p{Lu}|\s*$)")
+        for m in cell.finditer(t, pos=h.end()):
+            cuts.update((m.start("cell"), m.end("cell")))
+    return {c for c in cuts if 0 < c < len(t)}
 
 
 def _labelled_rows(t: str, ph: Phrases) -> set[int]:

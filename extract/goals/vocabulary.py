@@ -68,6 +68,7 @@ class Phrases:
     one_letter_words: frozenset[str] = frozenset()
     goal_verbs: tuple[str, ...] = ()
     item_own_words: tuple[str, ...] = ()
+    not_goal_name_words: frozenset[str] = frozenset()
 
     @property
     def header_words(self) -> tuple[str, ...]:
@@ -116,6 +117,7 @@ def load_phrases(path: str = str(PHRASES_PATH)) -> Phrases:
         one_letter_words=frozenset(fold(x) for x in d["prose"].get("one_letter_words", [])),
         goal_verbs=f(d["prose"].get("goal_verbs", [])),
         item_own_words=f(d["prose"].get("item_own_words", [])),
+        not_goal_name_words=frozenset(fold(x) for x in d["prose"].get("not_goal_name_words", [])),
     )
 
 
