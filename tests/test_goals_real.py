@@ -66,11 +66,13 @@ def test_no_goal_is_invented_from_ordinary_prose(scores):
 
 
 def test_third_round_goals_are_found_and_right(new_scores):
-    # measured when the third round's first batch was added (8 sections, 54 goals): 19 found, 19 fully
-    # right, 20 rows; after goal reading learned their forms (goal-list introductions, a heading closing
-    # a list, 'Indikator | Mål' cell tables, a goal named before its status): 54 found, 54 fully right,
-    # 55 rows. A later batch of new sections lowers `found` until goal reading learns its forms too.
-    assert new_scores["found"] >= 0.34 * new_scores["total"], new_scores
+    # measured when the third round's sections were added (15 sections, 96 goals): 22 found, 19 fully
+    # right, 24 rows (the first batch of 8 sections, 54 goals, scored before goal reading was tuned on
+    # it: 19 found, 20 rows). After goal reading learned their forms (goal-list introductions, a heading
+    # closing a list, 'Indikator | Mål' cell tables, 'Indikator 2017 2018 2019' lists under their goal,
+    # a goal named before its status): 84 found, 81 fully right, 86 rows. A later batch of new sections
+    # lowers `found` until goal reading learns its forms too: re-measure the floors then.
+    assert new_scores["found"] >= 0.85 * new_scores["total"], new_scores
     assert new_scores["full"] >= 0.95 * new_scores["found"], new_scores
     assert new_scores["found"] >= 0.9 * new_scores["rows"], new_scores
 
