@@ -312,3 +312,36 @@ def test_indicator_table_by_its_columns_target_first_in_every_form(tmp_path):
         fear = by_goal(rows, "Känsla av otrygghet")
         assert (fear["target_value"], fear["outcome_value"], fear["status"]) == (13.2, 12.1, "uppfyllt"), form
         assert len(rows) == 4, (form, [r["goal"] for r in rows])
+
+
+# Göteborg's 2019 annual report pages (goal sections of the third round): the goal as a line over an
+# 'Indikator 2017 2018 2019' table, cells set apart by spaces, '-' where a year was not measured.
+YEAR_TABLE = """\
+Övergripande mål
+
+I årsredovisningen redovisas utvecklingen för de 16 inriktningar till mål som finns i budgeten.
+
+Göteborg är en trygg, säker och ren stad
+
+
+Indikator 2017 2018 2019
+Anmälda våldsbrott, antal/100 000 invånare   1 261   1 227  1 233*
+Kostnad (mnkr) för egendomsskador, Göteborgs Stads egendom  269 219 317
+Nöjd Medborgar-Index: Renhållning och sophämtning  63  -  60
+Attraktiv arbetsgivare, medarbetare  65 67 -
+
+*Sammanräkning av Brottsförebyggande rådets statistik.
+"""
+
+
+def test_indicator_list_by_year_columns_keeps_the_latest_value_unjudged(tmp_path):
+    rows = goals_of(tmp_path, YEAR_TABLE)
+    goal = by_goal(rows, "Göteborg är en trygg")
+    assert (goal["section"], goal["status"]) == ("Övergripande mål", "ej_bedomt")
+    crime = by_goal(rows, "Anmälda våldsbrott")       # '100 000 invånare' in the name is no target
+    assert (crime["target_value"], crime["outcome_value"], crime["status"]) == (None, 1233, "ej_bedomt")
+    assert crime["section"] == "Göteborg är en trygg, säker och ren stad"
+    assert by_goal(rows, "Kostnad (mnkr)")["outcome_value"] == 317_000_000      # the name's unit: kronor
+    assert by_goal(rows, "Nöjd Medborgar-Index")["outcome_value"] == 60
+    assert by_goal(rows, "Attraktiv arbetsgivare")["outcome_value"] == 67       # the latest value printed
+    assert len(rows) == 5

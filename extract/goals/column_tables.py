@@ -34,11 +34,12 @@ from arsred.extract.goals.vocabulary import Phrases, fold, is_goal_word
 MAX_COLUMNS = 8
 YEAR = regex.compile(r"(?:19|20)\d\d")
 MISSING = regex.compile(r"^[-–—]$|^\.\.$|^$")
+FOOTNOTE_MARK = regex.compile(r"\*+$")
 
 
 @dataclass(frozen=True)
 class _Header:
-    target: int                 # column index of the target
+    target: int | None          # column index of the target (None: outcomes only, each row `ej_bedomt`)
     outcomes: list[int]         # column indices of the outcome columns ...
     years: list[int]            # ... and their years (0 when unnamed)
     width: int                  # cells per row, the name's included
@@ -74,12 +75,17 @@ def _header(cells: list[str], ph: Phrases) -> _Header | None:
     names = [k for k, (kind, _) in enumerate(kinds) if kind == "name" or not cells[k].strip()]
     targets = [k for k, (kind, _) in enumerate(kinds) if kind == "target"]
     outcomes = [k for k, (kind, _) in enumerate(kinds) if kind == "outcome"]
-    if len(targets) != 1 or not (outcomes or named) or len(names) + len(targets) + len(outcomes) != len(cells):
+    if len(names) + len(targets) + len(outcomes) != len(cells) or len(targets) > 1:
+        return None
+    if not targets and not (named and len(outcomes) >= 2):
+        return None     # no target: only an 'Indikator | 2017 | 2018 | 2019' list of outcomes
+    if targets and not (outcomes or named):
         return None     # a target alone is a table only under an 'Indikator' column: 'Indikator | Mål'
     shift = 0 if names == [0] else 1 if not names else None       # the name column, printed or left unnamed
     if shift is None:
         return None
-    return _Header(targets[0] + shift, [k + shift for k in outcomes], [kinds[k][1] for k in outcomes], len(cells) + shift)
+    target = targets[0] + shift if targets else None
+    return _Header(target, [k + shift for k in outcomes], [kinds[k][1] for k in outcomes], len(cells) + shift)
 
 
 def _figure(cell: str, ph: Phrases) -> bool:
@@ -96,18 +102,25 @@ def _figure(cell: str, ph: Phrases) -> bool:
     return bool(m) and parse_amount(regex.sub(r"\s*(?:%|\p{L}+)$", "", f)) is not None
 
 
-def _unit(cells: list[str], name: str) -> str:
+def _unit(cells: list[str], name: str, ph: Phrases) -> str:
+    """The unit of a row's bare figures: printed on them, else named in the measure's name ('Kostnad (mnkr) …')."""
     if any("%" in c for c in cells) or regex.search(r"\(%\)|\bprocent\b|\bandel\b", fold(name)):
         return "%"
+    money = "|".join(regex.escape(u) for u in sorted(ph.money_units, key=len, reverse=True))
+    m = regex.search(r"(?:\(|,\s*)(" + money + r")\)?(?!\w)", fold(name)) if money else None
+    if m:
+        return m.group(1)
     return "index" if "index" in fold(name) else "st"
 
 
 def _goal(row: list[str], header: _Header, section: str, line: Line, ph: Phrases) -> RawGoal:
     name = row[0].strip()
-    target = row[header.target].strip()
-    newest = max(range(len(header.outcomes)), key=lambda k: (header.years[k], k)) if header.outcomes else None
-    outcome = row[header.outcomes[newest]].strip() if newest is not None else ""
-    unit = _unit(row[1:], name)
+    target = row[header.target].strip() if header.target is not None else ""
+    order = sorted(range(len(header.outcomes)), key=lambda k: (header.years[k], k), reverse=True)
+    outcome = row[header.outcomes[order[0]]].strip() if order else ""
+    if header.target is None:       # nothing is judged: the latest value printed ('65 67 -' -> 67)
+        outcome = next((row[header.outcomes[k]].strip() for k in order if not MISSING.match(row[header.outcomes[k]].strip())), "")
+    unit = _unit(row[1:], name, ph)
     target = "" if MISSING.match(target) else regex.sub(r"\s*%$", "", target)
     outcome = "" if MISSING.match(outcome) else regex.sub(r"\s*%$", "", outcome)
     return RawGoal(section=section, goal=name, target=f"{target} {unit}" if target else "",
@@ -185,6 +198,8 @@ def _cell_tables(lines: list[Line], heads: Headings, ph: Phrases, used: set[int]
 
 GOAL_LABEL = regex.compile(r"^(?P<label>[\p{L} ]{2,40}):\s*(?P<goal>\p{Lu}.{2,120})$")
 LOOK_BACK = 4
+GOAL_HEADING_WORDS = 3      # a heading this long (no full stop, no figure) over an indicator table ...
+MAX_HEADING_WORDS = 15      # ... states the goal it follows up
 
 
 def _goal_above(lines: list[Line], texts: list[str], i: int, heads: Headings, ph: Phrases,
@@ -196,6 +211,13 @@ def _goal_above(lines: list[Line], texts: list[str], i: int, heads: Headings, ph
             used.add(k)
             return RawGoal(section=heads.at[k - 1] if k else "", goal=m.group("goal").strip(), page=lines[k].page,
                            line=lines[k].number, layout="column_table", confidence=0.8)
+    k = i - 1
+    if k >= 0 and k not in used and heads.goal_area[k] and fold(texts[k]) != fold(heads.goal_area[k]) \
+            and GOAL_HEADING_WORDS <= len(texts[k].split()) <= MAX_HEADING_WORDS and texts[k][:1].isupper() \
+            and not regex.search(r"[.:;!?]$|\d", texts[k]):
+        used.add(k)         # the goal as a heading right over its indicators, inside a goal section
+        return RawGoal(section=heads.goal_area[k], goal=texts[k], page=lines[k].page, line=lines[k].number,
+                       layout="column_table", confidence=0.7)
     return None
 
 
@@ -213,5 +235,61 @@ def _cell_header(texts: list[str], i: int, ph: Phrases, used: set[int]) -> tuple
     return (header, j) if header is not None and (len(cells) >= 3 or named) else (None, i)
 
 
+def _space_tables(lines: list[Line], heads: Headings, ph: Phrases, used: set[int]) -> list[RawGoal]:
+    """'Indikator 2017 2018 2019' then rows 'Frisknärvaro (%) 38,6 37,1 40,7': the columns are the row's last words.
+
+    Only a header of single-word columns (a name column, then years or target words) is read so,
+    and only rows ending in exactly one figure per column: where the figures could be cut more
+    than one way ('67 044 67 916') the row is left out.
+    """
+    goals: list[RawGoal] = []
+    texts = [" ".join(line.text.split()) for line in lines]
+    i = 0
+    while i < len(lines):
+        words = texts[i].split()
+        clean = all(regex.fullmatch(r"(?:19|20)\d\d|\p{L}+", w) for w in words)     # not 'Utfall 2014Utfall 2015…'
+        header = _header(words, ph) if i not in used and "\t" not in lines[i].text and len(words) >= 3 and clean else None
+        if header is None or header.width != len(words) or _column(words[0], ph)[0] != "name":
+            i += 1
+            continue
+        n = header.width - 1
+        rows: list[tuple[int, list[str]]] = []
+        j = i + 1
+        while j < len(lines) and j not in used and texts[j]:
+            row = _space_row(lines[j].text, n, ph)
+            if row is None:
+                break           # not a row, or figures that could be cut more than one way
+            rows.append((j, row))
+            j += 1
+        if not rows:
+            i += 1
+            continue
+        used.add(i)
+        section = heads.at[i]
+        goal = _goal_above(lines, texts, i, heads, ph, used)
+        if goal is not None:
+            goals.append(goal)
+            section = goal.goal
+        for k, row in rows:
+            goals.append(_goal(row, header, section, lines[k], ph))
+            used.add(k)
+        i = j
+    return goals
+
+
+def _space_row(text: str, n: int, ph: Phrases) -> list[str] | None:
+    """A row's name and its n cells: cells set apart by wide gaps ('… invånare   1 261   1 227  1 233*'), else
+    its last n words when each is a figure and the word before them is none; None otherwise."""
+    wide = [c.strip() for c in regex.split(r"\s{2,}", text.strip()) if c.strip()]
+    cells = [FOOTNOTE_MARK.sub("", c) for c in wide[-n:]]
+    if len(wide) == n + 1 and all(_figure(c, ph) for c in cells) and not _figure(wide[0], ph):
+        return [wide[0]] + cells
+    toks = text.split()
+    cells = [FOOTNOTE_MARK.sub("", c) for c in toks[-n:]]
+    if len(toks) <= n or not all(_figure(c, ph) for c in cells) or _figure(toks[-n - 1], ph):
+        return None
+    return [" ".join(toks[:-n])] + cells
+
+
 def column_tables(lines: list[Line], heads: Headings, ph: Phrases, used: set[int]) -> list[RawGoal]:
-    return _tab_tables(lines, heads, ph, used) + _cell_tables(lines, heads, ph, used)
+    return _tab_tables(lines, heads, ph, used) + _cell_tables(lines, heads, ph, used) + _space_tables(lines, heads, ph, used)

@@ -198,7 +198,8 @@ def _indicator_rows(t: str, ph: Phrases) -> set[int]:
     verbs = "|".join(regex.escape(v) for v in ph.goal_verbs)
     for n, h in enumerate(headers):
         end = headers[n + 1].start() if n + 1 < len(headers) else len(t)
-        cuts.update((h.start(), len(h.group().rstrip()) + h.start()))
+        start = h.start() if t[h.start()].isupper() else h.start() + regex.match(r"\S+\s+", h.group()).end()
+        cuts.update((start, len(h.group().rstrip()) + h.start()))      # a name column's word only when capitalised
         starts = [h.end()] + [m.end() for m in regex.finditer(r"(?<=[\d%])\s+(?=\p{Lu})", t[:end], pos=h.end())]
         cuts.update(starts)
         for a, b in zip(starts, starts[1:] + [end]):
