@@ -77,10 +77,10 @@ def run_sum_rows(check: CheckDef, ctx: Context) -> list[CheckResult]:
     pattern = check.params.get("total_labels")
     total_label = re.compile(pattern) if pattern else None
     out: list[CheckResult] = []
-    for (statement, _table), facts in sorted(ctx.tables.items()):
+    for (statement, table), facts in sorted(ctx.tables.items()):
         if statement not in statements:
             continue
-        out.extend(_sum_table(check, ctx, statement, [f for f in facts if not _is_varav(f)], sections,
+        out.extend(_sum_table(check, ctx, statement, table, [f for f in facts if not _is_varav(f)], sections,
                               total_label))
     return out
 
@@ -94,16 +94,20 @@ def _closes_section(e: Entry, sections: list[frozenset[str]]) -> bool:
     return e.is_total and any(e.item in g for g in sections)
 
 
-def _sum_table(check: CheckDef, ctx: Context, statement: str, facts: list[Fact],
+def _sum_table(check: CheckDef, ctx: Context, statement: str, table: int, facts: list[Fact],
                sections: list[frozenset[str]] = (),  # type: ignore[assignment]
                total_label: re.Pattern[str] | None = None) -> list[CheckResult]:
     out: list[CheckResult] = []
     entries: list[Entry] = []
+
+    def heading(above: int, below: int) -> bool:
+        return ctx.heading_between(statement, table, above, below)
+
     for row in _rows(facts, total_label):
         if not row.is_total:
             entries.append(row)
             continue
-        if not entries or row.row - entries[-1].row > 1:
+        if not entries or heading(entries[-1].row, row.row):
             # a total right under a heading sums nothing printed (a heading row with amounts)
             for (period, column), f in row.cells.items():
                 out.append(result(ctx, check, statement, period, column, "skipped",
@@ -124,13 +128,13 @@ def _sum_table(check: CheckDef, ctx: Context, statement: str, facts: list[Fact],
             continue
         best = None
         for s in range(floor, len(entries)):
-            if (s > 0 and entries[s - 1].is_total and entries[s].first_row - entries[s - 1].row <= 1
+            if (s > 0 and entries[s - 1].is_total and not heading(entries[s - 1].row, entries[s].first_row)
                     and not _closes_section(entries[s - 1], sections)):
                 # a subtotal that skips the subtotal just above it is the classic misprint —
                 # unless that subtotal closes a part of the statement (Summa eget kapital),
                 # after which the next part may begin without a heading
                 continue
-            rank = 2 if s == 0 or entries[s].first_row - entries[s - 1].row > 1 else 1
+            rank = 2 if s == 0 or heading(entries[s - 1].row, entries[s].first_row) else 1
             n_pass = n_fail = 0
             for cell, tf in row.cells.items():
                 got = _sum(ctx, entries[s:], cell)
