@@ -265,7 +265,7 @@ def _row_label(line: Line) -> str:
 
 def _line_statements(text: str, kinds: list[str]) -> set[str]:
     """The statements whose line names (normalize/data/items.csv, exact or pattern) the text is."""
-    from arsred.normalize.items import map_item     # normalize reads this module's fold(): import late
+    from arsred.normalize.items import map_item  # normalize reads this module's fold(): import late
 
     return {k for k in kinds if (m := map_item(k, text)).mapped and m.score >= 95}
 
