@@ -281,20 +281,19 @@ def _split_unheaded(section: Section) -> list[Section]:
     kinds = list(conf["statements"])
     if section.kind not in kinds or section.note is not None:
         return [section]
-    named: list[tuple[int, set[str]]] = []
+    named: list[tuple[int, str]] = []          # lines that one statement alone names
     for i, line in enumerate(section.lines):
         label = _row_label(line) or (line.text.strip() if not regex.search(r"\d", line.text) else "")
-        if label and len(label) <= 90:
-            got = _line_statements(label, kinds)
-            if got and len(got) == 1:
-                named.append((i, got))
-    own = max((i for i, got in named if section.kind in got), default=-1)
-    others = [(i, next(iter(got))) for i, got in named if i > own and section.kind not in got]
-    if not others:
+        got = _line_statements(label, kinds) if label and len(label) <= 90 else set()
+        if len(got) == 1:
+            named.append((i, got.pop()))
+    own = max((i for i, k in named if k == section.kind), default=-1)
+    others = [(i, k) for i, k in named if i > own]
+    if len({k for _, k in others}) != 1:
         return [section]
-    kind = max({k for _, k in others}, key=lambda k: sum(1 for _, o in others if o == k))
-    rows = [i for i, k in others if k == kind and _row_label(section.lines[i])]
-    if len(rows) < conf["min_rows"] or any(k != kind for _, k in others):
+    kind = others[0][1]
+    rows = [i for i, _ in others if _row_label(section.lines[i])]
+    if len(rows) < conf["min_rows"]:
         return [section]
     start = rows[0]
     while start - 1 > own and _row_label(section.lines[start - 1]):

@@ -307,14 +307,20 @@ def _uncovered_rows(ctx: Context, tfact: Fact, facts: list[Fact], items: set[str
                     subtotals: dict[str, list[str]] | None = None) -> str:
     """Rows printed among the terms that the definition does not name make it unprovable; a
     subtotal of terms (Skattenetto under Skatteintäkter and Generella statsbidrag) is no stray row
-    when one of its parts is among the figures used."""
+    when one of its parts is among the figures used, nor are its parts when it is."""
     same = [f for f in facts if f.table == tfact.table and f.statement == tfact.statement]
     if not same:
         return ""
     lo = min(f.row for f in same + [tfact])
     hi = max(f.row for f in same + [tfact])
     used = {f.item for f in facts}
-    known = items | {tfact.item} | {sub for sub, parts in (subtotals or {}).items() if used & set(parts)}
+    known = items | {tfact.item}
+    for sub, parts in (subtotals or {}).items():
+        if used & set(parts):
+            known.add(sub)                   # the subtotal of parts summed one by one
+        if sub in used:
+            known |= set(parts)              # the parts of a subtotal summed as one
+
     stray = sorted({f.label for f in ctx.tables[(tfact.statement, tfact.table)]
                     if lo < f.row < hi and f.item not in known and f.period == tfact.period})
     if stray:

@@ -39,3 +39,24 @@ def test_the_balanskrav_chain_from_arets_resultat_to_balanskravsresultat():
     years = {(y, "entity"): "pass" for y in (2015, 2016, 2017)}
     assert _statuses("goteborg_2017_rr_balanskrav", "bk.resultat_efter_balanskravsjusteringar") == years
     assert _statuses("goteborg_2017_rr_balanskrav", "bk.balanskravsresultat") == years
+
+
+def test_an_overviews_total_is_a_sum_only_where_the_rows_above_add_up_every_year():
+    # Borås 2014 (Tio år i sammandrag): SUMMA 3 825 = anläggningstillgångar 3 181 +
+    # omsättningstillgångar 644, and so on for all ten years — proven; ÅRETS RESULTAT, whose parts'
+    # labels the page lost, under NETTOINVESTERINGAR … is skipped, never failed
+    result = process_document(str(PAGES / "boras_2014_tio_ar_i_sammandrag.txt"))
+    sums = [c for c in result.checks if c.check == "sum_rows"]
+    assert {c.status for c in sums} == {"pass", "skipped"}
+    assert len([c for c in sums if c.status == "pass" and c.message.startswith("SUMMA")]) == 10
+    verified = {f.label for f in result.facts if f.verified}
+    assert {"SUMMA", "Anläggningstillgångar", "Omsättningstillgångar"} <= verified
+
+
+def test_a_glued_header_bears_out_its_years_and_finansnetto_sums_its_parts():
+    # Helsingborg 2016 (Resultaträkning, koncern): the header is "Not201620152014"; Finansnetto
+    # −128 = 36 − 164 and Skattenetto 6 161 = 5 100 + 1 054 + 197 − 190 (2014)
+    result = process_document(str(PAGES / "helsingborg_2016_rr_koncern.txt"))
+    assert {c.status for c in result.checks if c.check == "rr.finansnetto"} == {"pass"}
+    assert ("rr.skattenetto", 2014, "pass") in {(c.check, c.period, c.status) for c in result.checks}
+    assert {f.period for f in result.facts if f.label == "Finansnetto" and f.verified} == {2014, 2015, 2016}
