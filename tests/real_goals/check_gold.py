@@ -5,7 +5,8 @@ usage: check_gold.py DIR [DIR ...]
 
 Each DIR holds <slug>.txt (a public page's stored text, cut to one goal section) and
 gold/<slug>.json in the format of ../shared/corpus/goals/*.json plus the top-level keys
-url, organisation, fiscal_year and form. For every DIR it checks:
+url, organisation, fiscal_year and form (optional: layout, note, and round, the collection
+round that added the section, absent for the first two). For every DIR it checks:
 
   * every txt has a gold file and every gold file a txt; gold.source names the txt;
   * the schema: top-level keys and types, every goal has exactly the corpus keys (plus
@@ -35,7 +36,7 @@ GOAL_KEYS = ["section", "goal_no", "goal", "target_value", "target_unit", "outco
              "outcome_value", "outcome_unit", "status"]
 OPTIONAL_GOAL_KEYS = {"status_source", "note", "target_by_year", "outcome_by_year"}
 TOP_KEYS = {"source", "url", "organisation", "fiscal_year", "form", "goals"}
-OPTIONAL_TOP_KEYS = {"layout", "note"}
+OPTIONAL_TOP_KEYS = {"layout", "note", "round"}
 FORMS = {"prose_goal_headings", "indicator_benchmark", "financial_goals", "financial_sentence",
          "symbol_table", "word_table", "target_table", "target_per_year", "no_follow_up"}
 KR_SCALES = (1, 1_000, 1_000_000)
@@ -141,6 +142,9 @@ def check_file(gold_path: Path, txt_path: Path) -> list[str]:
         problems.append(f"{name}: source {gold.get('source')!r} is not {txt_path.name!r}")
     if not str(gold.get("url", "")).startswith(("http://", "https://")):
         problems.append(f"{name}: url missing")
+    if "round" in gold and not (isinstance(gold["round"], int) and not isinstance(gold["round"], bool)
+                                and 1 <= gold["round"] <= 9):
+        problems.append(f"{name}: round {gold['round']!r} must be a small integer")
     year = gold.get("fiscal_year")
     if year is not None and not (isinstance(year, int) and 1990 <= year <= 2030):
         problems.append(f"{name}: fiscal_year {year!r}")
