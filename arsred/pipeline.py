@@ -116,6 +116,7 @@ def extract_document(document: Document, options: Options, record: DocumentRecor
                                        section.heading.text if section.heading is not None else "", section.note)
         by_lines, by_stream = _distinct_columns(by_lines, warnings), _distinct_columns(by_stream, warnings)
         for table in choose(by_lines, by_stream, section_lines_are_flat(section.lines)):
+            _statement_by_lines(table, warnings)
             tables.append((table, section))
     if not tables:
         tables = _headless_tables(sections, block_lines, meta.fiscal_year, warnings)
@@ -235,7 +236,8 @@ def _headless_tables(sections: list[Section], skip: frozenset[int], fiscal_year:
             labelled = [r for r in table.rows if r.has_values and r.label]
             if len(labelled) < MIN_KNOWN_ROWS:
                 continue
-            statement = _resembles(table)
+            # the rows' line names, or what a caption over them names ("Nämnderna redovisar …")
+            statement = _resembles(table) or (table.statement if table.statement != "oversikt" else None)
             proven = bool(table.header.lines) and proven_cells(table) > 0
             if statement is None and not proven:
                 continue
@@ -244,6 +246,26 @@ def _headless_tables(sections: list[Section], skip: frozenset[int], fiscal_year:
                                   f"read as {table.statement} by its line names")
             out.append((table, section))
     return out
+
+
+STATEMENTS_APART = ("resultatrakning", "balansrakning", "kassaflodesanalys")
+MIN_MOVED_ROWS = 3
+
+
+def _statement_by_lines(table: Table, warnings: list[str]) -> None:
+    """A table under one statement's heading whose lines are another's (a Balansräkning printed on
+    the page after the Resultaträkning heading, its own heading lost): at least MIN_MOVED_ROWS of its
+    labelled rows are lines of the other statement (normalize/data/items.csv), three times as many
+    as are lines of its own."""
+    if table.statement not in STATEMENTS_APART:
+        return
+    labelled = [r.label for r in table.rows if r.has_values and r.label]
+    known = {st: sum(1 for label in labelled if map_item(st, label).mapped) for st in STATEMENTS_APART}
+    other = max((st for st in STATEMENTS_APART if st != table.statement), key=lambda st: known[st])
+    if known[other] >= max(MIN_MOVED_ROWS, 3 * known[table.statement]):
+        warnings.append(f"{table.statement}: a table (page {table.rows[0].line.page}) whose lines are the "
+                        f"{other}'s read as {other}")
+        table.statement = other
 
 
 def _resembles(table: Table) -> str | None:

@@ -18,6 +18,7 @@ import regex
 from arsred.extract.document import Line
 from arsred.extract.reading.read_text import split_cells
 from arsred.extract.sections import YEAR, _names, fold
+from arsred.extract.tables.header import cell_units
 from arsred.extract.tables.lines import declared_unit
 
 MIN_LENGTH = 150          # shorter lines are rows as printed
@@ -30,8 +31,7 @@ _NUMBER = regex.compile(r"^\(?[-−–—+]?\d+(?:[,.:]\d+)?\)?\*{0,2}%?$")
 _FRAGMENT = regex.compile(r"^(?:\d+,|,\d*)$")          # '548,', ',', ',3': figures the transcript cut
 _SIGN = regex.compile(r"^[-−–—+]$")
 _EMPTY = regex.compile(r"^(?:[-−–—]|\.\.|…)$")
-_CELL_UNITS = frozenset({"tkr", "mkr", "mnkr", "mdkr", "kr", "kkr", "msek", "tsek", "sek", "%", "milj",
-                         "miljoner", "kronor", "miljarder"})
+_CELL_UNITS = frozenset({"%", *(w for unit in cell_units() for w in unit.split())})   # table_words.toml
 
 
 def unfold_lines(lines: list[Line]) -> list[Line]:

@@ -65,7 +65,15 @@ def _months() -> frozenset[str]:
 def column_identities() -> dict[str, tuple[tuple[str, str], ...]]:
     with resources.files("arsred.extract").joinpath("data/table_words.toml").open("rb") as fh:
         data = tomllib.load(fh)
-    return {k: tuple(tuple(p) for p in v) for k, v in data["identities"].items()}
+    return {k: tuple((p[0], p[1]) for p in v) for k, v in data["identities"].items()}
+
+
+@lru_cache(maxsize=1)
+def column_sums() -> dict[str, tuple[tuple[str, str], ...]]:
+    """Columns that add two others (Netto = Intäkt + Kostnad), from table_words.toml [sums]."""
+    with resources.files("arsred.extract").joinpath("data/table_words.toml").open("rb") as fh:
+        data = tomllib.load(fh)
+    return {k: tuple((p[0], p[1]) for p in v) for k, v in data.get("sums", {}).items()}
 
 
 def unglue(text: str) -> str:
@@ -225,8 +233,8 @@ def build_columns(tokens: list[HeaderToken], default_period: int | None, default
         i = run_end
     for t in pending:                        # words after the last period: their own columns
         if t.kind == "kind":
-            period = columns[-1].period if columns else default_period
-            columns.append(Column(period, str(t.value), scope=columns[-1].scope if columns else "entity"))
+            last = columns[-1].period if columns else default_period
+            columns.append(Column(last, str(t.value), scope=columns[-1].scope if columns else "entity"))
     if not columns:
         kinds = [t for t in toks if t.kind == "kind"]
         columns = [Column(default_period, str(k.value)) for k in kinds]
@@ -268,3 +276,37 @@ def group_only_labels() -> tuple[str, ...]:
 def scope_named(text: str) -> bool:
     """Does the text name a scope (Kommunen, Koncernen, Sammanställd redovisning …)?"""
     return any(t.kind == "scope" for t in header_tokens(text))
+
+
+@lru_cache(maxsize=1)
+def _words() -> dict:
+    with resources.files("arsred.extract").joinpath("data/table_words.toml").open("rb") as fh:
+        return tomllib.load(fh)
+
+
+@lru_cache(maxsize=1)
+def cell_units() -> tuple[str, ...]:
+    """Units printed inside a cell after its figure, longest first (table_words.toml [cell_units])."""
+    return tuple(sorted((w.casefold() for w in _words()["cell_units"]["words"]), key=len, reverse=True))
+
+
+def caption_statement(text: str) -> str | None:
+    """The statement a caption's words name ("Nämnderna redovisar …" → driftredovisning), or None."""
+    f = f" {fold(text)} "
+    for statement, phrases in _words().get("caption_statements", {}).items():
+        if any(f" {fold(p)} " in f for p in phrases):
+            return str(statement)
+    return None
+
+
+def caption_kind(text: str) -> str | None:
+    """The kind of figure a caption ends by naming ("… följande budgetavvikelse:" → avvikelse)."""
+    toks = [t for t in header_tokens(text.rstrip(" :")) if t.kind != "filler"]
+    return str(toks[-1].value) if toks and toks[-1].kind == "kind" and toks[-1].value != "measure" else None
+
+
+def part_scope(label: str) -> str | None:
+    """The scope of a row that names a part of the group ("Bolagen"): table_words.toml [parts]."""
+    f = fold(label).strip(" :")
+    return next((str(scope) for scope, words in _words().get("parts", {}).items()
+                 if f in {fold(w) for w in words}), None)

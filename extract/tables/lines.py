@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import logging
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
 from functools import lru_cache
 
 import regex
@@ -547,37 +548,122 @@ def realign_sparse_rows(rows: list[Row], width: int) -> None:
             r.values = placed
 
 
-def settle_ambiguous_rows(rows: list[Row]) -> None:
-    """Rows whose merged tokens read several ways take the reading that fits the columns' magnitudes.
+def settle_ambiguous_rows(rows: list[Row], columns: tuple[Column, ...] = ()) -> list[str]:
+    """Rows whose merged tokens read several ways take the reading the row's own arithmetic
+    proves (Avvikelse = Utfall − Budget, Netto = Intäkt + Kostnad); failing that, the one that
+    fits the columns' magnitudes.
 
     The magnitudes come from the table's rows that read only one way, so `−147 107 987`
-    becomes `−147 107 | 987` when the column above holds six-digit figures.
+    becomes `−147 107 | 987` when the column above holds six-digit figures. Magnitude is weak
+    evidence: the figures the readings disagree on carry `readings` > 1, so that no sum inside
+    the table verifies them (normalize/verify.py). Where no reading is strictly closest, or no
+    row reads one way, the row is undecided: the figures all readings agree on are kept, the
+    others left out (`unreadable`) and warned about.
     """
+    warnings: list[str] = []
     settled = [r for r in rows if r.has_values and not r.alternatives]
-    if not settled:
-        return
-    width = max(len(r.values) for r in settled)
     medians: list[float | None] = []
+    width = max((len(r.values) for r in settled), default=0)
     for k in range(width):
         column = [r.values[k] for r in settled if k < len(r.values)]
         sizes = sorted(_log_size(v) for v in column if v is not None and v.amount.value != 0)
         medians.append(sizes[len(sizes) // 2] if sizes else None)
+
+    def cost(values: list[Value | None]) -> float:
+        total = 0.0
+        for k, v in enumerate(values):
+            median = medians[k] if k < len(medians) else None
+            if v is None or median is None or v.amount.value == 0:
+                continue
+            total += abs(_log_size(v) - median)
+        return total
+
     for r in rows:
         if not r.alternatives:
             continue
-
-        def cost(values: list[Value | None]) -> float:
-            total = 0.0
-            for k, v in enumerate(values):
-                median = medians[k] if k < len(medians) else None
-                if v is None or median is None or v.amount.value == 0:
-                    continue
-                total += abs(_log_size(v) - median)
-            return total
-        best = min(r.alternatives, key=lambda alt: cost(alt[1]))
-        if cost(best[1]) < cost(r.values):
-            r.values = best[1]
+        options = [r.values] + [alt[1] for alt in r.alternatives if _printed(alt[1]) != _printed(r.values)]
         r.alternatives = []
+        options = list({_printed(o): o for o in options}.values())
+        if len(options) == 1:
+            continue
+        holds = [row_identities(o, columns) for o in options]
+        if max(holds) > 0 and holds.count(max(holds)) == 1:
+            options = [options[holds.index(max(holds))]] + [o for o, h in zip(options, holds) if h != max(holds)]
+            r.values = _marked(options)
+            continue
+        costs = [cost(o) for o in options]
+        best = min(range(len(options)), key=lambda k: costs[k])
+        if all(costs[k] > costs[best] for k in range(len(options)) if k != best):
+            r.values = _marked([options[best]] + [o for k, o in enumerate(options) if k != best])
+        else:
+            warnings.append(_undecided(r, options))
+    return warnings
+
+
+def _marked(options: list[list[Value | None]]) -> list[Value | None]:
+    """The first reading, each figure the readings disagree on marked with how many values it had."""
+    out: list[Value | None] = []
+    for k, v in enumerate(options[0]):
+        seen = len({_printed_one(o, k) for o in options})
+        out.append(replace(v, readings=max(v.readings, seen)) if v is not None and seen > 1 else v)
+    return out
+
+
+def row_identities(values: list[Value | None], columns: tuple[Column, ...]) -> int:
+    """How many of the row's column identities hold: Avvikelse = Utfall − Budget (either sign)
+    and Netto = Intäkt ± Kostnad, within the rounding of the printed figures
+    (extract/data/table_words.toml [identities], [sums])."""
+    from arsred.extract.tables.header import column_identities, column_sums
+
+    def at(kind: str, like: Column) -> Decimal | None:
+        for k, c in enumerate(columns):
+            if c.kind == kind and c.period == like.period and c.scope == like.scope and k < len(values):
+                v = values[k]
+                return v.amount.value if v is not None else None
+        return None
+    decimals = max((v.amount.decimals for v in values if v is not None), default=0)
+    tol = Decimal(1).scaleb(-decimals)
+    n = 0
+    for k, col in enumerate(columns[:len(values)]):
+        x = values[k].amount.value if values[k] is not None else None      # type: ignore[union-attr]
+        if x is None:
+            continue
+        for a_kind, b_kind in column_identities().get(col.kind, ()):
+            a, b = at(a_kind, col), at(b_kind, col)
+            if a is not None and b is not None and (abs(x - (a - b)) <= tol or abs(x + (a - b)) <= tol):
+                n += 1
+                break
+        for a_kind, b_kind in column_sums().get(col.kind, ()):
+            a, b = at(a_kind, col), at(b_kind, col)
+            if a is not None and b is not None and (abs(x - (a + b)) <= tol or abs(x - (a - b)) <= tol):
+                n += 1
+                break
+    return n
+
+
+def _printed(values: list[Value | None]) -> tuple[str | None, ...]:
+    return tuple(v.amount.printed if v is not None else None for v in values)
+
+
+def _printed_one(values: list[Value | None], k: int) -> str | None:
+    return values[k].amount.printed if k < len(values) and values[k] is not None else None   # type: ignore[union-attr]
+
+
+def _undecided(r: Row, options: list[list[Value | None]]) -> str:
+    """Keep the figures every reading agrees on; leave the others out, with the readings in a warning."""
+    width = max(len(o) for o in options)
+    values: list[Value | None] = []
+    for k in range(width):
+        seen = {_printed_one(o, k) for o in options}
+        if len(seen) == 1:
+            values.append(options[0][k] if k < len(options[0]) else None)
+        else:
+            values.append(None)
+            r.unreadable.append(k)
+    r.values = values
+    alts = "; ".join(" | ".join(p or "·" for p in _printed(o)) for o in options[:4])
+    return (f"'{r.label}' on page {r.line.page} line {r.line.number} reads more than one way and neither the "
+            f"table's arithmetic nor its magnitudes decide: {alts}")
 
 
 def _log_size(value: Value) -> float:

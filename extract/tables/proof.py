@@ -5,11 +5,15 @@ from dataclasses import replace
 
 import regex
 from arsred.extract.tables.lines import Table
-from arsred.extract.tables.settle import Arithmetic, Candidate, RowChoice
+from arsred.extract.tables.settle import Arithmetic, Candidate, RowChoice, participants
 
 
 def proven_cells(table: Table) -> int:
-    """Figures that are the total of a run of rows above them, or a column reckoned from two others."""
+    """Figures that are the total of a run of rows above them, or a column reckoned from two others.
+
+    Only identities among labelled rows count: a figure left without its label never reaches the
+    output, so a sum over it proves nothing the reading delivers (a reader that split "Ökning av
+    fordringar" from its figure on the next line must not win by the sums of the orphans)."""
     from arsred.extract.tables.stream import _column_pairs
 
     n = len(table.header.columns)
@@ -21,9 +25,10 @@ def proven_cells(table: Table) -> int:
         return 0
     decimals = max((v.amount.decimals for r in table.rows for v in r.values if v is not None), default=0)
     arith = Arithmetic(rows, table.header.columns, 10 ** decimals, _column_pairs(list(table.header.columns)))
+    labelled = {r for r, row in enumerate(table.rows) if row.label}
     keys: set[str] = set()
     for r in range(len(rows)):
-        keys |= arith.holds_for(r, 0)
+        keys |= {k for k in arith.holds_for(r, 0) if not k.startswith("!") and participants(k, r) <= labelled}
     return len(keys)
 
 

@@ -27,6 +27,7 @@ MAX_BLOCK = 24            # rows a running sum may span
 MAX_WORK = 1_500_000      # counted work one table's settlement may cost (see docs/tables.md)
 MAX_RUN_STATES = 400      # states one search for a run may visit
 PLAUSIBLE_ORDERS = 1.5    # a figure this many orders of magnitude off its column's figures is implausible
+MAGNITUDE_MARGIN = 1.0    # and every other reading this many orders farther still, or magnitude does not decide
 
 
 class WorkCapReached(Exception):
@@ -49,6 +50,7 @@ class RowChoice:
     decided_by: set[str] = field(default_factory=set)     # identities that settled it
     undecided: bool = False
     tied: list[int] = field(default_factory=list)
+    by_magnitude: bool = False      # no identity decided: only magnitudes down the columns (never verified by them)
 
 
 _TOL = [max(1, (parts + 1) // 2) for parts in range(4 * MAX_BLOCK + 2)]   # rounding a sum of n parts may show
@@ -356,9 +358,12 @@ def settle(rows: list[RowChoice], columns: tuple[Column, ...], scale: int,
         # no identity over fixed figures tells them apart: magnitudes down the columns, when
         # exactly one reading puts every figure within the magnitude of its column
         if not capped:
-            plausible = [k for k in contenders if _worst_deviation(rows, r, k, len(columns)) <= PLAUSIBLE_ORDERS]
-            if len(plausible) == 1:
+            deviation = [_worst_deviation(rows, r, k, len(columns)) for k in contenders]
+            plausible = [k for k in contenders if deviation[k] <= PLAUSIBLE_ORDERS]
+            if len(plausible) == 1 and all(deviation[k] >= PLAUSIBLE_ORDERS + MAGNITUDE_MARGIN
+                                           for k in contenders if k != plausible[0]):
                 row.chosen = plausible[0]
+                row.by_magnitude = True
                 continue
         row.undecided = True
     outcome = Settlement(arith.evaluations, arith.steps, arith.combinations, capped)
@@ -397,7 +402,7 @@ def score(keys: set[str]) -> int:
     return sum(-1 if k.startswith("!") else 1 for k in keys)
 
 
-def _participants(key: str, r: int) -> set[int]:
+def participants(key: str, r: int) -> set[int]:
     parts = key.lstrip("!").split(":")
     if parts[0] == "col":
         return {r}
@@ -408,7 +413,7 @@ def _grounded(arith: Arithmetic, r: int, k: int, fixed: set[int],
               extra: set[int] | frozenset[int] = frozenset()) -> set[str]:
     """Identities that hold with row r read as k and every other figure in them already fixed."""
     known = fixed | extra
-    return {key for key in arith.holds_for(r, k, known) if _participants(key, r) - {r} <= known}
+    return {key for key in arith.holds_for(r, k, known) if participants(key, r) - {r} <= known}
 
 
 def _propagate(arith: Arithmetic, rows: list[RowChoice], ambiguous: list[int], strict: bool) -> None:

@@ -9,10 +9,12 @@ from __future__ import annotations
 import logging
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import replace
 
 from arsred.extract.amounts import segment
 from arsred.extract.document import Line
 from arsred.extract.sections import YEAR, Section, fold, has_leaders
+from arsred.extract.tables.header import header_tokens
 from arsred.extract.tables.lines import (
     Column,
     Header,
@@ -85,6 +87,8 @@ def read_tables(section: Section, fiscal_year: int | None, heading_labels: Itera
             continue
         if _is_unit_line(line):
             unit_text = text
+            if current is not None and not current.unit_text:
+                current.unit_text = text        # "(mkr)" printed below the figures: still the table's unit
             title_year = YEAR.search(text)
             if title_year:                      # "Beviljade medel per insats 2016 (kr)": the table's year
                 period = int(title_year.group())
@@ -143,8 +147,14 @@ def read_tables(section: Section, fiscal_year: int | None, heading_labels: Itera
                 row.label = f"{parent.label}, {row.label.strip('()').strip()}"
         current.rows.append(row)
         i += 1
+    titled = _title_scope(heading_text or section.title or "")
     for k, table in enumerate(tables):
-        settle_ambiguous_rows(table.rows)
+        if titled and all(c.scope == "entity" for c in table.header.columns) and \
+                not any(t.kind == "scope" for ln in table.header.lines for t in header_tokens(ln.text)):
+            # "Resultaträkning Sollentuna kommun koncern": the heading names whose accounts every column holds
+            table.header = replace(table.header, columns=tuple(replace(c, scope=titled) for c in table.header.columns))
+        table.warnings.extend(f"{table.statement}: {w}"
+                              for w in settle_ambiguous_rows(table.rows, table.header.columns))
         if table.header.positional:
             realign_sparse_rows(table.rows, len(table.header.columns))
         if k > 0 and table.statement in ("resultatrakning", "balansrakning", "kassaflodesanalys") and \
@@ -155,6 +165,12 @@ def read_tables(section: Section, fiscal_year: int | None, heading_labels: Itera
                                                  for c in table.header.columns):
             table.statement = "budget"          # budget against outcome is a budget table, not the overview
     return [t for t in tables if any(r.has_values for r in t.rows)]
+
+
+def _title_scope(text: str) -> str | None:
+    """The one scope a statement's heading names ("… kommun koncern" → group), or None."""
+    scopes = {str(t.value) for t in header_tokens(text) if t.kind == "scope"}
+    return scopes.pop() if len(scopes) == 1 else None
 
 
 def _is_unit_line(line: Line) -> bool:

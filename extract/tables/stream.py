@@ -16,9 +16,18 @@ from dataclasses import dataclass, field
 import regex
 from arsred.extract.amounts import parse_amount
 from arsred.extract.document import Line
-from arsred.extract.sections import fold
+from arsred.extract.sections import config, fold
 from arsred.extract.sections_oneline import year_run
-from arsred.extract.tables.header import HeaderModel, build_columns, column_identities, header_tokens
+from arsred.extract.tables.header import (
+    HeaderModel,
+    build_columns,
+    caption_kind,
+    caption_statement,
+    cell_units,
+    column_identities,
+    header_tokens,
+    part_scope,
+)
 from arsred.extract.tables.lines import OPERATORS, Column, Header, Row, Table, Value, declared_unit
 from arsred.extract.tables.readings import Grammar, Reading, placements, row_readings
 from arsred.extract.tables.settle import Candidate, RowChoice, settle
@@ -41,16 +50,20 @@ class StreamRow:
     label_suffix: str = ""          # a year the label ends in, read from its figures' side
     item_heading: str = ""          # the heading that names the item of a row named by its scope
     scope: str | None = None
+    orphan: bool = False            # figures whose label the page lost: they add up, never output
 
     @property
     def label(self) -> str:
+        if self.orphan:
+            return ""
         if self.item_heading:
             return self.item_heading
         text = " ".join(_label_part(line.text)[0] for line in self.label_lines).strip()
         return f"{text} {self.label_suffix}" if self.label_suffix else text
 
 
-_CELL_UNIT = regex.compile(r"(?<=\d)\s*(?:tkr|mkr|mnkr|kr)(?!\p{L})\.?", regex.I)
+_CELL_UNIT = regex.compile(r"(?<=\d)\s*(?:" + "|".join(regex.escape(u).replace("\\ ", r"\s+") for u in cell_units())
+                           + r")(?!\p{L})\.?", regex.I)
 
 
 def _label_part(text: str) -> tuple[str, str]:
@@ -89,8 +102,19 @@ def _kind(line: Line) -> str:
     bare = _CELL_UNIT.sub("", regex.sub(r"(?<=\d)\s*%$", "", text)).strip()     # '9 896 tkr', '17,5 %'
     if bare and (_FIGURE_LINE.match(text) or bare != text and _FIGURE_LINE.match(bare)):
         toks = text.split()
-        return "year" if _YEAR_LINE.match(text) or year_run(toks, repeated=True) == len(toks) else "figures"
+        if _YEAR_LINE.match(text) or year_run(toks, repeated=True) == len(toks):
+            return "year"
+        glued = _glued_years(text)
+        return "year" if glued and year_run(glued) == len(glued) else "figures"
     return "label"
+
+
+def _glued_years(text: str) -> list[str]:
+    """'201520142013': a header of consecutive years printed without spaces, cut into its years."""
+    if not regex.fullmatch(r"\d{8,}", text):
+        return []
+    parts = [text[k:k + 4] for k in range(0, len(text), 4)]
+    return parts if len(text) % 4 == 0 and all(_YEAR_LINE.match(p) for p in parts) else []
 
 
 def _is_header(text: str) -> bool:
@@ -243,16 +267,35 @@ def _rows(lines: list[Line], i: int) -> tuple[list[StreamRow], int]:
 
 def _scope_rows(rows: list[StreamRow]) -> list[StreamRow]:
     """Rows named only by a scope ("Kommunen", "Sammanställd redovisning") under an item heading
-    ("ÅRETS RESULTAT (mkr)"): the item is the heading's, the row says whose figures they are."""
+    ("ÅRETS RESULTAT (mkr)"): the item is the heading's, the row says whose figures they are.
+    A row between them that names a part of the group ("Bolagen": table_words.toml [parts]) is
+    the heading's item for that part ("ÅRETS RESULTAT, Bolagen"), in the heading's unit."""
+    blocks: list[list[StreamRow]] = []
     heading: StreamRow | None = None
     for row in rows:
         if not row.groups:
             heading = row
+            blocks.append([row])
+        elif heading is not None:
+            blocks[-1].append(row)
+    for heading, *members in blocks:
+        named = []
+        for row in members:
+            toks = header_tokens(row.label)
+            if toks and all(t.kind == "scope" for t in toks) and len(toks) == 1:
+                row.item_heading = heading.label
+                row.scope = str(toks[0].value)
+                named.append(row)
+        if not named:
             continue
-        toks = header_tokens(row.label)
-        if heading is not None and toks and all(t.kind == "scope" for t in toks) and len(toks) == 1:
-            row.item_heading = heading.label
-            row.scope = str(toks[0].value)
+        for row in members:
+            part = part_scope(row.label)
+            if row.item_heading or part is None:
+                continue
+            m = regex.search(config()["row_units"]["pattern"], heading.label, flags=regex.I)
+            base, unit = (heading.label[:m.start()] + heading.label[m.end():], m.group()) if m else (heading.label, "")
+            row.item_heading = f"{base.strip(' ,')}, {row.label}{unit}"
+            row.scope = part
     return rows
 
 
@@ -289,15 +332,22 @@ def _table(rows: list[StreamRow], model: HeaderModel, statement: str, title: str
     columns = list(model.columns)
     has_note = model.has_note
     row_lines = {id(ln): ln for r in rows for ln in r.label_lines + [g[1] for g in r.groups]}
-    cell_units = Counter(m.group().strip(" .").casefold() for ln in row_lines.values()
+    printed_units = Counter(m.group().strip(" .").casefold() for ln in row_lines.values()
                          for m in _CELL_UNIT.finditer(ln.text))
-    if cell_units and not unit_text:
-        unit_text = cell_units.most_common(1)[0][0]       # "12 832 tkr": the unit printed in each cell
+    if printed_units and not unit_text:
+        unit_text = printed_units.most_common(1)[0][0]       # "12 832 tkr": the unit printed in each cell
+    if not unit_text:                   # "(mkr)" on a line of its own below the figures: the table's unit
+        unit_text = next((r.label for r in rows if not r.groups and _unit_only(r.label)), "")
     grammar = _grammar(rows, has_note)
+    caption = _caption(rows) if statement == "oversikt" else None
     if not columns:
         columns = _implicit_columns(rows, grammar, fiscal_year, default_kind)
         if not columns:
             return None
+    kind = caption_kind(caption.label) if caption is not None else None
+    if kind and len(columns) == 1 and not any(t.kind == "kind" for t in model.tokens):
+        # "Nämnderna redovisar följande budgetavvikelse" over one figure a row: the caption names the column
+        columns = [Column(columns[0].period, kind, scope=columns[0].scope)]
     n = len(columns)
     apart_not_sign = _empty_dashes(rows)
     signs = _sign_dashes(rows)
@@ -321,6 +371,21 @@ def _table(rows: list[StreamRow], model: HeaderModel, statement: str, title: str
             if cands:
                 row.label_suffix = year.group()
                 row.groups[0] = (rest, row.groups[0][1])
+        surplus = _surplus_rows(row, rows, n, grammar) if not cands else []
+        if surplus:
+            # figures beyond what the row can hold: rows whose labels the page lost ("Eget kapital"
+            # followed by the figures of two unlabelled rows); the row keeps its own, the rest add up
+            row.groups = row.groups[:len(row.groups) - sum(len(o.groups) for o in surplus)]
+            cands = _candidates(row_readings([g for g, _ in row.groups], n, grammar), n, row, grammar)
+            choices.append(RowChoice(cands) if cands else
+                           RowChoice([Candidate(row.note_link, tuple([None] * n), 0.0)], undecided=True))
+            kept.append(row)
+            for orphan in surplus:
+                ocands = _candidates(row_readings([g for g, _ in orphan.groups], n, grammar), n, orphan, grammar)
+                if ocands and not (grammar.cell_per_line and len(orphan.groups) < n):
+                    choices.append(RowChoice(ocands))
+                    kept.append(orphan)
+            continue
         if not cands:
             warnings.append(f"{statement}: the figures of '{row.label}' on page {row.label_lines[0].page} line "
                             f"{row.label_lines[0].number} could not be read into {n} columns")
@@ -334,6 +399,11 @@ def _table(rows: list[StreamRow], model: HeaderModel, statement: str, title: str
     if settle(choices, tuple(columns), scale, _column_pairs(columns), strict=grammar.glued).capped:
         warnings.append(f"{statement}: the table reads so many ways that the search reached its bound; "
                         "rows it had not decided are left out")
+    guessed = [f"'{row.label}' ({' or '.join(_alternatives(choice, n))})" for row, choice in zip(kept, choices)
+               if choice.by_magnitude and not row.orphan]
+    if guessed:
+        warnings.append(f"{statement}: read by the magnitude of their columns alone, not by the table's arithmetic "
+                        f"(figures not verified by it): {'; '.join(guessed[:6])}")
     out_rows: list[Row] = []
     for row, choice in zip(kept, choices):
         out_rows.append(_row(row, choice, n, warnings, statement))
@@ -345,8 +415,51 @@ def _table(rows: list[StreamRow], model: HeaderModel, statement: str, title: str
             r.unreadable = [keep.index(k) for k in r.unreadable if k in keep]
     explicit = any(t.kind == "period" for t in model.tokens)
     header = Header(tuple(columns), has_note=has_note, lines=tuple(header_lines) if explicit else ())
-    table = Table(statement, title, header, out_rows, unit_text, note, warnings)
+    named = caption_statement(caption.label) if caption is not None and len(columns) == 1 else None
+    table = Table(named or statement, title, header, out_rows, unit_text, note, warnings)
     return table if any(r.has_values for r in out_rows) else None
+
+
+def _unit_only(text: str) -> bool:
+    """A line that only declares a unit: "(mkr)", "Belopp i tkr", "Mnkr"."""
+    return declared_unit(text) is not None and all(t.kind == "filler" for t in header_tokens(text))
+
+
+def _caption(rows: list[StreamRow]) -> StreamRow | None:
+    """The line without figures directly above a table's first row of figures, when it is a phrase
+    ("Nämnderna redovisar följande resultat mot budget:"), not a column word."""
+    first = next((k for k, r in enumerate(rows) if r.groups), None)
+    if not first or rows[first - 1].groups:
+        return None
+    row = rows[first - 1]
+    return row if any(t.kind == "other" for t in header_tokens(row.label)) else None
+
+
+def _surplus_rows(row: StreamRow, rows: list[StreamRow], n: int, grammar: Grammar) -> list[StreamRow]:
+    """Lines of figures after a row that the row cannot hold, as the rows they were printed as.
+
+    One cell per line: where every other row prints exactly one line per column (the table drops
+    no empty cell), the row holds its first n lines and each further n lines are a row whose
+    label the page lost; a last, shorter run (the page excerpt ends mid-table) is no row. Rows
+    apart: a row whose label line holds its figures keeps them, and the lines below it are a row
+    without a label. None when the row's own figures cannot be told."""
+    groups = row.groups
+    if len(groups) < 2:
+        return []
+    if grammar.cell_per_line:
+        others = [len(r.groups) for r in rows if r is not row and r.groups]
+        if len(groups) <= n or len(others) < 2 or any(k != n for k in others):
+            return []
+        chunks = [groups[k:k + n] for k in range(n, len(groups) - n + 1, n)]
+    else:
+        if groups[0][1] is not row.label_lines[0] or not row_readings([groups[0][0]], n, grammar):
+            return []
+        chunks = [groups[1:]]
+    out = [StreamRow([chunk[0][1]], list(chunk), orphan=True) for chunk in chunks]
+    dropped = len(groups) - n - sum(len(c) for c in chunks) if grammar.cell_per_line else 0
+    if dropped:                              # the cut-off run is no row, and not the row's either
+        out.append(StreamRow([groups[-dropped][1]], list(groups[-dropped:]), orphan=True))
+    return out
 
 
 def _empty_dashes(rows: list[StreamRow]) -> frozenset[str]:
@@ -461,7 +574,8 @@ def _row(row: StreamRow, choice: RowChoice, n: int, warnings: list[str], stateme
                 continue                         # and checks over its column are skipped, not failed
         line = row.groups[tok.group][1]
         values[c] = Value(amount, None, line.confidence, line=line, readings=len(seen))
-    if choice.undecided and any(v is None for v, cc in zip(values, chosen.cells) if cc is not None and cc[0] is not None):
+    if choice.undecided and not row.orphan and \
+            any(v is None for v, cc in zip(values, chosen.cells) if cc is not None and cc[0] is not None):
         alts = sorted({" | ".join(_printed(choice.candidates[k].cells[c]) for c in range(n)) for k in choice.tied})
         warnings.append(f"{statement}: '{label}' on page {first.page} line {first.number} reads more than one way "
                         f"and the table's arithmetic does not decide: {'; '.join(alts[:4])}")
@@ -470,9 +584,16 @@ def _row(row: StreamRow, choice: RowChoice, n: int, warnings: list[str], stateme
         m = regex.match(r"\d+", chosen.note)
         note_ref = int(m.group()) if m else None
     extra = [ln for ln in row.label_lines[1:]] + [ln for _, ln in row.groups if ln is not first]
-    raw = " ".join(_label_part(ln.text)[0].rstrip(" |") for ln in row.label_lines).strip()
+    raw = "" if row.orphan else " ".join(_label_part(ln.text)[0].rstrip(" |") for ln in row.label_lines).strip()
     return Row(label=_clean(label), label_raw=raw, line=first,
                values=values, note_ref=note_ref, extra_lines=extra, unreadable=unknown, scope=row.scope)
+
+
+def _alternatives(choice: RowChoice, n: int) -> list[str]:
+    """The chosen reading first, then the others, each as its figures column by column."""
+    order = [choice.chosen] + [k for k in range(len(choice.candidates)) if k != choice.chosen]
+    texts = [" | ".join(_printed(choice.candidates[k].cells[c]) for c in range(n)) for k in order]
+    return list(dict.fromkeys(texts))[:3]
 
 
 def _printed(cell) -> str:

@@ -1,0 +1,126 @@
+"""Layout kinds real reports print, each read by a generic mechanism and tested on the dev pages
+that show it (tests/real): every normal figure of the page is found, none is wrong."""
+from __future__ import annotations
+
+import json
+import sys
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from arsred.extract.amounts import Amount
+from arsred.extract.document import Line
+from arsred.extract.tables.lines import Column, Row, Value, settle_ambiguous_rows
+from arsred.extract.tables.settle import Candidate, RowChoice, settle
+from arsred.extract.tables.stream import read_stream_tables
+
+import arsred
+from arsred.options import Options
+from tests.helpers import ROOT
+
+PAGES, GOLD = ROOT / "tests/real/pages", ROOT / "tests/real/gold"
+# page -> the layout kind it shows
+KINDS = {
+    "malmo_2015_balanskrav": "a header of years glued into one figure ('201520142013')",
+    "boras_2014_tio_ar_i_sammandrag": "one cell per line, a row followed by rows whose labels the page lost",
+    "samiljo_2017_kassaflodesanalys": "figures on the line below their label, one figure orphaned",
+    "regionvasterbotten_2021_namnder_delar_april": "a list of nämnder under a caption naming the column "
+                                                   "('… följande resultat mot budget:')",
+    "regionvasterbotten_2021_namnder_budgetavvikelse": "the same, units in the cells ('- 165 miljoner kronor')",
+    "goteborg_2014_snabbfakta": "a key-figure box: item headings over Kommunen / Bolagen / Sammanställd redovisning",
+    "sollentuna_2017_rr_br_koncern_delar": "a Balansräkning under the Resultaträkning's heading, its unit "
+                                           "'(mkr)' printed below the figures, the scope in the heading",
+}
+# pages read only in part: the statements whose every figure must be found
+ONLY = {"sollentuna_2017_rr_br_koncern_delar": "balansrakning"}
+
+
+@pytest.fixture(scope="module")
+def scores(tmp_path_factory) -> dict[str, dict]:
+    sys.path.insert(0, str(ROOT / "tools"))
+    import eval_gold
+
+    out = tmp_path_factory.mktemp("layouts")
+    res = arsred.extract_reports([PAGES / f"{p}.txt" for p in KINDS], out_dir=out, options=Options(jobs=1),
+                                 use_cache=False)
+    facts = eval_gold.read_csv(out / "facts.csv")
+    checks = eval_gold.read_csv(out / "checks.csv")
+    assert len(res.documents) == len(KINDS)
+    scored = {}
+    for page in KINDS:
+        gold = json.loads((GOLD / f"{page}.json").read_text(encoding="utf-8"))
+        doc = Path(gold["source"]).stem
+        scored[page] = eval_gold.score_document(gold, [r for r in facts if r.get("doc_id") == doc],
+                                                [c for c in checks if c.get("doc_id") == doc])
+    return scored
+
+
+@pytest.mark.parametrize("page", list(KINDS))
+def test_layout_kind_is_read_without_a_wrong_figure(scores, page) -> None:
+    s = scores[page]
+    normal_missed = [m for m in s["missed"] if m.get("difficulty") != "hard"
+                     and m["statement"] == ONLY.get(page, m["statement"])]
+    assert s["wrong"] == 0, (KINDS[page], s)
+    assert not normal_missed, (KINDS[page], normal_missed)
+
+
+def test_glued_years_are_the_header() -> None:
+    """Malmö's balanskravsutredning prints its years as '201520142013': three columns, not a figure."""
+    s = (PAGES / "malmo_2015_balanskrav.txt").read_text(encoding="utf-8")
+    lines = [Line(1, i + 1, t) for i, t in enumerate(s.splitlines())]
+    tables = read_stream_tables(lines[2:], "balanskrav", None)
+    assert [c.period for c in tables[0].header.columns] == [2015, 2014, 2013]
+
+
+def _lines(text: str) -> list[Line]:
+    return [Line(1, i + 1, t) for i, t in enumerate(text.splitlines())]
+
+
+def test_rows_that_lost_their_labels_add_up_and_are_never_output() -> None:
+    """One cell per line, no cell dropped: 'Eget kapital' holds its first two lines; the four after
+    it are two rows whose labels the page lost (their sum proves the reading); a last, cut-off
+    line is no row."""
+    text = "\n".join(["mnkr", "2014", "2013", "Tillgångar", "90", "80", "Summa", "100", "90",
+                      "Eget kapital", "60", "50", "40", "40", "100", "90", "7"])
+    (table,) = read_stream_tables(_lines(text), "oversikt", 2014)
+    labelled = [(r.label, [v.amount.printed if v else None for v in r.values]) for r in table.rows if r.label]
+    assert labelled == [("Tillgångar", ["90", "80"]), ("Summa", ["100", "90"]), ("Eget kapital", ["60", "50"])]
+    assert not any("7" == (v.amount.printed if v else None) for r in table.rows for v in r.values)
+
+
+def _choice(*readings: tuple) -> RowChoice:
+    cands = []
+    for cells in readings:
+        cands.append(Candidate(None, tuple((Amount(str(v), Decimal(v), 0), None) if v is not None else None
+                                           for v in cells)))
+    return RowChoice(cands)
+
+
+def test_magnitude_alone_decides_only_by_a_wide_margin() -> None:
+    """No identity ties the last row. One order of magnitude between its readings (665 or 8 665 under
+    figures of tens of thousands: 665 is implausible, but not by far) does not decide: the row stays
+    undecided. Three orders do, marked as read by magnitude."""
+    cols = (Column(2020, "utfall"), Column(2019, "utfall"))
+    fixed = [_choice((40000, 50000)), _choice((30000, 30000)), _choice((20000, 80000))]
+    close = fixed + [_choice((665, 11197), (8665, 11197))]
+    settle(close, cols, 1, [])
+    assert close[-1].undecided and not close[-1].by_magnitude
+    far = fixed + [_choice((6, 11197), (8665, 11197))]
+    settle(far, cols, 1, [])
+    assert not far[-1].undecided and far[-1].by_magnitude and far[-1].chosen == 1
+
+
+def test_a_row_identity_settles_merged_figures_in_the_line_reader() -> None:
+    """'0 -1900 -1900 -2 095 195': Netto = Intäkt + Kostnad and Avvikelse = Netto − Budget decide
+    that '-2 095' is one figure, where magnitudes alone could not (no other row to compare with)."""
+    cols = (Column(2024, "utfall_intakt"), Column(2024, "utfall_kostnad"), Column(2024, "utfall_netto"),
+            Column(2024, "budget_netto"), Column(2024, "avvikelse"))
+
+    def vals(*printed: str) -> list[Value | None]:
+        return [Value(Amount(p, Decimal(p.replace(" ", "")), 0), None) for p in printed]
+    right = vals("0", "-1900", "-1900", "-2 095", "195")
+    wrong = vals("0", "-1900", "-1900", "-2", "095")
+    row = Row("Verksamhet", "Verksamhet", _lines("x")[0], list(wrong), alternatives=[(None, right)])
+    assert settle_ambiguous_rows([row], cols) == []
+    assert [v.amount.printed for v in row.values] == ["0", "-1900", "-1900", "-2 095", "195"]
+    assert row.values[3].readings > 1 and row.values[0].readings == 1
