@@ -13,7 +13,6 @@ from importlib import resources
 
 import regex
 import tomllib
-from arsred.extract.amounts import is_amount_token
 from arsred.extract.document import Document, Line
 from rapidfuzz import fuzz
 
@@ -248,59 +247,7 @@ def find_sections(document: Document, lines: list[Line] | None = None) -> list[S
         sections.append(Section(kind[0], title, line))
         seen_statement = seen_statement or kind[0] != "other"
     _years_above_heading(sections)
-    sections = [part for s in sections for part in _split_unheaded(s)]
     return [s for s in sections if s.heading is not None or s.lines]
-
-
-def _row_label(line: Line) -> str:
-    """The label of a table row (a label, then amounts), or "" for any other line."""
-    tokens = line.text.split()
-    k = len(tokens)
-    while k and is_amount_token(tokens[k - 1]):
-        k -= 1
-    if k == len(tokens) or not regex.search(r"\d", " ".join(tokens[k:])):
-        return ""
-    return " ".join(tokens[:k]) if k and regex.search(r"\p{L}{3}", " ".join(tokens[:k])) else ""
-
-
-def _line_statements(text: str, kinds: list[str]) -> set[str]:
-    """The statements whose line names (normalize/data/items.csv, exact or pattern) the text is."""
-    from arsred.normalize.items import map_item  # normalize reads this module's fold(): import late
-
-    return {k for k in kinds if (m := map_item(k, text)).mapped and m.score >= 95}
-
-
-def _split_unheaded(section: Section) -> list[Section]:
-    """A statement printed right after another with its heading lost (a delårsrapport's
-    Balansräkning on the page after its Resultaträkning, the PDF's heading gone): where, past the
-    last line the section's own statement names, at least `min_rows` rows are lines only another
-    statement names ("Summa anläggningstillgångar", "Kassa och bank" under a Resultaträkning),
-    that statement's section begins at the first of those rows (with the unnamed rows just above
-    it). It has no heading: the scope and unit words of the one above are not taken on trust."""
-    conf = config()["unheaded"]
-    kinds = list(conf["statements"])
-    if section.kind not in kinds or section.note is not None:
-        return [section]
-    named: list[tuple[int, str]] = []          # lines that one statement alone names
-    for i, line in enumerate(section.lines):
-        label = _row_label(line) or (line.text.strip() if not regex.search(r"\d", line.text) else "")
-        got = _line_statements(label, kinds) if label and len(label) <= 90 else set()
-        if len(got) == 1:
-            named.append((i, got.pop()))
-    own = max((i for i, k in named if k == section.kind), default=-1)
-    others = [(i, k) for i, k in named if i > own]
-    if len({k for _, k in others}) != 1:
-        return [section]
-    kind = others[0][1]
-    rows = [i for i, _ in others if _row_label(section.lines[i])]
-    if len(rows) < conf["min_rows"]:
-        return [section]
-    start = rows[0]
-    while start - 1 > own and _row_label(section.lines[start - 1]):
-        start -= 1
-    rest = Section(kind, "", None, section.lines[start:])
-    head = Section(section.kind, section.title, section.heading, section.lines[:start])
-    return [head, *_split_unheaded(rest)]
 
 
 def _years_above_heading(sections: list[Section]) -> None:

@@ -74,9 +74,9 @@ def test_a_groups_equity_is_not_rolled_forward_by_its_result_but_the_real_mispri
 def test_a_balance_sheet_without_its_heading_after_the_income_statement_is_a_balance_sheet():
     # Sollentuna 2017 (delårsrapport, kommunkoncernen): the page lost the Balansräkning heading,
     # so its rows (Summa anläggningstillgångar, Kassa och bank, Summa tillgångar …) were read as
-    # Resultaträkning figures. Rows that only balance-sheet line names match, past the last line
-    # the Resultaträkning names, begin a balance sheet; two rows whose line names the page lost
-    # ("8 320 7 740") make the sums over their columns unknown, not failed.
+    # Resultaträkning figures and failed its sums. A table whose lines are another statement's is
+    # read as that statement (extract/tables); rows whose line names the page lost ("8 320 7 740")
+    # make the sums over their columns unknown, not failed.
     result, failed = _read("sollentuna_2017_rr_br_koncern_delar")
     assert failed == []
     statements = {f.label: f.statement for f in result.facts}

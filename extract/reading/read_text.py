@@ -89,6 +89,20 @@ def _words(text: str, x0: float) -> tuple[Word, ...]:
     return tuple(words)
 
 
+# HTML tags a page's text kept when it was copied from a web page ("Resultaträkning
+# <strong>kommun</strong>en<br />"): markup, not print. Inline tags join the text around them,
+# any other tag stands for a space.
+INLINE_TAG = regex.compile(r"</?(?:strong|b|i|em|u|span|font|sup|sub|a|small|big)(?:\s[^<>]*)?/?>", regex.I)
+OTHER_TAG = regex.compile(r"</?[a-z][a-z0-9]*(?:\s[^<>]*)?/?>", regex.I)
+
+
+def strip_markup(text: str) -> str:
+    """The text without HTML tags; text without a tag is returned as it is."""
+    if "<" not in text:
+        return text
+    return OTHER_TAG.sub(" ", INLINE_TAG.sub("", text)).rstrip()
+
+
 def read_text(path: str, doc_id: str, sha256: str, data: bytes) -> Document:
     text = decode(data, path)
     pages: list[list[Line]] = [[]]
@@ -99,6 +113,7 @@ def read_text(path: str, doc_id: str, sha256: str, data: bytes) -> Document:
             if k > 0:
                 page_no += 1
                 pages.append([])
+            chunk = strip_markup(chunk)
             if chunk.strip():
                 pages[-1].append(Line(page_no, number, chunk.rstrip(), split_cells(chunk.rstrip()), "text"))
         if "\f" not in text and FOOTER.match(raw):
