@@ -90,17 +90,16 @@ def _words(text: str, x0: float) -> tuple[Word, ...]:
 
 
 # HTML tags a page's text kept when it was copied from a web page ("Resultaträkning
-# <strong>kommun</strong>en<br />"): markup, not print. Inline tags join the text around them,
-# any other tag stands for a space.
-INLINE_TAG = regex.compile(r"</?(?:strong|b|i|em|u|span|font|sup|sub|a|small|big)(?:\s[^<>]*)?/?>", regex.I)
-OTHER_TAG = regex.compile(r"</?[a-z][a-z0-9]*(?:\s[^<>]*)?/?>", regex.I)
+# <strong>kommun</strong>en<br />"): inline markup and line breaks, not print. Block tags
+# (<p>) stay: the goal readers take them for the items of a cell.
+INLINE_TAG = regex.compile(r"</?(?:strong|b|i|em|u|span|font|sup|sub|small|big|br)(?:\s[^<>]*)?/?>", regex.I)
 
 
 def strip_markup(text: str) -> str:
-    """The text without HTML tags; text without a tag is returned as it is."""
+    """The text without inline HTML tags and line breaks; text without a tag is returned as it is."""
     if "<" not in text:
         return text
-    return OTHER_TAG.sub(" ", INLINE_TAG.sub("", text)).rstrip()
+    return INLINE_TAG.sub("", text).rstrip()
 
 
 def read_text(path: str, doc_id: str, sha256: str, data: bytes) -> Document:
