@@ -38,11 +38,15 @@ class Section:
         return (last.page, last.number) if last else (0, 0)
 
 
+_NOT_WORD = regex.compile(r"[^\w\s/]")
+
+
+@lru_cache(maxsize=1 << 16)   # the same labels and headings are folded many times over
 def fold(text: str) -> str:
     """Case, diacritics and punctuation folded away: what headings and labels are compared on."""
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
-    text = regex.sub(r"[^\w\s/]", " ", text)
+    text = _NOT_WORD.sub(" ", text)
     return " ".join(text.split())
 
 

@@ -572,3 +572,28 @@ def test_in_process_tesseract_reads_the_words_of_the_command(rendered: dict) -> 
     assert engine.recognize(image, "swe") == TesseractEngine().recognize(image, "swe")
     strip = image.crop((0, 0, image.size[0], 300))
     assert engine.recognize_numbers(strip, "swe") == TesseractEngine().recognize_numbers(strip, "swe")
+
+
+def test_layout_alone_finds_the_lines_the_reading_reads(rendered: dict) -> None:
+    """Tesseract's layout analysis without recognition (benchmarks/ocr_profile.py) gives the text lines of the
+    page: every line of a full reading lies in a layout line, and no layout line is empty."""
+    from arsred.extract.reading.layout import lines_from_words
+    from arsred.extract.reading.ocr_api import api_engine
+    require_tesseract()
+    engine = api_engine()
+    assert engine is not None
+    image = render_page(str(rendered["upright"]), 0, 150)
+    layout = engine.layout(image, "swe")
+    read = lines_from_words(engine.recognize(image, "swe"), 1, "ocr")
+    assert layout and all(layout)
+    spans = [(min(b[1] for b in ln), max(b[3] for b in ln)) for ln in layout]
+
+    def holder(top: float, bottom: float) -> int:
+        mid = (top + bottom) / 2
+        return next((k for k, (t, b) in enumerate(spans) if t <= mid <= b), -1)
+    found = [holder(min(w.box.top for c in ln.cells for w in c.words), max(w.box.bottom for c in ln.cells for w in c.words))
+             for ln in read]
+    assert -1 not in found
+    # one layout line for (almost) each line read on a statement page: arsred's layout may split a row that
+    # tesseract's line finder keeps whole (47 rows read in 45 layout lines here)
+    assert len(read) >= 20 and len(set(found)) >= 0.9 * len(read)

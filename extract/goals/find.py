@@ -152,9 +152,11 @@ def _dedupe(goals: list[RawGoal]) -> list[RawGoal]:
             if (g.layout == h.layout and g.page == h.page and abs(g.line - h.line) <= NEIGHBOURS
                     and fg not in fh and fh not in fg):
                 continue        # listed one after the other: two goals, not one printed twice
-            same_section = fold(g.section) == fold(h.section)
-            ratio = SequenceMatcher(None, fg, fold(h.goal), autojunk=False).ratio()
-            if same_section and ratio >= DUPLICATE_RATIO:
+            if fold(g.section) != fold(h.section):
+                continue
+            sm = SequenceMatcher(None, fg, fh, autojunk=False)   # quick_ratio bounds ratio from above: cheap first
+            if sm.real_quick_ratio() >= DUPLICATE_RATIO and sm.quick_ratio() >= DUPLICATE_RATIO \
+                    and sm.ratio() >= DUPLICATE_RATIO:
                 if _quality(g) > _quality(h):
                     kept[k] = g
                 break

@@ -17,6 +17,7 @@ from arsred.extract.amounts import parse_amount
 PHRASES_PATH = Path(__file__).parents[1] / "data" / "goal_phrases.toml"
 
 
+@lru_cache(maxsize=1 << 16)   # the same labels and headings are folded many times over
 def fold(text: str) -> str:
     """Casefolded, diacritics dropped, OCR digit-for-letter 'ö' (6) left alone, spaces collapsed."""
     text = unicodedata.normalize("NFKD", text or "")

@@ -25,6 +25,7 @@ CELL_GAP_EM = 0.9
 JOIN_GAP_EM = 0.1
 # Two words share a line when their vertical overlap is at least this share of the smaller height.
 MIN_OVERLAP = 0.45
+BAND = 8.0          # points: the height of the bands group_rows files rows under
 # A gap between two lines this many times the page's usual line pitch (relative to font size)
 # holds an empty line: the line numbers skip, as a text file's do at a blank line.
 BLANK_PITCH = 1.3
@@ -57,21 +58,37 @@ def _overlap(a: Box, b: Box) -> float:
 def group_rows(words: list[Word]) -> list[list[Word]]:
     """Chain words left to right into rows; each word joins the row whose last word it overlaps most."""
     rows: list[_Row] = []
+    # rows by the height their last word covers, in bands of BAND points: a word can only join a row whose
+    # last word it overlaps, so only the rows in its own bands are scored (not every row of the page)
+    bands: dict[int, set[int]] = {}
+
+    def place(k: int, box: Box, add: bool) -> None:
+        for y in range(int(box.top // BAND), int(box.bottom // BAND) + 1):
+            if add:
+                bands.setdefault(y, set()).add(k)
+            else:
+                bands[y].discard(k)
+
     for w in sorted(words, key=lambda w: (_box(w).x0, _box(w).top)):
         b = _box(w)
-        best, best_score = None, MIN_OVERLAP
-        for row in rows:
+        best, best_score, best_k = None, MIN_OVERLAP, -1
+        near = set().union(*(bands.get(y, ()) for y in range(int(b.top // BAND), int(b.bottom // BAND) + 1)))
+        for k in sorted(near):       # in the order the rows were started, as a scan of every row takes them
+            row = rows[k]
             lb = _box(row.last)
             if lb.x1 > b.x0 + 0.5 * (b.bottom - b.top):  # row already extends past this word
                 continue
             score = _overlap(lb, b)
             if score > best_score or (best is not None and score == best_score
                                       and abs(lb.top - b.top) < abs(_box(best.last).top - b.top)):
-                best, best_score = row, score
+                best, best_score, best_k = row, score, k
         if best is None:
             rows.append(_Row([w]))
+            place(len(rows) - 1, b, True)
         else:
+            place(best_k, _box(best.last), False)
             best.words.append(w)
+            place(best_k, b, True)
     out = [r.words for r in rows]
     out.sort(key=lambda ws: (statistics.median((_box(w).top + _box(w).bottom) / 2 for w in ws),
                              _box(ws[0]).x0))

@@ -24,6 +24,8 @@ from arsred.extract.document import Word
 
 log = logging.getLogger(__name__)
 
+_RIL_TEXTLINE, _RIL_WORD = 2, 3   # tesseract's PageIteratorLevel
+
 
 @functools.lru_cache(maxsize=1)
 def _lib() -> ctypes.CDLL | None:
@@ -40,7 +42,10 @@ def _lib() -> ctypes.CDLL | None:
                           ("TessBaseAPISetImage", [p, s, i, i, i, i], None), ("TessBaseAPIRecognize", [p, p], i),
                           ("TessBaseAPIGetTsvText", [p, i], p), ("TessDeleteText", [p], None),
                           ("TessBaseAPIClear", [p], None), ("TessBaseAPIEnd", [p], None),
-                          ("TessBaseAPIDelete", [p], None)):
+                          ("TessBaseAPIDelete", [p], None), ("TessBaseAPIAnalyseLayout", [p], p),
+                          ("TessPageIteratorBoundingBox", [p, i, *[ctypes.POINTER(i)] * 4], i),
+                          ("TessPageIteratorNext", [p, i], i), ("TessPageIteratorIsAtBeginningOf", [p, i], i),
+                          ("TessPageIteratorDelete", [p], None)):
         f = getattr(lib, fn)
         f.argtypes, f.restype = args, res
     return lib
@@ -76,6 +81,34 @@ class _Api:
         finally:
             lib.TessBaseAPIClear(self.handle)
         return "level\n" + text      # parse_tsv skips a header line, as the command prints one
+
+    def layout(self, image) -> list[list[tuple[int, int, int, int]]]:  # noqa: ANN001 (PIL image)
+        """Word boxes (pixels) of each text line, from tesseract's layout analysis alone: no character is
+        recognised, so a page costs a twentieth of its reading (benchmarks/ocr_profile.py)."""
+        grey = image if image.mode == "L" else image.convert("L")
+        w, h = grey.size
+        lib = self.lib
+        data = grey.tobytes()
+        lib.TessBaseAPISetImage(self.handle, data, w, h, 1, w)
+        lines: list[list[tuple[int, int, int, int]]] = []
+        try:
+            it = lib.TessBaseAPIAnalyseLayout(self.handle)
+            if not it:
+                return lines
+            try:
+                box = [ctypes.c_int() for _ in range(4)]
+                while True:
+                    if lib.TessPageIteratorBoundingBox(it, _RIL_WORD, *box):
+                        if not lines or lib.TessPageIteratorIsAtBeginningOf(it, _RIL_TEXTLINE):
+                            lines.append([])
+                        lines[-1].append(tuple(b.value for b in box))  # type: ignore[arg-type]
+                    if not lib.TessPageIteratorNext(it, _RIL_WORD):
+                        break
+            finally:
+                lib.TessPageIteratorDelete(it)
+        finally:
+            lib.TessBaseAPIClear(self.handle)
+        return lines
 
     def close(self) -> None:
         self.lib.TessBaseAPIEnd(self.handle)
@@ -124,6 +157,14 @@ class ApiEngine:
 
     def recognize(self, image, lang: str) -> list[Word]:  # noqa: ANN001
         return self._words(image, lang)
+
+    def layout(self, image, lang: str) -> list[list[tuple[int, int, int, int]]]:  # noqa: ANN001
+        """Word boxes of each text line without recognising a character (`_Api.layout`)."""
+        from arsred.extract.reading.ocr import OcrFailed
+        try:
+            return _api(lang, self.psm).layout(image)
+        except OSError as exc:
+            raise OcrFailed(str(exc)) from exc
 
     def recognize_numbers(self, image, lang: str) -> list[Word]:  # noqa: ANN001
         from arsred.extract.reading.ocr import NUMBERS_LANG, NUMERIC_WHITELIST, _installed

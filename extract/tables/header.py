@@ -21,6 +21,14 @@ YEAR_RE = regex.compile(r"(?:19[6-9]\d|20[0-4]\d)")
 # 2021-12-31, 31/12/2021, 12/31/2021, 2021.12.31, "31 dec 2021"; a range keeps its end.
 DATE_RE = regex.compile(r"(?:(?:19|20)\d\d[-./]\d\d[-./]\d\d|\d{1,2}/\d{1,2}/(?:19|20)\d\d|\d{1,2}\.\d{1,2}\.(?:19|20)\d\d)")
 
+# compiled once: header_tokens runs on every candidate header line
+_CASE_STEP = regex.compile(r"(?<=\p{Ll})(?=\p{Lu})")
+_LETTER_DIGIT = regex.compile(r"(?<=\p{L})(?=\d)|(?<=\d)(?=\p{L})")
+_LONG_DIGITS = regex.compile(r"\d{8,}")
+_OPEN_RANGE = regex.compile(rf"(?:{DATE_RE.pattern})\s*[-–—]\s*$")
+_YEAR_RANGE = regex.compile(r"@(\d{4})\s*[-–—]\s*@(\d{4})")
+_TWO_YEARS = regex.compile(r"((?:19|20)\d\d)\s*[-–/]\s*((?:19|20)?\d\d)")
+
 
 @dataclass(frozen=True)
 class HeaderToken:
@@ -56,6 +64,15 @@ def vocabulary() -> dict[str, tuple[tuple[str, str, str], ...]]:
 
 
 @lru_cache(maxsize=1)
+def _phrase_index() -> dict[str, tuple[str, str]]:
+    """Folded phrase -> (kind, value) of its first entry in `vocabulary()`."""
+    index: dict[str, tuple[str, str]] = {}
+    for p, kind, value in vocabulary()["phrases"]:
+        index.setdefault(p, (kind, value))
+    return index
+
+
+@lru_cache(maxsize=1)
 def _months() -> frozenset[str]:
     with resources.files("arsred.extract").joinpath("data/table_words.toml").open("rb") as fh:
         return frozenset(fold(m) for m in tomllib.load(fh)["months"]["words"])
@@ -78,27 +95,33 @@ def column_sums() -> dict[str, tuple[tuple[str, str], ...]]:
 
 def unglue(text: str) -> str:
     """Put spaces where a layout glued header words: 'ResultaträkningKommunen', 'Not201620152014'."""
-    text = regex.sub(r"(?<=\p{Ll})(?=\p{Lu})", " ", text)
-    text = regex.sub(r"(?<=\p{L})(?=\d)|(?<=\d)(?=\p{L})", " ", text)
+    text = _CASE_STEP.sub(" ", text)
+    text = _LETTER_DIGIT.sub(" ", text)
 
     def years(m: regex.Match) -> str:
         run = m.group()
         parts = [run[i:i + 4] for i in range(0, len(run), 4)]
         return " ".join(parts) if all(YEAR_RE.fullmatch(p) for p in parts) else run
-    return regex.sub(r"\d{8,}", years, text)
+    return _LONG_DIGITS.sub(years, text)
 
 
 def header_tokens(text: str) -> list[HeaderToken]:
     """Tokens of one header line; words outside the vocabulary are `other`."""
+    return list(_header_tokens(text))
+
+
+@lru_cache(maxsize=4096)
+def _header_tokens(text: str) -> tuple[HeaderToken, ...]:
+    """header_tokens, kept per text: the table readers ask about the same lines many times (issue 14)."""
     text = unglue(text)
-    text = regex.sub(rf"(?:{DATE_RE.pattern})\s*[-–—]\s*$", " ", text)   # a range whose end is on the next line
+    text = _OPEN_RANGE.sub(" ", text)   # a range whose end is on the next line
     text = DATE_RE.sub(lambda m: f" @{_date_year(m.group())} ", text)
     # a period range "2021-01-01 – 2021-12-31" or "jan–dec 2021" keeps its end
-    text = regex.sub(r"@(\d{4})\s*[-–—]\s*@(\d{4})", r"@\2", text)
+    text = _YEAR_RANGE.sub(r"@\2", text)
     out: list[HeaderToken] = []
     words = text.replace("|", " ").split()
     i = 0
-    phrases = vocabulary()["phrases"]
+    phrases = _phrase_index()
     while i < len(words):
         w = words[i]
         if w.startswith("@"):
@@ -111,7 +134,7 @@ def header_tokens(text: str) -> list[HeaderToken]:
             out.append(HeaderToken("period", year, w))
             i += 1
             continue
-        m = regex.fullmatch(r"((?:19|20)\d\d)\s*[-–/]\s*((?:19|20)?\d\d)", core)
+        m = _TWO_YEARS.fullmatch(core)
         if m:                                   # "2020–2021", "2020/21": the later year
             end = m.group(2)
             out.append(HeaderToken("period", int(end if len(end) == 4 else m.group(1)[:2] + end), w))
@@ -122,13 +145,8 @@ def header_tokens(text: str) -> list[HeaderToken]:
             if i + n > len(words):
                 continue
             phrase = fold(" ".join(words[i:i + n]))
-            if not phrase:
-                continue
-            for p, kind, value in phrases:
-                if p == phrase:
-                    hit = (n, kind, value)
-                    break
-            if hit:
+            if phrase and phrase in phrases:
+                hit = (n, *phrases[phrase])
                 break
         if hit:
             n, kind, value = hit
@@ -142,7 +160,7 @@ def header_tokens(text: str) -> list[HeaderToken]:
             continue
         out.append(HeaderToken("filler" if len(f) <= 1 else "other", f, w))
         i += 1
-    return with_caption(out)
+    return tuple(with_caption(out))
 
 
 # what may follow a year in a header: footnote marks ("2021*)", "2020**)", "2019¹", "2018 a)")
