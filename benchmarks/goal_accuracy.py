@@ -7,7 +7,7 @@ Runs `arsred extract` on each set and scores goals.csv against the set's gold wi
 - fully right: matched goals whose status, target and outcome (where the gold has them) are
   all right / matched goals.
 
-    .venv/bin/python benchmarks/goal_accuracy.py            # corpus + tests/real_goals (as stored and run into one line)
+    .venv/bin/python benchmarks/goal_accuracy.py            # corpus + tests/real_goals (as stored, run into one line, cell blocks)
     .venv/bin/python benchmarks/goal_accuracy.py --unseen   # also tests/real_goals_unseen (totals only)
 
 Prints a table and writes benchmarks/results/goal_accuracy.md. The unseen set is scored for
@@ -52,6 +52,19 @@ def one_line_copy(source: Path, out: Path) -> Path:
     return out
 
 
+def cell_blocks_copy(source: Path, out: Path) -> Path:
+    """The set's pages with every line and every table cell a block of its own, blank lines between.
+
+    How an HTML page's cells and paragraphs come out of many text exporters: no two cells share
+    a line and nothing tells a table row from the next.
+    """
+    out.mkdir(parents=True, exist_ok=True)
+    for p in source.glob("*.txt"):
+        cells = [c.strip() for ln in p.read_text(encoding="utf-8").splitlines() for c in ln.split("\t")]
+        (out / p.name).write_text("\n\n".join(c for c in cells if c) + "\n", encoding="utf-8")
+    return out
+
+
 def score_run(gold_dir: Path, out: Path) -> dict:
     """Totals over the set: gold goals, found, status/target/outcome right, fully right, output rows."""
     ev = eval_goals()
@@ -67,12 +80,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--unseen", action="store_true", help="also score tests/real_goals_unseen (totals only)")
     ap.add_argument("--keep", type=Path, help="write the runs' outputs under this folder instead of a temporary one")
     args = ap.parse_args(argv)
-    names = ["corpus", "real_goals", "real_goals_one_line"] + (["real_goals_unseen"] if args.unseen else [])
+    names = ["corpus", "real_goals", "real_goals_one_line", "real_goals_cell_blocks"] + (["real_goals_unseen"] if args.unseen else [])
     lines = ["# Goal reading accuracy (issue 13)", "",
              "Produced by `benchmarks/goal_accuracy.py`: `arsred extract` on each set, scored with "
              "`tools/eval_goals.py`'s matching. *precision* = output rows matched to a gold goal / output rows; "
              "*fully right* = matched goals whose status, target and outcome (where the gold has them) are all right. "
-             "*real_goals_one_line*: the same pages with every line break lost (a stored page run into one line).",
+             "*real_goals_one_line*: the same pages with every line break lost (a stored page run into one line); "
+             "*real_goals_cell_blocks*: every line and table cell a block of its own, blank lines between.",
              "", "| set | documents | goals found | status right | targets right | outcomes right | fully right "
              "| output rows | precision | seconds |", "|---|---|---|---|---|---|---|---|---|---|"]
     with tempfile.TemporaryDirectory() as tmp:
@@ -81,6 +95,8 @@ def main(argv: list[str] | None = None) -> int:
             source, gold = SETS.get(name, SETS["real_goals"])
             if name == "real_goals_one_line":
                 source = one_line_copy(source, base / "one_line_source")
+            elif name == "real_goals_cell_blocks":
+                source = cell_blocks_copy(source, base / "cell_blocks_source")
             if not gold.is_dir():
                 print(f"{name}: no gold at {gold}, skipped", file=sys.stderr)
                 continue

@@ -274,3 +274,74 @@ def test_a_status_on_the_goal_line_opening_symbol_or_word_set_apart(tmp_path):
     rows = goals_of(tmp_path, SAME_LINE)
     assert [(r["goal"][:12], r["status"]) for r in rows] == [
         ("Fler unga sk", "uppfyllt"), ("Biblioteken ", "delvis"), ("Alla skolor ", "ej_uppfyllt")]
+
+
+# The Helsingborg vård och omsorg table (tests/real_goals) with its cells apart and its target column
+# first, as other exports of the same web table print it; the last row's target is a ceiling.
+COLUMN_TABLE = """\
+Invånare – nämndens mål och mätetal
+
+Indikator\tMålvärde 2016\tUtfall 2014\tUtfall 2015\tUtfall 2016
+Nämnden ska ge alla möjlighet att bo kvar i den självvalda hemmiljön
+Beläggningsgrad på dagverksamheter\t94 %\t87 %\t84 %\t79 %
+Andel kunder som är sammantaget mycket/ganska nöjd med hemtjänsten\t90 %\t90 %\t89 %\t88 %
+Nämnden ska öka kundernas delaktighet och inflytande
+Andel kunder som uppger att personalen alltid eller oftast tar hänsyn till åsikter och önskemål (Hemtjänst)\t88 %\t88 %\t88 %\t86 %
+Känsla av otrygghet i det egna bostadsområdet\tMax 13,2 %\t-\t-\t12,1 %
+"""
+
+
+def _column_table_forms() -> dict[str, str]:
+    tabs = COLUMN_TABLE
+    spaces = tabs.replace("\t", " ")
+    return {
+        "tabs": tabs,
+        "cells": "\n\n".join(c.strip() for ln in tabs.splitlines() for c in ln.split("\t") if c.strip()) + "\n",
+        "spaces": spaces,
+        "one_line": " ".join(ln.strip() for ln in spaces.splitlines() if ln.strip()) + "\n",
+    }
+
+
+def test_indicator_table_by_its_columns_target_first_in_every_form(tmp_path):
+    for form, text in _column_table_forms().items():
+        rows = goals_of(tmp_path, text, form)
+        day = by_goal(rows, "Beläggningsgrad")
+        assert (day["target_value"], day["outcome_value"], day["status"], day["status_source"]) == \
+            (94, 79, "ej_uppfyllt", "derived"), form
+        assert day["section"] == "Nämnden ska ge alla möjlighet att bo kvar i den självvalda hemmiljön", form
+        fear = by_goal(rows, "Känsla av otrygghet")
+        assert (fear["target_value"], fear["outcome_value"], fear["status"]) == (13.2, 12.1, "uppfyllt"), form
+        assert len(rows) == 4, (form, [r["goal"] for r in rows])
+
+
+# Göteborg's 2019 annual report pages (goal sections of the third round): the goal as a line over an
+# 'Indikator 2017 2018 2019' table, cells set apart by spaces, '-' where a year was not measured.
+YEAR_TABLE = """\
+Övergripande mål
+
+I årsredovisningen redovisas utvecklingen för de 16 inriktningar till mål som finns i budgeten.
+
+Göteborg är en trygg, säker och ren stad
+
+
+Indikator 2017 2018 2019
+Anmälda våldsbrott, antal/100 000 invånare   1 261   1 227  1 233*
+Kostnad (mnkr) för egendomsskador, Göteborgs Stads egendom  269 219 317
+Nöjd Medborgar-Index: Renhållning och sophämtning  63  -  60
+Attraktiv arbetsgivare, medarbetare  65 67 -
+
+*Sammanräkning av Brottsförebyggande rådets statistik.
+"""
+
+
+def test_indicator_list_by_year_columns_keeps_the_latest_value_unjudged(tmp_path):
+    rows = goals_of(tmp_path, YEAR_TABLE)
+    goal = by_goal(rows, "Göteborg är en trygg")
+    assert (goal["section"], goal["status"]) == ("Övergripande mål", "ej_bedomt")
+    crime = by_goal(rows, "Anmälda våldsbrott")       # '100 000 invånare' in the name is no target
+    assert (crime["target_value"], crime["outcome_value"], crime["status"]) == (None, 1233, "ej_bedomt")
+    assert crime["section"] == "Göteborg är en trygg, säker och ren stad"
+    assert by_goal(rows, "Kostnad (mnkr)")["outcome_value"] == 317_000_000      # the name's unit: kronor
+    assert by_goal(rows, "Nöjd Medborgar-Index")["outcome_value"] == 60
+    assert by_goal(rows, "Attraktiv arbetsgivare")["outcome_value"] == 67       # the latest value printed
+    assert len(rows) == 5

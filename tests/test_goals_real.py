@@ -4,7 +4,7 @@ Scored with tools/eval_goals.py's own matching. Done when (issue 13): ≥ 85 % o
 goals found, ≥ 85 % of those right in status, target and outcome (where the gold has them),
 and precision ≥ 0.9 (output rows matched to a gold goal / output rows: no goal invented
 from ordinary prose). The floors below are what the first two collection rounds measure
-(26 sections, 151 goals: 150 found, 148 fully right, 152 rows), a little under, so a
+(26 sections, 151 goals: 151 found, 149 fully right, 152 rows), a little under, so a
 regression fails. The third round's sections (`"round": 3` in their gold) were added for goal
 reading to learn from; they are scored apart, with floors at what they measured when they were
 added (raise them as goal reading learns their forms), so that neither set hides the other.
@@ -66,33 +66,138 @@ def test_no_goal_is_invented_from_ordinary_prose(scores):
 
 
 def test_third_round_goals_are_found_and_right(new_scores):
-    # measured when the third round's sections were added (15 sections, 96 goals):
-    # 22 found, 19 fully right, 24 rows; the floors were 0.22 / 0.95 / 0.9 at
-    # 14 sections (84 goals: 19 found, 19 fully right, 21 rows), and the fifteenth
-    # (Skinnskatteberg, a flattened three-column table) brought 3 found goals not
-    # fully right, so the second floor was re-measured, not the reader changed
-    assert new_scores["found"] >= 0.22 * new_scores["total"], new_scores
-    assert new_scores["full"] >= 0.85 * new_scores["found"], new_scores
+    # measured when the third round's sections were added (15 sections, 96 goals): 22 found, 19 fully
+    # right, 24 rows (the first batch of 8 sections, 54 goals, scored before goal reading was tuned on
+    # it: 19 found, 20 rows). After goal reading learned their forms (goal-list introductions, a heading
+    # closing a list, 'Indikator | Mål' cell tables, 'Indikator 2017 2018 2019' lists under their goal,
+    # a goal named before its status): 84 found, 81 fully right, 86 rows. A later batch of new sections
+    # lowers `found` until goal reading learns its forms too: re-measure the floors then.
+    assert new_scores["found"] >= 0.85 * new_scores["total"], new_scores
+    assert new_scores["full"] >= 0.95 * new_scores["found"], new_scores
     assert new_scores["found"] >= 0.9 * new_scores["rows"], new_scores
+
+
+def _degraded_scores(out: Path, degrade) -> dict[str, int]:
+    """The first two rounds' pages degraded (their text rewritten by `degrade`), read again and scored."""
+    gold = _gold(new=False)
+    rows = {}
+    for stem, data in gold.items():
+        path = out / data["source"]
+        path.write_text(degrade((DEV / data["source"]).read_text(encoding="utf-8")), encoding="utf-8")
+        rows[stem] = [{k: ("" if v is None else v) for k, v in r.items()} for r in find_goals(read_document(path))]
+    return score(gold, rows)
 
 
 @pytest.fixture(scope="module")
 def one_line_scores(tmp_path_factory) -> dict[str, int]:
     """The first two rounds' pages with every line break lost (a stored page run into one line), read again."""
-    gold = _gold(new=False)
-    out = tmp_path_factory.mktemp("one_line")
-    rows = {}
-    for stem, data in gold.items():
-        text = (DEV / data["source"]).read_text(encoding="utf-8")
-        path = out / data["source"]
-        path.write_text(" ".join(line.strip() for line in text.splitlines() if line.strip()) + "\n", encoding="utf-8")
-        rows[stem] = [{k: ("" if v is None else v) for k, v in r.items()} for r in find_goals(read_document(path))]
-    return score(gold, rows)
+    return _degraded_scores(tmp_path_factory.mktemp("one_line"), one_line)
 
 
 def test_a_page_run_into_one_line_still_yields_its_listed_goals(one_line_scores):
-    # measured: 100 of 151 found, 94 fully right (the others lack a value, none has a wrong one), 109 rows;
-    # tables whose rows carry no mark (no status word, no trend word) are lost in one line
-    assert one_line_scores["found"] >= 0.65 * one_line_scores["total"], one_line_scores
-    assert one_line_scores["full"] >= 0.92 * one_line_scores["found"], one_line_scores
+    # measured: 150 of 151 found, 148 fully right, 152 rows (before indicator, labelled and target table
+    # rows were cut out of a long line, and short list items from the sentence after them: 100 found,
+    # 94 fully right, 109 rows)
+    assert one_line_scores["found"] >= 0.97 * one_line_scores["total"], one_line_scores
+    assert one_line_scores["full"] >= 0.96 * one_line_scores["found"], one_line_scores
     assert one_line_scores["found"] >= 0.9 * one_line_scores["rows"], one_line_scores
+
+
+def one_line(text: str) -> str:
+    """Every line break lost, as a stored web page often has it."""
+    return " ".join(line.strip() for line in text.splitlines() if line.strip()) + "\n"
+
+
+def page_score(stem: str, degrade, tmp_path: Path) -> dict[str, int]:
+    """One dev page, degraded, read and scored against its gold."""
+    data = eval_goals().read_gold(DEV / "gold")[stem]
+    tmp_path.mkdir(parents=True, exist_ok=True)
+    path = tmp_path / data["source"]
+    path.write_text(degrade((DEV / data["source"]).read_text(encoding="utf-8")), encoding="utf-8")
+    rows = [{k: ("" if v is None else v) for k, v in r.items()} for r in find_goals(read_document(path))]
+    return score({stem: data}, {stem: rows})
+
+
+@pytest.mark.parametrize("stem", [
+    "helsingborg_2016_vard_och_omsorg_mal",         # indicator table: header, goal sentences, glued rows
+    "helsingborg_2016_kommunstyrelsen_mal",         # ... with wrapped target cells ('Minst index 41')
+    "lulea_2020_indikatorer_barn_och_utbildning",   # numbered indicator labels, 'Trend:' fields, latest values
+    "munkedal_2018_finansiella_inriktningsmal",     # target table: goal labels, 'Mnkr'/'År 2018' headers, targets
+    "munkedal_2024_finansiella_inriktningsmal",     # ... labels 'Koncernmål: soliditet', a target glued to a heading
+])
+def test_a_goal_table_run_into_one_line_reads_as_printed(stem, tmp_path):
+    t = page_score(stem, one_line, tmp_path)
+    assert t["found"] == t["total"] == t["full"] == t["rows"], t
+
+
+def cell_blocks(text: str) -> str:
+    """Every line and table cell a block of its own, blank lines between (a web page exported cell by cell)."""
+    return "\n\n".join(c.strip() for line in text.splitlines() for c in line.split("\t") if c.strip()) + "\n"
+
+
+def as_stored(text: str) -> str:
+    return text
+
+
+@pytest.mark.parametrize(("stem", "lost"), [
+    # trend rows whose name holds a sentence end, 'Dec 2022' periods; one row is lost: its figures follow a
+    # unit word ('… antal/100 000 inv 18,3 18,6 2022') that reads like the unit of a figure before them
+    ("vgr_2022_prioriterade_mal_indikatorer", 1),
+    ("ale_2018_matt_utbildning", 0),                # status rows: the unit named on the measure's line
+    ("regionvarmland_undated_regionens_mal", 0),    # a short list item, then the sentence opening the next list
+    ("grastorp_undated_finansiella_mal", 0),        # ... and the sentence after the last item
+])
+def test_more_tables_run_into_one_line_read_as_stored(stem, lost, tmp_path):
+    flat, stored = page_score(stem, one_line, tmp_path), page_score(stem, as_stored, tmp_path / "s")
+    assert (flat["found"], flat["full"]) == (stored["found"] - lost, stored["full"] - lost), (flat, stored)
+    assert flat["rows"] <= stored["rows"], (flat, stored)
+
+
+@pytest.mark.parametrize("stem", [
+    "ale_2018_matt_utbildning",                     # status word, measure, figures: one table across blank lines
+    "grastorp_undated_finansiella_mal",             # numbered lists after their introduction, prose after them
+    "malmo_2015_finansiellt_mal",                   # bullet goals each with its reported figure below
+    "enkoping_undated_vard_och_omsorg_effektmal",   # bullet goals each with its criterion ('Målet är uppnått när …')
+    "munkedal_2018_finansiella_inriktningsmal",     # a target table whose next goal heading follows a goal cell
+])
+def test_a_page_exported_cell_by_cell_reads_as_stored(stem, tmp_path):
+    cells, stored = page_score(stem, cell_blocks, tmp_path), page_score(stem, as_stored, tmp_path / "s")
+    assert cells == stored, (cells, stored)
+
+
+@pytest.fixture(scope="module")
+def cell_block_scores(tmp_path_factory) -> dict[str, int]:
+    """The first two rounds' pages exported cell by cell, read again."""
+    return _degraded_scores(tmp_path_factory.mktemp("cell_blocks"), cell_blocks)
+
+
+def test_the_set_exported_cell_by_cell_scores_as_stored(cell_block_scores, scores):
+    # measured: 150 of 151 found, 148 fully right, 152 rows, as stored (before blank lines were read
+    # again from the blocks, spaced_lines: 134 found, 125 fully right, 147 rows)
+    assert cell_block_scores["found"] >= scores["found"] - 1, cell_block_scores
+    assert cell_block_scores["full"] >= scores["full"] - 1, cell_block_scores
+    assert cell_block_scores["found"] >= 0.97 * cell_block_scores["rows"], cell_block_scores
+
+
+@pytest.mark.parametrize("stem", [
+    "ekero_undated_lokala_avfallsmal",              # a goal heading closing a menu list, over a dash list of goals
+    "uddevalla_2023_malstyrning",                   # '… finansiella mål:' introducing the list: the goals' section
+    "dalamitt_undated_om_oss",                      # '… huvudmålet som är att:' closing a paragraph over the list
+    "vara_2024_namndernas_indikatorer",             # 'Indikator | Mål' one cell per line under 'Övergripande mål: X'
+    "danderyd_2022_arsredovisning_beslutad",        # 'målet resultat enligt balanskrav inte uppnåddes'
+    "malmo_2015_finansiellt_mal",                   # 'har fastställt ett finansiellt mål att Malmö stad skall …'
+    "goteborg_2019_organisationsmal",               # 'Indikator 2017 2018 2019' under the goal printed over it
+    "goteborg_2019_overgripande_mal",               # ... cells set apart by wide gaps, '1 233*' footnoted
+])
+def test_goal_sections_that_yielded_nothing_read_whole(stem, tmp_path):
+    t = page_score(stem, as_stored, tmp_path)
+    assert t["found"] == t["total"] == t["rows"], t
+
+
+def test_an_indicator_target_table_run_into_one_line_keeps_its_rows(tmp_path):
+    # 'Indikator Mål Andel (%) … matematiken. Minst 90 % Medelvärde … skolan. 8 …': every row with its target;
+    # the labelled goal line above runs into the next heading ('… god kvalitet Nämndens indikatorer'), so the
+    # goal the rows serve is the one row lost
+    stem = "vara_2024_namndernas_indikatorer"
+    flat, stored = page_score(stem, one_line, tmp_path), page_score(stem, as_stored, tmp_path / "s")
+    assert (flat["found"], flat["full"], flat["rows"]) == (stored["found"] - 1, stored["full"] - 1, stored["rows"] - 1)

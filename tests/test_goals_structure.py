@@ -6,7 +6,7 @@ from pathlib import Path
 
 GOALS = Path(__file__).resolve().parents[1] / "extract" / "goals"
 PACKAGE = "arsred.extract.goals"
-SHARED = {"vocabulary", "model", "structure", "reading_lines", "long_lines"}
+SHARED = {"vocabulary", "model", "structure", "reading_lines", "long_lines", "spaced_lines"}
 
 
 def _imports() -> dict[str, set[str]]:

@@ -17,6 +17,7 @@ from difflib import SequenceMatcher
 import regex
 from arsred.extract.document import Document, Line
 from arsred.extract.goals.coded_goals import coded_goals
+from arsred.extract.goals.column_tables import column_tables
 from arsred.extract.goals.indicator_tables import indicator_lists, indicator_tables
 from arsred.extract.goals.indicators import indicator_lines
 from arsred.extract.goals.interleaved import interleaved_tables
@@ -50,7 +51,8 @@ NEIGHBOURS = 12         # lines apart within which two alike goals of one layout
 Reader = Callable[[list[Line], Headings, Phrases, set[int]], list[RawGoal]]
 
 # In this order: structured layouts first, so prose readers only see what tables left.
-READERS: tuple[Reader, ...] = (tab_tables, coded_goals, plan_rows, status_tables, interleaved_tables, indicator_tables,
+READERS: tuple[Reader, ...] = (tab_tables, column_tables, coded_goals, plan_rows, status_tables, interleaved_tables,
+                              indicator_tables,
                               indicator_lists, labelled_indicators, target_tables, indicator_lines,
                               numbered_goal_lines, judged_goals)
 

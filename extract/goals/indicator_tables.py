@@ -43,6 +43,14 @@ def _header(text: str, ph: Phrases) -> list[int] | None:
     return [int(m.group(1)) if m.group(1) else 0 for m in outs]
 
 
+def _target_first(text: str, ph: Phrases) -> bool:
+    """The header names its target column before its outcome columns ('Målvärde 2016 Utfall 2014 …')."""
+    f = fold(text)
+    bench = min((f.find(b) for b in ph.benchmark if b in f), default=-1)
+    outs = min((f.find(c) for c in ph.outcome_columns if c in f), default=-1)
+    return 0 <= bench < outs
+
+
 def _cut(run: str, n: int) -> list[str] | None:
     """Glued cells -> n figures ('404036', 3 -> ['40', '40', '36']), or None when no cut is a figure each."""
     run = run.strip()
@@ -182,6 +190,7 @@ def indicator_tables(lines: list[Line], heads: Headings, ph: Phrases, used: set[
     def read(i: int, years: list[int]) -> tuple[list[RawGoal], int]:
         goals: list[RawGoal] = []
         newest = max(range(len(years)), key=lambda k: (years[k], k))
+        first = _target_first(lines[i].text, ph)      # the target cell opens each row instead of closing it
         section = heads.at[i]
         j = i + 1
         while j < len(lines):
@@ -196,7 +205,7 @@ def indicator_tables(lines: list[Line], heads: Headings, ph: Phrases, used: set[
                 used.add(j)
                 j += 1
                 continue
-            row = _row(text, len(years), comparators)
+            row = _row_target_first(text, len(years), comparators) if first else _row(text, len(years), comparators)
             if row is None:
                 if regex.search(r"\d", text):
                     break
@@ -221,6 +230,21 @@ def indicator_tables(lines: list[Line], heads: Headings, ph: Phrases, used: set[
         return goals, j
 
     return _each_table(lines, used, lambda text: _header(text, ph), read)
+
+
+def _row_target_first(text: str, n: int, comparators: str) -> tuple[str, list[str | None], str | None, str] | None:
+    """'Name Max 13,2 % - - 12,1 %' under a target-first header -> (name, outcome cells, target text, unit)."""
+    m = regex.match(r"^(?P<name>.*?\p{L}[^\d]*?)\s*(?P<cmp>(?i:" + comparators + r")\s+)?(?P<cells>[-–—\d][-–—\d\s,%]*)$", text)
+    if m is None or not regex.search(r"\p{L}", m.group("name")):
+        return None
+    cells = _cells(m.group("cells"), n + 1)
+    if cells is None:
+        return None
+    target = cells[0]
+    if target is not None and m.group("cmp"):
+        target = f"{m.group('cmp').strip()} {target}"
+    unit = "%" if "%" in m.group("cells") else ""
+    return FOOTNOTE.sub("", m.group("name")).strip(" -–"), cells[1:], target, unit
 
 
 def _row(text: str, n: int, comparators: str) -> tuple[str, list[str | None], str | None, str] | None:

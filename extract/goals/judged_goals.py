@@ -15,7 +15,9 @@ Goals named by their area in the sentence that judges them are read too, one goa
     Målet för Medarbetare uppfylls inte, främst på grund av … Målet Ekonomi bedöms vara uppfyllt.
 
 The names are capitalised, listed with commas and "och" right after "målen"/"målet (för)",
-and the sentence itself states the status.
+and the sentence itself states the status. A goal named in lower case between "målet" and the
+status phrase ("det finansiella målet resultat enligt balanskrav inte uppnåddes") is one too,
+unless a word of the run makes it a clause ("målet har därmed inte uppnåtts").
 """
 from __future__ import annotations
 
@@ -57,7 +59,31 @@ def judged_goals(lines: list[Line], heads: Headings, ph: Phrases, used: set[int]
             else:
                 continue
             break
-    return goals + _named_areas(lines, heads, ph, used)
+    return goals + _named_before_status(lines, heads, ph, used) + _named_areas(lines, heads, ph, used)
+
+
+def _named_before_status(lines: list[Line], heads: Headings, ph: Phrases, used: set[int]) -> list[RawGoal]:
+    """'… det finansiella målet resultat enligt balanskrav inte uppnåddes …': the words between 'målet' and the
+    status phrase name the goal, when none of them runs a clause (`[prose] not_goal_name_words`)."""
+    phrases = "|".join(regex.escape(p) for p in sorted(ph.status_prose, key=len, reverse=True))
+    pattern = regex.compile(r"\bmalet\s+(\p{Ll}[\p{Ll}\s-]{3,80}?)\s+(?:" + phrases + r")\b")
+    goals: list[RawGoal] = []
+    body = [(k, line) for k, line in enumerate(lines) if k not in used and k not in heads.indices]
+    for para in paragraphs(body):
+        for s in sentences(para_text(para)):
+            f = fold(s)
+            m = pattern.search(f) if len(f) == len(s) else None
+            if m is None or set(m.group(1).split()) & ph.not_goal_name_words or regex.search(r"\p{Lu}", s[m.start(1):m.end(1)]):
+                continue        # a clause, or a name printed capitalised ('Målet för Medarbetare …': `_named_areas`)
+            found = prose_status(s, ph)
+            if not found:
+                continue
+            first = para[0][1]
+            goals.append(RawGoal(section=heads.at[para[0][0]], goal=s[m.start(1):m.end(1)].strip(), outcome=s,
+                                 printed=found[0], status=found[1], page=first.page, line=first.number,
+                                 layout="judged_sentence", confidence=0.6))
+            used.update(k for k, _ in para)
+    return goals
 
 
 def _named_areas(lines: list[Line], heads: Headings, ph: Phrases, used: set[int]) -> list[RawGoal]:

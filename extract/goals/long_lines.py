@@ -32,7 +32,7 @@ from dataclasses import dataclass
 
 import regex
 from arsred.extract.document import Line
-from arsred.extract.goals.vocabulary import TRAILING_STOPWORDS, Phrases, fold, is_goal_heading
+from arsred.extract.goals.vocabulary import TRAILING_STOPWORDS, Phrases, fold, is_goal_heading, is_goal_word
 
 LONG = 160                  # shorter lines are printed lines, not runs of several ...
 SHORT = 40                  # ... unless they hold a list of two items or more
@@ -44,10 +44,13 @@ WORD = regex.compile(r"\S+")
 # the figures closing a measure's row, up to its period, and the goal text that may follow them
 PERIOD = r"(?:(?:\p{Lu}\p{Ll}{2}\s+|(?i:tertial|kvartal)\s+\d\s+)?(?:19|20)\d\d(?:/(?:19|20)\d\d)?)"
 FIGURE = r"(?:[-–]?\d[\d\u00a0 ]*(?:[,.]\d+)?\s?(?:%|\p{Ll}{1,3}\b)?)"
-VALUES = regex.compile(r"(?<!(?:^|\s)" + FIGURE + r")\s(?=(?:" + FIGURE + r"\s+)*" + PERIOD + r"(?:\s+\p{Lu}|$))")
+VALUES = regex.compile(r"(?<!(?:^|\s)" + FIGURE + r")(?<!\s\p{Lu}\p{Ll}{2}|(?i:tertial|kvartal)\s+\d)\s(?=(?:" + FIGURE
+                       + r"\s+)*" + PERIOD + r"(?:\s+\p{Lu}|$))")
 VALUES_THEN_TEXT = regex.compile(r"(?<=\s)" + PERIOD + r"(?=\s+\p{Lu}\p{Ll})")
 # a sentence after a list item that belongs to it: a criterion or a figure ('Målet är uppnått när … 90 procent')
 ITEM_OWN = regex.compile(r"\d|\b(?:nar|ska|skall|minst|hogst|malet|malen|mal|malvarde|riktmarke|uppgar|uppgick)\b")
+ITEM_HEAD_WORDS = 5         # a list item this short ...
+MIN_TAIL_WORDS = 5          # ... followed by a sentence this long ends where the sentence starts
 GLYPH_MIN = 3               # a lone capital letter this often before items is a symbol, not a word
 # a run of upper-case words ('D. GOD LIVSMILJÖ OCH LÅNGSIKTIGT HÅLLBAR UTVECKLING'): a heading inside the line
 CAPS_HEADING = regex.compile(r"(?:\p{Lu}\.\s)?\p{Lu}{2,}(?:\s+\p{Lu}{2,}){2,}(?=\s|$)")
@@ -70,14 +73,25 @@ def split_line(text: str, ph: Phrases) -> list[Piece] | None:
     items = _item_starts(t, ph)
     if len(t) < LONG and len(items) < 2:
         return None     # a printed line; a shorter one is cut only when it lists two items or more
-    cuts = set(items) | {m.end() for m in SENTENCE_END.finditer(t) if not _after_item_number(t, m.start())}
+    rows = _trend_rows(t, ph)
+    cuts = set(items) | {m.end() for m in SENTENCE_END.finditer(t)
+                         if not _after_item_number(t, m.start()) and not _inside(m.end(), rows, strict=True)}
     cuts |= {m.end() for m in regex.finditer(r":\s+", t) if m.end() in items}
     bounds = sorted(cuts | {0}) + [len(t)]
-    segments = [(t[a:b].strip(), a in items) for a, b in zip(bounds, bounds[1:]) if t[a:b].strip()]
+    segments = []
+    for a, b in zip(bounds, bounds[1:]):
+        seg = t[a:b].strip()
+        tail = _item_tail(seg) if a in items else None
+        if tail is not None:        # '• Hållbar organisation Målet hållbar … områden:': the item, then a sentence
+            segments += [(seg[:tail].strip(), True, False), (seg[tail:].strip(), False, True)]
+        elif seg:
+            segments.append((seg, a in items, False))
     marked = bool(items)
     pieces: list[Piece] = []
     in_item = False     # the sentences after a list item: its own (a criterion, a figure) until one is not
-    for k, (seg, opens_item) in enumerate(segments):
+    for k, (seg, opens_item, after_item) in enumerate(segments):
+        nxt = segments[k + 1][0] if k + 1 < len(segments) else ""
+        row = bool(regex.match(r"[-−–]?\d", nxt)) and not NUMBERED.match(nxt)     # a figure cell follows: a table row
         if k + 1 < len(segments) and (CAPS_HEADING.fullmatch(seg) or _heading_shaped(seg) and is_goal_heading(seg, ph)):
             pieces.append(Piece(seg, True, True))
             marked, in_item = True, False
@@ -88,11 +102,30 @@ def split_line(text: str, ph: Phrases) -> list[Piece] | None:
         for j, part in enumerate(_labels(rest) if rest else []):
             marked = marked or j > 0
             gap = False
-            if not opens_item and not heads and in_item and not ITEM_OWN.search(fold(part)):
+            own = ITEM_OWN.search(fold(part)) and not part.endswith(":")     # '… dessa omfattar fem områden:' opens a list
+            if after_item or not opens_item and not heads and in_item and not own and not row:
                 gap, in_item = True, False      # prose after the list, not the last item's own sentence
             pieces.append(Piece(part, gap))
         in_item = opens_item or (in_item and not heads)
     return pieces if marked and len(pieces) > 1 else None
+
+
+def _item_tail(seg: str) -> int | None:
+    """Where a sentence starts after a short list item that has no full stop of its own, or None.
+
+    '• Hållbar organisation Målet hållbar organisation bryts ner i följande områden:' and
+    '5. Investeringar - självfinansiering I budget 2020 bedöms …': a capitalised word after the
+    item's last word opens a run of words that ends a sentence; the item before it is a few words
+    not ending in one that runs on ('… med Region Värmland ska …' is one sentence).
+    """
+    if regex.search(r"[.!?:;]\s", regex.sub(r"^\S{1,3}\s", "", seg)):      # past its bullet or number
+        return None
+    for m in regex.finditer(r"(?<=\p{Ll}\s)\p{Lu}", seg):
+        head, rest = seg[:m.start()].split(), seg[m.start():]
+        if (len(head) <= ITEM_HEAD_WORDS and fold(head[-1]) not in TRAILING_STOPWORDS
+                and len(rest.split()) >= MIN_TAIL_WORDS and regex.search(r"[.:!?]$", rest)):
+            return m.start()
+    return None
 
 
 def _after_item_number(t: str, end: int) -> bool:
@@ -131,11 +164,153 @@ def _item_starts(t: str, ph: Phrases) -> set[int]:
         if len(folded) == len(t):
             cuts.update(m.start() for m in regex.finditer(r"(?<=\S\s)(?:" + labels + r")\s*:", folded)
                         if t[m.start()].isupper())
+    cuts.update(_indicator_rows(t, ph))
+    cuts.update(_labelled_rows(t, ph))
+    cuts.update(_target_column_rows(t, ph))
+    cuts.update(_target_rows(t, ph))
     runs = list(NUMBERED.finditer(t))
     for a, b in zip(runs, runs[1:]):
         if int(b.group(1)) == int(a.group(1)) + 1:
             cuts.update((a.start(), b.start()))
     cuts.discard(0)
+    return cuts
+
+
+def _indicator_rows(t: str, ph: Phrases) -> set[int]:
+    """An indicator table run into the line: its header, each row after its figures, a goal before its first measure.
+
+    'Utfall 2014Utfall 2015Utfall 2016Målvärde 2016' (outcome columns then a benchmark column) is
+    the header; after it a row ends where its figures (or its target, 'Minst 75 %') meet a capital
+    letter, and a goal sentence ('Nämnden ska öka … inflytande') glued before a measure's name
+    ends at the first capitalised word after its goal verb that opens running words
+    ('… inflytande Andel kunder …'), not at a name inside it ('… förvaltar Helsingborg Upplevd …').
+    """
+    folded = fold(t)
+    if len(folded) != len(t) or not ph.outcome_columns or not ph.benchmark:
+        return set()
+    outs = "|".join(regex.escape(w) for w in ph.outcome_columns)
+    bench = "|".join(regex.escape(w) for w in ph.benchmark)
+    names = "|".join(regex.escape(w) for w in ph.indicator_columns)
+    column = r"(?:(?:" + outs + r")\s*(?:19|20)\d\d|(?:" + bench + r")(?:\s*(?:19|20)\d\d)?)\s*"
+    headers = [h for h in regex.finditer(r"(?:(?:" + names + r")\s+)?(?:" + column + r"){2,}", folded)
+               if regex.search(bench, h.group()) and regex.search(outs, h.group())]
+    cuts: set[int] = set()
+    verbs = "|".join(regex.escape(v) for v in ph.goal_verbs)
+    for n, h in enumerate(headers):
+        end = headers[n + 1].start() if n + 1 < len(headers) else len(t)
+        start = h.start() if t[h.start()].isupper() else h.start() + regex.match(r"\S+\s+", h.group()).end()
+        cuts.update((start, len(h.group().rstrip()) + h.start()))      # a name column's word only when capitalised
+        starts = [h.end()] + [m.end() for m in regex.finditer(r"(?<=[\d%])\s+(?=\p{Lu})", t[:end], pos=h.end())]
+        cuts.update(starts)
+        for a, b in zip(starts, starts[1:] + [end]):
+            row = t[a:b]
+            verb = regex.search(r"\s(?:" + verbs + r")\s", fold(row)) if verbs else None
+            if verb is None or not regex.search(r"\p{L}[-–—]*\d[\d\s,%-–—]*$|\d\s*%?\s*$", row.strip()):
+                continue
+            for run in regex.finditer(r"(?<=\s)\p{Lu}\S*(?:\s+\p{Lu}\S*)*", row, pos=verb.end()):
+                words = list(regex.finditer(r"\S+", run.group()))
+                if regex.search(r"\p{L}[-–—]*\d", words[-1].group()):
+                    cuts.add(a + run.start())   # the name is all capitalised words: 'Nöjd Inflytande Index404036'
+                    break
+                if regex.match(r"\s+\p{Ll}", row[run.end():]):
+                    cuts.add(a + run.start() + words[-1].start())   # '… Helsingborg Upplevd nöjdhet …'
+                    break
+    return cuts
+
+
+def _target_rows(t: str, ph: Phrases) -> set[int]:
+    """A goal table flattened cell after cell into the line: goal labels, header cells, target cells, headings.
+
+    'Resultatmål På lång sikt ska … 2% Investeringsmål … (%) 100% Soliditetsmål Soliditeten ska förbättras
+    Kommunfullmäktiges antagna finansiella resultatmål Mnkr År 2018 ResultatmålÅrets resultat ska …':
+    two goal labels at least (a capitalised goal word standing before a capital, glued or not, or
+    'Koncernmål: soliditet') make it a table; then each label, a unit or year header cell ('Mnkr',
+    'År 2018'), a target cell ('12,9', '100 %', 'Mindre än 46,9 mnkr': a figure with its unit that
+    ends where a capital, another figure or the line's end follows, not one labelled 'utgångsvärde
+    2015: 51,6 mnkr' inside a sentence) and a goal heading closing a cell ('… förbättras
+    Kommunfullmäktiges antagna finansiella resultatmål') stand on lines of their own.
+    """
+    folded = fold(t)
+    if len(folded) != len(t):
+        return set()
+    labels = [m for m in regex.finditer(r"(?:^|(?<=[\s\d%]))(\p{Lu}\p{Ll}{3,})(?::\s*\p{Ll}+(?:\s\p{Ll}+){0,3})?(?=\s*\p{Lu})", t)
+              if is_goal_word(fold(m.group(1)), ph) and fold(m.group(1)) not in ph.generic_sections]
+    if len(labels) < 2:
+        return set()
+    cuts = {c for m in labels for c in m.span()}
+    units = "|".join(regex.escape(u) for u in sorted(list(ph.money_units) + ["procent"], key=len, reverse=True))
+    cells = [m.span() for m in regex.finditer(r"(?<=\s)(?:" + units + r")(?=\s)", folded)
+             if t[m.start()].isupper() and regex.match(r"\s+\p{Lu}", t[m.end():])]
+    cells += [m.span() for m in regex.finditer(r"(?<=\s)(?:\p{Lu}\p{Ll}{1,7}\s+)?(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)?\d\d)?(?=\s+\p{Lu})", t)]
+    comps = "|".join(regex.escape(c) for c in ph.comparators if regex.match(r"\p{L}", c))
+    number = r"[-−–]?\d{1,3}(?:[ \u00a0]\d{3})*(?:,\d+)?"
+    value = regex.compile(r"(?<=\s)(?:(?:" + comps + r")\s+)*(?P<n>" + number + r")\s*(?:%|(?:" + units
+                          + r")(?!\p{L}))?(?=\s|$|\p{L})")
+    for m in value.finditer(folded):
+        start = m.start() if t[m.start()].isupper() or m.start() == m.start("n") else m.start("n")
+        nxt = t[m.end():]
+        if t[:start].rstrip().endswith(":") or not regex.match(r"\s*(?:$|\p{Lu}|[-−–]?\d)", nxt) \
+                or regex.match(r"\p{L}", nxt) and not m.group().endswith("%"):
+            continue        # '… utgångsvärde 2015: 51,6 mnkr', '2 % av …': a figure inside a sentence
+        cells.append((start, m.end()))
+    for a, b in cells:
+        cuts.update((a, b))
+    bounds = sorted(cuts | {0, len(t)})
+    for a, b in zip(bounds, bounds[1:]):      # a goal heading closing a cell: '… förbättras Kommunfullmäktiges antagna … mål'
+        seg = t[a:b].rstrip()
+        for w in regex.finditer(r"(?<=\p{Ll}\s)\p{Lu}", seg):
+            head = seg[w.start():]
+            if _heading_shaped(head) and is_goal_heading(head, ph):
+                cuts.add(a + w.start())
+                break
+    cuts.discard(len(t))
+    return {c for c in cuts if c < len(t)}
+
+
+def _target_column_rows(t: str, ph: Phrases) -> set[int]:
+    """An 'Indikator | Mål' table run into the line: its two header cells, then each row's name and its target cell.
+
+    'Indikator Mål Andel (%) elever … matematiken. Minst 90 % Medelvärde elever … skolan. 8 Medelvärde …':
+    after the header (an indicator column's name, then a goal column's) a target cell is a figure,
+    perhaps after a capitalised comparator, between a row's name and the next capitalised name.
+    """
+    folded = fold(t)
+    if len(folded) != len(t):
+        return set()
+    names = "|".join(regex.escape(w) for w in ph.indicator_columns)
+    goals = "|".join(regex.escape(w) for w in ph.col_goal if " " not in w)
+    cuts: set[int] = set()
+    for h in regex.finditer(r"(?<=^|\s)(?:" + names + r")\s+(?P<goal>" + goals + r")(?=\s)", folded):
+        if not (t[h.start()].isupper() and t[h.start("goal")].isupper()):
+            continue
+        cuts.update((h.start(), h.start("goal"), h.end()))
+        comps = "|".join(regex.escape(c.capitalize()) for c in ph.target_prefixes)
+        cell = regex.compile(r"(?<=\S)\s+(?P<cell>(?:(?:" + comps + r")\s+)?\d[\d\u00a0 ]*(?:,\d+)?(?:\s?%)?)(?=\s+\p{Lu}|\s*$)")
+        for m in cell.finditer(t, pos=h.end()):
+            cuts.update((m.start("cell"), m.end("cell")))
+    return {c for c in cuts if 0 < c < len(t)}
+
+
+def _labelled_rows(t: str, ph: Phrases) -> set[int]:
+    """Indicators under numbered labels run into the line: each label, each 'Trend:'-style field, the value's end.
+
+    'IndikatorÖM.11.2.1 Andel barn … Trend: Trenden är … Senaste värdet: 88 %2020 Unga som …': two
+    numbered labels at least (`[indicator] labels`) make it a list; then the label and its number, any
+    'Word:' field and the end of a labelled value (its figure and period) open lines of their own.
+    """
+    folded = fold(t)
+    if len(folded) != len(t) or not ph.indicator_labels:
+        return set()
+    labels = "|".join(regex.escape(w) for w in ph.indicator_labels)
+    found = list(regex.finditer(r"(?:^|(?<=\s))(?:" + labels + r")\s*:?\s*\p{L}{0,4}[\d.]*\d(?=\s)", folded))
+    if len(found) < 2:
+        return set()
+    cuts = {c for m in found for c in m.span()}
+    first = found[0].start()
+    cuts.update(m.start() for m in regex.finditer(r"(?<=\S\s)\p{Lu}\p{Ll}+(?:\s\p{Ll}+)?:\s", t, pos=first))
+    values = "|".join(regex.escape(w) for w in ph.value_labels)
+    cuts.update(m.end() for m in regex.finditer(r"(?:" + values + r")\s*:\s*[-–]?\d[\d\s,.]*%?\s*" + PERIOD + r"?(?=\s)",
+                                                folded, pos=first) if regex.match(r"\s+\p{Lu}", t[m.end():]))
     return cuts
 
 
@@ -155,8 +330,19 @@ def _header_spans(t: str, ph: Phrases) -> list[tuple[int, int]]:
     return [m.span() for m in regex.finditer(r"(?i:(?:" + words + r")\s+(?:19|20)\d\d\s*){2,}", t)]
 
 
-def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
-    return any(a <= pos <= b for a, b in spans)
+def _inside(pos: int, spans: list[tuple[int, int]], strict: bool = False) -> bool:
+    return any(a < pos < b if strict else a <= pos <= b for a, b in spans)
+
+
+def _trend_rows(t: str, ph: Phrases) -> list[tuple[int, int]]:
+    """Each measure's name in a table of trend rows: from its trend word to its figures ('UppAndel … slutenvård.
+    Avser 65 år och äldre. 8,4% …'); a sentence end inside a name does not cut it."""
+    trend = "|".join(regex.escape(w.capitalize()) for w in ph.trend_words)
+    starts = [m.start() for m in regex.finditer(r"(?<=\s)(?:" + trend + r")(?=\p{Lu})", t)] if trend else []
+    if len(starts) < 2:
+        return []
+    ends = sorted(m.start() + 1 for m in VALUES.finditer(t))
+    return [(a, next((e for e in ends if e > a), a)) for a in starts]
 
 
 def glyph_letters(texts: list[str], ph: Phrases) -> set[str]:

@@ -144,6 +144,10 @@ def prose_goals(lines: list[Line], heads: Headings, ph: Phrases, used: set[int],
             open_goal["extra"].append(para_text(para))
         elif plan and heads.at[k0] == area:
             goals += _plan_sentences(para, area, ph)
+        elif not plan and (stated := _stated_goal(para_text(para), ph)) is not None:
+            close()
+            goals.append(RawGoal(section=area, goal=stated[0], outcome=stated[1], page=first.page, line=first.number,
+                                 layout="stated_goal", confidence=0.7))
         if assessment is None and item is None:
             prev_para = para
         elif item is not None:
@@ -165,6 +169,26 @@ def _goal_item(text: str, ph: Phrases) -> bool:
         return False
     first = f.split()[0] if f.split() else ""
     return not (first in ph.condition_openers and any(w in f for w in ph.assessment_words))
+
+
+def _stated_goal(text: str, ph: Phrases) -> tuple[str, str] | None:
+    """A paragraph opening with the goal it names ('… har fastställt ett finansiellt mål att Malmö stad skall ha …')
+    -> (goal, its judgement): the goal is what follows 'mål att', with its goal verb; the judgement is the
+    paragraph's later sentences that are not about how it is measured. None for other paragraphs."""
+    ss = sentences(text)
+    if not ss or ss[0].rstrip().endswith(":"):
+        return None
+    first = fold(ss[0])
+    if any(m in first for m in ph.list_intro_meta):
+        return None
+    for intro in ph.goal_intro:
+        k = first.find(" " + intro + " ")
+        rest = ss[0][k + len(intro) + 2:].strip() if k >= 0 else ""
+        if rest and any(regex.search(r"\b" + regex.escape(v) + r"\b", fold(rest)) for v in ph.goal_verbs):
+            judged = [s for s in ss[1:]
+                      if not any(regex.search(r"\b" + regex.escape(m) + r"\b", fold(s)) for m in ph.measure_labels)]
+            return rest[:1].upper() + rest[1:], " ".join(judged)
+    return None
 
 
 def stated_goals(lines: list[Line], heads: Headings, ph: Phrases, used: set[int]) -> list[RawGoal]:

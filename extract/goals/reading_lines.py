@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 import regex
 from arsred.extract.document import Box, Cell, Document, Line, Word
 from arsred.extract.goals.long_lines import split_long_lines
+from arsred.extract.goals.spaced_lines import close_spaced
 from arsred.extract.goals.structure import is_furniture
 from arsred.extract.goals.vocabulary import TRAILING_STOPWORDS, Phrases, fold
 
@@ -90,8 +91,7 @@ def reading_lines(doc: Document, ph: Phrases) -> Reading:
     """The document's reading lines and, for positioned input, where each starts on the page."""
     phys = doc.lines
     if all(line.method == "text" for line in phys):
-        split = split_long_lines(phys, ph)
-        return Reading(phys) if split is None else Reading(*split)
+        return _text_reading(phys, ph)
     furniture = [len(line.cells) <= 1 and is_furniture(line.text) for line in phys]
     runs = _runs(phys, furniture)
     margins = _margins(phys, furniture)
@@ -113,6 +113,18 @@ def reading_lines(doc: Document, ph: Phrases) -> Reading:
         origin[number] = (it.first.page, it.first.number)
         printed[number] = it.printed or (it.first,)
     return Reading(lines, origin, printed)
+
+
+def _text_reading(phys: list[Line], ph: Phrases) -> Reading:
+    """A text report's lines as they are, but a spaced page's blank lines read again and long lines cut."""
+    closed = close_spaced(phys, ph)
+    split = split_long_lines(closed[0] if closed else phys, ph)
+    if split is None:
+        return Reading(*closed) if closed else Reading(phys)
+    pieces, origin = split
+    if closed:      # a piece of a spaced page's line: where that line was printed
+        origin = {n: closed[1][number] for n, (_, number) in origin.items()}
+    return Reading(pieces, origin)
 
 
 # --------------------------------------------------------------------------- runs of printed lines

@@ -14,12 +14,14 @@ STATUSES = ("uppfyllt", "delvis", "ej_uppfyllt", "ej_bedomt")
 STATED, DERIVED = "stated", "derived"
 BY_NUMBERS = "target vs outcome"
 BY_TEXT = "outcome text"
+NAMED_MEASURES = frozenset({"column_table"})     # layouts whose goal is a measure's name, its target a cell of its own
 
 
 def goal_values(g: RawGoal, ph: Phrases) -> dict:
     """Target (from the table's target cell when there is one, else the goal), outcome and status."""
     targets = quantities(g.target, ph, loose=True) if g.target else []
-    targets = targets or quantities(g.goal, ph, loose=True)
+    if g.layout not in NAMED_MEASURES:      # a measure's name ('… antal/100 000 invånare') sets no target
+        targets = targets or quantities(g.goal, ph, loose=True)
     target = targets[0] if targets else None
     outs = quantities(g.outcome, ph, loose=False) if g.outcome else []
     outcome = None

@@ -73,11 +73,13 @@ def _columns(rows: list[str]) -> int | None:
     return max(set(counts), key=counts.count) if counts else None
 
 
-def _figures(text: str, columns: int | None) -> tuple[str, str] | None:
+def _figures(text: str, columns: int | None, name: str = "") -> tuple[str, str] | None:
     """'Kostnad, kr/barn Upp 148 815 151 697 …' -> ('148 815', 'kr'): the first figure and its unit.
 
     The figures are cut (amounts.segment) into the reading whose magnitudes agree best, among
     at most the table's column count; a tie goes to the column count, then to fewer figures.
+    The unit is the one printed on the figures, else named before them ('Kostnad, kr/barn'), else
+    in the measure's `name` (a line run together puts 'Kostnad, kr/barn' on the name's line).
     """
     ft = _figure_tokens(text)
     if ft is None:
@@ -96,9 +98,11 @@ def _figures(text: str, columns: int | None) -> tuple[str, str] | None:
             best = (rank, amounts)
     if not best:
         return None
-    if not unit:
-        f = fold(label)
+    for words in (label, name) if not unit else ():     # the unit named before the figures, else in the measure's name
+        f = fold(words)
         unit = "kr" if regex.search(r"\bkr\b|kronor", f) else "%" if "%" in f or "andel" in f else ""
+        if unit:
+            break
     return best[1][0].printed, unit
 
 
@@ -167,7 +171,7 @@ def status_tables(lines: list[Line], heads: Headings, ph: Phrases, used: set[int
             k = goal_idx + 1
             while k < nxt and k < goal_idx + 3:
                 if content(k) and regex.search(r"\d", texts[k]):
-                    fig = _figures(texts[k], columns)
+                    fig = _figures(texts[k], columns, texts[goal_idx])
                     if fig:
                         outcome = f"{fig[0]} {fig[1]}".strip()
                         used.add(k)

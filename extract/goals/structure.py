@@ -16,6 +16,7 @@ from arsred.extract.goals.vocabulary import (
     fold,
     heading_like,
     is_goal_heading,
+    is_goal_word,
     nice_heading,
     strip_numbering,
 )
@@ -46,7 +47,14 @@ def find_headings(lines: list[Line], ph: Phrases) -> Headings:
     h = Headings()
     current, area = "", ""
     for i, line in enumerate(lines):
-        if (is_heading(lines, i) and not any(fold(line.text).startswith(m) for m in ph.measure_labels)
+        intro = goal_list_intro(lines, i, ph)
+        if intro is not None:       # '… finansiella mål:' over a list: the list states the goals
+            h.indices.add(i)
+            if intro:
+                area = current = intro
+            else:
+                area = current = current or area or nice_heading(line.text.rstrip(":"))
+        elif (is_heading(lines, i) and not any(fold(line.text).startswith(m) for m in ph.measure_labels)
                 and (not is_header_fragment(line.text, ph) or _lone_goal_heading(lines, i, ph))):
             h.indices.add(i)
             text = nice_heading(line.text)
@@ -62,6 +70,29 @@ def find_headings(lines: list[Line], ph: Phrases) -> Headings:
         h.at.append(current)
         h.goal_area.append(area)
     return h
+
+
+LIST_MARK = regex.compile(r"^\s*(?:[-•*–·]\s|\(?\d{1,2}[.)]\s)")
+
+
+def goal_list_intro(lines: list[Line], i: int, ph: Phrases) -> str | None:
+    """A line introducing a list of goals: its heading, '' when it is a sentence, None when it is no such line.
+
+    'Kommunfullmäktiges verksamhetsmässiga indikatorer och finansiella mål:' (heading-shaped: the
+    goals' section) or '… vår strävan mot huvudmålet som är att:' (a sentence: the goals stay under
+    the heading in force): its last sentence names a goal, ends in ':' and a list item follows.
+    A sentence about goals (`[prose] not_goal_sentences`: 'Målen ska följas upp genom:') is none.
+    """
+    text = " ".join(lines[i].text.split())
+    if not text.endswith(":") or "\t" in lines[i].text or i + 1 >= len(lines) or LIST_MARK.match(text):
+        return None
+    if not LIST_MARK.match(lines[i + 1].text):
+        return None
+    last = regex.split(r"(?<=[.!?])\s+", text)[-1][:-1]
+    f = fold(last)
+    if any(m in f for m in ph.list_intro_meta) or not any(is_goal_word(w, ph) for w in regex.findall(r"\w+", f)):
+        return None
+    return nice_heading(last) if last == text[:-1] and heading_like(last) else ""
 
 
 def _lone_goal_heading(lines: list[Line], i: int, ph: Phrases) -> bool:
@@ -95,13 +126,16 @@ def is_heading(lines: list[Line], i: int) -> bool:
     if "\t" in line.text.strip() or not heading_like(line.text) or in_numbered_list(lines, i):
         return False
     prev_gap = i == 0 or lines[i - 1].number < line.number - 1
-    prev_ok = prev_gap or lines[i - 1].text.rstrip()[-1:] in ".:!?" or is_furniture(lines[i - 1].text)
+    after_list = i > 0 and bool(LIST_MARK.match(lines[i - 1].text))     # a heading closing a list ('- Mål' / 'Lokala mål')
+    prev_ok = (prev_gap or lines[i - 1].text.rstrip()[-1:] in ".:!?" or is_furniture(lines[i - 1].text)
+               or after_list and i + 1 < len(lines) and bool(LIST_MARK.match(lines[i + 1].text)))
     if not prev_ok:
         return False
     if i + 1 >= len(lines) or lines[i + 1].number > line.number + 1:
         return True
     nxt = lines[i + 1].text.strip()
-    return bool(nxt) and (nxt[0].isupper() or nxt[0].isdigit() or "\t" in lines[i + 1].text)
+    return bool(nxt) and (nxt[0].isupper() or nxt[0].isdigit() or "\t" in lines[i + 1].text
+                          or bool(LIST_MARK.match(nxt)))
 
 
 def _header_vocab(ph: Phrases) -> tuple[frozenset[str], frozenset[str]]:

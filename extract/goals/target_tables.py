@@ -73,6 +73,12 @@ def _goal_sentence(text: str) -> str:
     return parts[0]
 
 
+def _target_follows(lines: list[Line], i: int, value_re: regex.Pattern) -> bool:
+    """The next line is a target cell: a heading-shaped line before it ('Amortering (mnkr)') ends its goal."""
+    nxt = next((ln.text.strip() for ln in lines[i + 1:i + 3] if ln.text.strip()), "")
+    return bool(regex.search(r"\d", nxt)) and bool(value_re.match(fold(nxt)))
+
+
 def target_tables(lines: list[Line], heads: Headings, ph: Phrases, used: set[int]) -> list[RawGoal]:
     value_re = _value_pattern(ph)
     found: dict[str, list[tuple[RawGoal, list[int], bool]]] = {}
@@ -89,8 +95,12 @@ def target_tables(lines: list[Line], heads: Headings, ph: Phrases, used: set[int
             unit = _goal_unit(text, ph) or table_unit
             if target and unit and not regex.search(r"%|procent|\p{L}{2,}\s*$", fold(target)):
                 target = f"{target} {unit}"
-            g = RawGoal(section=section, goal=_goal_sentence(text), target=target, page=block.first.page,
-                        line=block.first.number, layout="target_table", confidence=0.8)
+            first = block.first or (lines[block.lines[0]] if block.lines else None)
+            if first is None:       # every block is opened at a line; nothing to place otherwise
+                block = None
+                return
+            g = RawGoal(section=section, goal=_goal_sentence(text), target=target, page=first.page,
+                        line=first.number, layout="target_table", confidence=0.8)
             found.setdefault(section, []).append((g, block.lines + value_lines, bool(target)))
         block = None
 
@@ -108,7 +118,8 @@ def target_tables(lines: list[Line], heads: Headings, ph: Phrases, used: set[int
         glued = GLUED_LABEL.match(text)
         glued = glued if glued and is_goal_word(fold(glued.group(1)), ph) else None
         after_label = block is not None and bool(block.label) and not block.text
-        if i in heads.indices and not (m or glued or after_label or _is_label(text, ph)):
+        before_target = block is not None and bool(block.text) and _target_follows(lines, i, value_re)
+        if i in heads.indices and not (m or glued or after_label or before_target or _is_label(text, ph)):
             emit("", [])
             if is_goal_heading(text, ph):
                 section, table_unit = nice_heading(text), None

@@ -67,6 +67,9 @@ class Phrases:
     condition_openers: frozenset[str] = frozenset()
     assessment_words: tuple[str, ...] = ()
     one_letter_words: frozenset[str] = frozenset()
+    goal_verbs: tuple[str, ...] = ()
+    item_own_words: tuple[str, ...] = ()
+    not_goal_name_words: frozenset[str] = frozenset()
 
     @property
     def header_words(self) -> tuple[str, ...]:
@@ -113,6 +116,9 @@ def load_phrases(path: str = str(PHRASES_PATH)) -> Phrases:
         condition_openers=frozenset(fold(x) for x in d["prose"].get("condition_openers", [])),
         assessment_words=f(d["prose"].get("assessment_words", [])),
         one_letter_words=frozenset(fold(x) for x in d["prose"].get("one_letter_words", [])),
+        goal_verbs=f(d["prose"].get("goal_verbs", [])),
+        item_own_words=f(d["prose"].get("item_own_words", [])),
+        not_goal_name_words=frozenset(fold(x) for x in d["prose"].get("not_goal_name_words", [])),
     )
 
 
