@@ -419,10 +419,20 @@ def _reconcile(result: DocumentResult, lines: list[Line]) -> None:
 
 
 def _skip_checks_on_unreadable(result: DocumentResult, tables: list[tuple[int, Table]], warnings: list[str]) -> None:
-    """A figure OCR could not read is unknown, not missing: checks over its column are skipped, not failed."""
+    """A figure OCR could not read, or one whose line name the page lost, is unknown, not missing: failing
+    checks over its column are skipped, not failed."""
     unknown: dict[tuple[int, str, int | None], str] = {}
     for t_index, table in tables:
         for row in table.rows:
+            if row.label and (_is_measure(row.label) or _is_measure(row.label_raw)):
+                continue            # a ratio or a tax rate is no amount: the amounts of its columns are known
+            if row.has_values and not row.label:    # figures whose line name the page lost: not emitted
+                for k, value in enumerate(row.values):
+                    if value is not None and k < len(table.header.columns):
+                        col = table.header.columns[k]
+                        unknown[(t_index, col.kind, col.period)] = f"page {row.line.page} line {row.line.number}"
+                warnings.append(f"{table.statement}: figures on page {row.line.page} line {row.line.number} have no "
+                                "line name and are left out")
             for k in row.unreadable:
                 col = table.header.columns[k]
                 where = f"page {row.line.page} line {row.line.number}"

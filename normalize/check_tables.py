@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 
 from arsred.normalize.checks import CheckDef, Context, fmt_sek, fold, holds, result
@@ -76,12 +76,13 @@ def run_sum_rows(check: CheckDef, ctx: Context) -> list[CheckResult]:
     sections = [frozenset(g) for g in check.params.get("section_totals", [])]
     pattern = check.params.get("total_labels")
     total_label = re.compile(pattern) if pattern else None
+    proving_only = set(check.params.get("proving_only", []))
     out: list[CheckResult] = []
-    for (statement, _table), facts in sorted(ctx.tables.items()):
-        if statement not in statements:
+    for (statement, table), facts in sorted(ctx.tables.items()):
+        if statement not in statements and statement not in proving_only:
             continue
-        out.extend(_sum_table(check, ctx, statement, [f for f in facts if not _is_varav(f)], sections,
-                              total_label))
+        out.extend(_sum_table(check, ctx, statement, table, [f for f in facts if not _is_varav(f)], sections,
+                              total_label, statement in proving_only))
     return out
 
 
@@ -94,16 +95,24 @@ def _closes_section(e: Entry, sections: list[frozenset[str]]) -> bool:
     return e.is_total and any(e.item in g for g in sections)
 
 
-def _sum_table(check: CheckDef, ctx: Context, statement: str, facts: list[Fact],
+def _sum_table(check: CheckDef, ctx: Context, statement: str, table: int, facts: list[Fact],
                sections: list[frozenset[str]] = (),  # type: ignore[assignment]
-               total_label: re.Pattern[str] | None = None) -> list[CheckResult]:
+               total_label: re.Pattern[str] | None = None, proving_only: bool = False) -> list[CheckResult]:
+    """`proving_only`: the statement prints no rule of what its totals sum (an overview's key
+    figures: Årets resultat under Nettoinvesteringar), so a total counts as a sum only where a run
+    of at least two rows above it adds up in every year it prints; else it is skipped, never failed,
+    and stays a line for the totals below it."""
     out: list[CheckResult] = []
     entries: list[Entry] = []
+
+    def heading(above: int, below: int) -> bool:
+        return ctx.heading_between(statement, table, above, below)
+
     for row in _rows(facts, total_label):
         if not row.is_total:
             entries.append(row)
             continue
-        if not entries or row.row - entries[-1].row > 1:
+        if not entries or heading(entries[-1].row, row.row):
             # a total right under a heading sums nothing printed (a heading row with amounts)
             for (period, column), f in row.cells.items():
                 out.append(result(ctx, check, statement, period, column, "skipped",
@@ -124,13 +133,13 @@ def _sum_table(check: CheckDef, ctx: Context, statement: str, facts: list[Fact],
             continue
         best = None
         for s in range(floor, len(entries)):
-            if (s > 0 and entries[s - 1].is_total and entries[s].first_row - entries[s - 1].row <= 1
+            if (s > 0 and entries[s - 1].is_total and not heading(entries[s - 1].row, entries[s].first_row)
                     and not _closes_section(entries[s - 1], sections)):
                 # a subtotal that skips the subtotal just above it is the classic misprint —
                 # unless that subtotal closes a part of the statement (Summa eget kapital),
                 # after which the next part may begin without a heading
                 continue
-            rank = 2 if s == 0 or entries[s].first_row - entries[s - 1].row > 1 else 1
+            rank = 2 if s == 0 or heading(entries[s - 1].row, entries[s].first_row) else 1
             n_pass = n_fail = 0
             for cell, tf in row.cells.items():
                 got = _sum(ctx, entries[s:], cell)
@@ -146,12 +155,13 @@ def _sum_table(check: CheckDef, ctx: Context, statement: str, facts: list[Fact],
         assert best is not None
         s = best[1]
         block = entries[s:]
+        rows_out: list[CheckResult] = []
         for (period, column), tf in sorted(row.cells.items()):
             got = _sum(ctx, block, (period, column))
             if got is None:
-                out.append(result(ctx, check, statement, period, column, "skipped",
-                                  f"{row.label}: none of the rows it sums has a {column} {period} amount",
-                                  facts=[tf]))
+                rows_out.append(result(ctx, check, statement, period, column, "skipped",
+                                       f"{row.label}: none of the rows it sums has a {column} {period} amount",
+                                       facts=[tf]))
                 continue
             value, tol, used = got
             ok = holds(tf.value_sek, tf.tolerance_sek, value, tol)
@@ -162,9 +172,16 @@ def _sum_table(check: CheckDef, ctx: Context, statement: str, facts: list[Fact],
                     ok, value, note = True, flipped[0], " (costs printed without minus)"
             parts = " + ".join(f"{f.label} {fmt_sek(f.value_sek)}" for f in used)
             msg = f"{tf.label} {fmt_sek(tf.value_sek)} {'=' if ok else '≠'} {parts} = {fmt_sek(value)}{note}"
-            out.append(result(ctx, check, statement, period, column, "pass" if ok else "fail", msg,
-                              expected=value, actual=tf.value_sek, tolerance=tol + tf.tolerance_sek,
-                              facts=[tf, *used]))
+            rows_out.append(result(ctx, check, statement, period, column, "pass" if ok else "fail", msg,
+                                   expected=value, actual=tf.value_sek, tolerance=tol + tf.tolerance_sek,
+                                   facts=[tf, *used]))
+        if proving_only and (len(block) < 2 or not rows_out or any(r.status != "pass" for r in rows_out)):
+            out.extend(replace(r, status="skipped", message=f"{r.message} (an overview prints no rule of what "
+                               "its totals sum: taken as a sum only where two or more rows above it add up in "
+                               "every year)") for r in rows_out)
+            entries.append(Entry(row.row, row.row, False, row.label, row.cells, row.item))
+            continue
+        out.extend(rows_out)
         consumed = Entry(row.row, block[0].first_row, True, row.label, row.cells, row.item)
         entries[s:] = [consumed]
     return out

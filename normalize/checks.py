@@ -34,6 +34,10 @@ class CheckDef:
     definition: str
     severity: str = "error"
     params: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
+    scopes: tuple[str, ...] = ()   # the accounts it holds for (entity, group); empty: every scope
+
+    def applies_to(self, scope: str) -> bool:
+        return not self.scopes or scope in self.scopes
 
 
 @cache
@@ -42,10 +46,11 @@ def load_checks(path: Path = CHECKS_TOML) -> tuple[CheckDef, ...]:
         data = tomllib.load(fh)
     out = []
     for row in data.get("check", []):
-        params = {k: v for k, v in row.items() if k not in ("id", "kind", "statement", "definition", "severity")}
+        params = {k: v for k, v in row.items()
+                  if k not in ("id", "kind", "statement", "definition", "severity", "scopes")}
         out.append(CheckDef(id=row["id"], kind=row["kind"], statement=row.get("statement", "*"),
                             definition=row.get("definition", ""), severity=row.get("severity", "error"),
-                            params=params))
+                            params=params, scopes=tuple(row.get("scopes", ()))))
     ids = [c.id for c in out]
     if len(ids) != len(set(ids)):
         raise ValueError(f"duplicate check ids in {path}")
@@ -90,14 +95,30 @@ class Context:
         ordered = sorted(self.facts, key=lambda f: (f.table, f.row))
         self.by_item: dict[tuple[str, int, str], Fact] = {}
         self.tables: dict[tuple[str, int], list[Fact]] = defaultdict(list)
+        rows_of: dict[tuple, set[int]] = defaultdict(set)
         for f in ordered:
             self.by_item.setdefault((f.item, f.period, f.column), f)  # type: ignore[arg-type]
             self.tables[(f.statement, f.table)].append(f)
+            rows_of[(f.statement, f.table, f.item, f.period, f.column)].add(f.row)
+        self._rows_of = dict(rows_of)
         self._positive_costs: dict[tuple[int, str, str], bool] = {}
+        # rows that print an amount in any scope: a report's own and the group's accounts are
+        # checked apart, but a row only the other scope fills is a line of the table, not a heading
+        self.printed_rows: dict[tuple[str, int], frozenset[int]] = self.memo.get("printed_rows") or {
+            key: frozenset(f.row for f in rows) for key, rows in self.tables.items()}
 
     @property
     def interim(self) -> bool:
         return self.doc_type == "delarsrapport"
+
+    def rows_of(self, fact: Fact) -> set[int]:
+        """The rows of the fact's table that print its line (item) for its period and column."""
+        return self._rows_of.get((fact.statement, fact.table, fact.item, fact.period, fact.column), set())
+
+    def heading_between(self, statement: str, table: int, above: int, below: int) -> bool:
+        """A row between rows `above` and `below` of the table prints no amount in any scope: a heading."""
+        printed = self.printed_rows.get((statement, table), frozenset())
+        return any(r not in printed for r in range(above + 1, below))
 
     def get(self, item: str, period: int, column: str = "utfall") -> Fact | None:
         return self.by_item.get((item, period, column))
@@ -238,9 +259,14 @@ def _evaluate(check: CheckDef, ctx: Context, terms: list[Term], period: int,
         if reason:
             return reason
     if check.params.get("covers_rows"):
-        reason = _uncovered_rows(ctx, tfact, [f for _, f in facts], {t.item for t in terms})
+        reason = _uncovered_rows(ctx, tfact, [f for _, f in facts], {t.item for t in terms},
+                                 check.params.get("subtotals", {}))
         if reason:
             return reason
+    twice = _printed_twice(ctx, tfact, [f for _, f in facts])
+    if twice:
+        return (f"{twice[0].label} {twice[0].period}: its line ({twice[0].item}) is printed on more than one row "
+                "of the table, so which one the definition means cannot be told")
     value = sum(ctx.signed(f, t.sign) for t, f in facts)
     tol = sum(f.tolerance_sek for _, f in facts)
     text = " + ".join(f"{f.label}{' (year before)' if t.shift else ''} {fmt_sek(ctx.signed(f, t.sign))}"
@@ -268,14 +294,33 @@ def _interim_dates_differ(ctx: Context, facts: list[tuple[Term | None, Fact]]) -
     return ""
 
 
-def _uncovered_rows(ctx: Context, tfact: Fact, facts: list[Fact], items: set[str]) -> str:
-    """Rows printed among the terms that the definition does not name make it unprovable."""
+def _printed_twice(ctx: Context, tfact: Fact, facts: list[Fact]) -> list[Fact]:
+    """Figures whose line stands on another row too among the rows the definition spans
+    (Extraordinära intäkter and Extraordinära kostnader both read as extraordinära poster):
+    which of them the definition means cannot be told."""
+    same = [f for f in facts + [tfact] if f.table == tfact.table and f.statement == tfact.statement]
+    lo, hi = min(f.row for f in same), max(f.row for f in same)
+    return [f for f in same if any(r != f.row and lo <= r <= hi for r in ctx.rows_of(f))]
+
+
+def _uncovered_rows(ctx: Context, tfact: Fact, facts: list[Fact], items: set[str],
+                    subtotals: dict[str, list[str]] | None = None) -> str:
+    """Rows printed among the terms that the definition does not name make it unprovable; a
+    subtotal of terms (Skattenetto under Skatteintäkter and Generella statsbidrag) is no stray row
+    when one of its parts is among the figures used, nor are its parts when it is."""
     same = [f for f in facts if f.table == tfact.table and f.statement == tfact.statement]
     if not same:
         return ""
     lo = min(f.row for f in same + [tfact])
     hi = max(f.row for f in same + [tfact])
+    used = {f.item for f in facts}
     known = items | {tfact.item}
+    for sub, parts in (subtotals or {}).items():
+        if used & set(parts):
+            known.add(sub)                   # the subtotal of parts summed one by one
+        if sub in used:
+            known |= set(parts)              # the parts of a subtotal summed as one
+
     stray = sorted({f.label for f in ctx.tables[(tfact.statement, tfact.table)]
                     if lo < f.row < hi and f.item not in known and f.period == tfact.period})
     if stray:

@@ -47,8 +47,6 @@ RUNNERS: dict[str, Runner] = {
     "prose": prose.run_prose,
 }
 MAX_SLIP_FACTS = 60
-# checked against the organisation's own figures only when a report prints the group's too
-ENTITY_ONLY_KINDS = ("prose", "ek_ratio", "balanskrav_reason", "money_block", "money_block_vs_dr")
 
 
 def reconcile(facts: list[Fact], *, lines: Sequence[Line] = (), fiscal_year: int | None = None,
@@ -62,31 +60,34 @@ def reconcile(facts: list[Fact], *, lines: Sequence[Line] = (), fiscal_year: int
     if not doc_type and lines:
         doc_type = metadata.doc_type(list(lines))
     scopes = sorted({f.scope for f in facts}, key=lambda s: s != "entity")
-    if len(scopes) > 1:
-        return _reconcile_scopes(facts, scopes, lines, fiscal_year, doc_type)
-    return _reconcile_one(facts, lines, fiscal_year, doc_type, load_checks())
+    return _reconcile_scopes(facts, scopes, lines, fiscal_year, doc_type)
 
 
 def _reconcile_scopes(facts: list[Fact], scopes: list[str], lines: Sequence[Line], fiscal_year: int | None,
                       doc_type: str) -> tuple[list[CheckResult], list[Fact]]:
     """The organisation's own accounts and the group's (Koncernen, Sammanställd redovisning) each
-    add up on their own: their checks run apart, and amounts in the text (prose) and the domain
-    rules are checked against the organisation's own figures only."""
+    add up on their own: their checks run apart, each check only on the accounts its `scopes` in
+    checks.toml names (amounts in the text, the domain rules and the equity roll-forward hold for
+    the organisation's own figures only: a group's equity moves by more than its result)."""
     results: list[CheckResult] = []
     by_key: dict[str, Fact] = {}
+    printed: dict[tuple[str, int], set[int]] = {}
+    for f in facts:
+        printed.setdefault((f.statement, f.table), set()).add(f.row)
+    printed_rows = {key: frozenset(rows) for key, rows in printed.items()}
     for scope in scopes:
-        checks = load_checks()
-        if scope != scopes[0]:
-            checks = tuple(c for c in checks if c.kind not in ENTITY_ONLY_KINDS)
-        got, scoped = _reconcile_one([f for f in facts if f.scope == scope], lines, fiscal_year, doc_type, checks)
+        checks = tuple(c for c in load_checks() if c.applies_to(scope))
+        got, scoped = _reconcile_one([f for f in facts if f.scope == scope], lines, fiscal_year, doc_type, checks,
+                                     printed_rows)
         results.extend(got)
         by_key.update((f.key, f) for f in scoped)
     return results, [by_key.get(f.key, f) for f in facts]
 
 
 def _reconcile_one(facts: list[Fact], lines: Sequence[Line], fiscal_year: int | None, doc_type: str,
-                   checks: Sequence[CheckDef]) -> tuple[list[CheckResult], list[Fact]]:
-    memo: dict = {"doc_type": doc_type}
+                   checks: Sequence[CheckDef], printed_rows: dict[tuple[str, int], frozenset[int]] | None = None,
+                   ) -> tuple[list[CheckResult], list[Fact]]:
+    memo: dict = {"doc_type": doc_type, "printed_rows": printed_rows}
     results = run_checks(checks, facts, lines, fiscal_year, memo)
     suggestions = _suggest(checks, facts, lines, fiscal_year, results, memo)
     if suggestions:

@@ -3,17 +3,22 @@
 A statement that says "Belopp i kr." over 3 754 while the same report states 3 754 000
 kronor in prose or in its kronor overview is in tkr: the evidence is counted, and the
 warning names it. Tables that declare nothing take the unit of the report's statements; in a
-report that declares none, the figures' size decides where it can (KRONOR_FROM, TKR_BELOW), and
-a table whose size fits both is left out.
+report that declares none, the figures' size decides where it can (KRONOR_FROM, TKR_BELOW), or
+a line whose size a kommun's accounts bound (data/unit_bounds.toml: Skatteintäkter) fits only one
+unit; a table whose size fits both is left out.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cache
+from pathlib import Path
 
 import regex
+import tomllib
 from arsred.extract.document import Line
 from arsred.extract.tables import Table
+from arsred.normalize.facts import UNITS
 
 PROSE_KR = regex.compile(r"(?<![\d,])(\d{1,3}(?:[ \u00a0]\d{3})+|\d{4,})(?![\d,])\s*(?:kr\b|kronor\b|sek\b)", regex.I)
 STATEMENTS_IN_REPORT_UNIT = ("resultatrakning", "balansrakning", "kassaflodesanalys", "noter",
@@ -71,6 +76,7 @@ def decide_units(tables: list[tuple[Table, str | None]], evidence: list[tuple[in
                                   f"{line.page} line {line.number}; read as tkr").replace(",", " ")
             decisions[i] = UnitDecision("kr", "tkr", f"{table.statement}: {mislabelled_reason}")
     report_unit = _report_unit(tables, decisions)
+    bounded = _bounded_unit(tables)
     for i, (table, declared) in enumerate(tables):
         if decisions[i] is not None:
             continue
@@ -83,6 +89,10 @@ def decide_units(tables: list[tuple[Table, str | None]], evidence: list[tuple[in
             decisions[i] = UnitDecision(declared, declared)
         elif table.statement in ("oversikt", "budget"):
             decisions[i] = UnitDecision(None, "kr" if big or not report_unit else report_unit)
+        elif big and not report_unit and not evidence and max(vals) < KRONOR_FROM and bounded \
+                and table.statement in STATEMENTS_IN_REPORT_UNIT:
+            decisions[i] = UnitDecision(None, bounded[0], f"{table.statement}: no unit declared; read as "
+                                                          f"{bounded[0]}: {bounded[1]}")
         elif big and not report_unit and not evidence and max(vals) < KRONOR_FROM \
                 and table.statement in STATEMENTS_IN_REPORT_UNIT:
             largest = f"{max(vals):,}".replace(",", " ")
@@ -102,6 +112,47 @@ def decide_units(tables: list[tuple[Table, str | None]], evidence: list[tuple[in
                                                      f"(its largest figure, {largest_figure:,}, is too small for kronor)"
                                         .replace(",", " "))
     return [d for d in decisions if d is not None]
+
+
+BOUNDS_TOML = Path(__file__).parent / "data" / "unit_bounds.toml"
+
+
+@cache
+def _bounds() -> dict[str, tuple[float, float]]:
+    with BOUNDS_TOML.open("rb") as fh:
+        rows = tomllib.load(fh).get("line", [])
+    return {r["item"]: (float(r["min_sek"]), float(r["max_sek"])) for r in rows}
+
+
+def _bounded_unit(tables: list[tuple[Table, str | None]]) -> tuple[str, str] | None:
+    """The one unit in which every line of known size the report's undeclared statements print
+    (unit_bounds.toml: a kommun's or region's Skatteintäkter) has a size such a body can have:
+    "Skatteintäkter 541 311" is 0,5 mnkr in kronor, 541 mnkr in tkr, 541 billion in mnkr — only
+    tkr is a kommun's tax income. None when no such line is printed or more than one unit fits."""
+    from arsred.normalize.items import map_item
+
+    bounds = _bounds()
+    fits: set[str] | None = None
+    seen: list[str] = []
+    for table, declared in tables:
+        if declared or table.statement not in STATEMENTS_IN_REPORT_UNIT:
+            continue
+        for row in table.rows:
+            item = map_item(table.statement, row.label).item if row.label else ""
+            if item not in bounds:
+                continue
+            lo, hi = bounds[item]
+            for v in row.values:
+                if v is None or v.amount.value == 0:
+                    continue
+                ok = {u for u in ("kr", "tkr", "mkr") if lo <= abs(float(v.amount.value)) * UNITS[u] <= hi}
+                fits = ok if fits is None else fits & ok
+                seen.append(f"{row.label} {v.amount.printed}")
+    if fits is None or len(fits) != 1:
+        return None
+    unit = fits.pop()
+    return unit, (f"{', '.join(seen[:2])} is the size of a kommun's or region's line only in {unit} "
+                  "(normalize/data/unit_bounds.toml)")
 
 
 def _report_unit(tables, decisions) -> str | None:

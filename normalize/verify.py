@@ -147,13 +147,22 @@ def unread_headers(facts: Sequence[Fact], lines: Sequence[Line]) -> set[tuple[st
         above = max((e[1] for u, (s0, e) in spans.items() if u != t and e[0] == page and e[1] < first
                      and s0 < (page, first)), default=0)
         region = [ln for ln in by_page.get(page, []) if above < ln.number <= (last if last_page == page else 10**9)]
-        printed = {int(y) for ln in region for y in YEAR_RE.findall(ln.text)}
+        printed = {int(y) for ln in region for y in _printed_years(ln.text)}
         declared = [u for ln in region if ln.number < first and (u := _declared_unit(ln.text))]
         unit_ok = not declared or all(declared[-1] == f.unit or (declared[-1], f.unit) in UNIT_OVERRIDES for f in fs)
         for period in {f.period for f in fs}:
             if not unit_ok or (period is not None and period not in printed):
                 out.add((*t, period))
     return out
+
+
+GLUED_YEARS = re.compile(r"(?<!\d)(?:(?:19|20)\d\d){2,6}(?!\d)")
+
+
+def _printed_years(text: str) -> list[str]:
+    """The years a line prints, also when a header glued them ("Not201620152014")."""
+    glued = [run[i:i + 4] for run in GLUED_YEARS.findall(text) for i in range(0, len(run), 4)]
+    return YEAR_RE.findall(text) + glued
 
 
 def guessed_units(facts: Sequence[Fact], lines: Sequence[Line]) -> set[str]:

@@ -40,3 +40,45 @@ def test_a_cash_flow_heading_in_capitals_keeps_the_figures_under_it():
     assert failed == []
     label = "Ökning (–) / minskning (+) långfristiga fordringar"
     assert _values(result, label, "group") == {2012: 73e6, 2013: 59e6, 2014: 174e6}
+
+
+def test_a_row_only_the_group_fills_is_no_heading_of_the_entitys_sums():
+    # Region Örebro 2021 (kassaflödesanalys, Koncernen beside Region Örebro län): "Justering för
+    # ej likviditetspåverkande poster – -5 – –" prints only a group figure; checked apart, the
+    # region's rows had a gap there, taken for a heading, so its financing subtotal was left
+    # standing as a row and ÅRETS KASSAFLÖDE (1 111 = 2 180 − 876 − 193) summed the financing
+    # parts and their subtotal (918).
+    result, failed = _read("regionorebro_2021_kassaflodesanalys")
+    assert failed == []
+    sums = [c for c in result.checks if c.check == "sum_rows" and c.status == "pass"
+            and c.message.startswith("ÅRETS KASSAFLÖDE")]
+    assert {(c.period, "@group" in c.facts[0]) for c in sums} == {(2020, False), (2021, False), (2020, True),
+                                                                  (2021, True)}
+    entity = {f.key for f in result.facts if f.scope == "entity" and f.label == "ÅRETS KASSAFLÖDE"}
+    assert all(f.verified for f in result.facts if f.key in entity)
+
+
+def test_a_groups_equity_is_not_rolled_forward_by_its_result_but_the_real_misprint_is_caught():
+    # Umeå 2017 (Fem år i sammandrag): the kommunkoncern's equity moves by more than its result
+    # (6 543 + 1 390 ≠ 8 167 mnkr, printed right), so the roll-forward is the organisation's only;
+    # the kommun's own 2015 column prints tillgångar 14 541 − skulder 10 444 = 4 097 but eget
+    # kapital 3 678 (the gold's expected failure), which ov.balance catches.
+    result, failed = _read("umea_2017_femarssammandrag")
+    assert [(check, period) for check, period, _ in failed] == [("ov.balance", 2015)]
+    assert not [c for c in result.checks if c.check == "ov.eget_kapital_roll" and any("@group" in k for k in c.facts)]
+    chain = {c.period: c.status for c in result.checks if c.check == "ov.nettokostnader_chain"
+             and not any("@group" in k for k in c.facts)}
+    assert chain == {2013: "pass", 2014: "pass", 2015: "pass", 2016: "pass", 2017: "pass"}
+
+
+def test_a_balance_sheet_without_its_heading_after_the_income_statement_is_a_balance_sheet():
+    # Sollentuna 2017 (delårsrapport, kommunkoncernen): the page lost the Balansräkning heading,
+    # so its rows (Summa anläggningstillgångar, Kassa och bank, Summa tillgångar …) were read as
+    # Resultaträkning figures and failed its sums. A table whose lines are another statement's is
+    # read as that statement (extract/tables); rows whose line names the page lost ("8 320 7 740")
+    # make the sums over their columns unknown, not failed.
+    result, failed = _read("sollentuna_2017_rr_br_koncern_delar")
+    assert failed == []
+    statements = {f.label: f.statement for f in result.facts}
+    assert statements["Summa tillgångar"] == statements["Kassa och bank"] == "balansrakning"
+    assert "resultatrakning" not in statements.values()

@@ -89,6 +89,19 @@ def _words(text: str, x0: float) -> tuple[Word, ...]:
     return tuple(words)
 
 
+# HTML tags a page's text kept when it was copied from a web page ("Resultaträkning
+# <strong>kommun</strong>en<br />"): inline markup and line breaks, not print. Block tags
+# (<p>) stay: the goal readers take them for the items of a cell.
+INLINE_TAG = regex.compile(r"</?(?:strong|b|i|em|u|span|font|sup|sub|small|big|br)(?:\s[^<>]*)?/?>", regex.I)
+
+
+def strip_markup(text: str) -> str:
+    """The text without inline HTML tags and line breaks; text without a tag is returned as it is."""
+    if "<" not in text:
+        return text
+    return INLINE_TAG.sub("", text).rstrip()
+
+
 def read_text(path: str, doc_id: str, sha256: str, data: bytes) -> Document:
     text = decode(data, path)
     pages: list[list[Line]] = [[]]
@@ -99,6 +112,7 @@ def read_text(path: str, doc_id: str, sha256: str, data: bytes) -> Document:
             if k > 0:
                 page_no += 1
                 pages.append([])
+            chunk = strip_markup(chunk)
             if chunk.strip():
                 pages[-1].append(Line(page_no, number, chunk.rstrip(), split_cells(chunk.rstrip()), "text"))
         if "\f" not in text and FOOTER.match(raw):
