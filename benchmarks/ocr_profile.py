@@ -28,9 +28,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from ocr_report import machine  # noqa: E402
-from publish import publish  # noqa: E402
-
 from arsred.extract.reading.layout import lines_from_words  # noqa: E402
 from arsred.extract.reading.ocr import (  # noqa: E402
     _drop_noise,
@@ -42,6 +39,9 @@ from arsred.extract.reading.ocr import (  # noqa: E402
 )
 from arsred.extract.reading.ocr_api import ApiEngine  # noqa: E402
 from arsred.extract.reading.page_triage import GOAL_CONTENT, _heading_kind, figure_bands, triage_page  # noqa: E402
+from ocr_report import machine  # noqa: E402
+from publish import publish  # noqa: E402
+
 from tools.render_report import render_report  # noqa: E402
 
 CATEGORIES = ("goal page", "figure bands", "headings", "prose")
