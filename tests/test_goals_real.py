@@ -201,3 +201,17 @@ def test_an_indicator_target_table_run_into_one_line_keeps_its_rows(tmp_path):
     stem = "vara_2024_namndernas_indikatorer"
     flat, stored = page_score(stem, one_line, tmp_path), page_score(stem, as_stored, tmp_path / "s")
     assert (flat["found"], flat["full"], flat["rows"]) == (stored["found"] - 1, stored["full"] - 1, stored["rows"] - 1)
+
+
+def test_a_measure_where_less_is_better_is_met_only_at_or_under_its_target():
+    # Helsingborg's scorecard prints 'Antal anmälda våldsbrott per 1000 invånare' with 16,1 in 2016 against a
+    # target cell of a bare '13' (no 'Max'): a count of crimes above its target is not met; the measures
+    # around it (indexes, shares) stay higher-is-better
+    page = DEV / "helsingborg_2016_stadens_mal.txt"
+    rows = {r["goal"]: r for r in find_goals(read_document(page), organisation="Helsingborgs stad")}
+    crimes = rows["Antal anmälda våldsbrott per 1000 invånare"]
+    assert (crimes["outcome_value"], crimes["target_value"], crimes["status"]) == (16.1, 13, "ej_uppfyllt")
+    assert "less brott is better" in crimes["status_basis"]
+    index = rows["Nöjd-Inflytande-Index"]
+    assert (index["outcome_value"], index["target_value"], index["status"]) == (36, 41, "ej_uppfyllt")
+    assert "less" not in index["status_basis"]

@@ -43,9 +43,25 @@ def decide_status(g: RawGoal, target, outcome, ph: Phrases) -> tuple[str, str, s
     if g.status in STATUSES:
         return g.status, STATED, g.printed[:1].upper() + g.printed[1:] if g.printed else g.status
     if target is not None and outcome is not None and target.unit == outcome.unit:
-        met = outcome.value <= target.value if target.upper_bound else outcome.value >= target.value
-        return ("uppfyllt" if met else "ej_uppfyllt"), DERIVED, BY_NUMBERS
+        less_word = None if target.upper_bound else lower_is_better(g.goal, ph)
+        ceiling = target.upper_bound or less_word is not None
+        met = outcome.value <= target.value if ceiling else outcome.value >= target.value
+        basis = f"{BY_NUMBERS} (a ceiling: less {less_word} is better)" if less_word else BY_NUMBERS
+        return ("uppfyllt" if met else "ej_uppfyllt"), DERIVED, basis
     if len(regex.findall(r"\p{L}{2,}", g.outcome)) >= 3:      # a figure alone, without a target, judges nothing
         words = set(regex.findall(r"\w+", fold(first_sentence(g.outcome))))
         return ("ej_uppfyllt" if words & ph.negations else "uppfyllt"), DERIVED, BY_TEXT
     return "ej_bedomt", "", ""
+
+
+def lower_is_better(measure: str, ph: Phrases) -> str | None:
+    """The word that makes a measure one where less is better ('våldsbrott'), else None.
+
+    A target cell that prints no direction ('13') is a ceiling for such a measure; without this
+    a count of crimes above its target would be derived as met.
+    """
+    for word in regex.findall(r"\w+", fold(measure)):
+        for stem in ph.lower_is_better:
+            if regex.fullmatch(r"\w*" + regex.escape(stem) + r"(?:en|er|erna|na|n|et)?", word):
+                return stem
+    return None

@@ -50,6 +50,7 @@ class Phrases:
     negations: frozenset[str]
     upper_bound: tuple[str, ...]
     units: dict[str, str]
+    lower_is_better: tuple[str, ...] = ()
     benchmark: tuple[str, ...] = ()
     outcome_labels: tuple[str, ...] = ()
     goal_suffixes: tuple[str, ...] = ()
@@ -98,6 +99,7 @@ def load_phrases(path: str = str(PHRASES_PATH)) -> Phrases:
         status_prose={fold(k): v for k, v in d["status"]["prose"].items()},
         negations=frozenset(fold(x) for x in d["inference"]["negations"]),
         upper_bound=f(d["inference"]["upper_bound"]),
+        lower_is_better=f(d["inference"].get("lower_is_better", [])),
         units={fold(k): v for k, v in d["units"].items()},
         benchmark=f(d.get("indicator", {}).get("benchmark", [])),
         outcome_labels=f(d["prose"].get("outcome_labels", [])),
