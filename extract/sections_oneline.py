@@ -12,12 +12,11 @@ the line's own text, and each keeps the line's page and number.
 """
 from __future__ import annotations
 
-import html
 from functools import lru_cache
 
 import regex
 from arsred.extract.document import Line
-from arsred.extract.reading.read_text import split_cells
+from arsred.extract.reading.read_text import split_cells, table_text
 from arsred.extract.sections import YEAR, _names, fold
 from arsred.extract.tables.header import cell_units
 from arsred.extract.tables.lines import declared_unit
@@ -35,29 +34,13 @@ _EMPTY = regex.compile(r"^(?:[-−–—]|\.\.|…)$")
 _CELL_UNITS = frozenset({"%", *(w for unit in cell_units() for w in unit.split())})   # table_words.toml
 
 
-# HTML markup a web transcript kept ("Resultaträkning <strong>kommun</strong>en<br />"): an inline
-# tag joins what it wraps, a tag that breaks a line or a cell is a space; character entities are
-# the characters they name.
-_INLINE_TAG = regex.compile(r"</?(?:strong|b|i|em|span|u|sup|sub|font|a)(?:\s[^<>]{0,200})?>", regex.I)
-_BREAK_TAG = regex.compile(r"</?(?:br|p|div|td|th|tr|li|ul|ol|table|tbody|thead|h[1-6])(?:\s[^<>]{0,200})?\s*/?>",
-                           regex.I)
-
-
-def without_markup(text: str) -> str:
-    """The text without HTML tags and entities, or the text itself when it has none."""
-    if "<" not in text and "&" not in text:
-        return text
-    text = _BREAK_TAG.sub(" ", _INLINE_TAG.sub("", text))
-    return html.unescape(text).rstrip() if "&" in text else text.rstrip()
-
-
 def unfold_lines(lines: list[Line]) -> list[Line]:
     """Each long line that holds a whole table, replaced by one line per printed row; HTML markup a
     web transcript kept is taken away first (the tags are no part of the printed page)."""
     out: list[Line] = []
     for line in lines:
         if line.method == "text":
-            bare = without_markup(line.text)
+            bare = table_text(line.text)
             if bare != line.text:
                 line = Line(line.page, line.number, bare, split_cells(bare), line.method)
         pieces = _pieces(line.text) if line.method == "text" and len(line.text) >= MIN_LENGTH else None

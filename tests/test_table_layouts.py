@@ -149,11 +149,12 @@ def test_html_markup_of_a_web_transcript_is_no_part_of_the_page() -> None:
     figures ending in '<br />'. Without the markup the statement headings and rows are found."""
     from arsred.extract.reading.read import read_document
     from arsred.extract.sections import find_sections
-    from arsred.extract.sections_oneline import unfold_lines, without_markup
+    from arsred.extract.reading.read_text import table_text
+    from arsred.extract.sections_oneline import unfold_lines
 
-    assert without_markup("Resultaträkning <strong>kommun</strong>en<br />") == "Resultaträkning kommunen"
-    assert without_markup("Summa 1 486 1 354<br />") == "Summa 1 486 1 354"
-    assert without_markup("A &amp; B") == "A & B"
+    assert table_text("Resultaträkning <strong>kommun</strong>en<br />") == "Resultaträkning kommunen"
+    assert table_text("Summa 1 486 1 354<br />") == "Summa 1 486 1 354"
+    assert table_text("A &amp; B") == "A & B"
     doc = read_document(str(PAGES / "nybro_2003_rr_br.txt"))
     kinds = {s.kind for s in find_sections(doc, unfold_lines(list(doc.pages[0].lines)))}
     assert {"resultatrakning", "balansrakning"} <= kinds

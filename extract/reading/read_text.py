@@ -8,6 +8,7 @@ and the table parser splits its tokens.
 from __future__ import annotations
 
 import codecs
+import html
 
 import regex
 from arsred.extract.document import Box, Cell, Document, Line, Page, Word
@@ -91,8 +92,10 @@ def _words(text: str, x0: float) -> tuple[Word, ...]:
 
 # HTML tags a page's text kept when it was copied from a web page ("Resultaträkning
 # <strong>kommun</strong>en<br />"): inline markup and line breaks, not print. Block tags
-# (<p>) stay: the goal readers take them for the items of a cell.
-INLINE_TAG = regex.compile(r"</?(?:strong|b|i|em|u|span|font|sup|sub|small|big|br)(?:\s[^<>]*)?/?>", regex.I)
+# (<p>) stay on the page: the goal readers take them for the items of a cell; inside a table
+# they are cell breaks (`table_text`).
+INLINE_TAG = regex.compile(r"</?(?:strong|b|i|em|u|span|font|sup|sub|small|big|a|br)(?:\s[^<>]{0,200})?\s*/?>", regex.I)
+BLOCK_TAG = regex.compile(r"</?(?:p|div|td|th|tr|li|ul|ol|table|tbody|thead|h[1-6])(?:\s[^<>]{0,200})?\s*/?>", regex.I)
 
 
 def strip_markup(text: str) -> str:
@@ -100,6 +103,15 @@ def strip_markup(text: str) -> str:
     if "<" not in text:
         return text
     return INLINE_TAG.sub("", text).rstrip()
+
+
+def table_text(text: str) -> str:
+    """A table line without any HTML: inline tags dropped, block tags a space between cells,
+    character entities the characters they name; text without markup is returned as it is."""
+    if "<" not in text and "&" not in text:
+        return text
+    text = BLOCK_TAG.sub(" ", strip_markup(text))
+    return html.unescape(text).rstrip() if "&" in text else text.rstrip()
 
 
 def read_text(path: str, doc_id: str, sha256: str, data: bytes) -> Document:
