@@ -21,14 +21,14 @@ statement table, and marks them `source = text`.
 """
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
 import regex
-from arsred.extract.amounts import MINUS, Amount, is_amount_token, parse_amount, segment
+import tomllib
+from arsred.extract.amounts import MINUS, Amount, is_amount_token, segment
 from arsred.extract.document import Line
 from arsred.extract.sections import fold
 from arsred.normalize.items import map_item, synonyms
@@ -334,7 +334,7 @@ def read_text_figures(lines: Sequence[Line], fiscal_year: int | None, doc_type: 
             found = []
             for idx, m in enumerate(mentions):
                 prev_end = mentions[idx - 1].end if idx else 0
-                fig = _key_figure(toks, m, prev_end, mentions, idx, statement, default_column, caption, fiscal_year)
+                fig = _key_figure(toks, m, prev_end, statement, default_column, caption, fiscal_year)
                 if fig is None:
                     fig = _sentence_figure(toks, m, prev_end, statement, default_column, fiscal_year)
                 found.extend(fig or [])
@@ -345,7 +345,7 @@ def read_text_figures(lines: Sequence[Line], fiscal_year: int | None, doc_type: 
     return _agreeing(out)
 
 
-def _key_figure(toks, m: _Mention, prev_end: int, mentions, idx, statement, default_column, caption,
+def _key_figure(toks, m: _Mention, prev_end: int, statement, default_column, caption,
                 fiscal_year) -> list[TextFigure] | None:
     """'Label amount unit' as a piece of its own: a line, a list item, a ':'- or ','-separated part."""
     start = prev_end

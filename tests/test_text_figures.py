@@ -5,11 +5,11 @@ Each test shows one form on the page that prints it, and what must stay unread b
 from __future__ import annotations
 
 import pytest
-
 from arsred.extract.reading.read import read_document
 from arsred.extract.sections import content_lines
 from arsred.extract.sections_oneline import unfold_lines
 from arsred.extract.text_figures import read_text_figures
+
 from arsred.options import Options
 from arsred.pipeline import process_document
 from tests.helpers import ROOT
