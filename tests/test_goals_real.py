@@ -87,11 +87,12 @@ def test_third_round_goals_are_found_and_right(new_scores):
 
 
 def test_fourth_round_goals_keep_their_first_look(fourth_scores):
-    # first look when the fourth round's sections were added (7 sections, 48 goals: goals in press releases
+    # first look when the fourth round's sections were added (9 sections, 53 goals: goals in press releases
     # and newspaper articles named inside the sentence that judges them, goal trees of a planning system
-    # with 'Målvärde' cells, goals run together in one sentence): 13 found, 12 fully right, 13 rows.
+    # with 'Målvärde' cells, goals run together in one sentence or numbered with words): 13 found, 12 fully
+    # right, 13 rows.
     # Raise the floors as goal reading learns these forms.
-    assert fourth_scores["total"] == 48, fourth_scores
+    assert fourth_scores["total"] == 53, fourth_scores
     assert fourth_scores["found"] >= 13, fourth_scores
     assert fourth_scores["full"] >= 12, fourth_scores
     assert fourth_scores["found"] >= 0.9 * fourth_scores["rows"], fourth_scores
