@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 import time
 from pathlib import Path
@@ -135,6 +136,11 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("arsred: interrupted; finished documents are kept, run again to resume", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # the reader went away (`arsred check OUT | head`): stop quietly, as a shell tool does;
+        # stdout goes to devnull so the interpreter's final flush raises nothing
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141
 
 
 def plural(n: int, word: str, many: str = "") -> str:

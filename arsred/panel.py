@@ -1,9 +1,15 @@
 """The panel: one row per organisation and year with standard metrics, each traceable to a page.
 
 Built from an extracted OUT (facts + documents). Metric definitions are data
-(`arsred/data/panel_metrics.csv`: metric -> item ids in preference order). A year
-printed by two reports (the prior-year column of the next one) takes the newer
-report's figure and is flagged as a restatement when the two differ beyond rounding.
+(`arsred/data/panel_metrics.csv`: metric -> item ids in preference order, and the kinds of
+organisation a rule applies to). A year printed by two reports (the prior-year column of the
+next one) takes the newer report's figure and is flagged as a restatement when the two differ
+beyond rounding.
+
+Figures are kept apart by scope: a kommun's own accounts (`entity`) and its consolidated
+accounts (`group`, Koncernen / Sammanställd redovisning) are never mixed in one value.
+`panel_long` holds both, with a `scope` column; `panel` (one row per organisation-year) holds
+the entity's figures only, as a researcher comparing municipalities expects.
 """
 from __future__ import annotations
 
@@ -15,6 +21,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from arsred.extract.metadata import organisation_kind
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -35,6 +43,10 @@ class MetricRule:
     items: tuple[str, ...]
     sign: str
     combine: str = "first"
+    kinds: tuple[str, ...] = ()     # organisation kinds the rule applies to; empty: any
+
+
+SCOPES = ("entity", "group")
 
 
 @dataclass(frozen=True)
@@ -64,8 +76,9 @@ def load_rules(path: Path = METRICS_CSV) -> list[MetricRule]:
         for row in csv.DictReader(line for line in f if not line.startswith("#")):
             if row["sign"] not in ("abs", "printed") or row["combine"] not in ("first", "sum"):
                 raise ValueError(f"{path}: bad sign/combine in {row}")
+            kinds = tuple(k for k in (row.get("kinds") or "").split("+") if k)
             rules.append(MetricRule(row["metric"], int(row["rank"]), tuple(row["items"].split("+")), row["sign"],
-                                    row["combine"]))
+                                    row["combine"], kinds))
     first = {m: i for i, m in reversed(list(enumerate(r.metric for r in rules)))}
     return sorted(rules, key=lambda r: (first[r.metric], r.rank))
 
@@ -129,12 +142,20 @@ def item_values(facts: list[dict[str, Any]], combine: str = "first") -> dict[tup
     return out
 
 
-def document_metrics(rows: list[dict[str, Any]], rules: list[MetricRule]) -> dict[tuple[str, int], Value]:
-    """(metric, year) -> the best-ranked rule that this document can answer."""
+def document_metrics(rows: list[dict[str, Any]], rules: list[MetricRule],
+                     kind: str = "") -> dict[tuple[str, int], Value]:
+    """(metric, year) -> the best-ranked rule that this document can answer.
+
+    `rows` hold one scope only. A rule limited to some kinds of organisation (members'
+    contributions are a förbund's income, not a kommun's) applies only when the kind is known
+    and among them.
+    """
     by_combine = {c: item_values(rows, c) for c in ("first", "sum")}
     periods = sorted({p for _, p in by_combine["first"]})
     out: dict[tuple[str, int], Value] = {}
     for rule in rules:
+        if rule.kinds and kind not in rule.kinds:
+            continue
         values = by_combine[rule.combine]
         for year in periods:
             if (rule.metric, year) in out:
@@ -166,36 +187,37 @@ def build_long(documents: pd.DataFrame, facts: pd.DataFrame, rules: list[MetricR
         docs[d["doc_id"]] = d
     f = facts[facts["item"].isin(wanted) & facts["column"].isin(OUTCOME_COLUMNS)
               & facts["period"].notna() & facts["value_sek"].notna() & facts["doc_id"].isin(list(docs))]
-    by_doc: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    by_doc: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
     for r in f.to_dict("records"):
-        by_doc[r["doc_id"]].append(r)
+        scope = r.get("scope")
+        by_doc[(r["doc_id"], scope if scope in SCOPES else "entity")].append(r)
 
-    cands: dict[tuple[str, int, str], list[tuple[tuple[int, int, str], Value]]] = defaultdict(list)
-    for doc_id, rows in by_doc.items():
+    cands: dict[tuple[str, int, str, str], list[tuple[tuple[int, int, str], Value]]] = defaultdict(list)
+    for (doc_id, scope), rows in by_doc.items():
         d = docs[doc_id]
-        for (metric, year), v in document_metrics(rows, rules).items():
-            cands[(d["org_id"], year, metric)].append((_doc_rank(d), v))
+        for (metric, year), v in document_metrics(rows, rules, organisation_kind(str(d.get("organisation") or ""))).items():
+            cands[(d["org_id"], year, scope, metric)].append((_doc_rank(d), v))
 
     names = {}
     for d in sorted(docs.values(), key=_doc_rank):
         if d.get("organisation"):
             names[d["org_id"]] = d["organisation"]
     records = []
-    for (oid, year, metric), vs in cands.items():
+    for (oid, year, scope, metric), vs in cands.items():
         vs.sort(key=lambda t: t[0], reverse=True)
         best = vs[0][1]
         other = next((v for _, v in vs[1:] if abs(v.value - best.value) > best.tolerance + v.tolerance + 1.0), None)
-        records.append(_row(oid, names.get(oid, ""), year, metric, best, len(vs), other))
-    for (oid, year), group in _by_org_year(records).items():
+        records.append(_row(oid, names.get(oid, ""), year, scope, metric, best, len(vs), other))
+    for (oid, year, scope), group in _by_org_year(records).items():
         num, den = group.get(RATIO[1]), group.get(RATIO[2])
         if num and den and den["value_sek"]:
             v = Value(num["value_sek"] / den["value_sek"], 0.0, num["doc_id"], num["page"], num["line"],
                       f"{RATIO[1]}/{RATIO[2]}", num["statement"])
-            records.append(_row(oid, names.get(oid, ""), year, RATIO[0], v, 1, None))
-    cols = ["org_id", "organisation", "year", "metric", "value_sek", "doc_id", "page", "line", "item",
+            records.append(_row(oid, names.get(oid, ""), year, scope, RATIO[0], v, 1, None))
+    cols = ["org_id", "organisation", "year", "scope", "metric", "value_sek", "doc_id", "page", "line", "item",
             "statement", "n_reports", "restated", "restated_value_sek", "restated_doc_id"]
     order = {m: i for i, m in enumerate(metric_names(rules))}
-    records.sort(key=lambda r: (r["org_id"], r["year"], order.get(r["metric"], 99)))
+    records.sort(key=lambda r: (r["org_id"], r["year"], SCOPES.index(r["scope"]), order.get(r["metric"], 99)))
     df = pd.DataFrame.from_records(records, columns=cols)
     for c in ("year", "page", "line", "n_reports"):
         df[c] = df[c].astype("Int64")
@@ -203,26 +225,28 @@ def build_long(documents: pd.DataFrame, facts: pd.DataFrame, rules: list[MetricR
     return df
 
 
-def _row(oid: str, name: str, year: int, metric: str, v: Value, n: int, other: Value | None) -> dict[str, Any]:
-    return {"org_id": oid, "organisation": name, "year": year, "metric": metric, "value_sek": v.value,
+def _row(oid: str, name: str, year: int, scope: str, metric: str, v: Value, n: int,
+         other: Value | None) -> dict[str, Any]:
+    return {"org_id": oid, "organisation": name, "year": year, "scope": scope, "metric": metric, "value_sek": v.value,
             "doc_id": v.doc_id, "page": v.page, "line": v.line, "item": v.item, "statement": v.statement,
             "n_reports": n, "restated": other is not None,
             "restated_value_sek": other.value if other else None, "restated_doc_id": other.doc_id if other else ""}
 
 
-def _by_org_year(records: list[dict[str, Any]]) -> dict[tuple[str, int], dict[str, dict[str, Any]]]:
-    out: dict[tuple[str, int], dict[str, dict[str, Any]]] = defaultdict(dict)
+def _by_org_year(records: list[dict[str, Any]]) -> dict[tuple[str, int, str], dict[str, dict[str, Any]]]:
+    out: dict[tuple[str, int, str], dict[str, dict[str, Any]]] = defaultdict(dict)
     for r in records:
-        out[(r["org_id"], r["year"])][r["metric"]] = r
+        out[(r["org_id"], r["year"], r["scope"])][r["metric"]] = r
     return out
 
 
 def build_wide(long: pd.DataFrame, metrics: list[str]) -> pd.DataFrame:
-    """panel: one row per organisation-year; per metric its value, source document and page."""
+    """panel: one row per organisation-year of the entity's own figures; per metric its value,
+    source document and page (the group's figures are in panel_long, scope 'group')."""
     import pandas as pd
 
     rows = []
-    for (oid, year), g in long.groupby(["org_id", "year"], sort=True):
+    for (oid, year), g in long[long["scope"] == "entity"].groupby(["org_id", "year"], sort=True):
         row: dict[str, Any] = {"org_id": oid, "organisation": g["organisation"].iloc[0], "year": int(year)}
         by = {r["metric"]: r for r in g.to_dict("records")}
         for m in metrics:

@@ -184,6 +184,7 @@ def _fact(record: DocumentRecord, statement: str, item: str, label: str, label_r
 
 def _table_facts(table: Table, t_index: int, unit: str, record: DocumentRecord, repair, measures) -> list[Fact]:
     out = []
+    cursor: dict[int, int] = {}                  # per line: the word after the last figure found on it
     for r_index, row in enumerate(table.rows):
         if not row.has_values or not row.label:
             continue
@@ -204,7 +205,9 @@ def _table_facts(table: Table, t_index: int, unit: str, record: DocumentRecord, 
         for col, value in zip(table.header.columns, row.values):
             if value is None:
                 continue
-            box = _cell_box(value.cell) if row.line.method != "text" else None
+            box = None
+            if row.line.method != "text":
+                box = _cell_box(value.cell) or _printed_box(value.line or row.line, value.amount.printed, cursor)
             out.append(_fact(record, table.statement, match.item, label, row.label_raw, col.period, col.kind,
                              value.amount, row_unit or unit, value.line or row.line, t_index, r_index,
                              confidence=value.confidence, note=note, is_total=is_total, box=box,
@@ -322,6 +325,27 @@ def _scope_from_lines(table: Table, section: Section) -> None:
 def _cell_box(cell: Cell | None) -> Box | None:
     """The printed figure's box on the page: the union of its words' boxes."""
     return Line(1, 1, cell.text, (cell,)).box if cell is not None else None
+
+
+def _printed_box(line: Line, printed: str, cursor: dict[int, int]) -> Box | None:
+    """The box of the words that print the figure, when the reader kept no cell for it (the stream
+    reader: one cell a line). A row's figures are read left to right, so the search starts after
+    the figure found last on this line; no run of words that prints it exactly gives no box."""
+    words = [w for c in line.cells for w in c.words]
+    target = "".join(printed.split())
+    for i in range(cursor.get(id(line), 0), len(words)):
+        text = ""
+        for j in range(i, len(words)):
+            text += words[j].text
+            if text == target:
+                run = words[i:j + 1]
+                if any(w.box is None for w in run):
+                    return None
+                cursor[id(line)] = j + 1
+                return Line(line.page, line.number, printed, (Cell(printed, 0.0, 0.0, tuple(run)),)).box
+            if not target.startswith(text):
+                break
+    return None
 
 
 def _is_measure(label: str) -> bool:

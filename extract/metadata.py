@@ -1,19 +1,17 @@
 """Who published the report, what kind it is, and which year it covers."""
 from __future__ import annotations
 
+import tomllib
 from collections import Counter
 from dataclasses import dataclass
+from functools import cache
+from importlib import resources
 
 import regex
 from arsred.extract.document import Line
 from arsred.extract.sections import YEAR, Section, fold
 from arsred.extract.tables import is_header_line
 
-DOC_TYPES = (  # (folded phrase, doc_type), first match in the opening lines wins
-    ("delarsrapport", "delarsrapport"), ("delarsbokslut", "delarsrapport"), ("delarsredovisning", "delarsrapport"),
-    ("arsredovisning", "arsredovisning"), ("verksamhetsberattelse", "arsredovisning"),
-    ("verksamhetsplan", "verksamhetsplan_budget"), ("budget", "verksamhetsplan_budget"),
-)
 _NAME = r"[A-ZÅÄÖ][\wåäöéü-]+"
 _LINK = r"(?:och|i|län|läns|lan|lans|stad|stads)"
 _ORG_AFTER = regex.compile(rf"\b[Ss]amordningsf\w*rbund(?:et)?\s+((?:i\s+)?(?:{_NAME})(?:(?:,\s*|\s+)(?:{_NAME}|{_LINK})){{0,5}})")
@@ -38,14 +36,50 @@ def detect_metadata(lines: list[Line], sections: list[Section]) -> Metadata:
     return Metadata(organisation(lines), doc_type(lines), year, stated)
 
 
+@cache
+def _data(name: str) -> dict:
+    with resources.files("arsred.extract").joinpath(f"data/{name}").open("rb") as fh:
+        return tomllib.load(fh)
+
+
+@dataclass(frozen=True)
+class _DocWords:
+    opening: regex.Pattern          # words that name the kind anywhere in the opening lines
+    title: regex.Pattern            # words that name it only in a title
+    kinds: dict[str, str]           # folded word -> kind
+    lines: int
+    title_lines: int
+    title_words: int
+
+
+@cache
+def _doc_type_words() -> _DocWords:
+    """The doc_types.toml words as whole-word patterns (a compound head may have a prefix)."""
+    data = _data("doc_types.toml")
+    endings = "|".join(regex.escape(e) for e in sorted(data["endings"], key=len, reverse=True))
+    heads = {fold(w) for w in data["compound_heads"]}
+
+    def pattern(table: dict[str, list[str]]) -> regex.Pattern:
+        words = sorted({fold(w) for ws in table.values() for w in ws}, key=len, reverse=True)
+        alts = "|".join(rf"\w*{regex.escape(w)}" if w in heads else regex.escape(w) for w in words)
+        return regex.compile(rf"\b(?:{alts})(?:{endings})\b")
+
+    kinds = {fold(w): kind for table in (data["kinds"], data["title_kinds"]) for kind, ws in table.items() for w in ws}
+    return _DocWords(pattern(data["kinds"]), pattern(data["title_kinds"]), kinds, int(data["opening_lines"]),
+                     int(data["title_lines"]), int(data["title_words"]))
+
+
 def doc_type(lines: list[Line]) -> str:
-    head = " ".join(fold(line.text) for line in lines[:80])
-    best = None
-    for phrase, kind in DOC_TYPES:
-        pos = head.find(phrase)
-        if pos >= 0 and (best is None or pos < best[0]):
-            best = (pos, kind)
-    return best[1] if best else "arsredovisning"
+    """The kind named first by a whole word in the opening lines; an annual report when none is."""
+    d = _doc_type_words()
+    for i, line in enumerate(lines[:d.lines]):
+        f = fold(line.text)
+        found = [m for m in (d.opening.search(f), d.title.search(f) if i < d.title_lines and
+                             len(f.split()) <= d.title_words else None) if m]
+        if found:
+            word = min(found, key=lambda m: m.start()).group(0)
+            return next(kind for w, kind in sorted(d.kinds.items(), key=lambda t: -len(t[0])) if w in word)
+    return "arsredovisning"
 
 
 def fiscal_year(lines: list[Line], sections: list[Section]) -> int | None:
@@ -57,16 +91,15 @@ def _fiscal_year(lines: list[Line], sections: list[Section]) -> tuple[int | None
     """The year and whether the report states it as its own (False: only the commonest year)."""
     for line in lines[:80]:
         f = fold(line.text)
-        m = regex.search(r"(arsredovisning(?:en)?|verksamhetsplan(?: och budget)?|budget|delarsrapport)\D{0,25}((?:19|20)\d\d)", f)
+        m = regex.search(r"\b(arsredovisning(?:en)?|verksamhetsplan(?: och budget)?|budget|delarsrapport)\b"
+                         r"\D{0,25}((?:19|20)\d\d)", f)
         if m and len(f) < 120:
             return int(m.group(2)), True
     for s in sections:
-        if s.kind in ("resultatrakning", "balansrakning", "kassaflodesanalys"):
-            for line in s.lines[:8]:
-                if is_header_line(line):
-                    years = [int(y) for y in YEAR.findall(line.text)]
-                    if years:
-                        return max(years), True
+        if s.kind in ("resultatrakning", "balansrakning", "kassaflodesanalys", "oversikt"):
+            years = _header_years(s.lines[:8])
+            if years:
+                return max(years), True
     for line in lines[:80]:
         m = regex.search(r"\b(?:för|for)\s+(?:år|ar)\s+((?:19|20)\d\d)\b", line.text)
         if m:
@@ -75,8 +108,96 @@ def _fiscal_year(lines: list[Line], sections: list[Section]) -> tuple[int | None
     return (counts.most_common(1)[0][0] if counts else None), False
 
 
+def _header_years(lines: list[Line]) -> list[int]:
+    """The years of a statement's column header: a header line, or lines that print no figure but
+    years ("Belopp i mnkr Not 2018 2019 2018 2019", or one year a line in a flattened table; two
+    years at least, as one year alone may be a row's figure)."""
+    years: list[int] = []
+    header = False
+    for line in lines:
+        found = [int(y) for y in YEAR.findall(line.text)]
+        if not found:
+            continue
+        if is_header_line(line) or not regex.search(r"\d", YEAR.sub(" ", line.text)):
+            years += found
+            header = header or is_header_line(line)
+        else:
+            break                                   # a row with figures: the header is over
+    return years if header or len(years) >= 2 else []
+
+
 def organisation(lines: list[Line]) -> str:
-    """The most often named 'Samordningsförbundet X' (or 'X Samordningsförbund')."""
+    """The most often named 'Samordningsförbundet X' (or 'X Samordningsförbund'), else the name a
+    title-like opening line gives ("Luleå kommun", "Region Kalmar län"), else none."""
+    return _samordningsforbund(lines) or _title_organisation(lines)
+
+
+def organisation_kind(name: str) -> str:
+    """'kommun', 'region' or 'forbund' by the words of the name (extract/data/organisations.toml); '' unknown."""
+    folded = f" {fold(name)} "
+    for kind, form in _data("organisations.toml")["kinds"].items():
+        if (any(f" {fold(w)} " in folded for w in form.get("after", []) + form.get("words", []))
+                or any(folded.startswith(f" {fold(w)} ") for w in form.get("before", []))
+                or any(w.endswith(fold(e)) for w in folded.split() for e in form.get("ending", []))):
+            return kind
+    return ""
+
+
+_CAP = r"[A-ZÅÄÖ][\wåäöéü]*(?:-[A-ZÅÄÖ]?[\wåäöéü]+)*"
+
+
+@cache
+def _org_patterns() -> list[regex.Pattern]:
+    """One pattern per name form; group 'name' is the name as it should read."""
+    out = []
+    for form in _data("organisations.toml")["kinds"].values():
+        for w in form.get("after", []):
+            words = r"\s+".join(regex.escape(x) for x in w.split())
+            out.append(regex.compile(rf"(?<![\w-])(?P<name>(?:{_CAP}\s+){{0,2}}{_CAP}\s+(?i:{words}))s?(?![\w-])"))
+        for w in form.get("before", []):
+            out.append(regex.compile(rf"(?<![\w-])(?P<name>{regex.escape(w)}\s+{_CAP}(?:\s+{_CAP})?(?:\s+län)?)(?![\w-])"))
+        for e in form.get("ending", []):
+            out.append(regex.compile(rf"(?<![\w-])(?P<name>(?:{_CAP}\s+){{0,3}}[A-ZÅÄÖ][\wåäö]*{regex.escape(e)})(?![\w-])"))
+    return out
+
+
+def _title_organisation(lines: list[Line]) -> str:
+    """The commonest name (the first on a tie) of the title-like opening lines."""
+    data = _data("organisations.toml")
+    not_names = {fold(w) for w in data["not_names"]}
+    doc_words = _doc_type_words().opening
+    names: list[str] = []
+    for line in lines[:data["title_lines"]]:
+        text = " ".join(regex.sub(r"<[^>]*>", " ", line.text).split())
+        text = regex.sub(r"^\d{1,3}\s+", "", text)                  # a page number before the title
+        for pattern in _org_patterns():
+            for m in pattern.finditer(text):
+                words = m.group("name").split()
+                while words and fold(words[0]) in not_names:
+                    words.pop(0)
+                if len(words) < 2 or not _title_like(text, m.start(), m.end(), data["title_words"], doc_words):
+                    continue
+                names.append(" ".join(words))
+    if not names:
+        return ""
+    counts = Counter(names)
+    top = max(counts.values())
+    return next(n for n in names if counts[n] == top)
+
+
+def _title_like(text: str, start: int, end: int, max_words: int, doc_words: regex.Pattern) -> bool:
+    """A short line with no figure but years and dates, or a name opening the line next to a
+    document title ("Östersunds kommun Delårsrapport Tertial 2 …", "Årsredovisning 2007 Arboga kommun …")."""
+    bare = regex.sub(r"\b(?:19|20)\d\d(?:-\d\d-\d\d)?\b", " ", text)
+    if len(text.split()) <= max_words and not regex.search(r"\d", bare) and not regex.search(r"[.!?]\s", text):
+        return True
+    before, after = fold(text[:start]), fold(text[end:])
+    opens = not before.strip() or (doc_words.fullmatch(before.split()[0]) is not None
+                                   and regex.fullmatch(r"\w+\s+(?:19|20)\d\d", before.strip()) is not None)
+    return opens and (bool(before.strip()) or doc_words.match(after.strip()) is not None)
+
+
+def _samordningsforbund(lines: list[Line]) -> str:
     counts: Counter[str] = Counter()
     for line in lines:
         counts.update(_names_in(line.text))

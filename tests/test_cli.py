@@ -267,3 +267,16 @@ def test_summary_counts_every_status(tmp_path: Path, capsys) -> None:
     statuses = pd.read_csv(out / "documents.csv")["status"].value_counts().to_dict()
     assert counts == {s: statuses.get(s, 0) for s in ("ok", "flagged", "unverified", "error")}
     assert sum(counts.values()) == 3 and counts["unverified"] >= 1 and counts["error"] == 1
+
+
+def test_check_into_a_closed_pipe_is_quiet(tmp_path: Path) -> None:
+    """`arsred check OUT | head -1`: the reader leaves early; no BrokenPipeError traceback."""
+    import subprocess
+
+    src = tmp_path / "in"
+    make_corpus(src, 3)
+    arsred.extract_reports([src], tmp_path / "out", Options(jobs=1), process_fn=fake_process)
+    arsred_bin = Path(sys.executable).parent / "arsred"
+    proc = subprocess.run(f"'{arsred_bin}' check '{tmp_path / 'out'}' | head -c 1", shell=True,
+                          capture_output=True, text=True, check=False)
+    assert "Traceback" not in proc.stderr and "BrokenPipe" not in proc.stderr, proc.stderr

@@ -1,6 +1,7 @@
 """Panel: one row per organisation-year, names normalised, newest report wins, restatements flagged."""
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -105,3 +106,49 @@ def test_duckdb_views(out: Path) -> None:
                        "FROM panel_restatements").fetchall()
     assert (2022, "arets_resultat", 80000.0, 95000.0, "ht2022") in rows
     assert con.execute("SELECT count(*) FROM facts").fetchone()[0] > 0   # extract tables kept
+
+
+REAL = Path(__file__).parent / "real"
+
+
+def _gold_figure(stem: str, label: str, year: int, scope: str) -> float:
+    gold = json.loads((REAL / "gold" / f"{stem}.json").read_text(encoding="utf-8"))
+    return next(f["value_sek"] for f in gold["facts"] if f["label"] == label and f["period"] == year
+                and f.get("scope", "entity") == scope and f["column"] == "utfall")
+
+
+@pytest.fixture(scope="module")
+def real_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Two real kommun statements with Kommunen and Koncernen columns side by side."""
+    base = tmp_path_factory.mktemp("panel_real")
+    (base / "in").mkdir()
+    for stem in ("varmdo_2018_rr", "lulea_2018_rr"):
+        text = (REAL / "pages" / f"{stem}.txt").read_text(encoding="utf-8")
+        (base / "in" / f"{stem}.txt").write_text(text, encoding="utf-8")
+    arsred.extract_reports([base / "in"], base / "out", Options(jobs=1))
+    build_panel(base / "out")
+    return base / "out"
+
+
+@pytest.mark.parametrize(("stem", "label"), [("varmdo_2018_rr", "Årets resultat"),
+                                             ("lulea_2018_rr", "Årets resultat")])
+def test_panel_row_is_the_kommuns_own_not_the_groups(real_out: Path, stem: str, label: str) -> None:
+    """Värmdö 2018: the kommun's result is -4.4 mnkr, the group's +4.6 mnkr; the panel row is the kommun's
+    and the group's figure is in panel_long under scope 'group'."""
+    panel = pd.read_parquet(real_out / "panel.parquet")
+    row = panel[(panel.org_id == f"doc_{stem}") & (panel.year == 2018)].iloc[0]
+    assert row.arets_resultat == _gold_figure(stem, label, 2018, "entity")
+    long = pd.read_parquet(real_out / "panel_long.parquet")
+    group = long[(long.doc_id == stem) & (long.year == 2018) & (long.metric == "arets_resultat")
+                 & (long.scope == "group")]
+    assert list(group.value_sek) == [_gold_figure(stem, label, 2018, "group")]
+    assert set(long.scope) == {"entity", "group"}
+
+
+def test_a_kommun_has_no_members_contributions_but_its_tax_revenue(real_out: Path) -> None:
+    panel = pd.read_parquet(real_out / "panel.parquet")
+    row = panel[(panel.org_id == "doc_varmdo_2018_rr") & (panel.year == 2018)].iloc[0]
+    assert pd.isna(row.medlemsbidrag_total) and pd.isna(row.eget_kapital_per_medlemsbidrag)
+    assert row.skatteintakter == _gold_figure("varmdo_2018_rr", "Skatteintäkter", 2018, "entity")
+    assert row.verksamhetens_nettokostnader == -_gold_figure("varmdo_2018_rr", "Verksamhetens nettokostnader",
+                                                              2018, "entity")

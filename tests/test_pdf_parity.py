@@ -24,3 +24,23 @@ def test_rendered_pdf_gives_the_same_facts_as_the_text(text, tmp_path):
     pdf = render_report(text, tmp_path)
     from_text, from_pdf = facts_of(text), facts_of(pdf)
     assert from_pdf == from_text, (sorted(from_text - from_pdf)[:5], sorted(from_pdf - from_text)[:5])
+
+
+BOXED = [ROOT / "tests" / "real" / "pages" / f"{stem}.txt"
+         for stem in ("varmdo_2018_rr", "lulea_2018_rr", "goteborg_2019_resultatrakning")]
+
+
+@pytest.mark.parametrize("text", BOXED, ids=[p.stem for p in BOXED])
+def test_every_pdf_figure_has_a_box_that_prints_it(text, tmp_path):
+    """A figure read by the stream reader (no cell of its own) still gets the box of its printed words."""
+    import pdfplumber
+
+    pdf = render_report(text, tmp_path)
+    facts = process_document(str(pdf)).facts
+    assert facts
+    with pdfplumber.open(pdf) as doc:
+        for f in facts:
+            assert None not in (f.x0, f.top, f.x1, f.bottom), f
+            page = doc.pages[f.page - 1]
+            inside = page.within_bbox((f.x0 - 0.5, f.top - 0.5, f.x1 + 0.5, f.bottom + 0.5)).extract_text()
+            assert "".join(inside.split()) == "".join(f.printed.split()), (f.label, f.printed, inside)
