@@ -1,6 +1,7 @@
 """`arsred check OUT`: the flagged documents and their failing checks, as a table a person reads.
 
-Reads OUT/documents.csv and OUT/checks.csv (nothing else), so it works on any finished run.
+Reads OUT/documents.csv and OUT/checks.csv (and, for unverified documents, the scope and source
+columns of OUT/facts.csv), so it works on any finished run.
 Documents with status error (could not be read) are listed too, and unverified ones (no check
 fails, but too few figures are proven by the report's own arithmetic) with the reason. With `--fail-on-flag`
 it returns exit code 1 when a document is flagged or has status error, to guard a pipeline.
@@ -84,6 +85,26 @@ def unverified_reason(doc: dict[str, str]) -> str:
             f"at least {OK_VERIFIED_SHARE:.0%} needed")
 
 
+def figure_origins(facts_csv: Path, doc_ids: set[str]) -> dict[str, str]:
+    """doc_id -> 'of which 1 from running text (source text), 20 the group's (scope group)'; '' when none."""
+    if not facts_csv.exists() or not doc_ids:
+        return {}
+    text: dict[str, int] = {}
+    group: dict[str, int] = {}
+    with facts_csv.open(newline="", encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            d = row.get("doc_id", "")
+            if d in doc_ids:
+                text[d] = text.get(d, 0) + (row.get("source") == "text")
+                group[d] = group.get(d, 0) + (row.get("scope") == "group")
+    out = {}
+    for d in doc_ids:
+        parts = ([f"{text[d]} from running text (source text)"] if text.get(d) else []) + \
+                ([f"{group[d]} the group's (scope group)"] if group.get(d) else [])
+        out[d] = "; of which " + ", ".join(parts) if parts else ""
+    return out
+
+
 def run_check(out_dir: Path, fail_on_flag: bool) -> int:
     out_dir = Path(out_dir)
     documents = _read(out_dir / "documents.csv")
@@ -106,8 +127,9 @@ def run_check(out_dir: Path, fail_on_flag: bool) -> int:
     if unverified:
         print(f"{_n(len(unverified), 'document')} unverified (no check fails, but too few figures are "
               f"proven to vouch for {'it' if len(unverified) == 1 else 'them'}):")
+        origins = figure_origins(out_dir / "facts.csv", {d["doc_id"] for d in unverified[:20]})
         for d in unverified[:20]:
-            print(f"  {d['doc_id']}: {unverified_reason(d)}")
+            print(f"  {d['doc_id']}: {unverified_reason(d)}{origins.get(d['doc_id'], '')}")
         if len(unverified) > 20:
             print(f"  … {len(unverified) - 20} more in {out_dir}/documents.csv (status = unverified)")
     rows = failing_rows(documents, checks)

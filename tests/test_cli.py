@@ -280,3 +280,12 @@ def test_check_into_a_closed_pipe_is_quiet(tmp_path: Path) -> None:
     proc = subprocess.run(f"'{arsred_bin}' check '{tmp_path / 'out'}' | head -c 1", shell=True,
                           capture_output=True, text=True, check=False)
     assert "Traceback" not in proc.stderr and "BrokenPipe" not in proc.stderr, proc.stderr
+
+
+def test_check_names_figures_from_running_text_and_of_the_group(tmp_path: Path) -> None:
+    from arsred.check_report import figure_origins
+
+    (tmp_path / "facts.csv").write_text("doc_id,scope,source\na,entity,text\na,group,table\na,group,table\n"
+                                        "b,entity,table\n", encoding="utf-8")
+    got = figure_origins(tmp_path / "facts.csv", {"a", "b"})
+    assert got == {"a": "; of which 1 from running text (source text), 2 the group's (scope group)", "b": ""}

@@ -66,3 +66,21 @@ def test_review_command_rebuilds_without_rendering_again(site: Path, capsys) -> 
 
 def test_review_of_a_folder_that_is_not_an_output_is_a_usage_error(tmp_path: Path) -> None:
     assert main(["review", str(tmp_path)]) == ExitCode.USAGE
+
+
+
+def test_every_figure_says_its_scope_and_text_figures_their_source() -> None:
+    """Two 'Årets resultat 2018' of a kommun page differ in scope: the tooltip says whose figure it is,
+    and a figure read from running text says so (and carries data-source for its dashed style)."""
+    from arsred.normalize.facts import Fact
+    from arsred.review.builder import SCOPE_WORDS, SOURCE_TEXT, _figure_attrs
+
+    base = dict(doc_id="d", organisation="", fiscal_year=2018, statement="resultatrakning", item="rr.arets_resultat",
+                label="Årets resultat", label_raw="Årets resultat", period=2018, column="utfall",
+                value_sek=4_611_000.0, printed="4 611", unit="tkr", page=1, line=3)
+    group = Fact(**base, scope="group")
+    text = Fact(**base, source="text")
+    _, attrs = _figure_attrs(group, set(), {})
+    assert SCOPE_WORDS["group"] in attrs.replace("&#x27;", "'") and 'data-scope="group"' in attrs
+    _, attrs = _figure_attrs(text, set(), {})
+    assert SOURCE_TEXT in attrs and 'data-source="text"' in attrs and SCOPE_WORDS["entity"].split(":")[0] in attrs

@@ -32,6 +32,9 @@ RENDER_SCALE = 1.5          # 108 dpi: readable on a laptop, small on disk
 STATUS_WORDS = {"verified": "verified: the report's own arithmetic proves it",
                 "unverified": "unverified: no passing check with other figures covers it",
                 "failed": "failed: a check it takes part in does not add up"}
+SCOPE_WORDS = {"entity": "scope entity: the organisation's own accounts",
+               "group": "scope group: the consolidated accounts (koncernen, sammanställd redovisning)"}
+SOURCE_TEXT = "read from running text (source text), not from a table"
 
 
 @dataclass(frozen=True)
@@ -140,7 +143,10 @@ def _checks_of(checks: Sequence[CheckResult]) -> dict[str, list[CheckResult]]:
 
 def _title(f: Fact, status: str, checks: list[CheckResult]) -> str:
     lines = [f"{f.label} ({f.item})", f"{f.statement} {f.period or ''} {f.column}".strip(),
+             SCOPE_WORDS.get(f.scope, f.scope),
              f"{fmt_sek(f.value_sek)} kr (printed {f.printed} {f.unit})", STATUS_WORDS[status]]
+    if f.source == "text":
+        lines.insert(2, SOURCE_TEXT)
     if f.checked_by:
         lines.append(f"proven by: {f.checked_by.replace(';', ', ')}")
     if f.readings > 1:
@@ -155,7 +161,8 @@ def _title(f: Fact, status: str, checks: list[CheckResult]) -> str:
 
 def _figure_attrs(f: Fact, failed_keys: set[str], checks_of: dict[str, list[CheckResult]]) -> tuple[str, str]:
     status = fact_status(f, failed_keys)
-    attrs = (f'data-fact="{_e(f.key)}" data-status="{status}" tabindex="0" '
+    attrs = (f'data-fact="{_e(f.key)}" data-status="{status}" data-scope="{_e(f.scope)}" '
+             f'data-source="{_e(f.source)}" tabindex="0" '
              f'title="{_e(_title(f, status, checks_of.get(f.key, [])))}"')
     return status, attrs
 
@@ -311,7 +318,9 @@ def _failed_panel(failed: list[CheckResult], facts: list[Fact]) -> str:
 
 def _legend() -> str:
     return ('<p class="legend">' + "".join(
-        f'<span class="fig {s} sample" data-status="{s}">{s}</span> ' for s in STATUSES) + "</p>")
+        f'<span class="fig {s} sample" data-status="{s}">{s}</span> ' for s in STATUSES)
+        + f'<span class="fig unverified sample" data-source="text" title="{_e(SOURCE_TEXT)}">from running text</span> '
+        + '<span class="hint">hover a figure for its scope (the organisation\'s own or the group\'s)</span></p>')
 
 
 def _head(title: str) -> str:
