@@ -42,7 +42,8 @@ from arsred.extract.reading.ocr_api import ApiEngine  # noqa: E402
 from arsred.extract.reading.page_triage import (  # noqa: E402
     GOAL_CONTENT,
     _heading_kind,
-    cheap_dpi,  # noqa: E402
+    cheap_dpi,
+    config,
     figure_bands,
     triage_page,
 )
@@ -77,7 +78,12 @@ def _chars_by_category(words: list, dpi: int) -> dict[str, int]:
     lines = lines_from_words(pts, 1, "ocr") if pts else []
     out = dict.fromkeys(CATEGORIES, 0)
     n = sum(len(w.text) for w in pts)
-    verdict = triage_page(lines, sum(w.confidence for w in pts) / max(1, len(pts)), len(pts))
+    goals = config()["goals"]
+    whole, goals["whole_page"] = goals["whole_page"], True   # a goal page by the triage's goal rule, whatever auto does
+    try:
+        verdict = triage_page(lines, sum(w.confidence for w in pts) / max(1, len(pts)), len(pts))
+    finally:
+        goals["whole_page"] = whole
     if verdict.reason == GOAL_CONTENT:
         out["goal page"] = n
         return out

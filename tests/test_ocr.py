@@ -559,8 +559,9 @@ def test_two_passes_read_every_figure_of_a_statement_page_at_full_quality_in_pla
     cache = str(tmp_path / "cache")
     got = ocr_pages_two_pass(str(scan), [0, 1], 300, "swe", ReplayEngine(cache, TesseractEngine()), workers=2)
     print({i: (got[i].effort, got[i].triage) for i in got})
-    assert got[0].effort == "cheap" and got[1].effort == "bands"
-    assert len(got[0].words) > 100 and max(w.confidence for w in got[0].words) <= 0.9
+    # the prose page keeps its cheap reading, save the lines with an amount in their text
+    assert got[0].effort in ("cheap", "bands") and len(got[0].bands) <= 3 and got[1].effort == "bands"
+    assert sum(w.confidence <= 0.9 for w in got[0].words) > 100
     full = ocr_pages(str(scan), [1], 300, "swe", ReplayEngine(cache, TesseractEngine()), workers=1)[1]
     lines = lines_from_words(full.words, 2, "ocr")
     figures = [w for ln in lines if rereads_figures(ln) for c in ln.cells[1:] for w in c.words
