@@ -416,7 +416,7 @@ def _table(rows: list[StreamRow], model: HeaderModel, statement: str, title: str
         if not cands and regex.search(r"\d,(?:\s|$)|(?:^|\s),\d*(?:\s|$)", " ".join(texts)):
             # '758, ,0 705,2 720,2 687,2': figures the transcript cut still take their columns
             cands = _candidates(row_readings(texts, n, replace(grammar, cut=True)), n, row, grammar)
-        year = regex.match(r"(?:19|20)\d\d(?=\d|\s|$)", texts[0]) if texts else None
+        year = regex.match(r"(?:19|20)\d\d(?:\s+\((?:19|20)\d\d\))?(?=\d|\s|$)", texts[0]) if texts else None
         if not cands and year and row.groups[0][1] is row.label_lines[0]:
             # the label itself ends in a year ("… före 1998") glued to the figures
             rest = texts[0][year.end():]
