@@ -44,10 +44,12 @@ HARD_TOO = {
     "kalmar_2017_femarsoversikt_oneline": "the same",
     "lulea_2016_rr": "one cell per line, the note glued to a signed figure ('8-20,9') where empty cells are dropped",
     "goteborg_2019_noter_1_2": "one '-' standing for two empty columns, the figures wrapped onto the next line",
+    "hultsfred_2012_noter": "slides run into one line each: note headings inside the words ('Not 3 Skatteintäkter "
+                            "Preliminär …'), slide numbers around the cells, labels ending in '2011 (2010)'",
 }
 KINDS.update(HARD_TOO)
 # pages read only in part: the statements whose every figure must be found
-ONLY = {"sollentuna_2017_rr_br_koncern_delar": "balansrakning"}
+ONLY = {"sollentuna_2017_rr_br_koncern_delar": "balansrakning", "hultsfred_2012_noter": "noter"}
 
 
 @pytest.fixture(scope="module")
