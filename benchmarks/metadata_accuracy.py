@@ -15,6 +15,7 @@ from arsred.extract.metadata import detect_metadata
 from arsred.extract.reading.read import read_document
 from arsred.extract.sections import content_lines, find_sections
 from arsred.extract.sections_oneline import unfold_lines
+
 from arsred.panel import org_id
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -1,13 +1,13 @@
 """Who published the report, what kind it is, and which year it covers."""
 from __future__ import annotations
 
-import tomllib
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
 import regex
+import tomllib
 from arsred.extract.document import Line
 from arsred.extract.sections import YEAR, Section, fold
 from arsred.extract.tables import is_header_line

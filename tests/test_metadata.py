@@ -8,13 +8,13 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from benchmarks.metadata_accuracy import SETS, page_metadata  # noqa: E402
-from tests.helpers import ROOT, text_document  # noqa: E402
-
 from arsred.extract.metadata import detect_metadata, organisation_kind  # noqa: E402
 from arsred.extract.sections import content_lines, find_sections  # noqa: E402
 from arsred.extract.sections_oneline import unfold_lines  # noqa: E402
+
 from arsred.panel import org_id  # noqa: E402
+from benchmarks.metadata_accuracy import SETS, page_metadata  # noqa: E402
+from tests.helpers import ROOT, text_document  # noqa: E402
 
 PAGES = ROOT / "tests" / "real" / "pages"
 

@@ -73,6 +73,7 @@ def test_every_figure_says_its_scope_and_text_figures_their_source() -> None:
     """Two 'Årets resultat 2018' of a kommun page differ in scope: the tooltip says whose figure it is,
     and a figure read from running text says so (and carries data-source for its dashed style)."""
     from arsred.normalize.facts import Fact
+
     from arsred.review.builder import SCOPE_WORDS, SOURCE_TEXT, _figure_attrs
 
     base = dict(doc_id="d", organisation="", fiscal_year=2018, statement="resultatrakning", item="rr.arets_resultat",
