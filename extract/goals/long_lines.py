@@ -51,6 +51,7 @@ VALUES_THEN_TEXT = regex.compile(r"(?<=\s)" + PERIOD + r"(?=\s+\p{Lu}\p{Ll})")
 ITEM_OWN = regex.compile(r"\d|\b(?:nar|ska|skall|minst|hogst|malet|malen|mal|malvarde|riktmarke|uppgar|uppgick)\b")
 ITEM_HEAD_WORDS = 5         # a list item this short ...
 MIN_TAIL_WORDS = 5          # ... followed by a sentence this long ends where the sentence starts
+DASH_LIST = 3               # dashes before a capital this often in one line are list bullets
 GLYPH_MIN = 3               # a lone capital letter this often before items is a symbol, not a word
 # a run of upper-case words ('D. GOD LIVSMILJÖ OCH LÅNGSIKTIGT HÅLLBAR UTVECKLING'): a heading inside the line
 CAPS_HEADING = regex.compile(r"(?:\p{Lu}\.\s)?\p{Lu}{2,}(?:\s+\p{Lu}{2,}){2,}(?=\s|$)")
@@ -82,7 +83,10 @@ def split_line(text: str, ph: Phrases) -> list[Piece] | None:
     for a, b in zip(bounds, bounds[1:]):
         seg = t[a:b].strip()
         tail = _item_tail(seg) if a in items else None
-        if tail is not None:        # '• Hållbar organisation Målet hållbar … områden:': the item, then a sentence
+        head = _item_heading(seg, ph) if a in items and tail is None else None
+        if head is not None:        # '- Mål Lokala mål - Minst 90 procent …': the item, then the next list's heading
+            segments += [(seg[:head].strip(), True, False), (seg[head:].strip(), False, False)]
+        elif tail is not None:        # '• Hållbar organisation Målet hållbar … områden:': the item, then a sentence
             segments += [(seg[:tail].strip(), True, False), (seg[tail:].strip(), False, True)]
         elif seg:
             segments.append((seg, a in items, False))
@@ -128,6 +132,22 @@ def _item_tail(seg: str) -> int | None:
     return None
 
 
+def _item_heading(seg: str, ph: Phrases) -> int | None:
+    """Where a goal heading starts after a short list item ('- Mål Lokala mål'), or None.
+
+    A heading printed between two lists runs into the item before it when line breaks are lost;
+    the item is a few words without a full stop, the heading a goal heading after it.
+    """
+    words = seg.split()
+    if len(words) > ITEM_HEAD_WORDS + 1 or regex.search(r"[.!?:;]", seg):
+        return None
+    for m in regex.finditer(r"(?<=\p{L}\s)\p{Lu}", seg):
+        rest = seg[m.start():]
+        if _heading_shaped(rest) and is_goal_heading(rest, ph):
+            return m.start()
+    return None
+
+
 def _after_item_number(t: str, end: int) -> bool:
     """'… 1. Den enskildes …', 'S A1. Nacka ska …': the full stop closes a list number or goal code, not a sentence."""
     return bool(regex.search(r"(?:^|\s)(?:\d{1,2}|\p{Lu}{1,2}\d{0,2}(?:\.\d{1,2})*)[.)]$", t[:end]))
@@ -137,7 +157,10 @@ def _item_starts(t: str, ph: Phrases) -> set[int]:
     """Where list items start: a bullet, or a number of a run counting up ('1. … 2. … 3. …')."""
     cuts = set()
     for b in ph.bullets:
-        if b in "-–":       # a dash inside words and ranges ('2020-2023', 'A - B') is no bullet
+        if b in "-–":       # a dash inside words and ranges ('2020-2023', 'A - B') is no bullet ...
+            dashes = [m.start() for m in regex.finditer(r"(?:^|(?<=\s))" + regex.escape(b) + r"\s(?=[\p{Lu}\d])", t)]
+            if len(dashes) >= DASH_LIST:    # ... unless it opens a run of capitalised items: a list
+                cuts.update(dashes)
             continue
         for m in regex.finditer(r"(?:^|(?<=\s))" + regex.escape(b) + r"\s", t):
             cuts.add(m.start())

@@ -2,7 +2,7 @@
 
 Status, first that applies: a printed assessment (`stated`); a target and an outcome in the
 same unit (`derived`: met when outcome ≥ target, ≤ for ceilings); an outcome text alone
-(`derived`: not met when its first sentence is negated); no outcome: `ej_bedomt`.
+(`derived` only when it restates the goal as done or judged, not met when negated); otherwise `ej_bedomt`.
 """
 from __future__ import annotations
 
@@ -13,7 +13,10 @@ from arsred.extract.goals.vocabulary import Phrases, first_sentence, fold, quant
 STATUSES = ("uppfyllt", "delvis", "ej_uppfyllt", "ej_bedomt")
 STATED, DERIVED = "stated", "derived"
 BY_NUMBERS = "target vs outcome"
-BY_TEXT = "outcome text"
+BY_TEXT = "outcome restates the goal"
+MIN_SHARED = 2      # goal words an outcome must repeat to restate the goal
+STEM = 5            # letters compared: inflections differ after them ('genomföra', 'genomfördes')
+DONE_WORD = 6       # a past passive is at least this long ('gjordes'); shorter words ending alike are not verbs
 NAMED_MEASURES = frozenset({"column_table"})     # layouts whose goal is a measure's name, its target a cell of its own
 
 
@@ -23,7 +26,7 @@ def goal_values(g: RawGoal, ph: Phrases) -> dict:
     if g.layout not in NAMED_MEASURES:      # a measure's name ('… antal/100 000 invånare') sets no target
         targets = targets or quantities(g.goal, ph, loose=True)
     target = targets[0] if targets else None
-    outs = quantities(g.outcome, ph, loose=False) if g.outcome else []
+    outs = quantities(_without_goal(g), ph, loose=False) if g.outcome else []
     outcome = None
     if outs:
         same = [q for q in outs if target and q.unit == target.unit]
@@ -38,6 +41,14 @@ def goal_values(g: RawGoal, ph: Phrases) -> dict:
     }
 
 
+def _without_goal(g: RawGoal) -> str:
+    """The outcome with the goal blanked out where it restates it: the goal's own figures are not the outcome."""
+    at = g.outcome.find(g.goal) if g.goal else -1
+    if at < 0:
+        return g.outcome
+    return g.outcome[:at] + " " * len(g.goal) + g.outcome[at + len(g.goal):]
+
+
 def decide_status(g: RawGoal, target, outcome, ph: Phrases) -> tuple[str, str, str]:
     """(status, source, basis): printed assessment, else target vs outcome, else the outcome's wording, else ej_bedomt."""
     if g.status in STATUSES:
@@ -48,10 +59,33 @@ def decide_status(g: RawGoal, target, outcome, ph: Phrases) -> tuple[str, str, s
         met = outcome.value <= target.value if ceiling else outcome.value >= target.value
         basis = f"{BY_NUMBERS} (a ceiling: less {less_word} is better)" if less_word else BY_NUMBERS
         return ("uppfyllt" if met else "ej_uppfyllt"), DERIVED, basis
-    if len(regex.findall(r"\p{L}{2,}", g.outcome)) >= 3:      # a figure alone, without a target, judges nothing
-        words = set(regex.findall(r"\w+", fold(first_sentence(g.outcome))))
-        return ("ej_uppfyllt" if words & ph.negations else "uppfyllt"), DERIVED, BY_TEXT
+    restated = restates_goal(g.goal, g.outcome, ph)
+    if restated is not None:
+        return restated, DERIVED, BY_TEXT
     return "ej_bedomt", "", ""
+
+
+def restates_goal(goal: str, outcome: str, ph: Phrases) -> str | None:
+    """'uppfyllt' / 'ej_uppfyllt' when the outcome's first sentence restates the goal as done or judged, else None.
+
+    "Att genomföra en psykiatrivecka" -> "Psykiatriveckan genomfördes …": the goal's words told in the past
+    (or as the report's judgement, "styrelsen bedömer att …"); negated ("har inte nyttjats") it was not met.
+    An outcome that does not restate its goal judges nothing: a plan's target sentence, reasons, a figure.
+    """
+    words = regex.findall(r"[\w/-]+", fold(first_sentence(outcome)))
+    shared = _stems(fold(goal)) & _stems(" ".join(words))
+    if len(shared) < MIN_SHARED:
+        return None
+    told = any(w in ph.judgement_verbs or (len(w) >= DONE_WORD and w.endswith(ph.done_endings)) for w in words) \
+        or any(a in ph.done_auxiliaries and regex.fullmatch(r"\p{L}+", b) for a, b in zip(words, words[1:]))
+    if not told:
+        return None
+    return "ej_uppfyllt" if set(words) & ph.negations else "uppfyllt"
+
+
+def _stems(text: str) -> set[str]:
+    """The first letters of a text's longer words: 'psykiatriveckan' and 'psykiatrivecka' share 'psyki'."""
+    return {w[:STEM] for w in regex.findall(r"\p{L}[\p{L}-]*", text) if len(w) >= STEM}
 
 
 def lower_is_better(measure: str, ph: Phrases) -> str | None:

@@ -71,6 +71,12 @@ class Phrases:
     goal_verbs: tuple[str, ...] = ()
     item_own_words: tuple[str, ...] = ()
     not_goal_name_words: frozenset[str] = frozenset()
+    name_links: tuple[str, ...] = ()
+    done_auxiliaries: frozenset[str] = frozenset()
+    done_endings: tuple[str, ...] = ()
+    judgement_verbs: frozenset[str] = frozenset()
+    reach_verbs: dict[str, str] = field(default_factory=dict)   # as printed, casefolded (not diacritics-folded)
+    not_name_words: frozenset[str] = frozenset()
 
     @property
     def header_words(self) -> tuple[str, ...]:
@@ -121,6 +127,12 @@ def load_phrases(path: str = str(PHRASES_PATH)) -> Phrases:
         goal_verbs=f(d["prose"].get("goal_verbs", [])),
         item_own_words=f(d["prose"].get("item_own_words", [])),
         not_goal_name_words=frozenset(fold(x) for x in d["prose"].get("not_goal_name_words", [])),
+        done_auxiliaries=frozenset(fold(x) for x in d["inference"].get("done_auxiliaries", [])),
+        done_endings=f(d["inference"].get("done_endings", [])),
+        judgement_verbs=frozenset(fold(x) for x in d["inference"].get("judgement_verbs", [])),
+        name_links=tuple(d.get("judged", {}).get("name_links", [])),
+        reach_verbs={k.casefold(): v for k, v in d.get("judged", {}).get("reach_verbs", {}).items()},
+        not_name_words=frozenset(fold(x) for x in d.get("judged", {}).get("not_name_words", [])),
     )
 
 
