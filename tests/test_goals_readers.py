@@ -361,7 +361,7 @@ Kommunen har ett mål om god ekonomisk hushållning som ska följas upp varje å
 """
 
 
-def test_a_goal_named_in_the_sentence_that_judges_it(tmp_path):
+def test_a_goal_named_by_its_content_in_the_sentence_that_judges_it(tmp_path):
     # a reaching verb before the goal ('når sitt … mål om …') or a status phrase after it ('Målet om … uppnåddes
     # inte'); the figures of the verdict and of the sentence after it are the outcome, the goal's own the target;
     # a sentence that names a goal without judging it yields none
