@@ -250,3 +250,28 @@ def test_a_dash_list_run_into_one_line_keeps_its_goals(tmp_path):
     stem = "ekero_undated_lokala_avfallsmal"
     flat, stored = page_score(stem, one_line, tmp_path), page_score(stem, as_stored, tmp_path / "s")
     assert flat == stored and stored["found"] == stored["total"] == 13, (flat, stored)
+
+
+def test_a_verdict_printed_on_its_own_before_its_goal_judges_it():
+    # Malmö 2014: 'Det långsiktiga finansiella målet har uppnåtts.' stands alone under the heading, before the
+    # paragraph stating the goal ('… har angivit ett finansiellt mål att …'): the report's own verdict, so the
+    # status is stated (before, the goal's next sentence was taken as an outcome and read as met for lack of
+    # a negation)
+    rows = find_goals(read_document(DEV / "malmo_2014_finansiella_mal.txt"))
+    assert len(rows) == 1
+    assert (rows[0]["status"], rows[0]["status_source"], rows[0]["status_basis"]) == (
+        "uppfyllt", "stated", "Målet har uppnåtts")
+
+
+def test_a_body_naming_its_goal_without_a_goal_heading():
+    # Kollektivtrafikmyndigheten Västernorrland: '… grundades 2012 och har som målsättning att erbjuda …' on a page
+    # of two long lines (cover, slogan, contents): the one goal, with no follow-up; the slogan is no goal
+    rows = find_goals(read_document(DEV / "kollektivtrafikmyndigheten_vnorrland_2012_arsredovisning.txt"))
+    assert [(r["goal"][:40], r["status"]) for r in rows] == [("Kollektivtrafikmyndigheten i Västernorrl", "ej_bedomt")]
+
+
+def test_a_change_from_a_baseline_sets_the_figure_it_goes_to_as_target():
+    # Skinnskatteberg: 'Stöd utsatt-index ökar från 52 % till 62 % under 2018', 'Arbetslösheten ska minska från
+    # 7,2 % till 6,2 %': the 'från' figure is where the measure starts, the 'till' figure the target
+    rows = {r["goal"]: r for r in find_goals(read_document(DEV / "skinnskatteberg_2018_mal.txt"))}
+    assert rows["Stöd utsatt-index ökar från 52 % till 62 % under 2018"]["target_value"] == 62

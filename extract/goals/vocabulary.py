@@ -289,6 +289,8 @@ def quantities(text: str, ph: Phrases, *, loose: bool = False) -> list[Quantity]
         after = folded[m.end():m.end() + 40]
         if regex.search(r"\b(?:v|vecka|nr|kap|§|sid|sida)\.?\s*$", before):
             continue
+        if regex.search(r"\bfran\s*$", before) and regex.match(r"\s*(?:%|\p{L}+)?\s*till\s+\d", after):
+            continue        # 'ökar från 52 % till 62 %': where the measure starts from, not what it aims at
         um = regex.match(r"\s*(%|[\p{L}][\p{L}-]*)", after)
         word = um.group(1) if um else ""
         if word in ("st", "stycken"):
