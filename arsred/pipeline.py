@@ -139,6 +139,8 @@ def extract_document(document: Document, options: Options, record: DocumentRecor
     next_table = max((f.table for f in facts), default=-1) + 1
     facts.extend(_year_list_facts(lines, meta.fiscal_year, record, repair, next_table, in_statements))
     facts = _dedupe(facts)
+    if not facts:                         # no statement table: the amounts the text states, if any
+        facts = _text_facts(lines, record, meta.fiscal_year if meta.year_stated else None, repair, warnings)
 
     result = DocumentResult(record=record, facts=facts, measures=measures,
                             sections=[_span(s) for s in sections if s.heading is not None])
@@ -380,6 +382,27 @@ def _year_list_facts(lines, fiscal_year, record, repair, t_index, skip) -> list[
         out.append(_fact(record, "oversikt", map_item("oversikt", label).item, label, row.line.text.strip(),
                          row.period, column, row.amount, row.unit, row.line, t_index, r_index,
                          confidence=row.line.confidence))
+    return out
+
+
+def _text_facts(lines: list[Line], record: DocumentRecord, stated_year: int | None, repair,
+                warnings: list[str]) -> list[Fact]:
+    """Amounts stated in key-figure lines and sentences (extract/text_figures.py), read only when the
+    document has no statement table: weaker than a table's figures, so each is marked `source = text`
+    and the document warns where they came from. A sentence without a year of its own takes the
+    report's year only when the report states it (a title), never the commonest year of the text."""
+    from arsred.extract.text_figures import read_text_figures
+
+    out = []
+    for r_index, fig in enumerate(read_text_figures(lines, stated_year, record.doc_type)):
+        label = repair(fig.label) if repair else fig.label
+        out.append(replace(_fact(record, fig.statement, fig.item, label, fig.label_raw, fig.period, fig.column,
+                                 fig.amount, fig.unit, fig.line, 0, r_index, confidence=fig.line.confidence,
+                                 scope=fig.scope), source="text"))
+    if out:
+        where = ", ".join(dict.fromkeys(f"p.{f.page} l.{f.line}" for f in out))
+        warnings.append(f"{len(out)} figures read from running text and key-figure lines, not from a statement "
+                        f"table ({where}): weaker, unverified unless the statements' arithmetic proves them")
     return out
 
 

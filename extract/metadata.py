@@ -29,10 +29,13 @@ class Metadata:
     organisation: str
     doc_type: str
     fiscal_year: int | None
+    year_stated: bool = False      # the year is printed as the report's (a title, a statement header,
+                                   # "för år 2024"), not only the commonest year of the text
 
 
 def detect_metadata(lines: list[Line], sections: list[Section]) -> Metadata:
-    return Metadata(organisation(lines), doc_type(lines), fiscal_year(lines, sections))
+    year, stated = _fiscal_year(lines, sections)
+    return Metadata(organisation(lines), doc_type(lines), year, stated)
 
 
 def doc_type(lines: list[Line]) -> str:
@@ -47,24 +50,29 @@ def doc_type(lines: list[Line]) -> str:
 
 def fiscal_year(lines: list[Line], sections: list[Section]) -> int | None:
     """Title year ("Årsredovisning 2022"), else the first year column of the statements, else the commonest."""
+    return _fiscal_year(lines, sections)[0]
+
+
+def _fiscal_year(lines: list[Line], sections: list[Section]) -> tuple[int | None, bool]:
+    """The year and whether the report states it as its own (False: only the commonest year)."""
     for line in lines[:80]:
         f = fold(line.text)
         m = regex.search(r"(arsredovisning(?:en)?|verksamhetsplan(?: och budget)?|budget|delarsrapport)\D{0,25}((?:19|20)\d\d)", f)
         if m and len(f) < 120:
-            return int(m.group(2))
+            return int(m.group(2)), True
     for s in sections:
         if s.kind in ("resultatrakning", "balansrakning", "kassaflodesanalys"):
             for line in s.lines[:8]:
                 if is_header_line(line):
                     years = [int(y) for y in YEAR.findall(line.text)]
                     if years:
-                        return max(years)
+                        return max(years), True
     for line in lines[:80]:
         m = regex.search(r"\b(?:för|for)\s+(?:år|ar)\s+((?:19|20)\d\d)\b", line.text)
         if m:
-            return int(m.group(1))
+            return int(m.group(1)), True
     counts = Counter(int(y) for line in lines for y in YEAR.findall(line.text))
-    return counts.most_common(1)[0][0] if counts else None
+    return (counts.most_common(1)[0][0] if counts else None), False
 
 
 def organisation(lines: list[Line]) -> str:

@@ -12,6 +12,7 @@ COLUMNS = ("utfall", "budget", "avvikelse", "utfall_intakt", "utfall_kostnad",
 UNITS = {"kr": 1, "tkr": 1_000, "mkr": 1_000_000}
 CHECK_STATUSES = ("pass", "fail", "skipped")
 SEVERITIES = ("error", "warning", "info")
+SOURCES = ("table", "text")     # a statement table; a key-figure line or a sentence (weaker)
 
 
 @dataclass(frozen=True)
@@ -54,8 +55,11 @@ class Fact:
     checked_by: str = ""            # ids of those checks, ';'-separated
     readings: int = 1               # readings the grammar and the header allowed (1 = unambiguous)
     decided_by: str = ""            # ids of the checks the reader used to choose the reading, ';'-separated
+    source: str = "table"           # where it was printed: a table, or running text / a key-figure line
 
     def __post_init__(self) -> None:
+        if self.source not in SOURCES:
+            raise ValueError(f"unknown source {self.source!r}")
         if self.scope not in SCOPES:
             raise ValueError(f"unknown scope {self.scope!r}")
         if self.statement not in STATEMENTS:

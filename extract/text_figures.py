@@ -1,0 +1,567 @@
+"""Amounts a page states outside its tables: key-figure lines and sentences.
+
+A cover or an "i korthet" box prints "Balansomslutning 607,5 mkr" / "Resultat -19,3 mkr"; a
+chairman's letter writes "Årets nettoinvesteringar uppgick till 67,4 mkr"; a budget article
+lists "• Välfärdsnämnden tilldelas 1 613 miljoner kronor". Each becomes a figure with its label,
+period, column and scope — but only when the words leave one reading:
+
+- an amount needs a money unit beside it (mkr, mnkr, miljoner kronor, tkr, kr): counts ("922
+  st"), tax rates ("22:24"), percentages, dates and page numbers never have one;
+- a key-figure line is a short label (no verb, no digit) and its amount, nothing else;
+- a sentence figure needs a subject the item vocabulary knows (normalize/data/items.csv), joined
+  to the amount by a link ("blev", "uppgick till", "på") with only filler words between;
+  a change, a share, an approximation or an adjusted figure in its clause leaves it out, and
+  so does another party (a company, a nämnd) or a comparison just after the amount;
+- two figures for one item, period and column that disagree, or that one sentence gives
+  without saying which is which, yield nothing.
+
+The words are in extract/data/text_figures.toml. The number grammar is extract/amounts.py.
+These figures are weaker than a table's: the pipeline reads them only when a document has no
+statement table, and marks them `source = text`.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import regex
+import tomllib
+from arsred.extract.amounts import MINUS, Amount, is_amount_token, segment
+from arsred.extract.document import Line
+from arsred.extract.sections import fold
+from arsred.normalize.items import map_item, synonyms
+
+MAX_RUN = 6                     # tokens of one printed amount: sign, head and four thousands groups
+YEAR = regex.compile(r"^(?:19[5-9]\d|20[0-4]\d)$")
+DATE = regex.compile(r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}(?:\s*-?\s*\d{2,4})?\b")
+TOKEN = regex.compile(r"\([^\s()]*\)?|[^\s(]+")
+SENTENCE_END = regex.compile(r"[.!?]$")
+MARKERS = "•·*▪►‣◦-–—"
+
+
+@dataclass(frozen=True)
+class TextFigure:
+    """One amount stated in running text or a key-figure line, with the words it was read from."""
+
+    statement: str
+    item: str
+    label: str
+    label_raw: str
+    period: int
+    column: str
+    scope: str
+    amount: Amount
+    unit: str
+    line: Line
+    form: str                    # key_figure | sentence
+
+
+@dataclass(frozen=True)
+class _Token:
+    text: str
+    fold: str
+    line: Line
+
+
+@dataclass(frozen=True)
+class _Mention:
+    start: int                   # first token of the amount (its sign included)
+    end: int                     # token after the unit (and after a comparative in parentheses)
+    amount: Amount
+    unit: str
+    comparative: Amount | None
+    comparative_year: int | None
+
+
+@lru_cache(maxsize=1)
+def words() -> dict:
+    with resources.files("arsred.extract").joinpath("data/text_figures.toml").open("rb") as fh:
+        data = tomllib.load(fh)
+    phrases = {k: [tuple(fold(w).split()) if fold(w) else (w,) for w in v["words"]]
+               for k, v in data.items() if isinstance(v, dict) and "words" in v}
+    phrases["negative"] = [tuple(fold(w).split()) for w in data["sign_words"]["negative"]]
+    phrases["positive"] = [tuple(fold(w).split()) for w in data["sign_words"]["positive"]]
+    for kind, ws in data["columns"].items():
+        phrases[f"column_{kind}"] = [tuple(fold(w).split()) for w in ws]
+    units = sorted(((tuple(fold(k).split()), v) for k, v in data["money_units"].items()), key=lambda u: -len(u[0]))
+    return {"phrases": phrases, "units": units, "max_words": data["label_stop"]["max_words"],
+            "suffixes": data["definite_suffixes"], "count_nouns": set(data["count_nouns"]["words"]),
+            "party_suffixes": tuple(data["other_parties"]["suffixes"]),
+            "unit_words": {fold(k).split()[-1] for k in data["money_units"]},
+            "reference_before_year": set(data["years"]["reference_before"]),
+            "key_links": [tuple(fold(w).split()) for w in data["links"]["key_figure"]]}
+
+
+def _has(seq: Sequence[str], kind: str) -> bool:
+    """Does the folded word sequence hold one of the phrases of `kind`?"""
+    return any(_find(seq, p) >= 0 for p in words()["phrases"][kind])
+
+
+def _find(seq: Sequence[str], phrase: tuple[str, ...]) -> int:
+    n = len(phrase)
+    for i in range(len(seq) - n + 1):
+        if tuple(seq[i:i + n]) == phrase:
+            return i
+    return -1
+
+
+def _ends_with(seq: Sequence[str], kind: str) -> int:
+    """Length of the longest phrase of `kind` that ends `seq` (0 when none does)."""
+    best = 0
+    for p in words()["phrases"][kind]:
+        if len(p) > best and len(seq) >= len(p) and tuple(seq[len(seq) - len(p):]) == p:
+            best = len(p)
+    return best
+
+
+def _fold_token(text: str) -> str:
+    core = text.strip("()[]:;,.!?\"'”“")
+    return "%" if core == "%" else fold(core)
+
+
+# ---------------------------------------------------------------- text to pieces
+
+def _paragraphs(lines: Sequence[Line]) -> list[list[Line]]:
+    out: list[list[Line]] = []
+    current: list[Line] = []
+    for line in lines:
+        if not line.text.strip():
+            if current:
+                out.append(current)
+            current = []
+            continue
+        current.append(line)
+    if current:
+        out.append(current)
+    return out
+
+
+def _tokens(lines: Sequence[Line]) -> list[list[_Token]]:
+    """A paragraph's tokens cut into sentences and list items (a bullet, ' - ' before a capital,
+    a line that ends with a money unit and starts the next with a capital)."""
+    sentences: list[list[_Token]] = []
+    current: list[_Token] = []
+    for line in lines:
+        text = DATE.sub(lambda m: "§" * len(m.group()), line.text)
+        toks = [m.group() for m in TOKEN.finditer(text)]
+        stripped = line.text.lstrip()
+        if current and (stripped[:1] in MARKERS or stripped[:1].isupper() or
+                        current[-1].fold in words()["unit_words"]):
+            sentences.append(current)
+            current = []
+        for k, tok in enumerate(toks):
+            if tok in MARKERS and (k == 0 or (k + 1 < len(toks) and toks[k + 1][:1].isupper())):
+                if current:
+                    sentences.append(current)
+                current = []
+                continue
+            if "§" in tok:
+                tok = "§"
+            current.append(_Token(tok, _fold_token(tok), line))
+            if SENTENCE_END.search(tok) and not regex.search(r"\d[.]$|\b(?:bl|t|m|s|ca|kr|resp)\.$", tok.casefold()):
+                sentences.append(current)
+                current = []
+    if current:
+        sentences.append(current)
+    return sentences
+
+
+# ---------------------------------------------------------------- amounts
+
+def _unit_at(toks: list[_Token], i: int) -> tuple[str, int] | None:
+    """The money unit that starts at token i: (unit, tokens it takes)."""
+    for phrase, unit in words()["units"]:
+        target = " ".join(phrase)
+        n = next((c for c in range(1, len(phrase) + 1) if " ".join(t.fold for t in toks[i:i + c]) == target), 0)
+        if not n:
+            continue
+        last = toks[i + n - 1].text.casefold().rstrip(".,;:!?)")
+        if not last.endswith(phrase[-1][-2:]):
+            continue                              # "mkr/år" folds to "mkr ar": a rate, not an amount
+        if phrase == ("miljoner",) and i + 1 < len(toks) and toks[i + 1].fold in words()["count_nouns"]:
+            return None
+        return unit, n
+    return None
+
+
+def _mentions(toks: list[_Token]) -> list[_Mention]:
+    out: list[_Mention] = []
+    i = 0
+    while i < len(toks):
+        hit = _unit_at(toks, i)
+        if hit is None:
+            i += 1
+            continue
+        unit, n = hit
+        k = i
+        while k > 0 and i - k < MAX_RUN and is_amount_token(toks[k - 1].text.rstrip(":")) and \
+                not toks[k - 1].text.startswith("("):
+            k -= 1
+        prev_end = out[-1].end if out else 0
+        if k == i or k < prev_end:
+            i += n
+            continue
+        run = [t.text for t in toks[k:i]]
+        if k > 0 and toks[k - 1].text in ("+", "±", *MINUS):
+            k -= 1
+            run[0] = toks[k].text + run[0]
+        amount = _one_amount(run)
+        end = i + n
+        comparative, comp_year = None, None
+        closing = toks[end - 1].text.rstrip(".,;:!?")
+        if amount is not None and not closing.endswith(")") and end < len(toks) and toks[end].text.startswith("("):
+            comparative, comp_year, end = _comparative(toks, end)
+        if amount is not None:
+            out.append(_Mention(k, end, amount, unit, comparative, comp_year))
+        i = max(end, i + n)
+    return out
+
+
+def _one_amount(run: list[str]) -> Amount | None:
+    """The tokens before a unit as one amount; a run that reads as several (a year and a figure,
+    "2020 300") is not sure, and yields none."""
+    joined = [t for t in run if t]
+    if not joined:
+        return None
+    if len(joined) > 1 and YEAR.match(joined[0].lstrip("+-−–")):
+        return None
+    cut = segment(joined, None)
+    if cut is None or cut[0] is not None or len(cut[1]) != 1 or cut[1][0] is None:
+        return None
+    amount = cut[1][0]
+    if amount.parenthesised:
+        return None                                  # "(56) mkr" alone: a comparative, not the figure
+    return amount
+
+
+def _comparative(toks: list[_Token], start: int) -> tuple[Amount | None, int | None, int]:
+    """'(56)', '(förra året: 200,9 miljoner)', '(att jämföra med -110 miljoner kronor 2014)' after a
+    figure: the comparative figure and its year (None: the year before). Returns the token after it."""
+    end = start
+    depth_text = []
+    while end < len(toks) and end - start < 12:
+        depth_text.append(toks[end].text)
+        end += 1
+        if ")" in toks[end - 1].text:
+            break
+    else:
+        return None, None, start
+    inner = " ".join(depth_text)[1:]
+    inner = inner[:inner.rfind(")")]
+    if "%" in inner or "procent" in inner.casefold():
+        return None, None, end          # a share beside the figure, not a comparative
+    parts = inner.replace(":", " ").split()
+    inner_toks = [_Token(t, _fold_token(t), toks[start].line) for t in parts]
+    years, figure_tokens, rest, units_in = [], [], [], set()
+    k = 0
+    while k < len(inner_toks):
+        tok = inner_toks[k]
+        hit = _unit_at(inner_toks, k)
+        if hit is not None:
+            units_in.add(hit[0])
+            k += hit[1]
+            continue
+        if YEAR.match(tok.text):
+            years.append(int(tok.text))
+        elif is_amount_token(tok.text) or tok.text in ("+", "±", *MINUS):
+            figure_tokens.append(tok.text)
+        elif tok.fold:
+            rest.append(tok.fold)
+        k += 1
+    comparative_words = {w for p in words()["phrases"]["comparative"] for w in p}
+    if any(w not in comparative_words for w in rest) or len(years) > 1 or not figure_tokens or len(units_in) > 1:
+        return None, None, end          # a note, words, two years: not a comparative figure
+    if figure_tokens[0] in ("+", "±", *MINUS) and len(figure_tokens) > 1:
+        figure_tokens = [figure_tokens[0] + figure_tokens[1], *figure_tokens[2:]]
+    amount = _one_amount(figure_tokens)
+    if amount is None:
+        return None, None, end
+    return amount, (years[0] if years else None), end
+
+
+# ---------------------------------------------------------------- readings
+
+def _sign(seq: Sequence[str]) -> int:
+    """+1 / -1 from sign words in the words before an amount, 0 for none, None-like 2 for both."""
+    neg, pos = _has(seq, "negative"), _has(seq, "positive")
+    if neg and pos:
+        return 2
+    return -1 if neg else (1 if pos else 0)
+
+
+def _column(seq: Sequence[str], default: str) -> str | None:
+    if _has(seq, "column_avvikelse"):
+        return "avvikelse"
+    budget, prognos = _has(seq, "column_budget"), _has(seq, "column_prognos")
+    if budget and prognos:
+        return None
+    return "budget" if budget else ("prognos" if prognos else default)
+
+
+def _item(statement: str, words_printed: Sequence[str]) -> tuple[str, str] | None:
+    """(item, its name) for a subject phrase the vocabulary knows exactly (definite forms too)."""
+    phrase = " ".join(words_printed)
+    candidates = [phrase]
+    last = fold(words_printed[-1])
+    for suffix, base in words()["suffixes"].items():
+        if last.endswith(suffix) and len(last) > len(suffix) + 3:
+            candidates.append(" ".join([*(fold(w) for w in words_printed[:-1]), last[:-len(suffix)] + base]))
+    for cand in candidates:
+        m = map_item(statement, cand)
+        if m.mapped and m.score >= 95 and m.kind != "heading":
+            name = next(s.label for s in synonyms()[statement] if s.item == m.item)
+            return m.item, name
+    return None
+
+
+def _other_party(seq: Sequence[str]) -> bool:
+    return _has(seq, "other_parties") or any(w.endswith(words()["party_suffixes"]) for w in seq)
+
+
+def read_text_figures(lines: Sequence[Line], fiscal_year: int | None, doc_type: str | None) -> list[TextFigure]:
+    """Every amount the text states with one reading (see the module docstring). `fiscal_year` is the
+    year a figure takes when its sentence names none: the report's stated year, or None (then such a
+    figure is left out)."""
+    statement = "budget" if doc_type == "verksamhetsplan_budget" else "oversikt"
+    default_column = "budget" if statement == "budget" else "utfall"
+    out: list[TextFigure] = []
+    for paragraph in _paragraphs(lines):
+        caption: list[str] = []
+        for toks in _tokens(paragraph):
+            mentions = _mentions(toks)
+            found = []
+            for idx, m in enumerate(mentions):
+                prev_end = mentions[idx - 1].end if idx else 0
+                fig = _key_figure(toks, m, prev_end, statement, default_column, caption, fiscal_year)
+                if fig is None:
+                    fig = _sentence_figure(toks, m, prev_end, statement, default_column, fiscal_year)
+                found.extend(fig or [])
+            out.extend(_one_reading_per_sentence(found))
+            if not found:
+                tail = toks[mentions[-1].end:] if mentions else toks
+                caption = [t.fold for t in tail if t.fold]
+    return _agreeing(out)
+
+
+def _key_figure(toks, m: _Mention, prev_end: int, statement, default_column, caption,
+                fiscal_year) -> list[TextFigure] | None:
+    """'Label amount unit' as a piece of its own: a line, a list item, a ':'- or ','-separated part."""
+    start = prev_end
+    for j in range(m.start - 1, prev_end - 1, -1):
+        if toks[j].text.endswith((",", ";")) or toks[j].text in MARKERS:
+            start = j + 1
+            break
+    after = toks[m.end:]
+    tail_ok = not after or toks[m.end - 1].text.endswith((",", ";", ".")) or after[0].text in MARKERS or \
+        (after[0].text.startswith(",") or toks[m.end - 1].text.endswith(":"))
+    if not tail_ok:
+        return None
+    label_toks = toks[start:m.start]
+    printed = [t.text.rstrip(",;") for t in label_toks]
+    folded = [t.fold for t in label_toks]
+    context = list(caption)
+    if any(t.endswith(":") for t in printed[:-1]):              # "Bland övriga poster: Räddningstjänst 7 miljoner"
+        cut = max(k for k, t in enumerate(printed[:-1]) if t.endswith(":")) + 1
+        context += folded[:cut]
+        printed, folded = printed[cut:], folded[cut:]
+    sign_words = []
+    while folded and (_ends_with(folded, "negative") or _ends_with(folded, "positive")):
+        n = max(_ends_with(folded, "negative"), _ends_with(folded, "positive"))
+        sign_words += folded[-n:]
+        printed, folded = printed[:-n], folded[:-n]
+    link = max((len(p) for p in words()["key_links"] if tuple(folded[len(folded) - len(p):]) == p), default=0)
+    if link and link < len(folded):
+        context += folded[-link:]
+        printed, folded = printed[:-link], folded[:-link]
+    printed = [p.rstrip(":") for p in printed]
+    if not printed or len(printed) > words()["max_words"] or not printed[0][:1].isupper():
+        return None                       # a lower-case start continues a sentence: not a line name
+    if any(_has([w], "links") or _has([w], "clause_starts") for w in folded if w != "och"):
+        return None                       # "Prognosen … bedöms till årets resultat": a sentence, not a label
+    if any(regex.search(r"\d", p) or p == "§" for p in printed):
+        return None
+    if any(_has([w], "label_stop") for w in folded) or _has(folded, "blockers") or _has(folded, "label_stop"):
+        return None
+    clause = context + folded + sign_words
+    if _has(sign_words + folded, "blockers") or _has(context, "caption_blockers"):
+        return None                       # "Ökningen består av: • Årlig löneöversyn: 4 000 000 kronor": parts of a change
+    if after and _after_blocked(_clause_after(after)) and not after[0].text.startswith(","):
+        return None
+    label = " ".join(printed).strip(" :-–")
+    if not label:
+        return None
+    return _figures(m, label, " ".join(t.text for t in toks[start:m.end]), statement, clause, folded, sign_words,
+                    default_column, fiscal_year, toks, "key_figure")
+
+
+def _clause_after(after: Sequence[_Token]) -> list[str]:
+    """The folded words after an amount up to the next amount's clause or the sentence end."""
+    out = []
+    for t in after[:10]:
+        out.append(t.fold)
+        if t.text.endswith((".", ";")):
+            break
+    return [w for w in out if w]
+
+
+def _after_blocked(after: Sequence[str]) -> bool:
+    """A comparison right after the amount ("36 miljoner, eller 1,3 procentenheter, bättre än målet")."""
+    return bool(after) and (any(_find(after[:2], p) == 0 for p in words()["phrases"]["after_blockers"]) or
+                            _has(after[:8], "comparisons"))
+
+
+def _sentence_figure(toks, m: _Mention, prev_end: int, statement, default_column,
+                     fiscal_year) -> list[TextFigure] | None:
+    """'<subject> <link> <amount>': the subject an item the vocabulary knows, with only filler
+    words between it and the link, and only allowed words before it in its clause."""
+    left = toks[prev_end:m.start]
+    folded = [t.fold for t in left]
+    pos = len(folded)
+    sign_words: list[str] = []
+
+    def strip_signs() -> None:
+        nonlocal pos
+        while pos > 0:
+            n = max(_ends_with(folded[:pos], "negative"), _ends_with(folded[:pos], "positive"))
+            if n == 0 and folded[pos - 1] in ("ett", "en"):
+                n = 1
+            if n == 0:
+                return
+            sign_words.extend(folded[pos - n:pos])
+            pos -= n
+
+    strip_signs()
+    link = _ends_with(folded[:pos], "links")
+    pos -= link
+    strip_signs()
+    fillers = 0
+    while pos > 0 and fillers < 5:
+        n = _ends_with(folded[:pos], "fillers")
+        if n == 0 and YEAR.match(folded[pos - 1]):
+            n = 1
+        if n == 0:
+            break
+        # a filler that is itself the last word of a subject ("...resultat i ...") is tried as subject first
+        if _subject_at(statement, left, pos) is not None:
+            break
+        pos -= n
+        fillers += 1
+    subject = _subject_at(statement, left, pos)
+    if subject is None:
+        return None
+    start, (item, name) = subject
+    # the words before the subject, back to the clause's start, must all be allowed
+    p = start
+    while p > 0:
+        if left[p - 1].text.endswith((",", ";", ":", ".")) or left[p - 1].text in MARKERS:
+            break
+        n = _ends_with(folded[:p], "clause_starts")
+        if n:
+            break
+        n = _ends_with(folded[:p], "pre_words")
+        if n == 0 and YEAR.match(folded[p - 1]):
+            n = 1
+        if n == 0:
+            return None
+        p -= n
+        if left[p].text[:1].isupper():
+            break                          # a sentence (or a run-in heading's sentence) starts here
+    whole = [t.fold for t in toks[:m.start]]
+    clause = folded[p:]
+    if _has(clause, "blockers") or _other_party(whole) or _has(whole, "blockers"):
+        return None
+    if _after_blocked(_clause_after(toks[m.end:])):
+        return None
+    if not link and not _has(folded[p:start], "pre_words") and start != pos:
+        return None
+    label_raw = " ".join(t.text for t in toks[prev_end + p:m.end]) if prev_end + p < m.end else name
+    return _figures(m, name, label_raw, statement, whole, clause, sign_words, default_column, fiscal_year,
+                    toks, "sentence", item=item)
+
+
+def _subject_at(statement: str, left: list[_Token], end: int) -> tuple[int, tuple[str, str]] | None:
+    """The longest known item phrase that ends at `end` (up to six words)."""
+    for n in range(min(6, end), 0, -1):
+        printed = [t.text.strip(",;:()") for t in left[end - n:end]]
+        if any(not p or regex.search(r"\d", p) for p in printed):
+            continue
+        hit = _item(statement, printed)
+        if hit is not None:
+            return end - n, hit
+    return None
+
+
+def _figures(m: _Mention, label: str, label_raw: str, statement: str, context: Sequence[str],
+             clause: Sequence[str], sign_words: Sequence[str], default_column: str, fiscal_year: int | None,
+             toks: list[_Token], form: str, item: str | None = None) -> list[TextFigure] | None:
+    column = _column([*context, *clause], default_column)
+    if column is None:
+        return None
+    scope = "group" if _has([*context, *clause], "scope_group") else "entity"
+    amount = m.amount
+    sign = _sign(sign_words)
+    if sign == 2:
+        return None
+    printed_sign = amount.printed.lstrip()[:1]
+    if sign and printed_sign in MINUS + "+":
+        if (sign < 0) != (printed_sign in MINUS):
+            return None                          # "positivt -3 mkr": the words and the sign disagree
+    elif sign < 0:
+        amount = Amount(f"-{amount.printed}", -amount.value, amount.decimals, amount.marks)
+    period = _period(toks, m, fiscal_year)
+    if period is None:
+        return None
+    item = item or map_item(statement, label).item
+    line = toks[m.start].line
+    out = [TextFigure(statement, item, label, label_raw, period, column, scope, amount, m.unit, line, form)]
+    if m.comparative is not None:
+        comp = m.comparative
+        out.append(TextFigure(statement, item, label, label_raw, m.comparative_year or period - 1, column, scope,
+                              comp, m.unit, line, form))
+    return out
+
+
+def _period(toks: list[_Token], m: _Mention, fiscal_year: int | None) -> int | None:
+    """The one year the sentence names (outside a comparative), else the document's year; a
+    sentence naming several years gives its figure the year printed right beside it, or none."""
+    outside = toks[:m.start] + toks[m.end:]
+    years = {int(t.fold) for k, t in enumerate(outside) if YEAR.match(t.fold) and not _reference_year(outside, k)}
+    if m.comparative is not None and m.comparative_year is None and \
+            any(YEAR.match(t.fold) for t in outside):
+        return None            # "(with 2018's figures in parentheses)": which year is which is not ours to guess
+    if len(years) <= 1:
+        return years.pop() if years else fiscal_year
+    near = [int(t.fold) for t in toks[max(0, m.start - 3):m.start] + toks[m.end:m.end + 3] if YEAR.match(t.fold)]
+    return near[0] if len(set(near)) == 1 else None
+
+
+def _reference_year(toks: list[_Token], k: int) -> bool:
+    """'2023 års nivå', 'sedan 2010': a year the sentence refers to, not the figure's period."""
+    nxt = toks[k + 1].fold if k + 1 < len(toks) else ""
+    prev = toks[k - 1].fold if k else ""
+    return nxt == "ars" or prev in words()["reference_before_year"]
+
+
+def _one_reading_per_sentence(found: list[TextFigure]) -> list[TextFigure]:
+    """A sentence that gives one item two amounts for the same period and column does not say which
+    is which: neither is kept."""
+    keys = [(f.item, f.period, f.column, f.scope) for f in found]
+    return [f for f, k in zip(found, keys) if keys.count(k) == 1]
+
+
+def _agreeing(figures: list[TextFigure]) -> list[TextFigure]:
+    """The same figure stated twice is kept once; two different amounts for one item, period, column
+    and scope leave both out (the text does not settle which one is right)."""
+    groups: dict[tuple, list[TextFigure]] = {}
+    for f in figures:
+        groups.setdefault((f.statement, f.item, f.period, f.column, f.scope), []).append(f)
+    out = []
+    for f in figures:
+        group = groups[(f.statement, f.item, f.period, f.column, f.scope)]
+        if len({g.amount.value * {"kr": 1, "tkr": 1000, "mkr": 1_000_000}[g.unit] for g in group}) > 1:
+            continue
+        if group[0] is f:
+            out.append(f)
+    return out

@@ -1,0 +1,93 @@
+"""Amounts stated outside tables (extract/text_figures.py), on real dev pages of tests/real.
+
+Each test shows one form on the page that prints it, and what must stay unread beside it.
+"""
+from __future__ import annotations
+
+import pytest
+from arsred.extract.reading.read import read_document
+from arsred.extract.sections import content_lines
+from arsred.extract.sections_oneline import unfold_lines
+from arsred.extract.text_figures import read_text_figures
+
+from arsred.options import Options
+from arsred.pipeline import process_document
+from tests.helpers import ROOT
+
+PAGES = ROOT / "tests" / "real" / "pages"
+
+
+def figures(stem: str, year: int | None, doc_type: str = "arsredovisning"):
+    lines = unfold_lines(content_lines(read_document(str(PAGES / f"{stem}.txt"), Options())))
+    return {(f.label, f.period, f.column, f.scope): int(f.amount.value * {"kr": 1, "tkr": 1000, "mkr": 1_000_000}[f.unit])
+            for f in read_text_figures(lines, year, doc_type)}
+
+
+def test_cover_key_figures_are_read_and_counts_tax_rates_and_contents_are_not():
+    result = process_document(str(PAGES / "gnosjo_2019_omslag.txt"))
+    got = {(f.label, f.period, f.column): f.value_sek for f in result.facts}
+    assert got == {("Balansomslutning", 2019, "utfall"): 607_500_000,
+                   ("Investeringar", 2019, "utfall"): 51_200_000,
+                   ("Resultat", 2019, "utfall"): -19_300_000}      # not "922 st", "9 713 st", "22:24", page numbers
+    assert all(f.source == "text" and not f.verified and f.statement == "oversikt" for f in result.facts)
+    assert result.facts[0].line == 3                                  # provenance: the line it was printed on
+    assert "running text" in result.record.warnings
+    assert result.record.status != "error"
+
+
+def test_key_figure_lines_with_a_link_word_and_bullets_but_no_approximations():
+    got = figures("roslagen_2022_arsredovisning_i_korthet", 2022)
+    assert got[("Kostnader", 2022, "utfall", "entity")] == 10_300_000                        # "Kostnader på 10,3 m.kr"
+    assert got[("Administrativa kansli kostnader", 2022, "utfall", "entity")] == 2_000_000   # "• … på 2 m.kr"
+    assert got[("Intäkter", 2022, "utfall", "entity")] == 8_200_000                          # "Intäkter med 8,2 m.kr"
+    assert 7_200_000 not in got.values()          # "7.2 m.kr": a dot is no decimal comma of this genre
+    assert 2_200_000 not in [v for k, v in got.items() if k[0] != "Strukturpåverkande insatser"]   # "Ca 2,2 m.kr"
+
+
+def test_sentence_with_a_comparative_in_parentheses_names_the_group_and_the_year_before():
+    got = figures("uppsala_2015_arsredovisning_arendet", 2015)
+    # "Kommunkoncernens ekonomiska resultat efter skatt är -39 miljoner kronor (att jämföra med -110 … 2014)"
+    assert got == {("Årets resultat", 2015, "utfall", "group"): -39_000_000,
+                   ("Årets resultat", 2014, "utfall", "group"): -110_000_000}
+    # "… blev 74 miljoner kronor lägre än beräknat" (a difference) and "på totalt -154" (a sum of parts) are not read
+
+
+def test_sentence_columns_from_their_words_and_subjects_that_are_other_items_left_alone():
+    got = figures("ekero_2018_verksamhetsredovisning_mars", 2018, "delarsrapport")
+    # "Budgeterat resultat är 9,2 mnkr (0,6 %)": budget, and the percentage is no comparative figure;
+    # "Det balanserade resultatet prognosticeras till 19,9 mnkr" is not the year's result, and
+    # "Exklusive försäkringsersättningen är årets resultat negativt -15,9 mnkr" is an adjusted figure
+    assert got == {("Årets resultat", 2018, "budget", "entity"): 9_200_000}
+    assert figures("mora_2024_uppfoljning_kvartal1", 2024, "delarsrapport") == {
+        ("Årets resultat", 2024, "prognos", "entity"): -98_000_000}     # "prognosen för årets resultat -98 …"
+
+
+def test_list_under_a_caption_takes_its_column_from_the_caption():
+    got = figures("ostersund_2016_delarsrapport_sammanfattning", 2016, "delarsrapport")
+    # "Större avvikelser mot budget … - Socialnämnden -16,9 mnkr - … - Kommunstyrelsen + 22,6 mnkr"
+    assert got == {("Socialnämnden", 2016, "avvikelse", "entity"): -16_900_000,
+                   ("Barn- och utbildningsnämnden", 2016, "avvikelse", "entity"): -18_900_000,
+                   ("Kommunstyrelsen", 2016, "avvikelse", "entity"): 22_600_000}
+    # the headline figures run together before it ("Budget + 167,5 mnkr + 169,1 mnkr …") name no line
+
+
+def test_a_year_the_report_does_not_state_is_not_given_to_its_sentences():
+    """The page prints only "resultat per augusti 2015" (a comparison): the commonest year is no period."""
+    result = process_document(str(PAGES / "ostersund_2016_delarsrapport_sammanfattning.txt"))
+    assert not result.facts
+
+
+def test_budget_bullets_with_a_budget_verb_and_a_trailing_share():
+    got = figures("ornskoldsvik_2023_budget_namnder", 2023, "verksamhetsplan_budget")
+    assert got[("Välfärdsnämnden", 2023, "budget", "entity")] == 1_613_000_000   # "tilldelas 1 613 miljoner kronor, vilket motsvarar 41 procent"
+    assert len(got) == 5                                                          # not "4,0 miljarder", not "41 procent"
+
+
+@pytest.mark.parametrize("stem, year", [
+    ("laxa_2023_budgetramar", 2023),              # "från 144 mnkr till 154 mnkr": two amounts, neither said to be which
+    ("medelpad_2024_ramhojning", 2024),           # "Ökningen består av: • Årlig löneöversyn: 4 000 000 kronor": parts of a change
+    ("hagfors_2010_ordforande", 2010),            # "Räknar vi bort omställningskostnader är resultatet hela 20 Mkr": adjusted
+    ("enkoping_2021_delarsrapport_eposten", 2021),  # "36 miljoner, eller 1,3 procentenheter, bättre än": a difference
+])
+def test_uncertain_statements_yield_nothing(stem, year):
+    assert figures(stem, year, "verksamhetsplan_budget") == {}
