@@ -275,3 +275,15 @@ def test_a_change_from_a_baseline_sets_the_figure_it_goes_to_as_target():
     # 7,2 % till 6,2 %': the 'från' figure is where the measure starts, the 'till' figure the target
     rows = {r["goal"]: r for r in find_goals(read_document(DEV / "skinnskatteberg_2018_mal.txt"))}
     assert rows["Stöd utsatt-index ökar från 52 % till 62 % under 2018"]["target_value"] == 62
+
+
+@pytest.mark.parametrize(("stem", "lost"), [
+    # 'Indikator 2017 2018 2019' lists run into one line: the header and each row after its last cell; the goal
+    # printed over each list is lost, as its section heading runs into a photo credit ('Foto: … Organisationsmål')
+    ("goteborg_2019_organisationsmal", 1),
+    ("goteborg_2019_verksamhetsnara_mal", 2),
+])
+def test_a_year_column_list_run_into_one_line_keeps_its_rows(stem, lost, tmp_path):
+    flat, stored = page_score(stem, one_line, tmp_path), page_score(stem, as_stored, tmp_path / "s")
+    assert (flat["found"], flat["full"]) == (stored["found"] - lost, stored["full"] - lost), (flat, stored)
+    assert flat["rows"] == flat["found"], flat      # nothing invented from the header or the prose after the list

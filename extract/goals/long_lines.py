@@ -78,10 +78,16 @@ def split_line(text: str, ph: Phrases) -> list[Piece] | None:
     cuts = set(items) | {m.end() for m in SENTENCE_END.finditer(t)
                          if not _after_item_number(t, m.start()) and not _inside(m.end(), rows, strict=True)}
     cuts |= {m.end() for m in regex.finditer(r":\s+", t) if m.end() in items}
+    headers = year_headers(t, ph)
+    cuts = {c for c in cuts if not any(a < c < b for a, b in headers)}     # 'Indikator 2017 2018 2019' is one line
     bounds = sorted(cuts | {0}) + [len(t)]
+    tables = {start for start, _ in headers}      # a table and the goal line over it stand apart
     segments = []
     for a, b in zip(bounds, bounds[1:]):
         seg = t[a:b].strip()
+        if a in tables or b in tables:
+            segments.append((seg, False, True))
+            continue
         tail = _item_tail(seg) if a in items else None
         head = _item_heading(seg, ph) if a in items and tail is None else None
         if head is not None:        # '- Mål Lokala mål - Minst 90 procent …': the item, then the next list's heading
@@ -188,6 +194,7 @@ def _item_starts(t: str, ph: Phrases) -> set[int]:
             cuts.update(m.start() for m in regex.finditer(r"(?<=\S\s)(?:" + labels + r")\s*:", folded)
                         if t[m.start()].isupper())
     cuts.update(_indicator_rows(t, ph))
+    cuts.update(_year_column_rows(t, ph))
     cuts.update(_labelled_rows(t, ph))
     cuts.update(_target_column_rows(t, ph))
     cuts.update(_target_rows(t, ph))
@@ -238,6 +245,37 @@ def _indicator_rows(t: str, ph: Phrases) -> set[int]:
                 if regex.match(r"\s+\p{Ll}", row[run.end():]):
                     cuts.add(a + run.start() + words[-1].start())   # '… Helsingborg Upplevd nöjdhet …'
                     break
+    return cuts
+
+
+YEAR_ROW_CHARS = 200        # a row of an 'Indikator 2017 2018 2019' list is a measure's name and its figures
+
+
+def year_headers(t: str, ph: Phrases) -> list[tuple[int, int]]:
+    """Spans of 'Indikator 2017 2018 2019' headers (capitalised, a capitalised row name after them) in a line."""
+    folded = fold(t)
+    if len(folded) != len(t) or not ph.indicator_columns:
+        return []
+    names = "|".join(regex.escape(w) for w in ph.indicator_columns)
+    return [h.span() for h in regex.finditer(r"(?<!\S)(?:" + names + r")(?:\s+(?:19|20)\d\d){2,}(?=\s)", folded)
+            if t[h.start()].isupper() and regex.match(r"\s+\p{Lu}", t[h.end():])]
+
+
+def _year_column_rows(t: str, ph: Phrases) -> set[int]:
+    """An 'Indikator 2017 2018 2019' list run into the line: its header and each row after its figures.
+
+    The header is an indicator column's name (`[indicator] indicator_columns`, capitalised) over two
+    years or more; after it a row ends where its last cell (a figure, '-', a footnote '*') meets a
+    capital letter. The list ends at the first run that does not end in a cell: the prose after it.
+    """
+    cuts: set[int] = set()
+    for start, end in year_headers(t, ph):
+        cuts.update((start, end))
+        for m in regex.finditer(r"(?<=[\d%*-])\s+(?=\p{Lu})", t, pos=end + 1):
+            row = t[max(cuts):m.start()].strip()
+            if len(row) > YEAR_ROW_CHARS or not regex.search(r"\p{L}.*\s[\d*%,.-]+$", row):
+                break
+            cuts.add(m.end())
     return cuts
 
 
