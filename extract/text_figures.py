@@ -91,6 +91,7 @@ def words() -> dict:
             "party_suffixes": tuple(data["other_parties"]["suffixes"]),
             "unit_words": {fold(k).split()[-1] for k in data["money_units"]},
             "reference_before_year": set(data["years"]["reference_before"]),
+            "amount_first": set(data["amount_first"]["words"]),
             "key_links": [tuple(fold(w).split()) for w in data["links"]["key_figure"]]}
 
 
@@ -316,6 +317,22 @@ def _item(statement: str, words_printed: Sequence[str]) -> tuple[str, str] | Non
     return None
 
 
+def stated_year(lines: Sequence[Line]) -> int | None:
+    """The one year the text states as the report's own ("verksamhetsåret 2015", "budgeten för 2023",
+    "för år 2024"; [years] stated_by), or None when it states none or several."""
+    found = {int(m.group("year")) for line in lines for pat in _stated_patterns()
+             for m in pat.finditer(fold(line.text))}
+    return found.pop() if len(found) == 1 else None
+
+
+@lru_cache(maxsize=1)
+def _stated_patterns() -> list[regex.Pattern]:
+    with resources.files("arsred.extract").joinpath("data/text_figures.toml").open("rb") as fh:
+        data = tomllib.load(fh)
+    year = r"(?P<year>(?:19[5-9]|20[0-4])\d)\b(?!\s+(?:19|20)\d\d)"
+    return [regex.compile(pat.replace("YEAR", year)) for pat in data["years"]["stated_by"]]
+
+
 def _other_party(seq: Sequence[str]) -> bool:
     return _has(seq, "other_parties") or any(w.endswith(words()["party_suffixes"]) for w in seq)
 
@@ -324,6 +341,8 @@ def read_text_figures(lines: Sequence[Line], fiscal_year: int | None, doc_type: 
     """Every amount the text states with one reading (see the module docstring). `fiscal_year` is the
     year a figure takes when its sentence names none: the report's stated year, or None (then such a
     figure is left out)."""
+    if fiscal_year is None:
+        fiscal_year = stated_year(lines)
     statement = "budget" if doc_type == "verksamhetsplan_budget" else "oversikt"
     default_column = "budget" if statement == "budget" else "utfall"
     out: list[TextFigure] = []
@@ -354,6 +373,9 @@ def _key_figure(toks, m: _Mention, prev_end: int, statement, default_column, cap
             start = j + 1
             break
     after = toks[m.end:]
+    first = _amount_first(toks, m, prev_end, statement, default_column, caption, fiscal_year)
+    if first is not None:
+        return first
     tail_ok = not after or toks[m.end - 1].text.endswith((",", ";", ".")) or after[0].text in MARKERS or \
         (after[0].text.startswith(",") or toks[m.end - 1].text.endswith(":"))
     if not tail_ok:
@@ -406,6 +428,26 @@ def _clause_after(after: Sequence[_Token]) -> list[str]:
     return [w for w in out if w]
 
 
+def _amount_first(toks, m: _Mention, prev_end: int, statement, default_column, caption,
+                  fiscal_year) -> list[TextFigure] | None:
+    """'6 m.kr i medlemsavgift' as a list item or line of its own: the amount, then 'i' and the line name."""
+    if m.start != prev_end or m.start != 0 or m.comparative is not None:
+        return None
+    rest = toks[m.end:]
+    if len(rest) < 2 or len(rest) > words()["max_words"] + 1 or rest[0].fold not in words()["amount_first"]:
+        return None
+    printed = [t.text.rstrip(".,;") for t in rest[1:]]
+    folded = [t.fold for t in rest[1:]]
+    if any(regex.search(r"\d", p) for p in printed) or not all(p[:1].isalpha() for p in printed):
+        return None
+    if any(_has([w], "label_stop") or _has([w], "links") or _has([w], "clause_starts") for w in folded) or \
+            _has(folded, "blockers") or _has(caption, "caption_blockers"):
+        return None
+    label = " ".join(printed)
+    return _figures(m, label[:1].upper() + label[1:], " ".join(t.text for t in toks[:m.end + len(rest)]),
+                    statement, list(caption), folded, [], default_column, fiscal_year, toks, "key_figure")
+
+
 def _after_blocked(after: Sequence[str]) -> bool:
     """A comparison right after the amount ("36 miljoner, eller 1,3 procentenheter, bättre än målet")."""
     return bool(after) and (any(_find(after[:2], p) == 0 for p in words()["phrases"]["after_blockers"]) or
@@ -452,9 +494,10 @@ def _sentence_figure(toks, m: _Mention, prev_end: int, statement, default_column
     if subject is None:
         return None
     start, (item, name) = subject
-    # the words before the subject, back to the clause's start, must all be allowed
+    # the words before the subject, back to the clause's start, must all be allowed; a capital
+    # subject starts its sentence (or the sentence after a run-in heading)
     p = start
-    while p > 0:
+    while p > 0 and not left[start].text[:1].isupper():
         if left[p - 1].text.endswith((",", ";", ":", ".")) or left[p - 1].text in MARKERS:
             break
         n = _ends_with(folded[:p], "clause_starts")
@@ -509,7 +552,8 @@ def _figures(m: _Mention, label: str, label_raw: str, statement: str, context: S
         if (sign < 0) != (printed_sign in MINUS):
             return None                          # "positivt -3 mkr": the words and the sign disagree
     elif sign < 0:
-        amount = Amount(f"-{amount.printed}", -amount.value, amount.decimals, amount.marks)
+        return None          # "ett underskott på 4,1 mnkr": printed unsigned, meant negative; value_sek is
+        #                      signed as printed, so the figure would be either unlike its print or wrong
     period = _period(toks, m, fiscal_year)
     if period is None:
         return None

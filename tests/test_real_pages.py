@@ -54,7 +54,10 @@ def _normal_recall(text: str, skip: tuple[str, ...]) -> float:
 # 'realtables'): scored by benchmarks/real_accuracy.py and held to no wrong figure above, but not to
 # the floor, which they would lower only because nothing reads them yet
 ADDED_AFTER_FLOOR = ("nybro_", "krokom_", "orust_", "laxa_", "hoor_", "uppsala_", "stromsund_", "hagfors_",
-                     "ekero_", "sala_", "arboga_", "enkoping_", "haninge_", "mora_", "gnosjo_")
+                     "ekero_", "sala_", "arboga_", "enkoping_", "haninge_", "mora_", "gnosjo_",
+                     # section 'realtables, fourth round' of SOURCES.md (first look: none of their 56 facts read)
+                     "lidingo_", "laholm_", "regionkalmar_", "regionnorrbotten_", "regionvastmanland_", "falun_",
+                     "soderkoping_", "varberg_", "oxelosund_", "borlange_")
 
 
 @pytest.mark.slow

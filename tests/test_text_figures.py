@@ -40,6 +40,7 @@ def test_key_figure_lines_with_a_link_word_and_bullets_but_no_approximations():
     assert got[("Kostnader", 2022, "utfall", "entity")] == 10_300_000                        # "Kostnader på 10,3 m.kr"
     assert got[("Administrativa kansli kostnader", 2022, "utfall", "entity")] == 2_000_000   # "• … på 2 m.kr"
     assert got[("Intäkter", 2022, "utfall", "entity")] == 8_200_000                          # "Intäkter med 8,2 m.kr"
+    assert got[("Medlemsavgift", 2022, "utfall", "entity")] == 6_000_000                     # "• 6 m.kr i medlemsavgift"
     assert 7_200_000 not in got.values()          # "7.2 m.kr": a dot is no decimal comma of this genre
     assert 2_200_000 not in [v for k, v in got.items() if k[0] != "Strukturpåverkande insatser"]   # "Ca 2,2 m.kr"
 
@@ -50,6 +51,22 @@ def test_sentence_with_a_comparative_in_parentheses_names_the_group_and_the_year
     assert got == {("Årets resultat", 2015, "utfall", "group"): -39_000_000,
                    ("Årets resultat", 2014, "utfall", "group"): -110_000_000}
     # "… blev 74 miljoner kronor lägre än beräknat" (a difference) and "på totalt -154" (a sum of parts) are not read
+
+
+def test_the_year_a_sentence_of_the_report_states_is_the_period_of_sentences_without_one():
+    """No title prints the year; "Verksamhetsåret 2015 presenteras i bifogade årsredovisningar" states it."""
+    result = process_document(str(PAGES / "uppsala_2015_arsredovisning_arendet.txt"))
+    got = {(f.item, f.period, f.scope): f.value_sek for f in result.facts}
+    assert got == {("ov.arets_resultat", 2015, "group"): -39_000_000, ("ov.arets_resultat", 2014, "group"): -110_000_000}
+    assert all(f.source == "text" for f in result.facts)
+
+
+def test_a_sign_only_in_words_and_listed_parts_are_left_out():
+    # "Årets resultat för kommunen blev minus 1,3 mkr": printed 1,3, meant -1,3 — not read either way;
+    # "Nämnderna överskred totalt sina budgetar med 6,9 mkr": a total over parts; "byggnationen av
+    # Vasahallen 19,9 mkr samt energisparåtgärder 28,7 mkr": no line names
+    assert figures("arboga_2007_snabba_fakta", 2007) == {
+        ("Nettoinvesteringar", 2007, "utfall", "entity"): 67_400_000}   # "Årets nettoinvesteringar uppgick till 67,4 mkr."
 
 
 def test_sentence_columns_from_their_words_and_subjects_that_are_other_items_left_alone():
