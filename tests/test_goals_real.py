@@ -90,11 +90,15 @@ def test_fourth_round_goals_keep_their_first_look(fourth_scores):
     # first look when the fourth round's sections were added (9 sections, 53 goals: goals in press releases
     # and newspaper articles named inside the sentence that judges them, goal trees of a planning system
     # with 'Målvärde' cells, goals run together in one sentence or numbered with words): 13 found, 12 fully
-    # right, 13 rows.
+    # right, 13 rows. After goal reading learned the goal-tree menu with its 'Målvärde' cells and goals reached
+    # in a news sentence with the body's name or a verb chain before them ('når Region Kalmar län det …
+    # målet om två procents …', 'klarade av att nå', 'över kommunens överskottsmål'): 45 found, 44 fully
+    # right, 45 rows. Left: goals numbered with words ('Ett, att … Två, …'), goals run together in one
+    # sentence, a goal nicknamed by a compound ('två procent-målet - …').
     # Raise the floors as goal reading learns these forms.
     assert fourth_scores["total"] == 53, fourth_scores
-    assert fourth_scores["found"] >= 13, fourth_scores
-    assert fourth_scores["full"] >= 12, fourth_scores
+    assert fourth_scores["found"] >= 45, fourth_scores
+    assert fourth_scores["full"] >= 44, fourth_scores
     assert fourth_scores["found"] >= 0.9 * fourth_scores["rows"], fourth_scores
 
 
@@ -308,3 +312,33 @@ def test_a_year_column_list_run_into_one_line_keeps_its_rows(stem, lost, tmp_pat
     flat, stored = page_score(stem, one_line, tmp_path), page_score(stem, as_stored, tmp_path / "s")
     assert (flat["found"], flat["full"]) == (stored["found"] - lost, stored["full"] - lost), (flat, stored)
     assert flat["rows"] == flat["found"], flat      # nothing invented from the header or the prose after the list
+
+
+@pytest.mark.parametrize(("stem", "target", "outcome"), [
+    # 'Med ett resultat på 198 miljoner … når Region Kalmar län det ekonomiska målet om två procents överskott …':
+    # the body's name between the verb and the goal; 'två' a figure before its unit; the outcome in the next sentence
+    ("regionkalmar_2022_ekonomiska_malen", 2, 2.1),
+    # '… landstinget klarade av att nå målet om två procents överskott …': a verb chain before the goal
+    ("regionkalmar_2013_landstinget_barometern", 2, None),
+    # '… är en ”bra bit” över kommunens överskottsmål på 1,5 procent': above a goal that is no ceiling is met;
+    # the decimal comma does not end the goal's clause
+    ("salem_2022_overskottsmalet_mitti", 1.5, None),
+])
+def test_a_financial_goal_reached_in_a_news_sentence(stem, target, outcome):
+    rows = find_goals(read_document(DEV / f"{stem}.txt"))
+    assert len(rows) == 1, rows
+    r = rows[0]
+    assert (r["target_value"], r["outcome_value"], r["status"], r["status_source"]) == (target, outcome, "uppfyllt", "stated")
+
+
+def test_a_goal_tree_menu_heads_its_goals_and_a_labelled_cell_is_the_target(tmp_path):
+    # Klippan's published goal tree (a planning system): '• Övergripande mål' / '• Fullmäktigemål' / '• Nämndsmål'
+    # is a menu of goal levels, so the bullets after it are goals; under each nämnd goal 'Målvärde' over a bare
+    # '60' is its target (unit not printed); no follow-up, so every goal is ej_bedomt, none dropped
+    for stem in ("klippan_undated_namndsmal_malvarden", "klippan_2024_kultur_och_fritidsnamndens_mal"):
+        t = page_score(stem, as_stored, tmp_path / stem)
+        assert t["found"] == t["total"] == t["full"] == t["rows"], (stem, t)
+    rows = {r["goal"]: r for r in find_goals(read_document(DEV / "klippan_undated_namndsmal_malvarden.txt"))}
+    r = rows["Andelen högskoleutbildad personal i förskolan ökar."]
+    assert (r["target_value"], r["target_unit"], r["status"]) == (60, None, "ej_bedomt")
+    assert all(r["status"] == "ej_bedomt" for r in rows.values())

@@ -19,12 +19,13 @@ import regex
 from arsred.extract.document import Line
 from arsred.extract.goals.model import RawGoal
 from arsred.extract.goals.structure import Headings, para_text, paragraphs
-from arsred.extract.goals.vocabulary import Phrases, fold, is_goal_word, sentences
+from arsred.extract.goals.vocabulary import Phrases, fold, is_goal_word, quantities, sentences
 
 MAX_NAME = 160          # characters of a goal's content; longer runs are clauses, not a name
+BETWEEN = 5             # words between a reaching verb and the goal ('når Region Kalmar län det ekonomiska målet')
 MODIFIERS = 3           # words before the goal word that may belong to its name ("fullmäktiges långsiktiga")
 MARK_USED = 600         # a paragraph this short is the verdict's own; a longer one (a page run into one line) is left to the others
-CLAUSE_END = regex.compile(r"[,;:]|\s(?:vilket|men|medan|eftersom|då|trots|samt)\s|[.!?](?=\s|$)")
+CLAUSE_END = regex.compile(r"[;:]|,(?!\d)|\s(?:vilket|men|medan|eftersom|då|trots|samt)\s|[.!?](?=\s|$)")
 NEGATIONS = ("inte", "ej")
 FIGURE_SENTENCES = 2    # sentences after a verdict that may hold its figures
 
@@ -76,6 +77,8 @@ def _judged(sentence: str, ph: Phrases) -> list[tuple[str, str, str, str]]:
         if verdict is None:
             continue
         end, printed, status = verdict
+        if fold(printed) in ph.above_words and any(q.upper_bound for q in quantities(sentence[start:end], ph)):
+            status = "ej_uppfyllt"      # above a ceiling ('över målet om högst 30 %') is not met
         goal = sentence[start:end].strip(" ,")
         if len(goal) - (m.end() - start) < 2:
             continue
@@ -109,15 +112,23 @@ def _verdict_after(sentence: str, f: str, name_at: int, ph: Phrases) -> tuple[in
     return name_at + cut, sentence[name_at + m.start():name_at + m.end()], ph.status_prose[m.group(1)]
 
 
+def _between(word: str, ph: Phrases) -> bool:
+    """A word that may stand between a reaching verb and the goal: the sentence's small words ('sitt', 'det'),
+    a verb chain's ('klarade av att nå', `[judged] reach_links`) or the subject's name ('når Region Kalmar län det …':
+    capitalised, or a body word, `[judged] body_words`)."""
+    f = fold(word)
+    return f in ph.not_name_words or f in ph.reach_links or f in ph.body_words or word[:1].isupper()
+
+
 def _verdict_before(sentence: str, start: int, ph: Phrases) -> tuple[int, str, str] | None:
     """'Kommunen når (inte) sitt finansiella mål om …': a reaching verb just before the goal; the name runs to the clause end."""
     if not ph.reach_verbs:
         return None
     c = sentence.casefold()
     verbs = "|".join(regex.escape(v) for v in sorted(ph.reach_verbs, key=len, reverse=True))
-    before = regex.search(r"(?<!\w)(" + verbs + r")(?:\s+(" + "|".join(NEGATIONS) + r"))?((?:\s+\w+){0,2})\s*$",
+    before = regex.search(r"(?<!\w)(" + verbs + r")(?:\s+(" + "|".join(NEGATIONS) + r"))?((?:\s+\w+){0," + str(BETWEEN) + r"})\s*$",
                           c[:start])
-    if not before or any(fold(w) not in ph.not_name_words for w in before.group(3).split()):
+    if not before or not all(_between(w, ph) for w in sentence[before.start(3):before.end(3)].split()):
         return None
     status = "ej_uppfyllt" if before.group(2) else ph.reach_verbs[before.group(1)]
     rest = c[start:start + MAX_NAME + 40]

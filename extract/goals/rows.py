@@ -7,8 +7,9 @@ same unit (`derived`: met when outcome ≥ target, ≤ for ceilings); an outcome
 from __future__ import annotations
 
 import regex
+from arsred.extract.amounts import parse_amount
 from arsred.extract.goals.model import RawGoal
-from arsred.extract.goals.vocabulary import Phrases, first_sentence, fold, quantities
+from arsred.extract.goals.vocabulary import Phrases, Quantity, first_sentence, fold, quantities
 
 STATUSES = ("uppfyllt", "delvis", "ej_uppfyllt", "ej_bedomt")
 STATED, DERIVED = "stated", "derived"
@@ -25,7 +26,7 @@ def goal_values(g: RawGoal, ph: Phrases) -> dict:
     targets = quantities(g.target, ph, loose=True) if g.target else []
     if g.layout not in NAMED_MEASURES:      # a measure's name ('… antal/100 000 invånare') sets no target
         targets = targets or quantities(g.goal, ph, loose=True)
-    target = targets[0] if targets else None
+    target = targets[0] if targets else _bare_cell(g.target)
     outs = quantities(_without_goal(g), ph, loose=False) if g.outcome else []
     outcome = None
     if outs:
@@ -34,11 +35,19 @@ def goal_values(g: RawGoal, ph: Phrases) -> dict:
     status, source, basis = decide_status(g, target, outcome, ph)
     return {
         "section": g.section, "goal_no": g.goal_no, "goal": g.goal,
-        "target_value": target.value if target else None, "target_unit": target.unit if target else None,
+        "target_value": target.value if target else None, "target_unit": (target.unit or None) if target else None,
         "outcome": g.outcome or None,
         "outcome_value": outcome.value if outcome else None, "outcome_unit": outcome.unit if outcome else None,
         "status": status, "status_source": source, "status_basis": basis, "page": g.page, "line": g.line,
     }
+
+
+def _bare_cell(cell: str) -> Quantity | None:
+    """A table's target cell printed as a bare figure ('60' under 'Målvärde'): its value, the unit unknown."""
+    if not regex.fullmatch(r"\s*[-–]?\d[\d\s]*(?:,\d+)?\s*", cell or ""):
+        return None
+    amount = parse_amount(cell.strip())
+    return Quantity(float(amount.value), "", 0) if amount is not None else None
 
 
 def _without_goal(g: RawGoal) -> str:

@@ -77,6 +77,10 @@ class Phrases:
     judgement_verbs: frozenset[str] = frozenset()
     reach_verbs: dict[str, str] = field(default_factory=dict)   # as printed, casefolded (not diacritics-folded)
     not_name_words: frozenset[str] = frozenset()
+    reach_links: frozenset[str] = frozenset()
+    above_words: frozenset[str] = frozenset()
+    body_words: frozenset[str] = frozenset()
+    number_words: dict[str, int] = field(default_factory=dict)
 
     @property
     def header_words(self) -> tuple[str, ...]:
@@ -133,6 +137,10 @@ def load_phrases(path: str = str(PHRASES_PATH)) -> Phrases:
         name_links=tuple(d.get("judged", {}).get("name_links", [])),
         reach_verbs={k.casefold(): v for k, v in d.get("judged", {}).get("reach_verbs", {}).items()},
         not_name_words=frozenset(fold(x) for x in d.get("judged", {}).get("not_name_words", [])),
+        above_words=frozenset(fold(x) for x in d.get("judged", {}).get("above_words", [])),
+        reach_links=frozenset(fold(x) for x in d.get("judged", {}).get("reach_links", [])),
+        body_words=frozenset(fold(x) for x in d.get("judged", {}).get("body_words", [])),
+        number_words={fold(k): int(v) for k, v in d.get("number_words", {}).items()},
     )
 
 
@@ -311,6 +319,26 @@ def quantities(text: str, ph: Phrases, *, loose: bool = False) -> list[Quantity]
         upper = any(regex.search(r"(?<!\w)" + regex.escape(u) + r"\s+(?:\p{L}+\s+)?$", before + " ")
                     for u in ph.upper_bound)
         out.append(Quantity(value, unit, m.start(), upper))
+    return sorted(out + _worded(folded, ph), key=lambda q: q.start)
+
+
+def _worded(folded: str, ph: Phrases) -> list[Quantity]:
+    """'två procents överskott' -> 2 %: a number written as a word (`[number_words]`), only before a percent or
+    money unit (a word number before other words is an article or a count nobody printed as a figure)."""
+    if not ph.number_words:
+        return []
+    out = []
+    words = "|".join(regex.escape(w) for w in sorted(ph.number_words, key=len, reverse=True))
+    for m in regex.finditer(r"(?<!\w)(" + words + r")\s+(%|[\p{L}][\p{L}-]*)", folded):
+        value = ph.number_words[m.group(1)]
+        factor = money_factor(folded[m.start(2):], ph)
+        if factor is not None:
+            out.append(Quantity(float(value * factor), "kr", m.start()))
+        elif ph.units.get(m.group(2)) == "%" or ph.units.get(m.group(2).split("-")[0]) == "%":
+            before = folded[max(0, m.start() - 30):m.start()]
+            upper = any(regex.search(r"(?<!\w)" + regex.escape(u) + r"\s+(?:\p{L}+\s+)?$", before + " ")
+                        for u in ph.upper_bound)
+            out.append(Quantity(float(value), "%", m.start(), upper))
     return out
 
 
