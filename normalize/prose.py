@@ -150,7 +150,9 @@ def run_prose(check: CheckDef, ctx: Context) -> list[CheckResult]:
         evaluated = []
         for alt in alternatives:
             terms = [Term.parse(t) for t in alt]
-            facts = [ctx.get(t.item, p.period, t.column) for t in terms]
+            # a figure read from the text itself (source text) is no statement line: text against text proves nothing
+            facts = [f if f is not None and f.source == "table" else None
+                     for f in (ctx.get(t.item, p.period, t.column) for t in terms)]
             if any(f is None for f in facts):
                 continue
             value = sum(f.value_sek for f in facts if f)

@@ -108,3 +108,12 @@ def test_budget_bullets_with_a_budget_verb_and_a_trailing_share():
 ])
 def test_uncertain_statements_yield_nothing(stem, year):
     assert figures(stem, year, "verksamhetsplan_budget") == {}
+
+
+def test_text_figures_are_not_checked_against_other_sentences():
+    """Falun: "kommunens resultat för 2019 uppgår till 53 miljoner kronor" is read; the prose check must
+    not hold it against "ett underskott på 89 miljoner kronor" of the socialnämnd (text against text)."""
+    result = process_document(str(PAGES / "falun_2019_bokslut_dalademokraten.txt"))
+    assert [(f.item, f.period, f.value_sek, f.source) for f in result.facts] == [
+        ("ov.arets_resultat", 2019, 53e6, "text")]     # not "5 miljoner kronor högre", "cirka 78", "underskott på 89"
+    assert not [c for c in result.checks if c.status == "fail"]
