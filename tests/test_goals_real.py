@@ -171,6 +171,7 @@ def as_stored(text: str) -> str:
     ("ale_2018_matt_utbildning", 0),                # status rows: the unit named on the measure's line
     ("regionvarmland_undated_regionens_mal", 0),    # a short list item, then the sentence opening the next list
     ("grastorp_undated_finansiella_mal", 0),        # ... and the sentence after the last item
+    ("stenungsund_2022_inriktningsmal", 0),         # en dashes inside numbered items are no dash list
 ])
 def test_more_tables_run_into_one_line_read_as_stored(stem, lost, tmp_path):
     flat, stored = page_score(stem, one_line, tmp_path), page_score(stem, as_stored, tmp_path / "s")

@@ -138,6 +138,12 @@ def _item_tail(seg: str) -> int | None:
     return None
 
 
+def _numbered_run(t: str) -> bool:
+    """The line holds a run of numbered items counting up ('1. … 2. …')."""
+    runs = list(NUMBERED.finditer(t))
+    return any(int(b.group(1)) == int(a.group(1)) + 1 for a, b in zip(runs, runs[1:]))
+
+
 def _item_heading(seg: str, ph: Phrases) -> int | None:
     """Where a goal heading starts after a short list item ('- Mål Lokala mål'), or None.
 
@@ -165,7 +171,8 @@ def _item_starts(t: str, ph: Phrases) -> set[int]:
     for b in ph.bullets:
         if b in "-–":       # a dash inside words and ranges ('2020-2023', 'A - B') is no bullet ...
             dashes = [m.start() for m in regex.finditer(r"(?:^|(?<=\s))" + regex.escape(b) + r"\s(?=[\p{Lu}\d])", t)]
-            if len(dashes) >= DASH_LIST:    # ... unless it opens a run of capitalised items: a list
+            if len(dashes) >= DASH_LIST and not _numbered_run(t):   # ... unless it opens a run of capitalised items
+            # (a list; in a numbered list's items a dash is punctuation: '1. Mål 3: God hälsa – Säkerställa …')
                 cuts.update(dashes)
             continue
         for m in regex.finditer(r"(?:^|(?<=\s))" + regex.escape(b) + r"\s", t):
