@@ -796,6 +796,12 @@ Kassa och bank                       3 900    3 717
 Summa tillgangar                     4 000    3 800
 """
 _warmed = False
+# What a document's pipeline imports, imported once in the parent: a forked child would import the lazily
+# imported ones for itself and lose them on exit, and the parent then imports them again for writing
+# (the goal columns; numpy under pandas): 0.3 s of a one-document run (benchmarks/pdf_speed.py).
+_PRELOAD = ("arsred.pipeline", "arsred.extract.reading.read", "arsred.extract.reading.read_pdf", "arsred.normalize",
+            "arsred.extract.goals", "arsred.normalize.reconcile", "arsred.normalize.verify", "arsred.normalize.goal_ties",
+            "pdfplumber", "numpy")
 
 
 def _preload(fn: ProcessFn | None = None, warm: bool = True) -> None:
@@ -806,7 +812,7 @@ def _preload(fn: ProcessFn | None = None, warm: bool = True) -> None:
     paying for them again.
     """
     global _warmed
-    for mod in ("arsred.pipeline", "arsred.extract.reading.read", "arsred.extract.reading.read_pdf", "arsred.normalize"):
+    for mod in _PRELOAD:
         try:
             __import__(mod)
         except Exception:

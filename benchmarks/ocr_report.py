@@ -84,6 +84,11 @@ def _failed_checks(out: Path) -> Counter:
                    if r["status"] not in ("pass", "skipped"))
 
 
+def _goals(out: Path) -> Counter:
+    """Goal rows by section and status: what the goal readers made of the page text."""
+    return Counter((r.get("section", ""), r.get("status", "")) for r in _rows(out, "goals.csv"))
+
+
 def _recall(truth: Counter, got: Counter) -> tuple[int, int]:
     return sum((truth & got).values()), sum(truth.values())
 
@@ -138,6 +143,10 @@ def _summary(report: Path, tmp: Path, n: int, best: dict, per_page: list[float],
     fa, ff = _facts(tmp / "out_auto", True), _facts(tmp / "out_full", True)
     res["only_full"] = sum((ff - fa).values())
     res["only_auto"] = sum((fa - ff).values())
+    ga, gf = _goals(tmp / "out_auto"), _goals(tmp / "out_full")
+    res["goals"] = {e: f"{sum(g.values())} ({', '.join(f'{n} {k}' for k, n in sorted(Counter(st for _, st in g.elements()).items()))})"
+                    for e, g in (("auto", ga), ("full", gf))}
+    res["goals_diff"] = (sum((gf - ga).values()), sum((ga - gf).values()))
     res["full_pages"] = "; ".join(full_pages) or "-"
     return res
 
@@ -194,10 +203,12 @@ def write(results: list[dict], args: argparse.Namespace) -> None:
                          f"{c:.1f} | {c / bc:.2f} | {w / r['pages']:.2f} | {hit}/{total} = {hit / max(1, total):.3f} | "
                          f"{r[f'failed_{effort}']} |")
     lines += ["", "| report | pages read again at full quality (auto): whole / figure bands | facts+labels only in full | only in auto | "
-              "bare s/page: min / median / max |", "| --- | --- | --- | --- | --- |"]
+              "goal rows (status): full | auto | goal rows (section, status) only in full / only in auto | "
+              "bare s/page: min / median / max |", "| --- | --- | --- | --- | --- | --- | --- | --- |"]
     for r in results:
         pp = sorted(r["bare_page"])
         lines.append(f"| {r['report']} | {r['full_pages']} | {r['only_full']} | {r['only_auto']} | "
+                     f"{r['goals']['full']} | {r['goals']['auto']} | {r['goals_diff'][0]} / {r['goals_diff'][1]} | "
                      f"{pp[0]:.2f} / {pp[len(pp) // 2]:.2f} / {pp[-1]:.2f} |")
     text = "\n".join(lines) + "\n"
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)

@@ -784,9 +784,10 @@ def ocr_pages_two_pass(pdf_path: str, indexes: list[int], dpi: float, lang: str,
     `--ocr-effort full` does, read in one call with the digits pass, and put back in page
     coordinates. The rest of the page keeps the cheap words, their confidence scaled down
     by the triage table's factor. A page the cheap reading cannot judge is read whole at full
-    quality. With one worker (the archive set-up) a page that follows a page with goal content
-    is read whole at full quality straight away (goal lists run over pages), and goes on doing
-    so while its reading shows goal content; with more workers every page is read cheaply first.
+    quality. Goal text keeps the cheap reading by default (`[goals] whole_page`); when the table
+    asks for goal pages whole, one worker (the archive set-up) reads a page that follows a page
+    with goal content whole at full quality straight away (goal lists run over pages) and goes on
+    doing so while its reading shows goal content; with more workers every page is read cheaply first.
     """
     if not indexes:
         return {}

@@ -4,10 +4,10 @@ OCR is the cost of an archive: most lines of an årsredovisning are prose, and t
 sit in a few tables and money lines. `--ocr-effort auto` reads every scanned page cheaply
 (extract.ocr, at `[cheap] dpi`), and this module decides from that reading what is read
 again at full quality: the bands of a page's figure lines (with the table rows between them
-and the column heads above), or the whole page when the cheap reading cannot be judged,
-holds goal content, or names a statement whose table it did not see. Prose keeps the cheap
-reading. The rules'
-words and thresholds are data (`data/page_triage.toml`, with the headings of `headings.toml`
+and the column heads above) and of lines with an amount in their text, or the whole page when
+the cheap reading cannot be judged or names a statement whose table it did not see (and, if
+the table asks for it, when it holds goal content). Prose and goal text keep the cheap reading:
+a page is never read whole twice. The rules' words and thresholds are data (`data/page_triage.toml`, with the headings of `headings.toml`
 and the goal words of `goal_phrases.toml`).
 """
 from __future__ import annotations
@@ -46,6 +46,18 @@ def config() -> dict:
 def _patterns() -> tuple[regex.Pattern, regex.Pattern]:
     fig = config()["figures"]
     return regex.compile(fig["amount"], regex.I), regex.compile(fig["year"])
+
+
+@lru_cache(maxsize=1)
+def _in_text() -> regex.Pattern:
+    return regex.compile(config()["figures"]["in_text"])
+
+
+def amount_in_text(line: Line) -> bool:
+    """A line with an amount or a share inside its text (not a year alone): prose checks and goal outcomes
+    read their figures from such lines, so they are read again at full quality."""
+    year = _patterns()[1]
+    return any(not year.match(m.group(0).strip()) for m in _in_text().finditer(line.text))
 
 
 @lru_cache(maxsize=1)
@@ -150,7 +162,7 @@ def figure_bands(lines: list[Line]) -> list[int]:
     read 'o', '1 064' read 'EG') and subheadings.
     """
     gap, above = int(config()["bands"]["max_gap_lines"]), int(config()["bands"]["heads_above"])
-    seeds = {k for k, ln in enumerate(lines) if rereads_figures(ln)}
+    seeds = {k for k, ln in enumerate(lines) if rereads_figures(ln) or amount_in_text(ln)}
     rows = [k for k, ln in enumerate(lines) if k in seeds or _table_row(ln)]
     keep: set[int] = set()
     run: list[int] = []
