@@ -139,8 +139,11 @@ def extract_document(document: Document, options: Options, record: DocumentRecor
     next_table = max((f.table for f in facts), default=-1) + 1
     facts.extend(_year_list_facts(lines, meta.fiscal_year, record, repair, next_table, in_statements))
     facts = _dedupe(facts)
+    stated_year = meta.fiscal_year if meta.year_stated else None
     if not facts:                         # no statement table: the amounts the text states, if any
-        facts = _text_facts(lines, record, meta.fiscal_year if meta.year_stated else None, repair, warnings)
+        facts = _text_facts(lines, record, stated_year, repair, warnings)
+    else:                                 # the tables win; a sentence that disagrees with them is a warning
+        warnings.extend(_text_disagreements(lines, record, stated_year, facts))
 
     result = DocumentResult(record=record, facts=facts, measures=measures,
                             sections=[_span(s) for s in sections if s.heading is not None])
@@ -403,6 +406,35 @@ def _text_facts(lines: list[Line], record: DocumentRecord, stated_year: int | No
         where = ", ".join(dict.fromkeys(f"p.{f.page} l.{f.line}" for f in out))
         warnings.append(f"{len(out)} figures read from running text and key-figure lines, not from a statement "
                         f"table ({where}): weaker, unverified unless the statements' arithmetic proves them")
+    return out
+
+
+def _text_disagreements(lines: list[Line], record: DocumentRecord, stated_year: int | None,
+                        facts: list[Fact]) -> list[str]:
+    """Where the text states a known line's amount ("Årets resultat blev 12,3 mnkr") and a statement
+    table prints the same line, period, column and scope, the table's figure stands; one that differs
+    beyond both roundings is a warning, never a second fact."""
+    from arsred.extract.text_figures import read_text_figures
+    from arsred.normalize.items import is_canonical
+
+    by_line: dict[tuple, list[Fact]] = {}
+    for f in facts:
+        by_line.setdefault((f.item.split(".", 1)[-1], f.period, f.column, f.scope), []).append(f)
+    out = []
+    for fig in read_text_figures(lines, stated_year, record.doc_type):
+        if not is_canonical(fig.item):
+            continue
+        printed = by_line.get((fig.item.split(".", 1)[-1], fig.period, fig.column, fig.scope))
+        if not printed:
+            continue
+        value = float(fig.amount.value * UNITS[fig.unit])
+        tol = tolerance(fig.amount.decimals, fig.unit)
+        if any(abs(abs(value) - abs(f.value_sek)) <= tol + f.tolerance_sek for f in printed):   # costs print either sign
+            continue
+        f = printed[0]
+        out.append(f"text p.{fig.line.page} l.{fig.line.number} states {fig.label} {fig.period} {fig.column} = "
+                   f"{fig.amount.printed} {fig.unit}, but the {f.statement} table prints {f.printed} {f.unit} "
+                   f"(p.{f.page} l.{f.line}); the table's figure is kept")
     return out
 
 

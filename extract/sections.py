@@ -263,8 +263,8 @@ def find_sections(document: Document, lines: list[Line] | None = None) -> list[S
     lines = content_lines(document) if lines is None else lines
     sections: list[Section] = [Section("other", "", None)]
     seen_statement = False
-    for line in lines:
-        kind = _line_kind(line, seen_statement, sections[-1])
+    for k, line in enumerate(lines):
+        kind = _line_kind(line, seen_statement, sections[-1], _row_follows(lines, k))
         if kind is None:
             sections[-1].lines.append(line)
             continue
@@ -289,12 +289,21 @@ def _years_above_heading(sections: list[Section]) -> None:
             below.lines.insert(0, above.lines.pop())
 
 
-def _line_kind(line: Line, seen_statement: bool, current: Section):
+def _row_follows(lines: list[Line], k: int) -> bool:
+    """Is the next line with text a table row (a label, then figures)?"""
+    nxt = next((ln.text.strip() for ln in lines[k + 1:k + 3] if ln.text.strip()), "")
+    label = regex.match(r"\p{L}\D*", nxt)
+    tail = nxt[label.end():].split() if label and len(nxt) <= 120 else []
+    return 0 < len(tail) <= 16 and all(regex.fullmatch(r"[-−–]?\d+(?:,\d+)?", t) for t in tail)
+
+
+def _line_kind(line: Line, seen_statement: bool, current: Section, row_follows: bool = False):
     text = line.text.strip()
     if not text or len(text) > 90 or is_toc_line(line):
         return None
     letters = regex.sub(r"[^\p{L}]", "", text)
-    if seen_statement or current.kind == "noter" or (len(letters) > 6 and letters.isupper()):
+    # 'Not 3 Skatteintäkter' over rows of figures opens a note even before any statement heading
+    if seen_statement or current.kind == "noter" or (len(letters) > 6 and letters.isupper()) or row_follows:
         note = note_heading(line)        # 'NOT 8 FINANSIELLA KOSTNADER': a note page of its own
         if note:
             return ("note", note[0], note[1])

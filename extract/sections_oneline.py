@@ -105,6 +105,7 @@ def _pieces(text: str) -> list[str] | None:
             segments[-1][1].append(tok)
     if len(segments) < 2:
         return None
+    _drop_page_numbers(segments)
     pieces: list[str] = []
     for words, row_figures in segments:
         parts = _split_words(words, bool(row_figures))
@@ -126,6 +127,24 @@ def _pieces(text: str) -> list[str] | None:
             and tokens[-2].casefold() in _CELL_UNITS:
         pieces[-1] = pieces[-1][: -len(last)].rstrip()   # '+ 22,6 mnkr 0': the page number after the last cell
     return [p for p in pieces if p.strip()]
+
+
+def _drop_page_numbers(segments: list[tuple[list[str], list[str]]]) -> None:
+    """Slide and page numbers a transcript ran into a table printed with decimals ('2 Not 1 …
+    Summa 170,4 155,9 2', '3 3 Not 3 …'): bare whole numbers before the first word or after the
+    last figure, where every other figure of the line carries decimals, are no cells."""
+    figs = [f for _, fs in segments for f in fs if regex.search(r"\d", f)]
+    bare = regex.compile(r"\d{1,3}")
+    lead = segments[0][1] if not segments[0][0] else []
+    tail = segments[-1][1][-1:] if segments[-1][0] and len(segments[-1][1]) >= 2 else []
+    rest = figs[len(lead):len(figs) - len(tail)]
+    rest = [f for f in rest if not regex.fullmatch(r"\(?(?:19|20)\d\d\)?", f)]    # years in labels
+    if not (lead or tail) or len(rest) < MIN_FIGURES or not all(regex.search(r"\d,\d", f) for f in rest):
+        return
+    if lead and all(bare.fullmatch(f) for f in lead):
+        del segments[0]
+    if tail and bare.fullmatch(tail[0]):
+        segments[-1][1].pop()
 
 
 def year_run(figures: list[str], repeated: bool = False) -> int:
@@ -156,7 +175,7 @@ def _split_words(words: list[str], before_figures: bool) -> list[tuple[str, bool
     out: list[tuple[str, bool]] = []
     start = i = 0
     while i < len(words):
-        span = _heading_at(folded, i)
+        span = _heading_at(folded, i) or _note_heading_at(words, i)
         if span:
             if i > start:
                 out.append((" ".join(words[start:i]), False))
@@ -179,6 +198,28 @@ def _split_words(words: list[str], before_figures: bool) -> list[tuple[str, bool
             rest = rest[caps:]
         out.append((" ".join(rest), False))
     return out
+
+
+def _note_heading_at(words: list[str], i: int) -> int:
+    """The number of words of a note heading starting at word i ('Not 3 Skatteintäkter', 'Not 1
+    Verksamhetens intäkter, mnkr'), or 0: its title runs to a unit word, or is the longest run of
+    words that normalize/data/items.csv knows exactly as a statement line (a note explains one)
+    followed by a word in upper case (the first row's label begins)."""
+    from arsred.normalize.items import map_item
+
+    if i + 2 >= len(words) or fold(words[i]) != "not" or not regex.fullmatch(r"\d{1,2}[.:]?", words[i + 1]):
+        return 0
+    title = words[i + 2:i + 2 + MAX_HEADING_WORDS]
+    for k in range(1, len(title)):
+        if declared_unit(title[k]) and len(title[k].strip(",.()")) <= 5:
+            return 2 + k + 1                  # 'Not 1 Verksamhetens intäkter, mnkr'
+    for k in range(len(title) - 1, 0, -1):
+        label = " ".join(title[:k]).rstrip(",:")
+        if not title[k][:1].isupper():
+            continue                           # 'Finansiella intäkter och kostnader': the title goes on
+        if any(map_item(st, label).score >= 100.0 for st in ("resultatrakning", "balansrakning")):
+            return 2 + k                       # 'Not 3 Skatteintäkter'
+    return 0
 
 
 def _header_words(words: list[str]) -> int:

@@ -90,8 +90,10 @@ def words() -> dict:
             "suffixes": data["definite_suffixes"], "count_nouns": set(data["count_nouns"]["words"]),
             "party_suffixes": tuple(data["other_parties"]["suffixes"]),
             "unit_words": {fold(k).split()[-1] for k in data["money_units"]},
+            "unit_first": {fold(k).split()[0] for k in data["money_units"]},
             "reference_before_year": set(data["years"]["reference_before"]),
             "amount_first": set(data["amount_first"]["words"]),
+            "organisation_nouns": set(data["organisations"]["nouns"]),
             "key_links": [tuple(fold(w).split()) for w in data["links"]["key_figure"]]}
 
 
@@ -173,6 +175,8 @@ def _tokens(lines: Sequence[Line]) -> list[list[_Token]]:
 
 def _unit_at(toks: list[_Token], i: int) -> tuple[str, int] | None:
     """The money unit that starts at token i: (unit, tokens it takes)."""
+    if toks[i].fold.split(" ", 1)[0] not in words()["unit_first"]:
+        return None
     for phrase, unit in words()["units"]:
         target = " ".join(phrase)
         n = next((c for c in range(1, len(phrase) + 1) if " ".join(t.fold for t in toks[i:i + c]) == target), 0)
@@ -196,28 +200,40 @@ def _mentions(toks: list[_Token]) -> list[_Mention]:
             i += 1
             continue
         unit, n = hit
-        k = i
+        inner = _inner_comparative(toks, i)            # "381 (56) miljoner kronor": the comparative before the unit
+        k = i - 1 if inner is not None else i
         while k > 0 and i - k < MAX_RUN and is_amount_token(toks[k - 1].text.rstrip(":")) and \
                 not toks[k - 1].text.startswith("("):
             k -= 1
         prev_end = out[-1].end if out else 0
-        if k == i or k < prev_end:
+        if k == (i - 1 if inner is not None else i) or k < prev_end:
             i += n
             continue
-        run = [t.text for t in toks[k:i]]
+        run = [t.text for t in toks[k:i - 1 if inner is not None else i]]
         if k > 0 and toks[k - 1].text in ("+", "±", *MINUS):
             k -= 1
             run[0] = toks[k].text + run[0]
         amount = _one_amount(run)
         end = i + n
-        comparative, comp_year = None, None
+        comparative, comp_year = inner, None
         closing = toks[end - 1].text.rstrip(".,;:!?")
-        if amount is not None and not closing.endswith(")") and end < len(toks) and toks[end].text.startswith("("):
+        if amount is not None and inner is None and not closing.endswith(")") and end < len(toks) and \
+                toks[end].text.startswith("("):
             comparative, comp_year, end = _comparative(toks, end)
         if amount is not None:
             out.append(_Mention(k, end, amount, unit, comparative, comp_year))
         i = max(end, i + n)
     return out
+
+
+def _inner_comparative(toks: list[_Token], unit_at: int) -> Amount | None:
+    """A parenthesised plain amount just before the unit ("(56)", "(-165)"), as the comparative figure."""
+    if unit_at < 2:
+        return None
+    tok = toks[unit_at - 1].text
+    if not (tok.startswith("(") and tok.endswith(")")) or not is_amount_token(toks[unit_at - 2].text):
+        return None
+    return _one_amount([tok[1:-1]])
 
 
 def _one_amount(run: list[str]) -> Amount | None:
@@ -292,7 +308,7 @@ def _sign(seq: Sequence[str]) -> int:
     return -1 if neg else (1 if pos else 0)
 
 
-def _column(seq: Sequence[str], default: str) -> str | None:
+def _column(seq: Sequence[str], default: str | None) -> str | None:
     if _has(seq, "column_avvikelse"):
         return "avvikelse"
     budget, prognos = _has(seq, "column_budget"), _has(seq, "column_prognos")
@@ -491,6 +507,9 @@ def _sentence_figure(toks, m: _Mention, prev_end: int, statement, default_column
         pos -= n
         fillers += 1
     subject = _subject_at(statement, left, pos)
+    if subject is None and statement != "oversikt":      # a budget page's sentence about the year's result:
+        statement, subject = "oversikt", _subject_at("oversikt", left, pos)
+        default_column = None                            # its column only from its own words
     if subject is None:
         return None
     start, (item, name) = subject
@@ -503,6 +522,10 @@ def _sentence_figure(toks, m: _Mention, prev_end: int, statement, default_column
         n = _ends_with(folded[:p], "clause_starts")
         if n:
             break
+        if _ends_with(folded[:p], "agent_verbs") and _is_organisation(left, p - 1):
+            break                          # "Region Kalmar län redovisar ett resultat på …": the organisation's own
+        if _after_agent_verb(left, p):
+            break                          # "… redovisar Uppsala kommun ett resultat på …": the same, inverted
         n = _ends_with(folded[:p], "pre_words")
         if n == 0 and YEAR.match(folded[p - 1]):
             n = 1
@@ -524,6 +547,32 @@ def _sentence_figure(toks, m: _Mention, prev_end: int, statement, default_column
                     toks, "sentence", item=item)
 
 
+def _after_agent_verb(left: list[_Token], end: int) -> bool:
+    """Do the words before `end` name an organisation right after an agent verb ("redovisar Uppsala kommun")?"""
+    nouns = words()["organisation_nouns"]
+    q = end
+    while q > 0 and end - q < 5 and ((left[q - 1].text[:1].isupper() and left[q - 1].text.isalpha())
+                                     or left[q - 1].fold in nouns):
+        q -= 1
+    agent = left[q:end]
+    return bool(agent) and any(t.fold in nouns for t in agent) and q > 0 and \
+        bool(_ends_with([t.fold for t in left[:q]], "agent_verbs"))
+
+
+def _is_organisation(left: list[_Token], verb: int) -> bool:
+    """Do the words before the verb, back to the clause's start, name an organisation: capitalised
+    names and organisation nouns ("Region Kalmar län", "Uppsala kommun", "Kommunen")?"""
+    start = verb
+    while start > 0 and not left[start - 1].text.endswith((",", ";", ":", ".")) and left[start - 1].text not in MARKERS:
+        start -= 1
+    agent = left[start:verb]
+    if not 0 < len(agent) <= 5:
+        return False
+    nouns = words()["organisation_nouns"]
+    return all((t.text[:1].isupper() and t.text.isalpha()) or t.fold in nouns for t in agent) and \
+        any(t.fold in nouns for t in agent) or (len(agent) == 1 and agent[0].fold in nouns)
+
+
 def _subject_at(statement: str, left: list[_Token], end: int) -> tuple[int, tuple[str, str]] | None:
     """The longest known item phrase that ends at `end` (up to six words)."""
     for n in range(min(6, end), 0, -1):
@@ -537,7 +586,7 @@ def _subject_at(statement: str, left: list[_Token], end: int) -> tuple[int, tupl
 
 
 def _figures(m: _Mention, label: str, label_raw: str, statement: str, context: Sequence[str],
-             clause: Sequence[str], sign_words: Sequence[str], default_column: str, fiscal_year: int | None,
+             clause: Sequence[str], sign_words: Sequence[str], default_column: str | None, fiscal_year: int | None,
              toks: list[_Token], form: str, item: str | None = None) -> list[TextFigure] | None:
     column = _column([*context, *clause], default_column)
     if column is None:
@@ -572,6 +621,8 @@ def _period(toks: list[_Token], m: _Mention, fiscal_year: int | None) -> int | N
     sentence naming several years gives its figure the year printed right beside it, or none."""
     outside = toks[:m.start] + toks[m.end:]
     years = {int(t.fold) for k, t in enumerate(outside) if YEAR.match(t.fold) and not _reference_year(outside, k)}
+    if not years and any(YEAR.match(t.fold) for t in outside):
+        return None            # "jämfört med 2021", "2023 års nivå": only a reference year, the period is not said
     if m.comparative is not None and m.comparative_year is None and \
             any(YEAR.match(t.fold) for t in outside):
         return None            # "(with 2018's figures in parentheses)": which year is which is not ours to guess

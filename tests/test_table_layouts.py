@@ -30,16 +30,26 @@ KINDS = {
     "goteborg_2014_snabbfakta": "a key-figure box: item headings over Kommunen / Bolagen / Sammanställd redovisning",
     "sollentuna_2017_rr_br_koncern_delar": "a Balansräkning under the Resultaträkning's heading, its unit "
                                            "'(mkr)' printed below the figures, the scope in the heading",
+    "nybro_2003_rr_br": "upper-case labels wrapped over lines of their own ('RESULTAT EFTER SKATTE-' / "
+                        "'INTÄKTER OCH' / 'FINANSNETTO A 55 021')",
+    "kalmar_2014_femarsoversikt": "one cell per line, cut mid-row, above it a row no reading fits ('32:68')",
+    "norrvatten_2020_resultatrakning": "a Not column running into the first amount ('Mätaravgifter 8 231 7 230'), "
+                                       "a heading printing only its note ('Verksamhets intäkter 2'): the block's sum "
+                                       "decides the rows every adding combination reads alike",
 }
 # pages whose hard figures (damaged transcripts) must be found too
 HARD_TOO = {
     "kalmar_2014_femarsoversikt_oneline": "a decimal figure glued to the next one's sign ('125,8-87,3')",
     "kalmar_2016_femarsoversikt_oneline": "figures the transcript cut ('758, ,0 705,2 720,2 687,2') keep their columns",
     "kalmar_2017_femarsoversikt_oneline": "the same",
+    "lulea_2016_rr": "one cell per line, the note glued to a signed figure ('8-20,9') where empty cells are dropped",
+    "goteborg_2019_noter_1_2": "one '-' standing for two empty columns, the figures wrapped onto the next line",
+    "hultsfred_2012_noter": "slides run into one line each: note headings inside the words ('Not 3 Skatteintäkter "
+                            "Preliminär …'), slide numbers around the cells, labels ending in '2011 (2010)'",
 }
 KINDS.update(HARD_TOO)
 # pages read only in part: the statements whose every figure must be found
-ONLY = {"sollentuna_2017_rr_br_koncern_delar": "balansrakning"}
+ONLY = {"sollentuna_2017_rr_br_koncern_delar": "balansrakning", "hultsfred_2012_noter": "noter"}
 
 
 @pytest.fixture(scope="module")
@@ -214,3 +224,16 @@ def test_a_table_cut_off_mid_row_reads_the_last_row_from_the_left() -> None:
     assert last.label == "Skatteintäkter" and [v.amount.printed if v else None for v in last.values] == ["20 000", None]
     assert last.values[0].readings > 1
     assert any("magnitude" in w for w in table.warnings)
+
+
+def test_upper_case_labels_join_only_into_a_known_line() -> None:
+    """Nybro's wrapped upper-case labels join where items.csv knows the joined line, never a heading
+    into a label that is already a line of its own."""
+    from arsred.extract.tables.lines import upper_wrapped_label
+
+    assert upper_wrapped_label(["RESULTAT EFTER SKATTE-", "INTÄKTER OCH"], "FINANSNETTO A", "resultatrakning") == \
+        ("RESULTAT EFTER SKATTEINTÄKTER OCH FINANSNETTO", 2)
+    assert upper_wrapped_label(["VERKSAMHETENS"], "NETTOKOSTNAD", "resultatrakning") == \
+        ("VERKSAMHETENS NETTOKOSTNAD", 1)
+    assert upper_wrapped_label(["TILLGÅNGAR"], "SUMMA TILLGÅNGAR", "balansrakning") is None
+    assert upper_wrapped_label(["Verksamhetens"], "NETTOKOSTNAD", "resultatrakning") is None

@@ -117,3 +117,31 @@ def test_text_figures_are_not_checked_against_other_sentences():
     assert [(f.item, f.period, f.value_sek, f.source) for f in result.facts] == [
         ("ov.arets_resultat", 2019, 53e6, "text")]     # not "5 miljoner kronor högre", "cirka 78", "underskott på 89"
     assert not [c for c in result.checks if c.status == "fail"]
+
+
+def test_the_organisation_as_the_agent_and_a_comparative_before_the_unit():
+    # "För verksamhet i förvaltningsform redovisar Uppsala kommun ett resultat på 381 (56) miljoner kronor."
+    # and "… högre än det för 2016 budgeterade resultatet på 99 miljoner kronor"; not "Justerat för
+    # jämförelsestörande poster uppgick årets resultat till 440 (-50)", not the companies' "77 (58)"
+    assert figures("uppsala_2016_resultat_och_kapacitet", 2016) == {
+        ("Årets resultat", 2016, "utfall", "entity"): 381_000_000,
+        ("Årets resultat", 2015, "utfall", "entity"): 56_000_000,
+        ("Årets resultat", 2016, "budget", "entity"): 99_000_000}
+    # "Region Norrbotten gjorde ett ekonomiskt resultat 2022 på 272 miljoner kronor."; the comparison
+    # "Det kan jämföras med 2021 när Region Norrbotten gjorde … 1 693 miljoner kronor" is not read
+    assert figures("regionnorrbotten_2022_ekonomiskt_resultat", 2022) == {
+        ("Årets resultat", 2022, "utfall", "entity"): 272_000_000}
+
+
+@pytest.mark.parametrize("sentence, warned", [("Årets resultat blev 150,0 mkr.", True),
+                                              ("Årets resultat blev 143 mkr.", False)])
+def test_the_table_wins_over_a_sentence_and_a_disagreement_is_a_warning(tmp_path, sentence, warned):
+    """Luleå's real Resultaträkning (2016: 143,0 mnkr) under a sentence stating the year's result."""
+    page = tmp_path / "lulea.txt"
+    page.write_text(f"Årsredovisning 2016 Luleå kommun\n\n{sentence}\n\n"
+                    + (PAGES / "lulea_2016_rr.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    result = process_document(str(page))
+    assert not [f for f in result.facts if f.source == "text"]           # the table's figures only
+    assert [f.value_sek for f in result.facts if f.item == "rr.arets_resultat" and f.period == 2016
+            and f.scope == "entity"] == [143e6]
+    assert ("states Årets resultat 2016 utfall = 150,0 mkr" in result.record.warnings) is warned

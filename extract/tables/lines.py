@@ -18,6 +18,7 @@ import regex
 from arsred.extract.amounts import Amount, is_amount_token, parse_amount, readings, segment
 from arsred.extract.document import Cell, Line
 from arsred.extract.sections import YEAR, config, fold
+from arsred.normalize.items import map_item
 from rapidfuzz import fuzz
 
 log = logging.getLogger(__name__)
@@ -767,4 +768,36 @@ def declared_unit(text: str) -> str | None:
     for unit, pat in _unit_patterns():
         if pat.search(f):
             return unit
+    return None
+
+
+def _is_upper(label: str) -> bool:
+    letters = [ch for ch in label if ch.isalpha()]
+    return len(letters) >= 2 and all(ch.isupper() for ch in letters)
+
+
+def _known(statement: str, label: str) -> bool:
+    """A label the synonym table (normalize/data/items.csv) names exactly, not by likeness."""
+    return map_item(statement, label).score >= 100.0
+
+
+def upper_wrapped_label(above: list[str], own: str, statement: str) -> tuple[str, int] | None:
+    """An upper-case label wrapped over lines of its own above its figures ("RESULTAT EFTER SKATTE-" /
+    "INTÄKTER OCH" / "FINANSNETTO A 55 021"): (the joined label, how many lines above it takes),
+    where the joined label is a line the synonym table knows exactly and the figure line's own
+    label is not; a word broken at a hyphen is joined, and a trailing single letter ("A") is a
+    footnote mark. None when no such join is known: the lines stay as they are."""
+    own = own.strip()
+    if not _is_upper(own) or _known(statement, own):
+        return None
+    for k in range(1, min(3, len(above)) + 1):
+        parts = [a.strip() for a in above[len(above) - k:]]
+        if not all(_is_upper(a) and not a.endswith((":", ".")) for a in parts):
+            return None
+        for last in dict.fromkeys((own, regex.sub(r"\s+[A-ZÅÄÖ]$", "", own))):
+            text = parts[0]
+            for part in parts[1:] + [last]:
+                text = text[:-1] + part if text.endswith("-") and part[:1].isalpha() else f"{text} {part}"
+            if _known(statement, text):
+                return text, k
     return None

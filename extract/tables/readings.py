@@ -199,8 +199,9 @@ def row_readings(groups: list[str], columns: int, grammar: Grammar) -> list[Read
             for items in _items(s, start, grammar, budget, {}):
                 if grammar.cell_per_line and len(items) > 1:
                     continue
-                if grammar.cell_per_line and note is not None and items:
-                    continue
+                if grammar.cell_per_line and note is not None and items and not (
+                        len(items) == 1 and s[start:].lstrip(_WS)[:1] in SIGNS):
+                    continue       # one cell a line, but '8-20,9': the note glued to a signed figure
                 options.append((note, tuple(Token(g_index, a, b, amt, cut) for a, b, amt, cut in items)))
                 if len(options) > MAX_READINGS:
                     break

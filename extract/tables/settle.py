@@ -212,10 +212,10 @@ class Arithmetic:
         self._runs[key] = result
         return result
 
-    def block_hit(self, s: int, t: int, amb: tuple[int, ...]) -> tuple[int, ...] | None:
-        """The one combination of readings of the ambiguous rows `amb` (t among them, when its own
+    def block_hit(self, s: int, t: int, amb: tuple[int, ...]) -> tuple[tuple[int, ...], ...] | None:
+        """The combinations of readings of the ambiguous rows `amb` (t among them, when its own
         reading is open) under which rows s..t-1 add up to row t in every column t prints; None
-        when no combination or more than one does. Every other row of the block is fixed, so the
+        when none or more than MAX_BLOCK_HITS do. Every other row of the block is fixed, so the
         answer is remembered. A partial combination that no readings of the rows left can bring
         within reach of the total is not pursued."""
         key = (s, t, amb)
@@ -223,7 +223,7 @@ class Arithmetic:
             self._blocks[key] = self._block_hit(s, t, amb)
         return self._blocks[key]
 
-    def _block_hit(self, s: int, t: int, amb: tuple[int, ...]) -> tuple[int, ...] | None:
+    def _block_hit(self, s: int, t: int, amb: tuple[int, ...]) -> tuple[tuple[int, ...], ...] | None:
         ncol = len(self.columns)
         parts_rows = [r for r in amb if r != t]
         base_acc = [0] * ncol               # the block's fixed rows
@@ -275,14 +275,17 @@ class Arithmetic:
                         if t in amb:
                             full[t] = kt
                         hits.append(tuple(full[r] for r in amb))
-                        if len(hits) > 1:
+                        if len(hits) > MAX_BLOCK_HITS:
                             return None
                     continue
                 for k in range(len(options[i]) - 1, -1, -1):
                     o, n = options[i][k], counts[i][k]
                     stack.append((i + 1, tuple(a + b for a, b in zip(acc, o)), tuple(a + b for a, b in zip(parts, n)),
                                   combo + (k,)))
-        return hits[0] if len(hits) == 1 else None
+        return tuple(hits) if hits else None
+
+
+MAX_BLOCK_HITS = 4        # combinations of a block that add up, beyond which none of its rows is decided
 
 
 def _contiguous_start(column: tuple, t: int) -> int | None:
@@ -455,7 +458,10 @@ def _propagate(arith: Arithmetic, rows: list[RowChoice], ambiguous: list[int], s
             counts = [score(h) for h in holds]
             top = max(counts)
             tops = [k for k, n in enumerate(counts) if n == top]
-            runner = max((n for k, n in enumerate(counts) if k != tops[0]), default=0)
+            if len(tops) > 1 and _same_figures(row, tops):
+                tops = tops[:1]        # '-' over two columns: where the empty mark stands changes no figure
+            runner = max((n for k, n in enumerate(counts) if k not in tops and not _same_figures(row, [tops[0], k])),
+                         default=0)
             if top >= need and len(tops) == 1 and top - runner >= need:
                 row.chosen = tops[0]
                 row.decided_by = holds[tops[0]]
@@ -465,6 +471,15 @@ def _propagate(arith: Arithmetic, rows: list[RowChoice], ambiguous: list[int], s
         if not progress and not _propagate_pairs(arith, rows, open_rows, fixed, need) \
                 and not _propagate_blocks(arith, rows, open_rows, fixed):
             break
+
+
+def _figures(cand: Candidate) -> tuple:
+    return (cand.note, *(None if cell is None or cell[0] is None else cell[0].value for cell in cand.cells))
+
+
+def _same_figures(row: RowChoice, ks: list[int]) -> bool:
+    """Readings that put the same figure in every column (they differ only in where an empty mark stands)."""
+    return len({_figures(row.candidates[k]) for k in ks}) == 1
 
 
 MAX_BLOCK_COMBOS = 30000
@@ -487,15 +502,23 @@ def _propagate_blocks(arith: Arithmetic, rows: list[RowChoice], open_rows: list[
                 continue
             if math.prod(len(rows[r].candidates) for r in amb) > MAX_BLOCK_COMBOS:
                 continue
-            hit = arith.block_hit(s, t, amb)
-            if hit is not None:
-                key = f"run:{t}:*:{','.join(map(str, block))}"
-                for r, k in zip(amb, hit):
-                    rows[r].chosen = k
-                    rows[r].decided_by = {key}
-                    fixed.add(r)
-                    open_rows.remove(r)
-                return True
+            hits = arith.block_hit(s, t, amb)
+            if hits is None:
+                continue
+            # the rows every combination that adds up reads the same way are proven; a row the
+            # combinations read differently ('Verksamhets intäkter 2': a note, or a figure within
+            # the sum's rounding) stays open
+            agreed = [(i, r) for i, r in enumerate(amb)
+                      if _same_figures(rows[r], [hit[i] for hit in hits])]
+            if not agreed:
+                continue
+            key = f"run:{t}:*:{','.join(map(str, block))}"
+            for i, r in agreed:
+                rows[r].chosen = hits[0][i]
+                rows[r].decided_by = {key}
+                fixed.add(r)
+                open_rows.remove(r)
+            return True
     return False
 
 

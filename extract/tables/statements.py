@@ -11,11 +11,13 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
 
+import regex
 from arsred.extract.amounts import segment
 from arsred.extract.document import Line
 from arsred.extract.sections import YEAR, Section, fold, has_leaders
 from arsred.extract.tables.header import header_tokens
 from arsred.extract.tables.lines import (
+    upper_wrapped_label,
     Column,
     Header,
     Row,
@@ -136,7 +138,14 @@ def read_tables(section: Section, fiscal_year: int | None, heading_labels: Itera
                 i += 1
                 continue
         prev = current.rows[-1] if current.rows else None
-        if row.has_values and prev is not None and _joins_label_above(prev, row, headings):
+        wrapped = _upper_case_wrap(current.rows, row, headings, statement) if row.has_values else None
+        if wrapped is not None:
+            # "VERKSAMHETENS / NETTOKOSTNAD -657 564": an upper-case label wrapped over lines of its own
+            label, above = wrapped
+            del current.rows[len(current.rows) - len(above):]
+            row.label = row.label_raw = label
+            row.extra_lines.extend(r.line for r in above)
+        elif row.has_values and prev is not None and _joins_label_above(prev, row, headings):
             # "Upplupna kostnader och förutbetalda / intäkter 1 234 1 111": figures on the last line
             row.label = f"{prev.label} {row.label}".strip()
             row.label_raw = f"{prev.label_raw} {row.label_raw}".strip()
@@ -257,6 +266,17 @@ def _is_toc_entry(row: Row, line: Line) -> bool:
     values = [v for v in row.values if v is not None]
     return len(values) == 1 and values[0].amount.decimals == 0 and 0 < values[0].amount.value < 400 \
         and values[0].amount.printed.isdigit()
+
+
+def _upper_case_wrap(rows: list[Row], row: Row, headings: set[str], statement: str) -> tuple[str, list[Row]] | None:
+    """The rows above that an upper-case label wrapped over, and the joined label (`upper_wrapped_label`)."""
+    above: list[Row] = []
+    for prev in reversed(rows[-3:]):
+        if prev.has_values or fold(prev.label) in headings:
+            break
+        above.insert(0, prev)
+    joined = upper_wrapped_label([r.label for r in above], row.label, statement)
+    return (joined[0], above[len(above) - joined[1]:]) if joined else None
 
 
 def _is_varav(label: str) -> bool:

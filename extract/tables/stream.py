@@ -29,6 +29,7 @@ from arsred.extract.tables.header import (
     part_scope,
 )
 from arsred.extract.tables.lines import (
+    upper_wrapped_label,
     OPERATORS,
     Column,
     Header,
@@ -64,6 +65,7 @@ class StreamRow:
     item_heading: str = ""          # the heading that names the item of a row named by its scope
     scope: str | None = None
     orphan: bool = False            # figures whose label the page lost: they add up, never output
+    joined: str = ""                # a label wrapped over lines of its own, joined ("VERKSAMHETENS NETTOKOSTNAD")
 
     @property
     def label(self) -> str:
@@ -71,6 +73,8 @@ class StreamRow:
             return ""
         if self.item_heading:
             return self.item_heading
+        if self.joined:
+            return self.joined
         text = " ".join(_label_part(line.text)[0] for line in self.label_lines).strip()
         return f"{text} {self.label_suffix}" if self.label_suffix else text
 
@@ -185,6 +189,7 @@ def read_stream_tables(lines: list[Line], statement: str, fiscal_year: int | Non
         if not rows:
             i = max(i, start + 1)
             continue
+        rows = _join_upper_wrapped(rows, statement)
         header_toks = _scopes_printed_below(rows, header_toks, i >= len(lines))
         model = build_columns(header_toks, fiscal_year, default_kind)
         scopes = [t for t in header_toks if t.kind == "scope"]
@@ -329,6 +334,33 @@ def _join_wrapped(rows: list[StreamRow]) -> list[StreamRow]:
     return out
 
 
+def _join_upper_wrapped(rows: list[StreamRow], statement: str) -> list[StreamRow]:
+    """An upper-case label wrapped over lines of its own above its figures ("VERKSAMHETENS" /
+    "NETTOKOSTNAD -657 564"), joined where the synonym table knows the joined line
+    (`lines.upper_wrapped_label`). A line ending in a hyphen ("RESULTAT EFTER SKATTE-") is a
+    label line, not a figure."""
+    out: list[StreamRow] = []
+    for row in rows:
+        above: list[StreamRow] = []
+        for prev in reversed(out[-3:]):
+            text = prev.label_lines[0].text.strip()
+            if len(prev.label_lines) != 1 or prev.orphan or prev.item_heading or \
+                    (prev.groups and not (len(prev.groups) == 1 and text.endswith("-") and prev.groups[0][0] == "-")):
+                break
+            above.insert(0, prev)
+        joined = upper_wrapped_label([r.label_lines[0].text.strip() for r in above], row.label, statement) \
+            if row.groups and above else None
+        if joined:
+            text, k = joined
+            taken = above[len(above) - k:]
+            del out[len(out) - k:]
+            row.label_lines = [r.label_lines[0] for r in taken] + row.label_lines
+            row.joined = text
+            row.note_link = row.note_link or next((r.note_link for r in taken if r.note_link), None)
+        out.append(row)
+    return out
+
+
 def _grammar(rows: list[StreamRow], has_note: bool) -> Grammar:
     labelled = [r for r in rows if r.groups and r.groups[0][1] is r.label_lines[0]]
     glued = sum(1 for r in labelled if _GLUED.search(r.label_lines[0].text))
@@ -384,7 +416,7 @@ def _table(rows: list[StreamRow], model: HeaderModel, statement: str, title: str
         if not cands and regex.search(r"\d,(?:\s|$)|(?:^|\s),\d*(?:\s|$)", " ".join(texts)):
             # '758, ,0 705,2 720,2 687,2': figures the transcript cut still take their columns
             cands = _candidates(row_readings(texts, n, replace(grammar, cut=True)), n, row, grammar)
-        year = regex.match(r"(?:19|20)\d\d(?=\d|\s|$)", texts[0]) if texts else None
+        year = regex.match(r"(?:19|20)\d\d(?:\s+\((?:19|20)\d\d\))?(?=\d|\s|$)", texts[0]) if texts else None
         if not cands and year and row.groups[0][1] is row.label_lines[0]:
             # the label itself ends in a year ("… före 1998") glued to the figures
             rest = texts[0][year.end():]
@@ -466,7 +498,12 @@ def _cut_last_row(kept: list[StreamRow], choices: list[RowChoice], n: int) -> No
     rows = [k for k, r in enumerate(kept) if r.groups and not r.orphan]
     if len(rows) < 3:
         return
-    last, others = rows[-1], rows[:-1]
+    last = rows[-1]
+    # a row no reading fits ('Utdebitering 32:68 …') says nothing about empty cells either way
+    others = [k for k in rows[:-1] if not (choices[k].undecided and all(
+        cell is None for c in choices[k].candidates for cell in c.cells))]
+    if len(others) < 2:
+        return
     if not all(len(choices[k].candidates) == 1 and all(c is not None for c in choices[k].candidates[0].cells)
                for k in others):
         return
@@ -546,6 +583,9 @@ def _candidates(readings: list[Reading], n: int, row: StreamRow, grammar: Gramma
     for reading in readings:
         k = len(reading.tokens)
         if k == 0:
+            if reading.note is not None and grammar.has_note:
+                # 'Verksamhets intäkter 2': a heading that prints only its note reference
+                out.append(Candidate(reading.note, tuple([None] * n), -1.0 * n + 0.5))
             continue
         for place in placements(k, n):
             cells: list = [None] * n
