@@ -77,7 +77,8 @@ def test_list_item_criterion_is_the_target_and_a_reported_figure_the_outcome(tmp
     assert "uppnått" not in one["goal"]          # a criterion is not an assessment
     two = by_goal(rows, "Nettokostnaden ska")
     assert (two["outcome_value"], two["outcome_unit"]) == (12_500_000, "kr")
-    assert (two["status"], two["status_source"]) == ("uppfyllt", "derived")
+    # the figure alone does not show the cost stayed within the frame: no verdict, no derivation
+    assert (two["status"], two["status_source"]) == ("ej_bedomt", "")
 
 
 TARGET_TABLE = """\
@@ -345,3 +346,28 @@ def test_indicator_list_by_year_columns_keeps_the_latest_value_unjudged(tmp_path
     assert by_goal(rows, "Nöjd Medborgar-Index")["outcome_value"] == 60
     assert by_goal(rows, "Attraktiv arbetsgivare")["outcome_value"] == 67       # the latest value printed
     assert len(rows) == 5
+
+
+JUDGED_CLAUSES = """\
+Årets resultat
+
+Kommunen når sitt finansiella mål om ett resultat på 2 procent av skatter och bidrag. Resultatet blev 58 mnkr, 2,6 procent.
+
+Investeringar
+
+Målet om en självfinansieringsgrad på 100 procent uppnåddes inte, investeringarna finansierades till 71 procent med egna medel.
+
+Kommunen har ett mål om god ekonomisk hushållning som ska följas upp varje år.
+"""
+
+
+def test_a_goal_named_by_its_content_in_the_sentence_that_judges_it(tmp_path):
+    # a reaching verb before the goal ('når sitt … mål om …') or a status phrase after it ('Målet om … uppnåddes
+    # inte'); the figures of the verdict and of the sentence after it are the outcome, the goal's own the target;
+    # a sentence that names a goal without judging it yields none
+    rows = goals_of(tmp_path, JUDGED_CLAUSES)
+    assert len(rows) == 2, rows
+    met = by_goal(rows, "finansiella mål om ett resultat")
+    assert (met["target_value"], met["outcome_value"], met["status"], met["status_source"]) == (2, 2.6, "uppfyllt", "stated")
+    missed = by_goal(rows, "Målet om en självfinansieringsgrad")
+    assert (missed["target_value"], missed["outcome_value"], missed["status"]) == (100, 71, "ej_uppfyllt")

@@ -90,11 +90,15 @@ def test_fourth_round_goals_keep_their_first_look(fourth_scores):
     # first look when the fourth round's sections were added (9 sections, 53 goals: goals in press releases
     # and newspaper articles named inside the sentence that judges them, goal trees of a planning system
     # with 'Målvärde' cells, goals run together in one sentence or numbered with words): 13 found, 12 fully
-    # right, 13 rows.
+    # right, 13 rows. After goal reading learned the goal-tree menu with its 'Målvärde' cells and goals reached
+    # in a news sentence with the body's name or a verb chain before them ('når Region Kalmar län det …
+    # målet om två procents …', 'klarade av att nå', 'över kommunens överskottsmål'): 45 found, 44 fully
+    # right, 45 rows. Left: goals numbered with words ('Ett, att … Två, …'), goals run together in one
+    # sentence, a goal nicknamed by a compound ('två procent-målet - …').
     # Raise the floors as goal reading learns these forms.
     assert fourth_scores["total"] == 53, fourth_scores
-    assert fourth_scores["found"] >= 13, fourth_scores
-    assert fourth_scores["full"] >= 12, fourth_scores
+    assert fourth_scores["found"] >= 45, fourth_scores
+    assert fourth_scores["full"] >= 44, fourth_scores
     assert fourth_scores["found"] >= 0.9 * fourth_scores["rows"], fourth_scores
 
 
@@ -167,6 +171,7 @@ def as_stored(text: str) -> str:
     ("ale_2018_matt_utbildning", 0),                # status rows: the unit named on the measure's line
     ("regionvarmland_undated_regionens_mal", 0),    # a short list item, then the sentence opening the next list
     ("grastorp_undated_finansiella_mal", 0),        # ... and the sentence after the last item
+    ("stenungsund_2022_inriktningsmal", 0),         # en dashes inside numbered items are no dash list
 ])
 def test_more_tables_run_into_one_line_read_as_stored(stem, lost, tmp_path):
     flat, stored = page_score(stem, one_line, tmp_path), page_score(stem, as_stored, tmp_path / "s")
@@ -236,3 +241,105 @@ def test_a_measure_where_less_is_better_is_met_only_at_or_under_its_target():
     index = rows["Nöjd-Inflytande-Index"]
     assert (index["outcome_value"], index["target_value"], index["status"]) == (36, 41, "ej_uppfyllt")
     assert "less" not in index["status_basis"]
+
+
+def test_a_financial_goal_judged_in_a_news_sentence_is_read_with_its_outcome(tmp_path):
+    # Tingsryd: '… årsresultat motsvarar 3,5 procent av skatteintäkter …, vilket innebär att fullmäktiges
+    # långsiktiga resultatmål om 2 procent har uppfyllts med god marginal.' The goal is named inside the sentence
+    # that judges it; the sentence's own figure (3,5) is the outcome, never the goal's 2 restated in it.
+    # The balanskrav ('har uppnåtts') and the reserve's cap are no goals; run into one line, the same.
+    stem = "tingsryd_2023_arsredovisning"
+    for degrade, where in ((as_stored, tmp_path), (one_line, tmp_path / "one")):
+        t = page_score(stem, degrade, where)
+        assert t["found"] == t["total"] == t["full"] == t["rows"] == 1, t
+    rows = find_goals(read_document(DEV / f"{stem}.txt"))
+    goal = rows[0]
+    assert goal["goal"].startswith("fullmäktiges långsiktiga resultatmål om 2 procent")
+    assert (goal["target_value"], goal["outcome_value"], goal["status"], goal["status_source"]) == (
+        2, 3.5, "uppfyllt", "stated")
+
+
+def test_a_plan_target_sentence_is_no_verdict():
+    # Skinnskatteberg's plan for 2018: under 'Ökat inflytande och medbestämmande.' the next line 'ÄO-index ökar
+    # från 67 till 77 % under 2018' is what the goal aims at, not an outcome. It was read as met because the text
+    # holds no negation; an outcome judges a goal only when it restates it as done or as the report's judgement.
+    rows = find_goals(read_document(DEV / "skinnskatteberg_2018_mal.txt"))
+    judged = [r for r in rows if r["status"] != "ej_bedomt"]
+    assert not judged, [(r["goal"], r["status"], r["status_basis"]) for r in judged]
+    assert any(r["goal"].startswith("Ökat inflytande") for r in rows)
+
+
+def test_a_dash_list_run_into_one_line_keeps_its_goals(tmp_path):
+    # Ekerö: '- Indikatorer - Åtgärder - Mål Lokala mål - Minst 90 procent av invånarna …' once line breaks are
+    # lost: dashes before capitals or figures three times and more are list bullets (a dash in '2024-2031' or
+    # 'A - b' is not), and the heading run into the menu item before it ('- Mål Lokala mål') heads the goals
+    stem = "ekero_undated_lokala_avfallsmal"
+    flat, stored = page_score(stem, one_line, tmp_path), page_score(stem, as_stored, tmp_path / "s")
+    assert flat == stored and stored["found"] == stored["total"] == 13, (flat, stored)
+
+
+def test_a_verdict_printed_on_its_own_before_its_goal_judges_it():
+    # Malmö 2014: 'Det långsiktiga finansiella målet har uppnåtts.' stands alone under the heading, before the
+    # paragraph stating the goal ('… har angivit ett finansiellt mål att …'): the report's own verdict, so the
+    # status is stated (before, the goal's next sentence was taken as an outcome and read as met for lack of
+    # a negation)
+    rows = find_goals(read_document(DEV / "malmo_2014_finansiella_mal.txt"))
+    assert len(rows) == 1
+    assert (rows[0]["status"], rows[0]["status_source"], rows[0]["status_basis"]) == (
+        "uppfyllt", "stated", "Målet har uppnåtts")
+
+
+def test_a_body_naming_its_goal_without_a_goal_heading():
+    # Kollektivtrafikmyndigheten Västernorrland: '… grundades 2012 och har som målsättning att erbjuda …' on a page
+    # of two long lines (cover, slogan, contents): the one goal, with no follow-up; the slogan is no goal
+    rows = find_goals(read_document(DEV / "kollektivtrafikmyndigheten_vnorrland_2012_arsredovisning.txt"))
+    assert [(r["goal"][:40], r["status"]) for r in rows] == [("Kollektivtrafikmyndigheten i Västernorrl", "ej_bedomt")]
+
+
+def test_a_change_from_a_baseline_sets_the_figure_it_goes_to_as_target():
+    # Skinnskatteberg: 'Stöd utsatt-index ökar från 52 % till 62 % under 2018', 'Arbetslösheten ska minska från
+    # 7,2 % till 6,2 %': the 'från' figure is where the measure starts, the 'till' figure the target
+    rows = {r["goal"]: r for r in find_goals(read_document(DEV / "skinnskatteberg_2018_mal.txt"))}
+    assert rows["Stöd utsatt-index ökar från 52 % till 62 % under 2018"]["target_value"] == 62
+
+
+@pytest.mark.parametrize(("stem", "lost"), [
+    # 'Indikator 2017 2018 2019' lists run into one line: the header and each row after its last cell; the goal
+    # printed over each list is lost, as its section heading runs into a photo credit ('Foto: … Organisationsmål')
+    ("goteborg_2019_organisationsmal", 1),
+    ("goteborg_2019_verksamhetsnara_mal", 2),
+])
+def test_a_year_column_list_run_into_one_line_keeps_its_rows(stem, lost, tmp_path):
+    flat, stored = page_score(stem, one_line, tmp_path), page_score(stem, as_stored, tmp_path / "s")
+    assert (flat["found"], flat["full"]) == (stored["found"] - lost, stored["full"] - lost), (flat, stored)
+    assert flat["rows"] == flat["found"], flat      # nothing invented from the header or the prose after the list
+
+
+@pytest.mark.parametrize(("stem", "target", "outcome"), [
+    # 'Med ett resultat på 198 miljoner … når Region Kalmar län det ekonomiska målet om två procents överskott …':
+    # the body's name between the verb and the goal; 'två' a figure before its unit; the outcome in the next sentence
+    ("regionkalmar_2022_ekonomiska_malen", 2, 2.1),
+    # '… landstinget klarade av att nå målet om två procents överskott …': a verb chain before the goal
+    ("regionkalmar_2013_landstinget_barometern", 2, None),
+    # '… är en ”bra bit” över kommunens överskottsmål på 1,5 procent': above a goal that is no ceiling is met;
+    # the decimal comma does not end the goal's clause
+    ("salem_2022_overskottsmalet_mitti", 1.5, None),
+])
+def test_a_financial_goal_reached_in_a_news_sentence(stem, target, outcome):
+    rows = find_goals(read_document(DEV / f"{stem}.txt"))
+    assert len(rows) == 1, rows
+    r = rows[0]
+    assert (r["target_value"], r["outcome_value"], r["status"], r["status_source"]) == (target, outcome, "uppfyllt", "stated")
+
+
+def test_a_goal_tree_menu_heads_its_goals_and_a_labelled_cell_is_the_target(tmp_path):
+    # Klippan's published goal tree (a planning system): '• Övergripande mål' / '• Fullmäktigemål' / '• Nämndsmål'
+    # is a menu of goal levels, so the bullets after it are goals; under each nämnd goal 'Målvärde' over a bare
+    # '60' is its target (unit not printed); no follow-up, so every goal is ej_bedomt, none dropped
+    for stem in ("klippan_undated_namndsmal_malvarden", "klippan_2024_kultur_och_fritidsnamndens_mal"):
+        t = page_score(stem, as_stored, tmp_path / stem)
+        assert t["found"] == t["total"] == t["full"] == t["rows"], (stem, t)
+    rows = {r["goal"]: r for r in find_goals(read_document(DEV / "klippan_undated_namndsmal_malvarden.txt"))}
+    r = rows["Andelen högskoleutbildad personal i förskolan ökar."]
+    assert (r["target_value"], r["target_unit"], r["status"]) == (60, None, "ej_bedomt")
+    assert all(r["status"] == "ej_bedomt" for r in rows.values())

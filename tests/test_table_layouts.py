@@ -158,8 +158,8 @@ def test_html_markup_of_a_web_transcript_is_no_part_of_the_page() -> None:
     """Nybro's statements came through a web page: 'Resultaträkning <strong>kommun</strong>en<br />',
     figures ending in '<br />'. Without the markup the statement headings and rows are found."""
     from arsred.extract.reading.read import read_document
-    from arsred.extract.sections import find_sections
     from arsred.extract.reading.read_text import table_text
+    from arsred.extract.sections import find_sections
     from arsred.extract.sections_oneline import unfold_lines
 
     assert table_text("Resultaträkning <strong>kommun</strong>en<br />") == "Resultaträkning kommunen"

@@ -12,6 +12,7 @@ returning `RawGoal`s, added to `find.READERS`:
 - `indicators`      "Klart positivt svar 95 %, riktmärke 80 %"
 - `numbered_lines`  "Mål 2. … Utfall: uppfyllt."
 - `judged_goals`    "Målet att … har uppfyllts"; "Tre av målen, A, B och C bedöms vara delvis uppfyllda"
+- `judged_clauses`  "… resultatmål om 2 procent har uppfyllts", "Kommunen når sitt finansiella mål om …"
 - `prose`           bullet goals with "Styrelsens bedömning: …"; a plan's "ska"-sentences; on a page
                     without goal headings, sentences stating a goal ("Ett övergripande mål … är att …")
 

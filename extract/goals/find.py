@@ -21,6 +21,7 @@ from arsred.extract.goals.column_tables import column_tables
 from arsred.extract.goals.indicator_tables import indicator_lists, indicator_tables
 from arsred.extract.goals.indicators import indicator_lines
 from arsred.extract.goals.interleaved import interleaved_tables
+from arsred.extract.goals.judged_clauses import judged_clauses
 from arsred.extract.goals.judged_goals import judged_goals
 from arsred.extract.goals.labelled_indicators import labelled_indicators
 from arsred.extract.goals.model import RawGoal
@@ -54,7 +55,7 @@ Reader = Callable[[list[Line], Headings, Phrases, set[int]], list[RawGoal]]
 READERS: tuple[Reader, ...] = (tab_tables, column_tables, coded_goals, plan_rows, status_tables, interleaved_tables,
                               indicator_tables,
                               indicator_lists, labelled_indicators, target_tables, indicator_lines,
-                              numbered_goal_lines, judged_goals)
+                              numbered_goal_lines, judged_goals, judged_clauses)
 
 
 def read_raw_goals(doc: Document, ph: Phrases) -> list[RawGoal]:

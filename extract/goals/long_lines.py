@@ -51,6 +51,7 @@ VALUES_THEN_TEXT = regex.compile(r"(?<=\s)" + PERIOD + r"(?=\s+\p{Lu}\p{Ll})")
 ITEM_OWN = regex.compile(r"\d|\b(?:nar|ska|skall|minst|hogst|malet|malen|mal|malvarde|riktmarke|uppgar|uppgick)\b")
 ITEM_HEAD_WORDS = 5         # a list item this short ...
 MIN_TAIL_WORDS = 5          # ... followed by a sentence this long ends where the sentence starts
+DASH_LIST = 3               # dashes before a capital this often in one line are list bullets
 GLYPH_MIN = 3               # a lone capital letter this often before items is a symbol, not a word
 # a run of upper-case words ('D. GOD LIVSMILJÖ OCH LÅNGSIKTIGT HÅLLBAR UTVECKLING'): a heading inside the line
 CAPS_HEADING = regex.compile(r"(?:\p{Lu}\.\s)?\p{Lu}{2,}(?:\s+\p{Lu}{2,}){2,}(?=\s|$)")
@@ -77,12 +78,21 @@ def split_line(text: str, ph: Phrases) -> list[Piece] | None:
     cuts = set(items) | {m.end() for m in SENTENCE_END.finditer(t)
                          if not _after_item_number(t, m.start()) and not _inside(m.end(), rows, strict=True)}
     cuts |= {m.end() for m in regex.finditer(r":\s+", t) if m.end() in items}
+    headers = year_headers(t, ph)
+    cuts = {c for c in cuts if not any(a < c < b for a, b in headers)}     # 'Indikator 2017 2018 2019' is one line
     bounds = sorted(cuts | {0}) + [len(t)]
+    tables = {start for start, _ in headers}      # a table and the goal line over it stand apart
     segments = []
     for a, b in zip(bounds, bounds[1:]):
         seg = t[a:b].strip()
+        if a in tables or b in tables:
+            segments.append((seg, False, True))
+            continue
         tail = _item_tail(seg) if a in items else None
-        if tail is not None:        # '• Hållbar organisation Målet hållbar … områden:': the item, then a sentence
+        head = _item_heading(seg, ph) if a in items and tail is None else None
+        if head is not None:        # '- Mål Lokala mål - Minst 90 procent …': the item, then the next list's heading
+            segments += [(seg[:head].strip(), True, False), (seg[head:].strip(), False, False)]
+        elif tail is not None:        # '• Hållbar organisation Målet hållbar … områden:': the item, then a sentence
             segments += [(seg[:tail].strip(), True, False), (seg[tail:].strip(), False, True)]
         elif seg:
             segments.append((seg, a in items, False))
@@ -128,6 +138,28 @@ def _item_tail(seg: str) -> int | None:
     return None
 
 
+def _numbered_run(t: str) -> bool:
+    """The line holds a run of numbered items counting up ('1. … 2. …')."""
+    runs = list(NUMBERED.finditer(t))
+    return any(int(b.group(1)) == int(a.group(1)) + 1 for a, b in zip(runs, runs[1:]))
+
+
+def _item_heading(seg: str, ph: Phrases) -> int | None:
+    """Where a goal heading starts after a short list item ('- Mål Lokala mål'), or None.
+
+    A heading printed between two lists runs into the item before it when line breaks are lost;
+    the item is a few words without a full stop, the heading a goal heading after it.
+    """
+    words = seg.split()
+    if len(words) > ITEM_HEAD_WORDS + 1 or regex.search(r"[.!?:;]", seg):
+        return None
+    for m in regex.finditer(r"(?<=\p{L}\s)\p{Lu}", seg):
+        rest = seg[m.start():]
+        if _heading_shaped(rest) and is_goal_heading(rest, ph):
+            return m.start()
+    return None
+
+
 def _after_item_number(t: str, end: int) -> bool:
     """'… 1. Den enskildes …', 'S A1. Nacka ska …': the full stop closes a list number or goal code, not a sentence."""
     return bool(regex.search(r"(?:^|\s)(?:\d{1,2}|\p{Lu}{1,2}\d{0,2}(?:\.\d{1,2})*)[.)]$", t[:end]))
@@ -137,7 +169,11 @@ def _item_starts(t: str, ph: Phrases) -> set[int]:
     """Where list items start: a bullet, or a number of a run counting up ('1. … 2. … 3. …')."""
     cuts = set()
     for b in ph.bullets:
-        if b in "-–":       # a dash inside words and ranges ('2020-2023', 'A - B') is no bullet
+        if b in "-–":       # a dash inside words and ranges ('2020-2023', 'A - B') is no bullet ...
+            dashes = [m.start() for m in regex.finditer(r"(?:^|(?<=\s))" + regex.escape(b) + r"\s(?=[\p{Lu}\d])", t)]
+            if len(dashes) >= DASH_LIST and not _numbered_run(t):   # ... unless it opens a run of capitalised items
+            # (a list; in a numbered list's items a dash is punctuation: '1. Mål 3: God hälsa – Säkerställa …')
+                cuts.update(dashes)
             continue
         for m in regex.finditer(r"(?:^|(?<=\s))" + regex.escape(b) + r"\s", t):
             cuts.add(m.start())
@@ -165,6 +201,7 @@ def _item_starts(t: str, ph: Phrases) -> set[int]:
             cuts.update(m.start() for m in regex.finditer(r"(?<=\S\s)(?:" + labels + r")\s*:", folded)
                         if t[m.start()].isupper())
     cuts.update(_indicator_rows(t, ph))
+    cuts.update(_year_column_rows(t, ph))
     cuts.update(_labelled_rows(t, ph))
     cuts.update(_target_column_rows(t, ph))
     cuts.update(_target_rows(t, ph))
@@ -215,6 +252,37 @@ def _indicator_rows(t: str, ph: Phrases) -> set[int]:
                 if regex.match(r"\s+\p{Ll}", row[run.end():]):
                     cuts.add(a + run.start() + words[-1].start())   # '… Helsingborg Upplevd nöjdhet …'
                     break
+    return cuts
+
+
+YEAR_ROW_CHARS = 200        # a row of an 'Indikator 2017 2018 2019' list is a measure's name and its figures
+
+
+def year_headers(t: str, ph: Phrases) -> list[tuple[int, int]]:
+    """Spans of 'Indikator 2017 2018 2019' headers (capitalised, a capitalised row name after them) in a line."""
+    folded = fold(t)
+    if len(folded) != len(t) or not ph.indicator_columns:
+        return []
+    names = "|".join(regex.escape(w) for w in ph.indicator_columns)
+    return [h.span() for h in regex.finditer(r"(?<!\S)(?:" + names + r")(?:\s+(?:19|20)\d\d){2,}(?=\s)", folded)
+            if t[h.start()].isupper() and regex.match(r"\s+\p{Lu}", t[h.end():])]
+
+
+def _year_column_rows(t: str, ph: Phrases) -> set[int]:
+    """An 'Indikator 2017 2018 2019' list run into the line: its header and each row after its figures.
+
+    The header is an indicator column's name (`[indicator] indicator_columns`, capitalised) over two
+    years or more; after it a row ends where its last cell (a figure, '-', a footnote '*') meets a
+    capital letter. The list ends at the first run that does not end in a cell: the prose after it.
+    """
+    cuts: set[int] = set()
+    for start, end in year_headers(t, ph):
+        cuts.update((start, end))
+        for m in regex.finditer(r"(?<=[\d%*-])\s+(?=\p{Lu})", t, pos=end + 1):
+            row = t[max(cuts):m.start()].strip()
+            if len(row) > YEAR_ROW_CHARS or not regex.search(r"\p{L}.*\s[\d*%,.-]+$", row):
+                break
+            cuts.add(m.end())
     return cuts
 
 

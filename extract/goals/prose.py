@@ -23,7 +23,9 @@ NUMBERED_ITEM = regex.compile(r"^\(?(\d{1,2})[.)]\s+(?=\S)")
 # "Målet är uppnått när …", "… ska vara minst 80 %": a sentence saying when a goal is met
 CRITERION = regex.compile(r"\bnar\b|\bska\b|\bskall\b|\bminst\b|\bhogst\b|\bmalvarde|\briktmarke|\bmalniva")
 OUTCOME_WORDS = regex.compile(r"\b(?:uppgar|uppgick|blev|har|hade|redovisade|visar|utfall\w*|resultat(?:et)?)\b")
-GOAL_IS = regex.compile(r"\bmal(?:et|en)?\b[^.]{0,90}?\b(?:ar|blir) att\b")
+# "Förbundet har som målsättning att …": a body naming its goal
+GOAL_IS = regex.compile(r"\b(?:mal|malsattning)(?:et|en)?\b[^.]{0,90}?\b(?:ar|blir) att\b"
+                        r"|\bhar (?:som|till) (?:\p{L}+ )?(?:mal|malsattning)(?:en)? att\b")
 
 
 def list_item(text: str, ph: Phrases) -> tuple[int | None, str] | None:
@@ -146,8 +148,11 @@ def prose_goals(lines: list[Line], heads: Headings, ph: Phrases, used: set[int],
             goals += _plan_sentences(para, area, ph)
         elif not plan and (stated := _stated_goal(para_text(para), ph)) is not None:
             close()
-            goals.append(RawGoal(section=area, goal=stated[0], outcome=stated[1], page=first.page, line=first.number,
-                                 layout="stated_goal", confidence=0.7))
+            verdict = _bare_verdict(para_text(prev_para), ph) if prev_para else None
+            printed, status = verdict[1:] if verdict else ("", "")
+            outcome = " ".join(([verdict[0]] if verdict else []) + [stated[1]]).strip()
+            goals.append(RawGoal(section=area, goal=stated[0], outcome=outcome, printed=printed, status=status,
+                                 page=first.page, line=first.number, layout="stated_goal", confidence=0.7))
         if assessment is None and item is None:
             prev_para = para
         elif item is not None:
@@ -169,6 +174,20 @@ def _goal_item(text: str, ph: Phrases) -> bool:
         return False
     first = f.split()[0] if f.split() else ""
     return not (first in ph.condition_openers and any(w in f for w in ph.assessment_words))
+
+
+BARE_VERDICT = regex.compile(r"^(?:det|den)?\s*(?:\p{L}+\s+){0,3}malet\s")
+VERDICT_WORDS = 10      # a verdict on its own says no more than 'Det långsiktiga finansiella målet har uppnåtts.'
+
+
+def _bare_verdict(text: str, ph: Phrases) -> tuple[str, str, str] | None:
+    """'Det långsiktiga finansiella målet har uppnåtts.' printed on its own, before the goal it judges:
+    (the sentence, printed verdict, status), else None. It names no goal of its own, so it judges the one after it."""
+    ss = sentences(text)
+    if len(ss) != 1 or len(text.split()) > VERDICT_WORDS or not BARE_VERDICT.match(fold(text)):
+        return None
+    found = prose_status(text, ph)
+    return (text.strip(), *found) if found else None
 
 
 def _stated_goal(text: str, ph: Phrases) -> tuple[str, str] | None:

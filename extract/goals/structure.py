@@ -54,6 +54,12 @@ def find_headings(lines: list[Line], ph: Phrases) -> Headings:
                 area = current = intro
             else:
                 area = current = current or area or nice_heading(line.text.rstrip(":"))
+        elif _menu_heading(lines, i, ph):      # '• Fullmäktigemål' / '• Nämndsmål': a goal tree's level names
+            h.indices.add(i)
+            text = nice_heading(LIST_MARK.sub("", line.text))
+            if fold(text) not in ph.generic_sections or not area:
+                area = text
+            current = area
         elif (is_heading(lines, i) and not any(fold(line.text).startswith(m) for m in ph.measure_labels)
                 and (not is_header_fragment(line.text, ph) or _lone_goal_heading(lines, i, ph))):
             h.indices.add(i)
@@ -72,6 +78,7 @@ def find_headings(lines: list[Line], ph: Phrases) -> Headings:
     return h
 
 
+MENU_WORDS = 4      # a goal level's name in a menu is a few words ('Övergripande mål 2024')
 LIST_MARK = regex.compile(r"^\s*(?:[-•*–·]\s|\(?\d{1,2}[.)]\s)")
 
 
@@ -93,6 +100,23 @@ def goal_list_intro(lines: list[Line], i: int, ph: Phrases) -> str | None:
     if any(m in f for m in ph.list_intro_meta) or not any(is_goal_word(w, ph) for w in regex.findall(r"\w+", f)):
         return None
     return nice_heading(last) if last == text[:-1] and heading_like(last) else ""
+
+
+def _menu_item_heading(text: str, ph: Phrases) -> bool:
+    """'• Nämndsmål': a list item that is only a short goal heading."""
+    m = LIST_MARK.match(text)
+    body = text[m.end():].strip() if m else ""
+    return bool(body) and heading_like(body) and is_goal_heading(body, ph) and len(body.split()) <= MENU_WORDS
+
+
+def _menu_heading(lines: list[Line], i: int, ph: Phrases) -> bool:
+    """A list item naming a goal level inside a run of such items (a goal tree's menu: '• Övergripande mål',
+    '• Fullmäktigemål', '• Nämndsmål'): a heading, the last of them heading the goals after it. One such item
+    alone is a goal of a list, not a heading."""
+    if not _menu_item_heading(lines[i].text, ph):
+        return False
+    return any(0 <= j < len(lines) and abs(lines[j].number - lines[i].number) == 1 and _menu_item_heading(lines[j].text, ph)
+               for j in (i - 1, i + 1))
 
 
 def _lone_goal_heading(lines: list[Line], i: int, ph: Phrases) -> bool:

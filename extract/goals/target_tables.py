@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 import regex
 from arsred.extract.document import Line
 from arsred.extract.goals.model import RawGoal
-from arsred.extract.goals.structure import Headings, is_furniture
+from arsred.extract.goals.structure import LIST_MARK, Headings, is_furniture
 from arsred.extract.goals.vocabulary import Phrases, fold, is_goal_heading, is_goal_word, nice_heading
 
 YEAR_HEADER = regex.compile(r"^(?:ar|arets|budget|plan|mal|utfall)?\s*(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)?\d\d)?$")
@@ -37,6 +37,7 @@ class _Block:
     text: list[str] = field(default_factory=list)
     first: Line | None = None
     lines: list[int] = field(default_factory=list)
+    item: bool = False          # a list item in a goal area: a goal whatever its wording
 
 
 def _value_pattern(ph: Phrases) -> regex.Pattern:
@@ -91,7 +92,7 @@ def target_tables(lines: list[Line], heads: Headings, ph: Phrases, used: set[int
             block = None
             return
         text = " ".join(block.text)
-        if block.label or STATES_GOAL.search(fold(text)):
+        if block.label or block.item or STATES_GOAL.search(fold(text)):
             unit = _goal_unit(text, ph) or table_unit
             if target and unit and not regex.search(r"%|procent|\p{L}{2,}\s*$", fold(target)):
                 target = f"{target} {unit}"
@@ -112,6 +113,8 @@ def target_tables(lines: list[Line], heads: Headings, ph: Phrases, used: set[int
             emit("", [])
             section, table_unit = "", None
             continue
+        if fold(text) in ph.benchmark and block is not None and block.text:
+            continue            # 'Målvärde' over its cell: the next cell is the target
         m = value_re.match(fold(text)) if regex.search(r"\d", text) or fold(text) in ph.comparators else None
         if m and m.group("rest") and not text[m.start("rest"):].strip()[:1].isupper():
             m = None            # "2 % av skatteintäkterna": a sentence, not a target cell
@@ -151,6 +154,10 @@ def target_tables(lines: list[Line], heads: Headings, ph: Phrases, used: set[int
         if glued:
             emit("", [])
             block = _Block(label=glued.group(1), text=[text[glued.end():]], first=line, lines=[i])
+            continue
+        if LIST_MARK.match(text):   # each list item is a goal of its own ('• Sjukfrånvaron … minskar' / 'Målvärde' / '4,5%')
+            emit("", [])
+            block = _Block(text=[LIST_MARK.sub("", text)], first=line, lines=[i], item=True)
             continue
         if block is None:
             block = _Block(first=line)

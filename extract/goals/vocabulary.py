@@ -71,6 +71,16 @@ class Phrases:
     goal_verbs: tuple[str, ...] = ()
     item_own_words: tuple[str, ...] = ()
     not_goal_name_words: frozenset[str] = frozenset()
+    name_links: tuple[str, ...] = ()
+    done_auxiliaries: frozenset[str] = frozenset()
+    done_endings: tuple[str, ...] = ()
+    judgement_verbs: frozenset[str] = frozenset()
+    reach_verbs: dict[str, str] = field(default_factory=dict)   # as printed, casefolded (not diacritics-folded)
+    not_name_words: frozenset[str] = frozenset()
+    reach_links: frozenset[str] = frozenset()
+    above_words: frozenset[str] = frozenset()
+    body_words: frozenset[str] = frozenset()
+    number_words: dict[str, int] = field(default_factory=dict)
 
     @property
     def header_words(self) -> tuple[str, ...]:
@@ -121,6 +131,16 @@ def load_phrases(path: str = str(PHRASES_PATH)) -> Phrases:
         goal_verbs=f(d["prose"].get("goal_verbs", [])),
         item_own_words=f(d["prose"].get("item_own_words", [])),
         not_goal_name_words=frozenset(fold(x) for x in d["prose"].get("not_goal_name_words", [])),
+        done_auxiliaries=frozenset(fold(x) for x in d["inference"].get("done_auxiliaries", [])),
+        done_endings=f(d["inference"].get("done_endings", [])),
+        judgement_verbs=frozenset(fold(x) for x in d["inference"].get("judgement_verbs", [])),
+        name_links=tuple(d.get("judged", {}).get("name_links", [])),
+        reach_verbs={k.casefold(): v for k, v in d.get("judged", {}).get("reach_verbs", {}).items()},
+        not_name_words=frozenset(fold(x) for x in d.get("judged", {}).get("not_name_words", [])),
+        above_words=frozenset(fold(x) for x in d.get("judged", {}).get("above_words", [])),
+        reach_links=frozenset(fold(x) for x in d.get("judged", {}).get("reach_links", [])),
+        body_words=frozenset(fold(x) for x in d.get("judged", {}).get("body_words", [])),
+        number_words={fold(k): int(v) for k, v in d.get("number_words", {}).items()},
     )
 
 
@@ -277,6 +297,8 @@ def quantities(text: str, ph: Phrases, *, loose: bool = False) -> list[Quantity]
         after = folded[m.end():m.end() + 40]
         if regex.search(r"\b(?:v|vecka|nr|kap|§|sid|sida)\.?\s*$", before):
             continue
+        if regex.search(r"\bfran\s*$", before) and regex.match(r"\s*(?:%|\p{L}+)?\s*till\s+\d", after):
+            continue        # 'ökar från 52 % till 62 %': where the measure starts from, not what it aims at
         um = regex.match(r"\s*(%|[\p{L}][\p{L}-]*)", after)
         word = um.group(1) if um else ""
         if word in ("st", "stycken"):
@@ -297,6 +319,26 @@ def quantities(text: str, ph: Phrases, *, loose: bool = False) -> list[Quantity]
         upper = any(regex.search(r"(?<!\w)" + regex.escape(u) + r"\s+(?:\p{L}+\s+)?$", before + " ")
                     for u in ph.upper_bound)
         out.append(Quantity(value, unit, m.start(), upper))
+    return sorted(out + _worded(folded, ph), key=lambda q: q.start)
+
+
+def _worded(folded: str, ph: Phrases) -> list[Quantity]:
+    """'två procents överskott' -> 2 %: a number written as a word (`[number_words]`), only before a percent or
+    money unit (a word number before other words is an article or a count nobody printed as a figure)."""
+    if not ph.number_words:
+        return []
+    out = []
+    words = "|".join(regex.escape(w) for w in sorted(ph.number_words, key=len, reverse=True))
+    for m in regex.finditer(r"(?<!\w)(" + words + r")\s+(%|[\p{L}][\p{L}-]*)", folded):
+        value = ph.number_words[m.group(1)]
+        factor = money_factor(folded[m.start(2):], ph)
+        if factor is not None:
+            out.append(Quantity(float(value * factor), "kr", m.start()))
+        elif ph.units.get(m.group(2)) == "%" or ph.units.get(m.group(2).split("-")[0]) == "%":
+            before = folded[max(0, m.start() - 30):m.start()]
+            upper = any(regex.search(r"(?<!\w)" + regex.escape(u) + r"\s+(?:\p{L}+\s+)?$", before + " ")
+                        for u in ph.upper_bound)
+            out.append(Quantity(float(value), "%", m.start(), upper))
     return out
 
 

@@ -11,13 +11,11 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
 
-import regex
 from arsred.extract.amounts import segment
 from arsred.extract.document import Line
 from arsred.extract.sections import YEAR, Section, fold, has_leaders
 from arsred.extract.tables.header import header_tokens
 from arsred.extract.tables.lines import (
-    upper_wrapped_label,
     Column,
     Header,
     Row,
@@ -32,6 +30,7 @@ from arsred.extract.tables.lines import (
     realign_sparse_rows,
     settle_ambiguous_rows,
     split_label_and_numbers,
+    upper_wrapped_label,
 )
 
 log = logging.getLogger(__name__)

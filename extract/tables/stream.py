@@ -29,7 +29,6 @@ from arsred.extract.tables.header import (
     part_scope,
 )
 from arsred.extract.tables.lines import (
-    upper_wrapped_label,
     OPERATORS,
     Column,
     Header,
@@ -38,6 +37,7 @@ from arsred.extract.tables.lines import (
     Value,
     declared_unit,
     name_sub_rows,
+    upper_wrapped_label,
 )
 from arsred.extract.tables.readings import Grammar, Reading, placements, row_readings
 from arsred.extract.tables.settle import Candidate, RowChoice, settle
