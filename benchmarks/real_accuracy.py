@@ -5,7 +5,8 @@
 
 Each set is extracted with the CLI into a temporary folder and scored with tools/eval_gold.py
 (the project's copy of the shared scorer) and benchmarks/contract.py (documents `ok` yet holding
-a wrong verified figure; the share of the figures found that are verified). The table goes to
+a wrong verified figure; the share of the figures found that are verified) and
+benchmarks/unmatched.py (figures the gold does not have, and the verified ones among them). The table goes to
 benchmarks/results/real_accuracy.md.
 """
 from __future__ import annotations
@@ -21,6 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from contract import contract  # noqa: E402  (a sibling script, not a package)
+from unmatched import unmatched  # noqa: E402
 
 SETS = {
     "tests/real (dev)": (ROOT / "tests/real/pages", ROOT / "tests/real/gold"),
@@ -40,7 +42,8 @@ def score(pages: Path, gold: Path) -> tuple[str, str]:
         docs = Path(tmp) / "documents.csv"
         statuses = [line.split(",")[8] for line in docs.read_text(encoding="utf-8").splitlines()[1:]] \
             if docs.exists() else []
-        proof = contract(gold, Path(tmp)).summary() if (Path(tmp) / "facts.csv").exists() else "no facts"
+        proof = (f"{contract(gold, Path(tmp)).summary()}; {unmatched(gold, Path(tmp)).summary()}"
+                 if (Path(tmp) / "facts.csv").exists() else "no facts")
     last = out.strip().splitlines()[-1] if out.strip() else "no output"
     if last.startswith("no facts.csv"):
         n_gold = len(list(gold.glob("*.json")))

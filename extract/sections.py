@@ -115,13 +115,13 @@ def _running_key(text: str, running: set[str]) -> bool:
 
 
 def content_lines(document: Document) -> list[Line]:
-    """All lines but page furniture (and lone page numbers next to it)."""
+    """All lines but page furniture (and lone page numbers next to it), and OCR specks."""
     lines = document.lines
     running = running_lines(document)
     furniture = [is_furniture(line.text) or (bool(running) and _running_key(line.text, running)) for line in lines]
     out = []
     for i, line in enumerate(lines):
-        if furniture[i]:
+        if furniture[i] or _ocr_speck(line):
             continue
         if regex.fullmatch(r"\s*\d{1,3}\s*", line.text):
             near = furniture[max(0, i - 3): i] + furniture[i + 1: i + 4]
@@ -129,6 +129,19 @@ def content_lines(document: Document) -> list[Line]:
                 continue
         out.append(line)
     return out
+
+
+def _ocr_speck(line: Line) -> bool:
+    """A recognised line of one or two letters or marks ("I", "l.") that is no unit ("kr"): a rule,
+    a border or a speck the OCR read as a letter. Taken for a row label it would carry the figures
+    of the label above it."""
+    text = line.text.strip()
+    if line.method != "ocr" or not 0 < len(text) <= 2 or not regex.fullmatch(r"[\p{L}\p{P}\p{S}]+", text) \
+            or not regex.search(r"\p{L}", text):
+        return False
+    from arsred.extract.tables.header import cell_units  # tables import this module
+
+    return text.casefold() not in {u.casefold() for u in cell_units()}
 
 
 _NUMBERING = regex.compile(r"^\s*(?:(?:bilaga|avsnitt|del|kapitel)\s+\d{1,2}\s*[.:–-]?\s*|\d{1,2}(?:\.\d{1,2}){0,3}\.?\s+)",
@@ -147,6 +160,17 @@ def heading_text(line: Line) -> tuple[str, bool]:
 def has_leaders(line: Line) -> bool:
     """Dotted leaders ("Resultaträkning ........ 17"): a table-of-contents entry."""
     return bool(_LEADERS.search(line.text))
+
+
+# a contents entry: a title, leader dots glued to it, its page number or page range ("Noter... 21 27")
+_CONTENTS_ENTRY = regex.compile(r"\p{L}\)?(?:\.{3,}|…+)\s*\d{1,3}(?:\s*[-–]\s*\d{1,3}|\s+\d{1,3})?(?!\S)")
+MIN_CONTENTS_ENTRIES = 3
+
+
+def is_contents_list(text: str) -> bool:
+    """A table of contents run onto one line ("Innehåll Kommunfakta... 4 Noter... 21 27 …"): its
+    numbers are page numbers, never amounts."""
+    return len(_CONTENTS_ENTRY.findall(text)) >= MIN_CONTENTS_ENTRIES
 
 
 def is_toc_line(line: Line) -> bool:

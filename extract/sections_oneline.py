@@ -17,7 +17,7 @@ from functools import lru_cache
 import regex
 from arsred.extract.document import Line
 from arsred.extract.reading.read_text import split_cells, table_text
-from arsred.extract.sections import YEAR, _names, fold
+from arsred.extract.sections import YEAR, _names, fold, is_contents_list
 from arsred.extract.tables.header import cell_units
 from arsred.extract.tables.lines import declared_unit
 
@@ -43,7 +43,8 @@ def unfold_lines(lines: list[Line]) -> list[Line]:
             bare = table_text(line.text)
             if bare != line.text:
                 line = Line(line.page, line.number, bare, split_cells(bare), line.method)
-        pieces = _pieces(line.text) if line.method == "text" and len(line.text) >= MIN_LENGTH else None
+        pieces = _pieces(line.text) if line.method == "text" and len(line.text) >= MIN_LENGTH \
+            and not is_contents_list(line.text) else None
         if not pieces:
             out.append(line)
             continue

@@ -16,7 +16,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 
-from arsred.normalize.checks import CheckDef, Context, fmt_sek, fold, holds, result
+from arsred.normalize.checks import CheckDef, Context, fmt_sek, fold, holds, result, within_rounding
 from arsred.normalize.facts import CheckResult, Fact
 
 Cell = tuple[int, str]          # (period, column)
@@ -171,7 +171,8 @@ def _sum_table(check: CheckDef, ctx: Context, statement: str, table: int, facts:
                 if flipped and holds(tf.value_sek, tf.tolerance_sek, flipped[0], flipped[1]):
                     ok, value, note = True, flipped[0], " (costs printed without minus)"
             parts = " + ".join(f"{f.label} {fmt_sek(f.value_sek)}" for f in used)
-            msg = f"{tf.label} {fmt_sek(tf.value_sek)} {'=' if ok else '≠'} {parts} = {fmt_sek(value)}{note}"
+            msg = f"{tf.label} {fmt_sek(tf.value_sek)} {'=' if ok else '≠'} {parts} = {fmt_sek(value)}{note}" \
+                  f"{within_rounding(ok, tf.value_sek, value)}"
             rows_out.append(result(ctx, check, statement, period, column, "pass" if ok else "fail", msg,
                                    expected=value, actual=tf.value_sek, tolerance=tol + tf.tolerance_sek,
                                    facts=[tf, *used]))
@@ -430,7 +431,8 @@ def run_note_roll(check: CheckDef, ctx: Context) -> list[CheckResult]:
                 ok = holds(f.value_sek, f.tolerance_sek, value, tol)
                 text = " + ".join(f"{g.label} {fmt_sek(g.value_sek)}" for g in parts)
                 out.append(result(ctx, check, "noter", period, column, "pass" if ok else "fail",
-                                  f"{f.label} {fmt_sek(f.value_sek)} {'=' if ok else '≠'} {text} = {fmt_sek(value)}",
+                                  f"{f.label} {fmt_sek(f.value_sek)} {'=' if ok else '≠'} {text} = {fmt_sek(value)}"
+                                  f"{within_rounding(ok, f.value_sek, value)}",
                                   expected=value, actual=f.value_sek, tolerance=tol + f.tolerance_sek,
                                   facts=[f, *parts]))
                 closings.append(f)

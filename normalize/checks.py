@@ -73,6 +73,12 @@ def fmt_sek(value: float | None) -> str:
     return f"{value:,.2f}".replace(",", " ").replace(".", ",")
 
 
+def within_rounding(ok: bool, left: float, right: float) -> str:
+    """What a passing check whose two sides differ says, so that "=" never joins two different
+    numbers unremarked (a 2 mnkr gap passes when four roundings of 0,5 mnkr all lean one way)."""
+    return f" (within rounding, difference {fmt_sek(abs(left - right))})" if ok and abs(left - right) > EPSILON else ""
+
+
 def holds(left: float, left_tol: float, right: float, right_tol: float) -> bool:
     """Intervals [left ± left_tol] and [right ± right_tol] overlap (boundary touching counts)."""
     return abs(left - right) <= left_tol + right_tol + EPSILON
@@ -217,7 +223,8 @@ def run_equation(check: CheckDef, ctx: Context) -> list[CheckResult]:
             continue
         best = next((e for e in evaluated if e[0]), evaluated[0])
         ok, value, tol, used, text = best
-        msg = f"{tfact.label} {fmt_sek(lhs)} {'=' if ok else '≠'} {text} = {fmt_sek(value)}"
+        msg = f"{tfact.label} {fmt_sek(lhs)} {'=' if ok else '≠'} {text} = {fmt_sek(value)}" \
+              f"{within_rounding(ok, lhs, value)}"
         out.append(result(ctx, check, check.statement, period, total.column, "pass" if ok else "fail", msg,
                           expected=value, actual=lhs, tolerance=tol + tfact.tolerance_sek,
                           facts=[tfact, *used]))

@@ -5,7 +5,10 @@ two figures printed in different places, each figure larger than the rounding th
 (a figure inside that slack passes with any value near it). A figure read more than one way (`readings` > 1) is
 proven only by a check that brings in a figure from outside its own table and is not among the
 identities that chose its reading (`decided_by`): the table reader sees one table, so every
-identity it can have used lies inside it. A figure is verified when a check row proves it, no
+identity it can have used lies inside it. That outside figure must be printed on another line
+(a page transcribed as one line, split into "tables" by the reader, is one print) and be settled
+itself — read one way, or its reading chosen by an identity: two figures each read more than one
+way tie under wrong readings as readily as under right ones. A figure is verified when a check row proves it, no
 check that uses it fails, and its column's reading is not contradicted: a column read as a
 year whose figures are, row by row, the sum or difference of two other columns is a misread
 header (an Avvikelse or Netto column taken for a year); and a figure whose row label declares
@@ -47,15 +50,29 @@ def _proves(check: CheckResult, f: Fact, used: list[Fact]) -> bool:
     """Does a passing check over `used` prove `f`? Another printed figure must take part; the
     figure must be larger than the rounding the check allows (else the check passes with it or
     without it: a note number "2" read as 2 tkr in a sum of seven tkr lines); a figure read more
-    than one way needs one from outside its table, and never a check that chose its reading."""
+    than one way needs one from outside its table, printed on another line and itself settled
+    (read one way, or its reading chosen by an identity), and never a check that chose its reading."""
     others = [g for g in used if _place(g) != _place(f)]
     if not others or check.check in _ids(f.decided_by):
         return False
     if f.value_sek != 0 and abs(f.value_sek) <= (check.tolerance_sek or 0.0):
         return False
     if f.readings > 1 or f.decided_by:
-        return any(_table(g) != _table(f) for g in others)
+        return any(_table(g) != _table(f) and _settled(g) and _source_line(g) != _source_line(f) for g in others)
     return True
+
+
+def _settled(g: Fact) -> bool:
+    """A figure whose own reading is not in doubt: read one way, or its reading chosen by an
+    identity. Two figures each read more than one way tie under a wrong pair of readings as well
+    as the right one: the tie proves neither."""
+    return g.readings <= 1 or bool(g.decided_by)
+
+
+def _source_line(f: Fact) -> tuple[int, int]:
+    """The printed line a figure stands on. Another "table" on the same line is the same run of
+    words split by the reader (a page transcribed as one line): no independent print."""
+    return (f.page, f.line)
 
 
 def proving_checks(facts: Sequence[Fact], checks: Sequence[CheckResult]) -> dict[str, set[str]]:

@@ -75,3 +75,18 @@ def test_lone_page_number_beside_furniture_is_dropped():
 def test_headings_with_periods_scopes_and_annex_numbers(heading, kind):
     doc = text_document(f"Inledning\n\n{heading}\n\nBelopp i tkr\t2024\t2023\nRad\t1\t2\n")
     assert kind in [s.kind for s in find_sections(doc)]
+
+
+def test_an_ocr_speck_between_a_label_and_its_figures_is_no_line():
+    """A scan of tests/real/pages/varmdo_2018_rr.txt (tools/render_report.py --scan): OCR reads a
+    mark between 'Avgifter i utjämningssystemen' and its figures as a line 'I', which the stream
+    reader took for the figures' label (item rr.i). One or two letters read by OCR are a speck,
+    unless a unit; the same text in a text report stays."""
+    from arsred.extract.document import Document, Line, Page
+
+    texts = ["Avgifter i utjämningssystemen", "I", "-43 735", "-34 452", "kr", "-"]
+    scan = Document("d", "d.pdf", "", "pdf-ocr",
+                    [Page(2, tuple(Line(2, 46 + 2 * i, t, method="ocr") for i, t in enumerate(texts)), "ocr")])
+    assert [ln.text for ln in content_lines(scan)] == ["Avgifter i utjämningssystemen", "-43 735", "-34 452", "kr", "-"]
+    text = Document("d", "d.txt", "", "text", [Page(2, tuple(Line(2, 46 + 2 * i, t) for i, t in enumerate(texts)))])
+    assert [ln.text for ln in content_lines(text)] == texts

@@ -77,6 +77,39 @@ def test_a_figure_read_two_ways_is_proven_by_a_tie_to_another_table_that_did_not
     assert not next(g for g in verify(decided, checks) if g.key == f.key).verified
 
 
+def _rr_result_2024(facts):
+    return next(f for f in facts if f.label == "Årets resultat" and f.statement == "resultatrakning"
+                and f.period == 2024)
+
+
+def test_a_tie_between_two_figures_each_read_two_ways_proves_neither():
+    """Krokom 2017 (tests/real/pages/krokom_2017_not5_finansiella_poster.txt): two '0,0' read from a
+    scrambled line, each two ways, tied as Årets resultat = Årets resultat. A wrong pair of readings
+    ties as readily as the right one; a settled side (read one way, or chosen by an identity) proves."""
+    facts = _rr_and_br()
+    checks, facts = reconcile(facts)
+    both = [replace(f, readings=2) if f.label == "Årets resultat" and f.period == 2024 else f for f in facts]
+    out = verify(both, checks)
+    assert not any(f.verified for f in out if f.label == "Årets resultat" and f.period == 2024)
+    settled = [replace(f, decided_by="sum_rows;br.summa_eget_kapital")
+               if f.statement == "balansrakning" and f.label == "Årets resultat" and f.period == 2024 else f
+               for f in both]
+    assert _rr_result_2024(verify(settled, checks)).verified
+
+
+def test_a_tie_to_another_table_on_the_same_printed_line_proves_nothing():
+    """A page transcribed as one line, cut into two 'tables' by the reader: the tie is one print."""
+    facts = _rr_and_br()
+    checks, facts = reconcile(facts)
+    one_line = [replace(f, readings=2, page=17, line=800) if f.label == "Årets resultat"
+                and f.statement == "resultatrakning" and f.period == 2024 else f for f in facts]
+    assert _rr_result_2024(verify(one_line, checks)).verified        # the Balansräkning is printed elsewhere
+    br_line = next(f.line for f in facts if f.statement == "balansrakning" and f.label == "Årets resultat")
+    same = [replace(f, line=br_line, page=next(g.page for g in facts if g.statement == "balansrakning"))
+            if f.key == _rr_result_2024(one_line).key else f for f in one_line]
+    assert not _rr_result_2024(verify(same, checks)).verified
+
+
 GNESTA_URL = "https://www.gnesta.se/webdav/files/Sorteras/arsredovisning2013%20webb/budget.html"
 
 

@@ -250,7 +250,7 @@ def _continues(prev: Row, line: Line, nxt: Line | None, header: Header, headings
         return False
     if text[:1].islower() or text.startswith("("):
         return True
-    if prev.label.endswith(("-", ",", " och", " i", " &", " samt")):
+    if prev.label_raw.endswith(("-", ",", " och", " i", " &", " samt")):   # raw: "per invånare i kr" ends in its unit
         return True
     if is_total_label(prev.label) or is_header_line(line):
         return False
