@@ -43,6 +43,8 @@ from arsred.extract.tables.readings import Grammar, Reading, placements, row_rea
 from arsred.extract.tables.settle import Candidate, RowChoice, settle
 
 log = logging.getLogger(__name__)
+_YEAR = regex.compile(r"19[5-9]\d|20[0-4]\d")
+_YEAR_RUN = regex.compile(r"(?<![\d,])(?:(?:19[5-9]\d|20[0-4]\d)\s*){2,}(?![\d,])")
 
 # a dot between digits is a thousands separator ("1.214.100"), never a figure's end
 _FIGURES = regex.compile(r"(?:[\d\s\u00a0\u202f,\-−–—+()*|\x00]|(?<=\d)\.(?=\d{3}))+$")
@@ -391,7 +393,7 @@ def _table(rows: list[StreamRow], model: HeaderModel, statement: str, title: str
     grammar = _grammar(rows, has_note)
     caption = _caption(rows) if statement == "oversikt" else None
     if not columns:
-        columns = _implicit_columns(rows, grammar, fiscal_year, default_kind)
+        columns = _implicit_columns(rows, grammar, fiscal_year, default_kind, header_lines)
         if not columns:
             return None
     kind = caption_kind(caption.label) if caption is not None else None
@@ -616,8 +618,11 @@ def _column_pairs(columns: list[Column]) -> list[tuple[int, int, int]]:
 
 
 def _implicit_columns(rows: list[StreamRow], grammar: Grammar, fiscal_year: int | None,
-                      default_kind: str) -> list[Column]:
-    """No header: as many columns as most rows print, the report's year first."""
+                      default_kind: str, header_lines: list[Line]) -> list[Column]:
+    """No header model: as many columns as most rows print. One column is the report's year; several
+    take the years of a run of years printed above or among the rows ('2014 2013201220112010'),
+    in their order; without one the table is not read: newest first is a
+    convention, not a reading (Sala's 'Bokslut Bokslut' runs oldest first)."""
     counts: Counter[int] = Counter()
     for row in rows:
         if not row.groups:
@@ -629,7 +634,15 @@ def _implicit_columns(rows: list[StreamRow], grammar: Grammar, fiscal_year: int 
     if not counts:
         return []
     n = max(1, min(counts.most_common(1)[0][0], 6))
-    return [Column(fiscal_year - k if fiscal_year else None, default_kind) for k in range(n)]
+    if n == 1:
+        return [Column(fiscal_year, default_kind)]
+    texts = [ln.text for ln in header_lines] + [t for row in rows for t in [row.label, *(g for g, _ in row.groups)]]
+    run = next((m.group() for t in texts for m in _YEAR_RUN.finditer(t) if len(_YEAR.findall(m.group())) >= n), "")
+    years = _YEAR.findall(run)
+    if len(years) < n or len(set(years)) != len(years):
+        log.info("a table of %d columns whose years are printed nowhere above its rows: left unread", n)
+        return []
+    return [Column(int(year), default_kind) for year in years[:n]]
 
 
 def _row(row: StreamRow, choice: RowChoice, n: int, warnings: list[str], statement: str) -> Row:
