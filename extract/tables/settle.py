@@ -85,7 +85,7 @@ class Arithmetic:
         self._holds: dict[tuple, frozenset[str]] = {}
         self._parts: dict[tuple, frozenset[str]] = {}
         self._runs: dict[tuple, tuple[str, frozenset[int]] | None] = {}
-        self._blocks: dict[tuple, tuple[int, ...] | None] = {}
+        self._blocks: dict[tuple, tuple[tuple[int, ...], ...] | None] = {}
 
     @property
     def work(self) -> int:
