@@ -99,20 +99,18 @@ def _unfolded(text: str) -> list[Line]:
     return unfold_lines(_lines(text))
 
 
-def test_a_five_year_overview_on_one_line_is_read_row_by_row() -> None:
+def test_a_five_year_overview_on_one_line_is_cut_row_by_row_but_not_given_years() -> None:
     """The docplayer transcript of Kalmar's Femårsöversikt 2016 (tests/real): the whole table is one
-    line; figures the transcript cut ('1 584, , , , ,9') give no value, the whole ones do."""
+    line, cut into its rows with their provenance. The transcript lost the year header, and newest
+    first would be a guess (Sala's overview runs oldest first), so its five columns get no years and
+    the table is not read."""
     page = (ROOT / "tests/real/pages/kalmar_2016_femarsoversikt_oneline.txt").read_text(encoding="utf-8")
     lines = _unfolded(page)
     texts = [ln.text for ln in lines]
     assert "Årets resultat i mnkr 166,7 62,5 2,5 57,3 125,8" in texts
     assert "Femårsöversikt" in texts and all(len(t) < 250 for t in texts)
     assert {ln.number for ln in lines if "Årets resultat" in ln.text} == {3}      # provenance kept
-    (table,) = read_stream_tables(lines[texts.index("Femårsöversikt") + 1:], "oversikt", 2016)
-    rows = {r.label: [v.amount.printed if v else None for v in r.values] for r in table.rows}
-    assert rows["Årets resultat i mnkr"] == ["166,7", "62,5", "2,5", "57,3", "125,8"]
-    assert [c.period for c in table.header.columns] == [2016, 2015, 2014, 2013, 2012]
-    assert all(v is None for v in rows["Pensionsåtaganden i mnkr"])
+    assert read_stream_tables(lines[texts.index("Femårsöversikt") + 1:], "oversikt", 2016) == []
 
 
 def test_units_inside_cells_end_the_cell_and_a_scope_line_heads_the_box() -> None:
