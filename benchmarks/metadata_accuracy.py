@@ -30,31 +30,45 @@ def page_metadata(path: Path) -> dict:
     return {"organisation": meta.organisation, "doc_type": meta.doc_type, "fiscal_year": meta.fiscal_year}
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--show", action="store_true", help="list every page that is wrong or missing")
-    args = ap.parse_args()
+FIELDS = ("organisation", "doc_type", "fiscal_year")
+
+
+def compare() -> list[tuple[str, str, str, str, object, object]]:
+    """(set, page, field, outcome, got, gold) for every field the gold gives; outcome is right,
+    wrong or missing."""
+    out = []
     for name, pages, gold_dir in SETS:
-        score = {k: {"right": 0, "wrong": 0, "missing": 0, "gold": 0} for k in ("organisation", "doc_type", "fiscal_year")}
         for g in sorted(gold_dir.glob("*.json")):
             gold = json.loads(g.read_text(encoding="utf-8"))
             page = pages / gold.get("source", g.stem + ".txt")
             if not page.exists():
                 continue
             got = page_metadata(page)
-            for key, s in score.items():
+            for key in FIELDS:
                 want = gold.get(key)
                 if want in (None, ""):
                     continue
-                s["gold"] += 1
                 have = got[key]
                 same = org_id(have) == org_id(want.split(" (")[0]) if key == "organisation" else have == want
                 outcome = "right" if same else ("missing" if have in (None, "") else "wrong")
-                s[outcome] += 1
-                if args.show and outcome != "right":
-                    print(f"  {name} {page.name}: {key} {outcome}: {have!r} (gold {want!r})")
-        for key, s in score.items():
-            print(f"{name} {key}: right {s['right']}/{s['gold']}, wrong {s['wrong']}, missing {s['missing']}")
+                out.append((name, page.name, key, outcome, have, want))
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--show", action="store_true", help="list every page that is wrong or missing")
+    args = ap.parse_args()
+    results = compare()
+    for name, *_ in SETS:
+        for key in FIELDS:
+            mine = [r for r in results if r[0] == name and r[2] == key]
+            n = {o: sum(r[3] == o for r in mine) for o in ("right", "wrong", "missing")}
+            if args.show:
+                for _, page, _, outcome, have, want in mine:
+                    if outcome != "right":
+                        print(f"  {name} {page}: {key} {outcome}: {have!r} (gold {want!r})")
+            print(f"{name} {key}: right {n['right']}/{len(mine)}, wrong {n['wrong']}, missing {n['missing']}")
 
 
 if __name__ == "__main__":
