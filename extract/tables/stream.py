@@ -19,6 +19,7 @@ from arsred.extract.document import Line
 from arsred.extract.sections import config, fold
 from arsred.extract.sections_oneline import year_run
 from arsred.extract.tables.header import (
+    YEAR_RE,
     HeaderModel,
     build_columns,
     caption_kind,
@@ -27,6 +28,7 @@ from arsred.extract.tables.header import (
     column_identities,
     header_tokens,
     part_scope,
+    unglue,
 )
 from arsred.extract.tables.lines import (
     OPERATORS,
@@ -43,8 +45,7 @@ from arsred.extract.tables.readings import Grammar, Reading, placements, row_rea
 from arsred.extract.tables.settle import Candidate, RowChoice, settle
 
 log = logging.getLogger(__name__)
-_YEAR = regex.compile(r"19[5-9]\d|20[0-4]\d")
-_YEAR_RUN = regex.compile(r"(?<![\d,])(?:(?:19[5-9]\d|20[0-4]\d)\s*){2,}(?![\d,])")
+_YEAR_RUN = regex.compile(rf"(?<![\d,])(?:{YEAR_RE.pattern}\s+)+{YEAR_RE.pattern}(?![\d,])")   # after unglue
 
 # a dot between digits is a thousands separator ("1.214.100"), never a figure's end
 _FIGURES = regex.compile(r"(?:[\d\s\u00a0\u202f,\-−–—+()*|\x00]|(?<=\d)\.(?=\d{3}))+$")
@@ -637,8 +638,8 @@ def _implicit_columns(rows: list[StreamRow], grammar: Grammar, fiscal_year: int 
     if n == 1:
         return [Column(fiscal_year, default_kind)]
     texts = [ln.text for ln in header_lines] + [t for row in rows for t in [row.label, *(g for g, _ in row.groups)]]
-    run = next((m.group() for t in texts for m in _YEAR_RUN.finditer(t) if len(_YEAR.findall(m.group())) >= n), "")
-    years = _YEAR.findall(run)
+    runs = (m.group().split() for t in texts for m in _YEAR_RUN.finditer(unglue(t)))
+    years = next((run for run in runs if len(run) >= n), [])
     if len(years) < n or len(set(years)) != len(years):
         log.info("a table of %d columns whose years are printed nowhere above its rows: left unread", n)
         return []
