@@ -74,7 +74,7 @@ def format_table(rows: list[tuple[str, ...]], width: int) -> str:
 
 def unverified_reason(doc: dict[str, str]) -> str:
     """'3 of 40 figures (8%) proven by the report's own checks; at least 50% needed'."""
-    from arsred.normalize.verify import OK_VERIFIED_SHARE
+    from arsred.normalize.reconcile.verify import OK_VERIFIED_SHARE
 
     try:
         n, proven = int(doc.get("n_facts") or 0), int(doc.get("n_verified") or 0)

@@ -160,7 +160,7 @@ def extract_document(document: Document, options: Options, record: DocumentRecor
     _tie_goals(result)
     if repair:
         result.page_texts = {p.number: repair(p.text) for p in document.pages}
-    from arsred.normalize.verify import document_status, verify
+    from arsred.normalize.reconcile.verify import document_status, verify
 
     result.facts = verify(result.facts, result.checks, lines)
     proof = document_status(result.facts, result.checks)
@@ -549,7 +549,7 @@ def _goals(result: DocumentResult, document: Document, repair) -> None:
 
 def _tie_goals(result: DocumentResult) -> None:
     """Financial goals whose outcome restates a statement amount name that fact; a mismatch is a warning check."""
-    from arsred.normalize.goal_ties import tie_goals
+    from arsred.normalize.reconcile.goal_ties import tie_goals
 
     try:
         result.goals, ties = tie_goals(result.goals, result.facts, result.record.fiscal_year, existing=result.checks)

@@ -800,7 +800,7 @@ _warmed = False
 # imported ones for itself and lose them on exit, and the parent then imports them again for writing
 # (the goal columns; numpy under pandas): 0.3 s of a one-document run (benchmarks/pdf_speed.py).
 _PRELOAD = ("arsred.pipeline", "arsred.extract.reading.read", "arsred.extract.reading.read_pdf", "arsred.normalize",
-            "arsred.extract.goals", "arsred.normalize.reconcile", "arsred.normalize.verify", "arsred.normalize.goal_ties",
+            "arsred.extract.goals", "arsred.normalize.reconcile", "arsred.normalize.reconcile.verify", "arsred.normalize.reconcile.goal_ties",
             "pdfplumber", "numpy")
 
 

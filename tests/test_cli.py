@@ -217,7 +217,7 @@ def test_the_wheel_installs_only_the_arsred_package(tmp_path: Path) -> None:
     assert proc.returncode == 0, proc.stderr[-2000:]
     names = zipfile.ZipFile(next(tmp_path.glob("arsred-*.whl"))).namelist()
     assert {n.split("/")[0] for n in names if ".dist-info/" not in n} == {"arsred"}
-    assert "arsred/extract/reading/read.py" in names and "arsred/normalize/reconcile.py" in names
+    assert "arsred/extract/reading/read.py" in names and "arsred/normalize/reconcile/document.py" in names
     assert any(n.startswith("arsred/extract/data/") for n in names)
 
 

@@ -1,11 +1,11 @@
-"""Financial goals tied to the statements (normalize/goal_ties.py): matched_fact, and a warning on a mismatch."""
+"""Financial goals tied to the statements (normalize/reconcile/goal_ties.py): matched_fact, and a warning on a mismatch."""
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
 from arsred.normalize.facts import Fact
-from arsred.normalize.goal_ties import tie_goals
+from arsred.normalize.reconcile.goal_ties import tie_goals
 
 from arsred.pipeline import run_paths
 

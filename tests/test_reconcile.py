@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import reconcile_fixtures as F
-from arsred.normalize.checks import holds, load_checks
 from arsred.normalize.reconcile import reconcile
+from arsred.normalize.reconcile.checks import holds, load_checks
 from reconcile_fixtures import Y2, table
 
 
@@ -246,7 +246,7 @@ def test_costs_printed_without_minus_in_a_statement_pass():
 
 
 def test_initiative_name_garbled_by_ocr_still_finds_its_row():
-    from arsred.normalize.check_rules import _match_row
+    from arsred.normalize.reconcile.check_rules import _match_row
     rows = {"SFI på modersmål Extra läs- och skrivstöd": [], "Folkhälsa": [], "Loksam": []}
     assert (
         _match_row("SFI på modersmål/SFI med extra lids- och skrivstöd", rows)[0] or "").startswith("SFI")

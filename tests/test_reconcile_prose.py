@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import reconcile_fixtures as F
-from arsred.normalize.prose import extract_prose
 from arsred.normalize.reconcile import reconcile
+from arsred.normalize.reconcile.prose import extract_prose
 
 
 def amounts(text: str, fy: int = 2022):

@@ -6,7 +6,7 @@ import dataclasses
 import pytest
 import reconcile_fixtures as F
 from arsred.normalize.reconcile import reconcile
-from arsred.normalize.slips import candidates
+from arsred.normalize.reconcile.slips import candidates
 from reconcile_fixtures import table
 
 

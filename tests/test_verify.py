@@ -1,10 +1,10 @@
-"""The proof each figure carries (normalize/verify.py): verified, checked_by, and the document status."""
+"""The proof each figure carries (normalize/reconcile/verify.py): verified, checked_by, and the document status."""
 from __future__ import annotations
 
 from dataclasses import replace
 
 from arsred.normalize.reconcile import reconcile
-from arsred.normalize.verify import OK_VERIFIED_SHARE, document_status, verify
+from arsred.normalize.reconcile.verify import OK_VERIFIED_SHARE, document_status, verify
 
 from tests.reconcile_fixtures import Y2, rr001, table
 

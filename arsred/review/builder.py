@@ -20,8 +20,8 @@ from importlib import resources
 from pathlib import Path
 
 from arsred.errors import ArsredError
-from arsred.normalize.checks import fmt_sek
 from arsred.normalize.facts import CheckResult, Fact
+from arsred.normalize.reconcile.checks import fmt_sek
 from arsred.result import DocumentResult
 
 log = logging.getLogger(__name__)

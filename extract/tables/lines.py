@@ -557,7 +557,7 @@ def settle_ambiguous_rows(rows: list[Row], columns: tuple[Column, ...] = ()) -> 
     The magnitudes come from the table's rows that read only one way, so `−147 107 987`
     becomes `−147 107 | 987` when the column above holds six-digit figures. Magnitude is weak
     evidence: the figures the readings disagree on carry `readings` > 1, so that no sum inside
-    the table verifies them (normalize/verify.py). Where no reading is strictly closest, or no
+    the table verifies them (normalize/reconcile/verify.py). Where no reading is strictly closest, or no
     row reads one way, the row is undecided: the figures all readings agree on are kept, the
     others left out (`unreadable`) and warned about.
     """

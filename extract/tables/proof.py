@@ -49,7 +49,7 @@ def assumed(table: Table) -> Table:
     """A table whose columns no printed header names (the report's year and the ones before it,
     as many as most rows print) was read under an assumption that no sum inside it can test:
     every check over one table holds whichever years its columns stand for. Its figures carry
-    `readings` ≥ 2, so that only a tie to another table proves them (normalize/verify.py).
+    `readings` ≥ 2, so that only a tie to another table proves them (normalize/reconcile/verify.py).
     Years the table's title prints name its columns."""
     if table.header.lines or _titled(table):
         return table

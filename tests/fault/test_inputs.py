@@ -113,13 +113,13 @@ def test_a_header_past_1024_bytes_is_not_a_pdf(tmp_path: Path, pdf_bytes: bytes)
 
 
 def test_a_crashing_check_is_a_row_not_a_traceback(tmp_path: Path, monkeypatch, caplog) -> None:
-    from arsred.normalize import reconcile
+    from arsred.normalize.reconcile import document
 
     def broken(check, ctx):  # noqa: ANN001
         raise ZeroDivisionError("division by zero in a rule")
 
-    kind = next(iter(reconcile.RUNNERS))
-    monkeypatch.setitem(reconcile.RUNNERS, kind, broken)
+    kind = next(iter(document.RUNNERS))
+    monkeypatch.setitem(document.RUNNERS, kind, broken)
     p = tmp_path / "report.txt"
     p.write_text(REPORT, encoding="utf-8")
     with caplog.at_level(logging.INFO):

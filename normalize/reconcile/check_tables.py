@@ -16,8 +16,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 
-from arsred.normalize.checks import CheckDef, Context, fmt_sek, fold, holds, result, within_rounding
 from arsred.normalize.facts import CheckResult, Fact
+from arsred.normalize.reconcile.checks import CheckDef, Context, fmt_sek, fold, holds, result, within_rounding
 
 Cell = tuple[int, str]          # (period, column)
 COST_RE = re.compile(r"kostnad|avskrivning|nedskrivning|utgift")

@@ -18,8 +18,9 @@ from dataclasses import replace
 
 from arsred.extract import metadata
 from arsred.extract.document import Line
-from arsred.normalize import check_rules, check_tables, prose
-from arsred.normalize.checks import (
+from arsred.normalize.facts import CheckResult, Fact
+from arsred.normalize.reconcile import check_rules, check_tables, prose
+from arsred.normalize.reconcile.checks import (
     EQUATION_KINDS,
     CheckDef,
     Context,
@@ -28,8 +29,7 @@ from arsred.normalize.checks import (
     load_checks,
     run_equation,
 )
-from arsred.normalize.facts import CheckResult, Fact
-from arsred.normalize.slips import Slip, candidates
+from arsred.normalize.reconcile.slips import Slip, candidates
 
 log = logging.getLogger(__name__)
 

@@ -19,7 +19,7 @@ import tomllib
 from arsred.extract.document import Line
 from arsred.normalize.facts import CheckResult, Fact
 
-CHECKS_TOML = Path(__file__).parent / "data" / "checks.toml"
+CHECKS_TOML = Path(__file__).parent.parent / "data" / "checks.toml"
 EPSILON = 1e-6
 EQUATION_KINDS = ("equation", "cross_statement", "roll_forward")
 

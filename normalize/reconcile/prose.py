@@ -15,8 +15,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from arsred.extract.document import Line
-from arsred.normalize.checks import CheckDef, Context, Term, fmt_sek, fold, holds, result
 from arsred.normalize.facts import CheckResult
+from arsred.normalize.reconcile.checks import CheckDef, Context, Term, fmt_sek, fold, holds, result
 
 # target: (keyword pattern on folded text, alternatives of term lists; the first present decides
 # the statement a failure is reported under)

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from arsred.normalize.checks import CheckDef, Context, fmt_sek, fold, holds, result
 from arsred.normalize.facts import CheckResult, Fact
+from arsred.normalize.reconcile.checks import CheckDef, Context, fmt_sek, fold, holds, result
 
 BLOCK_ITEMS = {"bu.beviljade_medel": "beviljade", "bu.forbrukade_medel": "forbrukade",
                "bu.ej_forbrukade_medel": "ej_forbrukade"}

@@ -17,9 +17,9 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from arsred.extract.document import Line
-from arsred.normalize.checks import CheckDef, Context
 from arsred.normalize.facts import CheckResult, Fact
-from arsred.normalize.prose import run_prose
+from arsred.normalize.reconcile.checks import CheckDef, Context
+from arsred.normalize.reconcile.prose import run_prose
 
 log = logging.getLogger(__name__)
 
