@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from arsred.extract.document import Box, Cell, Document, Line, Page, Word
 from arsred.extract.goals import GOAL_COLUMNS, find_goals, write_goals_csv
-from arsred.extract.goals.reading_lines import reading_lines
-from arsred.extract.goals.tab_tables import _header_columns
+from arsred.extract.goals.reading.reading_lines import reading_lines
+from arsred.extract.goals.tables.tab_tables import _header_columns
 from arsred.extract.goals.vocabulary import fold, load_phrases
 from arsred.extract.reading.read import read_document
 from arsred.normalize.facts import Fact

@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from arsred.extract.goals import find_goals
-from arsred.extract.goals.indicator_tables import _cut
+from arsred.extract.goals.tables.indicator_tables import _cut
 from arsred.extract.goals.vocabulary import fold, load_phrases, quantities
 from arsred.extract.reading.read import read_document
 

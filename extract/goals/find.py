@@ -16,25 +16,24 @@ from difflib import SequenceMatcher
 
 import regex
 from arsred.extract.document import Document, Line
-from arsred.extract.goals.coded_goals import coded_goals
-from arsred.extract.goals.column_tables import column_tables
-from arsred.extract.goals.indicator_tables import indicator_lists, indicator_tables
-from arsred.extract.goals.indicators import indicator_lines
-from arsred.extract.goals.interleaved import interleaved_tables
-from arsred.extract.goals.judged_clauses import judged_clauses
-from arsred.extract.goals.judged_goals import judged_goals
-from arsred.extract.goals.labelled_indicators import labelled_indicators
+from arsred.extract.goals.lines.coded_goals import coded_goals
+from arsred.extract.goals.lines.indicators import indicator_lines
+from arsred.extract.goals.lines.labelled_indicators import labelled_indicators
+from arsred.extract.goals.lines.numbered_lines import numbered_goal_lines
+from arsred.extract.goals.lines.plan_rows import plan_rows
 from arsred.extract.goals.model import RawGoal
 from arsred.extract.goals.money import link, money_by_initiative
-from arsred.extract.goals.numbered_lines import numbered_goal_lines
-from arsred.extract.goals.plan_rows import plan_rows
-from arsred.extract.goals.prose import prose_goals, stated_goals
-from arsred.extract.goals.reading_lines import reading_lines
+from arsred.extract.goals.prose.judged import judged_sentences
+from arsred.extract.goals.prose.prose import prose_goals, stated_goals
+from arsred.extract.goals.reading.reading_lines import reading_lines
 from arsred.extract.goals.rows import goal_values
-from arsred.extract.goals.status_tables import status_tables
 from arsred.extract.goals.structure import Headings, find_headings
-from arsred.extract.goals.tab_tables import tab_tables
-from arsred.extract.goals.target_tables import target_tables
+from arsred.extract.goals.tables.column_tables import column_tables
+from arsred.extract.goals.tables.indicator_tables import indicator_lists, indicator_tables
+from arsred.extract.goals.tables.interleaved import interleaved_tables
+from arsred.extract.goals.tables.status_tables import status_tables
+from arsred.extract.goals.tables.tab_tables import tab_tables
+from arsred.extract.goals.tables.target_tables import target_tables
 from arsred.extract.goals.vocabulary import Phrases, fold, load_phrases
 from arsred.normalize.facts import Fact
 
@@ -55,7 +54,7 @@ Reader = Callable[[list[Line], Headings, Phrases, set[int]], list[RawGoal]]
 READERS: tuple[Reader, ...] = (tab_tables, column_tables, coded_goals, plan_rows, status_tables, interleaved_tables,
                               indicator_tables,
                               indicator_lists, labelled_indicators, target_tables, indicator_lines,
-                              numbered_goal_lines, judged_goals, judged_clauses)
+                              numbered_goal_lines, judged_sentences)
 
 
 def read_raw_goals(doc: Document, ph: Phrases) -> list[RawGoal]:

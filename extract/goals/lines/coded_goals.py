@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import regex
 from arsred.extract.document import Line
-from arsred.extract.goals.long_lines import glyph_letters
 from arsred.extract.goals.model import RawGoal
+from arsred.extract.goals.reading.long_lines import glyph_letters
 from arsred.extract.goals.structure import Headings
 from arsred.extract.goals.vocabulary import Phrases
 

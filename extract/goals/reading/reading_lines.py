@@ -32,8 +32,8 @@ from dataclasses import dataclass, field
 
 import regex
 from arsred.extract.document import Box, Cell, Document, Line, Word
-from arsred.extract.goals.long_lines import split_long_lines
-from arsred.extract.goals.spaced_lines import close_spaced
+from arsred.extract.goals.reading.long_lines import split_long_lines
+from arsred.extract.goals.reading.spaced_lines import close_spaced
 from arsred.extract.goals.structure import is_furniture
 from arsred.extract.goals.vocabulary import TRAILING_STOPWORDS, Phrases, fold
 

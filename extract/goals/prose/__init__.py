@@ -1,0 +1,12 @@
+"""Readers of goals stated or judged in running text: sentences, bullet lists and their assessments.
+
+- `prose`   bullet goals with "Styrelsens bedömning: …"; a plan's "ska"-sentences under goal headings;
+            on a page without goal headings, sentences stating a goal ("Ett övergripande mål … är att …")
+- `judged`  a goal named inside the sentence that judges it: "Målet att … har uppfyllts", "Tre av målen,
+            A, B och C bedöms vara delvis uppfyllda", financial goals "… resultatmål om 2 procent har
+            uppfyllts", "Kommunen når sitt finansiella mål om …"
+
+Prose readers run last (`find.READERS`, then `prose_goals`), on the lines no table or line
+reader used. A goal written as a sentence, with no mark of a table or a list, gets its reading
+here; never a goal from prose that only mentions goals.
+"""
