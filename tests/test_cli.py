@@ -217,7 +217,12 @@ def test_the_wheel_installs_only_the_arsred_package(tmp_path: Path) -> None:
     assert proc.returncode == 0, proc.stderr[-2000:]
     names = zipfile.ZipFile(next(tmp_path.glob("arsred-*.whl"))).namelist()
     assert {n.split("/")[0] for n in names if ".dist-info/" not in n} == {"arsred"}
-    assert "arsred/extract/reading/read.py" in names and "arsred/normalize/reconcile/document.py" in names
+    # every module of the three source folders is in the wheel: a sub-package missing from
+    # pyproject's hand-kept list would import in the editable checkout and fail when installed
+    sources = {f"arsred/{p.relative_to(root / top).as_posix()}" if top == "arsred"
+               else f"arsred/{top}/{p.relative_to(root / top).as_posix()}"
+               for top in ("arsred", "extract", "normalize") for p in (root / top).rglob("*.py")}
+    assert sources <= set(names), sorted(sources - set(names))
     assert any(n.startswith("arsred/extract/data/") for n in names)
 
 
