@@ -209,10 +209,18 @@ def test_check_reports_documents_that_could_not_be_read(tmp_path: Path, capsys) 
 @pytest.mark.slow
 def test_the_wheel_installs_only_the_arsred_package(tmp_path: Path) -> None:
     """extract/ and normalize/ stay at the repository's top but install as arsred.extract, arsred.normalize."""
+    import shutil
     import subprocess
     import zipfile
     root = Path(__file__).resolve().parent.parent
-    proc = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", str(root), "-w", str(tmp_path), "-q"],
+    # built from a copy of the sources alone: a checkout's stale build/ would fill the gaps
+    src = tmp_path / "src"
+    src.mkdir()
+    for name in ("pyproject.toml", "README.md"):
+        shutil.copy(root / name, src / name)
+    for top in ("arsred", "extract", "normalize"):
+        shutil.copytree(root / top, src / top, ignore=shutil.ignore_patterns("__pycache__"))
+    proc = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", str(src), "-w", str(tmp_path), "-q"],
                           capture_output=True, text=True, check=False)
     assert proc.returncode == 0, proc.stderr[-2000:]
     names = zipfile.ZipFile(next(tmp_path.glob("arsred-*.whl"))).namelist()
