@@ -47,6 +47,7 @@ class _DocWords:
     opening: regex.Pattern          # words that name the kind anywhere in the opening lines
     title: regex.Pattern            # words that name it only in a title
     kinds: dict[str, str]           # folded word -> kind
+    compared: regex.Pattern         # words before a kind word that make it a yardstick ("bättre än budget")
     lines: int
     title_lines: int
     title_words: int
@@ -65,17 +66,21 @@ def _doc_type_words() -> _DocWords:
         return regex.compile(rf"\b(?:{alts})(?:{endings})\b")
 
     kinds = {fold(w): kind for table in (data["kinds"], data["title_kinds"]) for kind, ws in table.items() for w in ws}
-    return _DocWords(pattern(data["kinds"]), pattern(data["title_kinds"]), kinds, int(data["opening_lines"]),
+    compared = "|".join(regex.escape(fold(w)) for w in sorted(data["compared_after"], key=len, reverse=True))
+    return _DocWords(pattern(data["kinds"]), pattern(data["title_kinds"]), kinds,
+                     regex.compile(rf"\b(?:{compared})\s+$"), int(data["opening_lines"]),
                      int(data["title_lines"]), int(data["title_words"]))
 
 
 def doc_type(lines: list[Line]) -> str:
-    """The kind named first by a whole word in the opening lines; an annual report when none is."""
+    """The kind named first by a whole word in the opening lines; an annual report when none is. A
+    word the text measures against ("bättre än budget", "jämfört med budget") names no document."""
     d = _doc_type_words()
     for i, line in enumerate(lines[:d.lines]):
         f = fold(line.text)
-        found = [m for m in (d.opening.search(f), d.title.search(f) if i < d.title_lines and
-                             len(f.split()) <= d.title_words else None) if m]
+        title = i < d.title_lines and len(f.split()) <= d.title_words
+        found = [m for m in (*d.opening.finditer(f), *(d.title.finditer(f) if title else ()))
+                 if not d.compared.search(f[:m.start()])]
         if found:
             word = min(found, key=lambda m: m.start()).group(0)
             return next(kind for w, kind in sorted(d.kinds.items(), key=lambda t: -len(t[0])) if w in word)

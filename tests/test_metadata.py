@@ -76,8 +76,8 @@ def test_doc_type_from_whole_words(text, kind):
 
 def test_metadata_against_the_gold_no_wrong_organisation():
     """Measured: organisation 15/73 right on tests/real and 0 wrong; fiscal_year 64/73 and 14/18;
-    doc_type 59/73 and 16/18 (benchmarks/metadata_accuracy.py). A wrong organisation is never allowed."""
+    doc_type 62/73 and 16/18 (benchmarks/metadata_accuracy.py). A wrong organisation is never allowed."""
     results = compare()
     assert not [r for r in results if r[2] == "organisation" and r[3] == "wrong"]
     right = {key: sum(r[2] == key and r[3] == "right" for r in results) for key in FIELDS}
-    assert right["organisation"] >= 15 and right["fiscal_year"] >= 78 and right["doc_type"] >= 75, right
+    assert right["organisation"] >= 15 and right["fiscal_year"] >= 78 and right["doc_type"] >= 78, right

@@ -94,6 +94,19 @@ def test_a_year_the_report_does_not_state_is_not_given_to_its_sentences():
     assert not result.facts
 
 
+@pytest.mark.parametrize("stem, value", [
+    ("regionvastmanland_2018_bokslut_press", 215e6),   # "Resultatet är bättre än budget tack vare …"
+    ("regionnorrbotten_2022_ekonomiskt_resultat", 272e6),   # "… 1 184 miljoner kronor bättre än budget"
+    ("regionkalmar_2022_bokslut_press", 197.9e6),      # "Det är tre miljoner bättre än budget."
+])
+def test_a_budget_the_press_release_compares_with_does_not_make_it_a_budget(stem, value):
+    """The word "budget" in "bättre än budget" is the yardstick, not the document's kind: these press
+    releases on the annual accounts are annual reports, and their year's result is read as an outcome."""
+    result = process_document(str(PAGES / f"{stem}.txt"))
+    assert result.record.doc_type == "arsredovisning"
+    assert [(f.item, f.column, f.value_sek) for f in result.facts] == [("ov.arets_resultat", "utfall", value)]
+
+
 def test_budget_bullets_with_a_budget_verb_and_a_trailing_share():
     got = figures("ornskoldsvik_2023_budget_namnder", 2023, "verksamhetsplan_budget")
     assert got[("Välfärdsnämnden", 2023, "budget", "entity")] == 1_613_000_000   # "tilldelas 1 613 miljoner kronor, vilket motsvarar 41 procent"
