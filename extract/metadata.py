@@ -113,6 +113,16 @@ def _fiscal_year(lines: list[Line], sections: list[Section]) -> tuple[int | None
     return (counts.most_common(1)[0][0] if counts else None), False
 
 
+def title_year(lines: list[Line]) -> int | None:
+    """The one year a short first line prints outside a date ("Var kommer kommunens pengar ifrån?
+    … 2012"): the page's own title year, or None."""
+    first = next((line.text.strip() for line in lines if line.text.strip()), "")
+    if len(first) >= 120:
+        return None
+    years = set(YEAR.findall(regex.sub(r"\d{4}-\d{2}(?:-\d{2})?|\d{1,2}\s+\p{L}+\s+\d{4}", " ", first)))
+    return int(years.pop()) if len(years) == 1 else None
+
+
 def _header_years(lines: list[Line]) -> list[int]:
     """The years of a statement's column header: a header line, or lines that print no figure but
     years ("Belopp i mnkr Not 2018 2019 2018 2019", or one year a line in a flattened table; two
