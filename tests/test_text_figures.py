@@ -146,6 +146,16 @@ def test_the_organisation_as_the_agent_and_a_comparative_before_the_unit():
         ("Årets resultat", 2022, "utfall", "entity"): 272_000_000}
 
 
+def test_a_result_set_against_the_year_before_states_the_report_year():
+    """Uppsala's 'Resultat och kapacitet' names its year only in "ett starkare resultat 2016 än
+    föregående år": that is the report's year, so "redovisar Uppsala kommun ett resultat på 381 (56)
+    miljoner kronor" is 2016 and 2015."""
+    result = process_document(str(PAGES / "uppsala_2016_resultat_och_kapacitet.txt"))
+    assert {(f.item, f.period, f.column, f.value_sek) for f in result.facts} == {
+        ("ov.arets_resultat", 2016, "utfall", 381e6), ("ov.arets_resultat", 2015, "utfall", 56e6),
+        ("ov.arets_resultat", 2016, "budget", 99e6)}
+
+
 @pytest.mark.parametrize("sentence, warned", [("Årets resultat blev 150,0 mkr.", True),
                                               ("Årets resultat blev 143 mkr.", False)])
 def test_the_table_wins_over_a_sentence_and_a_disagreement_is_a_warning(tmp_path, sentence, warned):
