@@ -143,8 +143,9 @@ def _header_years(lines: list[Line]) -> list[int]:
 
 def organisation(lines: list[Line]) -> str:
     """The most often named 'Samordningsförbundet X' (or 'X Samordningsförbund'), else the name a
-    title-like opening line gives ("Luleå kommun", "Region Kalmar län"), else none."""
-    return _samordningsforbund(lines) or _title_organisation(lines)
+    title-like opening line gives ("Luleå kommun", "Region Kalmar län"), else the one organisation the
+    text makes the subject of its accounts ("Region Västmanland redovisar ett resultat …"), else none."""
+    return _samordningsforbund(lines) or _title_organisation(lines) or _reporting_organisation(lines)
 
 
 def organisation_kind(name: str) -> str:
@@ -198,6 +199,31 @@ def _title_organisation(lines: list[Line]) -> str:
     counts = Counter(names)
     top = max(counts.values())
     return next(n for n in names if counts[n] == top)
+
+
+def _reporting_organisation(lines: list[Line]) -> str:
+    """The name that opens a sentence as the subject of a reporting verb ("Borlänge kommun redovisar",
+    "Region Norrbotten gjorde", "Lidingö stad har valt"; text_figures.toml [agent_verbs]) or follows one
+    ("… redovisar Uppsala kommun ett resultat"); only when the text names one organisation so."""
+    from arsred.extract.text_figures import words
+
+    verbs = {p[0] for p in words()["phrases"]["agent_verbs"]}
+    not_names = {fold(w) for w in _data("organisations.toml")["not_names"]}
+    names: set[str] = set()
+    for line in lines:
+        text = " ".join(regex.sub(r"<[^>]*>", " ", line.text).split())
+        for pattern in _org_patterns():
+            for m in pattern.finditer(text):
+                name = m.group("name").split()
+                while name and fold(name[0]) in not_names:
+                    name.pop(0)
+                before, after = text[:m.start()].split(), text[m.end():].split()
+                opens = not before or before[-1].endswith((".", "!", "?", ":"))
+                follows = bool(after) and fold(after[0]) in verbs
+                inverted = bool(before) and fold(before[-1]) in verbs and bool(after) and after[0][:1].islower()
+                if len(name) >= 2 and ((opens and follows) or inverted):
+                    names.add(" ".join(name))
+    return names.pop() if len(names) == 1 else ""
 
 
 def _title_like(text: str, start: int, end: int, max_words: int, doc_words: regex.Pattern) -> bool:
