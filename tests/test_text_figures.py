@@ -156,6 +156,15 @@ def test_a_result_set_against_the_year_before_states_the_report_year():
         ("ov.arets_resultat", 2016, "budget", 99e6)}
 
 
+def test_a_follow_up_per_a_month_states_its_year_and_a_comparison_per_a_month_does_not():
+    """Ekerö's "Verksamhetsredovisning per mars 2018" names the report's year: "Budgeterat resultat är
+    9,2 mnkr (0,6 %)" is the budget 2018 (Östersund's "Jämförelse, resultat per augusti 2015" states
+    none: test_a_year_the_report_does_not_state_is_not_given_to_its_sentences)."""
+    result = process_document(str(PAGES / "ekero_2018_verksamhetsredovisning_mars.txt"))
+    assert [(f.item, f.period, f.column, f.value_sek) for f in result.facts] == [
+        ("ov.arets_resultat", 2018, "budget", 9.2e6)]
+
+
 @pytest.mark.parametrize("sentence, warned", [("Årets resultat blev 150,0 mkr.", True),
                                               ("Årets resultat blev 143 mkr.", False)])
 def test_the_table_wins_over_a_sentence_and_a_disagreement_is_a_warning(tmp_path, sentence, warned):
