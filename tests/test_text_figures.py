@@ -73,8 +73,10 @@ def test_sentence_columns_from_their_words_and_subjects_that_are_other_items_lef
     got = figures("ekero_2018_verksamhetsredovisning_mars", 2018, "delarsrapport")
     # "Budgeterat resultat är 9,2 mnkr (0,6 %)": budget, and the percentage is no comparative figure;
     # "Det balanserade resultatet prognosticeras till 19,9 mnkr" is not the year's result, and
-    # "Exklusive försäkringsersättningen är årets resultat negativt -15,9 mnkr" is an adjusted figure
-    assert got == {("Årets resultat", 2018, "budget", "entity"): 9_200_000}
+    # "Exklusive försäkringsersättningen är årets resultat negativt -15,9 mnkr" is an adjusted figure;
+    # "Resultatet för perioden är positivt 2,2 mnkr" is the period's result, not the year's
+    assert got == {("Årets resultat", 2018, "budget", "entity"): 9_200_000,
+                   ("Periodens resultat", 2018, "utfall", "entity"): 2_200_000}
     assert figures("mora_2024_uppfoljning_kvartal1", 2024, "delarsrapport") == {
         ("Årets resultat", 2024, "prognos", "entity"): -98_000_000}     # "prognosen för årets resultat -98 …"
 
@@ -157,12 +159,13 @@ def test_a_result_set_against_the_year_before_states_the_report_year():
 
 
 def test_a_follow_up_per_a_month_states_its_year_and_a_comparison_per_a_month_does_not():
-    """Ekerö's "Verksamhetsredovisning per mars 2018" names the report's year: "Budgeterat resultat är
-    9,2 mnkr (0,6 %)" is the budget 2018 (Östersund's "Jämförelse, resultat per augusti 2015" states
-    none: test_a_year_the_report_does_not_state_is_not_given_to_its_sentences)."""
+    """Ekerö's "Verksamhetsredovisning per mars 2018" names the report's year: "Resultatet för perioden
+    är positivt 2,2 mnkr (0,6 %)" is the period's result 2018 (not the year's: normalize/data/items.csv
+    ov.periodens_resultat), "Budgeterat resultat är 9,2 mnkr (0,6 %)" the budget 2018 (Östersund's
+    "Jämförelse, resultat per augusti 2015" states none: test_a_year_the_report_does_not_state_is_not_given_to_its_sentences)."""
     result = process_document(str(PAGES / "ekero_2018_verksamhetsredovisning_mars.txt"))
     assert [(f.item, f.period, f.column, f.value_sek) for f in result.facts] == [
-        ("ov.arets_resultat", 2018, "budget", 9.2e6)]
+        ("ov.periodens_resultat", 2018, "utfall", 2.2e6), ("ov.arets_resultat", 2018, "budget", 9.2e6)]
 
 
 @pytest.mark.parametrize("sentence, warned", [("Årets resultat blev 150,0 mkr.", True),
