@@ -168,6 +168,15 @@ def test_a_follow_up_per_a_month_states_its_year_and_a_comparison_per_a_month_do
         ("ov.periodens_resultat", 2018, "utfall", 2.2e6), ("ov.arets_resultat", 2018, "budget", 9.2e6)]
 
 
+def test_the_municipality_itself_as_the_agent_with_a_sign_word_before_the_subject():
+    """Varberg: "Årets resultat i kommunkoncernen uppgick till 157 miljoner kronor" is the group's;
+    "Primärkommunen bidrog med ett positivt resultat på 78 miljoner kronor" the municipality's own
+    (the sign word before the subject agrees with the unsigned figure)."""
+    assert figures("varberg_2023_sa_gick_ekonomin", 2023) == {
+        ("Årets resultat", 2023, "utfall", "group"): 157_000_000,
+        ("Årets resultat", 2023, "utfall", "entity"): 78_000_000}
+
+
 @pytest.mark.parametrize("sentence, warned", [("Årets resultat blev 150,0 mkr.", True),
                                               ("Årets resultat blev 143 mkr.", False)])
 def test_the_table_wins_over_a_sentence_and_a_disagreement_is_a_warning(tmp_path, sentence, warned):
