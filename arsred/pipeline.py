@@ -15,7 +15,7 @@ import regex
 from arsred.errors import ArsredError, NoStatementsFound
 from arsred.extract.amounts import Amount
 from arsred.extract.document import Box, Cell, Document, Line
-from arsred.extract.metadata import detect_metadata
+from arsred.extract.metadata import detect_metadata, title_year
 from arsred.extract.moneyblocks import find_money_blocks, find_year_lists
 from arsred.extract.reading.read import doc_id_for, read_document
 from arsred.extract.sections import YEAR, Section, config, content_lines, find_sections, fold
@@ -110,7 +110,8 @@ def extract_document(document: Document, options: Options, record: DocumentRecor
                                                                        for c in table.header.columns))
                 tables.append((table, section))
             continue
-        by_lines = read_tables(section, meta.fiscal_year, heading_labels(kind), block_lines, note_titles, kind)
+        by_lines = read_tables(section, meta.fiscal_year, heading_labels(kind), block_lines, note_titles, kind,
+                               year_stated=meta.year_stated or title_year(lines) == meta.fiscal_year)
         by_stream = read_stream_tables([ln for ln in section.lines if id(ln) not in block_lines], kind,
                                        section_period(section, meta.fiscal_year), section.title,
                                        section.heading.text if section.heading is not None else "", section.note)

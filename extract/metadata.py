@@ -47,6 +47,7 @@ class _DocWords:
     opening: regex.Pattern          # words that name the kind anywhere in the opening lines
     title: regex.Pattern            # words that name it only in a title
     kinds: dict[str, str]           # folded word -> kind
+    compared: regex.Pattern         # words before a kind word that make it a yardstick ("bättre än budget")
     lines: int
     title_lines: int
     title_words: int
@@ -65,17 +66,21 @@ def _doc_type_words() -> _DocWords:
         return regex.compile(rf"\b(?:{alts})(?:{endings})\b")
 
     kinds = {fold(w): kind for table in (data["kinds"], data["title_kinds"]) for kind, ws in table.items() for w in ws}
-    return _DocWords(pattern(data["kinds"]), pattern(data["title_kinds"]), kinds, int(data["opening_lines"]),
+    compared = "|".join(regex.escape(fold(w)) for w in sorted(data["compared_after"], key=len, reverse=True))
+    return _DocWords(pattern(data["kinds"]), pattern(data["title_kinds"]), kinds,
+                     regex.compile(rf"\b(?:{compared})\s+$"), int(data["opening_lines"]),
                      int(data["title_lines"]), int(data["title_words"]))
 
 
 def doc_type(lines: list[Line]) -> str:
-    """The kind named first by a whole word in the opening lines; an annual report when none is."""
+    """The kind named first by a whole word in the opening lines; an annual report when none is. A
+    word the text measures against ("bättre än budget", "jämfört med budget") names no document."""
     d = _doc_type_words()
     for i, line in enumerate(lines[:d.lines]):
         f = fold(line.text)
-        found = [m for m in (d.opening.search(f), d.title.search(f) if i < d.title_lines and
-                             len(f.split()) <= d.title_words else None) if m]
+        title = i < d.title_lines and len(f.split()) <= d.title_words
+        found = [m for m in (*d.opening.finditer(f), *(d.title.finditer(f) if title else ()))
+                 if not d.compared.search(f[:m.start()])]
         if found:
             word = min(found, key=lambda m: m.start()).group(0)
             return next(kind for w, kind in sorted(d.kinds.items(), key=lambda t: -len(t[0])) if w in word)
@@ -108,6 +113,16 @@ def _fiscal_year(lines: list[Line], sections: list[Section]) -> tuple[int | None
     return (counts.most_common(1)[0][0] if counts else None), False
 
 
+def title_year(lines: list[Line]) -> int | None:
+    """The one year a short first line prints outside a date ("Var kommer kommunens pengar ifrån?
+    … 2012"): the page's own title year, or None."""
+    first = next((line.text.strip() for line in lines if line.text.strip()), "")
+    if len(first) >= 120:
+        return None
+    years = set(YEAR.findall(regex.sub(r"\d{4}-\d{2}(?:-\d{2})?|\d{1,2}\s+\p{L}+\s+\d{4}", " ", first)))
+    return int(years.pop()) if len(years) == 1 else None
+
+
 def _header_years(lines: list[Line]) -> list[int]:
     """The years of a statement's column header: a header line, or lines that print no figure but
     years ("Belopp i mnkr Not 2018 2019 2018 2019", or one year a line in a flattened table; two
@@ -128,8 +143,9 @@ def _header_years(lines: list[Line]) -> list[int]:
 
 def organisation(lines: list[Line]) -> str:
     """The most often named 'Samordningsförbundet X' (or 'X Samordningsförbund'), else the name a
-    title-like opening line gives ("Luleå kommun", "Region Kalmar län"), else none."""
-    return _samordningsforbund(lines) or _title_organisation(lines)
+    title-like opening line gives ("Luleå kommun", "Region Kalmar län"), else the one organisation the
+    text makes the subject of its accounts ("Region Västmanland redovisar ett resultat …"), else none."""
+    return _samordningsforbund(lines) or _title_organisation(lines) or _reporting_organisation(lines)
 
 
 def organisation_kind(name: str) -> str:
@@ -183,6 +199,31 @@ def _title_organisation(lines: list[Line]) -> str:
     counts = Counter(names)
     top = max(counts.values())
     return next(n for n in names if counts[n] == top)
+
+
+def _reporting_organisation(lines: list[Line]) -> str:
+    """The name that opens a sentence as the subject of a reporting verb ("Borlänge kommun redovisar",
+    "Region Norrbotten gjorde", "Lidingö stad har valt"; text_figures.toml [agent_verbs]) or follows one
+    ("… redovisar Uppsala kommun ett resultat"); only when the text names one organisation so."""
+    from arsred.extract.text_figures import words
+
+    verbs = {p[0] for p in words()["phrases"]["agent_verbs"]}
+    not_names = {fold(w) for w in _data("organisations.toml")["not_names"]}
+    names: set[str] = set()
+    for line in lines:
+        text = " ".join(regex.sub(r"<[^>]*>", " ", line.text).split())
+        for pattern in _org_patterns():
+            for m in pattern.finditer(text):
+                name = m.group("name").split()
+                while name and fold(name[0]) in not_names:
+                    name.pop(0)
+                before, after = text[:m.start()].split(), text[m.end():].split()
+                opens = not before or before[-1].endswith((".", "!", "?", ":"))
+                follows = bool(after) and fold(after[0]) in verbs
+                inverted = bool(before) and fold(before[-1]) in verbs and bool(after) and after[0][:1].islower()
+                if len(name) >= 2 and ((opens and follows) or inverted):
+                    names.add(" ".join(name))
+    return names.pop() if len(names) == 1 else ""
 
 
 def _title_like(text: str, start: int, end: int, max_words: int, doc_words: regex.Pattern) -> bool:

@@ -522,10 +522,16 @@ def _sentence_figure(toks, m: _Mention, prev_end: int, statement, default_column
         n = _ends_with(folded[:p], "clause_starts")
         if n:
             break
-        if _ends_with(folded[:p], "agent_verbs") and _is_organisation(left, p - 1):
+        verb = _ends_with(folded[:p], "agent_verbs")
+        if verb and _is_organisation(left, p - verb):
             break                          # "Region Kalmar län redovisar ett resultat på …": the organisation's own
         if _after_agent_verb(left, p):
             break                          # "… redovisar Uppsala kommun ett resultat på …": the same, inverted
+        signed = max(_ends_with(folded[:p], "negative"), _ends_with(folded[:p], "positive"))
+        if signed:                         # "ett positivt resultat på …": the sign word counts as one
+            sign_words.extend(folded[p - signed:p])
+            p -= signed
+            continue
         n = _ends_with(folded[:p], "pre_words")
         if n == 0 and YEAR.match(folded[p - 1]):
             n = 1

@@ -34,16 +34,30 @@ def test_organisation_from_a_title_line(page, name):
     assert page_metadata(PAGES / f"{page}.txt")["organisation"] == name
 
 
+@pytest.mark.parametrize(("page", "name"), [
+    ("regionvastmanland_2018_bokslut_press", "Region Västmanland"),     # "Region Västmanland redovisar ett resultat …"
+    ("regionnorrbotten_2022_ekonomiskt_resultat", "Region Norrbotten"),  # "Region Norrbotten gjorde ett ekonomiskt resultat"
+    ("borlange_2023_resultat_nyhet", "Borlänge kommun"),
+    ("soderkoping_2020_god_ekonomisk_hushallning", "Söderköpings kommun"),
+    ("uppsala_2016_resultat_och_kapacitet", "Uppsala kommun"),           # "… redovisar Uppsala kommun ett resultat på …"
+    ("lidingo_2023_delarsbokslut", "Lidingö stad"),                      # "Lidingö stad har valt att …"
+    ("hagfors_2010_ordforande", ""),          # "Hagfors Energi AB gör ett fantastiskt år": a company, no organisation
+])
+def test_organisation_that_reports_its_accounts_in_a_sentence(page, name):
+    assert page_metadata(PAGES / f"{page}.txt")["organisation"] == name
+
+
 def test_organisation_on_a_title_above_a_real_statement():
     rr = (PAGES / "lulea_2018_rr.txt").read_text(encoding="utf-8")
     assert meta_of("Luleå kommun\nÅrsredovisning 2018\n" + rr).organisation == "Luleå kommun"
     assert meta_of("Region Kalmar län\nÅrsredovisning 2019\n" + rr).organisation == "Region Kalmar län"
 
 
-@pytest.mark.parametrize("page", ["regionkalmar_2022_bokslut_press", "borlange_2023_resultat_nyhet",
-                                  "lulea_2018_rr"])
+@pytest.mark.parametrize("page", ["falun_2019_bokslut_dalademokraten", "enkoping_2021_delarsrapport_eposten",
+                                  "hoor_2011_manadsuppfoljning_april", "lulea_2018_rr"])
 def test_a_name_only_in_a_sentence_or_nowhere_gives_none(page):
-    """'Region Kalmar län redovisar ett resultat på 197,9 miljoner' is a sentence, not a title."""
+    """A name in a sentence that is not the subject of its accounts ("Höörs kommun tar över
+    betalningsansvar från andra kommuner") may be another organisation's: none."""
     assert page_metadata(PAGES / f"{page}.txt")["organisation"] == ""
 
 
@@ -75,9 +89,9 @@ def test_doc_type_from_whole_words(text, kind):
 
 
 def test_metadata_against_the_gold_no_wrong_organisation():
-    """Measured: organisation 15/73 right on tests/real and 0 wrong; fiscal_year 64/73 and 14/18;
-    doc_type 59/73 and 16/18 (benchmarks/metadata_accuracy.py). A wrong organisation is never allowed."""
+    """Measured: organisation 22/73 right on tests/real and 0 wrong; fiscal_year 64/73 and 14/18;
+    doc_type 62/73 and 16/18 (benchmarks/metadata_accuracy.py). A wrong organisation is never allowed."""
     results = compare()
     assert not [r for r in results if r[2] == "organisation" and r[3] == "wrong"]
     right = {key: sum(r[2] == key and r[3] == "right" for r in results) for key in FIELDS}
-    assert right["organisation"] >= 15 and right["fiscal_year"] >= 78 and right["doc_type"] >= 75, right
+    assert right["organisation"] >= 22 and right["fiscal_year"] >= 78 and right["doc_type"] >= 78, right

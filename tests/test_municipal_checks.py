@@ -53,6 +53,19 @@ def test_an_overviews_total_is_a_sum_only_where_the_rows_above_add_up_every_year
     assert {"SUMMA", "Anläggningstillgångar", "Omsättningstillgångar"} <= verified
 
 
+def test_a_block_after_a_subtotal_is_decided_by_the_one_combination_that_adds_up():
+    # Helsingborg 2016 (Resultaträkning, koncern), glued rows: 'Resultat efter finansiella
+    # poster710496720' and 'Årets resultat623409628' each read with and without a note (7, 6) and cut
+    # several ways; the block after the fixed subtotal Finansnetto (Resultat efter finansiella poster,
+    # Skatt på årets resultat −87 −86 −92, Årets resultat) adds up in every column one way only
+    result = process_document(str(PAGES / "helsingborg_2016_rr_koncern.txt"))
+    got = {(f.label, f.period): f.value_sek for f in result.facts}
+    assert [got[("Resultat efter finansiella poster", y)] for y in (2016, 2015, 2014)] == [710e6, 496e6, 720e6]
+    assert [got[("Årets resultat", y)] for y in (2016, 2015, 2014)] == [623e6, 409e6, 628e6]
+    assert {(c.period, c.status) for c in result.checks if c.check == "rr.arets_resultat"} == {
+        (2016, "pass"), (2015, "pass"), (2014, "pass")}
+
+
 def test_a_glued_header_bears_out_its_years_and_finansnetto_sums_its_parts():
     # Helsingborg 2016 (Resultaträkning, koncern): the header is "Not201620152014"; Finansnetto
     # −128 = 36 − 164 and Skattenetto 6 161 = 5 100 + 1 054 + 197 − 190 (2014)

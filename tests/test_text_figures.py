@@ -73,8 +73,10 @@ def test_sentence_columns_from_their_words_and_subjects_that_are_other_items_lef
     got = figures("ekero_2018_verksamhetsredovisning_mars", 2018, "delarsrapport")
     # "Budgeterat resultat är 9,2 mnkr (0,6 %)": budget, and the percentage is no comparative figure;
     # "Det balanserade resultatet prognosticeras till 19,9 mnkr" is not the year's result, and
-    # "Exklusive försäkringsersättningen är årets resultat negativt -15,9 mnkr" is an adjusted figure
-    assert got == {("Årets resultat", 2018, "budget", "entity"): 9_200_000}
+    # "Exklusive försäkringsersättningen är årets resultat negativt -15,9 mnkr" is an adjusted figure;
+    # "Resultatet för perioden är positivt 2,2 mnkr" is the period's result, not the year's
+    assert got == {("Årets resultat", 2018, "budget", "entity"): 9_200_000,
+                   ("Periodens resultat", 2018, "utfall", "entity"): 2_200_000}
     assert figures("mora_2024_uppfoljning_kvartal1", 2024, "delarsrapport") == {
         ("Årets resultat", 2024, "prognos", "entity"): -98_000_000}     # "prognosen för årets resultat -98 …"
 
@@ -92,6 +94,19 @@ def test_a_year_the_report_does_not_state_is_not_given_to_its_sentences():
     """The page prints only "resultat per augusti 2015" (a comparison): the commonest year is no period."""
     result = process_document(str(PAGES / "ostersund_2016_delarsrapport_sammanfattning.txt"))
     assert not result.facts
+
+
+@pytest.mark.parametrize("stem, value", [
+    ("regionvastmanland_2018_bokslut_press", 215e6),   # "Resultatet är bättre än budget tack vare …"
+    ("regionnorrbotten_2022_ekonomiskt_resultat", 272e6),   # "… 1 184 miljoner kronor bättre än budget"
+    ("regionkalmar_2022_bokslut_press", 197.9e6),      # "Det är tre miljoner bättre än budget."
+])
+def test_a_budget_the_press_release_compares_with_does_not_make_it_a_budget(stem, value):
+    """The word "budget" in "bättre än budget" is the yardstick, not the document's kind: these press
+    releases on the annual accounts are annual reports, and their year's result is read as an outcome."""
+    result = process_document(str(PAGES / f"{stem}.txt"))
+    assert result.record.doc_type == "arsredovisning"
+    assert [(f.item, f.column, f.value_sek) for f in result.facts] == [("ov.arets_resultat", "utfall", value)]
 
 
 def test_budget_bullets_with_a_budget_verb_and_a_trailing_share():
@@ -131,6 +146,35 @@ def test_the_organisation_as_the_agent_and_a_comparative_before_the_unit():
     # "Det kan jämföras med 2021 när Region Norrbotten gjorde … 1 693 miljoner kronor" is not read
     assert figures("regionnorrbotten_2022_ekonomiskt_resultat", 2022) == {
         ("Årets resultat", 2022, "utfall", "entity"): 272_000_000}
+
+
+def test_a_result_set_against_the_year_before_states_the_report_year():
+    """Uppsala's 'Resultat och kapacitet' names its year only in "ett starkare resultat 2016 än
+    föregående år": that is the report's year, so "redovisar Uppsala kommun ett resultat på 381 (56)
+    miljoner kronor" is 2016 and 2015."""
+    result = process_document(str(PAGES / "uppsala_2016_resultat_och_kapacitet.txt"))
+    assert {(f.item, f.period, f.column, f.value_sek) for f in result.facts} == {
+        ("ov.arets_resultat", 2016, "utfall", 381e6), ("ov.arets_resultat", 2015, "utfall", 56e6),
+        ("ov.arets_resultat", 2016, "budget", 99e6)}
+
+
+def test_a_follow_up_per_a_month_states_its_year_and_a_comparison_per_a_month_does_not():
+    """Ekerö's "Verksamhetsredovisning per mars 2018" names the report's year: "Resultatet för perioden
+    är positivt 2,2 mnkr (0,6 %)" is the period's result 2018 (not the year's: normalize/data/items.csv
+    ov.periodens_resultat), "Budgeterat resultat är 9,2 mnkr (0,6 %)" the budget 2018 (Östersund's
+    "Jämförelse, resultat per augusti 2015" states none: test_a_year_the_report_does_not_state_is_not_given_to_its_sentences)."""
+    result = process_document(str(PAGES / "ekero_2018_verksamhetsredovisning_mars.txt"))
+    assert [(f.item, f.period, f.column, f.value_sek) for f in result.facts] == [
+        ("ov.periodens_resultat", 2018, "utfall", 2.2e6), ("ov.arets_resultat", 2018, "budget", 9.2e6)]
+
+
+def test_the_municipality_itself_as_the_agent_with_a_sign_word_before_the_subject():
+    """Varberg: "Årets resultat i kommunkoncernen uppgick till 157 miljoner kronor" is the group's;
+    "Primärkommunen bidrog med ett positivt resultat på 78 miljoner kronor" the municipality's own
+    (the sign word before the subject agrees with the unsigned figure)."""
+    assert figures("varberg_2023_sa_gick_ekonomin", 2023) == {
+        ("Årets resultat", 2023, "utfall", "group"): 157_000_000,
+        ("Årets resultat", 2023, "utfall", "entity"): 78_000_000}
 
 
 @pytest.mark.parametrize("sentence, warned", [("Årets resultat blev 150,0 mkr.", True),

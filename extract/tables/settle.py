@@ -491,10 +491,14 @@ def _propagate_blocks(arith: Arithmetic, rows: list[RowChoice], open_rows: list[
     which the block adds up in every column decides them all."""
     headings = [r for r, row in enumerate(rows) if all(cell is None for cell in row.candidates[0].cells)
                 and len(row.candidates) == 1]
+    # a fixed row that totals a run above it closes a block: the next block starts after it
+    # (Helsingborg's "Finansnetto", then "Resultat efter finansiella poster", "Skatt", "Årets resultat")
+    subtotals = [r for r in sorted(fixed) if any(k.startswith(f"run:{r}:") for k in rows[r].decided_by)
+                 or any(k.startswith(f"run:{r}:") for k in arith.holds_for(r, rows[r].chosen, set()))]
     for t in range(len(rows)):
         if t not in fixed and t not in open_rows:
             continue
-        starts = [h + 1 for h in headings if h < t and t - h <= MAX_BLOCK] + [max(0, t - MAX_BLOCK)]
+        starts = [h + 1 for h in headings + subtotals if h < t and t - h <= MAX_BLOCK] + [max(0, t - MAX_BLOCK)]
         for s in sorted(set(starts), reverse=True):
             block = range(s, t)
             amb = tuple([r for r in block if r in open_rows] + ([t] if t in open_rows else []))

@@ -63,13 +63,17 @@ def has_budget_header(section: Section, any_header: bool = False) -> bool:
 
 def read_tables(section: Section, fiscal_year: int | None, heading_labels: Iterable[str] = (),
                 skip: frozenset[int] = frozenset(), note_titles: dict[int, str] | None = None,
-                statement: str | None = None) -> list[Table]:
-    """The tables of one section; lines in `skip` (by id: money blocks read elsewhere) are passed over."""
+                statement: str | None = None, year_stated: bool = True) -> list[Table]:
+    """The tables of one section; lines in `skip` (by id: money blocks read elsewhere) are passed over.
+    A table whose columns no header names takes the report's year only when the report states it
+    (`year_stated`) or the section's title prints one: the commonest year of a page (Sala's
+    footnote "försäljning 2010" in a delårsrapport 2012) is no column's year."""
     statement = statement or section.kind
     default_kind = "budget" if statement == "budget" else "utfall"
     section = section if section.kind == statement else Section(statement, section.title, section.heading,
                                                                 section.lines, section.note)
     period = section_period(section, fiscal_year)
+    assumed_period = period if year_stated or YEAR.search(section.title or "") else None
     headings = {fold(h) for h in heading_labels}
     lines = [line for line in section.lines if line.text.strip() and id(line) not in skip]
     tables: list[Table] = []
@@ -112,7 +116,7 @@ def read_tables(section: Section, fiscal_year: int | None, heading_labels: Itera
             i += 1
             continue
         if current is None:
-            current = Table(statement, section.title, _implicit_header(lines[i:], period, default_kind), [],
+            current = Table(statement, section.title, _implicit_header(lines[i:], assumed_period, default_kind), [],
                             unit_text, section.note)
             tables.append(current)
         row = parse_row(line, current.header, note_titles)
