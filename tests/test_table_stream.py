@@ -73,6 +73,17 @@ Resultat efter finansiella poster 713 419
     assert row.values[0].readings > 1
 
 
+def test_a_note_cell_that_repeats_the_word_for_each_note_is_no_figure() -> None:
+    """Göteborg's balance sheet 2015 (tests/real): 'not 34 not 35' is the Not cell of the last row; read as
+    a figure its '35' took the first year's column and shifted the three amounts one year on."""
+    text = "\n".join(["Belopp i mkr", " ", "2013", "     2014", "     2015",
+                      "Borgensförbindelser och pensionsförpliktelser som", "inte tagits upp bland skulder eller avsättningar",
+                      "not 34 not 35", "20 013", "16 422", "14 771"])
+    (table,) = read_stream_tables(_lines(text), "balansrakning", 2015)
+    row = table.rows[-1]
+    assert row.note_ref == 34 and [v.amount.printed if v else None for v in row.values] == ["20 013", "16 422", "14 771"]
+
+
 def test_two_of_four_figures_placed_by_the_sums() -> None:
     """A flattened table that drops empty cells: only the result chain tells the columns."""
     text = "\n".join(["Tkr", "Kommunen 2014", "Kommunen 2013", "Koncernen 2014", "Koncernen 2013",

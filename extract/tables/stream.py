@@ -51,7 +51,8 @@ _YEAR_RUN = regex.compile(rf"(?<![\d,])(?:{YEAR_RE.pattern}\s+)+{YEAR_RE.pattern
 _FIGURES = regex.compile(r"(?:[\d\s\u00a0\u202f,\-−–—+()*|\x00]|(?<=\d)\.(?=\d{3}))+$")
 _FIGURE_LINE = regex.compile(
     r"^(?:[\-−–—+(]?\s?\d(?:[\d\s\u00a0\u202f,\-−–—+()*]|(?<=\d)\.(?=\d{3}))*|[\-−–—.…]+(?:\s+[\-−–—.…]+)*)$")
-_NOTE_LINK = regex.compile(r"^(?:not|note)\s*(\d{1,2}(?:\s*,\s*\d{1,2})*)\s*»?$", regex.I)
+# 'not 20 »', 'not 12, 13', and a cell that repeats the word for each note ('not 34 not 35')
+_NOTE_LINK = regex.compile(r"^(?:not|note)\s*(\d{1,2}(?:\s*(?:,|not|note)\s*\d{1,2})*)\s*»?$", regex.I)
 _YEAR_LINE = regex.compile(r"^(?:19[6-9]\d|20[0-4]\d)$")
 _GLUED = regex.compile(r"\p{L}[\-−–]?\d")
 _DOTTED = regex.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3})+(?![\d.,])")     # "1.214.100": thousands by dots
