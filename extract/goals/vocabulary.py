@@ -81,6 +81,9 @@ class Phrases:
     above_words: frozenset[str] = frozenset()
     body_words: frozenset[str] = frozenset()
     number_words: dict[str, int] = field(default_factory=dict)
+    goal_counts: tuple[str, ...] = ()
+    all_goals_words: tuple[str, ...] = ()
+    no_goals_words: tuple[str, ...] = ()
 
     @property
     def header_words(self) -> tuple[str, ...]:
@@ -141,6 +144,9 @@ def load_phrases(path: str = str(PHRASES_PATH)) -> Phrases:
         reach_links=frozenset(fold(x) for x in d.get("judged", {}).get("reach_links", [])),
         body_words=frozenset(fold(x) for x in d.get("judged", {}).get("body_words", [])),
         number_words={fold(k): int(v) for k, v in d.get("number_words", {}).items()},
+        goal_counts=f(d["prose"].get("goal_counts", [])),
+        all_goals_words=f(d["prose"].get("all_goals_words", [])),
+        no_goals_words=f(d["prose"].get("no_goals_words", [])),
     )
 
 
