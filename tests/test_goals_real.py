@@ -95,11 +95,12 @@ def test_fourth_round_goals_keep_their_first_look(fourth_scores):
     # målet om två procents …', 'klarade av att nå', 'över kommunens överskottsmål'): 45 found, 44 fully
     # right, 45 rows. After goals announced by a sentence and listed after it, numbered with words ('… har fyra
     # finansiella mål. Ett, att … Två, …') or run together in one sentence ('Att A, att B och C'): 52 found,
-    # 51 fully right, 52 rows. Left: a goal nicknamed by a compound ('två procent-målet - …').
+    # 51 fully right, 52 rows. After a goal named by a compound after a reaching verb ('klarar två procent-målet
+    # - …'): 53 found, 52 fully right, 53 rows.
     # Raise the floors as goal reading learns these forms.
     assert fourth_scores["total"] == 53, fourth_scores
-    assert fourth_scores["found"] >= 52, fourth_scores
-    assert fourth_scores["full"] >= 51, fourth_scores
+    assert fourth_scores["found"] >= 53, fourth_scores
+    assert fourth_scores["full"] >= 52, fourth_scores
     assert fourth_scores["found"] >= 0.9 * fourth_scores["rows"], fourth_scores
 
 
@@ -325,6 +326,9 @@ def test_a_year_column_list_run_into_one_line_keeps_its_rows(stem, lost, tmp_pat
     # '… är en ”bra bit” över kommunens överskottsmål på 1,5 procent': above a goal that is no ceiling is met;
     # the decimal comma does not end the goal's clause
     ("salem_2022_overskottsmalet_mitti", 1.5, None),
+    # '… och klarar två procent-målet - den nivå som ekonomin ska ligga på …': a goal named by a compound of its
+    # own after a reaching verb, its meaning after the dash; the result is in kronor, so no outcome in percent
+    ("regionvastmanland_2018_tva_procent_malet", 2, None),
 ])
 def test_a_financial_goal_reached_in_a_news_sentence(stem, target, outcome):
     rows = find_goals(read_document(DEV / f"{stem}.txt"))
@@ -370,3 +374,12 @@ def test_an_announced_count_must_match_the_items_listed(tmp_path):
     path = tmp_path / "vetlanda_cut.txt"
     path.write_text(cut, encoding="utf-8")
     assert find_goals(read_document(path)) == []
+
+
+def test_a_footnote_under_a_table_is_no_goal(tmp_path):
+    # Göteborg: a row 'Utförandegrad hemtjänst egen produktion (%)*' and under the table '* Utförandegrad beskriver
+    # …': the asterisk line is the row's note, not a bulleted goal (it was read as one: 11 rows for 10 goals)
+    t = page_score("goteborg_2019_verksamhetsnara_mal", as_stored, tmp_path)
+    assert t["found"] == t["total"] == t["rows"] == 10, t
+    goals = [r["goal"] for r in find_goals(read_document(DEV / "goteborg_2019_verksamhetsnara_mal.txt"))]
+    assert not [g for g in goals if g.startswith("Utförandegrad beskriver")], goals

@@ -84,6 +84,7 @@ class Phrases:
     goal_counts: tuple[str, ...] = ()
     all_goals_words: tuple[str, ...] = ()
     no_goals_words: tuple[str, ...] = ()
+    footnote_marks: tuple[str, ...] = ()
 
     @property
     def header_words(self) -> tuple[str, ...]:
@@ -147,6 +148,7 @@ def load_phrases(path: str = str(PHRASES_PATH)) -> Phrases:
         goal_counts=f(d["prose"].get("goal_counts", [])),
         all_goals_words=f(d["prose"].get("all_goals_words", [])),
         no_goals_words=f(d["prose"].get("no_goals_words", [])),
+        footnote_marks=tuple(d["prose"].get("footnote_marks", [])),
     )
 
 

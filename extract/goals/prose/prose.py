@@ -123,7 +123,7 @@ def prose_goals(lines: list[Line], heads: Headings, ph: Phrases, used: set[int],
         head = lines_text[0]
         assessment = _assessment_body(head, ph)
         item = list_item(head, ph)
-        if item is not None and not _goal_item(item[1], ph):
+        if item is not None and (not _goal_item(item[1], ph) or _footnote(head, lines[:k0], ph)):
             close()         # an item about the goals (a scale's definition, when they were decided): no goal
             prev_para = None
             continue
@@ -174,6 +174,14 @@ def _goal_item(text: str, ph: Phrases) -> bool:
         return False
     first = f.split()[0] if f.split() else ""
     return not (first in ph.condition_openers and any(w in f for w in ph.assessment_words))
+
+
+def _footnote(text: str, before: list[Line], ph: Phrases) -> bool:
+    """'* Utförandegrad beskriver …' under a table whose row ends 'egen produktion (%)*': the note of a mark printed
+    glued to a word or bracket above (`[prose] footnote_marks`), not a list item."""
+    mark = next((m for m in ph.footnote_marks if text.lstrip().startswith(m + " ")), None)
+    glued = regex.compile(r"[\w)]" + regex.escape(mark) + r"(?!\S)") if mark else None
+    return glued is not None and any(glued.search(line.text) for line in before)
 
 
 BARE_VERDICT = regex.compile(r"^(?:det|den)?\s*(?:\p{L}+\s+){0,3}malet\s")
