@@ -383,3 +383,11 @@ def test_a_footnote_under_a_table_is_no_goal(tmp_path):
     assert t["found"] == t["total"] == t["rows"] == 10, t
     goals = [r["goal"] for r in find_goals(read_document(DEV / "goteborg_2019_verksamhetsnara_mal.txt"))]
     assert not [g for g in goals if g.startswith("Utförandegrad beskriver")], goals
+
+
+def test_a_goal_heading_run_into_a_sentence_opening_with_a_name_is_cut_off(tmp_path):
+    # Klippan run into one line: 'Vision & mål I Klippans kommun skapar vi …' — the sentence after the heading
+    # opens with a one-letter word and a name ('I Klippans kommun'), which once kept the heading glued to it, so
+    # the page had no goal heading and none of its 13 goals was read
+    t = page_score("klippan_undated_vision_och_mal", one_line, tmp_path)
+    assert t["found"] == t["total"] == t["rows"] == 13, t

@@ -465,11 +465,15 @@ def _heading_shaped(head: str) -> bool:
 
 
 def _starts_sentence(words: list[regex.Match]) -> bool:
-    """A capitalised word followed by running (lower-case) words, or a goal label: where a sentence starts."""
+    """A capitalised word followed by running (lower-case) words, or a goal label: where a sentence starts.
+
+    A name may stand second ('I Klippans kommun skapar vi …'): a capital then a lower-case word after it.
+    """
     if len(words) < 2:
         return False
     nxt = words[1].group()
-    return nxt[:1].islower() or bool(regex.match(r"\d", nxt)) or len(words) == 2
+    named = nxt[:1].isupper() and len(words) > 2 and words[2].group()[:1].islower()
+    return nxt[:1].islower() or bool(regex.match(r"\d", nxt)) or len(words) == 2 or named
 
 
 def _labels(chunk: str) -> list[str]:
