@@ -305,16 +305,22 @@ def test_a_change_from_a_baseline_sets_the_figure_it_goes_to_as_target():
     assert rows["Stöd utsatt-index ökar från 52 % till 62 % under 2018"]["target_value"] == 62
 
 
-@pytest.mark.parametrize(("stem", "lost"), [
+@pytest.mark.parametrize("stem", ["goteborg_2019_organisationsmal", "goteborg_2019_verksamhetsnara_mal"])
+def test_a_year_column_list_run_into_one_line_keeps_its_rows(stem, tmp_path):
     # 'Indikator 2017 2018 2019' lists run into one line: the header and each row after its last cell; the goal
-    # printed over each list is lost, as its section heading runs into a photo credit ('Foto: … Organisationsmål')
-    ("goteborg_2019_organisationsmal", 1),
-    ("goteborg_2019_verksamhetsnara_mal", 2),
-])
-def test_a_year_column_list_run_into_one_line_keeps_its_rows(stem, lost, tmp_path):
+    # printed over each list is kept, though its section heading runs in after a photo credit ('Foto: Lo Birgersson
+    # Organisationsmål …': the credit is cut off, `[prose] credit_labels`; before, 1 and 2 goals were lost)
     flat, stored = page_score(stem, one_line, tmp_path), page_score(stem, as_stored, tmp_path / "s")
-    assert (flat["found"], flat["full"]) == (stored["found"] - lost, stored["full"] - lost), (flat, stored)
+    assert (flat["found"], flat["full"]) == (stored["found"], stored["full"]), (flat, stored)
     assert flat["rows"] == flat["found"], flat      # nothing invented from the header or the prose after the list
+
+
+def test_a_dash_between_two_figures_is_an_empty_cell_not_a_list_item(tmp_path):
+    # Göteborg's 'Nöjd Region-Index: Trygghet  54  -  52' run into one line: '- 52' once opened a list item, read
+    # as a goal ('60 Nöjd Region-Index: Trygghet 54'); its rows' figures ('1 261 1 227 1 233') can be cut more
+    # than one way, so nothing is read from the table, and nothing is invented
+    t = page_score("goteborg_2019_overgripande_mal", one_line, tmp_path)
+    assert t["rows"] == t["found"], t
 
 
 @pytest.mark.parametrize(("stem", "target", "outcome"), [

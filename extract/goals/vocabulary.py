@@ -85,6 +85,7 @@ class Phrases:
     all_goals_words: tuple[str, ...] = ()
     no_goals_words: tuple[str, ...] = ()
     footnote_marks: tuple[str, ...] = ()
+    credit_labels: tuple[str, ...] = ()
 
     @property
     def header_words(self) -> tuple[str, ...]:
@@ -149,6 +150,7 @@ def load_phrases(path: str = str(PHRASES_PATH)) -> Phrases:
         all_goals_words=f(d["prose"].get("all_goals_words", [])),
         no_goals_words=f(d["prose"].get("no_goals_words", [])),
         footnote_marks=tuple(d["prose"].get("footnote_marks", [])),
+        credit_labels=tuple(d["prose"].get("credit_labels", [])),
     )
 
 

@@ -37,6 +37,7 @@ from arsred.extract.goals.vocabulary import TRAILING_STOPWORDS, Phrases, fold, i
 LONG = 160                  # shorter lines are printed lines, not runs of several ...
 SHORT = 40                  # ... unless they hold a list of two items or more
 MAX_HEADING_WORDS = 10
+CREDIT_WORDS = 3         # words of a name after a picture's credit label ('Foto: Lo Birgersson')
 SENTENCE_END = regex.compile(r"(?<=[.!?])\s+(?=[\"”]?\p{Lu})")
 NUMBERED = regex.compile(r"(?:^|(?<=\s))(\d{1,2})[.)]\s+(?=[\"”]?\p{Lu})")
 GOAL_LABEL = regex.compile(r"(?:^|(?<=\s))(?=\p{Lu}\p{Ll}*m[aå]l(?:område)?\s\d{1,2}(?:[.:]\d{1,2})?[.:]?\s)")
@@ -106,6 +107,9 @@ def split_line(text: str, ph: Phrases) -> list[Piece] | None:
             pieces.append(Piece(seg, True, True))
             marked, in_item = True, False
             continue
+        credit, seg = _credit(seg, ph)
+        if credit:
+            pieces.append(Piece(credit, True))
         heads, rest = _headings(seg, ph)
         marked = marked or bool(heads)
         pieces += [Piece(h, True, True) for h in heads]
@@ -170,7 +174,9 @@ def _item_starts(t: str, ph: Phrases) -> set[int]:
     cuts = set()
     for b in ph.bullets:
         if b in "-–":       # a dash inside words and ranges ('2020-2023', 'A - B') is no bullet ...
-            dashes = [m.start() for m in regex.finditer(r"(?:^|(?<=\s))" + regex.escape(b) + r"\s(?=[\p{Lu}\d])", t)]
+            dashes = [m.start() for m in regex.finditer(r"(?:^|(?<=\s))" + regex.escape(b) + r"\s(?=[\p{Lu}\d])", t)
+                      if not regex.search(r"\d\s$", t[:m.start()]) or not t[m.end():m.end() + 1].isdigit()]
+            # ... nor a dash between two figures: a table's empty cell ('63 - 60')
             if len(dashes) >= DASH_LIST and not _numbered_run(t):   # ... unless it opens a run of capitalised items
             # (a list; in a numbered list's items a dash is punctuation: '1. Mål 3: God hälsa – Säkerställa …')
                 cuts.update(dashes)
@@ -451,6 +457,22 @@ def _headings(chunk: str, ph: Phrases) -> tuple[list[str], str]:
             return heads, rest
         heads.append(rest[:words[found].start()].strip())
         rest = rest[words[found].start():]
+
+
+def _credit(chunk: str, ph: Phrases) -> tuple[str, str]:
+    """('Foto: Lo Birgersson', 'Övergripande mål I årsredovisningen …'): a picture's credit (`[prose] credit_labels`)
+    and the name after it, cut off a goal heading that follows; the name is the longest run of capitalised
+    words after which a goal heading starts. ('', chunk) when there is none."""
+    m = regex.match(r"(?i:" + "|".join(regex.escape(c) for c in ph.credit_labels) + r")\s*:\s+", chunk) \
+        if ph.credit_labels else None
+    if m is None:
+        return "", chunk
+    words = list(WORD.finditer(chunk, m.end()))
+    for n in range(min(CREDIT_WORDS, len(words) - 1), 0, -1):
+        rest = chunk[words[n].start():]
+        if all(w.group()[:1].isupper() for w in words[:n + 1]) and _headings(rest, ph)[0]:
+            return chunk[:words[n].start()].strip(), rest
+    return "", chunk
 
 
 def _heading_shaped(head: str) -> bool:
