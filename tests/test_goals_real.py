@@ -397,3 +397,13 @@ def test_a_goal_heading_run_into_a_sentence_opening_with_a_name_is_cut_off(tmp_p
     # the page had no goal heading and none of its 13 goals was read
     t = page_score("klippan_undated_vision_och_mal", one_line, tmp_path)
     assert t["found"] == t["total"] == t["rows"] == 13, t
+
+
+@pytest.mark.parametrize("degrade", [as_stored, one_line])
+def test_a_plan_sentence_whose_goal_verb_is_a_relative_clauses_states_no_goal(degrade, tmp_path):
+    # Vafab's four goals under 'Mål och delmål för att minimera avfallet', then 'Avfallsplanen innehåller en rad
+    # aktiviteter som ska “knuffa” hushållen …': its 'ska' is the relative clause's, so no fifth row (5 rows for 4
+    # goals before). Run into one line, the heading ('… för att minimera …', `[prose] heading_phrases`) is cut off
+    # the sentence after it again, so the goals stay under it (0 of 4 found before)
+    t = page_score("vafabmiljo_undated_malomrade_minimera", degrade, tmp_path)
+    assert t["found"] == t["total"] == t["full"] == t["rows"] == 4, t

@@ -86,6 +86,8 @@ class Phrases:
     no_goals_words: tuple[str, ...] = ()
     footnote_marks: tuple[str, ...] = ()
     credit_labels: tuple[str, ...] = ()
+    relative_words: frozenset[str] = frozenset()
+    heading_phrases: tuple[str, ...] = ()
 
     @property
     def header_words(self) -> tuple[str, ...]:
@@ -151,6 +153,8 @@ def load_phrases(path: str = str(PHRASES_PATH)) -> Phrases:
         no_goals_words=f(d["prose"].get("no_goals_words", [])),
         footnote_marks=tuple(d["prose"].get("footnote_marks", [])),
         credit_labels=tuple(d["prose"].get("credit_labels", [])),
+        relative_words=frozenset(fold(x) for x in d["prose"].get("relative_words", [])),
+        heading_phrases=f(d["prose"].get("heading_phrases", [])),
     )
 
 

@@ -261,7 +261,7 @@ def _plan_sentences(para: list[tuple[int, Line]], area: str, ph: Phrases) -> lis
         if s.rstrip().endswith(":") or any(m in fs for m in ph.list_intro_meta):
             pending = None
             continue        # a list's introduction, or a sentence about goals ("Målen ska följas upp …")
-        if (regex.search(r"\b(ska|skall)\b", fs) or any(f" {i} " in f" {fs} " for i in ph.goal_intro)
+        if (_main_clause_ska(fs, ph) or any(f" {i} " in f" {fs} " for i in ph.goal_intro)
                 or GOAL_IS.search(fs)):
             k = max(j for j, st in enumerate(starts) if st <= max(begin, 0))
             line = para[k][1]
@@ -269,6 +269,12 @@ def _plan_sentences(para: list[tuple[int, Line]], area: str, ph: Phrases) -> lis
                                  line=line.number, layout="plan_prose", confidence=0.8))
         pending = None
     return goals
+
+
+def _main_clause_ska(fs: str, ph: Phrases) -> bool:
+    """A 'ska' of the sentence's own clause: 'Avfallsplanen innehåller … aktiviteter som ska …' states no goal, its
+    'ska' stands in a relative clause (`[prose] relative_words`)."""
+    return any(m.group(1) not in ph.relative_words for m in regex.finditer(r"(?:^|(\w+)\s+)(?:ska|skall)\b", fs))
 
 
 def _finish_prose(g: dict, ph: Phrases) -> RawGoal:

@@ -103,7 +103,7 @@ def split_line(text: str, ph: Phrases) -> list[Piece] | None:
     for k, (seg, opens_item, after_item) in enumerate(segments):
         nxt = segments[k + 1][0] if k + 1 < len(segments) else ""
         row = bool(regex.match(r"[-−–]?\d", nxt)) and not NUMBERED.match(nxt)     # a figure cell follows: a table row
-        if k + 1 < len(segments) and (CAPS_HEADING.fullmatch(seg) or _heading_shaped(seg) and is_goal_heading(seg, ph)):
+        if k + 1 < len(segments) and (CAPS_HEADING.fullmatch(seg) or _heading_shaped(seg, ph) and is_goal_heading(seg, ph)):
             pieces.append(Piece(seg, True, True))
             marked, in_item = True, False
             continue
@@ -159,7 +159,7 @@ def _item_heading(seg: str, ph: Phrases) -> int | None:
         return None
     for m in regex.finditer(r"(?<=\p{L}\s)\p{Lu}", seg):
         rest = seg[m.start():]
-        if _heading_shaped(rest) and is_goal_heading(rest, ph):
+        if _heading_shaped(rest, ph) and is_goal_heading(rest, ph):
             return m.start()
     return None
 
@@ -334,7 +334,7 @@ def _target_rows(t: str, ph: Phrases) -> set[int]:
         seg = t[a:b].rstrip()
         for w in regex.finditer(r"(?<=\p{Ll}\s)\p{Lu}", seg):
             head = seg[w.start():]
-            if _heading_shaped(head) and is_goal_heading(head, ph):
+            if _heading_shaped(head, ph) and is_goal_heading(head, ph):
                 cuts.add(a + w.start())
                 break
     cuts.discard(len(t))
@@ -449,7 +449,7 @@ def _headings(chunk: str, ph: Phrases) -> tuple[list[str], str]:
             if not w[:1].isupper():
                 continue
             head = rest[:words[k].start()].strip()
-            if (_heading_shaped(head) and is_goal_heading(head, ph) and _starts_sentence(words[k:])
+            if (_heading_shaped(head, ph) and is_goal_heading(head, ph) and _starts_sentence(words[k:])
                     and not any(fold(rest[words[k].start():]).startswith(c + " ") for c in ph.outcome_columns)):
                 found = k
                 break
@@ -475,15 +475,21 @@ def _credit(chunk: str, ph: Phrases) -> tuple[str, str]:
     return "", chunk
 
 
-def _heading_shaped(head: str) -> bool:
-    """Short, capitalised, no sentence punctuation inside, not ending in a word that runs on."""
+def _heading_shaped(head: str, ph: Phrases) -> bool:
+    """Short, capitalised, no sentence punctuation inside, not ending in a word that runs on.
+
+    A running word inside a phrase of `[prose] heading_phrases` ('för att': 'Mål … för att minimera avfallet')
+    runs nothing."""
     words = head.split()
     if not words or len(words) > MAX_HEADING_WORDS or not words[0][:1].isupper():
         return False
     if regex.search(r"[.,;!?]", head) or head.endswith((":", "-", "–")):
         return False
     folded = [fold(w) for w in words]
-    return folded[-1] not in TRAILING_STOPWORDS and not set(folded) & RUNNING_WORDS
+    plain = " ".join(folded)
+    for phrase in ph.heading_phrases:
+        plain = regex.sub(r"\b" + regex.escape(phrase) + r"\b", " ", plain)
+    return folded[-1] not in TRAILING_STOPWORDS and not set(plain.split()) & RUNNING_WORDS
 
 
 def _starts_sentence(words: list[regex.Match]) -> bool:
