@@ -407,3 +407,12 @@ def test_a_plan_sentence_whose_goal_verb_is_a_relative_clauses_states_no_goal(de
     # the sentence after it again, so the goals stay under it (0 of 4 found before)
     t = page_score("vafabmiljo_undated_malomrade_minimera", degrade, tmp_path)
     assert t["found"] == t["total"] == t["full"] == t["rows"] == 4, t
+
+
+def test_a_goal_trees_target_cells_run_into_one_line_stay_targets(tmp_path):
+    # Klippan's goal tree run into one line: '• Andelen högskoleutbildad personal i förskolan ökar. Målvärde 60 • Högre
+    # andel …': each 'Målvärde' label and its bare figure stand on lines of their own again, as printed, so the
+    # figure is the goal's target (before: 15 found, 7 fully right, 2 of 10 targets)
+    t = page_score("klippan_undated_namndsmal_malvarden", one_line, tmp_path)
+    assert t["found"] == t["total"] == t["full"] == t["rows"] == 15, t
+    assert t["t_ok"] == t["t_n"] == 10, t

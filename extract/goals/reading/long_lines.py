@@ -211,6 +211,7 @@ def _item_starts(t: str, ph: Phrases) -> set[int]:
     cuts.update(_labelled_rows(t, ph))
     cuts.update(_target_column_rows(t, ph))
     cuts.update(_target_rows(t, ph))
+    cuts.update(_benchmark_cells(t, ph))
     runs = list(NUMBERED.finditer(t))
     for a, b in zip(runs, runs[1:]):
         if int(b.group(1)) == int(a.group(1)) + 1:
@@ -363,6 +364,21 @@ def _target_column_rows(t: str, ph: Phrases) -> set[int]:
         for m in cell.finditer(t, pos=h.end()):
             cuts.update((m.start("cell"), m.end("cell")))
     return {c for c in cuts if 0 < c < len(t)}
+
+
+def _benchmark_cells(t: str, ph: Phrases) -> set[int]:
+    """A goal tree's 'Målvärde' cells run into the line: '• Andelen … ökar. Målvärde 60 • Högre andel … Målvärde 85':
+    the label (`[indicator] benchmark`, capitalised) and its bare figure stand on lines of their own, as printed.
+    Two such cells at least make it a list; a label inside a sentence ('… med målvärde 60 procent') is none."""
+    folded = fold(t)
+    if len(folded) != len(t) or not ph.benchmark:
+        return set()
+    labels = "|".join(regex.escape(w) for w in ph.benchmark if " " not in w)
+    found = [m for m in regex.finditer(r"(?<=\s)(?:" + labels + r")\s+(?P<cell>[-−]?\d[\d,]*\s?%?)(?=\s+\S|\s*$)", folded)
+             if t[m.start()].isupper() and not regex.match(r"\s+\p{Ll}", t[m.end():])]
+    if len(found) < 2:
+        return set()
+    return {c for m in found for c in (m.start(), m.start("cell"), m.end()) if 0 < c < len(t)}
 
 
 def _labelled_rows(t: str, ph: Phrases) -> set[int]:
