@@ -416,3 +416,13 @@ def test_a_goal_trees_target_cells_run_into_one_line_stay_targets(tmp_path):
     t = page_score("klippan_undated_namndsmal_malvarden", one_line, tmp_path)
     assert t["found"] == t["total"] == t["full"] == t["rows"] == 15, t
     assert t["t_ok"] == t["t_n"] == 10, t
+
+
+@pytest.mark.parametrize("stem", ["grastorp_undated_finansiella_mal", "ostraskaraborg_undated_verksamhetens_mal"])
+def test_a_ska_sentence_leading_up_to_a_listed_goal_explains_it(stem, tmp_path):
+    # Grästorp: 'Finansiella mål' / 'Dessutom ska kommunen ha en god ekonomisk hushållning …' / 'Beslutade mål' /
+    # '1. …': the 'ska'-sentence before the page's first listed goal explains the goals, it is none (8 rows for 7
+    # goals before). Östra Skaraborg: 'Det övergripande målet … är att …' before its listed goals names itself a
+    # goal, and stays one
+    t = page_score(stem, as_stored, tmp_path)
+    assert t["found"] == t["total"] == t["full"] == t["rows"], t

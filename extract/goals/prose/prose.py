@@ -112,6 +112,7 @@ def prose_goals(lines: list[Line], heads: Headings, ph: Phrases, used: set[int],
 
     last_area = ""
     listed: set[str] = set()        # goal areas whose goals stand as list items
+    first_listed: int | None = None  # the reading line of the page's first listed goal
     for para in paras:
         k0, first = para[0]
         area = heads.goal_area[k0]
@@ -130,6 +131,7 @@ def prose_goals(lines: list[Line], heads: Headings, ph: Phrases, used: set[int],
         if item is not None:
             close()
             listed.add(area)
+            first_listed = k0 if first_listed is None else first_listed
             kept = [t for t in lines_text if not any(fold(t).startswith(m) for m in ph.measure_labels)]
             goal, criterion, outcome = _item_parts(kept, ph)
             open_goal = {"goal": goal, "section": area, "line": first, "assess": [outcome] if outcome else [],
@@ -158,8 +160,14 @@ def prose_goals(lines: list[Line], heads: Headings, ph: Phrases, used: set[int],
         elif item is not None:
             prev_para = None
     close()
-    # where a list states a section's goals, its prose only explains them
-    return [g for g in goals if not (g.layout == "plan_prose" and g.section in listed)]
+    # where a list states a section's goals, its prose only explains them, and so does the prose that leads up
+    # to the page's first listed goal ('Finansiella mål' / '… ska kommunen ha en god ekonomisk hushållning …' /
+    # 'Beslutade mål' / '1. …') unless it names itself a goal ('Det övergripande målet … är att …': plan_named)
+    def leads_up(g: RawGoal) -> bool:
+        return (g.layout == "plan_prose" and first_listed is not None and g.page == lines[first_listed].page
+                and g.line < lines[first_listed].number)
+
+    return [g for g in goals if not (g.layout in ("plan_prose", "plan_named") and g.section in listed or leads_up(g))]
 
 
 def _goal_item(text: str, ph: Phrases) -> bool:
@@ -261,12 +269,12 @@ def _plan_sentences(para: list[tuple[int, Line]], area: str, ph: Phrases) -> lis
         if s.rstrip().endswith(":") or any(m in fs for m in ph.list_intro_meta):
             pending = None
             continue        # a list's introduction, or a sentence about goals ("Målen ska följas upp …")
-        if (_main_clause_ska(fs, ph) or any(f" {i} " in f" {fs} " for i in ph.goal_intro)
-                or GOAL_IS.search(fs)):
+        named = any(f" {i} " in f" {fs} " for i in ph.goal_intro) or bool(GOAL_IS.search(fs))
+        if named or _main_clause_ska(fs, ph):
             k = max(j for j, st in enumerate(starts) if st <= max(begin, 0))
             line = para[k][1]
             goals.append(RawGoal(section=area, goal=_goal_text(s, ph), goal_no=pending, page=line.page,
-                                 line=line.number, layout="plan_prose", confidence=0.8))
+                                 line=line.number, layout="plan_named" if named else "plan_prose", confidence=0.8))
         pending = None
     return goals
 
