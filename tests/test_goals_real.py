@@ -95,12 +95,14 @@ def test_fourth_round_goals_keep_their_first_look(fourth_scores):
     # right, 13 rows. After goal reading learned the goal-tree menu with its 'Målvärde' cells and goals reached
     # in a news sentence with the body's name or a verb chain before them ('når Region Kalmar län det …
     # målet om två procents …', 'klarade av att nå', 'över kommunens överskottsmål'): 45 found, 44 fully
-    # right, 45 rows. Left: goals numbered with words ('Ett, att … Två, …'), goals run together in one
-    # sentence, a goal nicknamed by a compound ('två procent-målet - …').
+    # right, 45 rows. After goals announced by a sentence and listed after it, numbered with words ('… har fyra
+    # finansiella mål. Ett, att … Två, …') or run together in one sentence ('Att A, att B och C'): 52 found,
+    # 51 fully right, 52 rows. After a goal named by a compound after a reaching verb ('klarar två procent-målet
+    # - …'): 53 found, 52 fully right, 53 rows.
     # Raise the floors as goal reading learns these forms.
     assert fourth_scores["total"] == 53, fourth_scores
-    assert fourth_scores["found"] >= 45, fourth_scores
-    assert fourth_scores["full"] >= 44, fourth_scores
+    assert fourth_scores["found"] >= 53, fourth_scores
+    assert fourth_scores["full"] >= 52, fourth_scores
     assert fourth_scores["found"] >= 0.9 * fourth_scores["rows"], fourth_scores
 
 
@@ -322,16 +324,22 @@ def test_a_change_from_a_baseline_sets_the_figure_it_goes_to_as_target():
     assert rows["Stöd utsatt-index ökar från 52 % till 62 % under 2018"]["target_value"] == 62
 
 
-@pytest.mark.parametrize(("stem", "lost"), [
+@pytest.mark.parametrize("stem", ["goteborg_2019_organisationsmal", "goteborg_2019_verksamhetsnara_mal"])
+def test_a_year_column_list_run_into_one_line_keeps_its_rows(stem, tmp_path):
     # 'Indikator 2017 2018 2019' lists run into one line: the header and each row after its last cell; the goal
-    # printed over each list is lost, as its section heading runs into a photo credit ('Foto: … Organisationsmål')
-    ("goteborg_2019_organisationsmal", 1),
-    ("goteborg_2019_verksamhetsnara_mal", 2),
-])
-def test_a_year_column_list_run_into_one_line_keeps_its_rows(stem, lost, tmp_path):
+    # printed over each list is kept, though its section heading runs in after a photo credit ('Foto: Lo Birgersson
+    # Organisationsmål …': the credit is cut off, `[prose] credit_labels`; before, 1 and 2 goals were lost)
     flat, stored = page_score(stem, one_line, tmp_path), page_score(stem, as_stored, tmp_path / "s")
-    assert (flat["found"], flat["full"]) == (stored["found"] - lost, stored["full"] - lost), (flat, stored)
+    assert (flat["found"], flat["full"]) == (stored["found"], stored["full"]), (flat, stored)
     assert flat["rows"] == flat["found"], flat      # nothing invented from the header or the prose after the list
+
+
+def test_a_dash_between_two_figures_is_an_empty_cell_not_a_list_item(tmp_path):
+    # Göteborg's 'Nöjd Region-Index: Trygghet  54  -  52' run into one line: '- 52' once opened a list item, read
+    # as a goal ('60 Nöjd Region-Index: Trygghet 54'); its rows' figures ('1 261 1 227 1 233') can be cut more
+    # than one way, so nothing is read from the table, and nothing is invented
+    t = page_score("goteborg_2019_overgripande_mal", one_line, tmp_path)
+    assert t["rows"] == t["found"], t
 
 
 @pytest.mark.parametrize(("stem", "target", "outcome"), [
@@ -343,6 +351,9 @@ def test_a_year_column_list_run_into_one_line_keeps_its_rows(stem, lost, tmp_pat
     # '… är en ”bra bit” över kommunens överskottsmål på 1,5 procent': above a goal that is no ceiling is met;
     # the decimal comma does not end the goal's clause
     ("salem_2022_overskottsmalet_mitti", 1.5, None),
+    # '… och klarar två procent-målet - den nivå som ekonomin ska ligga på …': a goal named by a compound of its
+    # own after a reaching verb, its meaning after the dash; the result is in kronor, so no outcome in percent
+    ("regionvastmanland_2018_tva_procent_malet", 2, None),
 ])
 def test_a_financial_goal_reached_in_a_news_sentence(stem, target, outcome):
     rows = find_goals(read_document(DEV / f"{stem}.txt"))
@@ -362,3 +373,75 @@ def test_a_goal_tree_menu_heads_its_goals_and_a_labelled_cell_is_the_target(tmp_
     r = rows["Andelen högskoleutbildad personal i förskolan ökar."]
     assert (r["target_value"], r["target_unit"], r["status"]) == (60, None, "ej_bedomt")
     assert all(r["status"] == "ej_bedomt" for r in rows.values())
+
+
+@pytest.mark.parametrize(("stem", "status"), [
+    # '… har fyra finansiella mål. Ett, att … Målsättningen är två procent. Två, … Tre, … Fyra, …': numbered with
+    # words, the sentence after the first item its own; 'inget av de fyra målen är uppfyllda' judges all four
+    ("vetlanda_2018_finansiella_mal_delar", "ej_uppfyllt"),
+    # 'Förbundet har flera mål för sin verksamhet. Att …, att … och se till så att …': one list sentence; no verdict
+    ("finsamuppsala_undated_forbundets_mal_unt", "ej_bedomt"),
+])
+def test_goals_a_sentence_announces_are_the_items_listed_after_it(stem, status, tmp_path):
+    t = page_score(stem, as_stored, tmp_path)
+    assert t["found"] == t["total"] == t["full"] == t["rows"], t
+    rows = find_goals(read_document(DEV / f"{stem}.txt"))
+    assert {r["status"] for r in rows} == {status}
+    assert all(r["section"].endswith("mål för sin verksamhet.") or r["section"].endswith("fyra finansiella mål.")
+               for r in rows), rows
+
+
+def test_an_announced_count_must_match_the_items_listed(tmp_path):
+    # the same article with a goal left out: four announced, three listed in words -> no goal is taken
+    text = (DEV / "vetlanda_2018_finansiella_mal_delar.txt").read_text(encoding="utf-8")
+    cut = text.replace(" Fyra, låneskulden ska minska varje år.", "")
+    assert cut != text
+    path = tmp_path / "vetlanda_cut.txt"
+    path.write_text(cut, encoding="utf-8")
+    assert find_goals(read_document(path)) == []
+
+
+def test_a_footnote_under_a_table_is_no_goal(tmp_path):
+    # Göteborg: a row 'Utförandegrad hemtjänst egen produktion (%)*' and under the table '* Utförandegrad beskriver
+    # …': the asterisk line is the row's note, not a bulleted goal (it was read as one: 11 rows for 10 goals)
+    t = page_score("goteborg_2019_verksamhetsnara_mal", as_stored, tmp_path)
+    assert t["found"] == t["total"] == t["rows"] == 10, t
+    goals = [r["goal"] for r in find_goals(read_document(DEV / "goteborg_2019_verksamhetsnara_mal.txt"))]
+    assert not [g for g in goals if g.startswith("Utförandegrad beskriver")], goals
+
+
+def test_a_goal_heading_run_into_a_sentence_opening_with_a_name_is_cut_off(tmp_path):
+    # Klippan run into one line: 'Vision & mål I Klippans kommun skapar vi …' — the sentence after the heading
+    # opens with a one-letter word and a name ('I Klippans kommun'), which once kept the heading glued to it, so
+    # the page had no goal heading and none of its 13 goals was read
+    t = page_score("klippan_undated_vision_och_mal", one_line, tmp_path)
+    assert t["found"] == t["total"] == t["rows"] == 13, t
+
+
+@pytest.mark.parametrize("degrade", [as_stored, one_line])
+def test_a_plan_sentence_whose_goal_verb_is_a_relative_clauses_states_no_goal(degrade, tmp_path):
+    # Vafab's four goals under 'Mål och delmål för att minimera avfallet', then 'Avfallsplanen innehåller en rad
+    # aktiviteter som ska “knuffa” hushållen …': its 'ska' is the relative clause's, so no fifth row (5 rows for 4
+    # goals before). Run into one line, the heading ('… för att minimera …', `[prose] heading_phrases`) is cut off
+    # the sentence after it again, so the goals stay under it (0 of 4 found before)
+    t = page_score("vafabmiljo_undated_malomrade_minimera", degrade, tmp_path)
+    assert t["found"] == t["total"] == t["full"] == t["rows"] == 4, t
+
+
+def test_a_goal_trees_target_cells_run_into_one_line_stay_targets(tmp_path):
+    # Klippan's goal tree run into one line: '• Andelen högskoleutbildad personal i förskolan ökar. Målvärde 60 • Högre
+    # andel …': each 'Målvärde' label and its bare figure stand on lines of their own again, as printed, so the
+    # figure is the goal's target (before: 15 found, 7 fully right, 2 of 10 targets)
+    t = page_score("klippan_undated_namndsmal_malvarden", one_line, tmp_path)
+    assert t["found"] == t["total"] == t["full"] == t["rows"] == 15, t
+    assert t["t_ok"] == t["t_n"] == 10, t
+
+
+@pytest.mark.parametrize("stem", ["grastorp_undated_finansiella_mal", "ostraskaraborg_undated_verksamhetens_mal"])
+def test_a_ska_sentence_leading_up_to_a_listed_goal_explains_it(stem, tmp_path):
+    # Grästorp: 'Finansiella mål' / 'Dessutom ska kommunen ha en god ekonomisk hushållning …' / 'Beslutade mål' /
+    # '1. …': the 'ska'-sentence before the page's first listed goal explains the goals, it is none (8 rows for 7
+    # goals before). Östra Skaraborg: 'Det övergripande målet … är att …' before its listed goals names itself a
+    # goal, and stays one
+    t = page_score(stem, as_stored, tmp_path)
+    assert t["found"] == t["total"] == t["full"] == t["rows"], t

@@ -23,6 +23,7 @@ from arsred.extract.goals.lines.numbered_lines import numbered_goal_lines
 from arsred.extract.goals.lines.plan_rows import plan_rows
 from arsred.extract.goals.model import RawGoal
 from arsred.extract.goals.money import link, money_by_initiative
+from arsred.extract.goals.prose.announced import announced_goals
 from arsred.extract.goals.prose.judged import judged_sentences
 from arsred.extract.goals.prose.prose import prose_goals, stated_goals
 from arsred.extract.goals.reading.reading_lines import reading_lines
@@ -54,7 +55,7 @@ Reader = Callable[[list[Line], Headings, Phrases, set[int]], list[RawGoal]]
 READERS: tuple[Reader, ...] = (tab_tables, column_tables, coded_goals, plan_rows, status_tables, interleaved_tables,
                               indicator_tables,
                               indicator_lists, labelled_indicators, target_tables, indicator_lines,
-                              numbered_goal_lines, judged_sentences)
+                              numbered_goal_lines, announced_goals, judged_sentences)
 
 
 def read_raw_goals(doc: Document, ph: Phrases) -> list[RawGoal]:

@@ -81,6 +81,13 @@ class Phrases:
     above_words: frozenset[str] = frozenset()
     body_words: frozenset[str] = frozenset()
     number_words: dict[str, int] = field(default_factory=dict)
+    goal_counts: tuple[str, ...] = ()
+    all_goals_words: tuple[str, ...] = ()
+    no_goals_words: tuple[str, ...] = ()
+    footnote_marks: tuple[str, ...] = ()
+    credit_labels: tuple[str, ...] = ()
+    relative_words: frozenset[str] = frozenset()
+    heading_phrases: tuple[str, ...] = ()
 
     @property
     def header_words(self) -> tuple[str, ...]:
@@ -141,6 +148,13 @@ def load_phrases(path: str = str(PHRASES_PATH)) -> Phrases:
         reach_links=frozenset(fold(x) for x in d.get("judged", {}).get("reach_links", [])),
         body_words=frozenset(fold(x) for x in d.get("judged", {}).get("body_words", [])),
         number_words={fold(k): int(v) for k, v in d.get("number_words", {}).items()},
+        goal_counts=f(d["prose"].get("goal_counts", [])),
+        all_goals_words=f(d["prose"].get("all_goals_words", [])),
+        no_goals_words=f(d["prose"].get("no_goals_words", [])),
+        footnote_marks=tuple(d["prose"].get("footnote_marks", [])),
+        credit_labels=tuple(d["prose"].get("credit_labels", [])),
+        relative_words=frozenset(fold(x) for x in d["prose"].get("relative_words", [])),
+        heading_phrases=f(d["prose"].get("heading_phrases", [])),
     )
 
 

@@ -5,6 +5,8 @@
 - `judged`  a goal named inside the sentence that judges it: "Målet att … har uppfyllts", "Tre av målen,
             A, B och C bedöms vara delvis uppfyllda", financial goals "… resultatmål om 2 procent har
             uppfyllts", "Kommunen når sitt finansiella mål om …"
+- `announced` goals a sentence announces and the next ones list: "… har fyra finansiella mål. Ett, att …
+            Två, …", "Förbundet har flera mål för sin verksamhet. Att A, att B och C."
 
 Prose readers run last (`find.READERS`, then `prose_goals`), on the lines no table or line
 reader used. A goal written as a sentence, with no mark of a table or a list, gets its reading

@@ -204,7 +204,47 @@ def _judged(sentence: str, ph: Phrases) -> list[tuple[str, str, str, str]]:
         if len(goal) - (m.end() - start) < 2:
             continue
         out.append((goal, printed, status, sentence.strip()))
+    return out or _reached_by_name(sentence, ph)
+
+
+def _reached_by_name(sentence: str, ph: Phrases) -> list[tuple[str, str, str, str]]:
+    """'… och klarar två procent-målet - den nivå som ekonomin ska ligga på …': a reaching verb, then a goal named by
+    a compound of its own ('överskottsmålet', 'två procent-målet', not a bare 'målet' nor a plural 'målen'); a
+    dash after it opens its meaning, which runs to the clause end."""
+    if not ph.reach_verbs:
+        return []
+    c = sentence.casefold()
+    verbs = "|".join(regex.escape(v) for v in sorted(ph.reach_verbs, key=len, reverse=True))
+    out = []
+    for v in regex.finditer(r"(?<!\w)(" + verbs + r")(?:\s+(" + "|".join(NEGATIONS) + r"))?(?!\w)", c):
+        words = list(regex.finditer(r"\S+", sentence[v.end():v.end() + MAX_NAME]))
+        k = 0
+        while k < min(len(words), BETWEEN) and _between(words[k].group(), ph):
+            k += 1
+        for j in range(k, min(k + MODIFIERS + 1, len(words))):
+            w = fold(words[j].group())
+            if not regex.fullmatch(r"[\w-]+", w) or w in ph.not_name_words or w in ph.reach_links:
+                break       # punctuation, or a word of the sentence: no name
+            if not _compound_goal(w, ph):
+                continue
+            start, end = v.end() + words[k].start(), v.end() + words[j].end()
+            dash = regex.match(r"\s*[-–—]\s+", sentence[end:])
+            if dash:
+                rest = sentence[end + dash.end():end + dash.end() + MAX_NAME]
+                stop = CLAUSE_END.search(rest)
+                end += dash.end() + (stop.start() if stop else len(rest))
+            status = "ej_uppfyllt" if v.group(2) else ph.reach_verbs[v.group(1)]
+            out.append((sentence[start:end].strip(" ,"), sentence[v.start():v.end()], status, sentence.strip()))
+            break
     return out
+
+
+def _compound_goal(word: str, ph: Phrases) -> bool:
+    """'procent-malet', 'overskottsmalet': a goal word compounded with its name, singular."""
+    last = word.split("-")[-1]
+    if word.endswith("en") or word in ph.not_goal_words or word in ph.goal_words:
+        return False
+    return ("-" in word and (last in ph.goal_words or last in ph.goal_suffixes)) or is_goal_word(word, ph)
 
 
 def _name_start(f: str, at: int, ph: Phrases) -> int:

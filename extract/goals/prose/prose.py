@@ -112,6 +112,7 @@ def prose_goals(lines: list[Line], heads: Headings, ph: Phrases, used: set[int],
 
     last_area = ""
     listed: set[str] = set()        # goal areas whose goals stand as list items
+    first_listed: int | None = None  # the reading line of the page's first listed goal
     for para in paras:
         k0, first = para[0]
         area = heads.goal_area[k0]
@@ -123,13 +124,14 @@ def prose_goals(lines: list[Line], heads: Headings, ph: Phrases, used: set[int],
         head = lines_text[0]
         assessment = _assessment_body(head, ph)
         item = list_item(head, ph)
-        if item is not None and not _goal_item(item[1], ph):
+        if item is not None and (not _goal_item(item[1], ph) or _footnote(head, lines[:k0], ph)):
             close()         # an item about the goals (a scale's definition, when they were decided): no goal
             prev_para = None
             continue
         if item is not None:
             close()
             listed.add(area)
+            first_listed = k0 if first_listed is None else first_listed
             kept = [t for t in lines_text if not any(fold(t).startswith(m) for m in ph.measure_labels)]
             goal, criterion, outcome = _item_parts(kept, ph)
             open_goal = {"goal": goal, "section": area, "line": first, "assess": [outcome] if outcome else [],
@@ -158,8 +160,14 @@ def prose_goals(lines: list[Line], heads: Headings, ph: Phrases, used: set[int],
         elif item is not None:
             prev_para = None
     close()
-    # where a list states a section's goals, its prose only explains them
-    return [g for g in goals if not (g.layout == "plan_prose" and g.section in listed)]
+    # where a list states a section's goals, its prose only explains them, and so does the prose that leads up
+    # to the page's first listed goal ('Finansiella mål' / '… ska kommunen ha en god ekonomisk hushållning …' /
+    # 'Beslutade mål' / '1. …') unless it names itself a goal ('Det övergripande målet … är att …': plan_named)
+    def leads_up(g: RawGoal) -> bool:
+        return (g.layout == "plan_prose" and first_listed is not None and g.page == lines[first_listed].page
+                and g.line < lines[first_listed].number)
+
+    return [g for g in goals if not (g.layout in ("plan_prose", "plan_named") and g.section in listed or leads_up(g))]
 
 
 def _goal_item(text: str, ph: Phrases) -> bool:
@@ -174,6 +182,14 @@ def _goal_item(text: str, ph: Phrases) -> bool:
         return False
     first = f.split()[0] if f.split() else ""
     return not (first in ph.condition_openers and any(w in f for w in ph.assessment_words))
+
+
+def _footnote(text: str, before: list[Line], ph: Phrases) -> bool:
+    """'* Utförandegrad beskriver …' under a table whose row ends 'egen produktion (%)*': the note of a mark printed
+    glued to a word or bracket above (`[prose] footnote_marks`), not a list item."""
+    mark = next((m for m in ph.footnote_marks if text.lstrip().startswith(m + " ")), None)
+    glued = regex.compile(r"[\w)]" + regex.escape(mark) + r"(?!\S)") if mark else None
+    return glued is not None and any(glued.search(line.text) for line in before)
 
 
 BARE_VERDICT = regex.compile(r"^(?:det|den)?\s*(?:\p{L}+\s+){0,3}malet\s")
@@ -253,14 +269,20 @@ def _plan_sentences(para: list[tuple[int, Line]], area: str, ph: Phrases) -> lis
         if s.rstrip().endswith(":") or any(m in fs for m in ph.list_intro_meta):
             pending = None
             continue        # a list's introduction, or a sentence about goals ("Målen ska följas upp …")
-        if (regex.search(r"\b(ska|skall)\b", fs) or any(f" {i} " in f" {fs} " for i in ph.goal_intro)
-                or GOAL_IS.search(fs)):
+        named = any(f" {i} " in f" {fs} " for i in ph.goal_intro) or bool(GOAL_IS.search(fs))
+        if named or _main_clause_ska(fs, ph):
             k = max(j for j, st in enumerate(starts) if st <= max(begin, 0))
             line = para[k][1]
             goals.append(RawGoal(section=area, goal=_goal_text(s, ph), goal_no=pending, page=line.page,
-                                 line=line.number, layout="plan_prose", confidence=0.8))
+                                 line=line.number, layout="plan_named" if named else "plan_prose", confidence=0.8))
         pending = None
     return goals
+
+
+def _main_clause_ska(fs: str, ph: Phrases) -> bool:
+    """A 'ska' of the sentence's own clause: 'Avfallsplanen innehåller … aktiviteter som ska …' states no goal, its
+    'ska' stands in a relative clause (`[prose] relative_words`)."""
+    return any(m.group(1) not in ph.relative_words for m in regex.finditer(r"(?:^|(\w+)\s+)(?:ska|skall)\b", fs))
 
 
 def _finish_prose(g: dict, ph: Phrases) -> RawGoal:

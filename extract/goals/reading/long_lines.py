@@ -37,6 +37,7 @@ from arsred.extract.goals.vocabulary import TRAILING_STOPWORDS, Phrases, fold, i
 LONG = 160                  # shorter lines are printed lines, not runs of several ...
 SHORT = 40                  # ... unless they hold a list of two items or more
 MAX_HEADING_WORDS = 10
+CREDIT_WORDS = 3         # words of a name after a picture's credit label ('Foto: Lo Birgersson')
 SENTENCE_END = regex.compile(r"(?<=[.!?])\s+(?=[\"”]?\p{Lu})")
 NUMBERED = regex.compile(r"(?:^|(?<=\s))(\d{1,2})[.)]\s+(?=[\"”]?\p{Lu})")
 GOAL_LABEL = regex.compile(r"(?:^|(?<=\s))(?=\p{Lu}\p{Ll}*m[aå]l(?:område)?\s\d{1,2}(?:[.:]\d{1,2})?[.:]?\s)")
@@ -102,10 +103,13 @@ def split_line(text: str, ph: Phrases) -> list[Piece] | None:
     for k, (seg, opens_item, after_item) in enumerate(segments):
         nxt = segments[k + 1][0] if k + 1 < len(segments) else ""
         row = bool(regex.match(r"[-−–]?\d", nxt)) and not NUMBERED.match(nxt)     # a figure cell follows: a table row
-        if k + 1 < len(segments) and (CAPS_HEADING.fullmatch(seg) or _heading_shaped(seg) and is_goal_heading(seg, ph)):
+        if k + 1 < len(segments) and (CAPS_HEADING.fullmatch(seg) or _heading_shaped(seg, ph) and is_goal_heading(seg, ph)):
             pieces.append(Piece(seg, True, True))
             marked, in_item = True, False
             continue
+        credit, seg = _credit(seg, ph)
+        if credit:
+            pieces.append(Piece(credit, True))
         heads, rest = _headings(seg, ph)
         marked = marked or bool(heads)
         pieces += [Piece(h, True, True) for h in heads]
@@ -155,7 +159,7 @@ def _item_heading(seg: str, ph: Phrases) -> int | None:
         return None
     for m in regex.finditer(r"(?<=\p{L}\s)\p{Lu}", seg):
         rest = seg[m.start():]
-        if _heading_shaped(rest) and is_goal_heading(rest, ph):
+        if _heading_shaped(rest, ph) and is_goal_heading(rest, ph):
             return m.start()
     return None
 
@@ -170,7 +174,9 @@ def _item_starts(t: str, ph: Phrases) -> set[int]:
     cuts = set()
     for b in ph.bullets:
         if b in "-–":       # a dash inside words and ranges ('2020-2023', 'A - B') is no bullet ...
-            dashes = [m.start() for m in regex.finditer(r"(?:^|(?<=\s))" + regex.escape(b) + r"\s(?=[\p{Lu}\d])", t)]
+            dashes = [m.start() for m in regex.finditer(r"(?:^|(?<=\s))" + regex.escape(b) + r"\s(?=[\p{Lu}\d])", t)
+                      if not regex.search(r"\d\s$", t[:m.start()]) or not t[m.end():m.end() + 1].isdigit()]
+            # ... nor a dash between two figures: a table's empty cell ('63 - 60')
             if len(dashes) >= DASH_LIST and not _numbered_run(t):   # ... unless it opens a run of capitalised items
             # (a list; in a numbered list's items a dash is punctuation: '1. Mål 3: God hälsa – Säkerställa …')
                 cuts.update(dashes)
@@ -205,6 +211,7 @@ def _item_starts(t: str, ph: Phrases) -> set[int]:
     cuts.update(_labelled_rows(t, ph))
     cuts.update(_target_column_rows(t, ph))
     cuts.update(_target_rows(t, ph))
+    cuts.update(_benchmark_cells(t, ph))
     runs = list(NUMBERED.finditer(t))
     for a, b in zip(runs, runs[1:]):
         if int(b.group(1)) == int(a.group(1)) + 1:
@@ -328,7 +335,7 @@ def _target_rows(t: str, ph: Phrases) -> set[int]:
         seg = t[a:b].rstrip()
         for w in regex.finditer(r"(?<=\p{Ll}\s)\p{Lu}", seg):
             head = seg[w.start():]
-            if _heading_shaped(head) and is_goal_heading(head, ph):
+            if _heading_shaped(head, ph) and is_goal_heading(head, ph):
                 cuts.add(a + w.start())
                 break
     cuts.discard(len(t))
@@ -357,6 +364,21 @@ def _target_column_rows(t: str, ph: Phrases) -> set[int]:
         for m in cell.finditer(t, pos=h.end()):
             cuts.update((m.start("cell"), m.end("cell")))
     return {c for c in cuts if 0 < c < len(t)}
+
+
+def _benchmark_cells(t: str, ph: Phrases) -> set[int]:
+    """A goal tree's 'Målvärde' cells run into the line: '• Andelen … ökar. Målvärde 60 • Högre andel … Målvärde 85':
+    the label (`[indicator] benchmark`, capitalised) and its bare figure stand on lines of their own, as printed.
+    Two such cells at least make it a list; a label inside a sentence ('… med målvärde 60 procent') is none."""
+    folded = fold(t)
+    if len(folded) != len(t) or not ph.benchmark:
+        return set()
+    labels = "|".join(regex.escape(w) for w in ph.benchmark if " " not in w)
+    found = [m for m in regex.finditer(r"(?<=\s)(?:" + labels + r")\s+(?P<cell>[-−]?\d[\d,]*\s?%?)(?=\s+\S|\s*$)", folded)
+             if t[m.start()].isupper() and not regex.match(r"\s+\p{Ll}", t[m.end():])]
+    if len(found) < 2:
+        return set()
+    return {c for m in found for c in (m.start(), m.start("cell"), m.end()) if 0 < c < len(t)}
 
 
 def _labelled_rows(t: str, ph: Phrases) -> set[int]:
@@ -443,7 +465,7 @@ def _headings(chunk: str, ph: Phrases) -> tuple[list[str], str]:
             if not w[:1].isupper():
                 continue
             head = rest[:words[k].start()].strip()
-            if (_heading_shaped(head) and is_goal_heading(head, ph) and _starts_sentence(words[k:])
+            if (_heading_shaped(head, ph) and is_goal_heading(head, ph) and _starts_sentence(words[k:])
                     and not any(fold(rest[words[k].start():]).startswith(c + " ") for c in ph.outcome_columns)):
                 found = k
                 break
@@ -453,23 +475,49 @@ def _headings(chunk: str, ph: Phrases) -> tuple[list[str], str]:
         rest = rest[words[found].start():]
 
 
-def _heading_shaped(head: str) -> bool:
-    """Short, capitalised, no sentence punctuation inside, not ending in a word that runs on."""
+def _credit(chunk: str, ph: Phrases) -> tuple[str, str]:
+    """('Foto: Lo Birgersson', 'Övergripande mål I årsredovisningen …'): a picture's credit (`[prose] credit_labels`)
+    and the name after it, cut off a goal heading that follows; the name is the longest run of capitalised
+    words after which a goal heading starts. ('', chunk) when there is none."""
+    m = regex.match(r"(?i:" + "|".join(regex.escape(c) for c in ph.credit_labels) + r")\s*:\s+", chunk) \
+        if ph.credit_labels else None
+    if m is None:
+        return "", chunk
+    words = list(WORD.finditer(chunk, m.end()))
+    for n in range(min(CREDIT_WORDS, len(words) - 1), 0, -1):
+        rest = chunk[words[n].start():]
+        if all(w.group()[:1].isupper() for w in words[:n + 1]) and _headings(rest, ph)[0]:
+            return chunk[:words[n].start()].strip(), rest
+    return "", chunk
+
+
+def _heading_shaped(head: str, ph: Phrases) -> bool:
+    """Short, capitalised, no sentence punctuation inside, not ending in a word that runs on.
+
+    A running word inside a phrase of `[prose] heading_phrases` ('för att': 'Mål … för att minimera avfallet')
+    runs nothing."""
     words = head.split()
     if not words or len(words) > MAX_HEADING_WORDS or not words[0][:1].isupper():
         return False
     if regex.search(r"[.,;!?]", head) or head.endswith((":", "-", "–")):
         return False
     folded = [fold(w) for w in words]
-    return folded[-1] not in TRAILING_STOPWORDS and not set(folded) & RUNNING_WORDS
+    plain = " ".join(folded)
+    for phrase in ph.heading_phrases:
+        plain = regex.sub(r"\b" + regex.escape(phrase) + r"\b", " ", plain)
+    return folded[-1] not in TRAILING_STOPWORDS and not set(plain.split()) & RUNNING_WORDS
 
 
 def _starts_sentence(words: list[regex.Match]) -> bool:
-    """A capitalised word followed by running (lower-case) words, or a goal label: where a sentence starts."""
+    """A capitalised word followed by running (lower-case) words, or a goal label: where a sentence starts.
+
+    A name may stand second ('I Klippans kommun skapar vi …'): a capital then a lower-case word after it.
+    """
     if len(words) < 2:
         return False
     nxt = words[1].group()
-    return nxt[:1].islower() or bool(regex.match(r"\d", nxt)) or len(words) == 2
+    named = nxt[:1].isupper() and len(words) > 2 and words[2].group()[:1].islower()
+    return nxt[:1].islower() or bool(regex.match(r"\d", nxt)) or len(words) == 2 or named
 
 
 def _labels(chunk: str) -> list[str]:
