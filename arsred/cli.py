@@ -48,6 +48,8 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--dpi", type=int, default=300, help="OCR resolution, at least 72 (default 300)")
     e.add_argument("--scheduler", default="", metavar="tcp://HOST:8786",
                    help="run on a Dask distributed cluster instead of local processes")
+    e.add_argument("--scheduler-timeout", type=float, default=10.0, metavar="S",
+                   help="seconds for --scheduler to answer as a Dask scheduler before the run stops (default 10)")
     e.add_argument("--cache-dir", default="", help="result cache (default OUT/.cache)")
     e.add_argument("--no-cache", action="store_true", help="recompute every document")
     e.add_argument("--quiet", "-q", action="store_true",
@@ -155,7 +157,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
     options = Options(ocr=args.ocr, ocr_effort=args.ocr_effort, ocr_lang=args.ocr_lang, dpi=args.dpi, jobs=args.jobs,
                       timeout=args.timeout, max_memory_mb=args.max_memory, cache_dir=args.cache_dir,
-                      scheduler=args.scheduler, quiet=args.quiet, strict=args.strict)
+                      scheduler=args.scheduler, scheduler_timeout=args.scheduler_timeout, quiet=args.quiet, strict=args.strict)
     progress = Progress(enabled=not args.quiet)
     try:
         result = extract_reports(args.paths, out_dir=args.out, options=options, use_cache=not args.no_cache,

@@ -142,16 +142,64 @@ def test_out_that_is_a_file_is_a_usage_error(tmp_path: Path, capsys) -> None:
     assert err.startswith("arsred: ") and "not a folder" in err and len(err.strip().splitlines()) == 1
 
 
-def test_unreachable_scheduler_is_a_usage_error(tmp_path: Path, capsys, monkeypatch) -> None:
+@pytest.fixture()
+def not_a_scheduler():
+    """Addresses that are not a Dask scheduler: a real HTTP server, a socket that accepts and never talks, a closed port."""
+    import http.server
+    import socket
+    import threading
+
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), http.server.SimpleHTTPRequestHandler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    silent = socket.socket()
+    silent.bind(("127.0.0.1", 0))
+    silent.listen(4)
+    closed = socket.socket()
+    closed.bind(("127.0.0.1", 0))   # bound, never listening: connections are refused
+    try:
+        yield {"http": f"tcp://127.0.0.1:{httpd.server_address[1]}",
+               "silent": f"tcp://127.0.0.1:{silent.getsockname()[1]}",
+               "closed": f"tcp://127.0.0.1:{closed.getsockname()[1]}"}
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+        silent.close()
+        closed.close()
+
+
+@pytest.mark.parametrize("kind", ["http", "silent", "closed"])
+def test_a_scheduler_that_is_not_dask_is_one_usage_line_in_bounded_time(kind: str, not_a_scheduler, tmp_path: Path,
+                                                                        capsys) -> None:
+    """An HTTP server used to hang the run, a proxy's answer gave a 48-line traceback: now one line, exit 64."""
+    import time
     pytest.importorskip("distributed")
-    import arsred.runner
-    monkeypatch.setattr(arsred.runner, "SCHEDULER_TIMEOUT_S", 2)
+    address = not_a_scheduler[kind]
     (tmp_path / "in.txt").write_text("x")
+    t = time.monotonic()
     assert main(["extract", str(tmp_path / "in.txt"), "-o", str(tmp_path / "out"), "-q",
-                 "--scheduler", "tcp://127.0.0.1:1"]) == ExitCode.USAGE
+                 "--scheduler", address, "--scheduler-timeout", "1"]) == ExitCode.USAGE
+    assert time.monotonic() - t < 5
     err = capsys.readouterr().err
-    assert err.startswith("arsred: cannot reach the Dask scheduler at tcp://127.0.0.1:1")
+    assert err.startswith(f"arsred: cannot use the Dask scheduler at {address}: ")
     assert len(err.strip().splitlines()) == 1
+    assert not (tmp_path / "out" / "documents").exists()    # stopped before any work
+
+
+def test_the_scheduler_is_checked_even_when_every_input_is_cached(not_a_scheduler, tmp_path: Path, capsys) -> None:
+    pytest.importorskip("distributed")
+    (tmp_path / "in.txt").write_text((CORPUS / "004_3cec9309cdf15549.txt").read_text(encoding="utf-8"))
+    out = tmp_path / "out"
+    assert main(["extract", str(tmp_path / "in.txt"), "-o", str(out), "-q"]) == ExitCode.OK
+    assert main(["extract", str(tmp_path / "in.txt"), "-o", str(out), "-q",
+                 "--scheduler", not_a_scheduler["http"], "--scheduler-timeout", "1"]) == ExitCode.USAGE
+    assert "cannot use the Dask scheduler" in capsys.readouterr().err
+
+
+def test_scheduler_timeout_must_be_positive(tmp_path: Path, capsys) -> None:
+    (tmp_path / "in.txt").write_text("x")
+    assert main(["extract", str(tmp_path / "in.txt"), "-o", str(tmp_path / "out"),
+                 "--scheduler-timeout", "0"]) == ExitCode.USAGE
+    assert "--scheduler-timeout must be more than 0" in capsys.readouterr().err
 
 
 def _fake_extract(monkeypatch) -> None:
