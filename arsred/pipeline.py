@@ -163,10 +163,12 @@ def extract_document(document: Document, options: Options, record: DocumentRecor
     _tie_goals(result)
     if repair:
         result.page_texts = {p.number: repair(p.text) for p in document.pages}
-    from arsred.normalize.reconcile.verify import document_status, verify
+    from arsred.normalize.reconcile.verify import document_status, unproven_reasons, verify
 
     result.facts = verify(result.facts, result.checks, lines)
     proof = document_status(result.facts, result.checks)
+    if proof.status == "unverified":      # the reason its figures cannot be proven, not only in docs/checks.md
+        warnings.extend(unproven_reasons(result.facts, result.checks, lines))
     record.n_facts, record.n_verified, record.verified_share = len(result.facts), proof.n_verified, proof.verified_share
     record.n_failed_checks, record.status = proof.n_failed_checks, proof.status
     record.warnings = "; ".join(dict.fromkeys(warnings))
