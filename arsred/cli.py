@@ -105,12 +105,16 @@ class _OneLineFormatter(logging.Formatter):
 
 
 def setup_logging(quiet: bool = False, verbose: bool = False) -> None:
+    """Warnings on stderr; --verbose adds every document's log; --quiet none at all (its summary names the
+    documents that could not be read, each once, so a log line per failure would only repeat it)."""
     level = logging.DEBUG if verbose else logging.WARNING
     root = logging.getLogger()
     for h in list(root.handlers):
         root.removeHandler(h)
     handler = _BarAwareHandler(sys.stderr)
     handler.setFormatter(_OneLineFormatter("%(levelname)s %(name)s: %(message)s", verbose=verbose))
+    if quiet and not verbose:
+        handler.setLevel(logging.CRITICAL + 1)
     root.addHandler(handler)
     root.setLevel(logging.WARNING)
     logging.getLogger("arsred").setLevel(level)

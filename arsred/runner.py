@@ -466,7 +466,8 @@ class _Child:
             self.peak_uss_mb = max(self.peak_uss_mb, uss)
             own = uss or rss
             if max_memory_mb and own > max_memory_mb:
-                self.kill(f"used {own:.0f} MB, over the memory budget of {max_memory_mb:.0f} MB per document")
+                self.kill(f"used {own:.0f} MB, over the memory budget of {max_memory_mb:.0f} MB per document "
+                          "(raise --max-memory for very large documents)")
                 return
         if late:
             self.kill(f"timed out after {timeout:g} s (raise --timeout for very long documents)")
@@ -611,10 +612,10 @@ class BatchRunner:
         jobs: dict[str, _Job] = {}
         order: list[_Job] = []
         for i, inp in enumerate(inputs):
-            if inp.problem:
-                log.warning("%s: %s; skipped", display_path(inp.path), inp.problem)
-                self._record(i, inp, "", error_result(inp, "", f"{display_path(inp.path)}: {inp.problem}; skipped"),
-                             cached=False, seconds=0.0)
+            if inp.problem:      # an error row (status error), not a skipped input: no "skipped" in its message
+                message = f"{display_path(inp.path)}: {inp.problem}; not opened"
+                log.warning("%s", message)
+                self._record(i, inp, "", error_result(inp, "", message), cached=False, seconds=0.0)
                 continue
             try:
                 sha = sha256_file(inp.path)
