@@ -757,6 +757,7 @@ class BatchRunner:
                     submit(ac)
 
 
+DASK_PORT = 8786           # the scheduler's port when the address names none
 _HANDSHAKE_MAX = 1 << 20   # a Dask handshake is a few dozen bytes; a length past this is not Dask talking
 
 
@@ -777,8 +778,10 @@ def check_scheduler(address: str, timeout: float) -> None:
     if scheme not in ("", "tcp"):
         return
     host, _, port_text = rest.rpartition(":")
-    host = host.strip("[]")
-    if not host or not port_text.isdigit():
+    if not port_text.isdigit() or (host.count(":") and not host.endswith("]")):   # no port: Dask's default
+        host, port_text = rest, str(DASK_PORT)
+    host = host.strip("[]/")
+    if not host:
         raise UsageError(f"--scheduler {address}: not an address of the form tcp://HOST:PORT")
     deadline = time.monotonic() + timeout
 
