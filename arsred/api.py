@@ -20,7 +20,16 @@ from typing import TYPE_CHECKING
 from arsred.cache import Cache, pipeline_version
 from arsred.errors import ExitCode, UsageError
 from arsred.options import Options
-from arsred.runner import BatchRunner, BatchStats, DocDone, InputFile, ProcessFn, discover, display_path
+from arsred.runner import (
+    BatchRunner,
+    BatchStats,
+    DocDone,
+    InputFile,
+    ProcessFn,
+    check_scheduler,
+    discover,
+    display_path,
+)
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -82,6 +91,8 @@ def extract_reports(paths: str | Path | Iterable[str | Path], out_dir: str | Pat
                          + "".join(f"; {s}" for s in skipped[:3]))
     if process_fn is None:
         check_ocr_lang(inputs, options)
+    if options.scheduler:   # checked even when every input is cached: a bad option is a bad option
+        check_scheduler(options.scheduler, options.scheduler_timeout)
     if on_start is not None:
         on_start(len(inputs))
 

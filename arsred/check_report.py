@@ -85,6 +85,13 @@ def unverified_reason(doc: dict[str, str]) -> str:
             f"at least {OK_VERIFIED_SHARE:.0%} needed")
 
 
+def unproven_warnings(doc: dict[str, str]) -> list[str]:
+    """The document's warnings that say why figures passing their checks are not verified (no unit declared, …)."""
+    from arsred.normalize.reconcile.verify import UNPROVEN
+
+    return [w for w in (doc.get("warnings") or "").split("; ") if UNPROVEN in w]
+
+
 def figure_origins(facts_csv: Path, doc_ids: set[str]) -> dict[str, str]:
     """doc_id -> 'of which 1 from running text (source text), 20 the group's (scope group)'; '' when none."""
     if not facts_csv.exists() or not doc_ids:
@@ -130,6 +137,8 @@ def run_check(out_dir: Path, fail_on_flag: bool) -> int:
         origins = figure_origins(out_dir / "facts.csv", {d["doc_id"] for d in unverified[:20]})
         for d in unverified[:20]:
             print(f"  {d['doc_id']}: {unverified_reason(d)}{origins.get(d['doc_id'], '')}")
+            for why in unproven_warnings(d):
+                print(f"    {why}")
         if len(unverified) > 20:
             print(f"  … {len(unverified) - 20} more in {out_dir}/documents.csv (status = unverified)")
     rows = failing_rows(documents, checks)

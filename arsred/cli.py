@@ -48,6 +48,8 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--dpi", type=int, default=300, help="OCR resolution, at least 72 (default 300)")
     e.add_argument("--scheduler", default="", metavar="tcp://HOST:8786",
                    help="run on a Dask distributed cluster instead of local processes")
+    e.add_argument("--scheduler-timeout", type=float, default=10.0, metavar="S",
+                   help="seconds for --scheduler to answer as a Dask scheduler before the run stops (default 10)")
     e.add_argument("--cache-dir", default="", help="result cache (default OUT/.cache)")
     e.add_argument("--no-cache", action="store_true", help="recompute every document")
     e.add_argument("--quiet", "-q", action="store_true",
@@ -103,12 +105,16 @@ class _OneLineFormatter(logging.Formatter):
 
 
 def setup_logging(quiet: bool = False, verbose: bool = False) -> None:
+    """Warnings on stderr; --verbose adds every document's log; --quiet none at all (its summary names the
+    documents that could not be read, each once, so a log line per failure would only repeat it)."""
     level = logging.DEBUG if verbose else logging.WARNING
     root = logging.getLogger()
     for h in list(root.handlers):
         root.removeHandler(h)
     handler = _BarAwareHandler(sys.stderr)
     handler.setFormatter(_OneLineFormatter("%(levelname)s %(name)s: %(message)s", verbose=verbose))
+    if quiet and not verbose:
+        handler.setLevel(logging.CRITICAL + 1)
     root.addHandler(handler)
     root.setLevel(logging.WARNING)
     logging.getLogger("arsred").setLevel(level)
@@ -155,7 +161,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
     options = Options(ocr=args.ocr, ocr_effort=args.ocr_effort, ocr_lang=args.ocr_lang, dpi=args.dpi, jobs=args.jobs,
                       timeout=args.timeout, max_memory_mb=args.max_memory, cache_dir=args.cache_dir,
-                      scheduler=args.scheduler, quiet=args.quiet, strict=args.strict)
+                      scheduler=args.scheduler, scheduler_timeout=args.scheduler_timeout, quiet=args.quiet, strict=args.strict)
     progress = Progress(enabled=not args.quiet)
     try:
         result = extract_reports(args.paths, out_dir=args.out, options=options, use_cache=not args.no_cache,

@@ -18,6 +18,7 @@ class Options:
     max_memory_mb: float = DEFAULT_MAX_MEMORY_MB  # memory budget per document (its own memory, USS), MB
     cache_dir: str = ""          # "" -> OUT/.cache
     scheduler: str = ""          # tcp://HOST:8786 for a Dask cluster
+    scheduler_timeout: float = 10.0   # seconds for the scheduler to answer before the run stops (usage error)
     quiet: bool = False
     strict: bool = False
     repair: str = "auto"         # auto | always | never
@@ -34,6 +35,8 @@ class Options:
         if not self.timeout > 0:
             raise ValueError(f"--timeout must be more than 0 seconds, not {self.timeout:g} "
                              "(there is no unlimited; give a large number for very long documents)")
+        if not self.scheduler_timeout > 0:
+            raise ValueError(f"--scheduler-timeout must be more than 0 seconds, not {self.scheduler_timeout:g}")
         if self.jobs < 0:
             raise ValueError(f"--jobs must be 0 (all cores) or more, not {self.jobs}")
         if not self.max_memory_mb > 0:

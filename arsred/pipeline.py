@@ -86,7 +86,8 @@ def extract_document(document: Document, options: Options, record: DocumentRecor
     sections = find_sections(document, lines)
     meta = detect_metadata(lines, sections)
     record.organisation = repair(meta.organisation) if repair and meta.organisation else meta.organisation
-    record.doc_type, record.fiscal_year = meta.doc_type, meta.fiscal_year
+    # with no text at all there is nothing to name the kind of document: not the annual report default
+    record.doc_type, record.fiscal_year = (meta.doc_type if lines else ""), meta.fiscal_year
 
     blocks = find_money_blocks(lines, meta.fiscal_year)
     block_lines = frozenset(id(b.line) for b in blocks)
@@ -151,24 +152,38 @@ def extract_document(document: Document, options: Options, record: DocumentRecor
     _goals(result, document, repair)
     if not facts and not result.goals:
         statements = sorted({s.kind for s in sections if s.kind in STATEMENT_KINDS})
+        record.warnings = "; ".join(dict.fromkeys(warnings))   # the error row keeps why pages were not read
         raise NoStatementsFound(
             f"{record.path}: no financial statement found (looked for Resultaträkning, Balansräkning, "
             f"Kassaflödesanalys, Driftredovisning, Noter, budget tables"
             + (f"; headings seen but no table under them: {', '.join(statements)}" if statements else "") + ")"
-            + "".join(f"; {d.warning}" for d in decisions if d.unit is None))
+            + "".join(f"; {d.warning}" for d in decisions if d.unit is None) + _unread_pages(document))
     _reconcile(result, lines)
     _skip_checks_on_unreadable(result, [(t_index, table) for t_index, (table, _) in enumerate(tables)], warnings)
     _tie_goals(result)
     if repair:
         result.page_texts = {p.number: repair(p.text) for p in document.pages}
-    from arsred.normalize.reconcile.verify import document_status, verify
+    from arsred.normalize.reconcile.verify import document_status, unproven_reasons, verify
 
     result.facts = verify(result.facts, result.checks, lines)
     proof = document_status(result.facts, result.checks)
+    if proof.status == "unverified":      # the reason its figures cannot be proven, not only in docs/checks.md
+        warnings.extend(unproven_reasons(result.facts, result.checks, lines))
     record.n_facts, record.n_verified, record.verified_share = len(result.facts), proof.n_verified, proof.verified_share
     record.n_failed_checks, record.status = proof.n_failed_checks, proof.status
     record.warnings = "; ".join(dict.fromkeys(warnings))
     return result
+
+
+def _unread_pages(document: Document, shown: int = 1) -> str:
+    """Why pages gave no text (no text layer under --ocr never, ...), for the error of a document with nothing found."""
+    unread = [p for p in document.pages if not p.lines and p.warnings]
+    if not unread:
+        return ""
+    notes = [p.warnings[0] for p in unread[:shown]]
+    if len(unread) > shown:
+        notes.append(f"{len(unread) - shown} more of the {len(document.pages)} pages likewise")
+    return "".join(f"; {n}" for n in notes)
 
 
 def _fact(record: DocumentRecord, statement: str, item: str, label: str, label_raw: str, period: int | None,

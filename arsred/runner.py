@@ -39,7 +39,6 @@ SUFFIXES = (".txt", ".pdf")
 _POLL_S = 0.1
 _RSS_EVERY_S = 1.0   # RSS (psutil walks every process for the children): 4 reads a second cost 0.1-0.2 s of a 4 s run
 _USS_EVERY_S = 5.0   # USS reads /proc/PID/smaps_rollup, ~10-20 ms of kernel time each: 13 s of a 150 s OCR run at 0.25 s
-SCHEDULER_TIMEOUT_S = 10
 
 ProcessFn = Callable[[str, Options], Any]   # (path, options) -> DocumentResult (or its dict)
 
@@ -467,7 +466,8 @@ class _Child:
             self.peak_uss_mb = max(self.peak_uss_mb, uss)
             own = uss or rss
             if max_memory_mb and own > max_memory_mb:
-                self.kill(f"used {own:.0f} MB, over the memory budget of {max_memory_mb:.0f} MB per document")
+                self.kill(f"used {own:.0f} MB, over the memory budget of {max_memory_mb:.0f} MB per document "
+                          "(raise --max-memory for very large documents)")
                 return
         if late:
             self.kill(f"timed out after {timeout:g} s (raise --timeout for very long documents)")
@@ -612,10 +612,10 @@ class BatchRunner:
         jobs: dict[str, _Job] = {}
         order: list[_Job] = []
         for i, inp in enumerate(inputs):
-            if inp.problem:
-                log.warning("%s: %s; skipped", display_path(inp.path), inp.problem)
-                self._record(i, inp, "", error_result(inp, "", f"{display_path(inp.path)}: {inp.problem}; skipped"),
-                             cached=False, seconds=0.0)
+            if inp.problem:      # an error row (status error), not a skipped input: no "skipped" in its message
+                message = f"{display_path(inp.path)}: {inp.problem}; not opened"
+                log.warning("%s", message)
+                self._record(i, inp, "", error_result(inp, "", message), cached=False, seconds=0.0)
                 continue
             try:
                 sha = sha256_file(inp.path)
@@ -720,11 +720,12 @@ class BatchRunner:
         from distributed import Client, as_completed
 
         fn = self.process_fn  # None: the worker imports the pipeline itself
+        address, wait = self.options.scheduler, self.options.scheduler_timeout
+        check_scheduler(address, wait)
         try:
-            client = Client(self.options.scheduler, timeout=f"{SCHEDULER_TIMEOUT_S}s")
-        except (OSError, TimeoutError) as exc:
-            raise UsageError(f"cannot reach the Dask scheduler at {self.options.scheduler} "
-                             f"within {SCHEDULER_TIMEOUT_S} s ({type(exc).__name__}: {exc})") from exc
+            client = Client(address, timeout=f"{wait:g}s")
+        except Exception as exc:   # whatever the client meets on a bad address, it is a bad option
+            raise UsageError(f"cannot use the Dask scheduler at {address} ({type(exc).__name__}: {exc})") from exc
         with client:
             n_workers = max(1, len(client.scheduler_info().get("workers", {})))
             window = max(4, 2 * n_workers * max(1, self.options.jobs or 1))
@@ -754,6 +755,69 @@ class BatchRunner:
                 fut.release()
                 if queue:
                     submit(ac)
+
+
+DASK_PORT = 8786           # the scheduler's port when the address names none
+_HANDSHAKE_MAX = 1 << 20   # a Dask handshake is a few dozen bytes; a length past this is not Dask talking
+
+
+def check_scheduler(address: str, timeout: float) -> None:
+    """Raise UsageError unless `address` answers as a Dask scheduler within `timeout` seconds.
+
+    Why not just `distributed.Client(address, timeout=...)`: pointed at a server that is
+    not Dask (an HTTP server, a proxy) the client waits for ever or reads the first bytes
+    of an HTTP answer as a frame length and fails allocating exabytes. A Dask server sends
+    its handshake (an 8-byte length, then msgpack naming `compression`) as soon as it
+    accepts a connection, so a plain socket that reads it within the time is a bounded
+    check. Addresses other than tcp:// (tls://, ...) are left to the client's own timeout.
+    """
+    import socket
+    import struct
+
+    scheme, _, rest = address.rpartition("://")
+    if scheme not in ("", "tcp"):
+        return
+    host, _, port_text = rest.rpartition(":")
+    if not port_text.isdigit() or (host.count(":") and not host.endswith("]")):   # no port: Dask's default
+        host, port_text = rest, str(DASK_PORT)
+    host = host.strip("[]/")
+    if not host:
+        raise UsageError(f"--scheduler {address}: not an address of the form tcp://HOST:PORT")
+    deadline = time.monotonic() + timeout
+
+    def fail(why: str) -> UsageError:
+        return UsageError(f"cannot use the Dask scheduler at {address}: {why} "
+                          f"(waited at most {timeout:g} s; --scheduler-timeout sets it)")
+
+    def left() -> float:
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            raise TimeoutError()
+        return remaining
+
+    try:
+        with socket.create_connection((host, int(port_text)), timeout=timeout) as sock:
+            def read(n: int) -> bytes:
+                data = b""
+                while len(data) < n:
+                    sock.settimeout(left())
+                    chunk = sock.recv(n - len(data))
+                    if not chunk:
+                        raise fail("the connection was closed without a Dask handshake (not a Dask scheduler?)")
+                    data += chunk
+                return data
+
+            (size,) = struct.unpack("<Q", read(8))
+            if not 0 < size <= _HANDSHAKE_MAX:
+                raise fail("it answered, but not as a Dask scheduler")
+            if b"compression" not in read(size):
+                raise fail("it answered, but not as a Dask scheduler")
+    except UsageError:
+        raise
+    except TimeoutError:
+        raise fail("no Dask handshake arrived in time (not a Dask scheduler, or unreachable)") from None
+    except OSError as exc:
+        raise fail(f"cannot connect ({exc.strerror or exc})") from None
 
 
 def dask_task(name: str, data: bytes, options: Options, fn: ProcessFn | None,

@@ -30,6 +30,7 @@ log = logging.getLogger(__name__)
 TABLES = ("documents", "facts", "checks", "goals")
 # Written by `arsred dataset`; built from the tables, so stale once the tables are rewritten.
 PANEL_FILES = ("panel.csv", "panel.parquet", "panel_long.csv", "panel_long.parquet")
+REVIEW_SITE = "review"       # written by `arsred review` (its index.html); stale too once the tables are rewritten
 INT_COLUMNS = {"fiscal_year", "pages", "n_facts", "n_verified", "readings", "n_failed_checks", "period", "note", "page", "line",
                "table", "row", "year", "target_year"}
 FLOAT_COLUMNS = {"value_sek", "verified_share", "confidence", "suggested_value_sek", "tolerance_sek", "x0", "top", "x1",
@@ -200,6 +201,7 @@ def write_tables(out_dir: Path, tables: dict[str, pd.DataFrame], info: dict[str,
             os.replace(stage / n, out_dir / n)
             written[n] = out_dir / n
         remove_panel(out_dir)   # the new arsred.duckdb has no panel: panel files would not match it
+        remove_review(out_dir)  # nor would a review site of the old results
         manifest = {
             "written_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
             "tables": {n: {"rows": int(len(df)), "csv_sha256": _sha(out_dir / f"{n}.csv")}
@@ -225,6 +227,16 @@ def remove_panel(out_dir: Path) -> list[Path]:
         log.info("removed the panel of an earlier run (%s); run `arsred dataset %s` for the panel",
                  ", ".join(p.name for p in removed), out_dir)
     return removed
+
+
+def remove_review(out_dir: Path) -> bool:
+    """Remove the review site of an earlier `arsred review` (a folder with its index.html); run it again for one."""
+    site = out_dir / REVIEW_SITE
+    if not (site.is_dir() and not site.is_symlink() and (site / "index.html").is_file()):
+        return False
+    shutil.rmtree(site, ignore_errors=True)
+    log.info("removed the review site of an earlier run (%s); run `arsred review %s` for one", site, out_dir)
+    return True
 
 
 def build_duckdb(db_path: Path, parquet: dict[str, Path], views: dict[str, str] | None = None) -> None:

@@ -142,16 +142,64 @@ def test_out_that_is_a_file_is_a_usage_error(tmp_path: Path, capsys) -> None:
     assert err.startswith("arsred: ") and "not a folder" in err and len(err.strip().splitlines()) == 1
 
 
-def test_unreachable_scheduler_is_a_usage_error(tmp_path: Path, capsys, monkeypatch) -> None:
+@pytest.fixture()
+def not_a_scheduler():
+    """Addresses that are not a Dask scheduler: a real HTTP server, a socket that accepts and never talks, a closed port."""
+    import http.server
+    import socket
+    import threading
+
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), http.server.SimpleHTTPRequestHandler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    silent = socket.socket()
+    silent.bind(("127.0.0.1", 0))
+    silent.listen(4)
+    closed = socket.socket()
+    closed.bind(("127.0.0.1", 0))   # bound, never listening: connections are refused
+    try:
+        yield {"http": f"tcp://127.0.0.1:{httpd.server_address[1]}",
+               "silent": f"tcp://127.0.0.1:{silent.getsockname()[1]}",
+               "closed": f"tcp://127.0.0.1:{closed.getsockname()[1]}"}
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+        silent.close()
+        closed.close()
+
+
+@pytest.mark.parametrize("kind", ["http", "silent", "closed"])
+def test_a_scheduler_that_is_not_dask_is_one_usage_line_in_bounded_time(kind: str, not_a_scheduler, tmp_path: Path,
+                                                                        capsys) -> None:
+    """An HTTP server used to hang the run, a proxy's answer gave a 48-line traceback: now one line, exit 64."""
+    import time
     pytest.importorskip("distributed")
-    import arsred.runner
-    monkeypatch.setattr(arsred.runner, "SCHEDULER_TIMEOUT_S", 2)
+    address = not_a_scheduler[kind]
     (tmp_path / "in.txt").write_text("x")
+    t = time.monotonic()
     assert main(["extract", str(tmp_path / "in.txt"), "-o", str(tmp_path / "out"), "-q",
-                 "--scheduler", "tcp://127.0.0.1:1"]) == ExitCode.USAGE
+                 "--scheduler", address, "--scheduler-timeout", "1"]) == ExitCode.USAGE
+    assert time.monotonic() - t < 5
     err = capsys.readouterr().err
-    assert err.startswith("arsred: cannot reach the Dask scheduler at tcp://127.0.0.1:1")
+    assert err.startswith(f"arsred: cannot use the Dask scheduler at {address}: ")
     assert len(err.strip().splitlines()) == 1
+    assert not (tmp_path / "out" / "documents").exists()    # stopped before any work
+
+
+def test_the_scheduler_is_checked_even_when_every_input_is_cached(not_a_scheduler, tmp_path: Path, capsys) -> None:
+    pytest.importorskip("distributed")
+    (tmp_path / "in.txt").write_text((CORPUS / "004_3cec9309cdf15549.txt").read_text(encoding="utf-8"))
+    out = tmp_path / "out"
+    assert main(["extract", str(tmp_path / "in.txt"), "-o", str(out), "-q"]) == ExitCode.OK
+    assert main(["extract", str(tmp_path / "in.txt"), "-o", str(out), "-q",
+                 "--scheduler", not_a_scheduler["http"], "--scheduler-timeout", "1"]) == ExitCode.USAGE
+    assert "cannot use the Dask scheduler" in capsys.readouterr().err
+
+
+def test_scheduler_timeout_must_be_positive(tmp_path: Path, capsys) -> None:
+    (tmp_path / "in.txt").write_text("x")
+    assert main(["extract", str(tmp_path / "in.txt"), "-o", str(tmp_path / "out"),
+                 "--scheduler-timeout", "0"]) == ExitCode.USAGE
+    assert "--scheduler-timeout must be more than 0" in capsys.readouterr().err
 
 
 def _fake_extract(monkeypatch) -> None:
@@ -184,10 +232,14 @@ def test_quiet_prints_nothing_on_success_and_only_errors_otherwise(tmp_path: Pat
     captured = capsys.readouterr()
     assert captured.out == "" and captured.err == ""
     (src / "empty.txt").write_bytes(b"")
+    (src / "gone.txt").symlink_to(src / "missing.txt")
     assert main(["extract", str(src), "-o", str(tmp_path / "out"), "-q"]) == ExitCode.OK
     captured = capsys.readouterr()
     assert captured.out == ""
-    assert "1 document could not be read" in captured.err and "error empty:" in captured.err
+    # only the summary: no `WARNING arsred.runner: …` line repeating each failure before it
+    lines = captured.err.splitlines()
+    assert lines[0] == "arsred: 2 documents could not be read (status error):"
+    assert [ln.split(":")[0] for ln in lines[1:]] == ["  error empty", "  error gone"]
 
 
 def test_check_reports_documents_that_could_not_be_read(tmp_path: Path, capsys) -> None:
@@ -302,3 +354,17 @@ def test_check_names_figures_from_running_text_and_of_the_group(tmp_path: Path) 
                                         "b,entity,table\n", encoding="utf-8")
     got = figure_origins(tmp_path / "facts.csv", {"a", "b"})
     assert got == {"a": "; of which 1 from running text (source text), 2 the group's (scope group)", "b": ""}
+
+
+@pytest.mark.parametrize("tool", ["eval_gold.py", "eval_goals.py"])
+def test_a_tools_help_names_only_files_that_exist(tool: str) -> None:
+    """eval_gold.py --help pointed at ../DESIGN.md and ../corpus/GOLD_FORMAT.md, outside the repository."""
+    import re
+    import subprocess
+    root = Path(__file__).resolve().parent.parent
+    if not (root / "tools" / tool).exists():
+        pytest.skip(f"no tools/{tool}")
+    proc = subprocess.run([sys.executable, str(root / "tools" / tool), "--help"], capture_output=True, text=True,
+                          check=True)
+    named = re.findall(r"[\w./-]+\.md\b", proc.stdout)
+    assert all((root / n).exists() for n in named), named

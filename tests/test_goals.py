@@ -470,3 +470,15 @@ def test_corpus_report_against_goal_gold(corpus_scores, stem):
     assert found >= 0.9 * total
     assert status_ok >= 0.9 * found
     assert t_ok >= 0.9 * t_n and o_ok >= 0.9 * o_n
+
+
+def test_status_source_is_stated_derived_or_empty_for_an_unjudged_goal_as_the_readme_says(tmp_path):
+    """README listed only stated/derived; a goal with nothing to judge it by is ej_bedomt with an empty source."""
+    write_goals_csv(sorted(str(p) for p in CORPUS.glob("*.txt")), str(tmp_path))
+    with (tmp_path / "goals.csv").open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    pairs = {(r["status"] == "ej_bedomt", r["status_source"]) for r in rows}
+    assert (True, "") in pairs and {s for _, s in pairs} <= {"stated", "derived", ""}
+    assert (False, "") not in pairs
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    assert "status_source (stated, derived; empty when neither" in readme

@@ -121,6 +121,30 @@ def test_ocr_never_warns_per_page_and_keeps_text_pages(mixed: Path) -> None:
     assert doc.warnings == ["page 2 has no text layer (scanned?); run with --ocr auto"]
 
 
+def test_ocr_never_on_a_scan_claims_no_kind_no_type_and_the_error_row_says_why(tmp_path: Path) -> None:
+    """A scan under --ocr never used to be input_kind pdf-text, doc_type arsredovisning (guessed from no
+    text) and 'no financial statement found' without the per-page warnings docs/pdf_ocr.md promises."""
+    import sys
+    sys.path.insert(0, str(ROOT / "tests"))
+    from batch_fakes import blank_scan_pdf
+
+    from arsred.pipeline import process_document
+
+    scan = blank_scan_pdf(tmp_path / "scan.pdf", 3)
+    doc = read_pdf(str(scan), "scan", "0", Options(ocr="never"))
+    assert doc.input_kind == ""
+    assert doc.warnings == [f"page {n} has no text layer (scanned?); run with --ocr auto" for n in (1, 2, 3)]
+    rec = process_document(str(scan), Options(ocr="never")).record
+    assert (rec.status, rec.input_kind, rec.doc_type, rec.pages) == ("error", "", "", 3)
+    assert rec.error.endswith("; page 1 has no text layer (scanned?); run with --ocr auto; "
+                              "2 more of the 3 pages likewise")
+    assert rec.warnings == "; ".join(doc.warnings)
+
+
+def test_ocr_never_on_a_mixed_pdf_is_read_from_its_text_pages(mixed: Path) -> None:
+    assert read_pdf(str(mixed), "mixed", "0", Options(ocr="never")).input_kind == "pdf-text"
+
+
 def test_mixed_pdf_ocrs_only_the_scanned_page(mixed: Path, small_pdf: Path) -> None:
     text_doc = read_pdf(str(small_pdf), "prov", "0", Options())
     # the engine 'reads' page 2's text-layer words, scaled to pixels at the OCR resolution

@@ -77,6 +77,7 @@ def test_max_memory_mb_is_an_option_and_validated(tmp_path: Path) -> None:
     (tmp_path / "in" / "eats.txt").write_text("ORG: X\nYEAR: 2020\nEAT\n")
     res = arsred.extract_reports([tmp_path / "in"], options=Options(jobs=1, max_memory_mb=150), process_fn=fake_process)
     assert "memory budget of 150 MB" in res.documents.error[0]
+    assert "raise --max-memory" in res.documents.error[0]       # as the timeout's says --timeout
 
 
 def test_bad_inputs_each_become_an_error_row_and_the_rest_completes(tmp_path: Path) -> None:
@@ -353,5 +354,8 @@ def test_paths_that_are_not_regular_files_are_never_silent(tmp_path: Path, monke
     assert "missing file" in docs.loc["dangling", "error"]
     assert "loop" in docs.loc["loop", "error"]
     assert "FIFO" in docs.loc["fifo", "error"]
+    # error rows, not skipped inputs: their messages do not say "skipped"
+    assert not any("skipped" in docs.loc[d, "error"] for d in ("dangling", "loop", "fifo"))
+    assert (docs.loc[["dangling", "loop", "fifo"], "status"] == "error").all()
     assert len(docs) == 4
     assert any("locked" in s and "Permission denied" in s for s in res.stats.skipped), res.stats.skipped

@@ -267,21 +267,59 @@ def test_a_year_or_unit_the_tables_header_does_not_print_is_not_proven():
     assert all(f.verified for f in verify(right, checks, doc_lines))
 
 
-def test_a_unit_the_report_declares_nowhere_is_not_proven():
-    """The same note with no unit printed anywhere in the report: read in mnkr (a guess from the
-    figures' size, as normalize/units.py makes one), its sums prove the digits, not the unit."""
+def _note_in_no_declared_unit():
+    """A note read in mnkr whose report prints no unit: its facts, checks and lines."""
     from tests.reconcile_fixtures import lines
     rows = [("Avgifter", "no.avgifter", "2 436", "2 556"), ("Hyror och arrenden", "no.hyror", "1 409", "1 466"),
             ("Statsbidrag", "no.statsbidrag", "3 044", "2 646"), ("=Summa", "no.summa", "6 889", "6 668")]
     facts = table("noter", 0, [(2018, "utfall"), (2019, "utfall")], rows, unit="mkr", note=1, page=1, first_line=3)
     checks, facts = reconcile(facts)
     body = "".join(" ".join(r[:1] + r[2:]) + "\n" for r in rows)
-    undeclared = lines(f"1. Verksamhetens intäkter\n2018 2019\n{body}", page=1)
+    return facts, checks, lines(f"1. Verksamhetens intäkter\n2018 2019\n{body}", page=1)
+
+
+def test_a_unit_the_report_declares_nowhere_is_not_proven():
+    """The same note with no unit printed anywhere in the report: read in mnkr (a guess from the
+    figures' size, as normalize/units.py makes one), its sums prove the digits, not the unit."""
+    from tests.reconcile_fixtures import lines
+    facts, checks, undeclared = _note_in_no_declared_unit()
     assert not any(f.verified for f in verify(facts, checks, undeclared))
     # declared on another page of the report (the statements' "Belopp i mnkr"): the report's unit
     declared = undeclared + lines("Resultaträkning\nBelopp i mnkr\n", page=2)
     assert all(f.verified for f in verify(facts, checks, declared))
 
+
+
+def test_an_unverified_report_with_no_unit_says_why_in_its_warnings_and_in_check(tmp_path, capsys):
+    """data/raw's 004 prints no unit anywhere: every sum passes, yet none of its 20 figures is proven. The
+    reason was only in docs/checks.md; `arsred check` said "0 of 20 figures proven" and nothing more."""
+    from pathlib import Path
+
+    from arsred.check_report import run_check
+    from arsred.cli import main
+    raw = Path(__file__).parent.parent / "data" / "raw" / "004_3cec9309cdf15549.txt"
+    assert main(["extract", str(raw), "-o", str(tmp_path), "-q", "--no-cache"]) == 0
+    import pandas as pd
+    doc = pd.read_csv(tmp_path / "documents.csv", keep_default_na=False).iloc[0]
+    assert (doc["status"], doc["n_verified"]) == ("unverified", 0)
+    checks = pd.read_csv(tmp_path / "checks.csv", keep_default_na=False)
+    assert (checks["severity"] == "error").any() and not (checks["status"] == "fail").any()
+    reason = ("19 figures that pass their checks are not verified: the report declares no unit for them "
+              "(a unit taken from the figures' size, which no sum can test)")
+    assert reason in doc["warnings"].split("; ")
+    capsys.readouterr()
+    assert run_check(tmp_path, fail_on_flag=False) == 0
+    assert f"\n    {reason}\n" in capsys.readouterr().out
+
+
+def test_unproven_reasons_count_each_structural_reason_but_not_a_failing_check():
+    from arsred.normalize.reconcile.verify import unproven_reasons
+
+    from tests.reconcile_fixtures import lines
+    facts, checks, undeclared = _note_in_no_declared_unit()
+    assert [r.split(":")[0] for r in unproven_reasons(facts, checks, undeclared)] == [
+        "8 figures that pass their checks are not verified"]
+    assert unproven_reasons(facts, checks, undeclared + lines("Resultaträkning\nBelopp i mnkr\n", page=2)) == []
 
 VARMDO_URL = "http://arsredovisning.varmdo.se/2018/ekonomisk-sammanstallning/resultatrakning/"
 

@@ -144,3 +144,19 @@ def test_control_characters_in_any_text_field_read_alike_everywhere(tmp_path: Pa
     assert labels[0] == "cr\\rin the middle" and labels[1] == "nul\\x00byte" and labels[2] == "escape\\x1b[31mred"
     assert labels[5] == "line\nfeed and\ttab" and labels[6] == 'quote " and, comma'
     assert list(pd.read_parquet(tmp_path / "facts.parquet").label) == labels
+
+
+def test_re_extract_removes_a_stale_review_site_and_only_a_review_site(tmp_path: Path) -> None:
+    """A review/ of the old results used to survive a re-extract, its pages no longer matching the tables."""
+    from arsred.review import build_review
+    make_corpus(tmp_path / "in", 2)
+    out = tmp_path / "out"
+    arsred.extract_reports([tmp_path / "in"], out, Options(jobs=1), process_fn=fake_process)
+    site = build_review(out).path.parent
+    assert (site / "index.html").exists() and site == out / writers.REVIEW_SITE
+    arsred.extract_reports([tmp_path / "in"], out, Options(jobs=1), process_fn=fake_process)
+    assert not site.exists()
+    site.mkdir()   # a folder named review that arsred did not write (no index.html) is kept
+    (site / "notes.txt").write_text("mine")
+    arsred.extract_reports([tmp_path / "in"], out, Options(jobs=1), process_fn=fake_process)
+    assert (site / "notes.txt").exists()

@@ -217,7 +217,9 @@ def _ocr_page(n: int, r: OcrResult, t: PageText) -> Page:
 
 
 def _input_kind(pages: list[Page]) -> str:
+    """How the pages that were read were read; '' when none was (a scan under --ocr never): no kind to claim."""
     ocr = sum(p.method == "ocr" for p in pages)
+    text = sum(p.method == "pdf" and bool(p.lines) for p in pages)
     if ocr == 0:
-        return "pdf-text"
-    return "pdf-ocr" if ocr == len(pages) else "pdf-mixed"
+        return "pdf-text" if text else ""
+    return "pdf-ocr" if text == 0 else "pdf-mixed"

@@ -201,9 +201,21 @@ def _declared_unit(text: str) -> str | None:
     return declared_unit(text)
 
 
-def verify(facts: Sequence[Fact], checks: Sequence[CheckResult], lines: Sequence[Line] = ()) -> list[Fact]:
-    """The facts with `verified` and `checked_by` set from the document's check rows (and, given
-    the document's lines, only where the table's printed header bears out period and unit)."""
+# Why a figure that a passing check proves is still not verified: the document's warnings say it, so an
+# `unverified` document names the reason its figures cannot be proven (docs/checks.md, "Verified figures").
+UNPROVEN = "that pass their checks are not verified"
+BLOCKS = {
+    "failed": "a check that uses them fails",
+    "misread": "their column, read as a year, is the sum or difference of two others (a misread header)",
+    "label_unit": "their row label declares another unit than they were read in",
+    "header": "their table's printed header does not bear out their year or unit",
+    "guessed": "the report declares no unit for them (a unit taken from the figures' size, which no sum can test)",
+}
+
+
+def _blocks(facts: Sequence[Fact], checks: Sequence[CheckResult],
+            lines: Sequence[Line]) -> tuple[dict[str, set[str]], dict[str, str]]:
+    """The proving check ids per fact key, and the BLOCKS key that keeps a fact unverified all the same."""
     proven = proving_checks(facts, checks)
     unread = unread_headers(facts, lines)
     guessed = guessed_units(facts, lines)
@@ -212,14 +224,41 @@ def verify(facts: Sequence[Fact], checks: Sequence[CheckResult], lines: Sequence
     if misread:
         log.info("%s: %d columns read as years reckon two others (a misread header); their figures are "
                  "not verified", facts[0].doc_id, len(misread))
+    blocked: dict[str, str] = {}
+    for f in facts:
+        for key, hit in (("failed", f.key in failed),
+                         ("misread", (f.statement, f.table, f.period, f.column) in misread),
+                         ("label_unit", unit_contradicted(f)),
+                         ("header", (f.statement, f.table, f.period) in unread),
+                         ("guessed", f.key in guessed)):
+            if hit:
+                blocked[f.key] = key
+                break
+    return proven, blocked
+
+
+def verify(facts: Sequence[Fact], checks: Sequence[CheckResult], lines: Sequence[Line] = ()) -> list[Fact]:
+    """The facts with `verified` and `checked_by` set from the document's check rows (and, given
+    the document's lines, only where the table's printed header bears out period and unit)."""
+    proven, blocked = _blocks(facts, checks, lines)
     out = []
     for f in facts:
         ids = proven.get(f.key, set())
-        ok = (bool(ids) and f.key not in failed and (f.statement, f.table, f.period, f.column) not in misread
-              and not unit_contradicted(f) and (f.statement, f.table, f.period) not in unread
-              and f.key not in guessed)
+        ok = bool(ids) and f.key not in blocked
         out.append(replace(f, verified=ok, checked_by=";".join(sorted(ids)) if ok else ""))
     return out
+
+
+def unproven_reasons(facts: Sequence[Fact], checks: Sequence[CheckResult], lines: Sequence[Line] = ()) -> list[str]:
+    """'12 figures that pass their checks are not verified: the report declares no unit for them (…)',
+    one per reason other than a failing check (a flagged document lists those itself)."""
+    proven, blocked = _blocks(facts, checks, lines)
+    counts: dict[str, int] = defaultdict(int)
+    for f in facts:
+        if proven.get(f.key) and blocked.get(f.key, "failed") != "failed":
+            counts[blocked[f.key]] += 1
+    return [f"{n} figure{'s' if n != 1 else ''} {UNPROVEN}: {BLOCKS[key]}"
+            for key in BLOCKS if (n := counts.get(key, 0))]
 
 
 @dataclass(frozen=True)
