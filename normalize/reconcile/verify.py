@@ -13,7 +13,9 @@ check that uses it fails, and its column's reading is not contradicted: a column
 year whose figures are, row by row, the sum or difference of two other columns is a misread
 header (an Avvikelse or Netto column taken for a year); and a figure whose row label declares
 another unit than it was read in, or whose table's printed header does not bear out its year or
-unit, or whose unit the report declares nowhere, is not verified either. The rules and the document threshold
+unit, or whose unit the report declares nowhere, is not verified either; nor is a column whose
+ties to other tables fail while none that could tell its year holds (a header with its years
+swapped: sums inside one table hold under any year). The rules and the document threshold
 are stated in docs/checks.md ("Verified figures").
 """
 from __future__ import annotations
@@ -201,6 +203,43 @@ def _declared_unit(text: str) -> str | None:
     return declared_unit(text)
 
 
+Column = tuple[str, int, int | None, str, str]      # statement, table, period, column, scope
+
+
+def _column(f: Fact) -> Column:
+    return (f.statement, f.table, f.period, f.column, f.scope)
+
+
+def doubted_columns(facts: Sequence[Fact], checks: Sequence[CheckResult]) -> set[Column]:
+    """Columns whose period the report's ties contradict. Sums inside one table hold whichever
+    year its column is (a Resultaträkning with its header's years swapped still adds up), so only
+    a tie to another table speaks for the year. A column is in doubt when an error-level tie
+    between its table and another fails over it and no passing tie stands for its year: one whose
+    figures from the column differ from the same rows in the table's other periods (a tie over
+    "Verksamhetens intäkter 3 754 3 754" holds with either year and proves neither)."""
+    by_key = {f.key: f for f in facts}
+    siblings: dict[tuple, dict[int | None, float]] = defaultdict(dict)
+    for f in facts:
+        siblings[(f.statement, f.table, f.row, f.column, f.scope)][f.period] = f.value_sek
+    failing: set[Column] = set()
+    standing: set[Column] = set()
+    for c in checks:
+        if c.severity not in PROVING_SEVERITIES or c.status not in ("pass", "fail"):
+            continue
+        used = [by_key[k] for k in dict.fromkeys(c.facts) if k in by_key]
+        if len({_table(f) for f in used}) < 2:
+            continue
+        for col in {_column(f) for f in used}:
+            own = [f for f in used if _column(f) == col]
+            if c.status == "fail":
+                failing.add(col)
+            elif any(v != f.value_sek for f in own
+                     for p, v in siblings[(f.statement, f.table, f.row, f.column, f.scope)].items() if p != f.period) \
+                    or all(len(siblings[(f.statement, f.table, f.row, f.column, f.scope)]) == 1 for f in own):
+                standing.add(col)
+    return failing - standing
+
+
 def verify(facts: Sequence[Fact], checks: Sequence[CheckResult], lines: Sequence[Line] = ()) -> list[Fact]:
     """The facts with `verified` and `checked_by` set from the document's check rows (and, given
     the document's lines, only where the table's printed header bears out period and unit)."""
@@ -209,6 +248,10 @@ def verify(facts: Sequence[Fact], checks: Sequence[CheckResult], lines: Sequence
     guessed = guessed_units(facts, lines)
     failed = {k for c in checks if c.status == "fail" for k in c.facts}
     misread = misread_columns(facts)
+    doubted = doubted_columns(facts, checks)
+    if doubted:
+        log.info("%s: %d columns' periods contradicted by failing ties to other tables; their figures are "
+                 "not verified", facts[0].doc_id, len(doubted))
     if misread:
         log.info("%s: %d columns read as years reckon two others (a misread header); their figures are "
                  "not verified", facts[0].doc_id, len(misread))
@@ -217,7 +260,7 @@ def verify(facts: Sequence[Fact], checks: Sequence[CheckResult], lines: Sequence
         ids = proven.get(f.key, set())
         ok = (bool(ids) and f.key not in failed and (f.statement, f.table, f.period, f.column) not in misread
               and not unit_contradicted(f) and (f.statement, f.table, f.period) not in unread
-              and f.key not in guessed)
+              and f.key not in guessed and _column(f) not in doubted)
         out.append(replace(f, verified=ok, checked_by=";".join(sorted(ids)) if ok else ""))
     return out
 
