@@ -167,7 +167,7 @@ def unread_headers(facts: Sequence[Fact], lines: Sequence[Line]) -> set[tuple[st
                      and s0 < (page, first)), default=0)
         region = [ln for ln in by_page.get(page, []) if above < ln.number <= (last if last_page == page else 10**9)]
         printed = {int(y) for ln in region for y in _printed_years(ln.text)}
-        declared = [u for ln in region if ln.number < first and (u := _declared_unit(ln.text))]
+        declared = [u for ln in region if ln.number < first and (u := _declared_unit(AMOUNT_IN_UNIT.sub(" ", ln.text)))]
         unit_ok = not declared or all(declared[-1] == f.unit or (declared[-1], f.unit) in UNIT_OVERRIDES for f in fs)
         for period in {f.period for f in fs}:
             if not unit_ok or (period is not None and period not in printed):
@@ -175,6 +175,11 @@ def unread_headers(facts: Sequence[Fact], lines: Sequence[Line]) -> set[tuple[st
     return out
 
 
+# an amount stated in a unit ("beviljades … med 998 tkr", "775 000 kr") gives that amount's unit,
+# not the table's: a text without page breaks has running text between tables, and an amount in it
+# is no header (a year followed by the unit, "Utfall 2023 tkr", still declares it)
+AMOUNT_IN_UNIT = re.compile(r"(?<![\d,])(?!(?:19|20)\d\d\b)\d{1,3}(?:[ \u00a0]\d{3})*(?:,\d+)?\s*"
+                            r"(?:tkr|kkr|mkr|mnkr|kr|kronor|tusen kronor|miljoner kronor)\b", re.IGNORECASE)
 GLUED_YEARS = re.compile(r"(?<!\d)(?:(?:19|20)\d\d){2,6}(?!\d)")
 
 
