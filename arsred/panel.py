@@ -47,6 +47,10 @@ class MetricRule:
 
 
 SCOPES = ("entity", "group")
+# printed: as printed (results, equity); income / cost: shown positive, turned only where the table
+# that prints it prints its incomes (or costs) negative — never abs(), which would hide an income
+# printed negative ("Intäkter övriga -7") in a table whose incomes are positive
+SIGNS = ("printed", "income", "cost")
 
 
 @dataclass(frozen=True)
@@ -60,6 +64,7 @@ class Value:
     line: int | None
     item: str
     statement: str
+    table: int | None = None
 
 
 @dataclass
@@ -74,7 +79,7 @@ def load_rules(path: Path = METRICS_CSV) -> list[MetricRule]:
     rules = []
     with open(path, encoding="utf-8") as f:
         for row in csv.DictReader(line for line in f if not line.startswith("#")):
-            if row["sign"] not in ("abs", "printed") or row["combine"] not in ("first", "sum"):
+            if row["sign"] not in SIGNS or row["combine"] not in ("first", "sum"):
                 raise ValueError(f"{path}: bad sign/combine in {row}")
             kinds = tuple(k for k in (row.get("kinds") or "").split("+") if k)
             rules.append(MetricRule(row["metric"], int(row["rank"]), tuple(row["items"].split("+")), row["sign"],
@@ -138,8 +143,23 @@ def item_values(facts: list[dict[str, Any]], combine: str = "first") -> dict[tup
         out[key] = Value(value=float(sum(r["value_sek"] for r in use)),
                          tolerance=float(sum(_f(r.get("tolerance_sek"), 0.5) for r in use)),
                          doc_id=str(src["doc_id"]), page=_opt_int(src.get("page")),
-                         line=_opt_int(src.get("line")), item=key[0], statement=str(src["statement"]))
+                         line=_opt_int(src.get("line")), item=key[0], statement=str(src["statement"]),
+                         table=_opt_int(src.get("table")))
     return out
+
+
+def sign_conventions(rows: list[dict[str, Any]], rules: list[MetricRule]) -> dict[tuple[str, int | None, str], int]:
+    """(statement, table, income|cost) -> -1 where the table prints that kind negative: most of the
+    non-zero figures of its rows of that kind (the items the rules of that sign read) are negative.
+    One row's sign is information (a negative income is a correction); the table's is a convention."""
+    kind_of = {i: r.sign for r in rules if r.sign in ("income", "cost") for i in r.items}
+    votes: dict[tuple[str, int | None, str], int] = defaultdict(int)
+    for r in rows:
+        kind = kind_of.get(r["item"])
+        v = float(r["value_sek"])
+        if kind and v:
+            votes[(str(r["statement"]), _opt_int(r.get("table")), kind)] += 1 if v > 0 else -1
+    return {k: -1 if n < 0 else 1 for k, n in votes.items()}
 
 
 def document_metrics(rows: list[dict[str, Any]], rules: list[MetricRule],
@@ -151,6 +171,7 @@ def document_metrics(rows: list[dict[str, Any]], rules: list[MetricRule],
     and among them.
     """
     by_combine = {c: item_values(rows, c) for c in ("first", "sum")}
+    conventions = sign_conventions(rows, rules)
     periods = sorted({p for _, p in by_combine["first"]})
     out: dict[tuple[str, int], Value] = {}
     for rule in rules:
@@ -164,9 +185,7 @@ def document_metrics(rows: list[dict[str, Any]], rules: list[MetricRule],
             if any(p is None for p in parts):
                 continue
             got = [p for p in parts if p is not None]
-            total = sum(p.value for p in got)
-            if rule.sign == "abs":
-                total = abs(total)
+            total = sum(p.value * conventions.get((p.statement, p.table, rule.sign), 1) for p in got)
             out[(rule.metric, year)] = Value(total, sum(p.tolerance for p in got), got[0].doc_id, got[0].page,
                                              got[0].line, "+".join(rule.items), got[0].statement)
     return out

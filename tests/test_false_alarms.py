@@ -82,3 +82,17 @@ def test_a_balance_sheet_without_its_heading_after_the_income_statement_is_a_bal
     statements = {f.label: f.statement for f in result.facts}
     assert statements["Summa tillgångar"] == statements["Kassa och bank"] == "balansrakning"
     assert "resultatrakning" not in statements.values()
+
+
+def test_a_total_after_a_closed_subtotal_sums_the_rows_below_it():
+    # A verksamhetsplan's budget (crafted by a reviewer): Medlemsbidrag, Summa intäkter, then the
+    # cost rows with no "Kostnader" heading, Summa kostnader, Resultat. Summa kostnader was taken to
+    # sum Summa intäkter too (a run could not start right after a subtotal), and Resultat then
+    # summed Summa kostnader alone: 10 failed checks on a table that adds up.
+    result = process_document(str(Path(__file__).parent / "crafted/vp_budget_no_headings.txt"))
+    failed = [c for c in result.checks if c.status == "fail"]
+    assert failed == [] and result.record.status == "ok"
+    passed = [c.message for c in result.checks if c.check == "sum_rows" and c.status == "pass" and c.period == 2024]
+    assert "Summa kostnader -3 200 000 = Insatser -2 400 000 + Kansli -740 000 + Styrelse -60 000 = -3 200 000" \
+        in passed
+    assert "Resultat 0 = Summa intäkter 3 200 000 + Summa kostnader -3 200 000 = 0" in passed

@@ -152,3 +152,25 @@ def test_a_kommun_has_no_members_contributions_but_its_tax_revenue(real_out: Pat
     assert row.skatteintakter == _gold_figure("varmdo_2018_rr", "Skatteintäkter", 2018, "entity")
     assert row.verksamhetens_nettokostnader == -_gold_figure("varmdo_2018_rr", "Verksamhetens nettokostnader",
                                                               2018, "entity")
+
+
+def test_an_income_printed_negative_keeps_its_sign_and_costs_turn_by_their_tables_convention() -> None:
+    """Härnösand Timrå 2024 (data/raw/001): the overview prints "Intäkter övriga … -7 -4 0 0 0" beside
+    medlemsbidrag printed positive. The minus is the information (a correction), not the table's way of
+    printing incomes, so the panel keeps it; the Resultaträkning prints its costs with a minus, so
+    verksamhetens kostnader turn positive."""
+    from arsred.panel import OUTCOME_COLUMNS, document_metrics
+    from arsred.pipeline import process_document
+    result = process_document(str(Path(__file__).parent.parent / "data/raw/001_417f4babd9b8cbcc.txt"))
+    rules = load_rules()
+    wanted = {i for r in rules for i in r.items}
+    rows = [f.to_dict() for f in result.facts if f.item in wanted and f.column in OUTCOME_COLUMNS
+            and f.period is not None and f.scope == "entity"]
+    got = document_metrics(rows, rules, "forbund")
+    printed = {f.period: f.value_sek for f in result.facts if f.item == "ov.ovriga_intakter"}
+    assert printed[2024] < 0 and printed[2023] < 0
+    assert got[("ovriga_intakter", 2024)].value == printed[2024]
+    assert got[("ovriga_intakter", 2023)].value == printed[2023]
+    rr_costs = {f.period: f.value_sek for f in result.facts if f.item == "rr.verksamhetens_kostnader"}
+    assert rr_costs[2024] < 0 and got[("verksamhetens_kostnader", 2024)].value == -rr_costs[2024]
+    assert got[("medlemsbidrag_total", 2024)].value > 0

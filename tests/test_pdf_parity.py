@@ -44,3 +44,19 @@ def test_every_pdf_figure_has_a_box_that_prints_it(text, tmp_path):
             page = doc.pages[f.page - 1]
             inside = page.within_bbox((f.x0 - 0.5, f.top - 0.5, f.x1 + 0.5, f.bottom + 0.5)).extract_text()
             assert "".join(inside.split()) == "".join(f.printed.split()), (f.label, f.printed, inside)
+
+
+def test_the_text_and_its_pdf_verify_the_same_figures(tmp_path):
+    """001 as text verified SamCoach's money block only in the PDF: a text has no page breaks, so
+    "beviljades … med 998 tkr" in the running text far above it was taken for the block's unit
+    declaration (the block prints "775 000 kr"). An amount stated in a unit declares no table's unit."""
+    text = CORPUS / "001_417f4babd9b8cbcc.txt"
+    pdf = render_report(text, tmp_path)
+
+    def verified(path) -> set[tuple]:
+        return {(f.statement, f.item, f.label, f.period, f.column, f.value_sek)
+                for f in process_document(str(path)).facts if f.verified}
+
+    from_text, from_pdf = verified(text), verified(pdf)
+    assert from_text == from_pdf, (sorted(from_text - from_pdf)[:5], sorted(from_pdf - from_text)[:5])
+    assert ("budget", "bu.forbrukade_medel", "SamCoach: Förbrukade medel", 2024, "utfall", 775000.0) in from_text

@@ -90,6 +90,24 @@ def test_subtotal_skipping_an_ordinary_subtotal_still_fails():
     assert ("sum_rows", 2022) in failed
 
 
+def test_a_total_fails_only_when_no_grouping_of_the_rows_above_it_holds():
+    # Which rows a total sums is not printed. Summa kostnader sums the cost rows after Summa
+    # intäkter in 2024; in 2023 it holds only summed with Summa intäkter too: a guessed grouping
+    # is no failure, so that cell is skipped with the reason, and a third printing no grouping
+    # explains fails.
+    facts = table("budget", 1, [(2025, "budget"), (2024, "budget"), (2023, "budget"), (2022, "budget")], [
+        ("Medlemsbidrag", "bu.medlemsbidrag", "100", "100", "100", "100"),
+        ("=Summa intäkter", "bu.summa_intakter", "100", "100", "100", "100"),
+        ("Insatser", "bu.insatser", "-60", "-60", "-60", "-60"),
+        ("Kansli", "bu.kansli", "-40", "-40", "-40", "-40"),
+        ("=Summa kostnader", "bu.summa_kostnader", "-100", "-100", "0", "-90"),
+    ])
+    got = {r.period: r for r in run(facts) if r.check == "sum_rows" and r.facts[0].startswith("t1r4")}
+    assert got[2025].status == got[2024].status == "pass" and len(got[2024].facts) == 3
+    assert got[2023].status == "skipped" and "not printed" in got[2023].message
+    assert got[2022].status == "fail"
+
+
 # --- overview --------------------------------------------------------------------------------
 
 def _overview_with_finansnetto():

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 from arsred.normalize.reconcile import reconcile
 from arsred.normalize.reconcile.verify import OK_VERIFIED_SHARE, document_status, verify
@@ -372,3 +373,26 @@ def test_a_kommuns_result_row_sums_the_rows_above_it_and_proves_them():
     out = verify(facts, checks)
     assert _by_label(out, "Skatteintäkter", 2018).verified
     assert _by_label(out, "Resultat efter skatter och finansnetto", 2017).verified
+
+
+def test_a_statement_whose_header_years_are_swapped_is_not_verified():
+    # Härnösand Timrå (corpus 002) with only the Resultaträkning's header swapped ("Not 2021
+    # 2022"): its own sums still hold, but every tie of its columns to the Balansräkning, the
+    # Kassaflödesanalys, the Driftredovisning and the overview fails; the one that passes
+    # (Verksamhetens intäkter 3 754 in both years) holds with either year. No figure of it may
+    # stand verified under the wrong year (Verksamhetens resultat 2021 = 190 000 was 2022's).
+    from arsred.pipeline import process_document
+    result = process_document(str(Path(__file__).parent / "crafted/002_rr_years_swapped.txt"))
+    assert result.record.status == "flagged"
+    rr = [f for f in result.facts if f.statement == "resultatrakning"]
+    assert {(f.label, f.period) for f in rr} >= {("Verksamhetens resultat", 2021), ("Årets resultat", 2022)}
+    assert not [f for f in rr if f.verified]
+    # the statements the swapped table does not touch stay proven by their own ties
+    assert any(f.verified for f in result.facts if f.statement == "balansrakning")
+
+
+def test_the_unswapped_report_keeps_its_statement_verified():
+    from arsred.pipeline import process_document
+    from tests.helpers import CORPUS
+    result = process_document(str(CORPUS / "002_beb5154270de7dff.txt"))
+    assert [f for f in result.facts if f.statement == "resultatrakning" and f.verified]

@@ -3,11 +3,15 @@
 Sum rows: the rows a total sums are not printed, so they are inferred. Rows are read in order
 as a list of entries; a total consumes a run of the entries just above it (a nested subtotal
 stands for the rows it consumed). The run may start at the top of the table, after a heading
-row (a gap in row numbers), or after an ordinary line — never right after an earlier total
-with no heading between, since a subtotal that skips the subtotal above it is the classic
-misprint (002's Kassaflöde från den löpande verksamheten). Among the allowed runs the one that
-agrees in most cells (columns × years) is taken, so an unlabelled subtotal (004's "Parternas
-insats") is understood and one bad cell cannot pick its own run.
+row (a gap in row numbers), after an ordinary line, or right after an earlier total: a closed
+subtotal may end a part of the table (Summa intäkter, then the cost lines with no "Kostnader"
+heading, then Summa kostnader) — unless the total's definition in checks.toml names that subtotal
+among its terms (Kassaflöde från den löpande verksamheten sums Medel före förändring av
+rörelsekapital: printed as the changes alone it is 002's classic misprint, and fails). Among the
+allowed runs the one that agrees in most cells (columns × years) is taken, a run after a heading
+before one after a line before one after a subtotal, so an unlabelled subtotal (004's "Parternas
+insats") is understood and one bad cell cannot pick its own run. Which run a total sums is a
+guess: a cell fails only when no allowed run holds in it; where another does, it is skipped.
 """
 from __future__ import annotations
 
@@ -15,9 +19,19 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
+from functools import cache
 
 from arsred.normalize.facts import CheckResult, Fact
-from arsred.normalize.reconcile.checks import CheckDef, Context, fmt_sek, fold, holds, result, within_rounding
+from arsred.normalize.reconcile.checks import (
+    CheckDef,
+    Context,
+    fmt_sek,
+    fold,
+    holds,
+    load_checks,
+    result,
+    within_rounding,
+)
 
 Cell = tuple[int, str]          # (period, column)
 COST_RE = re.compile(r"kostnad|avskrivning|nedskrivning|utgift")
@@ -132,14 +146,16 @@ def _sum_table(check: CheckDef, ctx: Context, statement: str, table: int, facts:
             entries.append(row)
             continue
         best = None
+        starts: list[int] = []
         for s in range(floor, len(entries)):
-            if (s > 0 and entries[s - 1].is_total and not heading(entries[s - 1].row, entries[s].first_row)
-                    and not _closes_section(entries[s - 1], sections)):
-                # a subtotal that skips the subtotal just above it is the classic misprint —
-                # unless that subtotal closes a part of the statement (Summa eget kapital),
-                # after which the next part may begin without a heading
+            after_subtotal = (s > 0 and entries[s - 1].is_total and not heading(entries[s - 1].row, entries[s].first_row)
+                              and not _closes_section(entries[s - 1], sections))
+            if after_subtotal and entries[s - 1].item in _summed_items(row.item):
+                # the total's definition sums the subtotal just above it: skipping it is the
+                # classic misprint (002's Kassaflöde från den löpande verksamheten)
                 continue
-            rank = 2 if s == 0 or heading(entries[s - 1].row, entries[s].first_row) else 1
+            starts.append(s)
+            rank = 0 if after_subtotal else 2 if s == 0 or heading(entries[s - 1].row, entries[s].first_row) else 1
             n_pass = n_fail = 0
             for cell, tf in row.cells.items():
                 got = _sum(ctx, entries[s:], cell)
@@ -170,6 +186,15 @@ def _sum_table(check: CheckDef, ctx: Context, statement: str, table: int, facts:
                 flipped = _sum(ctx, block, (period, column), flip_costs=True)
                 if flipped and holds(tf.value_sek, tf.tolerance_sek, flipped[0], flipped[1]):
                     ok, value, note = True, flipped[0], " (costs printed without minus)"
+            other = None if ok else next((o for o in starts if o != s and _run_holds(ctx, entries[o:], tf)), None)
+            if other is not None:
+                # which rows a total sums is not printed: one grouping guessed wrong is no failure
+                rows_out.append(result(ctx, check, statement, period, column, "skipped",
+                                       f"{tf.label} {fmt_sek(tf.value_sek)}: the rows it sums are not printed; "
+                                       f"it holds summed from {entries[other].label} on, not from "
+                                       f"{block[0].label}",
+                                       facts=[tf]))
+                continue
             parts = " + ".join(f"{f.label} {fmt_sek(f.value_sek)}" for f in used)
             msg = f"{tf.label} {fmt_sek(tf.value_sek)} {'=' if ok else '≠'} {parts} = {fmt_sek(value)}{note}" \
                   f"{within_rounding(ok, tf.value_sek, value)}"
@@ -186,6 +211,25 @@ def _sum_table(check: CheckDef, ctx: Context, statement: str, table: int, facts:
         consumed = Entry(row.row, block[0].first_row, True, row.label, row.cells, row.item)
         entries[s:] = [consumed]
     return out
+
+
+def _run_holds(ctx: Context, run: list[Entry], tf: Fact) -> bool:
+    """Does `tf` equal the sum of `run` in its cell (costs as printed, or printed without minus)?"""
+    cell = (tf.period, tf.column)
+    return any(got is not None and holds(tf.value_sek, tf.tolerance_sek, got[0], got[1])
+               for got in (_sum(ctx, run, cell), _sum(ctx, run, cell, flip_costs=True)))  # type: ignore[arg-type]
+
+
+@cache
+def _summed_items(total: str) -> frozenset[str]:
+    """The items a total's definitions in checks.toml name among their terms: a subtotal it sums."""
+    found: set[str] = set()
+    for c in load_checks():
+        if str(c.params.get("total", "")).split("@")[0] != total:
+            continue
+        for terms in [c.params.get("terms", []), *c.params.get("alternatives", [])]:
+            found |= {t.lstrip("+-~?").split("@")[0] for t in terms}
+    return frozenset(found)
 
 
 # --- Driftredovisning ----------------------------------------------------------------------

@@ -13,7 +13,9 @@ check that uses it fails, and its column's reading is not contradicted: a column
 year whose figures are, row by row, the sum or difference of two other columns is a misread
 header (an Avvikelse or Netto column taken for a year); and a figure whose row label declares
 another unit than it was read in, or whose table's printed header does not bear out its year or
-unit, or whose unit the report declares nowhere, is not verified either. The rules and the document threshold
+unit, or whose unit the report declares nowhere, is not verified either; nor is a column whose
+ties to other tables fail while none that could tell its year holds (a header with its years
+swapped: sums inside one table hold under any year). The rules and the document threshold
 are stated in docs/checks.md ("Verified figures").
 """
 from __future__ import annotations
@@ -165,7 +167,7 @@ def unread_headers(facts: Sequence[Fact], lines: Sequence[Line]) -> set[tuple[st
                      and s0 < (page, first)), default=0)
         region = [ln for ln in by_page.get(page, []) if above < ln.number <= (last if last_page == page else 10**9)]
         printed = {int(y) for ln in region for y in _printed_years(ln.text)}
-        declared = [u for ln in region if ln.number < first and (u := _declared_unit(ln.text))]
+        declared = [u for ln in region if ln.number < first and (u := _declared_unit(AMOUNT_IN_UNIT.sub(" ", ln.text)))]
         unit_ok = not declared or all(declared[-1] == f.unit or (declared[-1], f.unit) in UNIT_OVERRIDES for f in fs)
         for period in {f.period for f in fs}:
             if not unit_ok or (period is not None and period not in printed):
@@ -173,6 +175,11 @@ def unread_headers(facts: Sequence[Fact], lines: Sequence[Line]) -> set[tuple[st
     return out
 
 
+# an amount stated in a unit ("beviljades … med 998 tkr", "775 000 kr") gives that amount's unit,
+# not the table's: a text without page breaks has running text between tables, and an amount in it
+# is no header (a year followed by the unit, "Utfall 2023 tkr", still declares it)
+AMOUNT_IN_UNIT = re.compile(r"(?<![\d,])(?!(?:19|20)\d\d\b)\d{1,3}(?:[ \u00a0]\d{3})*(?:,\d+)?\s*"
+                            r"(?:tkr|kkr|mkr|mnkr|kr|kronor|tusen kronor|miljoner kronor)\b", re.IGNORECASE)
 GLUED_YEARS = re.compile(r"(?<!\d)(?:(?:19|20)\d\d){2,6}(?!\d)")
 
 
@@ -201,6 +208,43 @@ def _declared_unit(text: str) -> str | None:
     return declared_unit(text)
 
 
+Column = tuple[str, int, int | None, str, str]      # statement, table, period, column, scope
+
+
+def _column(f: Fact) -> Column:
+    return (f.statement, f.table, f.period, f.column, f.scope)
+
+
+def doubted_columns(facts: Sequence[Fact], checks: Sequence[CheckResult]) -> set[Column]:
+    """Columns whose period the report's ties contradict. Sums inside one table hold whichever
+    year its column is (a Resultaträkning with its header's years swapped still adds up), so only
+    a tie to another table speaks for the year. A column is in doubt when an error-level tie
+    between its table and another fails over it and no passing tie stands for its year: one whose
+    figures from the column differ from the same rows in the table's other periods (a tie over
+    "Verksamhetens intäkter 3 754 3 754" holds with either year and proves neither)."""
+    by_key = {f.key: f for f in facts}
+    siblings: dict[tuple, dict[int | None, float]] = defaultdict(dict)
+    for f in facts:
+        siblings[(f.statement, f.table, f.row, f.column, f.scope)][f.period] = f.value_sek
+    failing: set[Column] = set()
+    standing: set[Column] = set()
+    for c in checks:
+        if c.severity not in PROVING_SEVERITIES or c.status not in ("pass", "fail"):
+            continue
+        used = [by_key[k] for k in dict.fromkeys(c.facts) if k in by_key]
+        if len({_table(f) for f in used}) < 2:
+            continue
+        for col in {_column(f) for f in used}:
+            own = [f for f in used if _column(f) == col]
+            if c.status == "fail":
+                failing.add(col)
+            elif any(v != f.value_sek for f in own
+                     for p, v in siblings[(f.statement, f.table, f.row, f.column, f.scope)].items() if p != f.period) \
+                    or all(len(siblings[(f.statement, f.table, f.row, f.column, f.scope)]) == 1 for f in own):
+                standing.add(col)
+    return failing - standing
+
+
 # Why a figure that a passing check proves is still not verified: the document's warnings say it, so an
 # `unverified` document names the reason its figures cannot be proven (docs/checks.md, "Verified figures").
 UNPROVEN = "that pass their checks are not verified"
@@ -210,6 +254,7 @@ BLOCKS = {
     "label_unit": "their row label declares another unit than they were read in",
     "header": "their table's printed header does not bear out their year or unit",
     "guessed": "the report declares no unit for them (a unit taken from the figures' size, which no sum can test)",
+    "doubted": "ties of their column to other tables fail and none passes that could tell its year",
 }
 
 
@@ -221,6 +266,10 @@ def _blocks(facts: Sequence[Fact], checks: Sequence[CheckResult],
     guessed = guessed_units(facts, lines)
     failed = {k for c in checks if c.status == "fail" for k in c.facts}
     misread = misread_columns(facts)
+    doubted = doubted_columns(facts, checks)
+    if doubted:
+        log.info("%s: %d columns' periods contradicted by failing ties to other tables; their figures are "
+                 "not verified", facts[0].doc_id, len(doubted))
     if misread:
         log.info("%s: %d columns read as years reckon two others (a misread header); their figures are "
                  "not verified", facts[0].doc_id, len(misread))
@@ -230,7 +279,8 @@ def _blocks(facts: Sequence[Fact], checks: Sequence[CheckResult],
                          ("misread", (f.statement, f.table, f.period, f.column) in misread),
                          ("label_unit", unit_contradicted(f)),
                          ("header", (f.statement, f.table, f.period) in unread),
-                         ("guessed", f.key in guessed)):
+                         ("guessed", f.key in guessed),
+                         ("doubted", _column(f) in doubted)):
             if hit:
                 blocked[f.key] = key
                 break
