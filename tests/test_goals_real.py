@@ -118,10 +118,12 @@ def test_fifth_round_goals_keep_their_first_look(fifth_scores):
     # climate goals quoted as dash items): 2 found, 2 fully right, 3 rows (one row invented from the summary
     # prose of the flattened table). After the 'goal name + status word' rows under a header naming a status
     # column and goals printed as the titles of the paragraphs that explain them: 23 found, 23 fully right, 23 rows.
+    # After a goal named by its compound in an auditors' summary ('Ett mål, kunskapsmålet, bedöms inte bli
+    # uppfyllt'): 24 found, 24 fully right, 24 rows.
     # Raise the floors as goal reading learns these forms.
     assert fifth_scores["total"] == 28, fifth_scores
-    assert fifth_scores["found"] >= 23, fifth_scores
-    assert fifth_scores["full"] >= 23, fifth_scores
+    assert fifth_scores["found"] >= 24, fifth_scores
+    assert fifth_scores["full"] >= 24, fifth_scores
     assert fifth_scores["found"] >= 0.95 * fifth_scores["rows"], fifth_scores
 
 
@@ -137,6 +139,14 @@ def test_goal_rows_closed_by_a_status_word_under_a_status_column_header():
     assert ("Kund/invånare", "Bra grundskolor", "ej_bedomt") in goals
     assert goals[-2:] == [("Kund/invånare", "Stöd till självständighet", "delvis"),
                           ("Kund/invånare", "Stärkt förmåga genom förebyggande arbete", "delvis")]
+
+
+def test_a_goal_named_by_its_compound_in_the_sentence_judging_it():
+    # an auditors' summary: 'De övergripande finansiella målen … uppnås' names no goal (nothing read), 'Ett mål,
+    # kunskapsmålet, bedöms inte bli uppfyllt 2012.' names one by its compound; 'inte bli uppfyllt' is not met
+    rows = find_goals(read_document(DEV / "strangnas_2012_granskning_delarsrapport.txt"))
+    assert [(r["goal"], r["status"], r["status_basis"]) for r in rows] == [
+        ("kunskapsmålet", "ej_uppfyllt", "Inte bli uppfyllt")], rows
 
 
 def test_goals_printed_as_the_titles_of_their_explaining_paragraphs():

@@ -78,6 +78,7 @@ class Phrases:
     reach_verbs: dict[str, str] = field(default_factory=dict)   # as printed, casefolded (not diacritics-folded)
     not_name_words: frozenset[str] = frozenset()
     reach_links: frozenset[str] = frozenset()
+    verdict_links: frozenset[str] = frozenset()
     above_words: frozenset[str] = frozenset()
     body_words: frozenset[str] = frozenset()
     number_words: dict[str, int] = field(default_factory=dict)
@@ -146,6 +147,7 @@ def load_phrases(path: str = str(PHRASES_PATH)) -> Phrases:
         not_name_words=frozenset(fold(x) for x in d.get("judged", {}).get("not_name_words", [])),
         above_words=frozenset(fold(x) for x in d.get("judged", {}).get("above_words", [])),
         reach_links=frozenset(fold(x) for x in d.get("judged", {}).get("reach_links", [])),
+        verdict_links=frozenset(fold(x) for x in d.get("judged", {}).get("verdict_links", [])),
         body_words=frozenset(fold(x) for x in d.get("judged", {}).get("body_words", [])),
         number_words={fold(k): int(v) for k, v in d.get("number_words", {}).items()},
         goal_counts=f(d["prose"].get("goal_counts", [])),

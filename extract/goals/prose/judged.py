@@ -63,6 +63,7 @@ def judged_sentences(lines: list[Line], heads: Headings, ph: Phrases, used: set[
     goals = _named_by_clause(lines, heads, ph, used)
     goals += _named_before_status(lines, heads, ph, used)
     goals += _named_areas(lines, heads, ph, used)
+    goals += _named_by_compound(lines, heads, ph, used)
     return goals + _named_by_content(lines, heads, ph, used)
 
 
@@ -127,6 +128,26 @@ def _named_before_status(lines: list[Line], heads: Headings, ph: Phrases, used: 
             printed, status = found
             goals.append(_goal(para, heads, s[m.start(1):m.end(1)].strip(), s, printed, status, "judged_sentence", 0.6))
             used.update(k for k, _ in para)
+    return goals
+
+
+def _named_by_compound(lines: list[Line], heads: Headings, ph: Phrases, used: set[int]) -> list[RawGoal]:
+    """'Ett mål, kunskapsmålet, bedöms inte bli uppfyllt 2012.': a goal named by a singular compound of its own
+    ('kunskapsmålet', never a bare 'målet'), the status phrase right after it or after a verdict's verb chain
+    (`[judged] verdict_links`: 'bedöms', 'anses'); the sentence is its outcome."""
+    links = "|".join(regex.escape(w) for w in sorted(ph.verdict_links, key=len, reverse=True)) or "(?!)"
+    pattern = regex.compile(r"(?<!\w)([\w-]+malet),?\s+((?:(?:" + links + r")\s+){0,3})(" + _status_phrases(ph) + r")(?!\w)")
+    goals: list[RawGoal] = []
+    for para in _body(lines, heads, used):
+        for s in sentences(para_text(para)):
+            f = fold(s)
+            if len(f) != len(s):
+                continue
+            for m in pattern.finditer(f):
+                if not _compound_goal(m.group(1), ph):
+                    continue
+                goals.append(_goal(para, heads, s[m.start(1):m.end(1)], s.strip(), s[m.start(3):m.end(3)],
+                                   ph.status_prose[m.group(3)], "judged_sentence", 0.6))
     return goals
 
 
