@@ -119,11 +119,14 @@ def test_fifth_round_goals_keep_their_first_look(fifth_scores):
     # prose of the flattened table). After the 'goal name + status word' rows under a header naming a status
     # column and goals printed as the titles of the paragraphs that explain them: 23 found, 23 fully right, 23 rows.
     # After a goal named by its compound in an auditors' summary ('Ett mål, kunskapsmålet, bedöms inte bli
-    # uppfyllt'): 24 found, 24 fully right, 24 rows.
+    # uppfyllt'): 24 found, 24 fully right, 24 rows. After financial goals judged by a comparison ('vilket är mindre
+    # än Katrineholms kommuns krav för god ekonomisk hushållning om en procent') or in apposition after their verdict
+    # ('infrias ett av kommunens tre finansiella mål, att …', the sentence cut by a blank line): 26 found, 25 fully
+    # right (the outcome '(2,9 procen' is cut off with its unit), 26 rows.
     # Raise the floors as goal reading learns these forms.
     assert fifth_scores["total"] == 28, fifth_scores
-    assert fifth_scores["found"] >= 24, fifth_scores
-    assert fifth_scores["full"] >= 24, fifth_scores
+    assert fifth_scores["found"] >= 26, fifth_scores
+    assert fifth_scores["full"] >= 25, fifth_scores
     assert fifth_scores["found"] >= 0.95 * fifth_scores["rows"], fifth_scores
 
 
@@ -147,6 +150,18 @@ def test_a_goal_named_by_its_compound_in_the_sentence_judging_it():
     rows = find_goals(read_document(DEV / "strangnas_2012_granskning_delarsrapport.txt"))
     assert [(r["goal"], r["status"], r["status_basis"]) for r in rows] == [
         ("kunskapsmålet", "ej_uppfyllt", "Inte bli uppfyllt")], rows
+
+
+def test_financial_goals_judged_by_a_comparison_and_in_apposition_after_their_verdict():
+    # '… 0,8 procent …, vilket är mindre än Katrineholms kommuns krav för god ekonomisk hushållning om en procent.':
+    # the goal named by a requirement word and a goal phrase, 'mindre än' it is not met, 0,8 % its outcome; 'För
+    # perioden infrias ett av kommunens tre' / '' / 'finansiella mål, att avskrivningarna inte upptar mer än tre
+    # procent …': one sentence cut by a blank line, its goal the 'att'-clause after the verdict
+    rows = find_goals(read_document(DEV / "katrineholm_2019_delarsrapport_finansiella_mal.txt"))
+    got = {r["goal"]: (r["status"], r["target_value"], r["outcome_value"]) for r in rows}
+    assert got == {
+        "Katrineholms kommuns krav för god ekonomisk hushållning om en procent": ("ej_uppfyllt", 1.0, 0.8),
+        "att avskrivningarna inte upptar mer än tre procent av driftsbudgeten": ("uppfyllt", 3.0, None)}, got
 
 
 def test_goals_printed_as_the_titles_of_their_explaining_paragraphs():

@@ -79,6 +79,8 @@ class Phrases:
     not_name_words: frozenset[str] = frozenset()
     reach_links: frozenset[str] = frozenset()
     verdict_links: frozenset[str] = frozenset()
+    below_words: frozenset[str] = frozenset()
+    requirement_words: frozenset[str] = frozenset()
     above_words: frozenset[str] = frozenset()
     body_words: frozenset[str] = frozenset()
     number_words: dict[str, int] = field(default_factory=dict)
@@ -148,6 +150,8 @@ def load_phrases(path: str = str(PHRASES_PATH)) -> Phrases:
         above_words=frozenset(fold(x) for x in d.get("judged", {}).get("above_words", [])),
         reach_links=frozenset(fold(x) for x in d.get("judged", {}).get("reach_links", [])),
         verdict_links=frozenset(fold(x) for x in d.get("judged", {}).get("verdict_links", [])),
+        below_words=frozenset(fold(x) for x in d.get("judged", {}).get("below_words", [])),
+        requirement_words=frozenset(fold(x) for x in d.get("judged", {}).get("requirement_words", [])),
         body_words=frozenset(fold(x) for x in d.get("judged", {}).get("body_words", [])),
         number_words={fold(k): int(v) for k, v in d.get("number_words", {}).items()},
         goal_counts=f(d["prose"].get("goal_counts", [])),
