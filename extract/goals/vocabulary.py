@@ -91,6 +91,7 @@ class Phrases:
     credit_labels: tuple[str, ...] = ()
     relative_words: frozenset[str] = frozenset()
     heading_phrases: tuple[str, ...] = ()
+    adopt_verbs: tuple[str, ...] = ()
 
     @property
     def header_words(self) -> tuple[str, ...]:
@@ -161,6 +162,7 @@ def load_phrases(path: str = str(PHRASES_PATH)) -> Phrases:
         credit_labels=tuple(d["prose"].get("credit_labels", [])),
         relative_words=frozenset(fold(x) for x in d["prose"].get("relative_words", [])),
         heading_phrases=f(d["prose"].get("heading_phrases", [])),
+        adopt_verbs=f(d["prose"].get("adopt_verbs", [])),
     )
 
 
