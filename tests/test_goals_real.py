@@ -116,11 +116,76 @@ def test_fifth_round_goals_keep_their_first_look(fifth_scores):
     # lines or named inside the sentence that judges them, a goal a newspaper names only as 'kommunens mål',
     # a nämnd's goal table flattened to 'goal name + status word' lines, an auditors' summary naming one goal,
     # climate goals quoted as dash items): 2 found, 2 fully right, 3 rows (one row invented from the summary
-    # prose of the flattened table). Raise the floors as goal reading learns these forms.
+    # prose of the flattened table). After the 'goal name + status word' rows under a header naming a status
+    # column and goals printed as the titles of the paragraphs that explain them: 23 found, 23 fully right, 23 rows.
+    # After a goal named by its compound in an auditors' summary ('Ett mål, kunskapsmålet, bedöms inte bli
+    # uppfyllt'): 24 found, 24 fully right, 24 rows. After financial goals judged by a comparison ('vilket är mindre
+    # än Katrineholms kommuns krav för god ekonomisk hushållning om en procent') or in apposition after their verdict
+    # ('infrias ett av kommunens tre finansiella mål, att …', the sentence cut by a blank line): 26 found, 25 fully
+    # right (the outcome '(2,9 procen' is cut off with its unit), 26 rows. After a list introduction's goal label
+    # ('Inrapporterade klimatmål: ”Kommunen ska:') heading its items and a goal a body adopts ('har anslutit sig
+    # till Västra Götalandsregionens mål om …'): 27 found, 26 fully right, 27 rows.
+    # Raise the floors as goal reading learns these forms.
     assert fifth_scores["total"] == 28, fifth_scores
-    assert fifth_scores["found"] >= 2, fifth_scores
-    assert fifth_scores["full"] >= 2, fifth_scores
-    assert fifth_scores["rows"] <= 3 or fifth_scores["found"] >= 0.9 * fifth_scores["rows"], fifth_scores
+    assert fifth_scores["found"] >= 27, fifth_scores
+    assert fifth_scores["full"] >= 26, fifth_scores
+    assert fifth_scores["found"] >= 0.95 * fifth_scores["rows"], fifth_scores
+
+
+def test_goal_rows_closed_by_a_status_word_under_a_status_column_header():
+    # 'Kommungemensamma mål Nämndens mål Måluppfyllelse' / 'Valfrihet Delvis uppnått' / …: one space before the
+    # status; a municipal goal and the nämnd's goal of the same name on adjacent rows are two goals; two rows glued
+    # on one line are cut at the status between them, and a cell wrapped onto the next line joins its goal; the
+    # summary prose after the table yields nothing
+    rows = find_goals(read_document(DEV / "socialnamnd_undated_delarsbokslut_kund_invanare.txt"))
+    goals = [(r["section"], r["goal"], r["status"]) for r in rows]
+    assert len(goals) == 17, goals
+    assert goals.count(("Kund/invånare", "Upplevd service", "delvis")) == 2
+    assert ("Kund/invånare", "Bra grundskolor", "ej_bedomt") in goals
+    assert goals[-2:] == [("Kund/invånare", "Stöd till självständighet", "delvis"),
+                          ("Kund/invånare", "Stärkt förmåga genom förebyggande arbete", "delvis")]
+
+
+def test_a_goal_named_by_its_compound_in_the_sentence_judging_it():
+    # an auditors' summary: 'De övergripande finansiella målen … uppnås' names no goal (nothing read), 'Ett mål,
+    # kunskapsmålet, bedöms inte bli uppfyllt 2012.' names one by its compound; 'inte bli uppfyllt' is not met
+    rows = find_goals(read_document(DEV / "strangnas_2012_granskning_delarsrapport.txt"))
+    assert [(r["goal"], r["status"], r["status_basis"]) for r in rows] == [
+        ("kunskapsmålet", "ej_uppfyllt", "Inte bli uppfyllt")], rows
+
+
+def test_financial_goals_judged_by_a_comparison_and_in_apposition_after_their_verdict():
+    # '… 0,8 procent …, vilket är mindre än Katrineholms kommuns krav för god ekonomisk hushållning om en procent.':
+    # the goal named by a requirement word and a goal phrase, 'mindre än' it is not met, 0,8 % its outcome; 'För
+    # perioden infrias ett av kommunens tre' / '' / 'finansiella mål, att avskrivningarna inte upptar mer än tre
+    # procent …': one sentence cut by a blank line, its goal the 'att'-clause after the verdict
+    rows = find_goals(read_document(DEV / "katrineholm_2019_delarsrapport_finansiella_mal.txt"))
+    got = {r["goal"]: (r["status"], r["target_value"], r["outcome_value"]) for r in rows}
+    assert got == {
+        "Katrineholms kommuns krav för god ekonomisk hushållning om en procent": ("ej_uppfyllt", 1.0, 0.8),
+        "att avskrivningarna inte upptar mer än tre procent av driftsbudgeten": ("uppfyllt", 3.0, None)}, got
+
+
+def test_a_goal_list_under_a_labelled_introduction_and_a_goal_the_body_adopts():
+    # 'Inrapporterade klimatmål: ”Kommunen ska:' / '– …' / '– …' / 'Lysekils kommun har anslutit sig till Västra
+    # Götalandsregionens mål om en fossiloberoende region 2030.”': the label heads the goals, the adopted goal is one
+    rows = find_goals(read_document(DEV / "lysekil_undated_klimatmal_fossilfritt_sverige.txt"))
+    assert {r["section"] for r in rows} == {"Inrapporterade klimatmål"}
+    assert [r["goal"] for r in rows][-1] == "Västra Götalandsregionens mål om en fossiloberoende region 2030"
+    assert len(rows) == 3 and {r["status"] for r in rows} == {"ej_bedomt"}
+
+
+def test_goals_printed_as_the_titles_of_their_explaining_paragraphs():
+    # 'Finansiella mål' / 'En balanserad budget …' / explanation / 'Årsresultatets andel … ska uppgå till minst 2 %' /
+    # explanation …: most titles state a goal, so all are goals; the explanations are no outcome and no goal
+    rows = find_goals(read_document(DEV / "lulea_undated_finansiella_mal.txt"))
+    got = [(r["goal"], r["target_value"], r["status"]) for r in rows]
+    assert got == [("En balanserad budget och flerårsplan utan skattehöjning", None, "ej_bedomt"),
+                   ("Årsresultatets andel av skatteintäkter och statsbidrag ska uppgå till minst 2 %", 2.0, "ej_bedomt"),
+                   ("Nettoinvesteringarnas andel av skatteintäkter och statsbidrag bör ej överstiga 10 %", 10.0,
+                    "ej_bedomt"),
+                   ("Soliditeten skall vara oförändrad", None, "ej_bedomt")], got
+    assert {r["section"] for r in rows} == {"Finansiella mål"}
 
 
 def _degraded_scores(out: Path, degrade) -> dict[str, int]:

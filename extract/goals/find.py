@@ -26,6 +26,7 @@ from arsred.extract.goals.money import link, money_by_initiative
 from arsred.extract.goals.prose.announced import announced_goals
 from arsred.extract.goals.prose.judged import judged_sentences
 from arsred.extract.goals.prose.prose import prose_goals, stated_goals
+from arsred.extract.goals.prose.titled import titled_goals
 from arsred.extract.goals.reading.reading_lines import reading_lines
 from arsred.extract.goals.rows import goal_values
 from arsred.extract.goals.structure import Headings, find_headings
@@ -47,6 +48,7 @@ GOAL_COLUMNS = [
 ]
 DUPLICATE_RATIO = 0.7   # within one section: the same goal read twice (garbled or clean)
 MIN_GOAL_CHARS = 8      # shorter "goals" are fragments, except a goal named by its area ("Ekonomi")
+ADJACENT = 2         # lines apart of two table rows next to each other, each with its status: two goals however alike
 NEIGHBOURS = 12         # lines apart within which two alike goals of one layout are a list, not a copy
 
 Reader = Callable[[list[Line], Headings, Phrases, set[int]], list[RawGoal]]
@@ -55,7 +57,7 @@ Reader = Callable[[list[Line], Headings, Phrases, set[int]], list[RawGoal]]
 READERS: tuple[Reader, ...] = (tab_tables, column_tables, coded_goals, plan_rows, status_tables, interleaved_tables,
                               indicator_tables,
                               indicator_lists, labelled_indicators, target_tables, indicator_lines,
-                              numbered_goal_lines, announced_goals, judged_sentences)
+                              numbered_goal_lines, announced_goals, judged_sentences, titled_goals)
 
 
 def read_raw_goals(doc: Document, ph: Phrases) -> list[RawGoal]:
@@ -153,8 +155,9 @@ def _dedupe(goals: list[RawGoal]) -> list[RawGoal]:
                 continue        # two goals worded alike, each with its own result or target
             fh = fold(h.goal)
             if (g.layout == h.layout and g.page == h.page and abs(g.line - h.line) <= NEIGHBOURS
-                    and fg not in fh and fh not in fg):
-                continue        # listed one after the other: two goals, not one printed twice
+                    and (fg not in fh and fh not in fg
+                         or 0 < abs(g.line - h.line) <= ADJACENT and bool(g.printed and h.printed))):
+                continue        # listed one after the other (or two rows, each with its own status): two goals
             if fold(g.section) != fold(h.section):
                 continue
             sm = SequenceMatcher(None, fg, fh, autojunk=False)   # quick_ratio bounds ratio from above: cheap first

@@ -99,6 +99,9 @@ def goal_list_intro(lines: list[Line], i: int, ph: Phrases) -> str | None:
     f = fold(last)
     if any(m in f for m in ph.list_intro_meta) or not any(is_goal_word(w, ph) for w in regex.findall(r"\w+", f)):
         return None
+    label = regex.match(r"^([^:]{3,60}):\s+\S", last)     # 'Inrapporterade klimatmål: ”Kommunen ska:': the label heads them
+    if label and heading_like(label.group(1)) and is_goal_heading(label.group(1), ph):
+        return nice_heading(label.group(1))
     return nice_heading(last) if last == text[:-1] and heading_like(last) else ""
 
 

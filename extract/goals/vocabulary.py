@@ -78,6 +78,9 @@ class Phrases:
     reach_verbs: dict[str, str] = field(default_factory=dict)   # as printed, casefolded (not diacritics-folded)
     not_name_words: frozenset[str] = frozenset()
     reach_links: frozenset[str] = frozenset()
+    verdict_links: frozenset[str] = frozenset()
+    below_words: frozenset[str] = frozenset()
+    requirement_words: frozenset[str] = frozenset()
     above_words: frozenset[str] = frozenset()
     body_words: frozenset[str] = frozenset()
     number_words: dict[str, int] = field(default_factory=dict)
@@ -88,6 +91,7 @@ class Phrases:
     credit_labels: tuple[str, ...] = ()
     relative_words: frozenset[str] = frozenset()
     heading_phrases: tuple[str, ...] = ()
+    adopt_verbs: tuple[str, ...] = ()
 
     @property
     def header_words(self) -> tuple[str, ...]:
@@ -146,6 +150,9 @@ def load_phrases(path: str = str(PHRASES_PATH)) -> Phrases:
         not_name_words=frozenset(fold(x) for x in d.get("judged", {}).get("not_name_words", [])),
         above_words=frozenset(fold(x) for x in d.get("judged", {}).get("above_words", [])),
         reach_links=frozenset(fold(x) for x in d.get("judged", {}).get("reach_links", [])),
+        verdict_links=frozenset(fold(x) for x in d.get("judged", {}).get("verdict_links", [])),
+        below_words=frozenset(fold(x) for x in d.get("judged", {}).get("below_words", [])),
+        requirement_words=frozenset(fold(x) for x in d.get("judged", {}).get("requirement_words", [])),
         body_words=frozenset(fold(x) for x in d.get("judged", {}).get("body_words", [])),
         number_words={fold(k): int(v) for k, v in d.get("number_words", {}).items()},
         goal_counts=f(d["prose"].get("goal_counts", [])),
@@ -155,6 +162,7 @@ def load_phrases(path: str = str(PHRASES_PATH)) -> Phrases:
         credit_labels=tuple(d["prose"].get("credit_labels", [])),
         relative_words=frozenset(fold(x) for x in d["prose"].get("relative_words", [])),
         heading_phrases=f(d["prose"].get("heading_phrases", [])),
+        adopt_verbs=f(d["prose"].get("adopt_verbs", [])),
     )
 
 

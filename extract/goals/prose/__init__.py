@@ -7,6 +7,8 @@
             uppfyllts", "Kommunen når sitt finansiella mål om …"
 - `announced` goals a sentence announces and the next ones list: "… har fyra finansiella mål. Ett, att …
             Två, …", "Förbundet har flera mål för sin verksamhet. Att A, att B och C."
+- `titled`  goals printed as the titles of the paragraphs explaining them, under a goal heading
+            ("Finansiella mål" / "Soliditeten skall vara oförändrad" / "Soliditet är ett nyckeltal …")
 
 Prose readers run last (`find.READERS`, then `prose_goals`), on the lines no table or line
 reader used. A goal written as a sentence, with no mark of a table or a list, gets its reading

@@ -2,7 +2,8 @@
 
 A goal judged in a sentence is named there in one of four ways, read in this order:
 
-- **by its clause** ("målet (att …)", "målet att …"), with a status phrase (`[status.prose]`) in it or
+- **by its clause** ("målet (att …)", "målet att …", or in apposition after the sentence's verdict: "För perioden
+  infrias ett av kommunens tre finansiella mål, att …"), with a status phrase (`[status.prose]`) in it or
   in the paragraph's next sentences; the "att …" clause is the goal, the sentence holding the status
   its outcome:
 
@@ -41,7 +42,8 @@ from arsred.extract.goals.model import RawGoal
 from arsred.extract.goals.structure import Headings, para_text, paragraphs
 from arsred.extract.goals.vocabulary import Phrases, fold, is_goal_word, prose_status, quantities, sentences
 
-NAMED = regex.compile(r"\bmal(?:et|en)?\s*(?:\(\s*(att\s[^()]{8,200})\)|(att\s[^.()]{8,200}?)\s+(?=har\b|ar\b|bedoms\b|blev\b))")
+NAMED = regex.compile(r"\bmal(?:et|en)?\s*(?:\(\s*(att\s[^()]{8,200})\)|(att\s[^.()]{8,200}?)\s+(?=har\b|ar\b|bedoms\b|blev\b)"
+                      r"|,\s*(att\s[^.()]{8,200}?)\s*(?=\(|\.|$))")
 LOOKAHEAD = 3      # sentences after the naming one that may hold its status
 # "Tre av målen, A, B och C bedöms …", "Målet för D uppfylls …", "Målet E bedöms …" (on the printed sentence)
 NAMES = r"(\p{Lu}[\p{L}-]*(?:\s+(?:och\s+)?\p{Ll}[\p{L}-]*)*?(?:(?:,\s*|\s+och\s+)\p{Lu}[\p{L}-]*(?:\s+och\s+\p{Ll}[\p{L}-]*)*)*)"
@@ -63,6 +65,7 @@ def judged_sentences(lines: list[Line], heads: Headings, ph: Phrases, used: set[
     goals = _named_by_clause(lines, heads, ph, used)
     goals += _named_before_status(lines, heads, ph, used)
     goals += _named_areas(lines, heads, ph, used)
+    goals += _named_by_compound(lines, heads, ph, used)
     return goals + _named_by_content(lines, heads, ph, used)
 
 
@@ -96,12 +99,15 @@ def _named_by_clause(lines: list[Line], heads: Headings, ph: Phrases, used: set[
             m = NAMED.search(f)
             if not m or len(f) != len(s):
                 continue
-            start, end = m.span(1) if m.group(1) else m.span(2)
-            for judged in ss[n:n + LOOKAHEAD]:
+            start, end = m.span(next(g for g in (1, 2, 3) if m.group(g)))
+            # 'infrias ett av kommunens tre finansiella mål, att …': an apposition is judged by its own sentence, before it
+            verdicts = [s[:m.start(3)]] if m.group(3) else ss[n:n + LOOKAHEAD]
+            for judged in verdicts:
                 found = prose_status(judged, ph)
                 if found:
                     printed, status = found
-                    goals.append(_goal(para, heads, s[start:end].strip(), judged, printed, status, "judged_sentence", 0.7))
+                    goals.append(_goal(para, heads, s[start:end].strip(), s if m.group(3) else judged, printed, status,
+                                       "judged_sentence", 0.7))
                     used.update(k for k, _ in para)
                     break
             else:
@@ -127,6 +133,26 @@ def _named_before_status(lines: list[Line], heads: Headings, ph: Phrases, used: 
             printed, status = found
             goals.append(_goal(para, heads, s[m.start(1):m.end(1)].strip(), s, printed, status, "judged_sentence", 0.6))
             used.update(k for k, _ in para)
+    return goals
+
+
+def _named_by_compound(lines: list[Line], heads: Headings, ph: Phrases, used: set[int]) -> list[RawGoal]:
+    """'Ett mål, kunskapsmålet, bedöms inte bli uppfyllt 2012.': a goal named by a singular compound of its own
+    ('kunskapsmålet', never a bare 'målet'), the status phrase right after it or after a verdict's verb chain
+    (`[judged] verdict_links`: 'bedöms', 'anses'); the sentence is its outcome."""
+    links = "|".join(regex.escape(w) for w in sorted(ph.verdict_links, key=len, reverse=True)) or "(?!)"
+    pattern = regex.compile(r"(?<!\w)([\w-]+malet),?\s+((?:(?:" + links + r")\s+){0,3})(" + _status_phrases(ph) + r")(?!\w)")
+    goals: list[RawGoal] = []
+    for para in _body(lines, heads, used):
+        for s in sentences(para_text(para)):
+            f = fold(s)
+            if len(f) != len(s):
+                continue
+            for m in pattern.finditer(f):
+                if not _compound_goal(m.group(1), ph):
+                    continue
+                goals.append(_goal(para, heads, s[m.start(1):m.end(1)], s.strip(), s[m.start(3):m.end(3)],
+                                   ph.status_prose[m.group(3)], "judged_sentence", 0.6))
     return goals
 
 
@@ -191,20 +217,31 @@ def _judged(sentence: str, ph: Phrases) -> list[tuple[str, str, str, str]]:
     links = "|".join(regex.escape(fold(w)) for w in ph.name_links)
     out = []
     for m in regex.finditer(r"(?<!\w)(\w+)\s+(?:" + links + r")\s+", f):
-        if not (is_goal_word(m.group(1), ph) or m.group(1) in ph.goal_suffixes):     # 'målet om …' too
+        anchor = m.start(1) if is_goal_word(m.group(1), ph) or m.group(1) in ph.goal_suffixes else _required(f, m.end(1), ph)
+        if anchor is None:      # 'målet om …' too
             continue
-        start = _name_start(f, m.start(1), ph)
+        start = _name_start(f, anchor, ph)
         verdict = _verdict_before(sentence, start, ph) or _verdict_after(sentence, f, m.end(), ph)
         if verdict is None:
             continue
         end, printed, status = verdict
-        if fold(printed) in ph.above_words and any(q.upper_bound for q in quantities(sentence[start:end], ph)):
-            status = "ej_uppfyllt"      # above a ceiling ('över målet om högst 30 %') is not met
+        if fold(printed) in ph.above_words | ph.below_words and any(q.upper_bound for q in quantities(sentence[start:end], ph)):
+            status = "ej_uppfyllt" if status == "uppfyllt" else "uppfyllt"   # above a ceiling ('över målet om högst 30 %') is not met
         goal = sentence[start:end].strip(" ,")
         if len(goal) - (m.end() - start) < 2:
             continue
         out.append((goal, printed, status, sentence.strip()))
     return out or _reached_by_name(sentence, ph)
+
+
+def _required(f: str, end: int, ph: Phrases) -> int | None:
+    """'krav för god ekonomisk hushållning' ending at `end`: where the requirement word starts (the goal's noun), else None."""
+    for phrase in ph.goal_phrases:
+        if f[:end].endswith(phrase):
+            m = regex.search(r"(\w+)\s+for\s+$", f[:end - len(phrase)])
+            if m and m.group(1) in ph.requirement_words:
+                return m.start(1)
+    return None
 
 
 def _reached_by_name(sentence: str, ph: Phrases) -> list[tuple[str, str, str, str]]:

@@ -5,7 +5,7 @@ import regex
 from arsred.extract.document import Line
 from arsred.extract.goals.model import RawGoal
 from arsred.extract.goals.structure import Headings, para_text, paragraphs
-from arsred.extract.goals.vocabulary import Phrases, fold, prose_status, sentences
+from arsred.extract.goals.vocabulary import Phrases, fold, is_goal_word, prose_status, sentences
 
 LABEL_LINE = regex.compile(r"^[\p{Lu}][\p{L} /-]{1,30}:\s")
 
@@ -146,6 +146,10 @@ def prose_goals(lines: list[Line], heads: Headings, ph: Phrases, used: set[int],
                 open_goal["assess"].append(" ".join([assessment] + lines_text[1:]))
         elif open_goal is not None and open_goal["assess"]:
             open_goal["extra"].append(para_text(para))
+        elif (adopted := _adopted_goal(para_text(para), ph)) is not None:
+            close()
+            goals.append(RawGoal(section=area, goal=adopted, page=first.page, line=first.number, layout="adopted_goal",
+                                 confidence=0.7))
         elif plan and heads.at[k0] == area:
             goals += _plan_sentences(para, area, ph)
         elif not plan and (stated := _stated_goal(para_text(para), ph)) is not None:
@@ -223,6 +227,33 @@ def _stated_goal(text: str, ph: Phrases) -> tuple[str, str] | None:
             judged = [s for s in ss[1:]
                       if not any(regex.search(r"\b" + regex.escape(m) + r"\b", fold(s)) for m in ph.measure_labels)]
             return rest[:1].upper() + rest[1:], " ".join(judged)
+    return None
+
+
+ADOPTED_WORDS = 6       # words between the adopting verb and the goal word ('Västra Götalandsregionens mål om …')
+
+
+def _adopted_goal(text: str, ph: Phrases) -> str | None:
+    """'Lysekils kommun har anslutit sig till Västra Götalandsregionens mål om en fossiloberoende region 2030.' -> the goal
+    the body takes as its own (`[prose] adopt_verbs`), named by its content ('… mål om …', `[judged] name_links`) up to
+    the clause's end; None for other paragraphs."""
+    links = "|".join(regex.escape(fold(w)) for w in ph.name_links) or "(?!)"
+    for s in sentences(text):
+        f = fold(s)
+        if len(f) != len(s):
+            continue
+        for verb in ph.adopt_verbs:
+            k = f.find(" " + verb + " ")
+            if k < 0:
+                continue
+            start = k + len(verb) + 2
+            for n, m in enumerate(regex.finditer(r"[\w-]+", f[start:])):
+                if n > ADOPTED_WORDS:
+                    break
+                if is_goal_word(m.group(), ph) and regex.match(r"\s+(?:" + links + r")\s+\S", f[start + m.end():]):
+                    stop = regex.search(r"[.;:!?]|,\s", s[start + m.end():])
+                    end = start + m.end() + (stop.start() if stop else len(s) - start - m.end())
+                    return s[start:end].strip(" \"”'")
     return None
 
 

@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 import regex
 from arsred.extract.document import Box, Cell, Document, Line, Word
 from arsred.extract.goals.reading.long_lines import split_long_lines
-from arsred.extract.goals.reading.spaced_lines import close_spaced
+from arsred.extract.goals.reading.spaced_lines import close_broken_sentences, close_spaced
 from arsred.extract.goals.structure import is_furniture
 from arsred.extract.goals.vocabulary import TRAILING_STOPWORDS, Phrases, fold
 
@@ -116,8 +116,9 @@ def reading_lines(doc: Document, ph: Phrases) -> Reading:
 
 
 def _text_reading(phys: list[Line], ph: Phrases) -> Reading:
-    """A text report's lines as they are, but a spaced page's blank lines read again and long lines cut."""
-    closed = close_spaced(phys, ph)
+    """A text report's lines as they are, but a spaced page's blank lines read again (or a sentence a blank line
+    cut put together again) and long lines cut."""
+    closed = close_spaced(phys, ph) or close_broken_sentences(phys)
     split = split_long_lines(closed[0] if closed else phys, ph)
     if split is None:
         return Reading(*closed) if closed else Reading(phys)

@@ -111,3 +111,32 @@ def close_spaced(lines: list[Line], ph: Phrases) -> tuple[list[Line], dict[int, 
         origin[number] = (line.page, line.number)
         prev, prev_kind = line, kind
     return out, origin
+
+
+def close_broken_sentences(lines: list[Line]) -> tuple[list[Line], dict[int, tuple[int, int]]] | None:
+    """A sentence a blank line cut in two ('För perioden infrias ett av kommunens tre' / '' / 'finansiella mål, att …')
+    put together again: the lines after it renumbered so that the two halves stand adjacent; None when there is none.
+
+    Only where the line above is running prose that stops on a word (no sentence end, `MIN_PROSE_WORDS` words or
+    more, no cells) and the line after opens in lower case, outside a list: a heading, a table cell or a list item
+    never continues a sentence.
+    """
+    if any(line.method != "text" for line in lines):
+        return None
+    out: list[Line] = []
+    origin: dict[int, tuple[int, int]] = {}
+    shift = 0
+    for k, line in enumerate(lines):
+        prev = lines[k - 1] if k else None
+        text = " ".join(line.text.split())
+        if (prev is not None and prev.page == line.page and line.number == prev.number + 2
+                and "\t" not in prev.text + line.text and text[:1].islower() and not ITEM.match(text)):
+            above = " ".join(prev.text.split())
+            if (_sentence_start(above) or len(above.split()) >= MIN_PROSE_WORDS) and regex.search(r"[\p{L}\d”\"]$", above) \
+                    and not ITEM.match(above):
+                shift += 1
+        number = line.number - shift
+        out.append(Line(line.page, number, line.text, line.cells, line.method))
+        origin[number] = (line.page, line.number)
+    return (out, origin) if shift else None
+

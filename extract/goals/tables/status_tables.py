@@ -20,7 +20,7 @@ from arsred.extract.amounts import segment
 from arsred.extract.document import Line
 from arsred.extract.goals.model import RawGoal
 from arsred.extract.goals.structure import Headings, is_furniture, is_header_fragment
-from arsred.extract.goals.vocabulary import Phrases, fold
+from arsred.extract.goals.vocabulary import Phrases, fold, is_goal_word
 
 MIN_ROWS = 2          # one status line alone is a sentence, not a table
 MAX_FIGURE_COLUMNS = 8
@@ -137,9 +137,87 @@ def _trailing_symbols(lines: list[Line], heads: Headings, statuses: dict[str, st
     return out
 
 
+def _status_header(text: str, ph: Phrases) -> bool:
+    """'Kommungemensamma mål Nämndens mål Måluppfyllelse': goal columns' names, the last one an assessment column."""
+    f = fold(text).strip()
+    if regex.search(r"\d|[.,;:]$", f) or len(f.split()) > 10:
+        return False
+    for name in sorted(ph.col_assessment, key=len, reverse=True):
+        if f.endswith(" " + name) and any(is_goal_word(w, ph) for w in regex.findall(r"[\w/]+", f[:-len(name)])):
+            return True
+    return False
+
+
+def _cut_statuses(text: str, cells: list[str]) -> list[tuple[str, str]]:
+    """'A Delvis uppnått B Delvis uppnått' -> [(A, printed), (B, printed)]; a last piece without status -> (piece, '')."""
+    alternation = "|".join(regex.escape(c) for c in cells)
+    folded = fold(text)         # same length as the text: folding drops only combining marks of composed letters
+    if len(folded) != len(text):
+        return []
+    out, start = [], 0
+    for m in regex.finditer(r"(?<=\s)(?:" + alternation + r")(?=\s|$)", folded, flags=regex.V1):
+        if not text[m.end():].strip() or text[m.end():].lstrip()[:1].isupper():
+            out.append((text[start:m.start()].strip(), text[m.start():m.end()]))
+            start = m.end()
+    rest = text[start:].strip()
+    if rest:
+        out.append((rest, ""))
+    return out
+
+
+def _status_column(lines: list[Line], heads: Headings, ph: Phrases, used: set[int]) -> list[RawGoal]:
+    """Rows under a header naming a status column, each a goal's name closed by its status word after one space.
+
+    'Kund/invånare' / 'Kommungemensamma mål Nämndens mål Måluppfyllelse' / 'Valfrihet Delvis uppnått' / …:
+    only under such a header is a status word after a single space a cell, not the end of a sentence. Two rows
+    glued on one line are cut at the status between them; a cell wrapped onto the next line (opening in lower
+    case) joins the goal it continues. The rows end at the first line that is none.
+    """
+    cells = sorted((p for p in ph.status_cell if len(p) >= 6), key=len, reverse=True)
+    out: list[RawGoal] = []
+    for h, line in enumerate(lines):
+        if h in used or not _status_header(line.text, ph):
+            continue
+        rows: list[tuple[int, str, str]] = []
+        taken: set[int] = set()
+        pending: tuple[int, str] | None = None
+        for j in range(h + 1, len(lines)):
+            text = " ".join(lines[j].text.replace("\t", " ").split())
+            if not text or is_furniture(text):
+                continue
+            if j in used:
+                break
+            pieces = _cut_statuses(text, cells)
+            if pending and text[:1].islower() and pieces:
+                pieces[0] = (pending[1] + " " + pieces[0][0], pieces[0][1])
+                first = pending[0]
+            elif pending:
+                break
+            else:
+                first = j
+            pending = None
+            if not pieces or not pieces[0][1]:
+                break
+            for n, (goal, printed) in enumerate(pieces):
+                if not printed:
+                    pending = (j, goal)
+                elif len(goal) >= 3 and not regex.search(r"[.;:]$", goal):
+                    rows.append((first if n == 0 else j, goal, printed))
+            taken.add(j)
+        if len(rows) < MIN_ROWS:
+            continue
+        used.update(taken | {h})
+        for j, goal, printed in rows:
+            section = heads.at[h - 1] if h in heads.indices and h else heads.at[h]
+            out.append(RawGoal(section=section or heads.goal_area[h], goal=goal, outcome=printed, printed=printed,
+                               status=ph.status_cell[fold(printed)], page=lines[j].page, line=lines[j].number,
+                               layout="status_table", confidence=0.8))
+    return out
+
+
 def status_tables(lines: list[Line], heads: Headings, ph: Phrases, used: set[int]) -> list[RawGoal]:
     statuses = _statuses(ph, lines)
-    trailing = _trailing_symbols(lines, heads, statuses, used)
+    trailing = _status_column(lines, heads, ph, used) + _trailing_symbols(lines, heads, statuses, used)
     marks = [i for i, line in enumerate(lines) if i not in used and _status_of(line.text, statuses)]
     if len(marks) < MIN_ROWS:
         return trailing
