@@ -639,7 +639,7 @@ def _implicit_columns(rows: list[StreamRow], grammar: Grammar, fiscal_year: int 
         return [Column(fiscal_year, default_kind)]
     texts = [ln.text for ln in header_lines] + [t for row in rows for t in [row.label, *(g for g, _ in row.groups)]]
     runs = (m.group().split() for t in texts for m in _YEAR_RUN.finditer(unglue(t)))
-    years = next((run for run in runs if len(run) >= n), [])
+    years: list[str] = next((run for run in runs if len(run) >= n), [])
     if len(years) < n or len(set(years)) != len(years):
         log.info("a table of %d columns whose years are printed nowhere above its rows: left unread", n)
         return []
