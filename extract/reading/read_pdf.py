@@ -15,6 +15,7 @@ import logging
 import os
 import unicodedata
 from dataclasses import dataclass
+from typing import Any
 
 import regex
 from arsred.extract.document import Box, Document, Line, Page, Word
@@ -39,7 +40,7 @@ MIN_TEXT_CHARS = 20          # fewer letters/digits than this and a page with an
 MIN_GOOD_CHARS = 0.85        # share of readable characters in a usable text layer
 MIN_GOOD_TOKENS = 0.75       # share of plausible tokens in a hidden OCR layer worth keeping
 IMAGE_COVER = 0.6            # an image covering this share of the page makes it a scan
-WORDS = {"x_tolerance": 1.5, "y_tolerance": 2.5, "keep_blank_chars": False, "use_text_flow": False}
+WORDS: dict[str, Any] = {"x_tolerance": 1.5, "y_tolerance": 2.5, "keep_blank_chars": False, "use_text_flow": False}
 CID = regex.compile(r"\(cid:\d+\)")
 TOKEN = regex.compile(r"^[\p{L}][\p{L}\-']*[.,:;)!?]*$|^[-−–+(]?[\d][\d\s.,:%/\-]*[)*%]*$|^\p{P}+$")
 
