@@ -15,7 +15,7 @@ import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from arsred.cache import Cache, pipeline_version
 from arsred.errors import ExitCode, UsageError
@@ -33,28 +33,60 @@ from arsred.runner import (
 
 if TYPE_CHECKING:
     import pandas as pd
+    import pyarrow as pa
 
 log = logging.getLogger(__name__)
 
 
 @dataclass
 class ExtractResult:
-    """Tables of one run; `out_dir` is where they were written (None: only in memory)."""
+    """Tables of one run; `out_dir` is where they were written (None: only in memory).
 
-    documents: pd.DataFrame
-    facts: pd.DataFrame
-    checks: pd.DataFrame
-    goals: pd.DataFrame
+    `documents`, `facts`, `checks` and `goals` are pandas DataFrames, built on first use from
+    the Arrow tables the run wrote (`tables`): a run that only writes files never imports pandas.
+    """
+
+    tables: dict[str, pa.Table]
     out_dir: Path | None = None
     stats: BatchStats = field(default_factory=BatchStats)
     written: dict[str, Path] = field(default_factory=dict)
+    _frames: dict[str, pd.DataFrame] = field(default_factory=dict, repr=False)
+
+    def frame(self, name: str) -> pd.DataFrame:
+        if name not in self._frames:
+            from arsred.writers import to_frame
+            self._frames[name] = to_frame(self.tables[name])
+        return self._frames[name]
+
+    @property
+    def documents(self) -> pd.DataFrame:
+        return self.frame("documents")
+
+    @property
+    def facts(self) -> pd.DataFrame:
+        return self.frame("facts")
+
+    @property
+    def checks(self) -> pd.DataFrame:
+        return self.frame("checks")
+
+    @property
+    def goals(self) -> pd.DataFrame:
+        return self.frame("goals")
+
+    def rows(self, name: str) -> int:
+        return self.tables[name].num_rows
 
     def count(self, status: str) -> int:
-        return int((self.documents["status"] == status).sum()) if len(self.documents) else 0
+        return self.tables["documents"].column("status").to_pylist().count(status)
 
     @property
     def errors(self) -> pd.DataFrame:
         return self.documents[self.documents["status"] == "error"]
+
+    def error_rows(self) -> list[dict[str, Any]]:
+        """documents.csv rows of the documents with status error, as dicts (no pandas)."""
+        return [row for row in self.tables["documents"].to_pylist() if row["status"] == "error"]
 
     def exit_code(self, strict: bool) -> ExitCode:
         return ExitCode.DOCUMENT_FAILED if strict and self.count("error") else ExitCode.OK
@@ -128,16 +160,15 @@ def extract_reports(paths: str | Path | Iterable[str | Path], out_dir: str | Pat
     finally:
         if tmp is not None:
             tmp.cleanup()
-    return ExtractResult(documents=tables["documents"], facts=tables["facts"], checks=tables["checks"],
-                         goals=tables["goals"], out_dir=out, stats=stats, written=written)
+    return ExtractResult(tables=tables, out_dir=out, stats=stats, written=written)
 
 
-def count_non_canonical(facts: pd.DataFrame) -> int:
+def count_non_canonical(facts: pa.Table) -> int:
     """Rows whose item is not from the synonym table (an item made from the row's own label)."""
-    if not len(facts) or "item" not in facts.columns:
+    if not facts.num_rows or "item" not in facts.column_names:
         return 0
     from arsred.normalize.items import is_canonical
-    return int((~facts["item"].astype(str).map(is_canonical).astype(bool)).sum())
+    return sum(not is_canonical(str(item)) for item in facts.column("item").to_pylist())
 
 
 def _writable_dir(path: Path, what: str) -> None:

@@ -172,7 +172,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     st = result.stats
     ok, flagged, error = result.count("ok"), result.count("flagged"), result.count("error")
     unverified = result.count("unverified")
-    error_lines = [f"  error {row['doc_id']}: {row['error']}" for _, row in result.errors.head(10).iterrows()]
+    error_lines = [f"  error {row['doc_id']}: {row['error']}" for row in result.error_rows()[:10]]
     if error > 10:
         error_lines.append(f"  … {error - 10} more in documents.csv (status = error)")
     skipped_lines = [f"  skipped {s}" for s in st.skipped[:10]]
@@ -187,8 +187,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
         return int(result.exit_code(args.strict))
     rate = f" ({st.documents / st.seconds:.1f} docs/s, {st.pages / st.seconds:.1f} pages/s)" if st.seconds else ""
     counts = (f"  ok {ok} · flagged {flagged} · unverified {unverified} · error {error} · "
-              f"{plural(len(result.facts), 'fact')}, "
-              f"{plural(len(result.checks), 'check')}, {plural(len(result.goals), 'goal')}")
+              f"{plural(result.rows('facts'), 'fact')}, "
+              f"{plural(result.rows('checks'), 'check')}, {plural(result.rows('goals'), 'goal')}")
     if st.non_canonical_rows:
         counts += (f" · {plural(st.non_canonical_rows, 'row')} without a canonical item "
                    "(see item_coverage)")

@@ -862,7 +862,7 @@ Summa tillgangar                     4 000    3 800
 _warmed = False
 # What a document's pipeline imports, imported once in the parent: a forked child would import the lazily
 # imported ones for itself and lose them on exit, and the parent then imports them again for writing
-# (the goal columns; numpy under pandas): 0.3 s of a one-document run (benchmarks/pdf_speed.py).
+# (the goal columns; numpy under pyarrow): 0.3 s of a one-document run (benchmarks/pdf_speed.py).
 _PRELOAD = ("arsred.pipeline", "arsred.extract.reading.read", "arsred.extract.reading.read_pdf", "arsred.normalize",
             "arsred.extract.goals", "arsred.normalize.reconcile", "arsred.normalize.reconcile.verify", "arsred.normalize.reconcile.goal_ties",
             "pdfplumber", "numpy")

@@ -8,6 +8,7 @@ a half-written one that looks complete.
 """
 from __future__ import annotations
 
+import csv
 import hashlib
 import json
 import logging
@@ -24,6 +25,7 @@ from arsred.result import CHECK_COLUMNS, DOCUMENT_COLUMNS, FACT_COLUMNS
 
 if TYPE_CHECKING:
     import pandas as pd
+    import pyarrow as pa
 
 log = logging.getLogger(__name__)
 
@@ -69,42 +71,29 @@ def read_results(docs_dir: Path, doc_ids: Iterable[str]) -> Iterable[dict[str, A
             yield json.load(f)
 
 
-def collect(results: Iterable[dict[str, Any]], chunk: int = 200) -> dict[str, pd.DataFrame]:
-    """The four tables, in input order, with the contract's columns and stable dtypes.
+def collect(results: Iterable[dict[str, Any]], chunk: int = 200) -> dict[str, pa.Table]:
+    """The four tables, in input order, with the contract's columns and stable types (Arrow tables).
 
-    Rows are turned into typed frames every `chunk` documents, so a large archive never
-    sits in memory as millions of row dicts.
+    Rows are turned into typed columns every `chunk` documents, so a large archive never
+    sits in memory as millions of row dicts. Arrow, not pandas: a one-document run then
+    never imports pandas (0.3 s); `to_frame` gives the DataFrame with the contract's dtypes.
     """
-    import pandas as pd
+    import pyarrow  # noqa: F401  (fails here, before any document is read, when it is missing)
 
-    parts: dict[str, list[pd.DataFrame]] = {name: [] for name in TABLES}
+    tables = {"documents": _Columns(DOCUMENT_COLUMNS), "facts": _Columns(FACT_COLUMNS),
+              "checks": _Columns(CHECK_COLUMNS), "goals": _Columns(goal_columns(()))}
     rows: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLES}
-
-    def flush() -> None:
-        parts["documents"].append(frame(rows["documents"], DOCUMENT_COLUMNS, type_other=False))
-        parts["facts"].append(frame(rows["facts"], FACT_COLUMNS, type_other=False))
-        parts["checks"].append(frame(rows["checks"], CHECK_COLUMNS, type_other=False))
-        parts["goals"].append(frame(rows["goals"], goal_columns(rows["goals"]), type_other=False))
-        for name in TABLES:
-            rows[name] = []
-
     n = 0
     for data in results:
         _add_document(data, rows)
         n += 1
         if n % chunk == 0:
-            flush()
-    if n % chunk or not n:
-        flush()
-    out = {}
-    for name, frames in parts.items():
-        frames = [f for f in frames if len(f)] or frames[:1]
-        df = frames[0] if len(frames) == 1 else pd.concat(frames, ignore_index=True)
-        for c in df.columns:   # text and unknown columns are typed once, over all chunks
-            if df[c].dtype == object:
-                df[c] = _as_column(df[c])
-        out[name] = df.reset_index(drop=True)
-    return out
+            for name in TABLES:
+                tables[name].add(rows[name])
+                rows[name] = []
+    for name in TABLES:
+        tables[name].add(rows[name])
+    return {name: cols.table() for name, cols in tables.items()}
 
 
 def _add_document(data: dict[str, Any], rows: dict[str, list[dict[str, Any]]]) -> None:
@@ -126,40 +115,192 @@ def _add_document(data: dict[str, Any], rows: dict[str, list[dict[str, Any]]]) -
         rows["goals"].append({"doc_id": doc["doc_id"], **g})
 
 
-def frame(rows: list[dict[str, Any]], columns: Sequence[str], type_other: bool = True) -> pd.DataFrame:
-    """Rows to a DataFrame with exactly `columns` (extra keys kept at the end) and typed columns."""
-    import pandas as pd
+def _kind(column: str) -> str:
+    """How a column is typed: the contract's integer, float and boolean columns; any other is typed by its values."""
+    if column in INT_COLUMNS:
+        return "int"
+    if column in FLOAT_COLUMNS:
+        return "float"
+    return "bool" if column in BOOL_COLUMNS else "other"
 
-    cols = list(columns)
-    for row in rows[:1000]:
-        cols.extend(k for k in row if k not in cols)
-    df = pd.DataFrame.from_records(rows, columns=cols) if rows else pd.DataFrame(columns=cols)
-    for c in df.columns:
-        if c in INT_COLUMNS:
-            df[c] = pd.to_numeric(df[c], errors="coerce").astype("Int64")
-        elif c in FLOAT_COLUMNS:
-            df[c] = pd.to_numeric(df[c], errors="coerce").astype("float64")
-        elif c in BOOL_COLUMNS:
-            df[c] = df[c].astype("boolean")
-        elif type_other:
-            df[c] = _as_column(df[c])
+
+class _Columns:
+    """One table being collected: the contract's columns first, other keys in the order first seen; the
+    contract's typed columns become Arrow arrays chunk by chunk, the others stay values until every
+    chunk is in (their type is decided over all of them)."""
+
+    def __init__(self, columns: Sequence[str]) -> None:
+        self.columns = list(columns)
+        self.chunks: list[tuple[int, dict[str, Any]]] = []
+
+    def add(self, rows: list[dict[str, Any]]) -> None:
+        if not rows and self.chunks:
+            return
+        for row in rows:
+            self.columns.extend(k for k in row if k not in self.columns)
+        cols: dict[str, Any] = {}
+        for c in self.columns:
+            values = [row.get(c) for row in rows]
+            cols[c] = values if _kind(c) == "other" else _typed(values, _kind(c))
+        self.chunks.append((len(rows), cols))
+
+    def table(self) -> pa.Table:
+        import pyarrow as pa
+
+        arrays, kinds = [], []
+        for c in self.columns:
+            kind = _kind(c)
+            if kind == "other":
+                values = [v for n, cols in self.chunks for v in cols.get(c, [None] * n)]
+                kind, array = _other_column(values)
+            else:
+                array = pa.chunked_array([cols.get(c, pa.nulls(n, _arrow_type(kind))) for n, cols in self.chunks],
+                                         _arrow_type(kind))
+            arrays.append(array)
+            kinds.append(kind)
+        self.chunks = []
+        schema = pa.schema([pa.field(c, a.type) for c, a in zip(self.columns, arrays)],
+                           metadata={b"pandas": _pandas_metadata(self.columns, kinds)})
+        return pa.Table.from_arrays(arrays, schema=schema)
+
+
+def _arrow_type(kind: str) -> Any:
+    import pyarrow as pa
+    return {"int": pa.int64, "float": pa.float64, "bool": pa.bool_, "string": pa.large_string}[kind]()
+
+
+# what pandas calls each kind in the Parquet file's pandas metadata, so pandas reads the files back with the
+# dtypes the API's DataFrames have (Int64, float64, boolean, string)
+_PANDAS_TYPES = {"int": ("int64", "Int64"), "float": ("float64", "float64"), "bool": ("bool", "boolean"),
+                 "string": ("object", "string")}
+
+
+def _pandas_metadata(columns: Sequence[str], kinds: Sequence[str]) -> bytes:
+    from importlib.metadata import version
+
+    import pyarrow as pa
+
+    return json.dumps({
+        "index_columns": [], "column_indexes": [],
+        "columns": [{"name": c, "field_name": c, "pandas_type": _PANDAS_TYPES[k][0],
+                     "numpy_type": _PANDAS_TYPES[k][1], "metadata": None} for c, k in zip(columns, kinds)],
+        "attributes": {}, "creator": {"library": "pyarrow", "version": pa.__version__},
+        "pandas_version": version("pandas")}).encode()
+
+
+def _missing(v: Any) -> bool:
+    return v is None or (isinstance(v, float) and v != v)
+
+
+def _as_int(v: Any) -> int | None:
+    """An integer column's value (pandas' to_numeric(errors='coerce')): text that is no number is missing."""
+    if _missing(v):
+        return None
+    if isinstance(v, (bool, int)):
+        return int(v)
+    if isinstance(v, float):
+        if not v.is_integer():
+            raise ValueError(f"{v!r} is not an integer")
+        return int(v)
+    try:
+        return _as_int(float(str(v).strip()))
+    except ValueError:
+        return None
+
+
+def _as_float(v: Any) -> float | None:
+    if _missing(v):
+        return None
+    if isinstance(v, (bool, int, float)):
+        return float(v)
+    try:
+        return float(str(v).strip())
+    except ValueError:
+        return None
+
+
+def _as_bool(v: Any) -> bool | None:
+    if _missing(v):
+        return None
+    if isinstance(v, bool) or v in (0, 1):
+        return bool(v)
+    raise ValueError(f"{v!r} is not a boolean")
+
+
+def _typed(values: list[Any], kind: str) -> Any:
+    convert = {"int": _as_int, "float": _as_float, "bool": _as_bool}[kind]
+    return _arrow_array([convert(v) for v in values], kind)
+
+
+def _arrow_array(values: list[Any], kind: str) -> Any:
+    """An Arrow array of ints, floats, booleans or texts (None: missing), built from its buffers.
+
+    Not `pyarrow.array(list)`: that asks whether the list is a pandas object and so imports pandas
+    (0.3 s, the largest import of a one-document run)."""
+    from array import array
+
+    import pyarrow as pa
+
+    n = len(values)
+    valid = bytearray((n + 7) // 8)
+    nulls = 0
+    for i, v in enumerate(values):
+        if v is None:
+            nulls += 1
         else:
-            df[c] = df[c].astype(object)
-    return df.reset_index(drop=True)
+            valid[i >> 3] |= 1 << (i & 7)
+    validity = pa.py_buffer(valid) if nulls else None
+    if kind == "string":
+        encoded = [b"" if v is None else v.encode("utf-8", "surrogatepass") for v in values]
+        offsets = array("q", [0])
+        total = 0
+        for e in encoded:
+            total += len(e)
+            offsets.append(total)
+        buffers = [validity, pa.py_buffer(offsets), pa.py_buffer(b"".join(encoded))]
+    elif kind == "bool":
+        bits = bytearray((n + 7) // 8)
+        for i, v in enumerate(values):
+            if v:
+                bits[i >> 3] |= 1 << (i & 7)
+        buffers = [validity, pa.py_buffer(bits)]
+    else:
+        packed = array("q" if kind == "int" else "d", [0 if v is None else v for v in values])
+        buffers = [validity, pa.py_buffer(packed)]
+    return pa.Array.from_buffers(_arrow_type(kind), n, buffers, null_count=nulls)
 
 
-def _as_column(s: pd.Series) -> pd.Series:
-    """Unknown columns: numbers stay numbers, anything else becomes text ('' for missing)."""
-    vals = s.dropna()
-    if len(vals) and all(isinstance(v, bool) for v in vals):
-        return s.astype("boolean")
-    if len(vals) and all(isinstance(v, int) and not isinstance(v, bool) for v in vals):
-        return s.astype("Int64")
-    if len(vals) and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in vals):
-        return s.astype("float64")
-    return s.map(lambda v: "" if v is None or (isinstance(v, float) and v != v) else
-                 printable(json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else str(v))
-                 ).astype("string")
+def _other_column(values: list[Any]) -> tuple[str, Any]:
+    """A column outside the contract's typed ones: numbers stay numbers, anything else becomes text
+    ('' for missing)."""
+    present = [v for v in values if not _missing(v)]
+    if present and all(isinstance(v, bool) for v in present):
+        kind = "bool"
+    elif present and all(isinstance(v, int) and not isinstance(v, bool) for v in present):
+        kind = "int"
+    elif present and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in present):
+        kind = "float"
+    else:
+        return "string", _arrow_array([_text(v) for v in values], "string")
+    return kind, _typed(values, kind)
+
+
+def _text(v: Any) -> str:
+    if _missing(v):
+        return ""
+    return printable(json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else str(v))
+
+
+def to_frame(table: pa.Table) -> pd.DataFrame:
+    """The DataFrame of a collected table: Int64, float64, boolean and string columns (from its pandas metadata)."""
+    return table.to_pandas()
+
+
+def frame(rows: list[dict[str, Any]], columns: Sequence[str]) -> pd.DataFrame:
+    """Rows to a DataFrame with exactly `columns` (extra keys kept at the end) and typed columns."""
+    cols = _Columns(columns)
+    cols.add(rows)
+    return to_frame(cols.table())
 
 
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
@@ -176,22 +317,39 @@ def printable(text: str) -> str:
                         else f"\\u{ord(m[0]):04x}", text)
 
 
-def write_csv(df: pd.DataFrame, path: Path) -> None:
-    df.to_csv(path, index=False, float_format="%.15g", lineterminator="\n")
+def _cell(kind: str) -> Any:
+    """How a value of an Arrow type prints in the CSV (as pandas' to_csv prints it: floats by %.15g, so whole
+    kronor print without '.0'; booleans True/False; missing as empty)."""
+    if kind == "float":
+        return lambda v: "" if v is None or v != v else format(v, ".15g")
+    return lambda v: "" if v is None else str(v)
 
 
-def write_tables(out_dir: Path, tables: dict[str, pd.DataFrame], info: dict[str, Any] | None = None,
-                 duckdb_extra: dict[str, pd.DataFrame] | None = None) -> dict[str, Path]:
+def write_csv(table: pa.Table, path: Path) -> None:
+    import pyarrow as pa
+
+    cells = [_cell("float" if pa.types.is_floating(f.type) else "other") for f in table.schema]
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        out = csv.writer(f, lineterminator="\n")
+        out.writerow(table.column_names)
+        for batch in table.to_batches(max_chunksize=10_000):
+            columns = [[cell(v) for v in col.to_pylist()] for cell, col in zip(cells, batch.columns)]
+            out.writerows(zip(*columns))
+
+
+def write_tables(out_dir: Path, tables: dict[str, pa.Table], info: dict[str, Any] | None = None) -> dict[str, Path]:
     """Write CSV + Parquet for each table and OUT/arsred.duckdb, all via a staging folder."""
+    import pyarrow.parquet as pq
+
     out_dir.mkdir(parents=True, exist_ok=True)
     stage = out_dir / f".staging-{os.getpid()}-{int(time.time() * 1000)}"
     stage.mkdir()
     written: dict[str, Path] = {}
     try:
         names: list[str] = []
-        for name, df in tables.items():
-            write_csv(df, stage / f"{name}.csv")
-            df.to_parquet(stage / f"{name}.parquet", index=False)
+        for name, table in tables.items():
+            write_csv(table, stage / f"{name}.csv")
+            pq.write_table(table, stage / f"{name}.parquet")
             names += [f"{name}.csv", f"{name}.parquet"]
         build_duckdb(stage / "arsred.duckdb", {n: stage / f"{n}.parquet" for n in tables})
         names.append("arsred.duckdb")
@@ -204,8 +362,8 @@ def write_tables(out_dir: Path, tables: dict[str, pd.DataFrame], info: dict[str,
         remove_review(out_dir)  # nor would a review site of the old results
         manifest = {
             "written_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
-            "tables": {n: {"rows": int(len(df)), "csv_sha256": _sha(out_dir / f"{n}.csv")}
-                       for n, df in tables.items()},
+            "tables": {n: {"rows": table.num_rows, "csv_sha256": _sha(out_dir / f"{n}.csv")}
+                       for n, table in tables.items()},
             **(info or {}),
         }
         atomic_write_json(manifest_path, manifest)
@@ -290,14 +448,18 @@ def add_to_duckdb(out_dir: Path, tables: dict[str, Path], views: dict[str, str])
 
 def write_frame_atomic(df: pd.DataFrame, out_dir: Path, name: str) -> list[Path]:
     """One extra table (the panel) as CSV + Parquet, each renamed into place."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    table = pa.Table.from_pandas(df, preserve_index=False)
     paths = []
     for ext in ("csv", "parquet"):
         final = out_dir / f"{name}.{ext}"
         tmp = out_dir / f".{name}.{ext}.{os.getpid()}.tmp"
         if ext == "csv":
-            write_csv(df, tmp)
+            write_csv(table, tmp)
         else:
-            df.to_parquet(tmp, index=False)
+            pq.write_table(table, tmp)
         os.replace(tmp, final)
         paths.append(final)
     return paths

@@ -368,3 +368,36 @@ def test_a_tools_help_names_only_files_that_exist(tool: str) -> None:
                           check=True)
     named = re.findall(r"[\w./-]+\.md\b", proc.stdout)
     assert all((root / n).exists() for n in named), named
+
+
+HEAVY = ("pandas", "pyarrow", "duckdb", "dask", "distributed", "numpy", "pdfplumber", "psutil", "rapidfuzz",
+         "wordfreq", "tqdm", "PIL")
+IMPORTED = """import sys
+from arsred.cli import main
+try:
+    code = main(sys.argv[1:])
+except SystemExit as exc:
+    code = exc.code
+print(code, ' '.join(sorted({m.split('.')[0] for m in sys.modules} & set(HEAVY))))
+"""
+
+
+def _imports(argv: list[str]) -> tuple[str, set[str]]:
+    """Run the CLI in a fresh interpreter: its exit code and the heavy packages it imported."""
+    import subprocess
+    proc = subprocess.run([sys.executable, "-c", f"HEAVY = {HEAVY!r}\n" + IMPORTED, *argv], capture_output=True,
+                          text=True, check=True, cwd=Path(__file__).parent.parent)
+    code, _, mods = proc.stdout.strip().splitlines()[-1].partition(" ")
+    return code, set(mods.split())
+
+
+def test_help_and_a_one_document_run_import_only_what_they_need(tmp_path: Path) -> None:
+    """`arsred --help` imports none of the heavy packages; a one-document run writes CSV, Parquet and DuckDB
+    without pandas (Arrow tables), and a clean text loads no repair lexicon."""
+    code, mods = _imports(["--help"])
+    assert code == "0" and mods == set()
+    code, mods = _imports(["extract", str(CORPUS / "004_3cec9309cdf15549.txt"), "-o", str(tmp_path / "out"),
+                           "--jobs", "1", "-q", "--no-cache"])
+    assert code == "0" and (tmp_path / "out" / "facts.parquet").exists()
+    assert "pandas" not in mods and "wordfreq" not in mods and "dask" not in mods
+    assert {"pyarrow", "duckdb"} <= mods        # what writes the contract's Parquet and arsred.duckdb

@@ -219,3 +219,57 @@ def test_ocr_effort_auto_keeps_a_prose_page_from_the_cheap_pass_and_full_reads_i
     assert auto.pages[1].lines[0].confidence == pytest.approx(0.81) and full.pages[1].lines[0].confidence == 0.9
     with pytest.raises(ValueError, match="--ocr-effort must be auto or full"):
         Options(ocr_effort="fast")
+
+
+def _odd_pdf(path: Path) -> Path:
+    """Pages that test where pdfplumber puts things: text in a form XObject, rotated and vertical text, an
+    image, a MediaBox that does not start at 0 0, and å/ä/ö in decomposed form."""
+    import io
+
+    import pypdfium2 as pdfium
+    from PIL import Image
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=(595, 842))
+    for page in range(2):
+        c.setFont("Helvetica", 10)
+        c.drawString(60, 800, "Resultaträkning (tkr)   2023   2022")
+        c.drawString(60, 785, "Verksamhetens intäkter   2 832   -2 649")
+        c.drawString(60, 770, "Sma\u030attt och a\u0308ndrat")           # combining ring and diaeresis
+        c.beginForm(f"box{page}")
+        c.drawString(300, 600, "Årets resultat   183   -151")
+        c.endForm()
+        c.doForm(f"box{page}")
+        c.saveState()
+        c.translate(40, 300)
+        c.rotate(90)
+        c.drawString(0, 0, "Rotated margin text 2023")
+        c.restoreState()
+        c.drawImage(ImageReader(Image.new("RGB", (40, 30), "gray")), 100, 100, 200, 150)
+        c.showPage()
+    c.save()
+    doc = pdfium.PdfDocument(buf.getvalue())
+    doc[1].set_mediabox(30, 20, 625, 862)
+    doc.save(str(path))
+    return path
+
+
+def test_page_objects_give_the_words_and_images_pdfplumber_gives(small_pdf: Path, mixed: Path, tmp_path: Path) -> None:
+    """read_pdf takes a page's characters from pdfminer's layout itself (not page.chars, which resolves every
+    attribute of every character): the words and image boxes must be pdfplumber's own, to the last digit."""
+    from arsred.extract.reading.read_pdf import WORDS, _open, page_objects
+    from pdfplumber.utils import extract_words
+
+    pages = 0
+    for path in (small_pdf, mixed, _odd_pdf(tmp_path / "odd.pdf")):
+        pdf = _open(str(path))
+        for page in pdf.pages:
+            objects = page_objects(page)
+            assert extract_words(objects.chars, **WORDS) == page.extract_words(**WORDS)
+            assert objects.images == [(float(i["x0"]), float(i["top"]), float(i["x1"]), float(i["bottom"]))
+                                      for i in page.images]
+            pages += 1
+        pdf.close()
+    assert pages >= 4

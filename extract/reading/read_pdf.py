@@ -15,6 +15,7 @@ import logging
 import os
 import unicodedata
 from dataclasses import dataclass
+from typing import Any
 
 import regex
 from arsred.extract.document import Box, Document, Line, Page, Word
@@ -39,6 +40,7 @@ MIN_TEXT_CHARS = 20          # fewer letters/digits than this and a page with an
 MIN_GOOD_CHARS = 0.85        # share of readable characters in a usable text layer
 MIN_GOOD_TOKENS = 0.75       # share of plausible tokens in a hidden OCR layer worth keeping
 IMAGE_COVER = 0.6            # an image covering this share of the page makes it a scan
+WORDS: dict[str, Any] = {"x_tolerance": 1.5, "y_tolerance": 2.5, "keep_blank_chars": False, "use_text_flow": False}
 CID = regex.compile(r"\(cid:\d+\)")
 TOKEN = regex.compile(r"^[\p{L}][\p{L}\-']*[.,:;)!?]*$|^[-−–+(]?[\d][\d\s.,:%/\-]*[)*%]*$|^\p{P}+$")
 
@@ -77,28 +79,78 @@ def judge_text(words: list[Word], image_cover: float) -> tuple[bool, str]:
     return True, ""
 
 
-def _image_cover(page) -> float:  # noqa: ANN001 (pdfplumber page)
+def _image_cover(page: PageObjects) -> float:
     area = float(page.width * page.height) or 1.0
     best = 0.0
-    for im in page.images:
-        w = max(0.0, min(float(im["x1"]), float(page.width)) - max(float(im["x0"]), 0.0))
-        h = max(0.0, min(float(im["bottom"]), float(page.height)) - max(float(im["top"]), 0.0))
+    for x0, top, x1, bottom in page.images:
+        w = max(0.0, min(x1, float(page.width)) - max(x0, 0.0))
+        h = max(0.0, min(bottom, float(page.height)) - max(top, 0.0))
         best = max(best, w * h / area)
     return best
 
 
+@dataclass(frozen=True)
+class PageObjects:
+    """What reading a page's words needs from pdfplumber's page: its characters (as the dicts pdfplumber's
+    word extractor reads) and its images' boxes."""
+
+    chars: list[dict]
+    images: list[tuple[float, float, float, float]]
+    width: float
+    height: float
+
+
+def page_objects(page) -> PageObjects:  # noqa: ANN001 (pdfplumber page)
+    """The characters and images of pdfminer's layout of the page, with pdfplumber's coordinates (points from
+    the top-left of the MediaBox; `doctop` from the top of the document).
+
+    pdfplumber's own objects (`page.chars`) resolve every attribute of every character (colours, colour
+    spaces, fonts, matrices) that words never use: a third of reading a text page. The values kept here
+    are computed as pdfplumber computes them (Page.process_object), so the words are the same
+    (tests/test_read_pdf.py compares them with page.extract_words)."""
+    from pdfminer.layout import LTChar, LTContainer, LTImage
+
+    height = page.height
+    mb_x0, mb_top = page.mediabox[:2]
+    doctop0 = page.initial_doctop
+    norm = page.pdf.unicode_norm
+    chars: list[dict] = []
+    images: list[tuple[float, float, float, float]] = []
+
+    def walk(objs) -> None:  # noqa: ANN001
+        for obj in objs:
+            if isinstance(obj, LTContainer):
+                walk(obj)           # a container iterates over its objects
+            elif isinstance(obj, (LTChar, LTImage)):
+                top = (height - obj.y1) + mb_top
+                bottom = (height - obj.y0) + mb_top
+                x0, x1 = (obj.x0 + mb_x0, obj.x1 + mb_x0) if mb_x0 != 0 else (obj.x0, obj.x1)
+                if isinstance(obj, LTImage):
+                    images.append((float(x0), float(top), float(x1), float(bottom)))
+                    continue
+                text = obj.get_text()
+                chars.append({"text": unicodedata.normalize(norm, text) if norm is not None else text,
+                              "x0": x0, "x1": x1, "top": top, "bottom": bottom, "doctop": doctop0 + top,
+                              "upright": obj.upright, "size": obj.size})
+
+    walk(page.layout)
+    return PageObjects(chars, images, float(page.width), float(page.height))
+
+
 def page_text(page) -> PageText:  # noqa: ANN001
     """Words of one pdfplumber page with their boxes (points from the top-left)."""
-    raw = page.extract_words(x_tolerance=1.5, y_tolerance=2.5, keep_blank_chars=False, use_text_flow=False)
+    from pdfplumber.utils import extract_words
+
+    objects = page_objects(page)
     words = []
-    for w in raw:
+    for w in extract_words(objects.chars, **WORDS):
         x0, x1 = float(w["x0"]), float(w["x1"])
         top, bottom = float(w["top"]), float(w["bottom"])
         if x1 < x0 or bottom < top:
             continue
         words.append(Word(w["text"], Box(x0, top, x1, bottom), 1.0))
-    usable, reason = judge_text(words, _image_cover(page))
-    return PageText(words, float(page.width), float(page.height), usable, reason)
+    usable, reason = judge_text(words, _image_cover(objects))
+    return PageText(words, objects.width, objects.height, usable, reason)
 
 
 def _causes(exc: BaseException) -> list[BaseException]:
