@@ -89,9 +89,15 @@ def test_doc_type_from_whole_words(text, kind):
 
 
 def test_metadata_against_the_gold_no_wrong_organisation():
-    """Measured: organisation 22/73 right on tests/real and 0 wrong; fiscal_year 64/73 and 14/18;
-    doc_type 62/73 and 16/18 (benchmarks/metadata_accuracy.py). A wrong organisation is never allowed."""
+    """Measured (benchmarks/metadata_accuracy.py): on tests/real (86 pages) organisation 22 right and
+    0 wrong, fiscal_year 75, doc_type 73; on ../shared/real (18 pages, when the checkout sits beside it)
+    fiscal_year 14, doc_type 16. A wrong organisation is never allowed."""
     results = compare()
     assert not [r for r in results if r[2] == "organisation" and r[3] == "wrong"]
-    right = {key: sum(r[2] == key and r[3] == "right" for r in results) for key in FIELDS}
-    assert right["organisation"] >= 22 and right["fiscal_year"] >= 78 and right["doc_type"] >= 78, right
+    floors = {"tests/real": {"organisation": 22, "fiscal_year": 75, "doc_type": 73},
+              "shared/real": {"organisation": 0, "fiscal_year": 14, "doc_type": 16}}
+    for name, floor in floors.items():
+        if not any(r[0] == name for r in results):
+            continue        # ../shared/real is not beside this checkout
+        right = {key: sum(r[0] == name and r[2] == key and r[3] == "right" for r in results) for key in FIELDS}
+        assert all(right[key] >= floor[key] for key in FIELDS), (name, right)
