@@ -289,6 +289,16 @@ def _years_above_heading(sections: list[Section]) -> None:
             below.lines.insert(0, above.lines.pop())
 
 
+def _column_header(text: str) -> bool:
+    """A line of column words and two periods or more, nothing else: a table's header whose column
+    word ("Budget 2023") also names a section, not that section's heading."""
+    from arsred.extract.tables.header import header_tokens
+
+    toks = header_tokens(text)
+    return all(t.kind in ("period", "kind", "scope", "note", "filler") for t in toks) and \
+        any(t.kind == "kind" for t in toks) and sum(1 for t in toks if t.kind == "period") >= 2
+
+
 def _row_follows(lines: list[Line], k: int) -> bool:
     """Is the next line with text a table row (a label, then figures)?"""
     nxt = next((ln.text.strip() for ln in lines[k + 1:k + 3] if ln.text.strip()), "")
@@ -322,6 +332,8 @@ def _line_kind(line: Line, seen_statement: bool, current: Section, row_follows: 
     kind = classify_heading(words)
     if kind == "budget" and fold(words) == "budget" and not (numbered or words.isupper()):
         kind = None                      # a lone "Budget" is a column header, not a section
+    if kind and _column_header(text):
+        kind = None                      # "Belopp i tkr 2023-01-01–2023-08-31 … Budget 2023": a table's header
     if kind == "other" and not (words[:1].isupper() or numbered):
         kind = None
     if kind:

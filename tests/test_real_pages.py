@@ -107,10 +107,11 @@ def test_columns_no_header_names_take_only_a_year_the_page_states() -> None:
     """Sala's 'Snabbfakta, 4 år i sammandrag' heads its columns 'Bokslut Bokslut' (2009 and 2010, oldest
     first) and prints no year but a footnote's 'försäljning 2010' in a delårsrapport 2012: no column
     takes that commonest year (it read 943,8 as 2010 and 995,8 as 2009, the gold's 2009 and 2010).
-    Hultsfred's slide deck titles its first line '… andel i procent 2012': its headerless notes keep it."""
+    Hultsfred's slide deck titles its first line '… andel i procent 2012' over headerless notes of two
+    columns: 2012 is printed, the year of the second column nowhere, so no column of them is given a
+    year (the line reader read them as 2012 and 2011, newest first: a convention, not a reading)."""
     from arsred.pipeline import process_document
 
     assert not process_document(str(PAGES / "sala_2012_snabbfakta.txt")).facts
     hultsfred = process_document(str(PAGES / "hultsfred_2012_noter.txt")).facts
-    assert {(f.note, f.period, f.value_sek) for f in hultsfred if f.label == "Summa"} >= {(1, 2012, 170_400_000),
-                                                                                         (1, 2011, 155_900_000)}
+    assert not [f for f in hultsfred if f.period == 2011]

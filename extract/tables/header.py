@@ -8,7 +8,7 @@ column is (scope, kind, period); the words that name them are in
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
@@ -105,6 +105,14 @@ def unglue(text: str) -> str:
     return _LONG_DIGITS.sub(years, text)
 
 
+_YEAR_RUN = regex.compile(rf"(?<![\d,])(?:{YEAR_RE.pattern}\s+)+{YEAR_RE.pattern}(?![\d,])")
+
+
+def year_runs(text: str) -> list[list[str]]:
+    """Runs of two or more years printed in a line ('2014 2013201220112010' → one run of five)."""
+    return [m.group().split() for m in _YEAR_RUN.finditer(unglue(text))]
+
+
 def header_tokens(text: str) -> list[HeaderToken]:
     """Tokens of one header line; words outside the vocabulary are `other`."""
     return list(_header_tokens(text))
@@ -119,7 +127,11 @@ def _header_tokens(text: str) -> tuple[HeaderToken, ...]:
     # a period range "2021-01-01 – 2021-12-31" or "jan–dec 2021" keeps its end
     text = _YEAR_RANGE.sub(r"@\2", text)
     out: list[HeaderToken] = []
-    words = text.replace("|", " ").split()
+    # a phrase never spans a cell boundary (a tab, a bar, a wide gap): "Utfall   Budget" over two
+    # columns is two kinds, not the phrase "utfall budget"
+    cells = [c.split() for c in regex.split(r"\t|\||\s{3,}", text)]
+    words = [w for c in cells for w in c]
+    cell_of = [k for k, c in enumerate(cells) for _ in c]
     i = 0
     phrases = _phrase_index()
     while i < len(words):
@@ -142,7 +154,7 @@ def _header_tokens(text: str) -> tuple[HeaderToken, ...]:
             continue
         hit = None
         for n in (4, 3, 2, 1):
-            if i + n > len(words):
+            if i + n > len(words) or cell_of[i + n - 1] != cell_of[i]:
                 continue
             phrase = fold(" ".join(words[i:i + n]))
             if phrase and phrase in phrases:
@@ -216,12 +228,17 @@ def build_columns(tokens: list[HeaderToken], default_period: int | None, default
     own (Avvikelse) is a column of its own, in the period of its neighbours.
     """
     has_note = any(t.kind == "note" for t in tokens)
-    toks = [t for t in tokens if t.kind in ("period", "kind", "scope")]
+    toks = [t for t in tokens if t.kind in ("period", "kind", "scope") or _full_year(t)]
     columns: list[Column] = []
     i = 0
     pending: list[HeaderToken] = []
+    full = False
     while i < len(toks):
         t = toks[i]
+        if _full_year(t):
+            full = True                      # "Helår 2022": the period after it is the whole year
+            i += 1
+            continue
         if t.kind != "period":
             pending.append(t)
             i += 1
@@ -233,7 +250,12 @@ def build_columns(tokens: list[HeaderToken], default_period: int | None, default
         scopes = [p for p in pending if p.kind == "scope"]
         kinds = [p for p in pending if p.kind == "kind"]
         groups = scopes if len(scopes) > 1 else kinds if len(kinds) > 1 else []
-        if groups and len(periods) % len(groups) == 0 and len(periods) >= len(groups):
+        if len(kinds) > 1 and len(kinds) == len(periods):
+            # "Utfall Budget Utfall" over "2023 2023 2022": a line of kinds stacked over a line of
+            # periods, column by column; scope words over them name blocks (_scope_blocks)
+            scope = str(scopes[-1].value) if scopes else (columns[-1].scope if columns else "entity")
+            columns += [Column(period, str(k.value), scope=scope) for k, period in zip(kinds, periods)]
+        elif groups and len(periods) % len(groups) == 0 and len(periods) >= len(groups):
             per = len(periods) // len(groups)
             other = kinds if groups is scopes else scopes
             for g_index, g in enumerate(groups):
@@ -247,7 +269,9 @@ def build_columns(tokens: list[HeaderToken], default_period: int | None, default
             # "Utfall 2021 Budget 2021", "Bokslut 2022 2021": a run of periods takes the words before it
             for period in periods:
                 columns.append(Column(period, kind, scope=scope))
-        pending = []
+        if full:
+            columns[-(run_end - i):] = [replace(c, full_year=True) for c in columns[-(run_end - i):]]
+        pending, full = [], False
         i = run_end
     for t in pending:                        # words after the last period: their own columns
         if t.kind == "kind":
@@ -256,7 +280,7 @@ def build_columns(tokens: list[HeaderToken], default_period: int | None, default
     if not columns:
         kinds = [t for t in toks if t.kind == "kind"]
         columns = [Column(default_period, str(k.value)) for k in kinds]
-    columns = _blocks_without_scope(columns, toks)
+    columns = _scope_blocks(_blocks_without_scope(columns, toks), toks)
     return HeaderModel(tuple(_inherit(columns, default_period)), has_note, tuple(tokens))
 
 
@@ -271,7 +295,35 @@ def _blocks_without_scope(columns: list[Column], toks: list[HeaderToken]) -> lis
     if len({str(t.value) for t in scopes}) >= 2:
         return columns
     half = n // 2
-    return [Column(c.period, c.kind, c.x0, c.x1, "entity" if k < half else "group") for k, c in enumerate(columns)]
+    return [replace(c, scope="entity" if k < half else "group") for k, c in enumerate(columns)]
+
+
+@lru_cache(maxsize=1)
+def full_year_words() -> frozenset[str]:
+    """Words that name a column as the whole year (table_words.toml [full_year])."""
+    return frozenset(fold(w) for w in _words().get("full_year", {}).get("words", ()))
+
+
+def _full_year(t: HeaderToken) -> bool:
+    return t.kind == "filler" and fold(t.text) in full_year_words()
+
+
+def _scope_blocks(columns: list[Column], toks: list[HeaderToken]) -> list[Column]:
+    """Scope words printed over a header whose columns repeat ("Kommunen Koncernen" over "Utfall
+    2023 Budget 2023 Utfall 2022 Utfall 2023 Utfall 2022"): each scope's block begins where the
+    (kind, period) columns begin again. Only where the blocks are as many as the scopes named."""
+    keys = [(c.scope, c.kind, c.period) for c in columns]
+    scopes = list(dict.fromkeys(str(t.value) for t in toks if t.kind == "scope"))
+    if len(set(keys)) == len(keys) or len(scopes) < 2:
+        return columns
+    blocks: list[list[Column]] = [[]]
+    for c in columns:
+        if any((o.kind, o.period) == (c.kind, c.period) for o in blocks[-1]):
+            blocks.append([])
+        blocks[-1].append(c)
+    if len(blocks) != len(scopes):
+        return columns
+    return [replace(c, scope=scope) for block, scope in zip(blocks, scopes) for c in block]
 
 
 def _inherit(columns: list[Column], default_period: int | None) -> list[Column]:
@@ -280,7 +332,7 @@ def _inherit(columns: list[Column], default_period: int | None) -> list[Column]:
         if c.period is None:
             near = next((o.period for o in columns[k::-1] if o.period is not None), None) or \
                 next((o.period for o in columns[k:] if o.period is not None), default_period)
-            c = Column(near, c.kind, c.x0, c.x1, c.scope)
+            c = replace(c, period=near)
         out.append(c)
     return out
 

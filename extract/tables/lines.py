@@ -13,8 +13,10 @@ import math
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import lru_cache
+from importlib import resources
 
 import regex
+import tomllib
 from arsred.extract.amounts import Amount, is_amount_token, parse_amount, readings, segment
 from arsred.extract.document import Cell, Line
 from arsred.extract.sections import YEAR, config, fold
@@ -32,11 +34,6 @@ GROUP_WORDS = {"utfall": "utfall", "bokslut": "utfall", "budget": "budget", "avv
                "forbrukade": "utfall", "utbetalt": "utfall", "kvarvarande": "avvikelse"}
 SUB_WORDS = {"intakt": "intakt", "intakter": "intakt", "kostnad": "kostnad", "kostnader": "kostnad",
              "netto": "netto", "nettokostnad": "netto"}
-FILLER = {"belopp", "i", "tkr", "kr", "mkr", "kkr", "not", "noter", "ar", "sek", "tkr.", "kr.", "|", "*",
-          "(tkr)", "(kr)", "(mkr)", "ack", "period", "helar", "kronor", "tusental", "tusentals", "miljoner", "ackumulerat", "perioden", "tom", "t.o.m", "per",
-          "jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec",
-          "januari", "februari", "mars", "april", "juni", "juli", "augusti", "september", "oktober",
-          "november", "december"}
 SUB_COLUMN = {"intakt": "utfall_intakt", "kostnad": "utfall_kostnad", "netto": "utfall_netto"}
 OPERATORS = regex.compile(r"^(?:[=+\-−–]\s*/\s*[=+\-−–]|[=+\-−–])\s*(?=\S)")
 
@@ -48,6 +45,7 @@ class Column:
     x0: float | None = None
     x1: float | None = None
     scope: str = "entity"          # entity | group (Koncernen, Sammanställd redovisning)
+    full_year: bool = False        # named as the whole year ("Helår 2022") in a header of interim periods
 
 
 @dataclass(frozen=True)
@@ -132,13 +130,20 @@ def _header_token_kind(tok: str) -> str | None:
     f = f.rstrip("-")
     if not f:
         return "filler"
-    if f in FILLER or t.casefold() in FILLER:
+    if f in _filler() or t.casefold() in _filler():
         return "filler"
     if _vocab(f, GROUP_WORDS) or f.startswith("utfall budget") or f.replace(" ", "-") in ("utfall-budget",):
         return "group"
     if _vocab(f, SUB_WORDS):
         return "sub"
     return None
+
+
+@lru_cache(maxsize=1)
+def _filler() -> frozenset[str]:
+    """Words a header line may hold without naming a column (table_words.toml [line_filler])."""
+    with resources.files("arsred.extract").joinpath("data/table_words.toml").open("rb") as fh:
+        return frozenset(tomllib.load(fh)["line_filler"]["words"])
 
 
 def _header_model():

@@ -21,7 +21,8 @@ MAX_READINGS = 400        # per row: beyond this the row is reported as unreadab
 MAX_DIGITS = 15           # an amount of more digits is not an amount (no public body prints one)
 SIGNS = "-−–—+"
 _WS = " \u00a0\u202f"
-_NOTE_LIST = regex.compile(r"\d{1,2}(?:\s*,\s*\d{1,2}|\s+och\s+\d{1,2}|\s*&\s*\d{1,2})+")
+# no note is numbered 0 or 05: '43,0' is a figure, never the notes 43 and 0
+_NOTE_LIST = regex.compile(r"[1-9]\d?(?:\s*,\s*[1-9]\d?|\s+och\s+[1-9]\d?|\s*&\s*[1-9]\d?)+(?!\d)")
 _NOTE_ONE = regex.compile(r"\d{1,2}")
 _EMPTY = ("..", "…", "-", "–", "—", "−")
 _CUT = regex.compile(r"(?:\d+,|,\d*)(?=[ \u00a0\u202f]|$)")      # '758,', ',0': what a transcript left of a figure

@@ -193,7 +193,10 @@ class Arithmetic:
                 if v:
                     parts += 1
                 path = (s, path)             # the rows used, innermost first
-            if parts and (parts >= 2 or (big and t - s >= 2)) and -_TOL[parts] <= acc - total <= _TOL[parts]:
+            # one part only across rows that print nothing directly above the total, never across a
+            # subtotal's run jumped over (a figure there would seem to break the sum)
+            if parts and (parts >= 2 or (big and t - s >= 2 and not jumps)) and \
+                    -_TOL[parts] <= acc - total <= _TOL[parts]:
                 used = set()
                 while path is not None:
                     used.add(path[0])

@@ -14,7 +14,7 @@ from dataclasses import replace
 from arsred.extract.amounts import segment
 from arsred.extract.document import Line
 from arsred.extract.sections import YEAR, Section, fold, has_leaders
-from arsred.extract.tables.header import header_tokens
+from arsred.extract.tables.header import header_tokens, year_runs
 from arsred.extract.tables.lines import (
     Column,
     Header,
@@ -220,8 +220,15 @@ def _implicit_header(lines: list[Line], period: int | None, default_kind: str) -
                 counts[len(seg[1])] += 1
     n = counts.most_common(1)[0][0] if counts else 1
     n = max(1, min(n, 6))
-    cols = tuple(Column(period - k if period else None, default_kind) for k in range(n))
-    return Header(cols)
+    if n == 1:
+        return Header((Column(period, default_kind),))
+    # several columns take the years of a run printed among the rows, in order; without one the
+    # table is not read: newest first is a convention, not a reading (docs/tables.md, proof.py)
+    years: list[str] = next((run for ln in lines[:60] for run in year_runs(ln.text) if len(run) >= n), [])
+    if len(years) < n or len(set(years[:n])) != n:
+        log.info("a table of %d columns whose years are printed nowhere among its rows: left unread", n)
+        return Header(())
+    return Header(tuple(Column(int(y), default_kind) for y in years[:n]))
 
 
 def _is_prose(row: Row, line: Line) -> bool:

@@ -19,7 +19,6 @@ from arsred.extract.document import Line
 from arsred.extract.sections import config, fold
 from arsred.extract.sections_oneline import year_run
 from arsred.extract.tables.header import (
-    YEAR_RE,
     HeaderModel,
     build_columns,
     caption_kind,
@@ -28,7 +27,7 @@ from arsred.extract.tables.header import (
     column_identities,
     header_tokens,
     part_scope,
-    unglue,
+    year_runs,
 )
 from arsred.extract.tables.lines import (
     OPERATORS,
@@ -45,7 +44,6 @@ from arsred.extract.tables.readings import Grammar, Reading, placements, row_rea
 from arsred.extract.tables.settle import Candidate, RowChoice, settle
 
 log = logging.getLogger(__name__)
-_YEAR_RUN = regex.compile(rf"(?<![\d,])(?:{YEAR_RE.pattern}\s+)+{YEAR_RE.pattern}(?![\d,])")   # after unglue
 
 # a dot between digits is a thousands separator ("1.214.100"), never a figure's end
 _FIGURES = regex.compile(r"(?:[\d\s\u00a0\u202f,\-−–—+()*|\x00]|(?<=\d)\.(?=\d{3}))+$")
@@ -130,6 +128,12 @@ def _kind(line: Line) -> str:
     return "label"
 
 
+def _years_only(text: str) -> bool:
+    """A line of two or more years and nothing else, in any order ('2023 2023 2022 2023 2022')."""
+    toks = text.split()
+    return len(toks) >= 2 and all(_YEAR_LINE.match(t) for t in toks)
+
+
 def _glued_years(text: str) -> list[str]:
     """'201520142013': a header of consecutive years printed without spaces, cut into its years."""
     if not regex.fullmatch(r"\d{8,}", text):
@@ -170,7 +174,9 @@ def read_stream_tables(lines: list[Line], statement: str, fiscal_year: int | Non
             if kind == "blank":
                 i += 1
                 continue
-            if kind == "year" or (kind == "label" and _is_header(text)):
+            if kind == "year" or (kind == "label" and _is_header(text)) or (kind == "figures" and header_lines
+                                                                            and _years_only(text)):
+                # "2023 2023 2022 2023 2022" under a line of column words: the years of those columns
                 header_toks += header_tokens(text)
                 header_lines.append(line)
                 if declared_unit(text):
@@ -639,7 +645,7 @@ def _implicit_columns(rows: list[StreamRow], grammar: Grammar, fiscal_year: int 
     if n == 1:
         return [Column(fiscal_year, default_kind)]
     texts = [ln.text for ln in header_lines] + [t for row in rows for t in [row.label, *(g for g, _ in row.groups)]]
-    runs = (m.group().split() for t in texts for m in _YEAR_RUN.finditer(unglue(t)))
+    runs = (run for t in texts for run in year_runs(t))
     years: list[str] = next((run for run in runs if len(run) >= n), [])
     if len(years) < n or len(set(years)) != len(years):
         log.info("a table of %d columns whose years are printed nowhere above its rows: left unread", n)
