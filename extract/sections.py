@@ -115,13 +115,16 @@ def _running_key(text: str, running: set[str]) -> bool:
 
 
 def content_lines(document: Document) -> list[Line]:
-    """All lines but page furniture (and lone page numbers next to it), and OCR specks."""
+    """All lines but page furniture (and lone page numbers next to it), OCR specks and a table of
+    contents laid out one entry, or one title and one page number, a line."""
     lines = document.lines
     running = running_lines(document)
     furniture = [is_furniture(line.text) or (bool(running) and _running_key(line.text, running)) for line in lines]
     out = []
+    contents_end = 0
     for i, line in enumerate(lines):
-        if furniture[i] or _ocr_speck(line):
+        contents_end = max(contents_end, contents_span(lines, i))
+        if furniture[i] or _ocr_speck(line) or i < contents_end:
             continue
         if regex.fullmatch(r"\s*\d{1,3}\s*", line.text):
             near = furniture[max(0, i - 3): i] + furniture[i + 1: i + 4]
@@ -168,9 +171,66 @@ MIN_CONTENTS_ENTRIES = 3
 
 
 def is_contents_list(text: str) -> bool:
-    """A table of contents run onto one line ("Innehåll Kommunfakta... 4 Noter... 21 27 …"): its
-    numbers are page numbers, never amounts."""
-    return len(_CONTENTS_ENTRY.findall(text)) >= MIN_CONTENTS_ENTRIES
+    """A table of contents run onto one line ("Innehåll Kommunfakta... 4 Noter... 21 27 …", or with
+    no leader dots after its heading: "Innehållsförteckning 2 Kommunstyrelsens ordförande 3 …"):
+    its numbers are page numbers, never amounts."""
+    if len(_CONTENTS_ENTRY.findall(text)) >= MIN_CONTENTS_ENTRIES:
+        return True
+    folded = fold(text)
+    for heading in _contents_headings():
+        at = regex.search(rf"\b{regex.escape(heading)}\b", folded)
+        if at is None:
+            continue
+        tokens = folded[at.end():].split()
+        pages = [int(t) for i, t in enumerate(tokens) if t.isdecimal() and len(t) <= 3
+                 and (i == 0 or not tokens[i - 1].isdecimal())]
+        run = _rising_run(pages)
+        # the page numbers rise through (nearly) all the entries: a list of titles and pages
+        if run >= _contents_min() and run >= 0.8 * len(pages):
+            return True
+    return False
+
+
+def _rising_run(pages: list[int]) -> int:
+    """How many of the numbers, from the first, never decrease."""
+    n = 0
+    for i, page in enumerate(pages):
+        if i and page < pages[i - 1]:
+            break
+        n += 1
+    return n
+
+
+@lru_cache(maxsize=1)
+def _contents_headings() -> tuple[str, ...]:
+    return tuple(sorted((fold(h) for h in config()["contents"]["headings"]), key=len, reverse=True))
+
+
+def _contents_min() -> int:
+    return int(config()["contents"]["min_entries"])
+
+
+def contents_span(lines: list[Line], start: int) -> int:
+    """Where a table of contents whose heading stands alone on line `start` ends (the index after
+    its last page number), or `start` when no contents list follows: titles and page numbers, each
+    on a line of its own or together, while the page numbers do not decrease."""
+    if fold(lines[start].text) not in _contents_headings():
+        return start
+    pages: list[int] = []
+    end = start
+    for i in range(start + 1, len(lines)):
+        tokens = lines[i].text.split()
+        if not tokens or len(lines[i].text) > 90:
+            break
+        last = tokens[-1]
+        if last.isdecimal() and len(last) <= 3 and (len(tokens) == 1 or not tokens[-2].replace(",", "").isdecimal()):
+            if pages and int(last) < pages[-1]:
+                break
+            pages.append(int(last))
+            end = i + 1
+        elif not regex.search(r"\p{L}", lines[i].text):
+            break                        # a line of figures: no title of a contents list
+    return end if len(pages) >= _contents_min() else start
 
 
 def is_toc_line(line: Line) -> bool:

@@ -90,3 +90,35 @@ def test_an_ocr_speck_between_a_label_and_its_figures_is_no_line():
     assert [ln.text for ln in content_lines(scan)] == ["Avgifter i utjämningssystemen", "-43 735", "-34 452", "kr", "-"]
     text = Document("d", "d.txt", "", "text", [Page(2, tuple(Line(2, 46 + 2 * i, t) for i, t in enumerate(texts)))])
     assert [ln.text for ln in content_lines(text)] == texts
+
+
+def _gnosjo_contents() -> list[tuple[str, str]]:
+    """(title, page) of the real contents list on Gnosjö's 2019 cover page (tests/real/pages)."""
+    from pathlib import Path
+    text = (Path(__file__).parent / "real" / "pages" / "gnosjo_2019_omslag.txt").read_text(encoding="utf-8")
+    entries = []
+    for line in text.splitlines():
+        title, dots, page = line.rpartition("...")
+        if dots and page.strip().isdecimal():
+            entries.append((title.strip(), page.strip()))
+    assert len(entries) >= 20
+    return entries
+
+
+def test_a_contents_list_flattened_to_one_title_and_one_page_number_a_line_is_no_content():
+    """The same real contents list as a PDF's text flattens it: every title and every page number on a
+    line of its own, no leader dots. Its 'Resultaträkning' / '35' must be no heading and no row."""
+    entries = _gnosjo_contents()
+    body = ["Årsredovisning 2019", "Innehåll", *[x for title, page in entries for x in (title, page)],
+            "Förvaltningsberättelse", "Kommunens resultat för året uppgick till 29,7 miljoner kronor, vilket är bättre än budget."]
+    kept = [ln.text for ln in content_lines(text_document("\n".join(body)))]
+    assert kept == ["Årsredovisning 2019", "Förvaltningsberättelse", body[-1]]
+
+
+def test_a_contents_list_run_onto_one_line_without_leaders_is_a_contents_list():
+    from arsred.extract.sections import is_contents_list
+    entries = _gnosjo_contents()
+    line = "ÅRSREDOVISNING 2019 Innehållsförteckning " + " ".join(f"{t} {p}" for t, p in entries)
+    assert is_contents_list(line)
+    # a statement run onto one line is not: its numbers are amounts that do not rise like page numbers
+    assert not is_contents_list("Innehåll Verksamhetens intäkter 1 48 210 47 305 Verksamhetens kostnader 2 -412 -398")
