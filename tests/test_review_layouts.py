@@ -92,3 +92,16 @@ def test_a_warning_that_a_table_is_not_read_means_none_of_its_figures_is_output(
     for doc in run.documents.itertuples():
         if "its figures are not read" in (doc.warnings or ""):
             assert not len(run.facts[(run.facts.doc_id == doc.doc_id) & (run.facts.statement == "resultatrakning")])
+
+
+def test_a_whole_year_range_after_a_forecast_is_no_forecast(run) -> None:
+    """'Prognos 2023  2022-01-01–2022-12-31': the range is the year 2022's outcome, not a second
+    forecast (it came out as prognos 2022, verified by the table's sums). Beside the interim
+    '2022-01-01–2022-08-31' it is left unread, as 'Helår 2022' is."""
+    facts = run.facts[run.facts.doc_id == "del_prognos_whole_year_range"]
+    got = {(f.column, f.period, f.label): f.printed for f in facts.itertuples()}
+    assert got[("prognos", 2023, "Verksamhetens intäkter")] == "310,0"
+    assert got[("budget", 2023, "Skatteintäkter")] == "1 290,0"
+    assert got[("utfall", 2022, "Verksamhetens kostnader")] == "-1 005,1"
+    assert not {"305,2", "-1 545,2", "1 227,7"} & set(facts.printed)
+    assert all(f.period == 2023 for f in facts.itertuples() if f.column == "prognos")

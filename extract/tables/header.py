@@ -26,6 +26,7 @@ _CASE_STEP = regex.compile(r"(?<=\p{Ll})(?=\p{Lu})")
 _LETTER_DIGIT = regex.compile(r"(?<=\p{L})(?=\d)|(?<=\d)(?=\p{L})")
 _LONG_DIGITS = regex.compile(r"\d{8,}")
 _OPEN_RANGE = regex.compile(rf"(?:{DATE_RE.pattern})\s*[-–—]\s*$")
+_WHOLE_YEAR_RANGE = regex.compile(r"\b((?:19|20)\d\d)-01-01\s*[-–—]\s*\1-12-31\b")
 _YEAR_RANGE = regex.compile(r"@(\d{4})\s*[-–—]\s*@(\d{4})")
 _TWO_YEARS = regex.compile(r"((?:19|20)\d\d)\s*[-–/]\s*((?:19|20)?\d\d)")
 
@@ -123,6 +124,8 @@ def _header_tokens(text: str) -> tuple[HeaderToken, ...]:
     """header_tokens, kept per text: the table readers ask about the same lines many times (issue 14)."""
     text = unglue(text)
     text = _OPEN_RANGE.sub(" ", text)   # a range whose end is on the next line
+    # a range over a whole calendar year beside interim ranges is the year's outcome: named so, as "Helår" names it
+    text = _WHOLE_YEAR_RANGE.sub(r" helår \1-12-31 ", text)
     text = DATE_RE.sub(lambda m: f" @{_date_year(m.group())} ", text)
     # a period range "2021-01-01 – 2021-12-31" or "jan–dec 2021" keeps its end
     text = _YEAR_RANGE.sub(r"@\2", text)
@@ -243,8 +246,12 @@ def build_columns(tokens: list[HeaderToken], default_period: int | None, default
             pending.append(t)
             i += 1
             continue
+        # a run of periods is of one form: a dated period ("2022-01-01–2022-12-31", "2022-12-31") after a
+        # bare year names its own column and does not take the kind word before the year ("Prognos 2023
+        # 2022-01-01–2022-12-31" is a forecast and a year's outcome, not two forecasts)
         run_end = i
-        while run_end < len(toks) and toks[run_end].kind == "period":
+        while run_end < len(toks) and toks[run_end].kind == "period" and \
+                _dated(toks[run_end]) == _dated(toks[i]):
             run_end += 1
         periods = [int(p.value) for p in toks[i:run_end]]
         scopes = [p for p in pending if p.kind == "scope"]
@@ -282,6 +289,11 @@ def build_columns(tokens: list[HeaderToken], default_period: int | None, default
         columns = [Column(default_period, str(k.value)) for k in kinds]
     columns = _scope_blocks(_blocks_without_scope(columns, toks), toks)
     return HeaderModel(tuple(_inherit(columns, default_period)), has_note, tuple(tokens))
+
+
+def _dated(t: HeaderToken) -> bool:
+    """A period printed as a date or a date range (header_tokens marks it '@')."""
+    return t.text.startswith("@")
 
 
 def _blocks_without_scope(columns: list[Column], toks: list[HeaderToken]) -> list[Column]:
