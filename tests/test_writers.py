@@ -176,3 +176,18 @@ def test_arrow_columns_are_what_pyarrow_builds_from_the_values() -> None:
         assert built.validate(full=True) is None
         assert built.equals(pa.array(values, writers._arrow_type(kind))), kind
         assert built.to_pylist() == values
+
+
+def test_a_run_without_goals_writes_the_same_schema_as_one_with_goals(tmp_path: Path) -> None:
+    """Panels are built by reading many runs' Parquet together: a goals table with no rows had its
+    numeric columns typed as strings (typed by values, of which there were none)."""
+    root = Path(__file__).resolve().parent
+    schemas = []
+    for name, doc in (("none", root / "fixtures/review/rr_note_two_spaces.txt"),
+                      ("some", root / "corpus/001_417f4babd9b8cbcc.txt")):
+        arsred.extract_reports([doc], tmp_path / name, Options(jobs=1), use_cache=False)
+        schemas.append(pyarrow.parquet.read_schema(tmp_path / name / "goals.parquet"))
+    assert pyarrow.parquet.read_table(tmp_path / "some" / "goals.parquet").num_rows > 0
+    numeric = ("goal_no", "target_value", "outcome_value", "granted_sek", "used_sek")
+    assert [schemas[0].field(c).type for c in numeric] == [schemas[1].field(c).type for c in numeric] \
+        == [pa.int64(), pa.float64(), pa.float64(), pa.float64(), pa.float64()]
