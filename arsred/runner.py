@@ -761,6 +761,10 @@ DASK_PORT = 8786           # the scheduler's port when the address names none
 _HANDSHAKE_MAX = 1 << 20   # a Dask handshake is a few dozen bytes; a length past this is not Dask talking
 
 
+# the other transports Dask's comm layer knows; an http:// address (its dashboard) is none of them
+DASK_SCHEMES = ("tls", "ucx", "inproc", "ws", "wss")
+
+
 def check_scheduler(address: str, timeout: float) -> None:
     """Raise UsageError unless `address` answers as a Dask scheduler within `timeout` seconds.
 
@@ -775,6 +779,9 @@ def check_scheduler(address: str, timeout: float) -> None:
     import struct
 
     scheme, _, rest = address.rpartition("://")
+    if scheme not in ("", "tcp", *DASK_SCHEMES):
+        raise UsageError(f"--scheduler {address}: {scheme}:// is no Dask scheduler address "
+                         f"(tcp://HOST:PORT; also {', '.join(s + '://' for s in DASK_SCHEMES)})")
     if scheme not in ("", "tcp"):
         return
     host, _, port_text = rest.rpartition(":")

@@ -195,6 +195,16 @@ def test_the_scheduler_is_checked_even_when_every_input_is_cached(not_a_schedule
     assert "cannot use the Dask scheduler" in capsys.readouterr().err
 
 
+def test_a_scheduler_address_of_a_scheme_dask_has_not_is_a_usage_line(not_a_scheduler, tmp_path: Path, capsys) -> None:
+    """'http://…' (the dashboard's address, an easy slip) was accepted and the run exited 0."""
+    pytest.importorskip("distributed")
+    (tmp_path / "in.txt").write_text("x")
+    address = "http://" + not_a_scheduler["http"].split("://")[-1]
+    assert main(["extract", str(tmp_path / "in.txt"), "-o", str(tmp_path / "out"), "-q",
+                 "--scheduler", address]) == ExitCode.USAGE
+    assert "http:// is no Dask scheduler address" in capsys.readouterr().err
+
+
 def test_scheduler_timeout_must_be_positive(tmp_path: Path, capsys) -> None:
     (tmp_path / "in.txt").write_text("x")
     assert main(["extract", str(tmp_path / "in.txt"), "-o", str(tmp_path / "out"),
