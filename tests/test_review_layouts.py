@@ -105,3 +105,18 @@ def test_a_whole_year_range_after_a_forecast_is_no_forecast(run) -> None:
     assert got[("utfall", 2022, "Verksamhetens kostnader")] == "-1 005,1"
     assert not {"305,2", "-1 545,2", "1 227,7"} & set(facts.printed)
     assert all(f.period == 2023 for f in facts.itertuples() if f.column == "prognos")
+
+
+def test_a_wide_gap_is_never_a_thousands_space(run) -> None:
+    """'Skatteintäkter  4  700 500  672 100  700 500  672 100' (Koncernen, Kommunen; tkr; cells two
+    spaces apart): the stream reader joined the whole tail with single spaces, so '4 700 500' was a
+    reading too and the row stayed undecided in an `ok` document. Every row is read, scope by scope."""
+    facts = run.facts[run.facts.doc_id == "rr_scopes_tkr_two_spaces"]
+    got = {(f.label, f.scope, f.period): f.printed for f in facts.itertuples()}
+    for scope, (y23, y22) in (("group", ("700 500", "672 100")), ("entity", ("700 500", "672 100"))):
+        assert got[("Skatteintäkter", scope, 2023)] == y23 and got[("Skatteintäkter", scope, 2022)] == y22
+    assert got[("Generella statsbidrag och utjämning", "group", 2023)] == "180 200"
+    assert got[("Verksamhetens intäkter", "group", 2023)] == "310 500"
+    assert got[("Verksamhetens intäkter", "entity", 2022)] == "142 800"
+    assert got[("Årets resultat", "entity", 2023)] == "22 300"
+    assert len(facts) == 12 * 4

@@ -99,7 +99,10 @@ def _label_part(text: str) -> tuple[str, str]:
         return s.replace("\x00", " ").strip(), ""
     start += lead.start()
     label = s[:start].replace("\x00", " ").rstrip()
-    tail = " ".join(s[start:].replace("|", " ").split()).replace("\x00", "  ").strip()
+    # a wide gap (a tab, two spaces or more) stays a wide gap: it parts cells, and no amount's thousands
+    # space is one ('4  700 500' is a note and an amount, never 4 700 500)
+    tail = regex.sub(r"\s{2,}|\t", "  ", regex.sub(r"[^\S\t]", " ", s[start:].replace("|", "  "))
+                     ).replace("\x00", "  ").strip()
     ref = regex.match(r"\d{1,2}(?:\s*,\s*\d{1,2})*\)", tail) if regex.search(r"\(\s*not(?:er)?$", label, flags=regex.I) else None
     if ref:                              # 'poster (Not 25) – 51': the note reference closes the label
         label, tail = f"{label} {ref.group()}", tail[ref.end():].strip()
