@@ -120,3 +120,15 @@ def test_a_wide_gap_is_never_a_thousands_space(run) -> None:
     assert got[("Verksamhetens intäkter", "entity", 2022)] == "142 800"
     assert got[("Årets resultat", "entity", 2023)] == "22 300"
     assert len(facts) == 12 * 4
+
+
+def test_a_closed_year_beside_the_interim_column_of_that_year_costs_that_column_only(run) -> None:
+    """'Utfall 2022 … Bokslut 2022': both are utfall 2022 for the output; the whole table was lost
+    ('headings seen but no table under them'). Bokslut names the closed year, as Helår does: that
+    column alone is left unread, with a warning, and the other four are read."""
+    facts = run.facts[run.facts.doc_id == "del_bokslut_beside_utfall"]
+    got = {(f.column, f.period, f.label): f.printed for f in facts.itertuples()}
+    assert got[("utfall", 2022, "Verksamhetens intäkter")] == "198,6"
+    assert got[("prognos", 2023, "Skatteintäkter")] == "1 055,0"
+    assert not {"305,2", "-1 480,7", "1 001,3"} & set(facts.printed)
+    assert "whole year" in run.documents.set_index("doc_id").loc["del_bokslut_beside_utfall", "warnings"]

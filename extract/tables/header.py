@@ -276,7 +276,7 @@ def build_columns(tokens: list[HeaderToken], default_period: int | None, default
             # "Utfall 2021 Budget 2021", "Bokslut 2022 2021": a run of periods takes the words before it
             for period in periods:
                 columns.append(Column(period, kind, scope=scope))
-        if full:
+        if full or any(fold(k.text) in full_year_kinds() for k in kinds[-1:]):
             columns[-(run_end - i):] = [replace(c, full_year=True) for c in columns[-(run_end - i):]]
         pending, full = [], False
         i = run_end
@@ -314,6 +314,12 @@ def _blocks_without_scope(columns: list[Column], toks: list[HeaderToken]) -> lis
 def full_year_words() -> frozenset[str]:
     """Words that name a column as the whole year (table_words.toml [full_year])."""
     return frozenset(fold(w) for w in _words().get("full_year", {}).get("words", ()))
+
+
+@lru_cache(maxsize=1)
+def full_year_kinds() -> frozenset[str]:
+    """Kind words that also name the closed year (table_words.toml [full_year] kinds: "Bokslut")."""
+    return frozenset(fold(w) for w in _words().get("full_year", {}).get("kinds", ()))
 
 
 def _full_year(t: HeaderToken) -> bool:
