@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import logging
 import time
-from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 
@@ -19,11 +18,11 @@ from arsred.extract.document import Box, Cell, Document, Line
 from arsred.extract.metadata import detect_metadata, title_year
 from arsred.extract.moneyblocks import find_money_blocks, find_year_lists
 from arsred.extract.reading.read import doc_id_for, read_document
-from arsred.extract.sections import YEAR, Section, config, content_lines, find_sections, fold
+from arsred.extract.sections import Section, config, content_lines, find_sections, fold
 from arsred.extract.sections_oneline import unfold_lines
 from arsred.extract.tables import Table, declared_unit
 from arsred.extract.tables.header import group_only_labels, scope_named
-from arsred.extract.tables.proof import choose, proven_cells
+from arsred.extract.tables.proof import choose_reading, proven_cells
 from arsred.extract.tables.statements import has_budget_header, is_total_label, read_tables, section_period
 from arsred.extract.tables.stream import read_stream_tables, section_lines_are_flat
 from arsred.normalize.facts import UNITS, Fact
@@ -117,10 +116,7 @@ def extract_document(document: Document, options: Options, record: DocumentRecor
         by_stream = read_stream_tables([ln for ln in section.lines if id(ln) not in block_lines], kind,
                                        section_period(section, meta.fiscal_year), section.title,
                                        section.heading.text if section.heading is not None else "", section.note)
-        unread: list[tuple[Table, str]] = []
-        by_lines, by_stream = _distinct_columns(by_lines, unread), _distinct_columns(by_stream, unread)
-        for table in _not_read_elsewhere(choose(by_lines, by_stream, section_lines_are_flat(section.lines)),
-                                         unread, warnings):
+        for table in choose_reading(by_lines, by_stream, section_lines_are_flat(section.lines), warnings):
             _statement_by_lines(table, warnings)
             tables.append((table, section))
     if not tables:
@@ -310,63 +306,6 @@ def _header_toks(table: Table) -> list:
     from arsred.extract.tables.header import header_tokens
 
     return [t for line in table.header.lines for t in header_tokens(line.text)]
-
-
-def _distinct_columns(tables: list[Table], unread: list[tuple[Table, str]]) -> list[Table]:
-    """Tables whose columns are told apart. Two columns of one scope, kind and period ('2021 2020
-    2021 2020' with no scope named) would put two figures in one place: such a table is not read
-    by this reader (added to `unread` with the reason)."""
-    out = []
-    for table in tables:
-        keys = [(c.scope, c.kind, c.period) for c in table.header.columns]
-        printed = {int(y) for ln in table.header.lines for y in YEAR.findall(ln.text)}
-        if printed and any(c.period not in printed for c in table.header.columns):
-            unread.append((table, f"{table.statement}: the table '{table.title}' has more columns than the years "
-                                  f"its header prints; its figures are not read"))
-            continue
-        if len(set(keys)) < len(keys):
-            table = _without_full_year(table, keys, table.warnings)
-            keys = [(c.scope, c.kind, c.period) for c in table.header.columns]
-        if len(set(keys)) < len(keys):
-            unread.append((table, f"{table.statement}: the columns of the table '{table.title}' repeat their "
-                                  f"periods and name no scope that tells them apart; its figures are not read"))
-            continue
-        out.append(table)
-    return out
-
-
-def _not_read_elsewhere(chosen: list[Table], unread: list[tuple[Table, str]], warnings: list[str]) -> list[Table]:
-    """The warning that a table's figures are not read holds: where one reader left a table unread
-    and the other read its rows under a printed header whose columns are told apart, that reading
-    stands and nothing is warned; a reading of those rows under columns no header printed (assumed
-    from the report's year) is dropped with them, and the warning stands."""
-    out = list(chosen)
-    for table, message in unread:
-        rows = {id(r.line) for r in table.rows if r.has_values}
-        overlapping = [t for t in out if rows & {id(r.line) for r in t.rows if r.has_values}]
-        if overlapping and all(t.header.lines for t in overlapping):
-            continue
-        out = [t for t in out if t not in overlapping]
-        warnings.append(message)
-    return out
-
-
-def _without_full_year(table: Table, keys: list[tuple], warnings: list[str]) -> Table:
-    """A column named as the whole year ("Helår 2022") beside the interim column of the same year
-    ("2022-01-01–2022-08-31"): both are that year's utfall, and the output cannot tell them apart,
-    so the full-year column is left unread (warned) rather than mixed with the interim one."""
-    counts = Counter(keys)
-    drop = [k for k, c in enumerate(table.header.columns) if c.full_year and counts[keys[k]] > 1]
-    if not drop:
-        return table
-    keep = [k for k in range(len(keys)) if k not in drop]
-    for row in table.rows:
-        row.values = [row.values[k] for k in keep if k < len(row.values)]
-        row.unreadable = [keep.index(k) for k in row.unreadable if k in keep]
-    names = ", ".join(f"{table.header.columns[k].kind} {table.header.columns[k].period}" for k in drop)
-    warnings.append(f"{table.statement}: the table '{table.title}' prints the whole year ({names}) beside an "
-                    f"interim period of the same year; that column is not read")
-    return replace(table, header=replace(table.header, columns=tuple(table.header.columns[k] for k in keep)))
 
 
 def _scope_from_lines(table: Table, section: Section) -> None:

@@ -1,9 +1,12 @@
-"""How much of a table its own arithmetic proves: used to choose between two readers' readings."""
+"""How much of a table its own arithmetic proves, and which reading of a section stands: the one whose
+columns are told apart and whose figures the arithmetic proves more of."""
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
 
 import regex
+from arsred.extract.sections import YEAR
 from arsred.extract.tables.lines import Table
 from arsred.extract.tables.settle import Arithmetic, Candidate, RowChoice, participants
 
@@ -112,3 +115,68 @@ def _headed(tables: list[Table]) -> int:
     """Tables whose columns stand in a printed header (not assumed from the report's year) and
     that read at least one labelled figure under it."""
     return sum(1 for t in tables if t.header.lines and figures([t]))
+
+
+def choose_reading(line_tables: list[Table], stream_tables: list[Table], flat: bool, warnings: list[str]) -> list[Table]:
+    """The tables of a section as read: each reader's tables whose columns are told apart, the reading
+    the arithmetic proves more of (`choose`), and a warning for each table left unread."""
+    unread: list[tuple[Table, str]] = []
+    chosen = choose(_distinct_columns(line_tables, unread), _distinct_columns(stream_tables, unread), flat)
+    return _not_read_elsewhere(chosen, unread, warnings)
+
+
+def _distinct_columns(tables: list[Table], unread: list[tuple[Table, str]]) -> list[Table]:
+    """Tables whose columns are told apart. Two columns of one scope, kind and period ('2021 2020
+    2021 2020' with no scope named) would put two figures in one place: such a table is not read
+    by this reader (added to `unread` with the reason)."""
+    out = []
+    for table in tables:
+        keys = [(c.scope, c.kind, c.period) for c in table.header.columns]
+        printed = {int(y) for ln in table.header.lines for y in YEAR.findall(ln.text)}
+        if printed and any(c.period not in printed for c in table.header.columns):
+            unread.append((table, f"{table.statement}: the table '{table.title}' has more columns than the years "
+                                  f"its header prints; its figures are not read"))
+            continue
+        if len(set(keys)) < len(keys):
+            table = _without_full_year(table, keys, table.warnings)
+            keys = [(c.scope, c.kind, c.period) for c in table.header.columns]
+        if len(set(keys)) < len(keys):
+            unread.append((table, f"{table.statement}: the columns of the table '{table.title}' repeat their "
+                                  f"periods and name no scope that tells them apart; its figures are not read"))
+            continue
+        out.append(table)
+    return out
+
+
+def _not_read_elsewhere(chosen: list[Table], unread: list[tuple[Table, str]], warnings: list[str]) -> list[Table]:
+    """The warning that a table's figures are not read holds: where one reader left a table unread
+    and the other read its rows under a printed header whose columns are told apart, that reading
+    stands and nothing is warned; a reading of those rows under columns no header printed (assumed
+    from the report's year) is dropped with them, and the warning stands."""
+    out = list(chosen)
+    for table, message in unread:
+        rows = {id(r.line) for r in table.rows if r.has_values}
+        overlapping = [t for t in out if rows & {id(r.line) for r in t.rows if r.has_values}]
+        if overlapping and all(t.header.lines for t in overlapping):
+            continue
+        out = [t for t in out if t not in overlapping]
+        warnings.append(message)
+    return out
+
+
+def _without_full_year(table: Table, keys: list[tuple], warnings: list[str]) -> Table:
+    """A column named as the whole year ("Helår 2022") beside the interim column of the same year
+    ("2022-01-01–2022-08-31"): both are that year's utfall, and the output cannot tell them apart,
+    so the full-year column is left unread (warned) rather than mixed with the interim one."""
+    counts = Counter(keys)
+    drop = [k for k, c in enumerate(table.header.columns) if c.full_year and counts[keys[k]] > 1]
+    if not drop:
+        return table
+    keep = [k for k in range(len(keys)) if k not in drop]
+    for row in table.rows:
+        row.values = [row.values[k] for k in keep if k < len(row.values)]
+        row.unreadable = [keep.index(k) for k in row.unreadable if k in keep]
+    names = ", ".join(f"{table.header.columns[k].kind} {table.header.columns[k].period}" for k in drop)
+    warnings.append(f"{table.statement}: the table '{table.title}' prints the whole year ({names}) beside an "
+                    f"interim period of the same year; that column is not read")
+    return replace(table, header=replace(table.header, columns=tuple(table.header.columns[k] for k in keep)))
