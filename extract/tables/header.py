@@ -311,6 +311,12 @@ def _blocks_without_scope(columns: list[Column], toks: list[HeaderToken]) -> lis
 
 
 @lru_cache(maxsize=1)
+def line_filler_words() -> frozenset[str]:
+    """Words a header line may hold without naming a column (table_words.toml [line_filler])."""
+    return frozenset(_words()["line_filler"]["words"])
+
+
+@lru_cache(maxsize=1)
 def full_year_words() -> frozenset[str]:
     """Words that name a column as the whole year (table_words.toml [full_year])."""
     return frozenset(fold(w) for w in _words().get("full_year", {}).get("words", ()))

@@ -13,10 +13,8 @@ import math
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import lru_cache
-from importlib import resources
 
 import regex
-import tomllib
 from arsred.extract.amounts import Amount, is_amount_token, parse_amount, readings, segment
 from arsred.extract.document import Cell, Line
 from arsred.extract.sections import YEAR, config, fold
@@ -130,20 +128,15 @@ def _header_token_kind(tok: str) -> str | None:
     f = f.rstrip("-")
     if not f:
         return "filler"
-    if f in _filler() or t.casefold() in _filler():
+    from arsred.extract.tables.header import line_filler_words  # the header imports this module
+
+    if f in line_filler_words() or t.casefold() in line_filler_words():
         return "filler"
     if _vocab(f, GROUP_WORDS) or f.startswith("utfall budget") or f.replace(" ", "-") in ("utfall-budget",):
         return "group"
     if _vocab(f, SUB_WORDS):
         return "sub"
     return None
-
-
-@lru_cache(maxsize=1)
-def _filler() -> frozenset[str]:
-    """Words a header line may hold without naming a column (table_words.toml [line_filler])."""
-    with resources.files("arsred.extract").joinpath("data/table_words.toml").open("rb") as fh:
-        return frozenset(tomllib.load(fh)["line_filler"]["words"])
 
 
 def _header_model():
