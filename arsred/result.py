@@ -32,12 +32,12 @@ class DocumentRecord:
     organisation: str = ""
     doc_type: str = ""
     fiscal_year: int | None = None
-    pages: int = 0
+    pages: int | None = None          # unknown when the file could not be read at all
     input_kind: str = ""
     status: str = "ok"
     n_facts: int = 0
     n_verified: int = 0
-    verified_share: float = 0.0
+    verified_share: float | None = None  # None: no figure was ever put to the proof (an error row)
     n_failed_checks: int = 0
     error: str = ""
     warnings: str = ""

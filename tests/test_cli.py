@@ -110,6 +110,9 @@ def test_encrypted_and_corrupt_pdfs_are_error_rows_the_rest_completes(tmp_path: 
     assert docs.loc["good", "status"] in ("ok", "flagged", "unverified") and docs.loc["good", "n_facts"] > 0
     assert docs.loc["locked", "status"] == "error" and "encrypted" in docs.loc["locked", "error"]
     assert docs.loc["truncated", "status"] == "error" and docs.loc["truncated", "error"]
+    # nothing was put to the proof and no page was read: empty, not a share of 0 % or 0 pages
+    assert docs.loc["locked", "verified_share"] == "" and docs.loc["locked", "pages"] == ""
+    assert docs.loc["good", "verified_share"] != "" and int(docs.loc["good", "pages"]) > 0
 
 
 @pytest.mark.parametrize("extra", [

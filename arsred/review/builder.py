@@ -88,6 +88,11 @@ def _doc_ids(out: Path) -> list[str]:
     return sorted(p.stem for p in (out / "documents").glob("*.json"))
 
 
+def _share(share: float | None) -> str:
+    """The verified share as a percentage; a dash where nothing was put to the proof (an error row)."""
+    return "–" if share is None else f"{share:.0%}"
+
+
 def _safe(doc_id: str) -> str:
     return "".join(c if c.isalnum() or c in "-_." else "_" for c in doc_id)
 
@@ -119,7 +124,7 @@ def _document_page(result: DocumentResult, site: Path, out: Path, scale: float) 
     summary = (f'<p class="summary"><span class="badge status-{_e(rec.status)}">{_e(rec.status)}</span> '
                f"{len(result.facts)} figures: "
                + " · ".join(f'<span class="count {s}">{counts[s]} {s}</span>' for s in STATUSES)
-               + f" · verified share {rec.verified_share:.0%} · {rec.input_kind or 'unknown input'}"
+               + f" · verified share {_share(rec.verified_share)} · {rec.input_kind or 'unknown input'}"
                + (f" · {_e(rec.error)}" if rec.error else "") + "</p>")
     body = [head, '<body class="document">',
             f'<header><a href="index.html" class="back">← all documents</a>'
@@ -402,7 +407,7 @@ def _index_page(results: list[DocumentResult]) -> str:
             f"<td>{_e(rec.organisation or '—')}<br><small class=\"id\">{_e(rec.doc_id)}</small></td>"
             f"<td>{_e(rec.fiscal_year or '')}</td>"
             f'<td><span class="badge status-{_e(rec.status)}">{_e(rec.status)}</span></td>'
-            f'<td class="num">{len(r.facts)}</td><td class="num">{rec.verified_share:.0%}</td>'
+            f'<td class="num">{len(r.facts)}</td><td class="num">{_share(rec.verified_share)}</td>'
             f'<td class="num">{len(failed)}</td><td class="names">{_e(names)}</td>'
             f'<td><a href="{_e(_safe(rec.doc_id))}.html">review</a> · '
             f'<a href="../documents/{_e(rec.doc_id)}.json">json</a></td></tr>')
