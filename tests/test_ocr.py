@@ -484,8 +484,8 @@ class PageImageEngine:
             return []
         page = min(self.PAGES, key=lambda g: abs(g - grey))
         self.calls.append((page, image.size[0]))
-        scale = image.size[0] / (8.27 * 150)  # the words are laid out in pixels at 150 dpi
-        return [Word(w.text, Box(w.box.x0 * scale, w.box.top * scale, w.box.x1 * scale, w.box.bottom * scale),
+        sx, sy = image.size[0] / (8.27 * 150), image.size[1] / (11.69 * 150)  # words laid out in pixels at 150 dpi
+        return [Word(w.text, Box(w.box.x0 * sx, w.box.top * sy, w.box.x1 * sx, w.box.bottom * sy),
                      self.conf) for ln in _page_lines(self.PAGES[page]) for w in ln.words]
 
     def orientation(self, image) -> int:  # noqa: ANN001
@@ -497,12 +497,13 @@ def test_two_passes_keep_prose_cheap_and_read_figure_bands_at_full_resolution(mo
     from PIL import Image
     monkeypatch.setattr(ocr, "render_page", lambda path, index, dpi: Image.new(
         "L", (int(8.27 * dpi), int(11.69 * dpi)), (200, 210, 220)[index]))
-    from arsred.extract.reading.page_triage import cheap_dpi
+    from arsred.extract.reading.page_triage import cheap_dpi, cheap_x_scale
     engine = PageImageEngine()
     got = ocr.ocr_pages_two_pass("x.pdf", [0, 1, 2], 300, "swe", engine, workers=1)
     assert [got[i].effort for i in range(3)] == ["cheap", "bands", "bands"]
-    low = -(-int(8.27 * 300) // round(300 / cheap_dpi()))   # Image.reduce rounds up
-    # every page once at the cheap resolution (one rendering, reduced), then one strip of bands per page with figures
+    low = round(-(-int(8.27 * 300) // round(300 / cheap_dpi())) * cheap_x_scale())   # Image.reduce rounds up
+    # every page once at the cheap resolution (one rendering, reduced and narrowed), then one strip of bands per
+    # page with figures
     assert [c for c in engine.calls if c[0] != 255] == [(200, low), (210, low), (220, low)]
     assert len([c for c in engine.calls if c[0] == 255]) == 2
     cheap = {w.text: w.confidence for w in got[0].words}
@@ -529,7 +530,7 @@ def test_goal_pages_read_whole_by_the_triage_table_make_one_worker_read_the_next
     from PIL import Image
     monkeypatch.setattr(ocr, "render_page", lambda path, index, dpi: Image.new(
         "L", (int(8.27 * dpi), int(11.69 * dpi)), (230, 230, 200, 200)[index]))
-    from arsred.extract.reading.page_triage import cheap_dpi
+    from arsred.extract.reading.page_triage import cheap_dpi, cheap_x_scale
     kept = ocr.ocr_pages_two_pass("x.pdf", [0, 1, 2, 3], 300, "swe", PageImageEngine(), workers=1)
     assert [kept[i].effort for i in range(4)] == ["cheap"] * 4     # the default: every cheap reading is kept
     monkeypatch.setitem(page_triage.config()["goals"], "whole_page", True)
@@ -537,7 +538,7 @@ def test_goal_pages_read_whole_by_the_triage_table_make_one_worker_read_the_next
     got = ocr.ocr_pages_two_pass("x.pdf", [0, 1, 2, 3], 300, "swe", engine, workers=1)
     assert [got[i].effort for i in range(4)] == ["full", "full", "full", "cheap"]
     assert got[1].triage == got[2].triage.replace("no figures", "goal content")
-    low, high = -(-int(8.27 * 300) // round(300 / cheap_dpi())), int(8.27 * 300)
+    low, high = round(-(-int(8.27 * 300) // round(300 / cheap_dpi())) * cheap_x_scale()), int(8.27 * 300)
     # the goal section ends at page 3 (no goal content): page 4 is read cheaply again
     assert engine.calls == [(230, low), (230, high), (230, high), (200, high), (200, low)]
     parallel = ocr.ocr_pages_two_pass("x.pdf", [0, 1, 2, 3], 300, "swe", PageImageEngine(), workers=2)
@@ -645,3 +646,25 @@ def test_auto_effort_reads_the_goals_of_a_scanned_goal_page_as_the_full_reading_
     assert {r.effort for r in passes.values()} <= {"cheap", "bands"}
     assert len(got["full"]) >= 3 and any(s == "uppfyllt" for *_, s in got["full"])
     assert got["auto"] == got["full"]
+
+
+def test_a_narrowed_cheap_reading_gives_its_word_boxes_back_at_the_page_width() -> None:
+    """page_triage.toml [cheap] x_scale: the page is read narrowed, its words placed on the page as it is."""
+    import arsred.extract.reading.ocr as ocr
+    from PIL import Image
+
+    class WidthEngine:
+        seen: list[tuple[int, int]] = []
+
+        def recognize(self, image, lang: str) -> list[Word]:  # noqa: ANN001
+            self.seen.append(image.size)
+            w, h = image.size       # one word over the right half of whatever it is given
+            return [Word("Summa", Box(w / 2, h / 4, w, h / 2), 0.9)]
+
+    engine = WidthEngine()
+    page = Image.new("L", (1200, 800), 255)
+    narrowed = ocr._recognize(engine, page, "swe", 0.6)
+    assert engine.seen == [(720, 800)]
+    assert (narrowed[0].box.x0, narrowed[0].box.x1, narrowed[0].box.top) == pytest.approx((600, 1200, 200))
+    assert ocr._recognize(engine, page, "swe", 1.0)[0].box.x1 == pytest.approx(1200)
+    assert engine.seen[-1] == (1200, 800)

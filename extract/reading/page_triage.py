@@ -77,6 +77,11 @@ def cheap_dpi() -> int:
     return int(config()["cheap"]["dpi"])
 
 
+@lru_cache(maxsize=1)
+def cheap_x_scale() -> float:
+    return float(config()["cheap"].get("x_scale", 1.0))
+
+
 def cheap_confidence_factor() -> float:
     return float(config()["cheap"]["confidence_factor"])
 
