@@ -194,9 +194,10 @@ class Arithmetic:
                     parts += 1
                 path = (s, path)             # the rows used, innermost first
             # one part only across rows that print nothing directly above the total, never across a
-            # subtotal's run jumped over (a figure there would seem to break the sum)
+            # subtotal's run jumped over (a figure there would seem to break the sum); a total no larger
+            # than the rounding window of its parts ('15' within ±9 of eighteen rows) holds by chance
             if parts and (parts >= 2 or (big and t - s >= 2 and not jumps)) and \
-                    -_TOL[parts] <= acc - total <= _TOL[parts]:
+                    -_TOL[parts] <= acc - total <= _TOL[parts] and abs(total) > 2 * _TOL[parts]:
                 used = set()
                 while path is not None:
                     used.add(path[0])
@@ -501,7 +502,10 @@ def _propagate_blocks(arith: Arithmetic, rows: list[RowChoice], open_rows: list[
     for t in range(len(rows)):
         if t not in fixed and t not in open_rows:
             continue
-        starts = [h + 1 for h in headings + subtotals if h < t and t - h <= MAX_BLOCK] + [max(0, t - MAX_BLOCK)]
+        # a block opens after a heading or a subtotal, or at a subtotal that is itself the first part of
+        # the next running sum ("Kassaflöde före förändring av rörelsekapital" + the changes below it)
+        starts = [h + 1 for h in headings + subtotals if h < t and t - h <= MAX_BLOCK] + \
+            [h for h in subtotals if h < t and t - h <= MAX_BLOCK] + [max(0, t - MAX_BLOCK)]
         for s in sorted(set(starts), reverse=True):
             block = range(s, t)
             amb = tuple([r for r in block if r in open_rows] + ([t] if t in open_rows else []))
