@@ -11,7 +11,7 @@ import pytest
 from arsred.extract.amounts import Amount
 from arsred.extract.document import Line
 from arsred.extract.tables.lines import Column, Row, Value, settle_ambiguous_rows
-from arsred.extract.tables.settle import Candidate, RowChoice, settle
+from arsred.extract.tables.settle import Arithmetic, Candidate, RowChoice, settle
 from arsred.extract.tables.stream import read_stream_tables
 
 import arsred
@@ -148,6 +148,17 @@ def test_a_small_total_within_a_long_runs_rounding_proves_nothing() -> None:
     large = parts + [_choice((30, None), (None, 30))]
     settle(large, cols, 1, [])
     assert not large[-1].undecided and large[-1].chosen == 0 and large[-1].decided_by
+
+
+def test_a_run_never_counts_a_subtotal_and_its_parts() -> None:
+    """'Verksamhetens nettokostnad' (30) totals the two rows above it; a run below that counts it may go on
+    above its parts, never into them: 55 = 5 + 30 + 20 would count 20 twice, so it is no identity."""
+    cols = (Column(2020, "utfall"),)
+    rows = [_choice((10,)), _choice((20,)), _choice((30,)), _choice((5,))]
+    twice = Arithmetic(rows + [_choice((55,))], cols, 1, [])
+    assert not any(k.startswith("run:4:") for k in twice.holds_for(4, 0))
+    once = Arithmetic(rows + [_choice((35,))], cols, 1, [])
+    assert "run:4:0:2,3" in once.holds_for(4, 0)
 
 
 def test_a_row_identity_settles_merged_figures_in_the_line_reader() -> None:

@@ -204,13 +204,17 @@ class Arithmetic:
                     path = path[1]
                 result = (f"run:{t}:{c}:{','.join(map(str, sorted(used)))}", frozenset(used))
                 break
-            stack.append((s - 1, acc, parts, path, jumps))
-            if v and jumps < 2:
+            start = None
+            if v:
                 if s not in starts:
                     starts[s] = _contiguous_start(column, s)
                 start = starts[s]
-                if start is not None:
-                    stack.append((start - 1, acc, parts, path, jumps + 1))
+            # a subtotal counted stands for its run: the run goes on above it, never into its parts
+            # (that would count them twice: 'Verksamhetens nettokostnad' and the rows it totals)
+            if start is None:
+                stack.append((s - 1, acc, parts, path, jumps))
+            elif jumps < 2:
+                stack.append((start - 1, acc, parts, path, jumps + 1))
         self.steps += visited
         self._charge()
         self._runs[key] = result
