@@ -161,6 +161,22 @@ def test_a_run_never_counts_a_subtotal_and_its_parts() -> None:
     assert "run:4:0:2,3" in once.holds_for(4, 0)
 
 
+def test_cash_flow_subtotals_sum_their_own_rows_and_a_doubtful_cell_is_unknown() -> None:
+    """Helsingborg's Kassaflödesanalys: 'Kassaflöde från förändring av rörelsekapital' sums the three
+    changes above it (a subtotal the checks know by its words, checks.toml total_labels), and the glued
+    '115' of 'Försäljning av/utdelning från finansiella anläggningstillgångar' (1 | 1 | 5, or 1 | 5 | ·, …)
+    leaves 2014 in doubt too, where one reading prints nothing: its checks are skipped, never failed."""
+    from arsred.pipeline import process_document
+
+    result = process_document(str(PAGES / "helsingborg_2016_kassaflodesanalys.txt"))
+    subtotal = {c.period for c in result.checks if c.check == "sum_rows" and c.status == "pass"
+                and c.message.startswith("Kassaflöde från förändring av rörelsekapital")}
+    assert subtotal == {2014, 2015, 2016}
+    assert "'Försäljning av/utdelning från finansiella anläggningstillgångar' (utfall 2014) on page 1 line 25 " \
+           "could not be read" in result.record.warnings
+    assert not [c for c in result.checks if c.status == "fail"]
+
+
 def test_a_row_identity_settles_merged_figures_in_the_line_reader() -> None:
     """'0 -1900 -1900 -2 095 195': Netto = Intäkt + Kostnad and Avvikelse = Netto − Budget decide
     that '-2 095' is one figure, where magnitudes alone could not (no other row to compare with)."""
