@@ -177,6 +177,24 @@ def test_cash_flow_subtotals_sum_their_own_rows_and_a_doubtful_cell_is_unknown()
     assert not [c for c in result.checks if c.status == "fail"]
 
 
+def test_two_glued_rows_far_apart_are_read_together() -> None:
+    """Helsingborg's glued Kassaflödesanalys: 'Kassaflöde från den löpande verksamheten1 3801 962465' and
+    'Kassaflöde efter investeringsverksamheten4471 201-144' ten rows below each enter the other's sums
+    (1 380 − 933 = 447, 447 + 259 = Årets kassaflöde 706): neither decides alone, together they do; the
+    '115' no sum decides stays unread, and no figure is wrong."""
+    from arsred.pipeline import process_document
+
+    result = process_document(str(PAGES / "helsingborg_2016_kassaflodesanalys.txt"))
+    got = {(f.label, f.period): f.value_sek for f in result.facts}
+    for label, values in (("Kassaflöde från den löpande verksamheten", (1380e6, 1962e6, 465e6)),
+                          ("Kassaflöde efter investeringsverksamheten", (447e6, 1201e6, -144e6))):
+        assert [got.get((label, p)) for p in (2016, 2015, 2014)] == list(values), label
+    assert not [f for f in result.facts if f.label.startswith("Försäljning av/utdelning")]
+    gold = json.loads((GOLD / "helsingborg_2016_kassaflodesanalys.json").read_text(encoding="utf-8"))
+    printed = {(g["label"], g["period"]): g["value_sek"] for g in gold["facts"]}
+    assert all(printed.get(k, v) == v for k, v in got.items())
+
+
 def test_a_row_identity_settles_merged_figures_in_the_line_reader() -> None:
     """'0 -1900 -1900 -2 095 195': Netto = Intäkt + Kostnad and Avvikelse = Netto − Budget decide
     that '-2 095' is one figure, where magnitudes alone could not (no other row to compare with)."""

@@ -539,11 +539,16 @@ def _propagate_blocks(arith: Arithmetic, rows: list[RowChoice], open_rows: list[
 
 def _propagate_pairs(arith: Arithmetic, rows: list[RowChoice], open_rows: list[int], fixed: set[int],
                      need: int) -> bool:
-    small = [r for r in open_rows if len(rows[r].candidates) <= MAX_PAIR_CANDIDATES]
-    for a_i, r1 in enumerate(small):
-        for r2 in small[a_i + 1:]:
-            if r2 - r1 > PAIR_DISTANCE:
+    """Two open rows read together: neighbours (Uppskjuten skatt, Skatt), or two rows of few readings
+    farther apart (Helsingborg's 'Kassaflöde från den löpande verksamheten' and 'Kassaflöde efter
+    investeringsverksamheten' ten rows below it, each a part of the other's sums)."""
+    for a_i, r1 in enumerate(open_rows):
+        for r2 in open_rows[a_i + 1:]:
+            if r2 - r1 > MAX_BLOCK:
                 break
+            n1, n2 = len(rows[r1].candidates), len(rows[r2].candidates)
+            if not (r2 - r1 <= PAIR_DISTANCE and max(n1, n2) <= MAX_PAIR_CANDIDATES or n1 * n2 <= MAX_FAR_PAIR):
+                continue
             old = rows[r1].chosen, rows[r2].chosen
             scored = []
             for k1 in range(len(rows[r1].candidates)):
@@ -565,6 +570,7 @@ def _propagate_pairs(arith: Arithmetic, rows: list[RowChoice], open_rows: list[i
 
 
 MAX_PAIR_CANDIDATES = 16
+MAX_FAR_PAIR = 64         # readings of two rows farther apart than PAIR_DISTANCE tried together
 MAX_PAIR_ROWS = 8
 PAIR_DISTANCE = 4
 
