@@ -504,6 +504,8 @@ def _sentence_figure(toks, m: _Mention, prev_end: int, statement, default_column
         # a filler that is itself the last word of a subject ("...resultat i ...") is tried as subject first
         if _subject_at(statement, left, pos) is not None:
             break
+        if _has(folded[pos - n:pos], "negative") or _has(folded[pos - n:pos], "positive"):
+            sign_words.extend(folded[pos - n:pos])      # "är negativt och uppgår till 5 mkr": the sign it gives
         pos -= n
         fillers += 1
     subject = _subject_at(statement, left, pos)

@@ -5,6 +5,7 @@ Each test shows one form on the page that prints it, and what must stay unread b
 from __future__ import annotations
 
 import pytest
+from arsred.extract.document import Line
 from arsred.extract.reading.read import read_document
 from arsred.extract.sections import content_lines
 from arsred.extract.sections_oneline import unfold_lines
@@ -189,3 +190,17 @@ def test_the_table_wins_over_a_sentence_and_a_disagreement_is_a_warning(tmp_path
     assert [f.value_sek for f in result.facts if f.item == "rr.arets_resultat" and f.period == 2016
             and f.scope == "entity"] == [143e6]
     assert ("states Årets resultat 2016 utfall = 150,0 mkr" in result.record.warnings) is warned
+
+
+def test_a_copula_and_a_sign_word_between_the_subject_and_its_link():
+    """Solna's delårsrapport per april 2017: "Prognosen för årets resultat är positiv och uppgår till 87,7 mkr"
+    is the forecast of the year's result ("är", a sign word and "och" between subject and link); "vilket är en
+    positiv budgetavvikelse på 2,7 mkr" names no item of its own and stays unread. A sign word there signs the
+    figure: "negativt och uppgick till 5,2 mkr" printed unsigned means -5,2, so it is left out, never read as 5,2."""
+    assert figures("solna_2017_delarsrapport_april", 2017, "delarsrapport") == {
+        ("Årets resultat", 2017, "prognos", "entity"): 87_700_000}
+    def read(sentence: str) -> list[tuple[str, str]]:
+        return [(f.label, f.amount.printed) for f in read_text_figures([Line(1, 1, sentence)], 2020, "arsredovisning")]
+
+    assert read("Årets resultat för kommunen är negativt och uppgick till 5,2 mkr.") == []
+    assert read("Årets resultat för kommunen är positivt och uppgick till 6,1 mkr.") == [("Årets resultat", "6,1")]

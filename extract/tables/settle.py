@@ -194,22 +194,27 @@ class Arithmetic:
                     parts += 1
                 path = (s, path)             # the rows used, innermost first
             # one part only across rows that print nothing directly above the total, never across a
-            # subtotal's run jumped over (a figure there would seem to break the sum)
+            # subtotal's run jumped over (a figure there would seem to break the sum); a total no larger
+            # than the rounding window of its parts ('15' within ±9 of eighteen rows) holds by chance
             if parts and (parts >= 2 or (big and t - s >= 2 and not jumps)) and \
-                    -_TOL[parts] <= acc - total <= _TOL[parts]:
+                    -_TOL[parts] <= acc - total <= _TOL[parts] and abs(total) > 2 * _TOL[parts]:
                 used = set()
                 while path is not None:
                     used.add(path[0])
                     path = path[1]
                 result = (f"run:{t}:{c}:{','.join(map(str, sorted(used)))}", frozenset(used))
                 break
-            stack.append((s - 1, acc, parts, path, jumps))
-            if v and jumps < 2:
+            start = None
+            if v:
                 if s not in starts:
                     starts[s] = _contiguous_start(column, s)
                 start = starts[s]
-                if start is not None:
-                    stack.append((start - 1, acc, parts, path, jumps + 1))
+            # a subtotal counted stands for its run: the run goes on above it, never into its parts
+            # (that would count them twice: 'Verksamhetens nettokostnad' and the rows it totals)
+            if start is None:
+                stack.append((s - 1, acc, parts, path, jumps))
+            elif jumps < 2:
+                stack.append((start - 1, acc, parts, path, jumps + 1))
         self.steps += visited
         self._charge()
         self._runs[key] = result
@@ -501,7 +506,10 @@ def _propagate_blocks(arith: Arithmetic, rows: list[RowChoice], open_rows: list[
     for t in range(len(rows)):
         if t not in fixed and t not in open_rows:
             continue
-        starts = [h + 1 for h in headings + subtotals if h < t and t - h <= MAX_BLOCK] + [max(0, t - MAX_BLOCK)]
+        # a block opens after a heading or a subtotal, or at a subtotal that is itself the first part of
+        # the next running sum ("Kassaflöde före förändring av rörelsekapital" + the changes below it)
+        starts = [h + 1 for h in headings + subtotals if h < t and t - h <= MAX_BLOCK] + \
+            [h for h in subtotals if h < t and t - h <= MAX_BLOCK] + [max(0, t - MAX_BLOCK)]
         for s in sorted(set(starts), reverse=True):
             block = range(s, t)
             amb = tuple([r for r in block if r in open_rows] + ([t] if t in open_rows else []))
@@ -531,11 +539,16 @@ def _propagate_blocks(arith: Arithmetic, rows: list[RowChoice], open_rows: list[
 
 def _propagate_pairs(arith: Arithmetic, rows: list[RowChoice], open_rows: list[int], fixed: set[int],
                      need: int) -> bool:
-    small = [r for r in open_rows if len(rows[r].candidates) <= MAX_PAIR_CANDIDATES]
-    for a_i, r1 in enumerate(small):
-        for r2 in small[a_i + 1:]:
-            if r2 - r1 > PAIR_DISTANCE:
+    """Two open rows read together: neighbours (Uppskjuten skatt, Skatt), or two rows of few readings
+    farther apart (Helsingborg's 'Kassaflöde från den löpande verksamheten' and 'Kassaflöde efter
+    investeringsverksamheten' ten rows below it, each a part of the other's sums)."""
+    for a_i, r1 in enumerate(open_rows):
+        for r2 in open_rows[a_i + 1:]:
+            if r2 - r1 > MAX_BLOCK:
                 break
+            n1, n2 = len(rows[r1].candidates), len(rows[r2].candidates)
+            if not (r2 - r1 <= PAIR_DISTANCE and max(n1, n2) <= MAX_PAIR_CANDIDATES or n1 * n2 <= MAX_FAR_PAIR):
+                continue
             old = rows[r1].chosen, rows[r2].chosen
             scored = []
             for k1 in range(len(rows[r1].candidates)):
@@ -557,6 +570,7 @@ def _propagate_pairs(arith: Arithmetic, rows: list[RowChoice], open_rows: list[i
 
 
 MAX_PAIR_CANDIDATES = 16
+MAX_FAR_PAIR = 64         # readings of two rows farther apart than PAIR_DISTANCE tried together
 MAX_PAIR_ROWS = 8
 PAIR_DISTANCE = 4
 

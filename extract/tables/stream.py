@@ -669,18 +669,18 @@ def _row(row: StreamRow, choice: RowChoice, n: int, warnings: list[str], stateme
         if cell is not None and cell[1] is not None and cell[1].cut:
             unknown.append(c)                    # printed, but the transcript cut it: unreadable
             continue
-        if cell is None or cell[0] is None:
-            continue
-        amount, tok = cell
-        seen = {(cand.cells[c][0].value if cand.cells[c] is not None and cand.cells[c][0] is not None else None)
-                for cand in choice.candidates}
         if choice.undecided:
             tied_values = {(choice.candidates[k].cells[c][0].value
                             if choice.candidates[k].cells[c] is not None and choice.candidates[k].cells[c][0] is not None
                             else None) for k in choice.tied}
             if len(tied_values) > 1:
-                unknown.append(c)                # the readings disagree on this figure: not emitted,
-                continue                         # and checks over its column are skipped, not failed
+                unknown.append(c)                # the readings disagree on this figure (or on whether the column
+                continue                         # prints one): not emitted, and checks over it are skipped, not failed
+        if cell is None or cell[0] is None:
+            continue
+        amount, tok = cell
+        seen = {(cand.cells[c][0].value if cand.cells[c] is not None and cand.cells[c][0] is not None else None)
+                for cand in choice.candidates}
         line = row.groups[tok.group][1]
         values[c] = Value(amount, None, line.confidence, line=line, readings=len(seen))
     if choice.undecided and not row.orphan and \
