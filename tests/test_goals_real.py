@@ -28,6 +28,7 @@ DEV = ROOT / "tests" / "real_goals"
 NEW_ROUND = 3
 FOURTH_ROUND = 4
 FIFTH_ROUND = 5
+SIXTH_ROUND = 6
 
 
 def _gold(new: bool, rounds: tuple[int, ...] | None = None) -> dict[str, dict]:
@@ -130,6 +131,25 @@ def test_fifth_round_goals_keep_their_first_look(fifth_scores):
     assert fifth_scores["found"] >= 27, fifth_scores
     assert fifth_scores["full"] >= 26, fifth_scores
     assert fifth_scores["found"] >= 0.95 * fifth_scores["rows"], fifth_scores
+
+
+@pytest.fixture(scope="module")
+def sixth_scores() -> dict[str, int]:
+    return _scores(new=True, rounds=(SIXTH_ROUND,))
+
+
+def test_sixth_round_goals_keep_their_first_look(sixth_scores):
+    # first look when the sixth round's smoke pages were made gold (5 sections, 11 goals: a goal as a page title over
+    # a flattened 'Mått Utfall Målvärde' table whose rows end in an icon's alt text, financial areas judged together
+    # by one sentence, a quoted goal not judged, and two goal pages that state no goal): 0 found, 2 rows, both invented
+    # from prose ('Med hjälp av en åtgärdsplan ska målen nås …', '… indikatorer genom vilka måluppfyllelse ska mätas').
+    # After a 'ska'-sentence naming goals is read as one about goals, an icon's alt text closes no row and the
+    # header line names no section: 5 found, 5 fully right, 5 rows.
+    # Raise the floors as goal reading learns these forms.
+    assert sixth_scores["total"] == 11, sixth_scores
+    assert sixth_scores["found"] >= 5, sixth_scores
+    assert sixth_scores["full"] >= 5, sixth_scores
+    assert sixth_scores["rows"] == sixth_scores["found"], sixth_scores      # nothing invented from prose
 
 
 def test_goal_rows_closed_by_a_status_word_under_a_status_column_header():
@@ -510,3 +530,23 @@ def test_a_ska_sentence_leading_up_to_a_listed_goal_explains_it(stem, tmp_path):
     # goal, and stays one
     t = page_score(stem, as_stored, tmp_path)
     assert t["found"] == t["total"] == t["full"] == t["rows"], t
+
+
+def test_examples_and_questions_under_a_goal_heading_state_no_goal(tmp_path):
+    # a guidance page of a state agency (mfd.se, 'Mål och uppföljning', a smoke page of the sixth round): under
+    # 'Formulera mål' a list headed 'Exempel' shows what goals may look like, and a list of questions asks what
+    # the kommun should do; neither states a goal (first look: 6 rows, all invented)
+    page = tmp_path / "mfd_undated_mal_och_uppfoljning.txt"
+    page.write_text(
+        "Mål och uppföljning\n\nAtt sätta bra och tydliga mål kan vara avgörande för att lyckas. Att följa upp målen "
+        "är också en viktig del i arbetet.\n\nFormulera mål\n\nBra mål är helt avgörande för att kunna styra arbetet "
+        "och uppvisa resultat av strategin.\n\nExempel\n\nMål för möjligheten att utöva idrott kan vara olika "
+        "beroende på om de ska leda till effekt, resultat eller en aktivitet.\n\n"
+        " • Effekt – Personer med funktionsnedsättning i kommunen motionerar och idrottar i högre utsträckning.\n"
+        " • Resultat – Tillgängligheten har ökat i kommunens lokaler för idrott.\n"
+        " • Aktivitet – Kommunen har inventerat kommunens lokaler för idrott utifrån ett tillgänglighetsperspektiv.\n\n"
+        "Utgå ifrån nulägesanalysen\n\nNulägesanalysens resultat är den bästa utgångspunkten för att analysera "
+        "vilka mål och insatser som kommunen ska prioritera i sin strategi.\n\n"
+        " • Vilka hinder behöver kommunen åtgärda?\n"
+        " • Inom vilka områden och verksamheter behöver kommunen göra insatser?\n", encoding="utf-8")
+    assert find_goals(read_document(page)) == []

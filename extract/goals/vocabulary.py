@@ -58,10 +58,12 @@ class Phrases:
     money_units: dict[str, int] = field(default_factory=dict)
     comparators: tuple[str, ...] = ()
     list_intro_meta: tuple[str, ...] = ()
+    example_headings: tuple[str, ...] = ()
     symbols: dict[str, str] = field(default_factory=dict)
     outcome_columns: tuple[str, ...] = ()
     indicator_columns: tuple[str, ...] = ()
     trend_words: tuple[str, ...] = ()
+    icon_words: tuple[str, ...] = ()
     target_prefixes: tuple[str, ...] = ()
     indicator_labels: tuple[str, ...] = ()
     value_labels: tuple[str, ...] = ()
@@ -129,10 +131,12 @@ def load_phrases(path: str = str(PHRASES_PATH)) -> Phrases:
         money_units={fold(k): int(v) for k, v in d.get("money_units", {}).items()},
         comparators=f(d.get("targets", {}).get("comparators", [])),
         list_intro_meta=f(d["prose"].get("not_goal_sentences", [])),
+        example_headings=f(d["prose"].get("example_headings", [])),
         symbols={k: v for k, v in d.get("status", {}).get("symbols", {}).items()},
         outcome_columns=f(d.get("indicator", {}).get("outcome_columns", [])),
         indicator_columns=f(d.get("indicator", {}).get("indicator_columns", [])),
         trend_words=tuple(d.get("indicator", {}).get("trend_words", [])),
+        icon_words=f(d.get("indicator", {}).get("icon_words", [])),
         target_prefixes=f(d.get("indicator", {}).get("target_prefixes", [])),
         indicator_labels=f(d.get("indicator", {}).get("labels", [])),
         value_labels=f(d.get("indicator", {}).get("value_labels", [])),

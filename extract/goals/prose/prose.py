@@ -124,7 +124,8 @@ def prose_goals(lines: list[Line], heads: Headings, ph: Phrases, used: set[int],
         head = lines_text[0]
         assessment = _assessment_body(head, ph)
         item = list_item(head, ph)
-        if item is not None and (not _goal_item(item[1], ph) or _footnote(head, lines[:k0], ph)):
+        if item is not None and (not _goal_item(item[1], ph) or _footnote(head, lines[:k0], ph)
+                                 or _example_heading(heads.at[k0], ph)):
             close()         # an item about the goals (a scale's definition, when they were decided): no goal
             prev_para = None
             continue
@@ -182,10 +183,16 @@ def _goal_item(text: str, ph: Phrases) -> bool:
     were decided (`[prose] not_goal_sentences`).
     """
     f = fold(text)
-    if any(m in fold((sentences(text) or [text])[0]) for m in ph.list_intro_meta):
-        return False
+    if any(m in fold((sentences(text) or [text])[0]) for m in ph.list_intro_meta) or text.rstrip().endswith("?"):
+        return False        # also a question ('Vilka hinder behöver kommunen åtgärda?'): it asks, it sets no goal
     first = f.split()[0] if f.split() else ""
     return not (first in ph.condition_openers and any(w in f for w in ph.assessment_words))
+
+
+def _example_heading(heading: str, ph: Phrases) -> bool:
+    """A list under 'Exempel' shows what goals may look like (`[prose] example_headings`); it states none."""
+    f = fold(heading)
+    return any(f == w or f.startswith(w + " ") for w in ph.example_headings)
 
 
 def _footnote(text: str, before: list[Line], ph: Phrases) -> bool:
@@ -301,13 +308,19 @@ def _plan_sentences(para: list[tuple[int, Line]], area: str, ph: Phrases) -> lis
             pending = None
             continue        # a list's introduction, or a sentence about goals ("Målen ska följas upp …")
         named = any(f" {i} " in f" {fs} " for i in ph.goal_intro) or bool(GOAL_IS.search(fs))
-        if named or _main_clause_ska(fs, ph):
+        if named or (_main_clause_ska(fs, ph) and not _about_goals(fs, ph)):
             k = max(j for j, st in enumerate(starts) if st <= max(begin, 0))
             line = para[k][1]
             goals.append(RawGoal(section=area, goal=_goal_text(s, ph), goal_no=pending, page=line.page,
                                  line=line.number, layout="plan_named" if named else "plan_prose", confidence=0.8))
         pending = None
     return goals
+
+
+def _about_goals(fs: str, ph: Phrases) -> bool:
+    """A 'ska'-sentence that names goals ('Med hjälp av en åtgärdsplan ska målen nås …', '… mål för verksamheten samt
+    indikatorer genom vilka måluppfyllelse ska mätas') speaks about goals; a goal of a plan states its aim without them."""
+    return any(is_goal_word(w, ph) for w in regex.findall(r"\w+", fs))
 
 
 def _main_clause_ska(fs: str, ph: Phrases) -> bool:
