@@ -550,3 +550,17 @@ def test_examples_and_questions_under_a_goal_heading_state_no_goal(tmp_path):
         " • Vilka hinder behöver kommunen åtgärda?\n"
         " • Inom vilka områden och verksamheter behöver kommunen göra insatser?\n", encoding="utf-8")
     assert find_goals(read_document(page)) == []
+
+
+def test_a_year_column_table_and_a_target_table_run_into_one_line(tmp_path):
+    # Göteborg's 'Indikator 2017 2018 2019' table lost its wide gaps ('… invånare 1 261 1 227 1 233*', cut into
+    # thousands-grouped figures one way only) and its footnote runs on after the last row ('76 *Sammanräkning …');
+    # Grästorp's 'Mått Utfall Målvärde' (no years) with rows ending in an icon's alt text ('21 20 open'): read as
+    # from the stored page (before: no goal from either, so the first was no document at all)
+    for stem, n in (("goteborg_2019_overgripande_mal", 7), ("grastorp_2015_oka_arbetstillfallen", 5)):
+        path = tmp_path / f"{stem}.txt"
+        path.write_text(one_line((DEV / f"{stem}.txt").read_text(encoding="utf-8")), encoding="utf-8")
+        got = [(r["section"], r["goal"], r["outcome_value"], r["target_value"]) for r in find_goals(read_document(path))]
+        want = [(r["section"], r["goal"], r["outcome_value"], r["target_value"])
+                for r in find_goals(read_document(DEV / f"{stem}.txt"))]
+        assert len(want) == n and got == want, (stem, got)
