@@ -564,3 +564,18 @@ def test_a_year_column_table_and_a_target_table_run_into_one_line(tmp_path):
         want = [(r["section"], r["goal"], r["outcome_value"], r["target_value"])
                 for r in find_goals(read_document(DEV / f"{stem}.txt"))]
         assert len(want) == n and got == want, (stem, got)
+
+
+def test_a_list_of_questions_or_one_that_ends_the_sentence_before_it_states_no_goal(tmp_path):
+    # a guidance page on writing goals (arbetsmiljöhandbok, a smoke page of the sixth round): 'Ett specifikt mål bör
+    # kunna besvara fem frågor:' introduces questions, not goals, and 'Ett mål är oftast realistiskt om det upplevs
+    # som' runs on into its list ('• möjligt att uppfylla …', '• aktuell'); first look: 2 rows, both invented
+    page = tmp_path / "arbetsmiljohandbok_malformulering.txt"
+    page.write_text(
+        "Målformulering\n\nFör att målstyrning ska vara effektivt behöver målen vara tydligt formulerade.\n\n"
+        "S.M.A.R.T. mål\nEn vanlig metod som används vid målformulering utgår från förkortningen SMART.\n\n"
+        "Specifikt\nEtt specifikt mål bör kunna besvara fem frågor:\n\n • Vad ska uppnås?\n • Vad är syftet?\n"
+        " • Var ska målet uppnås?\n\nRealistiskt\nMed realistiska mål menas mål som är genomförbara och inte bryter mot "
+        "andra mål, bestämmelser eller lagstiftning. Ett mål är oftast realistiskt om det upplevs som\n\n"
+        " • möjligt att uppfylla i förhållande till investeringen av tid och resurser\n • aktuell\n", encoding="utf-8")
+    assert find_goals(read_document(page)) == []

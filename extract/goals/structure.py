@@ -93,8 +93,8 @@ def goal_list_intro(lines: list[Line], i: int, ph: Phrases) -> str | None:
     text = " ".join(lines[i].text.split())
     if not text.endswith(":") or "\t" in lines[i].text or i + 1 >= len(lines) or LIST_MARK.match(text):
         return None
-    if not LIST_MARK.match(lines[i + 1].text):
-        return None
+    if not LIST_MARK.match(lines[i + 1].text) or lines[i + 1].text.rstrip().endswith("?"):
+        return None     # ... nor one over questions ('Ett specifikt mål bör kunna besvara fem frågor:' / '• Vad ska uppnås?')
     last = regex.split(r"(?<=[.!?])\s+", text)[-1][:-1]
     f = fold(last)
     if any(m in f for m in ph.list_intro_meta) or not any(is_goal_word(w, ph) for w in regex.findall(r"\w+", f)):

@@ -59,6 +59,7 @@ class Phrases:
     comparators: tuple[str, ...] = ()
     list_intro_meta: tuple[str, ...] = ()
     example_headings: tuple[str, ...] = ()
+    subordinators: tuple[str, ...] = ()
     symbols: dict[str, str] = field(default_factory=dict)
     outcome_columns: tuple[str, ...] = ()
     indicator_columns: tuple[str, ...] = ()
@@ -132,6 +133,7 @@ def load_phrases(path: str = str(PHRASES_PATH)) -> Phrases:
         comparators=f(d.get("targets", {}).get("comparators", [])),
         list_intro_meta=f(d["prose"].get("not_goal_sentences", [])),
         example_headings=f(d["prose"].get("example_headings", [])),
+        subordinators=f(d["prose"].get("subordinators", [])),
         symbols={k: v for k, v in d.get("status", {}).get("symbols", {}).items()},
         outcome_columns=f(d.get("indicator", {}).get("outcome_columns", [])),
         indicator_columns=f(d.get("indicator", {}).get("indicator_columns", [])),

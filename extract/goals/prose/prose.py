@@ -111,6 +111,7 @@ def prose_goals(lines: list[Line], heads: Headings, ph: Phrases, used: set[int],
         open_goal = None
 
     last_area = ""
+    runs_on = False                 # the list being read ends the sentence of the paragraph before it
     listed: set[str] = set()        # goal areas whose goals stand as list items
     first_listed: int | None = None  # the reading line of the page's first listed goal
     for para in paras:
@@ -124,8 +125,13 @@ def prose_goals(lines: list[Line], heads: Headings, ph: Phrases, used: set[int],
         head = lines_text[0]
         assessment = _assessment_body(head, ph)
         item = list_item(head, ph)
+        if item is None:
+            runs_on = False
+        elif prev_para is not None and _runs_on(para_text(prev_para)) and item[1][:1].islower():
+            runs_on = True      # 'Ett mål är oftast realistiskt om det upplevs som' / '• möjligt att …': the list
+            # ends the sentence before it, its items are no goals
         if item is not None and (not _goal_item(item[1], ph) or _footnote(head, lines[:k0], ph)
-                                 or _example_heading(heads.at[k0], ph)):
+                                 or _example_heading(heads.at[k0], ph) or runs_on):
             close()         # an item about the goals (a scale's definition, when they were decided): no goal
             prev_para = None
             continue
@@ -187,6 +193,12 @@ def _goal_item(text: str, ph: Phrases) -> bool:
         return False        # also a question ('Vilka hinder behöver kommunen åtgärda?'): it asks, it sets no goal
     first = f.split()[0] if f.split() else ""
     return not (first in ph.condition_openers and any(w in f for w in ph.assessment_words))
+
+
+def _runs_on(text: str) -> bool:
+    """A paragraph that stops mid-sentence ('… om det upplevs som'): no closing mark, its last word in lower case."""
+    t = text.rstrip()
+    return bool(t) and t[-1].isalpha() and t.split()[-1].islower() and len(t.split()) > 3
 
 
 def _example_heading(heading: str, ph: Phrases) -> bool:
@@ -326,7 +338,18 @@ def _about_goals(fs: str, ph: Phrases) -> bool:
 def _main_clause_ska(fs: str, ph: Phrases) -> bool:
     """A 'ska' of the sentence's own clause: 'Avfallsplanen innehåller … aktiviteter som ska …' states no goal, its
     'ska' stands in a relative clause (`[prose] relative_words`)."""
-    return any(m.group(1) not in ph.relative_words for m in regex.finditer(r"(?:^|(\w+)\s+)(?:ska|skall)\b", fs))
+    return any(m.group(1) not in ph.relative_words and not _subordinate(fs[:m.start()], ph)
+               for m in regex.finditer(r"(?:^|(\w+)\s+)(?:ska|skall)\b", fs))
+
+
+SUBORDINATE_WORDS = 3   # words between a subordinating 'att' and its clause's 'ska' ('… utan att den ska få …')
+
+
+def _subordinate(before: str, ph: Phrases) -> bool:
+    """'Resultatet bör vara tillräckligt stort så att … utan att den ska få en högre skatt': the 'ska' of a clause
+    opened by a subordinating word (`[prose] subordinators`) a few words before it is the clause's, not the sentence's."""
+    words = before.split()[-SUBORDINATE_WORDS - 1:]
+    return any(w in ph.subordinators for w in words)
 
 
 def _finish_prose(g: dict, ph: Phrases) -> RawGoal:
