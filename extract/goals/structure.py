@@ -160,7 +160,7 @@ def is_heading(lines: list[Line], i: int) -> bool:
         return False
     if i + 1 >= len(lines) or lines[i + 1].number > line.number + 1:
         return True
-    nxt = lines[i + 1].text.strip()
+    nxt = lines[i + 1].text.strip().lstrip("“”\"'«»")      # a quotation under its heading ('“Malmöborna ska …”')
     return bool(nxt) and (nxt[0].isupper() or nxt[0].isdigit() or "\t" in lines[i + 1].text
                           or bool(LIST_MARK.match(nxt)))
 

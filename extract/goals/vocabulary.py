@@ -288,8 +288,8 @@ def heading_like(text: str) -> bool:
         return False
     if AMOUNT_END.search(body) and not YEAR_END.search(body):
         return False
-    if body == t:  # unnumbered: no commas, no figures but a closing year or "Mål 2"
-        core = regex.sub(r"(?i)(?:\bm[aå]l\s*\d+|(?:19|20)\d\d\s*$)", "", body)
+    if body == t:  # unnumbered: no commas, no figures but a closing year or "Mål 2", "Målområde 1"
+        core = regex.sub(r"(?i)(?:\b\w*m[aå]l(?:område\w*)?\s*\d+(?:[.:]\d+)?|(?:19|20)\d\d\s*$)", "", body)   # 'Målområde 1 – …'
         if "," in core or regex.search(r"\d", core):
             return False
     if LABEL.match(body) and not regex.match(r"(?i)m[aå]l\s*\d+\s*:", body):

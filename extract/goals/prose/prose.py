@@ -67,7 +67,8 @@ def _goal_text(text: str, ph: Phrases) -> str:
     if not ss:
         return t
     keep = [ss[0]] + [s for s in ss[1:] if regex.search(r"\d", s) and regex.search(r"(?i)\b(minst|högst|ska|skall)\b", s)]
-    return " ".join(keep)
+    goal = " ".join(keep)
+    return goal.strip("“”\"") if goal[:1] in "“”\"" and goal.rstrip(".")[-1:] in "“”\"" else goal   # a quoted goal
 
 
 def _item_parts(lines_text: list[str], ph: Phrases) -> tuple[str, str, str]:
