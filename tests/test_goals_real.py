@@ -145,11 +145,11 @@ def test_sixth_round_goals_keep_their_first_look(sixth_scores):
     # from prose ('Med hjälp av en åtgärdsplan ska målen nås …', '… indikatorer genom vilka måluppfyllelse ska mätas').
     # After a 'ska'-sentence naming goals is read as one about goals, an icon's alt text closes no row and the
     # header line names no section: 5 found, 5 fully right, 5 rows. After 'Målområde 1 – …' is a goal heading and a
-    # quotation under a heading is the goal it quotes: 6 found, 6 fully right, 6 rows.
-    # Raise the floors as goal reading learns these forms.
+    # quotation under a heading is the goal it quotes: 6 found, 6 fully right, 6 rows. After rows closed by an icon's
+    # alt text under an assessment column, judged together by 'Samtliga finansiella mål nåddes.': 11, 11, 11.
     assert sixth_scores["total"] == 11, sixth_scores
-    assert sixth_scores["found"] >= 6, sixth_scores
-    assert sixth_scores["full"] >= 6, sixth_scores
+    assert sixth_scores["found"] >= 11, sixth_scores
+    assert sixth_scores["full"] >= 11, sixth_scores
     assert sixth_scores["rows"] == sixth_scores["found"], sixth_scores      # nothing invented from prose
 
 
