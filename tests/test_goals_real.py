@@ -580,3 +580,19 @@ def test_a_list_of_questions_or_one_that_ends_the_sentence_before_it_states_no_g
         "andra mål, bestämmelser eller lagstiftning. Ett mål är oftast realistiskt om det upplevs som\n\n"
         " • möjligt att uppfylla i förhållande till investeringen av tid och resurser\n • aktuell\n", encoding="utf-8")
     assert find_goals(read_document(page)) == []
+
+
+def test_a_list_of_rules_for_the_goals_states_no_goal(tmp_path):
+    # a municipal page on its goal process (vaggeryd.se, 'Mål för mandatperioden 2019-2022', a smoke page of the sixth
+    # round): 'Följande skall också gälla för målen:' lists what the coming goals should be like; first look: 6 rows,
+    # all invented. Göteborg-style '… strävan mot huvudmålet som är att:' still lists goals (dalamitt, dev gold)
+    page = tmp_path / "vaggeryd_2019_mal_for_mandatperioden.txt"
+    page.write_text(
+        "Mål för mandatperioden 2019-2022\n\nJust nu pågår ett arbete kring nya mål för mandatperioden 2019-2022\n\n"
+        "Målprocessen - steg för steg\n\nInramning och utgångspunkt\n\nHela koncernen förväntas bidra i processen med "
+        "nya övergripande mål och förtydligande strategiskt utvecklingsprogram.\n\nFöljande skall också gälla för målen:\n\n"
+        " • De övergripande målen skall ha ett medborgarperspektiv.\n"
+        " • De övergripande målen skall vara utvecklande, det skall synas en förflyttning.\n"
+        " • Mål och medel skall höra samman och hänsyn måste tas till underhåll och förvaltning\n", encoding="utf-8")
+    assert find_goals(read_document(page)) == []
+    assert len(find_goals(read_document(DEV / "dalamitt_undated_om_oss.txt"))) == 3

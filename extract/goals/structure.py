@@ -13,6 +13,7 @@ import regex
 from arsred.extract.document import Line
 from arsred.extract.goals.vocabulary import (
     Phrases,
+    about_the_goals,
     fold,
     heading_like,
     is_goal_heading,
@@ -97,7 +98,8 @@ def goal_list_intro(lines: list[Line], i: int, ph: Phrases) -> str | None:
         return None     # ... nor one over questions ('Ett specifikt mål bör kunna besvara fem frågor:' / '• Vad ska uppnås?')
     last = regex.split(r"(?<=[.!?])\s+", text)[-1][:-1]
     f = fold(last)
-    if any(m in f for m in ph.list_intro_meta) or not any(is_goal_word(w, ph) for w in regex.findall(r"\w+", f)):
+    if (any(m in f for m in ph.list_intro_meta) or not any(is_goal_word(w, ph) for w in regex.findall(r"\w+", f))
+            or about_the_goals(last, ph)):
         return None
     label = regex.match(r"^([^:]{3,60}):\s+\S", last)     # 'Inrapporterade klimatmål: ”Kommunen ska:': the label heads them
     if label and heading_like(label.group(1)) and is_goal_heading(label.group(1), ph):

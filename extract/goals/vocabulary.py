@@ -60,6 +60,7 @@ class Phrases:
     list_intro_meta: tuple[str, ...] = ()
     example_headings: tuple[str, ...] = ()
     subordinators: tuple[str, ...] = ()
+    about_prepositions: tuple[str, ...] = ()
     symbols: dict[str, str] = field(default_factory=dict)
     outcome_columns: tuple[str, ...] = ()
     indicator_columns: tuple[str, ...] = ()
@@ -134,6 +135,7 @@ def load_phrases(path: str = str(PHRASES_PATH)) -> Phrases:
         list_intro_meta=f(d["prose"].get("not_goal_sentences", [])),
         example_headings=f(d["prose"].get("example_headings", [])),
         subordinators=f(d["prose"].get("subordinators", [])),
+        about_prepositions=f(d["prose"].get("about_prepositions", [])),
         symbols={k: v for k, v in d.get("status", {}).get("symbols", {}).items()},
         outcome_columns=f(d.get("indicator", {}).get("outcome_columns", [])),
         indicator_columns=f(d.get("indicator", {}).get("indicator_columns", [])),
@@ -257,6 +259,17 @@ def is_goal_word(word: str, ph: Phrases) -> bool:
     if word in ph.not_goal_words:
         return False
     return word in ph.goal_words or any(word.endswith(s) and len(word) > len(s) + 3 for s in ph.goal_suffixes)
+
+
+def about_the_goals(intro: str, ph: Phrases) -> bool:
+    """'Följande skall också gälla för målen:', '… insatser för att nå målen:': a list introduction naming the goals
+    only after a preposition or verb (`[prose] about_prepositions`), in their definite form: its list says something
+    about goals stated elsewhere (rules, activities), it does not state them."""
+    words = regex.findall(r"\w+", fold(intro))
+    hits = [k for k, w in enumerate(words) if is_goal_word(w, ph)]
+    return bool(hits) and all(words[k].endswith(("en", "et")) and k and words[k - 1] in ph.about_prepositions
+                              and words[k + 1:k + 2] != ["ar"] and words[k + 1:k + 3] != ["som", "ar"]
+                              for k in hits)      # '… mot huvudmålet som är att:' names the goal it lists
 
 
 def is_goal_heading(text: str, ph: Phrases) -> bool:

@@ -5,7 +5,14 @@ import regex
 from arsred.extract.document import Line
 from arsred.extract.goals.model import RawGoal
 from arsred.extract.goals.structure import Headings, para_text, paragraphs
-from arsred.extract.goals.vocabulary import Phrases, fold, is_goal_word, prose_status, sentences
+from arsred.extract.goals.vocabulary import (
+    Phrases,
+    about_the_goals,
+    fold,
+    is_goal_word,
+    prose_status,
+    sentences,
+)
 
 LABEL_LINE = regex.compile(r"^[\p{Lu}][\p{L} /-]{1,30}:\s")
 
@@ -128,9 +135,10 @@ def prose_goals(lines: list[Line], heads: Headings, ph: Phrases, used: set[int],
         item = list_item(head, ph)
         if item is None:
             runs_on = False
-        elif prev_para is not None and _runs_on(para_text(prev_para)) and item[1][:1].islower():
+        elif prev_para is not None and (_runs_on(ptext := para_text(prev_para)) and item[1][:1].islower()
+                                        or ptext.rstrip().endswith(":") and about_the_goals(ptext, ph)):
             runs_on = True      # 'Ett mål är oftast realistiskt om det upplevs som' / '• möjligt att …': the list
-            # ends the sentence before it, its items are no goals
+            # ends the sentence before it; 'Följande skall också gälla för målen:': it says what goals should be
         if item is not None and (not _goal_item(item[1], ph) or _footnote(head, lines[:k0], ph)
                                  or _example_heading(heads.at[k0], ph) or runs_on):
             close()         # an item about the goals (a scale's definition, when they were decided): no goal
