@@ -13,6 +13,7 @@ import regex
 from arsred.extract.document import Line
 from arsred.extract.goals.vocabulary import (
     Phrases,
+    about_the_goals,
     fold,
     heading_like,
     is_goal_heading,
@@ -93,11 +94,12 @@ def goal_list_intro(lines: list[Line], i: int, ph: Phrases) -> str | None:
     text = " ".join(lines[i].text.split())
     if not text.endswith(":") or "\t" in lines[i].text or i + 1 >= len(lines) or LIST_MARK.match(text):
         return None
-    if not LIST_MARK.match(lines[i + 1].text):
-        return None
+    if not LIST_MARK.match(lines[i + 1].text) or lines[i + 1].text.rstrip().endswith("?"):
+        return None     # ... nor one over questions ('Ett specifikt mål bör kunna besvara fem frågor:' / '• Vad ska uppnås?')
     last = regex.split(r"(?<=[.!?])\s+", text)[-1][:-1]
     f = fold(last)
-    if any(m in f for m in ph.list_intro_meta) or not any(is_goal_word(w, ph) for w in regex.findall(r"\w+", f)):
+    if (any(m in f for m in ph.list_intro_meta) or not any(is_goal_word(w, ph) for w in regex.findall(r"\w+", f))
+            or about_the_goals(last, ph)):
         return None
     label = regex.match(r"^([^:]{3,60}):\s+\S", last)     # 'Inrapporterade klimatmål: ”Kommunen ska:': the label heads them
     if label and heading_like(label.group(1)) and is_goal_heading(label.group(1), ph):
@@ -160,7 +162,7 @@ def is_heading(lines: list[Line], i: int) -> bool:
         return False
     if i + 1 >= len(lines) or lines[i + 1].number > line.number + 1:
         return True
-    nxt = lines[i + 1].text.strip()
+    nxt = lines[i + 1].text.strip().lstrip("“”\"'«»")      # a quotation under its heading ('“Malmöborna ska …”')
     return bool(nxt) and (nxt[0].isupper() or nxt[0].isdigit() or "\t" in lines[i + 1].text
                           or bool(LIST_MARK.match(nxt)))
 

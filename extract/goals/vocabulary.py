@@ -58,10 +58,14 @@ class Phrases:
     money_units: dict[str, int] = field(default_factory=dict)
     comparators: tuple[str, ...] = ()
     list_intro_meta: tuple[str, ...] = ()
+    example_headings: tuple[str, ...] = ()
+    subordinators: tuple[str, ...] = ()
+    about_prepositions: tuple[str, ...] = ()
     symbols: dict[str, str] = field(default_factory=dict)
     outcome_columns: tuple[str, ...] = ()
     indicator_columns: tuple[str, ...] = ()
     trend_words: tuple[str, ...] = ()
+    icon_words: tuple[str, ...] = ()
     target_prefixes: tuple[str, ...] = ()
     indicator_labels: tuple[str, ...] = ()
     value_labels: tuple[str, ...] = ()
@@ -129,10 +133,14 @@ def load_phrases(path: str = str(PHRASES_PATH)) -> Phrases:
         money_units={fold(k): int(v) for k, v in d.get("money_units", {}).items()},
         comparators=f(d.get("targets", {}).get("comparators", [])),
         list_intro_meta=f(d["prose"].get("not_goal_sentences", [])),
+        example_headings=f(d["prose"].get("example_headings", [])),
+        subordinators=f(d["prose"].get("subordinators", [])),
+        about_prepositions=f(d["prose"].get("about_prepositions", [])),
         symbols={k: v for k, v in d.get("status", {}).get("symbols", {}).items()},
         outcome_columns=f(d.get("indicator", {}).get("outcome_columns", [])),
         indicator_columns=f(d.get("indicator", {}).get("indicator_columns", [])),
         trend_words=tuple(d.get("indicator", {}).get("trend_words", [])),
+        icon_words=f(d.get("indicator", {}).get("icon_words", [])),
         target_prefixes=f(d.get("indicator", {}).get("target_prefixes", [])),
         indicator_labels=f(d.get("indicator", {}).get("labels", [])),
         value_labels=f(d.get("indicator", {}).get("value_labels", [])),
@@ -253,6 +261,17 @@ def is_goal_word(word: str, ph: Phrases) -> bool:
     return word in ph.goal_words or any(word.endswith(s) and len(word) > len(s) + 3 for s in ph.goal_suffixes)
 
 
+def about_the_goals(intro: str, ph: Phrases) -> bool:
+    """'Följande skall också gälla för målen:', '… insatser för att nå målen:': a list introduction naming the goals
+    only after a preposition or verb (`[prose] about_prepositions`), in their definite form: its list says something
+    about goals stated elsewhere (rules, activities), it does not state them."""
+    words = regex.findall(r"\w+", fold(intro))
+    hits = [k for k, w in enumerate(words) if is_goal_word(w, ph)]
+    return bool(hits) and all(words[k].endswith(("en", "et")) and k and words[k - 1] in ph.about_prepositions
+                              and words[k + 1:k + 2] != ["ar"] and words[k + 1:k + 3] != ["som", "ar"]
+                              for k in hits)      # '… mot huvudmålet som är att:' names the goal it lists
+
+
 def is_goal_heading(text: str, ph: Phrases) -> bool:
     f = fold(text)
     words = set(regex.findall(r"[\w/]+", f))
@@ -282,8 +301,8 @@ def heading_like(text: str) -> bool:
         return False
     if AMOUNT_END.search(body) and not YEAR_END.search(body):
         return False
-    if body == t:  # unnumbered: no commas, no figures but a closing year or "Mål 2"
-        core = regex.sub(r"(?i)(?:\bm[aå]l\s*\d+|(?:19|20)\d\d\s*$)", "", body)
+    if body == t:  # unnumbered: no commas, no figures but a closing year or "Mål 2", "Målområde 1"
+        core = regex.sub(r"(?i)(?:\b\w*m[aå]l(?:område\w*)?\s*\d+(?:[.:]\d+)?|(?:19|20)\d\d\s*$)", "", body)   # 'Målområde 1 – …'
         if "," in core or regex.search(r"\d", core):
             return False
     if LABEL.match(body) and not regex.match(r"(?i)m[aå]l\s*\d+\s*:", body):

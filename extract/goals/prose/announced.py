@@ -46,7 +46,7 @@ def announced_goals(lines: list[Line], heads: Headings, ph: Phrases, used: set[i
             if len(items) < MIN_ITEMS or (count and len(items) != count):
                 continue
             after = ss[n + 1 + last:] + [t for q in paras[p + 1:p + 1 + VERDICT_PARAGRAPHS] for t in sentences(para_text(q))]
-            verdict = _common_verdict(after, ph)
+            verdict = common_verdict(after, ph)
             printed, status, outcome = verdict if verdict else ("", "", "")
             first = para[0][1]
             section = heads.at[para[0][0]] or s.strip()
@@ -101,13 +101,24 @@ def _list_items(ss: list[str]) -> tuple[list[str], int]:
     return [p.strip() for p in parts], 1
 
 
-def _common_verdict(ss: list[str], ph: Phrases) -> tuple[str, str, str] | None:
+QUANTIFIED_WORDS = 2     # words between 'samtliga' and the goal word it counts ('samtliga finansiella mål')
+
+
+def _quantified(f: str, ph: Phrases) -> bool:
+    """'samtliga finansiella mål', 'inga av målen': a goal word counted by an all- or no-goals word before it."""
+    words = regex.findall(r"\w+", f)
+    quantifiers = {w for q in ph.all_goals_words + ph.no_goals_words for w in q.split()[:1]}
+    return any(w in quantifiers and any(is_goal_word(x, ph) for x in words[k + 1:k + 2 + QUANTIFIED_WORDS])
+               for k, w in enumerate(words))
+
+
+def common_verdict(ss: list[str], ph: Phrases) -> tuple[str, str, str] | None:
     """The first sentence judging all the goals at once -> (printed, status, sentence); 'inget av målen är
     uppfyllda' turns the phrase; a negated phrase after 'inget' is left undecided."""
     for s in ss:
         f = fold(s)
-        if not any(is_goal_word(w, ph) and w.endswith("en") for w in regex.findall(r"\w+", f)):
-            continue        # speaks of the goals in the plural ("målen")
+        if not any(is_goal_word(w, ph) and w.endswith("en") for w in regex.findall(r"\w+", f)) and not _quantified(f, ph):
+            continue        # speaks of the goals in the plural ("målen", "samtliga finansiella mål")
         found = prose_status(s, ph)
         if not found:
             continue

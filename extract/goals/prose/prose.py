@@ -5,7 +5,14 @@ import regex
 from arsred.extract.document import Line
 from arsred.extract.goals.model import RawGoal
 from arsred.extract.goals.structure import Headings, para_text, paragraphs
-from arsred.extract.goals.vocabulary import Phrases, fold, is_goal_word, prose_status, sentences
+from arsred.extract.goals.vocabulary import (
+    Phrases,
+    about_the_goals,
+    fold,
+    is_goal_word,
+    prose_status,
+    sentences,
+)
 
 LABEL_LINE = regex.compile(r"^[\p{Lu}][\p{L} /-]{1,30}:\s")
 
@@ -67,7 +74,8 @@ def _goal_text(text: str, ph: Phrases) -> str:
     if not ss:
         return t
     keep = [ss[0]] + [s for s in ss[1:] if regex.search(r"\d", s) and regex.search(r"(?i)\b(minst|högst|ska|skall)\b", s)]
-    return " ".join(keep)
+    goal = " ".join(keep)
+    return goal.strip("“”\"") if goal[:1] in "“”\"" and goal.rstrip(".")[-1:] in "“”\"" else goal   # a quoted goal
 
 
 def _item_parts(lines_text: list[str], ph: Phrases) -> tuple[str, str, str]:
@@ -111,6 +119,7 @@ def prose_goals(lines: list[Line], heads: Headings, ph: Phrases, used: set[int],
         open_goal = None
 
     last_area = ""
+    runs_on = False                 # the list being read ends the sentence of the paragraph before it
     listed: set[str] = set()        # goal areas whose goals stand as list items
     first_listed: int | None = None  # the reading line of the page's first listed goal
     for para in paras:
@@ -124,7 +133,14 @@ def prose_goals(lines: list[Line], heads: Headings, ph: Phrases, used: set[int],
         head = lines_text[0]
         assessment = _assessment_body(head, ph)
         item = list_item(head, ph)
-        if item is not None and (not _goal_item(item[1], ph) or _footnote(head, lines[:k0], ph)):
+        if item is None:
+            runs_on = False
+        elif prev_para is not None and (_runs_on(ptext := para_text(prev_para)) and item[1][:1].islower()
+                                        or ptext.rstrip().endswith(":") and about_the_goals(ptext, ph)):
+            runs_on = True      # 'Ett mål är oftast realistiskt om det upplevs som' / '• möjligt att …': the list
+            # ends the sentence before it; 'Följande skall också gälla för målen:': it says what goals should be
+        if item is not None and (not _goal_item(item[1], ph) or _footnote(head, lines[:k0], ph)
+                                 or _example_heading(heads.at[k0], ph) or runs_on):
             close()         # an item about the goals (a scale's definition, when they were decided): no goal
             prev_para = None
             continue
@@ -182,10 +198,22 @@ def _goal_item(text: str, ph: Phrases) -> bool:
     were decided (`[prose] not_goal_sentences`).
     """
     f = fold(text)
-    if any(m in fold((sentences(text) or [text])[0]) for m in ph.list_intro_meta):
-        return False
+    if any(m in fold((sentences(text) or [text])[0]) for m in ph.list_intro_meta) or text.rstrip().endswith("?"):
+        return False        # also a question ('Vilka hinder behöver kommunen åtgärda?'): it asks, it sets no goal
     first = f.split()[0] if f.split() else ""
     return not (first in ph.condition_openers and any(w in f for w in ph.assessment_words))
+
+
+def _runs_on(text: str) -> bool:
+    """A paragraph that stops mid-sentence ('… om det upplevs som'): no closing mark, its last word in lower case."""
+    t = text.rstrip()
+    return bool(t) and t[-1].isalpha() and t.split()[-1].islower() and len(t.split()) > 3
+
+
+def _example_heading(heading: str, ph: Phrases) -> bool:
+    """A list under 'Exempel' shows what goals may look like (`[prose] example_headings`); it states none."""
+    f = fold(heading)
+    return any(f == w or f.startswith(w + " ") for w in ph.example_headings)
 
 
 def _footnote(text: str, before: list[Line], ph: Phrases) -> bool:
@@ -301,7 +329,7 @@ def _plan_sentences(para: list[tuple[int, Line]], area: str, ph: Phrases) -> lis
             pending = None
             continue        # a list's introduction, or a sentence about goals ("Målen ska följas upp …")
         named = any(f" {i} " in f" {fs} " for i in ph.goal_intro) or bool(GOAL_IS.search(fs))
-        if named or _main_clause_ska(fs, ph):
+        if named or (_main_clause_ska(fs, ph) and not _about_goals(fs, ph)):
             k = max(j for j, st in enumerate(starts) if st <= max(begin, 0))
             line = para[k][1]
             goals.append(RawGoal(section=area, goal=_goal_text(s, ph), goal_no=pending, page=line.page,
@@ -310,10 +338,27 @@ def _plan_sentences(para: list[tuple[int, Line]], area: str, ph: Phrases) -> lis
     return goals
 
 
+def _about_goals(fs: str, ph: Phrases) -> bool:
+    """A 'ska'-sentence that names goals ('Med hjälp av en åtgärdsplan ska målen nås …', '… mål för verksamheten samt
+    indikatorer genom vilka måluppfyllelse ska mätas') speaks about goals; a goal of a plan states its aim without them."""
+    return any(is_goal_word(w, ph) for w in regex.findall(r"\w+", fs))
+
+
 def _main_clause_ska(fs: str, ph: Phrases) -> bool:
     """A 'ska' of the sentence's own clause: 'Avfallsplanen innehåller … aktiviteter som ska …' states no goal, its
     'ska' stands in a relative clause (`[prose] relative_words`)."""
-    return any(m.group(1) not in ph.relative_words for m in regex.finditer(r"(?:^|(\w+)\s+)(?:ska|skall)\b", fs))
+    return any(m.group(1) not in ph.relative_words and not _subordinate(fs[:m.start()], ph)
+               for m in regex.finditer(r"(?:^|(\w+)\s+)(?:ska|skall)\b", fs))
+
+
+SUBORDINATE_WORDS = 3   # words between a subordinating 'att' and its clause's 'ska' ('… utan att den ska få …')
+
+
+def _subordinate(before: str, ph: Phrases) -> bool:
+    """'Resultatet bör vara tillräckligt stort så att … utan att den ska få en högre skatt': the 'ska' of a clause
+    opened by a subordinating word (`[prose] subordinators`) a few words before it is the clause's, not the sentence's."""
+    words = before.split()[-SUBORDINATE_WORDS - 1:]
+    return any(w in ph.subordinators for w in words)
 
 
 def _finish_prose(g: dict, ph: Phrases) -> RawGoal:

@@ -177,8 +177,10 @@ def _item_starts(t: str, ph: Phrases) -> set[int]:
             dashes = [m.start() for m in regex.finditer(r"(?:^|(?<=\s))" + regex.escape(b) + r"\s(?=[\p{Lu}\d])", t)
                       if not regex.search(r"\d\s$", t[:m.start()]) or not t[m.end():m.end() + 1].isdigit()]
             # ... nor a dash between two figures: a table's empty cell ('63 - 60')
-            if len(dashes) >= DASH_LIST and not _numbered_run(t):   # ... unless it opens a run of capitalised items
-            # (a list; in a numbered list's items a dash is punctuation: '1. Mål 3: God hälsa – Säkerställa …')
+            listed = len(dashes) >= DASH_LIST or len(dashes) >= 2 and t[:dashes[0]].rstrip().endswith(":")
+            if listed and not _numbered_run(t):   # ... unless it opens a run of capitalised items, or two after a
+            # list's introduction ('Kommunen ska: – Successivt … – Aktivt …'; a list; in a numbered list's items a dash
+            # is punctuation: '1. Mål 3: God hälsa – Säkerställa …')
                 cuts.update(dashes)
             continue
         for m in regex.finditer(r"(?:^|(?<=\s))" + regex.escape(b) + r"\s", t):
@@ -235,16 +237,22 @@ def _indicator_rows(t: str, ph: Phrases) -> set[int]:
     outs = "|".join(regex.escape(w) for w in ph.outcome_columns)
     bench = "|".join(regex.escape(w) for w in ph.benchmark)
     names = "|".join(regex.escape(w) for w in ph.indicator_columns)
-    column = r"(?:(?:" + outs + r")\s*(?:19|20)\d\d|(?:" + bench + r")(?:\s*(?:19|20)\d\d)?)\s*"
+    column = r"(?:(?:" + outs + r")(?:\s*(?:19|20)\d\d)?|(?:" + bench + r")(?:\s*(?:19|20)\d\d)?)\s*"
+    # an outcome column without its year ('Mått Utfall Målvärde') only after the name column's word
     headers = [h for h in regex.finditer(r"(?:(?:" + names + r")\s+)?(?:" + column + r"){2,}", folded)
-               if regex.search(bench, h.group()) and regex.search(outs, h.group())]
+               if regex.search(bench, h.group()) and regex.search(outs, h.group())
+               and (regex.match(r"(?:" + names + r")\s", h.group())
+                    or not regex.search(r"(?:" + outs + r")(?!\s*(?:19|20)\d\d)", h.group()))]
     cuts: set[int] = set()
     verbs = "|".join(regex.escape(v) for v in ph.goal_verbs)
     for n, h in enumerate(headers):
         end = headers[n + 1].start() if n + 1 < len(headers) else len(t)
         start = h.start() if t[h.start()].isupper() else h.start() + regex.match(r"\S+\s+", h.group()).end()
         cuts.update((start, len(h.group().rstrip()) + h.start()))      # a name column's word only when capitalised
-        starts = [h.end()] + [m.end() for m in regex.finditer(r"(?<=[\d%])\s+(?=\p{Lu})", t[:end], pos=h.end())]
+        icons = "|".join(regex.escape(w) for w in ph.icon_words) or "(?!)"
+        starts = [h.end()] + [m.end() for m in regex.finditer(r"(?<=[\d%](?:\s+(?i:" + icons + r"))?)\s+(?=\p{Lu})",
+                                                              t[:end], pos=h.end())]   # '21 20 open Nyetableringar'
+        starts = [a for a in starts if not regex.match(r"(?i:" + icons + r")\b", t[a:])]
         cuts.update(starts)
         for a, b in zip(starts, starts[1:] + [end]):
             row = t[a:b]
@@ -280,12 +288,13 @@ def _year_column_rows(t: str, ph: Phrases) -> set[int]:
 
     The header is an indicator column's name (`[indicator] indicator_columns`, capitalised) over two
     years or more; after it a row ends where its last cell (a figure, '-', a footnote '*') meets a
-    capital letter. The list ends at the first run that does not end in a cell: the prose after it.
+    capital letter (or a footnote's mark before one). The list ends at the first run that does not end in a cell:
+    the prose after it.
     """
     cuts: set[int] = set()
     for start, end in year_headers(t, ph):
         cuts.update((start, end))
-        for m in regex.finditer(r"(?<=[\d%*-])\s+(?=\p{Lu})", t, pos=end + 1):
+        for m in regex.finditer(r"(?<=[\d%*-])\s+(?=\*?\p{Lu})", t, pos=end + 1):   # '*Sammanräkning …': a footnote
             row = t[max(cuts):m.start()].strip()
             if len(row) > YEAR_ROW_CHARS or not regex.search(r"\p{L}.*\s[\d*%,.-]+$", row):
                 break

@@ -287,8 +287,46 @@ def _space_row(text: str, n: int, ph: Phrases) -> list[str] | None:
     toks = text.split()
     cells = [FOOTNOTE_MARK.sub("", c) for c in toks[-n:]]
     if len(toks) <= n or not all(_figure(c, ph) for c in cells) or _figure(toks[-n - 1], ph):
-        return None
+        return _grouped_row(toks, n)
     return [" ".join(toks[:-n])] + cells
+
+
+CELL_TOKEN = regex.compile(r"[-–—]|(?:0|[1-9]\d{0,2})(?:[,.]\d+)?\*?")
+GROUP_TOKEN = regex.compile(r"\d{3}(?:[,.]\d+)?\*?")
+
+
+def _grouped_row(toks: list[str], n: int) -> list[str] | None:
+    """'Anmälda våldsbrott, antal/100 000 invånare 1 261 1 227 1 233*' (a page whose wide gaps were lost) -> the name
+    and n cells, when the figures after the name cut into n thousands-grouped figures ('1 261', '1 227', '1 233') one
+    way only; None when no cut or more than one does."""
+    k = len(toks)
+    while k > 0 and CELL_TOKEN.fullmatch(toks[k - 1]):
+        k -= 1
+    run = toks[k:]
+    if not k or len(run) <= n:
+        return None
+
+    def cuts(rest: list[str], m: int) -> list[list[str]]:
+        if m == 0:
+            return [[]] if not rest else []
+        out = []
+        first = rest[0] if rest else ""
+        if not first or not CELL_TOKEN.fullmatch(first):
+            return []
+        width = 1
+        while True:
+            if not regex.search(r"[,.*]", " ".join(rest[:width - 1])):
+                out += [[" ".join(rest[:width])] + tail for tail in cuts(rest[width:], m - 1)]
+            if width >= len(rest) or not GROUP_TOKEN.fullmatch(rest[width]) or first in "-–—":
+                break
+            width += 1
+        return out
+
+    found = cuts(run, n)
+    if len(found) != 1:
+        return None
+    name = " ".join(toks[:k])
+    return [name] + [FOOTNOTE_MARK.sub("", c) for c in found[0]]
 
 
 def column_tables(lines: list[Line], heads: Headings, ph: Phrases, used: set[int]) -> list[RawGoal]:

@@ -191,10 +191,10 @@ def indicator_tables(lines: list[Line], heads: Headings, ph: Phrases, used: set[
         goals: list[RawGoal] = []
         newest = max(range(len(years)), key=lambda k: (years[k], k))
         first = _target_first(lines[i].text, ph)      # the target cell opens each row instead of closing it
-        section = heads.at[i]
+        section = _section_above(lines, heads, i)
         j = i + 1
         while j < len(lines):
-            text = " ".join(lines[j].text.replace("\t", " ").split())
+            text = _without_icons(" ".join(lines[j].text.replace("\t", " ").split()), ph)
             if not text:
                 j += 1
                 continue
@@ -230,6 +230,23 @@ def indicator_tables(lines: list[Line], heads: Headings, ph: Phrases, used: set[
         return goals, j
 
     return _each_table(lines, used, lambda text: _header(text, ph), read)
+
+
+def _section_above(lines: list[Line], heads: Headings, i: int) -> str:
+    """The heading over the table at line i; the header line itself ('Mått Utfall Målvärde') names no section."""
+    k = i
+    while k > 0 and fold(heads.at[k]) == fold(" ".join(lines[i].text.split())):
+        k -= 1
+    return heads.at[k] if fold(heads.at[k]) != fold(" ".join(lines[i].text.split())) else ""
+
+
+def _without_icons(text: str, ph: Phrases) -> str:
+    """'Nyföretagande 21 20 open' -> 'Nyföretagande 21 20': the word a page printed for an icon (`[indicator] icon_words`)
+    closes no cell and says nothing the text can read."""
+    words = text.split()
+    while len(words) > 1 and fold(words[-1]) in ph.icon_words and regex.search(r"\d", " ".join(words[:-1])):
+        words.pop()
+    return " ".join(words)
 
 
 def _row_target_first(text: str, n: int, comparators: str) -> tuple[str, list[str | None], str | None, str] | None:

@@ -19,8 +19,9 @@ import regex
 from arsred.extract.amounts import segment
 from arsred.extract.document import Line
 from arsred.extract.goals.model import RawGoal
+from arsred.extract.goals.prose.announced import common_verdict
 from arsred.extract.goals.structure import Headings, is_furniture, is_header_fragment
-from arsred.extract.goals.vocabulary import Phrases, fold, is_goal_word
+from arsred.extract.goals.vocabulary import Phrases, fold, is_goal_word, sentences
 
 MIN_ROWS = 2          # one status line alone is a sentence, not a table
 MAX_FIGURE_COLUMNS = 8
@@ -215,9 +216,44 @@ def _status_column(lines: list[Line], heads: Headings, ph: Phrases, used: set[in
     return out
 
 
+HEADER_REACH = 4      # lines above an icon table's first row within which its assessment column is named
+
+
+def _icon_rows(lines: list[Line], heads: Headings, ph: Phrases, used: set[int]) -> list[RawGoal]:
+    """Rows closed by an icon's alt text under an assessment column ('Måluppfyllnad …' / 'Resultat – årets resultat
+    open' / 'Risk – ränterisk och åtaganden open'): the icons say nothing the text can read, so each goal is undecided
+    unless a sentence of its goal section after the table judges all its goals at once ('Samtliga finansiella mål
+    nåddes.', `announced.common_verdict`), which is then each one's stated status."""
+    icons = "|".join(regex.escape(w) for w in ph.icon_words) or "(?!)"
+    row = regex.compile(r"^(?P<name>\p{Lu}[^\d]{2,80}?)\s+(?:" + icons + r")$", flags=regex.IGNORECASE)
+    out: list[RawGoal] = []
+    i = 0
+    while i < len(lines):
+        rows = []
+        j = i
+        while j < len(lines) and j not in used and (m := row.match(" ".join(lines[j].text.split()))):
+            rows.append((j, m.group("name")))
+            j += 1
+        above = " ".join(fold(lines[k].text) for k in range(max(0, i - HEADER_REACH), i))
+        area = heads.goal_area[i]
+        if len(rows) < MIN_ROWS or not area or not any(w in above for w in ph.assessment_words):
+            i = max(j, i + 1)
+            continue
+        after = [line.text for k, line in enumerate(lines[j:], start=j) if heads.goal_area[k] == area]
+        verdict = common_verdict(sentences(" ".join(" ".join(after).split())), ph)
+        for k, name in rows:
+            used.add(k)
+            out.append(RawGoal(section=heads.at[i] or area, goal=name.strip(), printed=verdict[0] if verdict else "",
+                               status=verdict[1] if verdict else "", page=lines[k].page, line=lines[k].number,
+                               layout="icon_table", confidence=0.7))
+        i = j
+    return out
+
+
 def status_tables(lines: list[Line], heads: Headings, ph: Phrases, used: set[int]) -> list[RawGoal]:
     statuses = _statuses(ph, lines)
-    trailing = _status_column(lines, heads, ph, used) + _trailing_symbols(lines, heads, statuses, used)
+    trailing = (_status_column(lines, heads, ph, used) + _trailing_symbols(lines, heads, statuses, used)
+                + _icon_rows(lines, heads, ph, used))
     marks = [i for i, line in enumerate(lines) if i not in used and _status_of(line.text, statuses)]
     if len(marks) < MIN_ROWS:
         return trailing
