@@ -65,6 +65,7 @@ ADDED_AFTER_FLOOR = ("nybro_", "krokom_", "orust_", "laxa_", "hoor_", "uppsala_"
                      "malmo_2015_prognosavvikelse", "katrineholm_", "solna_", "tanum_", "kalmar_2020_arets_resultat",
                      "kommunstyrelsen_2019_",
                      # section 'Sixth round (material helper)' of SOURCES.md (first look: none of their 139 normal facts read)
+                     "ragunda_",
                      "malmo_2015_delarsrapport_", "malmo_2016_delarsrapport_", "ssbf_",
                      "gymnasieforbundet_", "tidaholm_",
                      "goteborg_2015_not2_", "goteborg_2017_not2_", "goteborg_2018_not6_",
