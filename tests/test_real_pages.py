@@ -63,7 +63,14 @@ ADDED_AFTER_FLOOR = ("nybro_", "krokom_", "orust_", "laxa_", "hoor_", "uppsala_"
                      # section 'Fifth round (material helper)' of SOURCES.md (first look: 381 of 418 normal facts read)
                      "goteborg_2015_kfa_kommunen", "lulea_2018_kassaflodesanalys", "malmo_2014_prognosavvikelse",
                      "malmo_2015_prognosavvikelse", "katrineholm_", "solna_", "tanum_", "kalmar_2020_arets_resultat",
-                     "kommunstyrelsen_2019_")
+                     "kommunstyrelsen_2019_",
+                     # section 'Sixth round (material helper)' of SOURCES.md (first look at 837439c: 60 of their 259 normal
+                     # facts read, 59 on Göteborg's resultaträkning 2018, which is not in this list)
+                     "ragunda_",
+                     "malmo_2015_delarsrapport_", "malmo_2016_delarsrapport_", "ssbf_",
+                     "gymnasieforbundet_", "tidaholm_",
+                     "goteborg_2015_not2_", "goteborg_2017_not2_", "goteborg_2018_not6_",
+                     "regionvasternorrland_", "munkedal_2022_")
 
 
 @pytest.mark.slow
