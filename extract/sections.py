@@ -324,7 +324,7 @@ def find_sections(document: Document, lines: list[Line] | None = None) -> list[S
     sections: list[Section] = [Section("other", "", None)]
     seen_statement = False
     for k, line in enumerate(lines):
-        kind = _line_kind(line, seen_statement, sections[-1], _row_follows(lines, k))
+        kind = _line_kind(line, seen_statement, sections[-1], _row_follows(lines, k) or _header_follows(lines, k))
         if kind is None:
             sections[-1].lines.append(line)
             continue
@@ -367,13 +367,25 @@ def _row_follows(lines: list[Line], k: int) -> bool:
     return 0 < len(tail) <= 16 and all(regex.fullmatch(r"[-−–]?\d+(?:,\d+)?", t) for t in tail)
 
 
-def _line_kind(line: Line, seen_statement: bool, current: Section, row_follows: bool = False):
+def _header_follows(lines: list[Line], k: int) -> bool:
+    """Is the next line with text a table's header: a unit ("mkr", "Belopp i mnkr"), a year, or column
+    words ("Kommunen", "Bokslut 2020"), nothing else? A note heading over a table's header opens the
+    note (a note page of its own: 'Not 2 Verksamhetens kostnader' / 'mkr' / '2014' / '2015')."""
+    from arsred.extract.tables.header import header_tokens
+
+    nxt = next((ln.text.strip() for ln in lines[k + 1:k + 4] if ln.text.strip()), "")
+    toks = header_tokens(nxt) if len(nxt) <= 60 else []
+    return bool(toks) and all(t.kind in ("period", "kind", "scope", "filler") for t in toks)
+
+
+def _line_kind(line: Line, seen_statement: bool, current: Section, table_follows: bool = False):
     text = line.text.strip()
     if not text or len(text) > 90 or is_toc_line(line):
         return None
     letters = regex.sub(r"[^\p{L}]", "", text)
-    # 'Not 3 Skatteintäkter' over rows of figures opens a note even before any statement heading
-    if seen_statement or current.kind == "noter" or (len(letters) > 6 and letters.isupper()) or row_follows:
+    # 'Not 3 Skatteintäkter' over rows of figures, or over a table's header, opens a note even before
+    # any statement heading
+    if seen_statement or current.kind == "noter" or (len(letters) > 6 and letters.isupper()) or table_follows:
         note = note_heading(line)        # 'NOT 8 FINANSIELLA KOSTNADER': a note page of its own
         if note:
             return ("note", note[0], note[1])

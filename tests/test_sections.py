@@ -122,3 +122,21 @@ def test_a_contents_list_run_onto_one_line_without_leaders_is_a_contents_list():
     assert is_contents_list(line)
     # a statement run onto one line is not: its numbers are amounts that do not rise like page numbers
     assert not is_contents_list("Innehåll Verksamhetens intäkter 1 48 210 47 305 Verksamhetens kostnader 2 -412 -398")
+
+
+@pytest.mark.parametrize("page,note", [("goteborg_2015_not2_verksamhetens_kostnader", 2),
+                                       ("goteborg_2017_not2_verksamhetens_kostnader", 2),
+                                       ("goteborg_2018_not6_skatteintakter", 6)])
+def test_a_note_heading_over_a_tables_header_opens_the_note(page, note):
+    """Göteborg's note pages print 'Not 2 Verksamhetens kostnader' over the unit ('mkr') or the scope
+    headings ('Kommunen', 'Sammanställd redovisning'), not over a row: still the note's heading (the
+    pages were read as a budget table and a resultaträkning by what their rows resemble)."""
+    from pathlib import Path
+    text = (Path(__file__).parent / "real" / "pages" / f"{page}.txt").read_text(encoding="utf-8")
+    sections = [s for s in find_sections(text_document(text)) if s.heading is not None]
+    assert [(s.kind, s.note) for s in sections] == [("noter", note)]
+
+
+def test_a_note_named_in_running_text_opens_no_note():
+    doc = text_document("Förvaltningsberättelse\n\nNot 3 Skatteintäkter\n\nSkatteintäkterna ökade under året.\n")
+    assert [s.kind for s in find_sections(doc)] == ["other"]

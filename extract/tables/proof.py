@@ -56,6 +56,20 @@ def assumed(table: Table) -> Table:
     Years the table's title prints name its columns."""
     if table.header.lines or _titled(table):
         return table
+    return _unproven_inside(table)
+
+
+def assumed_statement(table: Table) -> Table:
+    """A table under no statement heading whose header names no kind of column either (years alone):
+    its statement and its columns' kind are taken from what its rows resemble or from the default
+    for such tables (budget), an assumption no sum inside it can test (a note's rows add up as a
+    budget table's would). Its figures carry `readings` ≥ 2, so that only a tie to another table
+    proves them (normalize/reconcile/verify.py)."""
+    return _unproven_inside(table)
+
+
+def _unproven_inside(table: Table) -> Table:
+    """Every figure of the table carries `readings` ≥ 2: no check inside the table proves it."""
     for row in table.rows:
         row.values = [replace(v, readings=max(v.readings, ASSUMED_READINGS)) if v is not None else None
                       for v in row.values]
