@@ -129,6 +129,20 @@ def test_a_table_no_heading_names_proves_no_statement(tmp_path) -> None:
         assert {f.statement for f in whole} == {"noter"} and any(f.verified for f in whole)
 
 
+def test_a_header_broken_over_lines_and_a_unit_stated_in_the_text_above() -> None:
+    """Region Västernorrland's resultatbudget: its header broken over five lines ('Bokslut' / '2020
+    Budget' / … / '2023 Plan 2024') names five columns, and its unit is stated only in the paragraph
+    above ('Belopp anges i miljoner kronor i löpande priser'). Read as three columns, the row
+    'Finansiella intäkter 88 87 97 103 103' gave 2024 = 97 103 103 kr; in kronor every figure was wrong."""
+    from arsred.pipeline import process_document
+
+    facts = process_document(str(PAGES / "regionvasternorrland_2022_resultatbudget.txt")).facts
+    income = {(f.period, f.column): f.value_sek for f in facts if f.label == "Finansiella intäkter"}
+    assert income == {(2020, "utfall"): 88e6, (2021, "budget"): 87e6, (2022, "budget"): 97e6,
+                      (2023, "budget"): 103e6, (2024, "budget"): 103e6}
+    assert {f.unit for f in facts} == {"mkr"}
+
+
 def test_columns_no_header_names_take_only_a_year_the_page_states() -> None:
     """Sala's 'Snabbfakta, 4 år i sammandrag' heads its columns 'Bokslut Bokslut' (2009 and 2010, oldest
     first) and prints no year but a footnote's 'försäljning 2010' in a delårsrapport 2012: no column

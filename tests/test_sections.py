@@ -140,3 +140,18 @@ def test_a_note_heading_over_a_tables_header_opens_the_note(page, note):
 def test_a_note_named_in_running_text_opens_no_note():
     doc = text_document("Förvaltningsberättelse\n\nNot 3 Skatteintäkter\n\nSkatteintäkterna ökade under året.\n")
     assert [s.kind for s in find_sections(doc)] == ["other"]
+
+
+def test_a_header_broken_over_lines_opens_no_budget_sections():
+    """Region Västernorrland's resultatbudget breaks its header over five lines so that each year
+    stands before the next column's kind ('Bokslut' / '2020 Budget' / '2021 Budget' / '2022 Plan' /
+    '2023 Plan 2024'): '2020 Budget' is no heading 'Budget 2020' there; it split the header over three
+    sections, and the last two lines were read as the header of three columns."""
+    from pathlib import Path
+    text = (Path(__file__).parent / "real" / "pages" / "regionvasternorrland_2022_resultatbudget.txt").read_text(
+        encoding="utf-8")
+    sections = [s for s in find_sections(text_document(text)) if s.heading is not None]
+    assert [(s.kind, s.title) for s in sections] == [("other", "Ekonomi"), ("budget", "Resultatbudget")]
+    # a heading 'Budget 2022' under prose still opens its section
+    doc = text_document("Inledning\n\nBudget 2022\n\nBelopp i tkr\t2022\t2021\nRad\t1\t2\n")
+    assert "budget" in [s.kind for s in find_sections(doc)]
