@@ -22,7 +22,12 @@ from arsred.extract.sections import Section, config, content_lines, find_section
 from arsred.extract.sections_oneline import unfold_lines
 from arsred.extract.tables import Table, declared_unit
 from arsred.extract.tables.header import group_only_labels, scope_named
-from arsred.extract.tables.proof import assumed_statement, choose_reading, proven_cells
+from arsred.extract.tables.proof import (
+    assumed_statement,
+    choose_reading,
+    drop_outsized_groupings,
+    proven_cells,
+)
 from arsred.extract.tables.statements import has_budget_header, is_total_label, read_tables, section_period
 from arsred.extract.tables.stream import read_stream_tables, section_lines_are_flat
 from arsred.normalize.facts import UNITS, Fact
@@ -124,6 +129,8 @@ def extract_document(document: Document, options: Options, record: DocumentRecor
             tables.append((table, section))
     if not tables:
         tables = _headless_tables(sections, block_lines, meta.fiscal_year, warnings)
+    for table, _ in tables:
+        drop_outsized_groupings(table, warnings)
     warnings.extend(w for table, _ in tables for w in table.warnings)     # rows read more than one way, left out
     declared = [declared_unit(t.unit_text) if t.unit_text else None for t, _ in tables]
     decisions = decide_units([(t, d) for (t, _), d in zip(tables, declared)], prose_kronor(lines))

@@ -143,6 +143,23 @@ def test_a_header_broken_over_lines_and_a_unit_stated_in_the_text_above() -> Non
     assert {f.unit for f in facts} == {"mkr"}
 
 
+def test_a_row_glued_into_an_outsized_amount_to_fit_the_header_stays_unread(tmp_path) -> None:
+    """The same page with the first three lines of its header lost ('2022 Plan' / '2023 Plan 2024' left:
+    three columns): 'Finansiella intäkter 88 87 97 103 103' fits them only as 88, 87 and 97 103 103, an
+    amount a millionfold its neighbours whose groups could each be a figure. The row prints more figures
+    than the header has columns: none of them is read (it gave 2022 = 88, 2023 = 87, 2024 = 97 103 103)."""
+    from arsred.pipeline import process_document
+
+    lines = (PAGES / "regionvasternorrland_2022_resultatbudget.txt").read_text(encoding="utf-8").splitlines()
+    lost = [k for k, line in enumerate(lines) if line.strip() in ("Bokslut", "2020 Budget", "2021 Budget")]
+    assert len(lost) == 3
+    cut = tmp_path / "resultatbudget.txt"
+    cut.write_text("\n".join(line for k, line in enumerate(lines) if k not in lost) + "\n", encoding="utf-8")
+    result = process_document(str(cut))
+    assert not [f for f in result.facts if f.label == "Finansiella intäkter"]
+    assert "97 103 103" in result.record.warnings
+
+
 def test_columns_no_header_names_take_only_a_year_the_page_states() -> None:
     """Sala's 'Snabbfakta, 4 år i sammandrag' heads its columns 'Bokslut Bokslut' (2009 and 2010, oldest
     first) and prints no year but a footnote's 'försäljning 2010' in a delårsrapport 2012: no column
