@@ -22,7 +22,12 @@ from arsred.extract.sections import Section, config, content_lines, find_section
 from arsred.extract.sections_oneline import unfold_lines
 from arsred.extract.tables import Table, declared_unit
 from arsred.extract.tables.header import group_only_labels, scope_named
-from arsred.extract.tables.proof import choose_reading, proven_cells
+from arsred.extract.tables.proof import (
+    assumed_statement,
+    choose_reading,
+    drop_outsized_groupings,
+    proven_cells,
+)
 from arsred.extract.tables.statements import has_budget_header, is_total_label, read_tables, section_period
 from arsred.extract.tables.stream import read_stream_tables, section_lines_are_flat
 from arsred.normalize.facts import UNITS, Fact
@@ -103,12 +108,15 @@ def extract_document(document: Document, options: Options, record: DocumentRecor
                                             section_period(section, meta.fiscal_year), section.title):
                 if not (table.header.lines and proven_cells(table) > 0):
                     continue
-                resembled = _resembles(table) if all(c.kind == "budget" for c in table.header.columns) and \
-                    not any(t.kind == "kind" for t in _header_toks(table)) else None
+                unnamed = all(c.kind == "budget" for c in table.header.columns) and \
+                    not any(t.kind == "kind" for t in _header_toks(table))
+                resembled = _resembles(table) if unnamed else None
                 if resembled:               # outcomes by year under no budget word: the statement they resemble
                     table.statement = resembled
                     table.header = replace(table.header, columns=tuple(replace(c, kind="utfall")
                                                                        for c in table.header.columns))
+                if unnamed:                 # no heading or column word names the statement: its sums prove digits only
+                    assumed_statement(table)
                 tables.append((table, section))
             continue
         by_lines = read_tables(section, meta.fiscal_year, heading_labels(kind), block_lines, note_titles, kind,
@@ -121,6 +129,8 @@ def extract_document(document: Document, options: Options, record: DocumentRecor
             tables.append((table, section))
     if not tables:
         tables = _headless_tables(sections, block_lines, meta.fiscal_year, warnings)
+    for table, _ in tables:
+        drop_outsized_groupings(table, warnings)
     warnings.extend(w for table, _ in tables for w in table.warnings)     # rows read more than one way, left out
     declared = [declared_unit(t.unit_text) if t.unit_text else None for t, _ in tables]
     decisions = decide_units([(t, d) for (t, _), d in zip(tables, declared)], prose_kronor(lines))
@@ -246,8 +256,8 @@ def _headless_tables(sections: list[Section], skip: frozenset[int], fiscal_year:
 
     A table counts when at least two of its labelled rows are lines the vocabulary knows
     (normalize/data/items.csv) for one statement, or when its header prints periods and its own
-    sums hold. Its figures prove nothing beyond that, so the document is unverified unless a
-    check does. Prose with a number in it never forms such a table (the stream reader takes a
+    sums hold. Its figures prove nothing beyond that: unless a caption names its statement, only a
+    tie to another table verifies them (`assumed_statement`). Prose with a number in it never forms such a table (the stream reader takes a
     row only from a short label and its figures).
     """
     out: list[tuple[Table, Section]] = []
@@ -260,11 +270,14 @@ def _headless_tables(sections: list[Section], skip: frozenset[int], fiscal_year:
             if len(labelled) < MIN_KNOWN_ROWS:
                 continue
             # the rows' line names, or what a caption over them names ("Nämnderna redovisar …")
-            statement = _resembles(table) or (table.statement if table.statement != "oversikt" else None)
+            resembled = _resembles(table)
+            statement = resembled or (table.statement if table.statement != "oversikt" else None)
             proven = bool(table.header.lines) and proven_cells(table) > 0
             if statement is None and not proven:
                 continue
             table.statement = statement or "oversikt"
+            if resembled or statement is None:      # no caption names it: its sums prove digits, not the statement
+                assumed_statement(table)
             warnings.append(f"{table.statement}: a table under no statement heading (page {labelled[0].line.page}) "
                                   f"read as {table.statement} by its line names")
             out.append((table, section))

@@ -324,7 +324,9 @@ def find_sections(document: Document, lines: list[Line] | None = None) -> list[S
     sections: list[Section] = [Section("other", "", None)]
     seen_statement = False
     for k, line in enumerate(lines):
-        kind = _line_kind(line, seen_statement, sections[-1], _row_follows(lines, k))
+        kind = _line_kind(line, seen_statement, sections[-1], _row_follows(lines, k) or _header_follows(lines, k))
+        if kind is not None and kind[0] not in ("note", "other") and _header_goes_on(lines, k):
+            kind = None                  # 'Bokslut' / '2020 Budget' / '2021 Budget': a header broken over lines
         if kind is None:
             sections[-1].lines.append(line)
             continue
@@ -367,13 +369,39 @@ def _row_follows(lines: list[Line], k: int) -> bool:
     return 0 < len(tail) <= 16 and all(regex.fullmatch(r"[-−–]?\d+(?:,\d+)?", t) for t in tail)
 
 
-def _line_kind(line: Line, seen_statement: bool, current: Section, row_follows: bool = False):
+def _header_follows(lines: list[Line], k: int) -> bool:
+    """Is the next line with text a table's header: a unit ("mkr", "Belopp i mnkr"), a year, or column
+    words ("Kommunen", "Bokslut 2020"), nothing else? A note heading over a table's header opens the
+    note (a note page of its own: 'Not 2 Verksamhetens kostnader' / 'mkr' / '2014' / '2015')."""
+    nxt = next((ln.text.strip() for ln in lines[k + 1:k + 4] if ln.text.strip()), "")
+    return bool(_header_words(nxt))
+
+
+def _header_goes_on(lines: list[Line], k: int) -> bool:
+    """Is line `k` column words ("2020 Budget") under a line of column words that names a kind of
+    column ("Bokslut")? Then it continues a header broken over lines, though its words ("Budget
+    2020") also name a section."""
+    prev = next((ln.text.strip() for ln in reversed(lines[max(0, k - 3):k]) if ln.text.strip()), "")
+    return bool(_header_words(lines[k].text)) and any(t.kind == "kind" for t in _header_words(prev))
+
+
+def _header_words(text: str) -> list:
+    """The header tokens of a short line of column words alone (units, years, kinds of column,
+    scopes), or [] for any other line."""
+    from arsred.extract.tables.header import header_tokens
+
+    toks = header_tokens(text.strip()) if len(text.strip()) <= 60 else []
+    return toks if all(t.kind in ("period", "kind", "scope", "filler") for t in toks) else []
+
+
+def _line_kind(line: Line, seen_statement: bool, current: Section, table_follows: bool = False):
     text = line.text.strip()
     if not text or len(text) > 90 or is_toc_line(line):
         return None
     letters = regex.sub(r"[^\p{L}]", "", text)
-    # 'Not 3 Skatteintäkter' over rows of figures opens a note even before any statement heading
-    if seen_statement or current.kind == "noter" or (len(letters) > 6 and letters.isupper()) or row_follows:
+    # 'Not 3 Skatteintäkter' over rows of figures, or over a table's header, opens a note even before
+    # any statement heading
+    if seen_statement or current.kind == "noter" or (len(letters) > 6 and letters.isupper()) or table_follows:
         note = note_heading(line)        # 'NOT 8 FINANSIELLA KOSTNADER': a note page of its own
         if note:
             return ("note", note[0], note[1])

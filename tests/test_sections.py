@@ -122,3 +122,36 @@ def test_a_contents_list_run_onto_one_line_without_leaders_is_a_contents_list():
     assert is_contents_list(line)
     # a statement run onto one line is not: its numbers are amounts that do not rise like page numbers
     assert not is_contents_list("Innehåll Verksamhetens intäkter 1 48 210 47 305 Verksamhetens kostnader 2 -412 -398")
+
+
+@pytest.mark.parametrize("page,note", [("goteborg_2015_not2_verksamhetens_kostnader", 2),
+                                       ("goteborg_2017_not2_verksamhetens_kostnader", 2),
+                                       ("goteborg_2018_not6_skatteintakter", 6)])
+def test_a_note_heading_over_a_tables_header_opens_the_note(page, note):
+    """Göteborg's note pages print 'Not 2 Verksamhetens kostnader' over the unit ('mkr') or the scope
+    headings ('Kommunen', 'Sammanställd redovisning'), not over a row: still the note's heading (the
+    pages were read as a budget table and a resultaträkning by what their rows resemble)."""
+    from pathlib import Path
+    text = (Path(__file__).parent / "real" / "pages" / f"{page}.txt").read_text(encoding="utf-8")
+    sections = [s for s in find_sections(text_document(text)) if s.heading is not None]
+    assert [(s.kind, s.note) for s in sections] == [("noter", note)]
+
+
+def test_a_note_named_in_running_text_opens_no_note():
+    doc = text_document("Förvaltningsberättelse\n\nNot 3 Skatteintäkter\n\nSkatteintäkterna ökade under året.\n")
+    assert [s.kind for s in find_sections(doc)] == ["other"]
+
+
+def test_a_header_broken_over_lines_opens_no_budget_sections():
+    """Region Västernorrland's resultatbudget breaks its header over five lines so that each year
+    stands before the next column's kind ('Bokslut' / '2020 Budget' / '2021 Budget' / '2022 Plan' /
+    '2023 Plan 2024'): '2020 Budget' is no heading 'Budget 2020' there; it split the header over three
+    sections, and the last two lines were read as the header of three columns."""
+    from pathlib import Path
+    text = (Path(__file__).parent / "real" / "pages" / "regionvasternorrland_2022_resultatbudget.txt").read_text(
+        encoding="utf-8")
+    sections = [s for s in find_sections(text_document(text)) if s.heading is not None]
+    assert [(s.kind, s.title) for s in sections] == [("other", "Ekonomi"), ("budget", "Resultatbudget")]
+    # a heading 'Budget 2022' under prose still opens its section
+    doc = text_document("Inledning\n\nBudget 2022\n\nBelopp i tkr\t2022\t2021\nRad\t1\t2\n")
+    assert "budget" in [s.kind for s in find_sections(doc)]

@@ -769,6 +769,23 @@ def declared_unit(text: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _unit_sentences() -> list[regex.Pattern]:
+    return [regex.compile(p, regex.I) for p in config()["unit_sentences"]["patterns"]]
+
+
+def stated_unit(text: str) -> str:
+    """The words of a sentence that declares the unit of the table below it ("Belopp anges i
+    miljoner kronor"), or "": a unit named right after the declaring words, in running text of
+    any length (extract/data/headings.toml, `unit_sentences`)."""
+    for pattern in _unit_sentences():
+        for m in pattern.finditer(text):
+            words = text[m.start():m.end() + 30]
+            if declared_unit(text[m.end():m.end() + 30].split(".")[0]):
+                return words.split(".")[0].strip()
+    return ""
+
+
 def _is_upper(label: str) -> bool:
     letters = [ch for ch in label if ch.isalpha()]
     return len(letters) >= 2 and all(ch.isupper() for ch in letters)

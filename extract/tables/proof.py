@@ -2,8 +2,9 @@
 columns are told apart and whose figures the arithmetic proves more of."""
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import replace
+from decimal import Decimal
 
 import regex
 from arsred.extract.sections import YEAR
@@ -56,6 +57,20 @@ def assumed(table: Table) -> Table:
     Years the table's title prints name its columns."""
     if table.header.lines or _titled(table):
         return table
+    return _unproven_inside(table)
+
+
+def assumed_statement(table: Table) -> Table:
+    """A table under no statement heading whose header names no kind of column either (years alone):
+    its statement and its columns' kind are taken from what its rows resemble or from the default
+    for such tables (budget), an assumption no sum inside it can test (a note's rows add up as a
+    budget table's would). Its figures carry `readings` ≥ 2, so that only a tie to another table
+    proves them (normalize/reconcile/verify.py)."""
+    return _unproven_inside(table)
+
+
+def _unproven_inside(table: Table) -> Table:
+    """Every figure of the table carries `readings` ≥ 2: no check inside the table proves it."""
     for row in table.rows:
         row.values = [replace(v, readings=max(v.readings, ASSUMED_READINGS)) if v is not None else None
                       for v in row.values]
@@ -180,3 +195,41 @@ def _without_full_year(table: Table, keys: list[tuple], warnings: list[str]) -> 
     warnings.append(f"{table.statement}: the table '{table.title}' prints the whole year ({names}) beside an "
                     f"interim period of the same year; that column is not read")
     return replace(table, header=replace(table.header, columns=tuple(table.header.columns[k] for k in keep)))
+
+
+OUTSIZED = 1000     # a figure this many times the largest other figure of its row and its column
+
+
+def drop_outsized_groupings(table: Table, warnings: list[str]) -> Table:
+    """Figures read as one thousands-grouped amount whose groups could each stand as a figure of their
+    own ('97 103 103'), a thousand times or more the largest other figure of their row and of their
+    column ('Finansiella intäkter 88 87 97 103 103' under a header read as three columns): the row
+    prints more figures than the header has columns, not an amount of millions beside two of tens. The
+    grouping only fits a column count in doubt, so no figure of the row is read (its figures stand in
+    columns that count is wrong about), with a warning."""
+    by_column: dict[int, list[tuple[int, Decimal]]] = defaultdict(list)
+    for r, row in enumerate(table.rows):
+        for k, v in enumerate(row.values):
+            if v is not None and v.amount.value:
+                by_column[k].append((r, abs(v.amount.value)))
+    for r, row in enumerate(table.rows):
+        for k, v in enumerate(row.values):
+            if v is None or not _groups_stand_alone(v.amount.printed):
+                continue
+            others = [abs(w.amount.value) for j, w in enumerate(row.values) if j != k and w is not None and w.amount.value]
+            others += [x for r2, x in by_column[k] if r2 != r]
+            if others and abs(v.amount.value) >= OUTSIZED * max(others):
+                row.values = [None] * len(row.values)
+                warnings.append(f"{table.statement}: '{row.label}' on page {row.line.page} line {row.line.number} "
+                                f"reads '{v.amount.printed}' as one amount, a thousandfold its row's and column's "
+                                f"other figures, though each group could be a figure of its own: the row prints "
+                                f"more figures than the header has columns; left unread")
+                break
+    return table
+
+
+def _groups_stand_alone(printed: str) -> bool:
+    """'97 103 103': thousands groups, each of which could be printed as a figure alone (no group after
+    the first opens with a 0, as in '1 000 000')."""
+    groups = printed.strip().lstrip("-−–+ ").split()
+    return len(groups) >= 2 and all(g[:1].isdigit() and not g.startswith("0") for g in groups)

@@ -30,6 +30,7 @@ from arsred.extract.tables.lines import (
     realign_sparse_rows,
     settle_ambiguous_rows,
     split_label_and_numbers,
+    stated_unit,
     upper_wrapped_label,
 )
 
@@ -98,6 +99,10 @@ def read_tables(section: Section, fiscal_year: int | None, heading_labels: Itera
             title_year = YEAR.search(text)
             if title_year:                      # "Beviljade medel per insats 2016 (kr)": the table's year
                 period = int(title_year.group())
+            i += 1
+            continue
+        if current is None and not header_lines and stated_unit(text):
+            unit_text = stated_unit(text)       # "… Belopp anges i miljoner kronor i löpande priser." above the table
             i += 1
             continue
         if is_header_line(line) or (header_lines and current is None and _header_continuation(line)):

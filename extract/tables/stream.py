@@ -38,6 +38,7 @@ from arsred.extract.tables.lines import (
     Value,
     declared_unit,
     name_sub_rows,
+    stated_unit,
     upper_wrapped_label,
 )
 from arsred.extract.tables.readings import Grammar, Reading, placements, row_readings
@@ -175,6 +176,10 @@ def read_stream_tables(lines: list[Line], statement: str, fiscal_year: int | Non
             kind = _kind(line)
             text = line.text.strip()
             if kind == "blank":
+                i += 1
+                continue
+            if kind == "label" and stated_unit(text):
+                unit_text = stated_unit(text)   # "… Belopp anges i miljoner kronor i löpande priser." above the table
                 i += 1
                 continue
             if kind == "year" or (kind == "label" and _is_header(text)) or (kind == "figures" and header_lines
