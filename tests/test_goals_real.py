@@ -510,3 +510,19 @@ def test_a_ska_sentence_leading_up_to_a_listed_goal_explains_it(stem, tmp_path):
     # goal, and stays one
     t = page_score(stem, as_stored, tmp_path)
     assert t["found"] == t["total"] == t["full"] == t["rows"], t
+
+
+def test_a_sentence_after_a_bullet_list_judging_all_its_goals_gives_each_its_status(tmp_path):
+    # Tidaholm: 'Fullmäktige antog fem strategiska mål för år 2022:' / five '  • …' goals / 'Måluppföljningen visar
+    # att … vart och ett av de fem strategiska målen uppnås delvis.': each of the five goals is partly met
+    stem = "tidaholm_2022_arsredovisning_nyhet"
+    rows = [r for r in find_goals(read_document(DEV / f"{stem}.txt")) if r["section"].startswith("Fullmäktige antog")]
+    assert len(rows) == 5 and {r["status"] for r in rows} == {"delvis"}, rows
+    # without that sentence the list is judged by nothing: ej_bedomt
+    text = (DEV / f"{stem}.txt").read_text(encoding="utf-8")
+    cut = text.replace("vart och ett av de fem strategiska målen uppnås delvis", "målen följs upp i årsredovisningen")
+    assert cut != text
+    path = tmp_path / f"{stem}.txt"
+    path.write_text(cut, encoding="utf-8")
+    rows = [r for r in find_goals(read_document(path)) if r["section"].startswith("Fullmäktige antog")]
+    assert len(rows) == 5 and {r["status"] for r in rows} == {"ej_bedomt"}, rows

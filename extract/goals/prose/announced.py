@@ -46,7 +46,7 @@ def announced_goals(lines: list[Line], heads: Headings, ph: Phrases, used: set[i
             if len(items) < MIN_ITEMS or (count and len(items) != count):
                 continue
             after = ss[n + 1 + last:] + [t for q in paras[p + 1:p + 1 + VERDICT_PARAGRAPHS] for t in sentences(para_text(q))]
-            verdict = _common_verdict(after, ph)
+            verdict = common_verdict(after, ph)
             printed, status, outcome = verdict if verdict else ("", "", "")
             first = para[0][1]
             section = heads.at[para[0][0]] or s.strip()
@@ -101,7 +101,7 @@ def _list_items(ss: list[str]) -> tuple[list[str], int]:
     return [p.strip() for p in parts], 1
 
 
-def _common_verdict(ss: list[str], ph: Phrases) -> tuple[str, str, str] | None:
+def common_verdict(ss: list[str], ph: Phrases) -> tuple[str, str, str] | None:
     """The first sentence judging all the goals at once -> (printed, status, sentence); 'inget av målen är
     uppfyllda' turns the phrase; a negated phrase after 'inget' is left undecided."""
     for s in ss:
