@@ -526,3 +526,13 @@ def test_a_sentence_after_a_bullet_list_judging_all_its_goals_gives_each_its_sta
     path.write_text(cut, encoding="utf-8")
     rows = [r for r in find_goals(read_document(path)) if r["section"].startswith("Fullmäktige antog")]
     assert len(rows) == 5 and {r["status"] for r in rows} == {"ej_bedomt"}, rows
+
+
+def test_a_financial_goal_named_by_what_it_sets_and_exceeded():
+    # Tidaholm: '… motsvarar 7,2 % av skatter och generella bidrag, vilket överstiger resultatmålet som anger 2 %.'
+    # and 'Soliditeten uppgår till 46 %, vilket överstiger det finansiella målet som anger 30 %.': the goal joined to
+    # its level by 'som anger', exceeded (met), the verb no part of its name
+    rows = find_goals(read_document(DEV / "tidaholm_2022_arsredovisning_nyhet.txt"))
+    got = {(r["goal"], r["target_value"], r["outcome_value"], r["status"]) for r in rows if r["target_value"] is not None}
+    assert got == {("resultatmålet som anger 2 %", 2, 7.2, "uppfyllt"),
+                   ("finansiella målet som anger 30 %", 30, 46, "uppfyllt")}, got

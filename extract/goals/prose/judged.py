@@ -285,11 +285,13 @@ def _compound_goal(word: str, ph: Phrases) -> bool:
 
 
 def _name_start(f: str, at: int, ph: Phrases) -> int:
-    """Where the goal's noun phrase starts: up to MODIFIERS words before the goal word, none of them the sentence's."""
+    """Where the goal's noun phrase starts: up to MODIFIERS words before the goal word, none of them the sentence's
+    (nor a reaching verb: 'vilket överstiger resultatmålet …')."""
     start = at
+    verbs = {fold(v) for v in ph.reach_verbs}
     for _ in range(MODIFIERS):
         m = regex.search(r"(\w[\w-]*)\s+$", f[:start])
-        if not m or m.group(1) in ph.not_name_words or regex.search(r"\d", m.group(1)):
+        if not m or m.group(1) in ph.not_name_words or m.group(1) in verbs or regex.search(r"\d", m.group(1)):
             break
         start = m.start(1)
     return start
