@@ -144,8 +144,13 @@ def _header_years(lines: list[Line]) -> list[int]:
 def organisation(lines: list[Line]) -> str:
     """The most often named 'Samordningsförbundet X' (or 'X Samordningsförbund'), else the name a
     title-like opening line gives ("Luleå kommun", "Region Kalmar län"), else the one organisation the
-    text makes the subject of its accounts ("Region Västmanland redovisar ett resultat …"), else none."""
-    return _samordningsforbund(lines) or _title_organisation(lines) or _reporting_organisation(lines)
+    text makes the subject of its accounts ("Region Västmanland redovisar ett resultat …"), else none.
+    A samordningsförbund named once outside the title is weak evidence (a body the publisher is a
+    member of, in its organisation chart): a title name wins over it."""
+    forbund, strong = _samordningsforbund(lines)
+    if strong:
+        return forbund
+    return _title_organisation(lines) or forbund or _reporting_organisation(lines)
 
 
 def organisation_kind(name: str) -> str:
@@ -183,7 +188,7 @@ def _title_organisation(lines: list[Line]) -> str:
     not_names = {fold(w) for w in data["not_names"]}
     doc_words = _doc_type_words().opening
     names: list[str] = []
-    for line in lines[:data["title_lines"]]:
+    for line in _word_lines(lines, data["title_lines"]):
         text = " ".join(regex.sub(r"<[^>]*>", " ", line.text).split())
         text = regex.sub(r"^\d{1,3}\s+", "", text)                  # a page number before the title
         for pattern in _org_patterns():
@@ -238,33 +243,52 @@ def _title_like(text: str, start: int, end: int, max_words: int, doc_words: rege
     return opens and (bool(before.strip()) or doc_words.match(after.strip()) is not None)
 
 
-def _samordningsforbund(lines: list[Line]) -> str:
+def _samordningsforbund(lines: list[Line]) -> tuple[str, bool]:
+    """The commonest samordningsförbund name and whether the evidence is strong: named twice or
+    more, or on the short title lines of the opening (a long line there may be a list of bodies)."""
     counts: Counter[str] = Counter()
+    short = _data("organisations.toml")["title_words"]
+    opening = [line for line in _word_lines(lines, 6) if len(line.text.split()) <= short]
     for line in lines:
         counts.update(_names_in(line.text))
-    title = " ".join(line.text.strip() for line in lines[:6])           # a name split over the title lines
-    for name in _names_in(title):
-        if not any(name in _names_in(line.text) for line in lines[:6]):
+    title = " ".join(line.text.strip() for line in opening)             # a name split over the title lines
+    in_title = set(_names_in(title))
+    for name in in_title:
+        if not any(name in _names_in(line.text) for line in opening):
             counts[name] += 1
     if not counts:
-        return ""
+        return "", False
     best, top = counts.most_common(1)[0]
     # a longer form of the commonest name that is also common wins ("… Härnösand Timrå" over "… Härnösand")
     longer = [n for n, c in counts.items() if n != best and n.startswith(best + " ") and c >= max(2, top // 2)]
-    return max(longer, key=lambda n: (counts[n], len(n))) if longer else best
+    name = max(longer, key=lambda n: (counts[n], len(n))) if longer else best
+    return name, counts[name] >= 2 or name in in_title
+
+
+def _word_lines(lines: list[Line], n: int) -> list[Line]:
+    """The first n lines that carry a word: a bare page number ("1", "2" … of a transcript whose
+    pages were not transcribed) opens no title."""
+    return [line for line in lines if regex.search(r"\p{L}", line.text)][:n]
 
 
 def _names_in(text: str) -> list[str]:
     out = []
     for m in _ORG_AFTER.finditer(text):
         name = _trim(m.group(1))
-        if name:
+        if name and not _runs_names_together(name):
             out.append(f"Samordningsförbundet {name}")
     for m in _ORG_BEFORE.finditer(text):
         name = _trim(m.group(1))
-        if name and len(name.split()) >= 2:
+        if name and len(name.split()) >= 2 and not _runs_names_together(name):
             out.append(f"{name} Samordningsförbund")
     return out
+
+
+def _runs_names_together(name: str) -> bool:
+    """A word that is itself an organisation's ("… i Jämtlands län Jämtlands Räddningsförbund
+    Regionförbundet", a list of bodies on one line): several names, no one name."""
+    endings = tuple(fold(e) for form in _data("organisations.toml")["kinds"].values() for e in form.get("ending", []))
+    return any(fold(w).endswith(endings) for w in name.split())
 
 
 def _trim(name: str) -> str:

@@ -76,6 +76,7 @@ class Phrases:
     item_own_words: tuple[str, ...] = ()
     not_goal_name_words: frozenset[str] = frozenset()
     name_links: tuple[str, ...] = ()
+    name_periods: tuple[str, ...] = ()
     done_auxiliaries: frozenset[str] = frozenset()
     done_endings: tuple[str, ...] = ()
     judgement_verbs: frozenset[str] = frozenset()
@@ -154,6 +155,7 @@ def load_phrases(path: str = str(PHRASES_PATH)) -> Phrases:
         done_endings=f(d["inference"].get("done_endings", [])),
         judgement_verbs=frozenset(fold(x) for x in d["inference"].get("judgement_verbs", [])),
         name_links=tuple(d.get("judged", {}).get("name_links", [])),
+        name_periods=tuple(fold(x) for x in d.get("judged", {}).get("name_periods", [])),
         reach_verbs={k.casefold(): v for k, v in d.get("judged", {}).get("reach_verbs", {}).items()},
         not_name_words=frozenset(fold(x) for x in d.get("judged", {}).get("not_name_words", [])),
         above_words=frozenset(fold(x) for x in d.get("judged", {}).get("above_words", [])),

@@ -215,8 +215,9 @@ def _judged(sentence: str, ph: Phrases) -> list[tuple[str, str, str, str]]:
     if len(f) != len(sentence) or not ph.name_links:
         return []
     links = "|".join(regex.escape(fold(w)) for w in ph.name_links)
+    periods = "|".join(regex.escape(w) for w in ph.name_periods) or "(?!)"
     out = []
-    for m in regex.finditer(r"(?<!\w)(\w+)\s+(?:" + links + r")\s+", f):
+    for m in regex.finditer(r"(?<!\w)(\w+)(?:\s+(?:" + periods + r"))?\s+(?:" + links + r")\s+", f):
         anchor = m.start(1) if is_goal_word(m.group(1), ph) or m.group(1) in ph.goal_suffixes else _required(f, m.end(1), ph)
         if anchor is None:      # 'målet om …' too
             continue
@@ -285,11 +286,14 @@ def _compound_goal(word: str, ph: Phrases) -> bool:
 
 
 def _name_start(f: str, at: int, ph: Phrases) -> int:
-    """Where the goal's noun phrase starts: up to MODIFIERS words before the goal word, none of them the sentence's."""
+    """Where the goal's noun phrase starts: up to MODIFIERS words before the goal word, none of them the sentence's
+    (nor a reaching verb's: 'vilket överstiger resultatmålet …', 'vilket är under resultatmålet …')."""
     start = at
+    verb = regex.compile(r"(?<!\w)(?:" + "|".join(regex.escape(fold(v)) for v in ph.reach_verbs) + r")\s+$") if ph.reach_verbs else None
     for _ in range(MODIFIERS):
         m = regex.search(r"(\w[\w-]*)\s+$", f[:start])
-        if not m or m.group(1) in ph.not_name_words or regex.search(r"\d", m.group(1)):
+        if (not m or m.group(1) in ph.not_name_words or (verb is not None and verb.search(f[:start]))
+                or regex.search(r"\d", m.group(1))):
             break
         start = m.start(1)
     return start

@@ -1,9 +1,12 @@
 """Prose goals: bullet goals with "Styrelsens bedömning: …" paragraphs, and in a plan the "ska"-sentences under goal headings."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 import regex
 from arsred.extract.document import Line
 from arsred.extract.goals.model import RawGoal
+from arsred.extract.goals.prose.announced import VERDICT_PARAGRAPHS, common_verdict
 from arsred.extract.goals.structure import Headings, para_text, paragraphs
 from arsred.extract.goals.vocabulary import (
     Phrases,
@@ -120,6 +123,8 @@ def prose_goals(lines: list[Line], heads: Headings, ph: Phrases, used: set[int],
 
     last_area = ""
     runs_on = False                 # the list being read ends the sentence of the paragraph before it
+    run: int | None = None          # where the goals of the list last read begin in `goals`
+    since = 0                       # paragraphs read since that list ended
     listed: set[str] = set()        # goal areas whose goals stand as list items
     first_listed: int | None = None  # the reading line of the page's first listed goal
     for para in paras:
@@ -129,6 +134,7 @@ def prose_goals(lines: list[Line], heads: Headings, ph: Phrases, used: set[int],
             close()
             prev_para = None
             last_area = area
+            run = None
         lines_text = [" ".join(line.text.split()) for _, line in para]
         head = lines_text[0]
         assessment = _assessment_body(head, ph)
@@ -146,6 +152,7 @@ def prose_goals(lines: list[Line], heads: Headings, ph: Phrases, used: set[int],
             continue
         if item is not None:
             close()
+            run, since = (len(goals) if run is None or since else run), 0
             listed.add(area)
             first_listed = k0 if first_listed is None else first_listed
             kept = [t for t in lines_text if not any(fold(t).startswith(m) for m in ph.measure_labels)]
@@ -160,6 +167,11 @@ def prose_goals(lines: list[Line], heads: Headings, ph: Phrases, used: set[int],
                                  "assess": [], "extra": []}
             if open_goal is not None:
                 open_goal["assess"].append(" ".join([assessment] + lines_text[1:]))
+        elif run is not None and since < VERDICT_PARAGRAPHS and (verdict := common_verdict(
+                sentences(para_text(para)), ph)) is not None:
+            close()
+            goals[run:] = [_judged(g, verdict) for g in goals[run:]]
+            run = None
         elif open_goal is not None and open_goal["assess"]:
             open_goal["extra"].append(para_text(para))
         elif (adopted := _adopted_goal(para_text(para), ph)) is not None:
@@ -175,6 +187,8 @@ def prose_goals(lines: list[Line], heads: Headings, ph: Phrases, used: set[int],
             outcome = " ".join(([verdict[0]] if verdict else []) + [stated[1]]).strip()
             goals.append(RawGoal(section=area, goal=stated[0], outcome=outcome, printed=printed, status=status,
                                  page=first.page, line=first.number, layout="stated_goal", confidence=0.7))
+        if item is None:
+            since += 1
         if assessment is None and item is None:
             prev_para = para
         elif item is not None:
@@ -188,6 +202,15 @@ def prose_goals(lines: list[Line], heads: Headings, ph: Phrases, used: set[int],
                 and g.line < lines[first_listed].number)
 
     return [g for g in goals if not (g.layout in ("plan_prose", "plan_named") and g.section in listed or leads_up(g))]
+
+
+def _judged(g: RawGoal, verdict: tuple[str, str, str]) -> RawGoal:
+    """A listed goal with no status of its own takes the one a sentence after the list gives all its goals
+    ('… vart och ett av de fem strategiska målen uppnås delvis')."""
+    printed, status, sentence = verdict
+    if g.status:
+        return g
+    return replace(g, printed=printed, status=status, outcome=g.outcome or sentence)
 
 
 def _goal_item(text: str, ph: Phrases) -> bool:
