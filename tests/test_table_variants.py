@@ -1,0 +1,78 @@
+"""The layout variants of benchmarks/table_variants.py: each rewrite of a real page gives the layout it names
+and keeps every gold figure printable (the same figures, another layout)."""
+from __future__ import annotations
+
+import json
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "benchmarks"))
+import table_variants as tv  # noqa: E402  (a script, not a package)
+
+# gnesta_2013_rr_budget (tests/real): single spaces, an en-dash minus with a space, a header of kind + year
+GNESTA = ("Tkr Utfall 2013 Budget 2013 Avvikelse Budget-Utfall\n"
+          "Verksamhetens kostnader – 615 649 – 600 875 – 14 774\n"
+          "Extraordinära intäkter 0 0 0\n")
+GNESTA_FIGURES = frozenset({"– 615 649", "– 600 875", "– 14 774", "0"})
+# nybro_2003_rr_br: the note number runs into the first amount, HTML tags left in
+NYBRO = "Skatteintäkter 1 541 311 524 145<br />\nNedskrivning pensionsmedel 0 -5 510<br />\n"
+NYBRO_FIGURES = frozenset({"541 311", "524 145", "0", "-5 510"})
+
+
+def test_cells_of_a_single_spaced_row_are_told_by_its_figures():
+    assert tv.cell_per_line_dense(GNESTA, GNESTA_FIGURES) == (
+        "Tkr\nUtfall 2013\nBudget 2013\nAvvikelse\nBudget-Utfall\n"
+        "Verksamhetens kostnader\n– 615 649\n– 600 875\n– 14 774\n"
+        "Extraordinära intäkter\n0\n0\n0\n")
+    assert tv.cell_per_line(NYBRO, NYBRO_FIGURES) == (
+        "Skatteintäkter\n\n1\n\n541 311\n\n524 145<br />\n"
+        "Nedskrivning pensionsmedel\n\n0\n\n-5 510<br />\n")
+
+
+def test_cells_split_at_wide_gaps_and_lines_without_cells_stay():
+    assert tv.cell_per_line_dense("Årets resultat    4  700 500\t-12\nProse line 12 words\n", frozenset()) == (
+        "Årets resultat\n4\n700 500\n-12\nProse line 12 words\n")
+    assert tv.single_space("Årets resultat    4  700 500\t-12\n", frozenset()) == "Årets resultat 4 700 500 -12\n"
+
+
+def test_minus_diacritics_and_header_variants():
+    assert tv.spaced_minus("Finansiella kostnader 4 -11 372 -12 783\n2015-2017 Av- och\n", frozenset()) == (
+        "Finansiella kostnader 4 – 11 372 – 12 783\n2015-2017 Av- och\n")
+    assert tv.spaced_minus(GNESTA, frozenset()) == GNESTA  # already '– 615 649'
+    assert tv.no_diacritics("Årets Förändring skatteintäkter é", frozenset()) == "Arets Forandring skatteintakter e"
+    assert tv.header_split("RESULTATRÄKNING (tkr) Not 2020 2019\nVattenavgifter 199 245 196 525\n", frozenset()) == (
+        "RESULTATRÄKNING\n(tkr)\nNot\n2020\n2019\nVattenavgifter 199 245 196 525\n")
+    assert not tv.is_header_line("Folkmängd 2020 2019 61 321")
+
+
+def _canon(text: str) -> str:
+    """Figures compared as values print them: one minus form glued to its digits, single spaces."""
+    text = re.sub(r"[-−–]\s?(?=\d)", "-", text)
+    return " ".join(text.split())
+
+
+GOLDS = sorted((ROOT / "tests/real/gold").glob("*.json"))
+
+
+@pytest.mark.parametrize("name", sorted(tv.TEXT_VARIANTS))
+def test_every_gold_figure_stays_printable_in_every_variant(name):
+    missing = []
+    for path in GOLDS:
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        text = (ROOT / "tests/real/pages" / gold["source"]).read_text(encoding="utf-8")
+        variant = _canon(tv.TEXT_VARIANTS[name](text, tv.figures_of(gold)))
+        missing += [(path.stem, f["printed"]) for f in gold["facts"] if _canon(f["printed"]) not in variant]
+    assert not missing, missing[:10]
+
+
+def test_cell_variants_split_the_real_rows_and_keep_the_rest():
+    gold = json.loads((ROOT / "tests/real/gold/norrvatten_2020_resultatrakning.json").read_text(encoding="utf-8"))
+    text = (ROOT / "tests/real/pages/norrvatten_2020_resultatrakning.txt").read_text(encoding="utf-8")
+    dense = tv.cell_per_line_dense(text, tv.figures_of(gold)).splitlines()
+    i = dense.index("Personalkostnader")
+    assert dense[i:i + 4] == ["Personalkostnader", "3", "-60 894", "-56 894"]
+    assert "Verksamhets intäkter 2" in dense  # a heading with its note and no figures stays one line
