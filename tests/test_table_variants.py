@@ -76,3 +76,36 @@ def test_cell_variants_split_the_real_rows_and_keep_the_rest():
     i = dense.index("Personalkostnader")
     assert dense[i:i + 4] == ["Personalkostnader", "3", "-60 894", "-56 894"]
     assert "Verksamhets intäkter 2" in dense  # a heading with its note and no figures stays one line
+
+
+def _read_variant(tmp_path: Path, name: str, stems: list[str]) -> str:
+    """arsred on the variant of real pages, scored against their gold: eval_gold's output."""
+    import subprocess
+
+    import arsred
+    from arsred.options import Options
+    pages, gold_dir, out = tmp_path / "pages", tmp_path / "gold", tmp_path / "out"
+    sources = []
+    for stem in stems:
+        gold = json.loads((ROOT / "tests/real/gold" / f"{stem}.json").read_text(encoding="utf-8"))
+        sources.append((ROOT / "tests/real/pages" / gold["source"], gold))
+    tv.make_variant(name, sources, pages, gold_dir)
+    arsred.extract_reports([pages], out_dir=out, options=Options(jobs=1), use_cache=False)
+    return subprocess.run([sys.executable, str(ROOT / "tools/eval_gold.py"), str(gold_dir), str(out)],
+                          capture_output=True, text=True, check=True).stdout
+
+
+@pytest.mark.parametrize(("name", "stems"), [
+    # 'BALANSRÄKNING' / '(tkr)' / 'Not' / '2020-12-31' / '2019-12-31': a date alone on a line is a column's period
+    # (it was read as a figure, and the line reader took the last date line for the only column)
+    ("header_split", ["norrvatten_2020_balansrakning"]),
+    # 'Tkr' / 'Utfall' / '2013' / 'Budget' / '2013' / 'Avvikelse' / 'Budget-Utfall': the unit line above a caption
+    # that carries a year still declares the unit, and 'Budget-Utfall' only says what 'Avvikelse' reckons
+    ("header_split", ["gnesta_2013_rr_budget"]),
+])
+def test_a_real_page_in_another_layout_reads_every_figure_and_none_wrong(tmp_path, name, stems):
+    text = _read_variant(tmp_path, name, stems)
+    for line in text.splitlines():
+        if ": found " in line:
+            found, gold = line.split(": found ")[1].split()[0].split("/")
+            assert found == gold and "wrong values 0" in line, text
