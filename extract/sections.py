@@ -126,12 +126,29 @@ def content_lines(document: Document) -> list[Line]:
         contents_end = max(contents_end, contents_span(lines, i))
         if furniture[i] or _ocr_speck(line) or i < contents_end:
             continue
-        if regex.fullmatch(r"\s*\d{1,3}\s*", line.text):
+        if regex.fullmatch(r"\s*[1-9]\d{0,2}\s*", line.text) and not _in_a_column_of_figures(lines, i, furniture):
             near = furniture[max(0, i - 3): i] + furniture[i + 1: i + 4]
             if any(near):
                 continue
         out.append(line)
     return out
+
+
+_LONE_FIGURE = regex.compile(r"\s*(?:[-−–+]?\s?\d[\d\s]*(?:,\d+)?|[-−–])\s*")
+
+
+def _in_a_column_of_figures(lines: list[Line], i: int, furniture: list[bool]) -> bool:
+    """A lone number with another lone figure directly above or below it (blank lines and page
+    furniture skipped) is a cell of a table flattened one cell per line that a page break cuts, not
+    a page number: a page prints its number once ('Försäljning av immateriella anläggningstillgångar'
+    / '9' / '0' / '0' / '0' / '0' / 'Sida 3'; '181' / 'Sida 2' / '226' / 'Skatt')."""
+    for step in (-1, 1):
+        j = i + step
+        while 0 <= j < len(lines) and (furniture[j] or not lines[j].text.strip()):
+            j += step
+        if 0 <= j < len(lines) and _LONE_FIGURE.fullmatch(lines[j].text):
+            return True
+    return False
 
 
 def _ocr_speck(line: Line) -> bool:

@@ -95,6 +95,22 @@ def _read_variant(tmp_path: Path, name: str, stems: list[str]) -> str:
                           capture_output=True, text=True, check=True).stdout
 
 
+def test_a_lone_figure_beside_a_page_footer_is_a_cell_when_figures_stand_around_it():
+    from arsred.extract.sections import content_lines
+
+    from tests.helpers import text_document
+
+    # lulea_2018_rr laid out as a PDF, one cell per line: a page break inside 'Resultat efter finansiella
+    # poster' (79 / 462 / 181 / Sida 2 / 226) and the cells of a row before a footer (9 / 0 / 0 / 0 / 0 / Sida 3)
+    text = ("Resultat efter finansiella poster\n79\n462\n181\nSida 2\n226\nSkatt\n8\n-\n-\n-37\n-40\n"
+            "Försäljning av immateriella anläggningstillgångar\n9\n0\n0\n0\n0\nSida 3\n"
+            "Årets resultat 1 2 3\n\n15\nSida 4\n")
+    kept = [ln.text for ln in content_lines(text_document(text))]
+    assert kept[:5] == ["Resultat efter finansiella poster", "79", "462", "181", "226"]
+    assert kept[-7:] == ["Försäljning av immateriella anläggningstillgångar", "9", "0", "0", "0", "0",
+                         "Årets resultat 1 2 3"]      # '15' beside 'Sida 4' alone: a page number
+
+
 @pytest.mark.parametrize(("name", "stems"), [
     # 'BALANSRÄKNING' / '(tkr)' / 'Not' / '2020-12-31' / '2019-12-31': a date alone on a line is a column's period
     # (it was read as a figure, and the line reader took the last date line for the only column)
@@ -102,10 +118,13 @@ def _read_variant(tmp_path: Path, name: str, stems: list[str]) -> str:
     # 'Tkr' / 'Utfall' / '2013' / 'Budget' / '2013' / 'Avvikelse' / 'Budget-Utfall': the unit line above a caption
     # that carries a year still declares the unit, and 'Budget-Utfall' only says what 'Avvikelse' reckons
     ("header_split", ["gnesta_2013_rr_budget"]),
+    # a text-layer PDF of tables one cell per line: the cells beside a page's 'Sida N' footer are no page
+    # numbers (were dropped: figures missed, a row short of a figure read wrong, sums failed)
+    ("pdf", ["lulea_2018_rr", "goteborg_2015_kfa_kommunen"]),
 ])
 def test_a_real_page_in_another_layout_reads_every_figure_and_none_wrong(tmp_path, name, stems):
     text = _read_variant(tmp_path, name, stems)
     for line in text.splitlines():
         if ": found " in line:
             found, gold = line.split(": found ")[1].split()[0].split("/")
-            assert found == gold and "wrong values 0" in line, text
+            assert found == gold and "wrong values 0" in line and "false alarms 0" in line, text
