@@ -121,6 +121,11 @@ def test_a_lone_figure_beside_a_page_footer_is_a_cell_when_figures_stand_around_
     # a text-layer PDF of tables one cell per line: the cells beside a page's 'Sida N' footer are no page
     # numbers (were dropped: figures missed, a row short of a figure read wrong, sums failed)
     ("pdf", ["lulea_2018_rr", "goteborg_2015_kfa_kommunen"]),
+    # 'Utfall 2013' / 'Budget 2013': a header one cell per line; the second cell is no 'Budget {year}' heading
+    ("cell_per_line_dense", ["gnesta_2013_rr_budget"]),
+    # 'Skatt' / '– 1072': a figure without thousands spaces after a minus standing apart makes the table's
+    # figures plain ('1072' one figure), so Uppskjuten skatt and Skatt are decided together again
+    ("spaced_minus", ["varmdo_2018_rr"]),
 ])
 def test_a_real_page_in_another_layout_reads_every_figure_and_none_wrong(tmp_path, name, stems):
     text = _read_variant(tmp_path, name, stems)

@@ -393,7 +393,8 @@ def _join_upper_wrapped(rows: list[StreamRow], statement: str) -> list[StreamRow
 def _grammar(rows: list[StreamRow], has_note: bool) -> Grammar:
     labelled = [r for r in rows if r.groups and r.groups[0][1] is r.label_lines[0]]
     glued = sum(1 for r in labelled if _GLUED.search(r.label_lines[0].text))
-    plain = any(regex.search(r"(?<![\d ])\d{4,}(?:,\d+)?(?![\d])", g) and not regex.fullmatch(r"\s*(?:19|20)\d\d\s*", g)
+    # '12406', '-1072' and a minus standing apart, '– 1072': long figures without thousands spaces
+    plain = any(regex.search(r"(?:(?<![\d ])|(?<=[\-−–] ))\d{4,}(?:,\d+)?(?![\d])", g) and not regex.fullmatch(r"\s*(?:19|20)\d\d\s*", g)
                 for r in rows for g, _ in r.groups)
     is_glued = bool(labelled) and glued >= max(2, 0.3 * len(labelled))
     with_figures = [r for r in rows if r.groups]
