@@ -226,6 +226,8 @@ def _zip_slots(slot_lines):
     """
     if not slot_lines:
         return [], []
+    if all(len(s) == 1 for s in slot_lines) and sum(s[0][1] is not None for s in slot_lines) >= 2:
+        slot_lines = [_down_a_column(slot_lines)]
     width = max(len(s) for s in slot_lines)
     stacked = [s for s in slot_lines if len(s) == width]
     columns = []
@@ -236,6 +238,22 @@ def _zip_slots(slot_lines):
     if any(g is not None for g, _ in columns):
         return [(g or "utfall", y, None, None) for g, y in columns], []
     return [], [(y, None, None) for _, y in columns]
+
+
+def _down_a_column(slot_lines):
+    """A header printed one word per line ('2020-12-31' / '2019-12-31', 'Utfall' / '2019' / 'Budget' /
+    '2019' / 'Avvikelse'): each year is a column of its own, named by the kind word above it, and a
+    kind word with no year below it a column too; not stacked lines."""
+    slots, group = [], None
+    for ((g, y),) in slot_lines:
+        if y is None:
+            if group is not None:
+                slots.append((group, None))
+            group = g
+        else:
+            slots.append((g or group, y))
+            group = None
+    return slots + ([(group, None)] if group is not None else [])
 
 
 def _group_of(tok: str) -> str:

@@ -444,7 +444,22 @@ def _grounded(arith: Arithmetic, r: int, k: int, fixed: set[int],
               extra: set[int] | frozenset[int] = frozenset()) -> set[str]:
     """Identities that hold with row r read as k and every other figure in them already fixed."""
     known = fixed | extra
-    return {key for key in arith.holds_for(r, k, known) if participants(key, r) - {r} <= known}
+    return {key for key in arith.holds_for(r, k, known)
+            if participants(key, r) - {r} <= known and not _within_rounding(arith, r, k, key)}
+
+
+def _within_rounding(arith: Arithmetic, r: int, k: int, key: str) -> bool:
+    """A running sum to which row r, read as k, adds a part no larger than the sum's rounding
+    tolerance ('Utrangering 1' in a kassaflöde in mnkr): it holds as well without that part, so it
+    proves nothing about which column the figure stands in."""
+    parts = key.split(":")
+    if len(parts) != 4 or parts[0] != "run" or not parts[2].isdigit() or parts[1] == str(r):
+        return False
+    used = parts[3].split(",")
+    cell = arith.rows[r].candidates[k].cells[int(parts[2])] if str(r) in used else None
+    if cell is None or cell[0] is None:
+        return False
+    return 0 < abs(_units(cell[0].value, arith.scale)) <= _TOL[len(used)]
 
 
 def _propagate(arith: Arithmetic, rows: list[RowChoice], ambiguous: list[int], strict: bool) -> None:

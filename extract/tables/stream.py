@@ -19,6 +19,7 @@ from arsred.extract.document import Line
 from arsred.extract.sections import config, fold
 from arsred.extract.sections_oneline import year_run
 from arsred.extract.tables.header import (
+    DATE_RE,
     HeaderModel,
     build_columns,
     caption_kind,
@@ -53,6 +54,8 @@ _FIGURE_LINE = regex.compile(
 # 'not 20 »', 'not 12, 13', and a cell that repeats the word for each note ('not 34 not 35')
 _NOTE_LINK = regex.compile(r"^(?:not|note)\s*(\d{1,2}(?:\s*(?:,|not|note)\s*\d{1,2})*)\s*»?$", regex.I)
 _YEAR_LINE = regex.compile(r"^(?:19[6-9]\d|20[0-4]\d)$")
+# '2020-12-31', '2023-01-01–2023-08-31': a column's period printed as a date, never an amount
+_DATE_LINE = regex.compile(rf"^(?:{DATE_RE.pattern})(?:\s*[-–—]?\s*(?:{DATE_RE.pattern}))*$")
 _GLUED = regex.compile(r"\p{L}[\-−–]?\d")
 _DOTTED = regex.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3})+(?![\d.,])")     # "1.214.100": thousands by dots
 _DOT_DECIMAL = regex.compile(r"(?<![\d.])\d+\.\d{1,2}(?![\d.])")           # "2.5": a decimal dot
@@ -125,7 +128,7 @@ def _kind(line: Line) -> str:
     bare = _CELL_UNIT.sub("", regex.sub(r"(?<=\d)\s*%$", "", text)).strip()     # '9 896 tkr', '17,5 %'
     if bare and (_FIGURE_LINE.match(text) or bare != text and _FIGURE_LINE.match(bare)):
         toks = text.split()
-        if _YEAR_LINE.match(text) or year_run(toks, repeated=True) == len(toks):
+        if _YEAR_LINE.match(text) or _DATE_LINE.match(text) or year_run(toks, repeated=True) == len(toks):
             return "year"
         glued = _glued_years(text)
         return "year" if glued and year_run(glued) == len(glued) else "figures"
@@ -185,7 +188,8 @@ def read_stream_tables(lines: list[Line], statement: str, fiscal_year: int | Non
             if kind == "year" or (kind == "label" and _is_header(text)) or (kind == "figures" and header_lines
                                                                             and _years_only(text)):
                 # "2023 2023 2022 2023 2022" under a line of column words: the years of those columns
-                header_toks += header_tokens(text)
+                qualified = _qualifies(header_lines[-1].text, text) if header_lines else None
+                header_toks = header_toks[:-1] + qualified if qualified else header_toks + header_tokens(text)
                 header_lines.append(line)
                 if declared_unit(text):
                     unit_text = text
@@ -219,7 +223,19 @@ def read_stream_tables(lines: list[Line], statement: str, fiscal_year: int | Non
                        cut_off=i >= len(lines))
         if table is not None:
             out.append(table)
+        else:   # 'Jämfört med budget 2013' / 'Tkr' / 'Utfall' / '2013' …: lines that made no table still declare its unit
+            unit_text = next((r.label for r in rows if not r.groups and _unit_only(r.label)), unit_text)
     return out
+
+
+def _qualifies(above: str, text: str) -> list | None:
+    """'Avvikelse' / 'Budget-Utfall': a header printed one word per line whose second word only says
+    what the first reckons; the one column the two lines name together (a phrase of the first's
+    kind), or None where they name two columns ('Budget' / 'Utfall', 'Bokslut' / 'Bokslut')."""
+    first, second, joined = header_tokens(above), header_tokens(text), header_tokens(f"{above} {text}")
+    if not (len(first) == len(second) == len(joined) == 1 and first[0].kind == second[0].kind == "kind"):
+        return None
+    return joined if joined[0].kind == "kind" and joined[0].value == first[0].value else None
 
 
 def _scopes_printed_below(rows: list[StreamRow], header_toks: list, at_end: bool) -> list:
@@ -382,7 +398,8 @@ def _join_upper_wrapped(rows: list[StreamRow], statement: str) -> list[StreamRow
 def _grammar(rows: list[StreamRow], has_note: bool) -> Grammar:
     labelled = [r for r in rows if r.groups and r.groups[0][1] is r.label_lines[0]]
     glued = sum(1 for r in labelled if _GLUED.search(r.label_lines[0].text))
-    plain = any(regex.search(r"(?<![\d ])\d{4,}(?:,\d+)?(?![\d])", g) and not regex.fullmatch(r"\s*(?:19|20)\d\d\s*", g)
+    # '12406', '-1072' and a minus standing apart, '– 1072': long figures without thousands spaces
+    plain = any(regex.search(r"(?:(?<![\d ])|(?<=[\-−–] ))\d{4,}(?:,\d+)?(?![\d])", g) and not regex.fullmatch(r"\s*(?:19|20)\d\d\s*", g)
                 for r in rows for g, _ in r.groups)
     is_glued = bool(labelled) and glued >= max(2, 0.3 * len(labelled))
     with_figures = [r for r in rows if r.groups]
