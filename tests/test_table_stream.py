@@ -188,3 +188,17 @@ def test_a_block_total_that_leaves_a_printed_column_empty_decides_nothing(monkey
     (rows,) = settled
     assert len(rows[2].candidates) > 1 and len(rows[3].candidates) > 1
     assert not any(key.startswith("run:") and ":*:" in key for row in rows for key in row.decided_by)
+
+
+def test_a_caption_in_running_text_declares_the_unit_of_the_flattened_table_below() -> None:
+    # a web budget page: an intro, a caption whose parenthesis declares the unit, then a header and rows
+    # one cell per line; the caption is no header line and makes no row, yet its unit is the table's
+    text = ("Nämndernas ramar\n\nTabellen visar ramarna för 2024. Ramarna beslutades av fullmäktige 14 juni 2023\n\n"
+            "Driftram 2024 samt planer för åren 2025-2026 (belopp i tusen kronor, tkr).\n\n \n\n"
+            "Ram 2024\n\nPlan 2025\n\nPlan 2026\n\n"
+            "Kultur- och fritidsnämnd\n\n41 210\n\n41 900\n\n42 010\n\n"
+            "Tekniska nämnden\n\n88 004\n\n90 117\n\n91 000\n")
+    tables = read_stream_tables(_lines(text), "budget", 2024, "Nämndernas ramar")
+    assert tables and all(t.unit_text for t in tables)
+    from arsred.extract.tables.lines import declared_unit
+    assert declared_unit(tables[0].unit_text) == "tkr"

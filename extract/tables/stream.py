@@ -225,6 +225,8 @@ def read_stream_tables(lines: list[Line], statement: str, fiscal_year: int | Non
             out.append(table)
         else:   # 'Jämfört med budget 2013' / 'Tkr' / 'Utfall' / '2013' …: lines that made no table still declare its unit
             unit_text = next((r.label for r in rows if not r.groups and _unit_only(r.label)), unit_text)
+            # … or a caption that declares it ('Driftbudget 2019 … (belopp i tusen kronor, tkr).')
+            unit_text = next((u for r in rows if not r.groups and (u := stated_unit(r.label))), unit_text)
     return out
 
 
