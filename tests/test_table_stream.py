@@ -202,3 +202,16 @@ def test_a_caption_in_running_text_declares_the_unit_of_the_flattened_table_belo
     assert tables and all(t.unit_text for t in tables)
     from arsred.extract.tables.lines import declared_unit
     assert declared_unit(tables[0].unit_text) == "tkr"
+
+
+def test_a_row_printing_another_unit_than_its_table_is_left_out() -> None:
+    # a fact page: one sentence in millions above bullets in kronor per hundred; read in the table's
+    # unit (kr, printed in most cells) the sentence's 12,5 would be wrong a millionfold
+    text = ("Så används skatten\n\n \n\nÅrets resultat blev ett överskott på 12,5 miljoner kronor.\n\n"
+            "Av varje hundralapp går:\n"
+            " • Förskola och skola, 41 kr\n • Vård och omsorg, 30 kr\n • Övrigt, 29 kr\n")
+    tables = read_stream_tables(_lines(text), "oversikt", 2020, "Så används skatten")
+    labels = [r.label for t in tables for r in t.rows]
+    assert not any("överskott" in label for label in labels)
+    assert any("Förskola" in label for label in labels)
+    assert any("another unit" in w for t in tables for w in t.warnings)

@@ -413,6 +413,34 @@ def _grammar(rows: list[StreamRow], has_note: bool) -> Grammar:
                    dotted=dotted)
 
 
+def _money_unit(text: str) -> str | None:
+    """The unit a money word printed after a figure stands for ('miljoner kronor' -> mkr, 'kr' -> kr), from
+    the money units of extract/data/text_figures.toml; None for any other text."""
+    from arsred.extract.text_figures import words as money_words
+    key = tuple(fold(text.strip(" .")).split())
+    return next((unit for words, unit in money_words()["units"] if words == key), None)
+
+
+def _rows_in_the_tables_unit(rows: list[StreamRow], unit_text: str, statement: str,
+                             warnings: list[str]) -> list[StreamRow]:
+    """The rows whose cells print no unit other than the table's: a row printing '20,4 miljoner kronor'
+    among rows of '76 kr' is not in kronor, and read in the table's unit it would be wrong a millionfold;
+    it is left out with a warning."""
+    table_unit = (declared_unit(unit_text) or _money_unit(unit_text)) if unit_text else None
+    if table_unit is None:
+        return rows
+    kept = []
+    for row in rows:
+        printed = {_money_unit(m.group()) for _, ln in row.groups for m in _CELL_UNIT.finditer(ln.text)}
+        if printed - {None, table_unit}:
+            where = (row.label_lines or [row.groups[0][1]])[0]
+            warnings.append(f"{statement}: the figures of '{row.label}' on page {where.page} line {where.number} "
+                            f"print another unit than their table's ({unit_text}): not read")
+            continue
+        kept.append(row)
+    return kept
+
+
 def _table(rows: list[StreamRow], model: HeaderModel, statement: str, title: str, unit_text: str,
            note: int | None, header_lines: list[Line], fiscal_year: int | None, default_kind: str,
            cut_off: bool = False) -> Table | None:
@@ -441,6 +469,7 @@ def _table(rows: list[StreamRow], model: HeaderModel, statement: str, title: str
     choices: list[RowChoice] = []
     kept: list[StreamRow] = []
     warnings: list[str] = []
+    rows = _rows_in_the_tables_unit(rows, unit_text, statement, warnings)
     for row in rows:
         if not row.groups:
             choices.append(RowChoice([Candidate(row.note_link, tuple([None] * n), 0.0)]))
