@@ -341,8 +341,7 @@ def find_sections(document: Document, lines: list[Line] | None = None) -> list[S
     sections: list[Section] = [Section("other", "", None)]
     seen_statement = False
     for k, line in enumerate(lines):
-        kind = _line_kind(line, seen_statement, sections[-1], _row_follows(lines, k) or _header_follows(lines, k),
-                          _header_cell_above(lines, k))
+        kind = _line_kind(line, seen_statement, sections[-1], _row_follows(lines, k) or _header_follows(lines, k))
         if kind is not None and kind[0] not in ("note", "other") and _header_goes_on(lines, k):
             kind = None                  # 'Bokslut' / '2020 Budget' / '2021 Budget': a header broken over lines
         if kind is None:
@@ -379,22 +378,6 @@ def _column_header(text: str) -> bool:
         any(t.kind == "kind" for t in toks) and sum(1 for t in toks if t.kind == "period") >= 2
 
 
-def _column_cell(text: str) -> bool:
-    """'Utfall 2013', 'Budget 2013': one column's header cell, a column word and its period."""
-    from arsred.extract.tables.header import header_tokens
-
-    toks = header_tokens(text)
-    return all(t.kind in ("period", "kind", "scope", "note", "filler") for t in toks) and \
-        any(t.kind == "kind" for t in toks) and sum(1 for t in toks if t.kind == "period") == 1
-
-
-def _header_cell_above(lines: list[Line], k: int) -> bool:
-    """Is the line above (blank lines skipped) a column's header cell? Then 'Budget 2013' under
-    'Utfall 2013' is the next cell of a header printed one cell per line, not a section's heading."""
-    above = next((ln.text.strip() for ln in reversed(lines[max(0, k - 3):k]) if ln.text.strip()), "")
-    return bool(above) and _column_cell(above)
-
-
 def _row_follows(lines: list[Line], k: int) -> bool:
     """Is the next line with text a table row (a label, then figures)?"""
     nxt = next((ln.text.strip() for ln in lines[k + 1:k + 3] if ln.text.strip()), "")
@@ -428,8 +411,7 @@ def _header_words(text: str) -> list:
     return toks if all(t.kind in ("period", "kind", "scope", "filler") for t in toks) else []
 
 
-def _line_kind(line: Line, seen_statement: bool, current: Section, table_follows: bool = False,
-               header_cell_above: bool = False):
+def _line_kind(line: Line, seen_statement: bool, current: Section, table_follows: bool = False):
     text = line.text.strip()
     if not text or len(text) > 90 or is_toc_line(line):
         return None
@@ -455,7 +437,7 @@ def _line_kind(line: Line, seen_statement: bool, current: Section, table_follows
     kind = classify_heading(words)
     if kind == "budget" and fold(words) == "budget" and not (numbered or words.isupper()):
         kind = None                      # a lone "Budget" is a column header, not a section
-    if kind and (_column_header(text) or (header_cell_above and _column_cell(text))):
+    if kind and _column_header(text):
         kind = None                      # "Belopp i tkr 2023-01-01–2023-08-31 … Budget 2023": a table's header
     if kind == "other" and not (words[:1].isupper() or numbered):
         kind = None
