@@ -70,7 +70,11 @@ ADDED_AFTER_FLOOR = ("nybro_", "krokom_", "orust_", "laxa_", "hoor_", "uppsala_"
                      "malmo_2015_delarsrapport_", "malmo_2016_delarsrapport_", "ssbf_",
                      "gymnasieforbundet_", "tidaholm_",
                      "goteborg_2015_not2_", "goteborg_2017_not2_", "goteborg_2018_not6_",
-                     "regionvasternorrland_", "munkedal_2022_")
+                     "regionvasternorrland_", "munkedal_2022_",
+                     # section 'Seventh round (material helper)' of SOURCES.md (first look at e89ca9c: 1 of their 19 normal
+                     # facts read, Flen's period result; none of the 18 hard ones; no wrong value)
+                     "sormland_", "kommun_2015_", "ljl_", "malungsalen_", "svenljunga_", "flen_", "osthammar_",
+                     "falkenberg_")
 
 
 @pytest.mark.slow
