@@ -365,7 +365,8 @@ def _is_measure(label: str) -> bool:
     f = fold(label)
     words = config()["measures"]
     return "%" in label or f.startswith(tuple(fold(w) for w in words["labels"])) or \
-        any(fold(p) in f for p in words.get("phrases", ()))
+        any(fold(p) in f for p in words.get("phrases", ())) or \
+        any(regex.search(p, f) for p in words.get("patterns", ()))
 
 
 def _row_unit(label: str) -> tuple[str, str | None]:

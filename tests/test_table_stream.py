@@ -215,3 +215,44 @@ def test_a_row_printing_another_unit_than_its_table_is_left_out() -> None:
     assert not any("överskott" in label for label in labels)
     assert any("Förskola" in label for label in labels)
     assert any("another unit" in w for t in tables for w in t.warnings)
+
+
+def _overview_facts(tmp_path, text: str):
+    from arsred.pipeline import process_document
+
+    path = tmp_path / "fem_ar.txt"
+    path.write_text(text, encoding="utf-8")
+    return process_document(str(path))
+
+
+def test_a_block_heading_naming_the_group_makes_its_rows_the_groups(tmp_path) -> None:
+    # a five-year overview flattened one cell per line, columns years only; a block heading run
+    # into the last cell of the row above ('28Kommunkoncernens ekonomi') switches to the group:
+    # its 'Årets resultat' is the koncern's, not a second, conflicting kommun figure
+    years = "\n\n".join(str(y) for y in range(2012, 2017))
+    text = (f"Fem år i sammandrag\n\n{years}\n\nKommunens ekonomi\n\n"
+            "Årets resultat, mkr\n\n91\n\n85\n\n25\n\n291\n\n143\n\n"
+            "Nettokostnad, mkr\n\n3 100\n\n3 180\n\n3 260\n\n3 350\n\n3 428\n\n"
+            "Fritidsgårdar, antal/10 000 inv\n\n29\n\n23\n\n33\n\n31\n\n"
+            "28Kommunkoncernens ekonomi\n\n"
+            "Årets resultat, mkr\n\n217\n\n166\n\n118\n\n1115\n\n569\n\n"
+            "Tillgångar/invånare, kr\n\n134 241\n\n139 142\n\n149 576\n\n161 121\n\n168 915\n")
+    result = _overview_facts(tmp_path, text)
+    results = {(f.scope, f.period): f.value_sek for f in result.facts if f.label == "Årets resultat"}
+    assert results[("entity", 2016)] == 143_000_000
+    assert results[("group", 2012)] == 217_000_000 and results[("group", 2016)] == 569_000_000
+    assert ("entity", 2015) in results and results[("entity", 2015)] == 291_000_000
+    # a rate per inhabitant and a count are measures, never amounts in kronor of the accounts
+    assert not any("invånare" in f.label or "antal" in f.label for f in result.facts)
+
+
+def test_measure_labels_are_rates_counts_and_indexes_not_amounts() -> None:
+    from arsred.pipeline import _is_measure
+
+    for label in ("Nettoinvesteringar/invånare, kr", "Kostnad för kommunal gymnasieskola, kr/elev",
+                  "Elever i förskoleklass i kommunal skola belägen i kommunen, antal",
+                  "Nöjd medborgar-index grundskola", "Fritidsgårdar, antal/10 000 inv"):
+        assert _is_measure(label), label
+    for label in ("Pris- och indexuppräkning", "Kostnad för ökat antal platser", "Årets resultat, mkr",
+                  "Nettoinvesteringar", "Indexering av ramar"):
+        assert not _is_measure(label), label

@@ -89,6 +89,9 @@ _CELL_UNIT = regex.compile(r"(?<=\d)\s*(?:" + "|".join(regex.escape(u).replace("
                            + r")(?!\p{L})\.?", regex.I)
 
 
+_FIGURE_GLUED_TO_LABEL = regex.compile(r"^(?P<figure>[-−–]?\d{1,3}(?: \d{3})*(?:,\d+)?)(?P<label>\p{Lu}\p{Ll}{2,}.*)$")
+
+
 def _label_part(text: str) -> tuple[str, str]:
     """'Verksamhetens intäkter16 0435 3905 327' → ('Verksamhetens intäkter', '16 0435 3905 327')."""
     s = _CELL_UNIT.sub("\x00", text).rstrip()     # a unit in a cell ends the cell: '312 mnkr 158 mnkr'
@@ -304,6 +307,12 @@ def _rows(lines: list[Line], i: int) -> tuple[list[StreamRow], int]:
                 (any(t.kind == "period" for t in header_tokens(text)) or _next_kind(lines, i) == "year"
                  or _names_columns(text)):
             break                                   # a new table's header ("Umeå kommunkoncern" / "2017" / …)
+        glued = _FIGURE_GLUED_TO_LABEL.match(text) if kind == "label" and rows and rows[-1].groups else None
+        if glued:
+            # '43Kommunens ekonomi': a row's last cell run into the next line's label by the flattening
+            rows[-1].groups.append((glued.group("figure").strip(), line))
+            line = replace(line, text=glued.group("label"), cells=())
+            text = line.text
         if kind == "label":
             label, tail = _label_part(text)
             row = StreamRow([line])
@@ -320,11 +329,23 @@ def _rows(lines: list[Line], i: int) -> tuple[list[StreamRow], int]:
     return _scope_rows(_join_wrapped(rows)), i
 
 
+def _block_scope(heading: StreamRow) -> str | None:
+    """The scope a block heading names ("Kommunkoncernens ekonomi", "Koncernen"): its one scope
+    word, with no period or column word beside it (that would be a header)."""
+    toks = header_tokens(heading.label)
+    scopes = {str(t.value) for t in toks if t.kind == "scope"}
+    if len(scopes) != 1 or any(t.kind in ("period", "kind", "year", "date") for t in toks):
+        return None
+    return scopes.pop()
+
+
 def _scope_rows(rows: list[StreamRow]) -> list[StreamRow]:
     """Rows named only by a scope ("Kommunen", "Sammanställd redovisning") under an item heading
     ("ÅRETS RESULTAT (mkr)"): the item is the heading's, the row says whose figures they are.
     A row between them that names a part of the group ("Bolagen": table_words.toml [parts]) is
-    the heading's item for that part ("ÅRETS RESULTAT, Bolagen"), in the heading's unit."""
+    the heading's item for that part ("ÅRETS RESULTAT, Bolagen"), in the heading's unit.
+    Under a block heading that names a scope ("Kommunkoncernens ekonomi" in a five-year overview
+    whose columns are years only), every row is that scope's until a heading names another."""
     blocks: list[list[StreamRow]] = []
     heading: StreamRow | None = None
     for row in rows:
@@ -351,6 +372,14 @@ def _scope_rows(rows: list[StreamRow]) -> list[StreamRow]:
             base, unit = (heading.label[:m.start()] + heading.label[m.end():], m.group()) if m else (heading.label, "")
             row.item_heading = f"{base.strip(' ,')}, {row.label}{unit}"
             row.scope = part
+    block_scope: str | None = None
+    for heading, *members in blocks:
+        block_scope = _block_scope(heading) or block_scope
+        if block_scope is None:
+            continue
+        for row in members:
+            if row.scope is None:
+                row.scope = block_scope
     return rows
 
 
