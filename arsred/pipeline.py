@@ -508,42 +508,58 @@ def _reconcile(result: DocumentResult, lines: list[Line]) -> None:
 
 
 def _skip_checks_on_unreadable(result: DocumentResult, tables: list[tuple[int, Table]], warnings: list[str]) -> None:
-    """A figure OCR could not read, or one whose line name the page lost, is unknown, not missing: failing
-    checks over its column are skipped, not failed."""
-    unknown: dict[tuple[int, str, int | None], str] = {}
+    """A figure OCR could not read, or one whose line name the page lost, is unknown, not missing: a
+    failing check over its column is skipped, not failed — except a total of the rows above it when
+    the unknown figure stands below the total: a figure printed after it is no term of it (a figure
+    whose line name was lost higher up may belong to any row below it; a roll or a definition may
+    take its terms from anywhere in the column)."""
+    unknown: dict[tuple[int, str, int | None], list[tuple[int, str]]] = {}
     for t_index, table in tables:
-        for row in table.rows:
+        for r_index, row in enumerate(table.rows):
             if row.label and (_is_measure(row.label) or _is_measure(row.label_raw)):
                 continue            # a ratio or a tax rate is no amount: the amounts of its columns are known
+            where = f"page {row.line.page} line {row.line.number}"
             if row.has_values and not row.label:    # figures whose line name the page lost: not emitted
                 for k, value in enumerate(row.values):
                     if value is not None and k < len(table.header.columns):
                         col = table.header.columns[k]
-                        unknown[(t_index, col.kind, col.period)] = f"page {row.line.page} line {row.line.number}"
-                warnings.append(f"{table.statement}: figures on page {row.line.page} line {row.line.number} have no "
-                                "line name and are left out")
+                        unknown.setdefault((t_index, col.kind, col.period), []).append((r_index, where))
+                warnings.append(f"{table.statement}: figures on {where} have no line name and are left out")
             for k in row.unreadable:
                 col = table.header.columns[k]
-                where = f"page {row.line.page} line {row.line.number}"
-                unknown[(t_index, col.kind, col.period)] = where
+                unknown.setdefault((t_index, col.kind, col.period), []).append((r_index, where))
                 warnings.append(f"{table.statement}: a figure of '{row.label}' ({col.kind} {col.period}) on {where} "
                                 "could not be read")
     if not unknown:
         return
-    keyed = {f"t{t}:{c}:{p}": where for (t, c, p), where in unknown.items()}
     checks = []
     for c in result.checks:
-        hit = next((keyed[k] for k in (_table_column_key(f) for f in c.facts) if k in keyed), None)
-        if c.status == "fail" and hit:
+        hit = _unknown_within(c.facts, unknown, c.check == "sum_rows") if c.status == "fail" else None
+        if hit:
             c = replace(c, status="skipped", message=f"{c.message} (a figure of this column on {hit} could not be read)")
         checks.append(c)
     result.checks = checks
 
 
-def _table_column_key(fact_key: str) -> str:
-    """'t3r7:utfall:2022' → 't3:utfall:2022' (the fact's table, column and period)."""
-    table_row, _, rest = fact_key.partition(":")
-    return f"{table_row.split('r')[0]}:{rest}"
+_FACT_KEY = regex.compile(r"^t(\d+)r(\d+)[^:]*:([^:]*):(.*)$")
+
+
+def _unknown_within(fact_keys, unknown: dict[tuple[int, str, int | None], list[tuple[int, str]]],
+                    total_of_rows_above: bool) -> str | None:
+    """Where an unknown figure stands in a column of a check's figures ('t3r7:utfall:2022' is table 3,
+    row 7) — for a total of the rows above it, only above its last row — or None."""
+    spans: dict[tuple[int, str, int | None], list[int]] = {}
+    for key in fact_keys:
+        m = _FACT_KEY.match(key)
+        if not m:
+            continue
+        period = int(m.group(4)) if m.group(4).lstrip("-").isdigit() else None
+        spans.setdefault((int(m.group(1)), m.group(3), period), []).append(int(m.group(2)))
+    for column, rows in spans.items():
+        for r_index, where in unknown.get(column, ()):
+            if r_index <= max(rows) or not total_of_rows_above:
+                return where
+    return None
 
 
 def _goals(result: DocumentResult, document: Document, repair) -> None:

@@ -256,3 +256,28 @@ def test_measure_labels_are_rates_counts_and_indexes_not_amounts() -> None:
     for label in ("Pris- och indexuppräkning", "Kostnad för ökat antal platser", "Årets resultat, mkr",
                   "Nettoinvesteringar", "Indexering av ramar"):
         assert not _is_measure(label), label
+
+
+def test_an_unknown_figure_below_a_total_does_not_excuse_the_totals_failure() -> None:
+    # a cash-flow page whose operating subtotal is misprinted, and whose investing block holds a
+    # figure the arithmetic cannot place: the subtotal's failure stands (it sums the rows above it)
+    from arsred.pipeline import _unknown_within
+
+    unknown = {(0, "utfall", 2016): [(14, "page 1 line 183")]}
+    operating_total = ("t0r2:utfall:2016", "t0r3:utfall:2016", "t0r7:utfall:2016")
+    assert _unknown_within(operating_total, unknown, total_of_rows_above=True) is None
+    investing_total = ("t0r12:utfall:2016", "t0r14:utfall:2016", "t0r16:utfall:2016")
+    assert _unknown_within(investing_total, unknown, total_of_rows_above=True) == "page 1 line 183"
+    # a roll or a definition may take a term from anywhere in the column: the failure is excused
+    assert _unknown_within(operating_total, unknown, total_of_rows_above=False) == "page 1 line 183"
+    # another column, or a group column of the same table, is not concerned
+    assert _unknown_within(("t0r2:budget:2016", "t0r7:budget:2016"), unknown, total_of_rows_above=False) is None
+
+
+def test_a_figure_run_into_an_upper_case_label_is_the_row_aboves() -> None:
+    text = ("Kassaflödesanalys\n\nMnkr\n\n2016\n\n2015\n\n"
+            "Kassaflöde från finansieringsverksamheten\n\n141,6\n\n75,5ÅRETS KASSAFLÖDE\n\n-15,1\n\n-0,2\n")
+    tables = read_stream_tables(_lines(text), "kassaflodesanalys", 2016, "Kassaflödesanalys")
+    rows = {r.label: [v.amount.value if v else None for v in r.values] for t in tables for r in t.rows}
+    assert rows["ÅRETS KASSAFLÖDE"] == [Decimal("-15.1"), Decimal("-0.2")]
+    assert rows["Kassaflöde från finansieringsverksamheten"] == [Decimal("141.6"), Decimal("75.5")]

@@ -89,7 +89,7 @@ _CELL_UNIT = regex.compile(r"(?<=\d)\s*(?:" + "|".join(regex.escape(u).replace("
                            + r")(?!\p{L})\.?", regex.I)
 
 
-_FIGURE_GLUED_TO_LABEL = regex.compile(r"^(?P<figure>[-−–]?\d{1,3}(?: \d{3})*(?:,\d+)?)(?P<label>\p{Lu}\p{Ll}{2,}.*)$")
+_FIGURE_GLUED_TO_LABEL = regex.compile(r"^(?P<figure>[-−–]?\d{1,3}(?: \d{3})*(?:,\d+)?)(?P<label>\p{Lu}(?:\p{Ll}{2,}|\p{Lu}{3,}).*)$")
 
 
 def _label_part(text: str) -> tuple[str, str]:
