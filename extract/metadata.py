@@ -88,7 +88,8 @@ def doc_type(lines: list[Line]) -> str:
 
 
 def fiscal_year(lines: list[Line], sections: list[Section]) -> int | None:
-    """Title year ("Årsredovisning 2022"), else the first year column of the statements, else the commonest."""
+    """Title year ("Årsredovisning 2022"), else the latest year of a statement's or note's column
+    header, else the commonest (the later of two printed as often)."""
     return _fiscal_year(lines, sections)[0]
 
 
@@ -101,7 +102,7 @@ def _fiscal_year(lines: list[Line], sections: list[Section]) -> tuple[int | None
         if m and len(f) < 120:
             return int(m.group(2)), True
     for s in sections:
-        if s.kind in ("resultatrakning", "balansrakning", "kassaflodesanalys", "oversikt"):
+        if s.kind in ("resultatrakning", "balansrakning", "kassaflodesanalys", "oversikt", "noter"):
             years = _header_years(s.lines[:8])
             if years:
                 return max(years), True
@@ -110,7 +111,11 @@ def _fiscal_year(lines: list[Line], sections: list[Section]) -> tuple[int | None
         if m:
             return int(m.group(1)), True
     counts = Counter(int(y) for line in lines for y in YEAR.findall(line.text))
-    return (counts.most_common(1)[0][0] if counts else None), False
+    if not counts:
+        return None, False
+    # years printed as often as each other are a report's year and its comparison year: the later
+    top = max(counts.values())
+    return max(y for y, n in counts.items() if n == top), False
 
 
 def title_year(lines: list[Line]) -> int | None:

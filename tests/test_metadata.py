@@ -84,10 +84,18 @@ def test_organisation_kind_from_its_name():
 
 @pytest.mark.parametrize(("page", "year"), [("goteborg_2019_resultatrakning", 2019),
                                             ("goteborg_2014_rr_sammanstalld", 2014),
-                                            ("boras_2014_tio_ar_i_sammandrag_flat", 2014)])
+                                            ("boras_2014_tio_ar_i_sammandrag_flat", 2014),
+                                            ("goteborg_2017_not2_verksamhetens_kostnader", 2017),
+                                            ("goteborg_2018_not6_skatteintakter", 2018)])
 def test_fiscal_year_is_the_later_year_of_a_statement_header(page, year):
-    """'Belopp i mnkr Not 2018 2019 2018 2019', or one year a line: the report's year is the last."""
+    """'Belopp i mnkr Not 2018 2019 2018 2019', or one year a line, a note's header too: the report's
+    year is the last."""
     assert page_metadata(PAGES / f"{page}.txt")["fiscal_year"] == year
+
+
+def test_fiscal_year_of_two_years_printed_as_often_is_the_later():
+    text = "Resultatet\nUnder 2016 ökade intäkterna jämfört med 2015.\nKostnaderna 2015 var lägre än 2016.\n"
+    assert meta_of(text).fiscal_year == 2016
 
 
 @pytest.mark.parametrize(("text", "kind"), [
