@@ -14,6 +14,7 @@ from importlib import resources
 import regex
 from arsred.extract.sections import fold
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
 
 PREFIX = {"resultatrakning": "rr", "balansrakning": "br", "kassaflodesanalys": "kf", "oversikt": "ov",
           "balanskrav": "bk", "driftredovisning": "dr", "noter": "not", "budget": "bu",
@@ -92,10 +93,20 @@ def map_item(statement: str, label: str) -> ItemMatch:
     plain = [s for s in syns if s.pattern is None and len(s.key) >= 6]
     if key and plain:
         best = process.extractOne(key, [s.key for s in plain], scorer=fuzz.ratio)
-        if best and best[1] >= FUZZY_MIN:
+        if best and best[1] >= FUZZY_MIN and _slips_only(key, plain[best[2]].key):
             s = plain[best[2]]
             return ItemMatch(s.item, s.kind, True, float(best[1]))
     return ItemMatch(f"{PREFIX.get(statement, statement)}.{slug(label)}", "unmapped", False, 0.0)
+
+
+def _slips_only(key: str, synonym_key: str) -> bool:
+    """Do the two labels differ only as OCR damages a word — a few characters in a word — and not by
+    a word swapped for another ("långfristiga" for "kortfristiga" is another line, not a slip)?
+    Labels of different word counts (words run together or split) are judged as a whole."""
+    words, other = key.split(), synonym_key.split()
+    if len(words) != len(other):
+        return True
+    return all(a == b or Levenshtein.distance(a, b) <= max(2, len(b) // 4) for a, b in zip(words, other))
 
 
 def slug(label: str) -> str:

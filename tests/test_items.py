@@ -34,3 +34,12 @@ def test_a_glob_needs_its_words_and_its_fixed_text():
     assert not map_item("noter", "Region").mapped
     assert map_item("balanskrav", "Synnerligt skäl enligt fullmäktiges beslut").item == "bk.synnerliga_skal"
     assert map_item("noter", "Driftbidrag från staten").item == "not.driftbidrag_staten"   # exact rows first
+
+
+def test_fuzzy_matching_repairs_slips_but_never_swaps_a_word() -> None:
+    # OCR damage inside words still maps to the line ...
+    assert map_item("kassaflodesanalys", "Minskning/okning kortfristiga fordrlngar").item == "kf.forandring_fordringar"
+    assert map_item("resultatrakning", "Verksarnhetens intäkter").item == "rr.verksamhetens_intakter"
+    # ... but a line that differs by a whole word is another line, not a slip of this one
+    other = map_item("kassaflodesanalys", "Minskning/ökning långfristiga fordringar")
+    assert other.item != "kf.forandring_fordringar" and not other.mapped
