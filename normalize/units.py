@@ -17,6 +17,7 @@ from pathlib import Path
 import regex
 import tomllib
 from arsred.extract.document import Line
+from arsred.extract.sections import fold
 from arsred.extract.tables import Table
 from arsred.normalize.facts import UNITS
 
@@ -55,8 +56,10 @@ def _values(table: Table) -> list[Decimal]:
     return [v.amount.value for r in table.rows for v in r.values if v is not None]
 
 
-def decide_units(tables: list[tuple[Table, str | None]], evidence: list[tuple[int, Line]]) -> list[UnitDecision]:
-    """One decision per (table, declared unit), in order."""
+def decide_units(tables: list[tuple[Table, str | None]], evidence: list[tuple[int, Line]],
+                 kind: str = "") -> list[UnitDecision]:
+    """One decision per (table, declared unit), in order; kind is the organisation's ('forbund', 'kommun',
+    'region', '' unknown)."""
     decisions: list[UnitDecision | None] = [None] * len(tables)
     mislabelled_reason = ""
     for i, (table, declared) in enumerate(tables):
@@ -87,8 +90,8 @@ def decide_units(tables: list[tuple[Table, str | None]], evidence: list[tuple[in
                                                      f"{mislabelled_reason}")
         elif declared:
             decisions[i] = UnitDecision(declared, declared)
-        elif table.statement in ("oversikt", "budget"):
-            decisions[i] = UnitDecision(None, "kr" if big or not report_unit else report_unit)
+        elif table.statement in UNIT_BY_EVIDENCE:
+            decisions[i] = _evidenced_unit(table, tables, evidence, kind)
         elif big and not report_unit and not evidence and max(vals) < KRONOR_FROM and bounded \
                 and table.statement in STATEMENTS_IN_REPORT_UNIT:
             decisions[i] = UnitDecision(None, bounded[0], f"{table.statement}: no unit declared; read as "
@@ -114,6 +117,84 @@ def decide_units(tables: list[tuple[Table, str | None]], evidence: list[tuple[in
     return [d for d in decisions if d is not None]
 
 
+# Overviews and budget tables print their own units (a five-year overview in mnkr beside statements
+# in tkr, a förbund's budget in kronor): with none declared, the report's unit is no evidence for them.
+UNIT_BY_EVIDENCE = ("oversikt", "budget")
+
+
+def _evidenced_unit(table: Table, tables: list[tuple[Table, str | None]],
+                    evidence: list[tuple[int, Line]], kind: str) -> UnitDecision:
+    """The unit of an overview or budget table that declares none, from evidence only: its figures
+    printed again under the same label and year in a table that declares its unit (the overview's
+    Årets resultat 236 500 beside the statement's 237 tkr), figures the text states in kronor, or a
+    size no unit but kronor gives a förbund's accounts (KRONOR_FROM; unit_bounds.toml [kronor_by_size]:
+    in tkr 1 722 000 would be a billion). Without evidence the unit is None:
+    the figures that print no unit of their own are left out, and the warning says why."""
+    where = f"'{table.title}'" + (f" (page {table.rows[0].line.page} line {table.rows[0].line.number})"
+                                   if table.rows else "")
+    tied = _tied_units(table, tables)
+    if len(tied) == 1:
+        unit, (label, printed, other) = next(iter(tied.items()))
+        return UnitDecision(None, unit, f"{table.statement}: {where} declares no unit; read as {unit}: its "
+                                        f"{label} {printed} is {other} in a table that declares its unit")
+    stated = _stated_units(table, evidence)
+    if not tied and len(stated) == 1:
+        unit, (printed, amount, line) = next(iter(stated.items()))
+        return UnitDecision(None, unit, f"{table.statement}: {where} declares no unit; read as {unit}: its "
+                                        f"{printed} is the {amount:,} kronor stated on page {line.page} line "
+                                        f"{line.number}".replace(",", " "))
+    vals = [abs(v) for v in _values(table)]
+    largest = f"{max(vals, default=0):,}".replace(",", " ")
+    by_size = kind in _kronor_by_size()
+    if not tied and not stated and vals and max(vals) >= KRONOR_FROM and by_size:
+        return UnitDecision(None, "kr", f"{table.statement}: {where} declares no unit; read as kr (its largest "
+                                        f"figure, {largest}, is too large for a {kind}'s figures in tkr)")
+    why = ("its figures tie to tables in different units" if len(tied) > 1 else
+           "its figures match amounts the text states in different units" if len(stated) > 1 else
+           f"nothing in the report tells it (no figure printed again in a table that declares a unit, none "
+           f"stated in kronor in the text, and its largest figure, {largest}, reads in kronor as in tkr"
+           + ("" if by_size else " for a body not known to be a förbund") + ")")
+    return UnitDecision(None, None, f"{table.statement}: {where} declares no unit, and {why}: its figures that "
+                                    "print no unit of their own are left out")
+
+
+def _tied_units(table: Table, tables: list[tuple[Table, str | None]]) -> dict[str, tuple[str, str, str]]:
+    """Units under which a non-zero figure of the table equals, within the rounding of both, the figure
+    printed under the same label, year and column in a table that declares its unit; one example each."""
+    own = {(fold(r.label), c.period, c.kind): v.amount for r in table.rows if r.label
+           for c, v in zip(table.header.columns, r.values) if v is not None and v.amount.value != 0}
+    out: dict[str, tuple[str, str, str]] = {}
+    for other, declared in tables:
+        if other is table or declared is None or declared not in UNITS:
+            continue
+        for r in other.rows:
+            for c, v in zip(other.header.columns, r.values):
+                mine = own.get((fold(r.label), c.period, c.kind)) if r.label and v is not None else None
+                if mine is None or v is None:
+                    continue
+                theirs = float(v.amount.value) * UNITS[declared]
+                slack = tolerance(v.amount.decimals, declared)
+                for unit, scale in UNITS.items():
+                    if abs(float(mine.value) * scale - theirs) <= slack + tolerance(mine.decimals, unit):
+                        out.setdefault(unit, (r.label, mine.printed, f"{v.amount.printed} {declared}"))
+    return out
+
+
+def _stated_units(table: Table, evidence: list[tuple[int, Line]]) -> dict[str, tuple[str, int, Line]]:
+    """Units under which a figure of the table of three digits or more is an amount the text states in
+    kronor (within the figure's rounding); one example each."""
+    out: dict[str, tuple[str, int, Line]] = {}
+    for r in table.rows:
+        for v in r.values:
+            if v is None or abs(v.amount.value) < 100:
+                continue
+            for amount, line in evidence:
+                for unit, scale in UNITS.items():
+                    if abs(abs(float(v.amount.value)) * scale - amount) <= tolerance(v.amount.decimals, unit):
+                        out.setdefault(unit, (v.amount.printed, amount, line))
+    return out
+
+
 BOUNDS_TOML = Path(__file__).parent / "data" / "unit_bounds.toml"
 
 
@@ -122,6 +203,12 @@ def _bounds() -> dict[str, tuple[float, float]]:
     with BOUNDS_TOML.open("rb") as fh:
         rows = tomllib.load(fh).get("line", [])
     return {r["item"]: (float(r["min_sek"]), float(r["max_sek"])) for r in rows}
+
+
+@cache
+def _kronor_by_size() -> frozenset[str]:
+    with BOUNDS_TOML.open("rb") as fh:
+        return frozenset(tomllib.load(fh).get("kronor_by_size", {}).get("kinds", []))
 
 
 def _bounded_unit(tables: list[tuple[Table, str | None]]) -> tuple[str, str] | None:

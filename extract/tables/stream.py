@@ -421,6 +421,12 @@ def _money_unit(text: str) -> str | None:
     return next((unit for words, unit in money_words()["units"] if words == key), None)
 
 
+def printed_units(lines: list[Line]) -> set[str | None]:
+    """The money units printed right after a figure on these lines ('… ett överskott på 17 mkr.' -> {'mkr'});
+    None stands for a unit word no Fact unit expresses ('2,3 miljarder')."""
+    return {_money_unit(m.group()) for ln in lines for m in _CELL_UNIT.finditer(ln.text)}
+
+
 def _rows_in_the_tables_unit(rows: list[StreamRow], unit_text: str, statement: str,
                              warnings: list[str]) -> list[StreamRow]:
     """The rows whose cells print no unit other than the table's: a row printing '20,4 miljoner kronor'
@@ -431,7 +437,7 @@ def _rows_in_the_tables_unit(rows: list[StreamRow], unit_text: str, statement: s
         return rows
     kept = []
     for row in rows:
-        printed = {_money_unit(m.group()) for _, ln in row.groups for m in _CELL_UNIT.finditer(ln.text)}
+        printed = printed_units([ln for _, ln in row.groups])
         if printed - {None, table_unit}:
             where = (row.label_lines or [row.groups[0][1]])[0]
             warnings.append(f"{statement}: the figures of '{row.label}' on page {where.page} line {where.number} "
@@ -447,10 +453,10 @@ def _table(rows: list[StreamRow], model: HeaderModel, statement: str, title: str
     columns = list(model.columns)
     has_note = model.has_note
     row_lines = {id(ln): ln for r in rows for ln in r.label_lines + [g[1] for g in r.groups]}
-    printed_units = Counter(m.group().strip(" .").casefold() for ln in row_lines.values()
+    seen_units = Counter(m.group().strip(" .").casefold() for ln in row_lines.values()
                          for m in _CELL_UNIT.finditer(ln.text))
-    if printed_units and not unit_text:
-        unit_text = printed_units.most_common(1)[0][0]       # "12 832 tkr": the unit printed in each cell
+    if seen_units and not unit_text:
+        unit_text = seen_units.most_common(1)[0][0]       # "12 832 tkr": the unit printed in each cell
     if not unit_text:                   # "(mkr)" on a line of its own below the figures: the table's unit
         unit_text = next((r.label for r in rows if not r.groups and _unit_only(r.label)), "")
     grammar = _grammar(rows, has_note)
