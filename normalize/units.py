@@ -2,10 +2,12 @@
 
 A statement that says "Belopp i kr." over 3 754 while the same report states 3 754 000
 kronor in prose or in its kronor overview is in tkr: the evidence is counted, and the
-warning names it. Tables that declare nothing take the unit of the report's statements; in a
-report that declares none, the figures' size decides where it can (KRONOR_FROM, TKR_BELOW), or
-a line whose size a kommun's accounts bound (data/unit_bounds.toml: Skatteintäkter) fits only one
-unit; a table whose size fits both is left out.
+warning names it. A table that declares nothing is read only in a unit the report gives evidence
+for: its figures printed again in a table that declares its unit, amounts the text states in kronor,
+the unit of the report's statements (for statements and notes, which it covers), a line whose size
+a kommun's accounts bound (data/unit_bounds.toml: Skatteintäkter), or a size that fits one unit
+(TKR_BELOW for statements; a förbund's million, KRONOR_FROM). A table without such evidence is left
+out (its rows that print their own unit are still read), with a warning naming it.
 """
 from __future__ import annotations
 
@@ -33,10 +35,10 @@ class UnitDecision:
     warning: str = ""
 
 
-# Without a declared unit, the report's unit or kronor in its text, a table whose largest figure
-# is at least KRONOR_FROM reads as kronor and one below TKR_BELOW as tkr; between them (107 666:
-# a förbund's result in kronor, or a kommun's in tkr) the size tells nothing, and the figures are
-# left out rather than read a thousandfold wrong.
+# Without a declared unit, the report's unit or evidence in its text, a statement whose largest figure
+# is below TKR_BELOW reads as tkr; above it (107 666: a förbund's result in kronor, or a kommun's in
+# tkr) the size tells nothing, and the figures are left out rather than read a thousandfold wrong —
+# unless the body is a förbund and its largest figure at least KRONOR_FROM (a billion in tkr).
 TKR_BELOW = 100_000
 KRONOR_FROM = 1_000_000
 
@@ -90,19 +92,10 @@ def decide_units(tables: list[tuple[Table, str | None]], evidence: list[tuple[in
                                                      f"{mislabelled_reason}")
         elif declared:
             decisions[i] = UnitDecision(declared, declared)
-        elif table.statement in UNIT_BY_EVIDENCE:
+        elif table.statement not in STATEMENTS_IN_REPORT_UNIT:
             decisions[i] = _evidenced_unit(table, tables, evidence, kind)
-        elif big and not report_unit and not evidence and max(vals) < KRONOR_FROM and bounded \
-                and table.statement in STATEMENTS_IN_REPORT_UNIT:
-            decisions[i] = UnitDecision(None, bounded[0], f"{table.statement}: no unit declared; read as "
-                                                          f"{bounded[0]}: {bounded[1]}")
-        elif big and not report_unit and not evidence and max(vals) < KRONOR_FROM \
-                and table.statement in STATEMENTS_IN_REPORT_UNIT:
-            largest = f"{max(vals):,}".replace(",", " ")
-            decisions[i] = UnitDecision(None, None, f"{table.statement}: no unit declared, and its figures (the "
-                                                    f"largest {largest}) read as well in kronor as in tkr: left out")
         elif big:
-            decisions[i] = UnitDecision(None, "kr")
+            decisions[i] = _statement_unit(table, tables, evidence, kind, report_unit, bounded)
         elif report_unit:
             decisions[i] = UnitDecision(None, report_unit)
         elif any(v.amount.decimals for r in table.rows for v in r.values if v is not None):
@@ -117,9 +110,21 @@ def decide_units(tables: list[tuple[Table, str | None]], evidence: list[tuple[in
     return [d for d in decisions if d is not None]
 
 
-# Overviews and budget tables print their own units (a five-year overview in mnkr beside statements
-# in tkr, a förbund's budget in kronor): with none declared, the report's unit is no evidence for them.
-UNIT_BY_EVIDENCE = ("oversikt", "budget")
+def _statement_unit(table: Table, tables: list[tuple[Table, str | None]], evidence: list[tuple[int, Line]],
+                    kind: str, report_unit: str | None, bounded: tuple[str, str] | None) -> UnitDecision:
+    """The unit of a statement or note with figures of 100 000 or more that declares none: the evidence of
+    `_evidenced_unit`; failing it, the unit the report's statements declare (it covers their notes), or
+    the one unit in which the lines a body's size bounds fit (unit_bounds.toml); else left out."""
+    decided = _evidenced_unit(table, tables, evidence, kind)
+    if decided.unit is not None:
+        return decided
+    if report_unit:
+        return UnitDecision(None, report_unit, f"{table.statement}: no unit declared; read as {report_unit}, "
+                                               "the unit the report's statements declare")
+    if bounded:
+        return UnitDecision(None, bounded[0], f"{table.statement}: no unit declared; read as {bounded[0]}: "
+                                              f"{bounded[1]}")
+    return decided
 
 
 def _evidenced_unit(table: Table, tables: list[tuple[Table, str | None]],

@@ -111,3 +111,38 @@ def test_a_row_printing_its_unit_is_read_in_it_where_its_table_declares_none():
     result = process_document(str(PAGES / "tanum_2014_budget_ledningsbloggen.txt"))
     budget = [f for f in result.facts if f.statement == "budget"]
     assert [(f.printed, f.unit, f.value_sek) for f in budget] == [("17", "mkr", 17_000_000)]
+
+
+KOMMUN_RR = """Årsredovisning 2023 Storby kommun
+
+Resultaträkning
+                                      2023          2022
+Verksamhetens intäkter             1 412 567     1 398 004
+Verksamhetens kostnader           -5 456 789    -5 231 456
+Avskrivningar                       -220 000      -219 000
+Verksamhetens nettokostnad        -4 264 222    -4 052 452
+{tax}
+Generella statsbidrag och utjämning  500 000       480 000
+Verksamhetens resultat               135 778       177 548
+Finansiella intäkter                  19 342        15 652
+Finansiella kostnader                -30 000       -28 000
+Resultat efter finansiella poster    125 120       165 200
+Årets resultat                       125 120       165 200
+"""
+
+
+def test_a_kommuns_statement_of_seven_digits_with_no_unit_is_read_in_the_unit_its_tax_income_fits(tmp_path):
+    # was read in kronor for its size (5 456 789 kr): Skatteintäkter 3 900 000 is a kommun's tax income
+    # only in tkr (unit_bounds.toml)
+    result = _run(tmp_path, KOMMUN_RR.format(tax="Skatteintäkter                     3 900 000     3 750 000"))
+    assert {f.unit for f in result.facts} == {"tkr"}
+    costs = {f.period: f.value_sek for f in result.facts if f.label == "Verksamhetens kostnader"}
+    assert costs == {2023: -5_456_789_000, 2022: -5_231_456_000}
+    assert not any(f.verified for f in result.facts)
+
+
+def test_a_kommuns_statement_of_seven_digits_with_nothing_to_tell_its_unit_is_left_out(tmp_path):
+    # the same statement without its tax income: kronor or tkr alike, and no förbund
+    result = _run(tmp_path, KOMMUN_RR.format(tax=""))
+    assert not [f for f in result.facts if f.statement == "resultatrakning"]
+    assert "resultatrakning: 'Resultaträkning' (page 1 line 5) declares no unit" in result.record.error
