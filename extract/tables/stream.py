@@ -273,8 +273,14 @@ def _next_kind(lines: list[Line], i: int) -> str:
     return "end"
 
 
+# A line of more words than this is running text, never a row label: a paragraph above a table,
+# wrapped over any number of lines by a PDF, is not a block of labels whose figures follow.
+LABEL_WORDS = 9
+
+
 def _header_ahead(lines: list[Line], i: int, within: int = 4) -> bool:
-    """Is there a header line (periods, column words) among the next few lines, before any figures?"""
+    """Is there a header line (periods, column words) among the next few lines, before any figures?
+    Lines of running text between do not count: they are the paragraph above the table."""
     seen = 0
     for line in lines[i:]:
         kind = _kind(line)
@@ -284,6 +290,8 @@ def _header_ahead(lines: list[Line], i: int, within: int = 4) -> bool:
             return False
         if kind == "year" or (kind == "label" and _is_header(line.text.strip())):
             return True
+        if len(line.text.split()) > LABEL_WORDS:
+            continue
         seen += 1
         if seen >= within:
             return False
