@@ -186,9 +186,10 @@ def _tied_units(table: Table, tables: list[tuple[Table, str | None]]) -> dict[st
 
 
 def _stated_units(table: Table, evidence: list[tuple[int, Line]]) -> dict[str, tuple[str, int, Line]]:
-    """Units under which a figure of the table of three digits or more is an amount the text states in
-    kronor (within the figure's rounding); one example each."""
-    out: dict[str, tuple[str, int, Line]] = {}
+    """Units under which figures of the table are amounts the text states in kronor (within the figure's
+    rounding), with one example each: two figures, or one of four significant digits or more
+    ('3 754 000' is no coincidence; '120' beside '120 000 kronor' may be)."""
+    found: dict[str, dict[str, tuple[str, int, Line]]] = {}
     for r in table.rows:
         for v in r.values:
             if v is None or abs(v.amount.value) < 100:
@@ -196,8 +197,16 @@ def _stated_units(table: Table, evidence: list[tuple[int, Line]]) -> dict[str, t
             for amount, line in evidence:
                 for unit, scale in UNITS.items():
                     if abs(abs(float(v.amount.value)) * scale - amount) <= tolerance(v.amount.decimals, unit):
-                        out.setdefault(unit, (v.amount.printed, amount, line))
-    return out
+                        found.setdefault(unit, {}).setdefault(v.amount.printed, (v.amount.printed, amount, line))
+    return {unit: next(iter(figures.values())) for unit, figures in found.items()
+            if len(figures) >= 2 or any(len(_digits(p).rstrip("0")) >= STATED_DIGITS for p in figures)}
+
+
+STATED_DIGITS = 4
+
+
+def _digits(printed: str) -> str:
+    return regex.sub(r"\D", "", printed).lstrip("0")
 
 
 BOUNDS_TOML = Path(__file__).parent / "data" / "unit_bounds.toml"

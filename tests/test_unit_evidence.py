@@ -146,3 +146,22 @@ def test_a_kommuns_statement_of_seven_digits_with_nothing_to_tell_its_unit_is_le
     result = _run(tmp_path, KOMMUN_RR.format(tax=""))
     assert not [f for f in result.facts if f.statement == "resultatrakning"]
     assert "resultatrakning: 'Resultaträkning' (page 1 line 5) declares no unit" in result.record.error
+
+
+def test_one_short_figure_that_the_text_states_in_kronor_by_chance_tells_no_unit(tmp_path):
+    # '120 000 kronor' in a sentence about something else: the overview's 120 might be tkr, or chance
+    text = OVERVIEW.format(opening="Årsredovisning 2023 Exempelby kommun\n\nFöreningen fick 120 000 kronor i bidrag.",
+                           income="412 567     398 004     120", costs="-456 789    -431 456    -410 980")
+    result = _run(tmp_path, text)
+    assert not [f for f in result.facts if f.statement == "oversikt"]
+    assert "none stated in kronor in the text" in result.record.error
+
+
+def test_two_figures_the_text_states_in_kronor_tell_the_unit(tmp_path):
+    text = OVERVIEW.format(opening="Årsredovisning 2023 Exempelby kommun\n\nIntäkterna var 412 567 000 kronor "
+                                   "och året innan 398 004 000 kronor.",
+                           income="412 567     398 004     350 320", costs="-456 789    -431 456    -410 980")
+    result = _run(tmp_path, text)
+    income = {f.period: f.value_sek for f in result.facts if f.statement == "oversikt"
+              and f.label == "Verksamhetens intäkter"}
+    assert income == {2023: 412_567_000, 2022: 398_004_000, 2021: 350_320_000}
