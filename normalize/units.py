@@ -149,16 +149,19 @@ def _evidenced_unit(table: Table, tables: list[tuple[Table, str | None]],
                                         f"{printed} is the {amount:,} kronor stated on page {line.page} line "
                                         f"{line.number}".replace(",", " "))
     vals = [abs(v) for v in _values(table)]
-    largest = f"{max(vals, default=0):,}".replace(",", " ")
+    largest = max((v.amount for r in table.rows for v in r.values if v is not None),
+                  key=lambda a: abs(a.value), default=None)
+    largest_printed = largest.printed.lstrip("-−– ") if largest is not None else "0"
     by_size = kind in _kronor_by_size()
     if not tied and not stated and vals and max(vals) >= KRONOR_FROM and by_size:
         return UnitDecision(None, "kr", f"{table.statement}: {where} declares no unit; read as kr (its largest "
-                                        f"figure, {largest}, is too large for a {kind}'s figures in tkr)")
+                                        f"figure, {largest_printed}, is too large for a {kind}'s figures in tkr)")
     why = ("its figures tie to tables in different units" if len(tied) > 1 else
            "its figures match amounts the text states in different units" if len(stated) > 1 else
            f"nothing in the report tells it (no figure printed again in a table that declares a unit, none "
-           f"stated in kronor in the text, and its largest figure, {largest}, reads in kronor as in tkr"
-           + ("" if by_size else " for a body not known to be a förbund") + ")")
+           f"stated in kronor in the text, and its largest figure, {largest_printed}, can be read as well in kronor "
+           "as in tkr" + ("" if by_size or max(vals, default=0) < KRONOR_FROM else
+                          " for a body not known to be a förbund") + ")")
     return UnitDecision(None, None, f"{table.statement}: {where} declares no unit, and {why}: its figures that "
                                     "print no unit of their own are left out")
 
