@@ -15,12 +15,12 @@ import regex
 from arsred.errors import ArsredError, NoStatementsFound
 from arsred.extract.amounts import Amount
 from arsred.extract.document import Box, Cell, Document, Line
-from arsred.extract.metadata import detect_metadata, title_year
+from arsred.extract.metadata import detect_metadata, organisation_kind, title_year
 from arsred.extract.moneyblocks import find_money_blocks, find_year_lists
 from arsred.extract.reading.read import doc_id_for, read_document
 from arsred.extract.sections import Section, config, content_lines, find_sections, fold
 from arsred.extract.sections_oneline import unfold_lines
-from arsred.extract.tables import Table, declared_unit
+from arsred.extract.tables import Row, Table, declared_unit
 from arsred.extract.tables.header import group_only_labels, scope_named
 from arsred.extract.tables.proof import (
     assumed_statement,
@@ -29,7 +29,7 @@ from arsred.extract.tables.proof import (
     proven_cells,
 )
 from arsred.extract.tables.statements import has_budget_header, is_total_label, read_tables, section_period
-from arsred.extract.tables.stream import read_stream_tables, section_lines_are_flat
+from arsred.extract.tables.stream import printed_units, read_stream_tables, section_lines_are_flat
 from arsred.normalize.facts import UNITS, Fact
 from arsred.normalize.items import heading_labels, map_item
 from arsred.normalize.units import decide_units, prose_kronor, tolerance
@@ -133,18 +133,19 @@ def extract_document(document: Document, options: Options, record: DocumentRecor
         drop_outsized_groupings(table, warnings)
     warnings.extend(w for table, _ in tables for w in table.warnings)     # rows read more than one way, left out
     declared = [declared_unit(t.unit_text) if t.unit_text else None for t, _ in tables]
-    decisions = decide_units([(t, d) for (t, _), d in zip(tables, declared)], prose_kronor(lines))
-    for d in decisions:
-        if d.warning:
-            warnings.append(d.warning)
+    decisions = decide_units([(t, d) for (t, _), d in zip(tables, declared)], prose_kronor(lines),
+                             organisation_kind(record.organisation))
 
     facts: list[Fact] = []
     measures: list[dict] = []
     for t_index, ((table, section), unit) in enumerate(zip(tables, decisions)):
-        if unit.unit is None:
-            continue                     # the unit cannot be told: the figures are left out (warned)
         _scope_from_lines(table, section)
-        facts.extend(_table_facts(table, t_index, unit.unit, record, repair, measures))
+        # with no unit to be told, only the figures that print their own are read (the rest warned of)
+        unread: list[Row] = []
+        facts.extend(_table_facts(table, t_index, unit.unit, record, repair, measures,
+                                  own_units=not unit.declared, unread=unread))
+        if unit.warning and (unit.unit is not None or unread):
+            warnings.append(unit.warning)
     in_statements = {id(line) for _, s in tables for line in s.lines}
     facts.extend(_money_facts(blocks, record, repair, len(tables)))
     next_table = max((f.table for f in facts), default=-1) + 1
@@ -210,7 +211,12 @@ def _fact(record: DocumentRecord, statement: str, item: str, label: str, label_r
         bottom=box.bottom if box else None)
 
 
-def _table_facts(table: Table, t_index: int, unit: str, record: DocumentRecord, repair, measures) -> list[Fact]:
+def _table_facts(table: Table, t_index: int, unit: str | None, record: DocumentRecord, repair, measures,
+                 own_units: bool = False, unread: list[Row] | None = None) -> list[Fact]:
+    """The table's figures as facts in its unit; a row whose label names a unit ("Årets resultat, mkr") is
+    in that one, and in a table that declares none (own_units) so is a row whose cells print one
+    ('… ett överskott på 17 mkr.'). With no unit for the table (None) the other rows are left out (into
+    unread), as are rows whose cells print units that disagree or that no Fact unit expresses."""
     out = []
     cursor: dict[int, int] = {}                  # per line: the word after the last figure found on it
     for r_index, row in enumerate(table.rows):
@@ -227,6 +233,18 @@ def _table_facts(table: Table, t_index: int, unit: str, record: DocumentRecord, 
                              "values": [v.amount.printed if v else None for v in row.values],
                              "page": row.line.page, "line": row.line.number})
             continue
+        if row_unit is None and own_units:
+            printed = printed_units(_row_lines(row))
+            row_unit = next(iter(printed), None) if len(printed) == 1 else None
+            if printed and row_unit is None:     # '12 mkr 3,1 miljarder': no one Fact unit for the row
+                if unread is not None:
+                    unread.append(row)
+                continue
+        fact_unit = row_unit or unit
+        if fact_unit is None:
+            if unread is not None:
+                unread.append(row)
+            continue
         match = map_item(table.statement, label)
         is_total = match.kind == "total" or is_total_label(label)
         note = table.note if table.statement == "noter" else None
@@ -237,11 +255,16 @@ def _table_facts(table: Table, t_index: int, unit: str, record: DocumentRecord, 
             if row.line.method != "text":
                 box = _cell_box(value.cell) or _printed_box(value.line or row.line, value.amount.printed, cursor)
             out.append(_fact(record, table.statement, match.item, label, row.label_raw, col.period, col.kind,
-                             value.amount, row_unit or unit, value.line or row.line, t_index, r_index,
+                             value.amount, fact_unit, value.line or row.line, t_index, r_index,
                              confidence=value.confidence, note=note, is_total=is_total, box=box,
                              scope=row.scope or col.scope,
                              readings=value.readings))
     return out
+
+
+def _row_lines(row) -> list[Line]:
+    return list({id(ln): ln for ln in [row.line, *row.extra_lines,
+                                        *(v.line for v in row.values if v is not None and v.line)]}.values())
 
 
 RESEMBLED = ("oversikt", "resultatrakning", "balansrakning", "kassaflodesanalys", "balanskrav",

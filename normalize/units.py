@@ -2,10 +2,12 @@
 
 A statement that says "Belopp i kr." over 3 754 while the same report states 3 754 000
 kronor in prose or in its kronor overview is in tkr: the evidence is counted, and the
-warning names it. Tables that declare nothing take the unit of the report's statements; in a
-report that declares none, the figures' size decides where it can (KRONOR_FROM, TKR_BELOW), or
-a line whose size a kommun's accounts bound (data/unit_bounds.toml: Skatteintäkter) fits only one
-unit; a table whose size fits both is left out.
+warning names it. A table that declares nothing is read only in a unit the report gives evidence
+for: its figures printed again in a table that declares its unit, amounts the text states in kronor,
+the unit of the report's statements (for statements and notes, which it covers), a line whose size
+a kommun's accounts bound (data/unit_bounds.toml: Skatteintäkter), or a size that fits one unit
+(TKR_BELOW for statements; a förbund's million, KRONOR_FROM). A table without such evidence is left
+out (its rows that print their own unit are still read), with a warning naming it.
 """
 from __future__ import annotations
 
@@ -17,6 +19,7 @@ from pathlib import Path
 import regex
 import tomllib
 from arsred.extract.document import Line
+from arsred.extract.sections import fold
 from arsred.extract.tables import Table
 from arsred.normalize.facts import UNITS
 
@@ -32,10 +35,10 @@ class UnitDecision:
     warning: str = ""
 
 
-# Without a declared unit, the report's unit or kronor in its text, a table whose largest figure
-# is at least KRONOR_FROM reads as kronor and one below TKR_BELOW as tkr; between them (107 666:
-# a förbund's result in kronor, or a kommun's in tkr) the size tells nothing, and the figures are
-# left out rather than read a thousandfold wrong.
+# Without a declared unit, the report's unit or evidence in its text, a statement whose largest figure
+# is below TKR_BELOW reads as tkr; above it (107 666: a förbund's result in kronor, or a kommun's in
+# tkr) the size tells nothing, and the figures are left out rather than read a thousandfold wrong —
+# unless the body is a förbund and its largest figure at least KRONOR_FROM (a billion in tkr).
 TKR_BELOW = 100_000
 KRONOR_FROM = 1_000_000
 
@@ -55,8 +58,10 @@ def _values(table: Table) -> list[Decimal]:
     return [v.amount.value for r in table.rows for v in r.values if v is not None]
 
 
-def decide_units(tables: list[tuple[Table, str | None]], evidence: list[tuple[int, Line]]) -> list[UnitDecision]:
-    """One decision per (table, declared unit), in order."""
+def decide_units(tables: list[tuple[Table, str | None]], evidence: list[tuple[int, Line]],
+                 kind: str = "") -> list[UnitDecision]:
+    """One decision per (table, declared unit), in order; kind is the organisation's ('forbund', 'kommun',
+    'region', '' unknown)."""
     decisions: list[UnitDecision | None] = [None] * len(tables)
     mislabelled_reason = ""
     for i, (table, declared) in enumerate(tables):
@@ -87,19 +92,10 @@ def decide_units(tables: list[tuple[Table, str | None]], evidence: list[tuple[in
                                                      f"{mislabelled_reason}")
         elif declared:
             decisions[i] = UnitDecision(declared, declared)
-        elif table.statement in ("oversikt", "budget"):
-            decisions[i] = UnitDecision(None, "kr" if big or not report_unit else report_unit)
-        elif big and not report_unit and not evidence and max(vals) < KRONOR_FROM and bounded \
-                and table.statement in STATEMENTS_IN_REPORT_UNIT:
-            decisions[i] = UnitDecision(None, bounded[0], f"{table.statement}: no unit declared; read as "
-                                                          f"{bounded[0]}: {bounded[1]}")
-        elif big and not report_unit and not evidence and max(vals) < KRONOR_FROM \
-                and table.statement in STATEMENTS_IN_REPORT_UNIT:
-            largest = f"{max(vals):,}".replace(",", " ")
-            decisions[i] = UnitDecision(None, None, f"{table.statement}: no unit declared, and its figures (the "
-                                                    f"largest {largest}) read as well in kronor as in tkr: left out")
+        elif table.statement not in STATEMENTS_IN_REPORT_UNIT:
+            decisions[i] = _evidenced_unit(table, tables, evidence, kind)
         elif big:
-            decisions[i] = UnitDecision(None, "kr")
+            decisions[i] = _statement_unit(table, tables, evidence, kind, report_unit, bounded)
         elif report_unit:
             decisions[i] = UnitDecision(None, report_unit)
         elif any(v.amount.decimals for r in table.rows for v in r.values if v is not None):
@@ -114,6 +110,108 @@ def decide_units(tables: list[tuple[Table, str | None]], evidence: list[tuple[in
     return [d for d in decisions if d is not None]
 
 
+def _statement_unit(table: Table, tables: list[tuple[Table, str | None]], evidence: list[tuple[int, Line]],
+                    kind: str, report_unit: str | None, bounded: tuple[str, str] | None) -> UnitDecision:
+    """The unit of a statement or note with figures of 100 000 or more that declares none: the evidence of
+    `_evidenced_unit`; failing it, the unit the report's statements declare (it covers their notes), or
+    the one unit in which the lines a body's size bounds fit (unit_bounds.toml); else left out."""
+    decided = _evidenced_unit(table, tables, evidence, kind)
+    if decided.unit is not None:
+        return decided
+    if report_unit:
+        return UnitDecision(None, report_unit, f"{table.statement}: no unit declared; read as {report_unit}, "
+                                               "the unit the report's statements declare")
+    if bounded:
+        return UnitDecision(None, bounded[0], f"{table.statement}: no unit declared; read as {bounded[0]}: "
+                                              f"{bounded[1]}")
+    return decided
+
+
+def _evidenced_unit(table: Table, tables: list[tuple[Table, str | None]],
+                    evidence: list[tuple[int, Line]], kind: str) -> UnitDecision:
+    """The unit of an overview or budget table that declares none, from evidence only: its figures
+    printed again under the same label and year in a table that declares its unit (the overview's
+    Årets resultat 236 500 beside the statement's 237 tkr), figures the text states in kronor, or a
+    size no unit but kronor gives a förbund's accounts (KRONOR_FROM; unit_bounds.toml [kronor_by_size]:
+    in tkr 1 722 000 would be a billion). Without evidence the unit is None:
+    the figures that print no unit of their own are left out, and the warning says why."""
+    where = f"'{table.title}'" + (f" (page {table.rows[0].line.page} line {table.rows[0].line.number})"
+                                   if table.rows else "")
+    tied = _tied_units(table, tables)
+    if len(tied) == 1:
+        unit, (label, printed, other) = next(iter(tied.items()))
+        return UnitDecision(None, unit, f"{table.statement}: {where} declares no unit; read as {unit}: its "
+                                        f"{label} {printed} is {other} in a table that declares its unit")
+    stated = _stated_units(table, evidence)
+    if not tied and len(stated) == 1:
+        unit, (printed, amount, line) = next(iter(stated.items()))
+        return UnitDecision(None, unit, f"{table.statement}: {where} declares no unit; read as {unit}: its "
+                                        f"{printed} is the {amount:,} kronor stated on page {line.page} line "
+                                        f"{line.number}".replace(",", " "))
+    vals = [abs(v) for v in _values(table)]
+    largest = max((v.amount for r in table.rows for v in r.values if v is not None),
+                  key=lambda a: abs(a.value), default=None)
+    largest_printed = largest.printed.lstrip("-−– ") if largest is not None else "0"
+    by_size = kind in _kronor_by_size()
+    if not tied and not stated and vals and max(vals) >= KRONOR_FROM and by_size:
+        return UnitDecision(None, "kr", f"{table.statement}: {where} declares no unit; read as kr (its largest "
+                                        f"figure, {largest_printed}, is too large for a {kind}'s figures in tkr)")
+    why = ("its figures tie to tables in different units" if len(tied) > 1 else
+           "its figures match amounts the text states in different units" if len(stated) > 1 else
+           f"nothing in the report tells it (no figure printed again in a table that declares a unit, none "
+           f"stated in kronor in the text, and its largest figure, {largest_printed}, can be read as well in kronor "
+           "as in tkr" + ("" if by_size or max(vals, default=0) < KRONOR_FROM else
+                          " for a body not known to be a förbund") + ")")
+    return UnitDecision(None, None, f"{table.statement}: {where} declares no unit, and {why}: its figures that "
+                                    "print no unit of their own are left out")
+
+
+def _tied_units(table: Table, tables: list[tuple[Table, str | None]]) -> dict[str, tuple[str, str, str]]:
+    """Units under which a non-zero figure of the table equals, within the rounding of both, the figure
+    printed under the same label, year and column in a table that declares its unit; one example each."""
+    own = {(fold(r.label), c.period, c.kind): v.amount for r in table.rows if r.label
+           for c, v in zip(table.header.columns, r.values) if v is not None and v.amount.value != 0}
+    out: dict[str, tuple[str, str, str]] = {}
+    for other, declared in tables:
+        if other is table or declared is None or declared not in UNITS:
+            continue
+        for r in other.rows:
+            for c, v in zip(other.header.columns, r.values):
+                mine = own.get((fold(r.label), c.period, c.kind)) if r.label and v is not None else None
+                if mine is None or v is None:
+                    continue
+                theirs = float(v.amount.value) * UNITS[declared]
+                slack = tolerance(v.amount.decimals, declared)
+                for unit, scale in UNITS.items():
+                    if abs(float(mine.value) * scale - theirs) <= slack + tolerance(mine.decimals, unit):
+                        out.setdefault(unit, (r.label, mine.printed, f"{v.amount.printed} {declared}"))
+    return out
+
+
+def _stated_units(table: Table, evidence: list[tuple[int, Line]]) -> dict[str, tuple[str, int, Line]]:
+    """Units under which figures of the table are amounts the text states in kronor (within the figure's
+    rounding), with one example each: two figures, or one of four significant digits or more
+    ('3 754 000' is no coincidence; '120' beside '120 000 kronor' may be)."""
+    found: dict[str, dict[str, tuple[str, int, Line]]] = {}
+    for r in table.rows:
+        for v in r.values:
+            if v is None or abs(v.amount.value) < 100:
+                continue
+            for amount, line in evidence:
+                for unit, scale in UNITS.items():
+                    if abs(abs(float(v.amount.value)) * scale - amount) <= tolerance(v.amount.decimals, unit):
+                        found.setdefault(unit, {}).setdefault(v.amount.printed, (v.amount.printed, amount, line))
+    return {unit: next(iter(figures.values())) for unit, figures in found.items()
+            if len(figures) >= 2 or any(len(_digits(p).rstrip("0")) >= STATED_DIGITS for p in figures)}
+
+
+STATED_DIGITS = 4
+
+
+def _digits(printed: str) -> str:
+    return regex.sub(r"\D", "", printed).lstrip("0")
+
+
 BOUNDS_TOML = Path(__file__).parent / "data" / "unit_bounds.toml"
 
 
@@ -122,6 +220,12 @@ def _bounds() -> dict[str, tuple[float, float]]:
     with BOUNDS_TOML.open("rb") as fh:
         rows = tomllib.load(fh).get("line", [])
     return {r["item"]: (float(r["min_sek"]), float(r["max_sek"])) for r in rows}
+
+
+@cache
+def _kronor_by_size() -> frozenset[str]:
+    with BOUNDS_TOML.open("rb") as fh:
+        return frozenset(tomllib.load(fh).get("kronor_by_size", {}).get("kinds", []))
 
 
 def _bounded_unit(tables: list[tuple[Table, str | None]]) -> tuple[str, str] | None:

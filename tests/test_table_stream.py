@@ -281,3 +281,42 @@ def test_a_figure_run_into_an_upper_case_label_is_the_row_aboves() -> None:
     rows = {r.label: [v.amount.value if v else None for v in r.values] for t in tables for r in t.rows}
     assert rows["ÅRETS KASSAFLÖDE"] == [Decimal("-15.1"), Decimal("-0.2")]
     assert rows["Kassaflöde från finansieringsverksamheten"] == [Decimal("141.6"), Decimal("75.5")]
+
+
+RTJAMTLAND_AS_PDF = """Ekonomi
+Förbundets budget består av medlemsavgifter från medlemskommunerna samt en viss
+intäktsfinansiering, främst via tillsynsavgifter och utbildningar och intäkter vid utryckningar till
+felaktiga larm från automatlarmsanläggningar.
+Fördelning av medlemsavgiften
+MedlemskommunerMedlemsbidrag 2021Ägarfördelning
+Berg12 832 tkr10,44
+Bräcke10 262 tkr8,23
+Härjedalen22 222 tkr18,47
+Krokom18 603 tkr14,27
+Ragunda9 885 tkr8,07
+Strömsund17 263 tkr13,66
+Östersund42 136 tkr26,86
+Totalt133 203 tkr100,00
+"""
+
+
+def test_a_paragraph_wrapped_over_lines_above_the_header_is_no_block_of_row_labels() -> None:
+    # Räddningstjänsten Jämtland's member contributions as a PDF prints them: the paragraph above the
+    # caption wraps over three lines, so five label lines stand between the title and the header; the
+    # two lines of running text are not labels, and the title, paragraph and caption are skipped
+    tables = read_stream_tables(_lines(RTJAMTLAND_AS_PDF), "budget", None, "")
+    rows = {r.label: [v.amount.printed for v in r.values if v] for t in tables for r in t.rows}
+    assert rows.get("Berg") == ["12 832"] and rows.get("Totalt") == ["133 203"]
+    assert not any("Förbundets" in label or "felaktiga" in label for label in rows)
+
+
+def test_a_block_of_short_labels_above_the_header_is_not_skipped_as_a_caption() -> None:
+    # the negative case: four short label lines before the header are not running text and still
+    # keep the header out of reach (within 4), as before
+    text = RTJAMTLAND_AS_PDF.replace(
+        "Förbundets budget består av medlemsavgifter från medlemskommunerna samt en viss\n"
+        "intäktsfinansiering, främst via tillsynsavgifter och utbildningar och intäkter vid utryckningar till\n",
+        "Förbundets intäkter\nAvgifter och tillsyn\n")
+    from arsred.extract.tables.stream import _header_ahead
+    assert _header_ahead(_lines(text), 1) is False
+    assert _header_ahead(_lines(RTJAMTLAND_AS_PDF), 1) is True

@@ -367,6 +367,13 @@ def group_only_labels() -> tuple[str, ...]:
         return tuple(fold(w) for w in tomllib.load(fh)["group_only"]["labels"])
 
 
+@lru_cache(maxsize=1)
+def block_scope_words() -> dict[str, tuple[str, ...]]:
+    """Scope -> folded genitives a block heading names it by (table_words.toml [block_scopes])."""
+    with resources.files("arsred.extract").joinpath("data/table_words.toml").open("rb") as fh:
+        return {k: tuple(fold(w) for w in v) for k, v in tomllib.load(fh).get("block_scopes", {}).items()}
+
+
 def scope_named(text: str) -> bool:
     """Does the text name a scope (Kommunen, Koncernen, Sammanställd redovisning …)?"""
     return any(t.kind == "scope" for t in header_tokens(text))

@@ -21,6 +21,7 @@ from arsred.extract.sections_oneline import year_run
 from arsred.extract.tables.header import (
     DATE_RE,
     HeaderModel,
+    block_scope_words,
     build_columns,
     caption_kind,
     caption_statement,
@@ -276,8 +277,14 @@ def _next_kind(lines: list[Line], i: int) -> str:
     return "end"
 
 
+# A line of more words than this is running text, never a row label: a paragraph above a table,
+# wrapped over any number of lines by a PDF, is not a block of labels whose figures follow.
+LABEL_WORDS = 9
+
+
 def _header_ahead(lines: list[Line], i: int, within: int = 4) -> bool:
-    """Is there a header line (periods, column words) among the next few lines, before any figures?"""
+    """Is there a header line (periods, column words) among the next few lines, before any figures?
+    Lines of running text between do not count: they are the paragraph above the table."""
     seen = 0
     for line in lines[i:]:
         kind = _kind(line)
@@ -287,6 +294,8 @@ def _header_ahead(lines: list[Line], i: int, within: int = 4) -> bool:
             return False
         if kind == "year" or (kind == "label" and _is_header(line.text.strip())):
             return True
+        if len(line.text.split()) > LABEL_WORDS:
+            continue
         seen += 1
         if seen >= within:
             return False
@@ -333,10 +342,13 @@ def _block_scope(heading: StreamRow) -> str | None:
     """The scope a block heading names ("Kommunkoncernens ekonomi", "Koncernen"): its one scope
     word, with no period or column word beside it (that would be a header)."""
     toks = header_tokens(heading.label)
-    scopes = {str(t.value) for t in toks if t.kind == "scope"}
-    if len(scopes) != 1 or any(t.kind in ("period", "kind", "year", "date") for t in toks):
+    if any(t.kind in ("period", "kind", "year", "date") for t in toks):
         return None
-    return scopes.pop()
+    words = fold(heading.label).split()
+    scopes = {str(t.value) for t in toks if t.kind == "scope"} | {
+        scope for scope, names in block_scope_words().items()
+        if any(" ".join(words[k:k + len(n.split())]) == n for n in names for k in range(len(words)))}
+    return scopes.pop() if len(scopes) == 1 else None
 
 
 def _scope_rows(rows: list[StreamRow]) -> list[StreamRow]:
@@ -450,6 +462,12 @@ def _money_unit(text: str) -> str | None:
     return next((unit for words, unit in money_words()["units"] if words == key), None)
 
 
+def printed_units(lines: list[Line]) -> set[str | None]:
+    """The money units printed right after a figure on these lines ('… ett överskott på 17 mkr.' -> {'mkr'});
+    None stands for a unit word no Fact unit expresses ('2,3 miljarder')."""
+    return {_money_unit(m.group()) for ln in lines for m in _CELL_UNIT.finditer(ln.text)}
+
+
 def _rows_in_the_tables_unit(rows: list[StreamRow], unit_text: str, statement: str,
                              warnings: list[str]) -> list[StreamRow]:
     """The rows whose cells print no unit other than the table's: a row printing '20,4 miljoner kronor'
@@ -460,7 +478,7 @@ def _rows_in_the_tables_unit(rows: list[StreamRow], unit_text: str, statement: s
         return rows
     kept = []
     for row in rows:
-        printed = {_money_unit(m.group()) for _, ln in row.groups for m in _CELL_UNIT.finditer(ln.text)}
+        printed = printed_units([ln for _, ln in row.groups])
         if printed - {None, table_unit}:
             where = (row.label_lines or [row.groups[0][1]])[0]
             warnings.append(f"{statement}: the figures of '{row.label}' on page {where.page} line {where.number} "
@@ -476,10 +494,10 @@ def _table(rows: list[StreamRow], model: HeaderModel, statement: str, title: str
     columns = list(model.columns)
     has_note = model.has_note
     row_lines = {id(ln): ln for r in rows for ln in r.label_lines + [g[1] for g in r.groups]}
-    printed_units = Counter(m.group().strip(" .").casefold() for ln in row_lines.values()
+    seen_units = Counter(m.group().strip(" .").casefold() for ln in row_lines.values()
                          for m in _CELL_UNIT.finditer(ln.text))
-    if printed_units and not unit_text:
-        unit_text = printed_units.most_common(1)[0][0]       # "12 832 tkr": the unit printed in each cell
+    if seen_units and not unit_text:
+        unit_text = seen_units.most_common(1)[0][0]       # "12 832 tkr": the unit printed in each cell
     if not unit_text:                   # "(mkr)" on a line of its own below the figures: the table's unit
         unit_text = next((r.label for r in rows if not r.groups and _unit_only(r.label)), "")
     grammar = _grammar(rows, has_note)
