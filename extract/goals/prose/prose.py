@@ -38,6 +38,11 @@ GOAL_IS = regex.compile(r"\b(?:mal|malsattning)(?:et|en)?\b[^.]{0,90}?\b(?:ar|bl
                         r"|\bhar (?:som|till) (?:\p{L}+ )?(?:mal|malsattning)(?:en)? att\b")
 
 
+# 'Målet är att identifiera …' names no body, activity or kind of goal: it speaks of the aim of what the text
+# before it describes (an analysis, a method), so on a page without a goal heading it states no goal of the body
+BARE_GOAL_IS = regex.compile(r"(?:mal|malsattning)(?:et|en)?\s+(?:ar|blir)\s+att\b")
+
+
 def list_item(text: str, ph: Phrases) -> tuple[int | None, str] | None:
     """'• X' -> (None, 'X'); '2. X' -> (2, 'X'); None when the line opens no list item."""
     t = " ".join(text.split())
@@ -142,9 +147,11 @@ def prose_goals(lines: list[Line], heads: Headings, ph: Phrases, used: set[int],
         if item is None:
             runs_on = False
         elif prev_para is not None and (_runs_on(ptext := para_text(prev_para)) and item[1][:1].islower()
-                                        or ptext.rstrip().endswith(":") and about_the_goals(ptext, ph)):
+                                        or ptext.rstrip().endswith(":") and about_the_goals(ptext, ph)
+                                        or _example_heading(prev_para[-1][1].text.strip(), ph)):
             runs_on = True      # 'Ett mål är oftast realistiskt om det upplevs som' / '• möjligt att …': the list
-            # ends the sentence before it; 'Följande skall också gälla för målen:': it says what goals should be
+            # ends the sentence before it; 'Följande skall också gälla för målen:': it says what goals should be;
+            # 'Exempel Mål för … kan vara …' (the heading run into its sentence): the list shows examples
         if item is not None and (not _goal_item(item[1], ph) or _footnote(head, lines[:k0], ph)
                                  or _example_heading(heads.at[k0], ph) or runs_on):
             close()         # an item about the goals (a scale's definition, when they were decided): no goal
@@ -319,7 +326,8 @@ def stated_goals(lines: list[Line], heads: Headings, ph: Phrases, used: set[int]
     for para in paragraphs(body):
         for s in sentences(para_text(para)):
             fs = fold(s)
-            if GOAL_IS.search(fs) and not any(m in fs for m in ph.list_intro_meta) and not s.rstrip().endswith(":"):
+            if GOAL_IS.search(fs) and not BARE_GOAL_IS.match(fs) and not any(m in fs for m in ph.list_intro_meta) \
+                    and not s.rstrip().endswith(":"):
                 line = para[0][1]
                 goals.append(RawGoal(section=heads.at[para[0][0]], goal=s.strip(), page=line.page, line=line.number,
                                      layout="stated_goal", confidence=0.6))
