@@ -93,3 +93,19 @@ def test_an_example_list_run_into_its_heading_states_no_goal(tmp_path):
     assert goals_of(tmp_path, text) == []
     heading = text.replace("Exempel Mål", "\n\nExempel\n\nMål").replace(" • ", "\n• ")
     assert goals_of(tmp_path, heading) == []
+
+
+def test_goal_titles_run_into_their_paragraphs_on_one_line(tmp_path):
+    """A page that lost its line breaks: each goal title runs into the paragraph explaining it. The title ends where
+    a sentence opener ('Ett …'), the title's own subject ('Kassan … Kassalikviditeten …') or any capitalised word after
+    its percent starts the paragraph; a title that runs on into a name stays inside its sentence."""
+    text = ("Ekonomiska mål Fullmäktige beslutade om riktlinjer för ekonomin i en särskild policy. "
+            "Ett resultat i balans varje år Ett resultat i balans är det minsta kravet enligt lag och praxis. "
+            "Resultatet ska uppgå till minst 1,5 % Överskottet behövs för att finansiera nya förskolor och skolor. "
+            "Kassalikviditeten ska vara stabil Kassalikviditet visar hur väl kommunen kan betala sina kortfristiga "
+            "skulder. Läs mer om budgeten på kommunens sidor.\n")
+    assert [r["goal"] for r in goals_of(tmp_path, text)] == [
+        "Ett resultat i balans varje år", "Resultatet ska uppgå till minst 1,5 %", "Kassalikviditeten ska vara stabil"]
+    prose = ("Ekonomi Kommunen redovisar ett överskott för året. Budgeten för nästa år beslutades i Kommunfullmäktige "
+             "Gnesta som sammanträdde i juni. Prognosen ser god ut men osäkerheten är stor för kommande år.\n")
+    assert goals_of(tmp_path, prose) == []

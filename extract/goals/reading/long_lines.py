@@ -113,7 +113,7 @@ def split_line(text: str, ph: Phrases) -> list[Piece] | None:
         heads, rest = _headings(seg, ph)
         marked = marked or bool(heads)
         pieces += [Piece(h, True, True) for h in heads]
-        for j, part in enumerate(_labels(rest) if rest else []):
+        for j, part in enumerate(p for label in (_labels(rest) if rest else []) for p in _title(label, ph)):
             marked = marked or j > 0
             gap = False
             own = ITEM_OWN.search(fold(part)) and not part.endswith(":")     # '… dessa omfattar fem områden:' opens a list
@@ -527,6 +527,35 @@ def _starts_sentence(words: list[regex.Match]) -> bool:
     nxt = words[1].group()
     named = nxt[:1].isupper() and len(words) > 2 and words[2].group()[:1].islower()
     return nxt[:1].islower() or bool(regex.match(r"\d", nxt)) or len(words) == 2 or named
+
+
+MIN_TITLE_WORDS, MAX_TITLE_WORDS = 3, 20
+STEM = 6        # letters a paragraph's first word shares with its title's first word when it names the title's subject
+
+
+def _title(chunk: str, ph: Phrases) -> list[str]:
+    """'En balanserad budget och flerårsplan utan skattehöjning En ekonomi i balans är …' -> the title and the
+    paragraph it heads, on lines of their own (a page run into one line lost the break between them).
+
+    The title has no sentence punctuation; the paragraph opens with a word that never stands capitalised inside a
+    sentence (`[prose] sentence_openers`) or with the title's own subject ('Soliditeten skall vara oförändrad
+    Soliditet är …'), or with any capitalised word after the title's closing percent ('… minst 2 % Ett ekonomiskt
+    överskott …'), and runs on in lower case to a full stop. [chunk] when there is no such title.
+    """
+    words = list(WORD.finditer(chunk))
+    if not chunk.rstrip().endswith((".", "!", "?")):
+        return [chunk]
+    for k in range(MIN_TITLE_WORDS, min(len(words) - 1, MAX_TITLE_WORDS + 1)):
+        w, before = words[k].group(), words[k - 1].group()
+        head = chunk[:words[k].start()].strip()
+        if regex.search(r"[.,;:!?](?:\s|$)", head):      # a decimal comma ('1,5 %') is no punctuation
+            return [chunk]
+        if not (w[:1].isupper() and w[1:2].islower()) or not words[k + 1].group()[:1].islower():
+            continue
+        subject = fold(w)[:STEM] == fold(words[0].group())[:STEM] and len(w) >= STEM   # 'Soliditeten … Soliditet är'
+        if (fold(w) in ph.sentence_openers or subject) and before[-1:].islower() or before == "%":
+            return [head, chunk[words[k].start():].strip()]
+    return [chunk]
 
 
 def _labels(chunk: str) -> list[str]:
