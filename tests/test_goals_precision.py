@@ -109,3 +109,16 @@ def test_goal_titles_run_into_their_paragraphs_on_one_line(tmp_path):
     prose = ("Ekonomi Kommunen redovisar ett överskott för året. Budgeten för nästa år beslutades i Kommunfullmäktige "
              "Gnesta som sammanträdde i juni. Prognosen ser god ut men osäkerheten är stor för kommande år.\n")
     assert goals_of(tmp_path, prose) == []
+
+
+def test_a_verdict_on_all_listed_goals_after_a_list_run_into_one_line(tmp_path):
+    """'… fem mål: • A. • B. … Uppföljningen visar att vart och ett av de fem målen uppnås delvis.' on one line: the
+    sentence judges every goal of the list, it is not the last item's own (each goal is `delvis`, stated)."""
+    text = ("Nyheter Årsredovisningen är klar. Fullmäktige antog tre mål för året: "
+            "• Kommunen ska vara en bra plats att bo på. • Skolan ska ge alla elever goda kunskaper. "
+            "• Kommunen ska vara en attraktiv arbetsgivare. "
+            "Uppföljningen visar att vart och ett av de tre målen uppnås delvis. Läs hela årsredovisningen här.\n")
+    rows = goals_of(tmp_path, text)
+    assert [(r["goal"][:20], r["status"], r["status_source"]) for r in rows] == [
+        ("Kommunen ska vara en", "delvis", "stated"), ("Skolan ska ge alla e", "delvis", "stated"),
+        ("Kommunen ska vara en", "delvis", "stated")]

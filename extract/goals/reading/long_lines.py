@@ -116,7 +116,8 @@ def split_line(text: str, ph: Phrases) -> list[Piece] | None:
         for j, part in enumerate(p for label in (_labels(rest) if rest else []) for p in _title(label, ph)):
             marked = marked or j > 0
             gap = False
-            own = ITEM_OWN.search(fold(part)) and not part.endswith(":")     # '… dessa omfattar fem områden:' opens a list
+            own = ITEM_OWN.search(fold(part)) and not part.endswith(":") and not _all_goals(part, ph)
+            # '… dessa omfattar fem områden:' opens a list; '… vart och ett av de fem målen uppnås delvis' judges them all
             if after_item or not opens_item and not heads and in_item and not own and not row:
                 gap, in_item = True, False      # prose after the list, not the last item's own sentence
             pieces.append(Piece(part, gap))
@@ -527,6 +528,14 @@ def _starts_sentence(words: list[regex.Match]) -> bool:
     nxt = words[1].group()
     named = nxt[:1].isupper() and len(words) > 2 and words[2].group()[:1].islower()
     return nxt[:1].islower() or bool(regex.match(r"\d", nxt)) or len(words) == 2 or named
+
+
+def _all_goals(text: str, ph: Phrases) -> bool:
+    """A sentence about all (or none) of the goals listed ('… vart och ett av de fem strategiska målen uppnås delvis'):
+    it follows the list, it is no item's own (`[prose] all_goals_words`, `no_goals_words`)."""
+    f = fold(text)
+    return bool(regex.search(r"\bmalen\b", f)) and any(
+        regex.search(r"\b" + regex.escape(w) + r"\b", f) for w in (*ph.all_goals_words, *ph.no_goals_words))
 
 
 MIN_TITLE_WORDS, MAX_TITLE_WORDS = 3, 20
