@@ -79,6 +79,9 @@ def test_the_aim_of_an_analysis_is_no_goal_of_the_body(tmp_path):
             "Ett övergripande mål för verksamheten är att fler ska komma i arbete.\n")
     assert [r["goal"] for r in goals_of(tmp_path, body)] == [
         "Ett övergripande mål för verksamheten är att fler ska komma i arbete."]
+    aside = ("Målgrupp\n\nLagens förarbeten beskriver de personer som insatserna riktar sig till som personer med behov av "
+             "stöd från flera myndigheter, där det långsiktiga målet är att de ska kunna försörja sig själva.\n")
+    assert goals_of(tmp_path, aside) == []
 
 
 def test_an_example_list_run_into_its_heading_states_no_goal(tmp_path):
@@ -122,3 +125,16 @@ def test_a_verdict_on_all_listed_goals_after_a_list_run_into_one_line(tmp_path):
     assert [(r["goal"][:20], r["status"], r["status_source"]) for r in rows] == [
         ("Kommunen ska vara en", "delvis", "stated"), ("Skolan ska ge alla e", "delvis", "stated"),
         ("Kommunen ska vara en", "delvis", "stated")]
+
+
+def test_a_status_table_run_into_one_line_keeps_its_header_apart_and_both_rows_of_one_name(tmp_path):
+    """'Trygghet Kommungemensamma mål Nämndens mål Måluppfyllelse Trygga miljöer Delvis uppnått …' on one line: the
+    header is no goal, and two rows of one name (the municipality's goal and the nämnd's own) are two goals even
+    though the page prints them all on one line."""
+    text = ("Trygghet Kommungemensamma mål Nämndens mål Måluppfyllelse Trygga miljöer Delvis uppnått "
+            "Trygga miljöer Uppnått Snabb handläggning Delvis uppnått Stöd i vardagen Ej uppnått "
+            "Stöd i vardagen Delvis uppnått\n")
+    rows = goals_of(tmp_path, text)
+    assert [(r["goal"], r["status"]) for r in rows] == [
+        ("Trygga miljöer", "delvis"), ("Trygga miljöer", "uppfyllt"), ("Snabb handläggning", "delvis"),
+        ("Stöd i vardagen", "ej_uppfyllt"), ("Stöd i vardagen", "delvis")]

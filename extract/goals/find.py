@@ -81,7 +81,7 @@ def read_raw_goals(doc: Document, ph: Phrases) -> list[RawGoal]:
     for g in found:
         page, line = reading.locate(g.line, g.goal, g.goal_no) or (g.page, g.line)
         out.append(replace(g, goal=" ".join(g.goal.split()), outcome=" ".join(g.outcome.split()),
-                           page=page, line=line))
+                           page=page, line=line, position=g.line))
     return out
 
 
@@ -154,9 +154,10 @@ def _dedupe(goals: list[RawGoal]) -> list[RawGoal]:
             if og and oh and og != oh and g.page == h.page:
                 continue        # two goals worded alike, each with its own result or target
             fh = fold(h.goal)
-            if (g.layout == h.layout and g.page == h.page and abs(g.line - h.line) <= NEIGHBOURS
+            apart = _apart(g, h)
+            if (g.layout == h.layout and g.page == h.page and apart <= NEIGHBOURS
                     and (fg not in fh and fh not in fg
-                         or 0 < abs(g.line - h.line) <= ADJACENT and bool(g.printed and h.printed))):
+                         or 0 < apart <= ADJACENT and bool(g.printed and h.printed))):
                 continue        # listed one after the other (or two rows, each with its own status): two goals
             if fold(g.section) != fold(h.section):
                 continue
@@ -169,6 +170,11 @@ def _dedupe(goals: list[RawGoal]) -> list[RawGoal]:
         else:
             kept.append(g)
     return kept
+
+
+def _apart(g: RawGoal, h: RawGoal) -> int:
+    """Lines between two goals; on one printed line (a page run into one line), the reading lines between them."""
+    return abs(g.line - h.line) if g.line != h.line else abs(g.position - h.position)
 
 
 def _quality(g: RawGoal) -> tuple:

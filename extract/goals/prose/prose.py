@@ -43,6 +43,12 @@ GOAL_IS = regex.compile(r"\b(?:mal|malsattning)(?:et|en)?\b[^.]{0,90}?\b(?:ar|bl
 BARE_GOAL_IS = regex.compile(r"(?:mal|malsattning)(?:et|en)?\s+(?:ar|blir)\s+att\b")
 
 
+# the goal a sentence states is its subject, at its start ('Kollektivtrafikmyndigheten i Västernorrlands län grundades
+# 2012 och har som målsättning att …'); deep inside a sentence ('I förarbetet … beskrivs målgruppen som … där det
+# långsiktiga målet är att …') it is the aim of someone the sentence speaks about
+SUBJECT_WORDS = 8
+
+
 def list_item(text: str, ph: Phrases) -> tuple[int | None, str] | None:
     """'• X' -> (None, 'X'); '2. X' -> (2, 'X'); None when the line opens no list item."""
     t = " ".join(text.split())
@@ -326,8 +332,9 @@ def stated_goals(lines: list[Line], heads: Headings, ph: Phrases, used: set[int]
     for para in paragraphs(body):
         for s in sentences(para_text(para)):
             fs = fold(s)
-            if GOAL_IS.search(fs) and not BARE_GOAL_IS.match(fs) and not any(m in fs for m in ph.list_intro_meta) \
-                    and not s.rstrip().endswith(":"):
+            m = GOAL_IS.search(fs)
+            if m and len(fs[:m.start()].split()) <= SUBJECT_WORDS and not BARE_GOAL_IS.match(fs) \
+                    and not any(x in fs for x in ph.list_intro_meta) and not s.rstrip().endswith(":"):
                 line = para[0][1]
                 goals.append(RawGoal(section=heads.at[para[0][0]], goal=s.strip(), page=line.page, line=line.number,
                                      layout="stated_goal", confidence=0.6))

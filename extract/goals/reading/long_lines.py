@@ -201,6 +201,7 @@ def _item_starts(t: str, ph: Phrases) -> set[int]:
     cells = _status_cells(t, ph)
     if len(cells) >= 2:         # a follow-up table run into the line: a status cell opens and closes its own line
         cuts.update(c for span in cells for c in span)
+        cuts.update(c for span in _goal_column_header(t, ph) for c in span)     # and so does its header
         if trend:               # the figures of a row, after its name and unit: 'Upp 148 815 …'
             cuts.update(m.start() for m in regex.finditer(r"(?<=\s)(?:" + trend + r")(?=\s+[-–\d])", t))
     labels = "|".join(regex.escape(w) for w in ph.value_labels + ph.outcome_labels)
@@ -421,6 +422,18 @@ def _status_cells(t: str, ph: Phrases) -> list[tuple[int, int]]:
         return []
     phrases = sorted((p for p in ph.status_cell if len(p) >= 6), key=len, reverse=True)
     pattern = r"(?:^|(?<=\s))(?:" + "|".join(regex.escape(p) for p in phrases) + r")(?=\s|$)"
+    return [m.span() for m in regex.finditer(pattern, folded) if t[m.start()].isupper()]
+
+
+def _goal_column_header(t: str, ph: Phrases) -> list[tuple[int, int]]:
+    """'Kommungemensamma mål Nämndens mål Måluppfyllelse': goal columns (a word or two ending in a goal word) closed by
+    an assessment column (`[columns] goal`, `assessment`), the header of a follow-up table run into the line."""
+    folded = fold(t)
+    if len(folded) != len(t):
+        return []
+    goal = "|".join(regex.escape(w) for w in ph.col_goal if " " not in w)
+    assessment = "|".join(regex.escape(w) for w in sorted(ph.col_assessment, key=len, reverse=True))
+    pattern = r"(?:^|(?<=\s))(?:(?:\S+\s+)?(?:\w*(?:" + goal + r"))\s+){2,}(?:" + assessment + r")(?=\s|$)"
     return [m.span() for m in regex.finditer(pattern, folded) if t[m.start()].isupper()]
 
 
