@@ -138,3 +138,19 @@ def test_a_status_table_run_into_one_line_keeps_its_header_apart_and_both_rows_o
     assert [(r["goal"], r["status"]) for r in rows] == [
         ("Trygga miljöer", "delvis"), ("Trygga miljöer", "uppfyllt"), ("Snabb handläggning", "delvis"),
         ("Stöd i vardagen", "ej_uppfyllt"), ("Stöd i vardagen", "delvis")]
+
+
+def test_a_numbered_goal_heading_over_its_indicators_is_a_goal_an_area_heading_is_not(tmp_path):
+    """'Mål 4. Fler i arbete Indikatorer' (a plan's goal run into the label of the measures listed under it): the goal
+    (number 4) and its measures, their section the goal. 'Mål 1: Individinriktade insatser' over goals names an area:
+    its rows are the goals and it is none."""
+    plan = ("Mål 4. Fler invånare i arbete senast 2025 Indikatorer\n\n- Andel invånare med eget arbete\n\n"
+            "- Antal nya företag per år\n\nBerörda nämnder: samtliga\n")
+    rows = goals_of(tmp_path, plan)
+    assert [(r["section"], r["goal_no"], r["goal"]) for r in rows] == [
+        ("", 4, "Fler invånare i arbete senast 2025"),
+        ("Fler invånare i arbete senast 2025", None, "Andel invånare med eget arbete"),
+        ("Fler invånare i arbete senast 2025", None, "Antal nya företag per år")]
+    area = ("Mål 1: Individinriktade insatser\n\n- Att fler deltagare närmar sig arbete eller studier.\n\n"
+            "- Att deltagarnas förutsättningar för egen försörjning förbättras.\n")
+    assert [r["goal"][:14] for r in goals_of(tmp_path, area)] == ["Att fler delta", "Att deltagarna"]

@@ -25,7 +25,7 @@ from arsred.extract.goals.model import RawGoal
 from arsred.extract.goals.money import link, money_by_initiative
 from arsred.extract.goals.prose.announced import announced_goals
 from arsred.extract.goals.prose.judged import judged_sentences
-from arsred.extract.goals.prose.prose import prose_goals, stated_goals
+from arsred.extract.goals.prose.prose import numbered_headings, prose_goals, stated_goals
 from arsred.extract.goals.prose.titled import titled_goals
 from arsred.extract.goals.reading.reading_lines import reading_lines
 from arsred.extract.goals.rows import goal_values
@@ -73,7 +73,7 @@ def read_raw_goals(doc: Document, ph: Phrases) -> list[RawGoal]:
     prose = prose_goals(lines, heads, ph, used, plan=False)
     if not (assessed or any(g.outcome for g in prose)):
         prose = prose_goals(lines, heads, ph, used, plan=True)   # a plan: its "ska"-sentences are the goals
-    found += prose
+    found = numbered_headings(found + prose, lines, heads, ph)
     if not found and not any(heads.goal_area):
         found = stated_goals(lines, heads, ph, used)     # a page about a body's goals, without a goal heading
     log.debug("%s: %d raw goals", doc.doc_id, len(found))

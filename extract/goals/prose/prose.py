@@ -13,6 +13,7 @@ from arsred.extract.goals.vocabulary import (
     about_the_goals,
     fold,
     is_goal_word,
+    nice_heading,
     prose_status,
     sentences,
 )
@@ -215,6 +216,34 @@ def prose_goals(lines: list[Line], heads: Headings, ph: Phrases, used: set[int],
                 and g.line < lines[first_listed].number)
 
     return [g for g in goals if not (g.layout in ("plan_prose", "plan_named") and g.section in listed or leads_up(g))]
+
+
+NUMBERED_HEADING = regex.compile(r"^(\p{L}+)\s*(\d{1,2})\s*[.:)]\s+(\S.*)$")
+
+
+def numbered_headings(goals: list[RawGoal], lines: list[Line], heads: Headings, ph: Phrases) -> list[RawGoal]:
+    """'Mål 13. Klimatneutral kommunal organisation senast 2020' / 'Indikatorer' (`[plan] followup_labels`) over a list:
+    the list holds the measures that follow the heading up, so the heading is a goal of its own (number 13) and the
+    measures are its rows (their section the goal). Without the label the heading names an area of goals."""
+    out: list[RawGoal] = []
+    done: dict[str, str] = {}
+    for g in goals:
+        m = NUMBERED_HEADING.match(g.section)
+        if m is None or fold(m.group(1)) not in {"mal", *ph.plan_goal_labels}:
+            out.append(g)
+            continue
+        if g.section not in done:
+            k = next((k for k in sorted(heads.indices) if nice_heading(lines[k].text) == g.section), None)
+            if k is None or k + 1 >= len(lines) or not any(
+                    fold(lines[k + 1].text.strip()).startswith(w) for w in ph.plan_followup_labels):
+                out.append(g)       # 'Mål 1: Individinriktade insatser' over goals: an area, its rows are goals
+                continue
+            done[g.section] = m.group(3).strip()
+            above = heads.goal_area[k - 1] if k and heads.goal_area[k - 1] != g.section else ""
+            out.append(RawGoal(section=above, goal=done[g.section], goal_no=int(m.group(2)), page=lines[k].page,
+                               line=lines[k].number, layout="numbered_heading", confidence=0.7))
+        out.append(replace(g, section=done[g.section]))
+    return out
 
 
 def _judged(g: RawGoal, verdict: tuple[str, str, str]) -> RawGoal:

@@ -70,6 +70,8 @@ class Piece:
 def split_line(text: str, ph: Phrases) -> list[Piece] | None:
     """The pieces a long stored line was made of, or None when it holds no list, heading or label mark."""
     t = " ".join(text.split())
+    if (tail := _followup_tail(t, ph)) is not None:
+        return [Piece(t[:tail].strip(), gap_before=True, heading=True), Piece(t[tail:].strip())]
     if len(t) < SHORT or "\t" in text or "<p>" in text:
         return None     # a table row's cells are read by the table readers
     items = _item_starts(t, ph)
@@ -163,6 +165,19 @@ def _item_heading(seg: str, ph: Phrases) -> int | None:
         if _heading_shaped(rest, ph) and is_goal_heading(rest, ph):
             return m.start()
     return None
+
+
+GOAL_HEAD = regex.compile(r"^(\p{L}+)\s*\d{1,2}\s*[.:)]\s+\p{Lu}[^.!?:;]*\s(\p{L}+)$")
+
+
+def _followup_tail(t: str, ph: Phrases) -> int | None:
+    """'Mål 13. Klimatneutral kommunal organisation senast 2020 Indikatorer': a numbered goal line run into the label
+    of the measures listed under it (`[plan] followup_labels`): where the label starts, else None."""
+    m = GOAL_HEAD.match(t)
+    if m is None or fold(m.group(1)) not in {"mal", *ph.plan_goal_labels}:
+        return None
+    last = fold(m.group(2))
+    return m.start(2) if any(" " not in w and last.startswith(w) for w in ph.plan_followup_labels) else None
 
 
 def _after_item_number(t: str, end: int) -> bool:
