@@ -154,3 +154,25 @@ def test_a_numbered_goal_heading_over_its_indicators_is_a_goal_an_area_heading_i
     area = ("Mål 1: Individinriktade insatser\n\n- Att fler deltagare närmar sig arbete eller studier.\n\n"
             "- Att deltagarnas förutsättningar för egen försörjning förbättras.\n")
     assert [r["goal"][:14] for r in goals_of(tmp_path, area)] == ["Att fler delta", "Att deltagarna"]
+
+
+def test_goals_named_only_in_a_plans_contents_unless_its_chapter_follows(tmp_path):
+    """A stored plan that keeps only its contents: the entries under its goal chapter ('3 Mål ... 5' / '3.1 … ... 6')
+    are its goals. Where the chapter itself follows (an entry printed again as a heading) it is read there; a chapter
+    that is no goal heading lists no goals."""
+    contents = ("Verksamhetsplan 2022\n\nInnehållsförteckning\n\n1 Inledning ... 1\n\n2 Mål ... 3\n\n"
+                "2.1 Trygga invånare ... 3\n\n2.2 En hållbar ekonomi ... 4\n\n3 Ekonomi ... 6\n\n3.1 Budget ... 6\n\n"
+                "3.2 Investeringar ... 7\n")
+    assert [(r["section"], r["goal_no"], r["goal"], r["status"]) for r in goals_of(tmp_path, contents)] == [
+        ("Mål", 1, "Trygga invånare", "ej_bedomt"), ("Mål", 2, "En hållbar ekonomi", "ej_bedomt")]
+    chapter = contents + "\n2.1 Trygga invånare\n\nInvånarna ska känna sig trygga i hela kommunen.\n"
+    assert "En hållbar ekonomi" not in [r["goal"] for r in goals_of(tmp_path, chapter)]
+
+
+def test_a_body_stating_its_goal_outside_the_goal_headings_of_its_page(tmp_path):
+    """Nothing read under the page's goal heading ('Måluppfyllelse' over prose): the sentence before it in which the
+    förbund states its goal as the subject ('Förbundet har som mål att …') is the goal."""
+    text = ("Ekonomisk redovisning\n\nFörbundet finansieras av medlemsavgifter. Förbundet har som mål att redovisa ett "
+            "positivt resultat varje år.\n\nMåluppfyllelse\n\nFörbundet har arbetat enligt sitt handlingsprogram.\n")
+    assert [r["goal"] for r in goals_of(tmp_path, text)] == [
+        "Förbundet har som mål att redovisa ett positivt resultat varje år."]

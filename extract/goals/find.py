@@ -17,6 +17,7 @@ from difflib import SequenceMatcher
 import regex
 from arsred.extract.document import Document, Line
 from arsred.extract.goals.lines.coded_goals import coded_goals
+from arsred.extract.goals.lines.contents_goals import contents_goals
 from arsred.extract.goals.lines.indicators import indicator_lines
 from arsred.extract.goals.lines.labelled_indicators import labelled_indicators
 from arsred.extract.goals.lines.numbered_lines import numbered_goal_lines
@@ -57,7 +58,7 @@ Reader = Callable[[list[Line], Headings, Phrases, set[int]], list[RawGoal]]
 READERS: tuple[Reader, ...] = (tab_tables, column_tables, coded_goals, plan_rows, status_tables, interleaved_tables,
                               indicator_tables,
                               indicator_lists, labelled_indicators, target_tables, indicator_lines,
-                              numbered_goal_lines, announced_goals, judged_sentences, titled_goals)
+                              numbered_goal_lines, announced_goals, judged_sentences, titled_goals, contents_goals)
 
 
 def read_raw_goals(doc: Document, ph: Phrases) -> list[RawGoal]:
@@ -74,8 +75,8 @@ def read_raw_goals(doc: Document, ph: Phrases) -> list[RawGoal]:
     if not (assessed or any(g.outcome for g in prose)):
         prose = prose_goals(lines, heads, ph, used, plan=True)   # a plan: its "ska"-sentences are the goals
     found = numbered_headings(found + prose, lines, heads, ph)
-    if not found and not any(heads.goal_area):
-        found = stated_goals(lines, heads, ph, used)     # a page about a body's goals, without a goal heading
+    if not found:       # a page about a body's goals: the sentences that state one, outside any goal heading's area
+        found = stated_goals(lines, heads, ph, used | {k for k, area in enumerate(heads.goal_area) if area})
     log.debug("%s: %d raw goals", doc.doc_id, len(found))
     out = []
     for g in found:

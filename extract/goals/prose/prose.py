@@ -351,7 +351,8 @@ def _adopted_goal(text: str, ph: Phrases) -> str | None:
 
 
 def stated_goals(lines: list[Line], heads: Headings, ph: Phrases, used: set[int]) -> list[RawGoal]:
-    """A page with no goal heading: its sentences that state a goal as one ('Ett övergripande mål för verksamheten är att …').
+    """A page where nothing else was read: its sentences that state a goal as one ('Ett övergripande mål för
+    verksamheten är att …'), outside goal headings' areas (`used` holds those lines).
 
     Only the "mål … är att" form counts (GOAL_IS): it names itself a goal, so no heading is needed to tell it
     from prose about goals; used only where nothing else on the page was read as a goal.
