@@ -17,6 +17,7 @@ from difflib import SequenceMatcher
 import regex
 from arsred.extract.document import Document, Line
 from arsred.extract.goals.lines.coded_goals import coded_goals
+from arsred.extract.goals.lines.contents_goals import contents_goals
 from arsred.extract.goals.lines.indicators import indicator_lines
 from arsred.extract.goals.lines.labelled_indicators import labelled_indicators
 from arsred.extract.goals.lines.numbered_lines import numbered_goal_lines
@@ -25,7 +26,7 @@ from arsred.extract.goals.model import RawGoal
 from arsred.extract.goals.money import link, money_by_initiative
 from arsred.extract.goals.prose.announced import announced_goals
 from arsred.extract.goals.prose.judged import judged_sentences
-from arsred.extract.goals.prose.prose import prose_goals, stated_goals
+from arsred.extract.goals.prose.prose import numbered_headings, prose_goals, stated_goals
 from arsred.extract.goals.prose.titled import titled_goals
 from arsred.extract.goals.reading.reading_lines import reading_lines
 from arsred.extract.goals.rows import goal_values
@@ -57,7 +58,7 @@ Reader = Callable[[list[Line], Headings, Phrases, set[int]], list[RawGoal]]
 READERS: tuple[Reader, ...] = (tab_tables, column_tables, coded_goals, plan_rows, status_tables, interleaved_tables,
                               indicator_tables,
                               indicator_lists, labelled_indicators, target_tables, indicator_lines,
-                              numbered_goal_lines, announced_goals, judged_sentences, titled_goals)
+                              numbered_goal_lines, announced_goals, judged_sentences, titled_goals, contents_goals)
 
 
 def read_raw_goals(doc: Document, ph: Phrases) -> list[RawGoal]:
@@ -73,15 +74,15 @@ def read_raw_goals(doc: Document, ph: Phrases) -> list[RawGoal]:
     prose = prose_goals(lines, heads, ph, used, plan=False)
     if not (assessed or any(g.outcome for g in prose)):
         prose = prose_goals(lines, heads, ph, used, plan=True)   # a plan: its "ska"-sentences are the goals
-    found += prose
-    if not found and not any(heads.goal_area):
-        found = stated_goals(lines, heads, ph, used)     # a page about a body's goals, without a goal heading
+    found = numbered_headings(found + prose, lines, heads, ph)
+    if not found:       # a page about a body's goals: the sentences that state one, outside any goal heading's area
+        found = stated_goals(lines, heads, ph, used | {k for k, area in enumerate(heads.goal_area) if area})
     log.debug("%s: %d raw goals", doc.doc_id, len(found))
     out = []
     for g in found:
         page, line = reading.locate(g.line, g.goal, g.goal_no) or (g.page, g.line)
         out.append(replace(g, goal=" ".join(g.goal.split()), outcome=" ".join(g.outcome.split()),
-                           page=page, line=line))
+                           page=page, line=line, position=g.line))
     return out
 
 
@@ -154,9 +155,10 @@ def _dedupe(goals: list[RawGoal]) -> list[RawGoal]:
             if og and oh and og != oh and g.page == h.page:
                 continue        # two goals worded alike, each with its own result or target
             fh = fold(h.goal)
-            if (g.layout == h.layout and g.page == h.page and abs(g.line - h.line) <= NEIGHBOURS
+            apart = _apart(g, h)
+            if (g.layout == h.layout and g.page == h.page and apart <= NEIGHBOURS
                     and (fg not in fh and fh not in fg
-                         or 0 < abs(g.line - h.line) <= ADJACENT and bool(g.printed and h.printed))):
+                         or 0 < apart <= ADJACENT and bool(g.printed and h.printed))):
                 continue        # listed one after the other (or two rows, each with its own status): two goals
             if fold(g.section) != fold(h.section):
                 continue
@@ -169,6 +171,11 @@ def _dedupe(goals: list[RawGoal]) -> list[RawGoal]:
         else:
             kept.append(g)
     return kept
+
+
+def _apart(g: RawGoal, h: RawGoal) -> int:
+    """Lines between two goals; on one printed line (a page run into one line), the reading lines between them."""
+    return abs(g.line - h.line) if g.line != h.line else abs(g.position - h.position)
 
 
 def _quality(g: RawGoal) -> tuple:

@@ -23,3 +23,4 @@ class RawGoal:
     layout: str = ""
     target: str = ""             # a table's printed target cell ("16,4 mnkr", "Mindre än 46,9 mnkr"), when apart from the goal
     confidence: float = 1.0
+    position: int = 0            # the reading line it was read from (a page run into one line prints all on one line)

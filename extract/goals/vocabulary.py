@@ -97,6 +97,7 @@ class Phrases:
     relative_words: frozenset[str] = frozenset()
     heading_phrases: tuple[str, ...] = ()
     adopt_verbs: tuple[str, ...] = ()
+    sentence_openers: frozenset[str] = frozenset()
 
     @property
     def header_words(self) -> tuple[str, ...]:
@@ -173,6 +174,7 @@ def load_phrases(path: str = str(PHRASES_PATH)) -> Phrases:
         relative_words=frozenset(fold(x) for x in d["prose"].get("relative_words", [])),
         heading_phrases=f(d["prose"].get("heading_phrases", [])),
         adopt_verbs=f(d["prose"].get("adopt_verbs", [])),
+        sentence_openers=frozenset(fold(x) for x in d["prose"].get("sentence_openers", [])),
     )
 
 

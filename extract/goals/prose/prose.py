@@ -13,6 +13,7 @@ from arsred.extract.goals.vocabulary import (
     about_the_goals,
     fold,
     is_goal_word,
+    nice_heading,
     prose_status,
     sentences,
 )
@@ -36,6 +37,17 @@ OUTCOME_WORDS = regex.compile(r"\b(?:uppgar|uppgick|blev|har|hade|redovisade|vis
 # "Förbundet har som målsättning att …": a body naming its goal
 GOAL_IS = regex.compile(r"\b(?:mal|malsattning)(?:et|en)?\b[^.]{0,90}?\b(?:ar|blir) att\b"
                         r"|\bhar (?:som|till) (?:\p{L}+ )?(?:mal|malsattning)(?:en)? att\b")
+
+
+# 'Målet är att identifiera …' names no body, activity or kind of goal: it speaks of the aim of what the text
+# before it describes (an analysis, a method), so on a page without a goal heading it states no goal of the body
+BARE_GOAL_IS = regex.compile(r"(?:mal|malsattning)(?:et|en)?\s+(?:ar|blir)\s+att\b")
+
+
+# the goal a sentence states is its subject, at its start ('Kollektivtrafikmyndigheten i Västernorrlands län grundades
+# 2012 och har som målsättning att …'); deep inside a sentence ('I förarbetet … beskrivs målgruppen som … där det
+# långsiktiga målet är att …') it is the aim of someone the sentence speaks about
+SUBJECT_WORDS = 8
 
 
 def list_item(text: str, ph: Phrases) -> tuple[int | None, str] | None:
@@ -142,9 +154,11 @@ def prose_goals(lines: list[Line], heads: Headings, ph: Phrases, used: set[int],
         if item is None:
             runs_on = False
         elif prev_para is not None and (_runs_on(ptext := para_text(prev_para)) and item[1][:1].islower()
-                                        or ptext.rstrip().endswith(":") and about_the_goals(ptext, ph)):
+                                        or ptext.rstrip().endswith(":") and about_the_goals(ptext, ph)
+                                        or _example_heading(prev_para[-1][1].text.strip(), ph)):
             runs_on = True      # 'Ett mål är oftast realistiskt om det upplevs som' / '• möjligt att …': the list
-            # ends the sentence before it; 'Följande skall också gälla för målen:': it says what goals should be
+            # ends the sentence before it; 'Följande skall också gälla för målen:': it says what goals should be;
+            # 'Exempel Mål för … kan vara …' (the heading run into its sentence): the list shows examples
         if item is not None and (not _goal_item(item[1], ph) or _footnote(head, lines[:k0], ph)
                                  or _example_heading(heads.at[k0], ph) or runs_on):
             close()         # an item about the goals (a scale's definition, when they were decided): no goal
@@ -202,6 +216,34 @@ def prose_goals(lines: list[Line], heads: Headings, ph: Phrases, used: set[int],
                 and g.line < lines[first_listed].number)
 
     return [g for g in goals if not (g.layout in ("plan_prose", "plan_named") and g.section in listed or leads_up(g))]
+
+
+NUMBERED_HEADING = regex.compile(r"^(\p{L}+)\s*(\d{1,2})\s*[.:)]\s+(\S.*)$")
+
+
+def numbered_headings(goals: list[RawGoal], lines: list[Line], heads: Headings, ph: Phrases) -> list[RawGoal]:
+    """'Mål 13. Klimatneutral kommunal organisation senast 2020' / 'Indikatorer' (`[plan] followup_labels`) over a list:
+    the list holds the measures that follow the heading up, so the heading is a goal of its own (number 13) and the
+    measures are its rows (their section the goal). Without the label the heading names an area of goals."""
+    out: list[RawGoal] = []
+    done: dict[str, str] = {}
+    for g in goals:
+        m = NUMBERED_HEADING.match(g.section)
+        if m is None or fold(m.group(1)) not in {"mal", *ph.plan_goal_labels}:
+            out.append(g)
+            continue
+        if g.section not in done:
+            k = next((k for k in sorted(heads.indices) if nice_heading(lines[k].text) == g.section), None)
+            if k is None or k + 1 >= len(lines) or not any(
+                    fold(lines[k + 1].text.strip()).startswith(w) for w in ph.plan_followup_labels):
+                out.append(g)       # 'Mål 1: Individinriktade insatser' over goals: an area, its rows are goals
+                continue
+            done[g.section] = m.group(3).strip()
+            above = heads.goal_area[k - 1] if k and heads.goal_area[k - 1] != g.section else ""
+            out.append(RawGoal(section=above, goal=done[g.section], goal_no=int(m.group(2)), page=lines[k].page,
+                               line=lines[k].number, layout="numbered_heading", confidence=0.7))
+        out.append(replace(g, section=done[g.section]))
+    return out
 
 
 def _judged(g: RawGoal, verdict: tuple[str, str, str]) -> RawGoal:
@@ -309,7 +351,8 @@ def _adopted_goal(text: str, ph: Phrases) -> str | None:
 
 
 def stated_goals(lines: list[Line], heads: Headings, ph: Phrases, used: set[int]) -> list[RawGoal]:
-    """A page with no goal heading: its sentences that state a goal as one ('Ett övergripande mål för verksamheten är att …').
+    """A page where nothing else was read: its sentences that state a goal as one ('Ett övergripande mål för
+    verksamheten är att …'), outside goal headings' areas (`used` holds those lines).
 
     Only the "mål … är att" form counts (GOAL_IS): it names itself a goal, so no heading is needed to tell it
     from prose about goals; used only where nothing else on the page was read as a goal.
@@ -319,7 +362,9 @@ def stated_goals(lines: list[Line], heads: Headings, ph: Phrases, used: set[int]
     for para in paragraphs(body):
         for s in sentences(para_text(para)):
             fs = fold(s)
-            if GOAL_IS.search(fs) and not any(m in fs for m in ph.list_intro_meta) and not s.rstrip().endswith(":"):
+            m = GOAL_IS.search(fs)
+            if m and len(fs[:m.start()].split()) <= SUBJECT_WORDS and not BARE_GOAL_IS.match(fs) \
+                    and not any(x in fs for x in ph.list_intro_meta) and not s.rstrip().endswith(":"):
                 line = para[0][1]
                 goals.append(RawGoal(section=heads.at[para[0][0]], goal=s.strip(), page=line.page, line=line.number,
                                      layout="stated_goal", confidence=0.6))

@@ -34,6 +34,17 @@ def _stated(text: str, ph: Phrases) -> bool:
     return verb or bool(quantities(text, ph))
 
 
+def _paragraph_words(lines: list[Line], texts: list[str], filled: list[int], n: int) -> int:
+    """Words of the paragraph opening at filled[n]: its sentences on the lines right under it (a page run into one
+    line and cut back puts each sentence on a line of its own)."""
+    words, prev = 0, None
+    for i in filled[n:]:
+        if prev is not None and (lines[i].number != lines[prev].number + 1 or not texts[i].endswith(".")):
+            break
+        words, prev = words + len(texts[i].split()), i
+    return words
+
+
 def titled_goals(lines: list[Line], heads: Headings, ph: Phrases, used: set[int]) -> list[RawGoal]:
     texts = [" ".join(line.text.replace("\t", " ").split()) for line in lines]
     filled = [i for i, t in enumerate(texts) if t and not is_furniture(t)]
@@ -49,7 +60,7 @@ def titled_goals(lines: list[Line], heads: Headings, ph: Phrases, used: set[int]
         if before is None or after is None or after in used:
             continue
         opened = before in heads.indices and is_goal_heading(texts[before], ph) or texts[before].endswith(".")
-        if opened and texts[after].endswith(".") and len(texts[after].split()) > len(t.split()):
+        if opened and texts[after].endswith(".") and _paragraph_words(lines, texts, filled, n + 1) > len(t.split()):
             by_area.setdefault(heads.goal_area[i], []).append(i)
     out: list[RawGoal] = []
     for area, titles in by_area.items():

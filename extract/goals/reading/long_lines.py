@@ -70,6 +70,8 @@ class Piece:
 def split_line(text: str, ph: Phrases) -> list[Piece] | None:
     """The pieces a long stored line was made of, or None when it holds no list, heading or label mark."""
     t = " ".join(text.split())
+    if (tail := _followup_tail(t, ph)) is not None:
+        return [Piece(t[:tail].strip(), gap_before=True, heading=True), Piece(t[tail:].strip())]
     if len(t) < SHORT or "\t" in text or "<p>" in text:
         return None     # a table row's cells are read by the table readers
     items = _item_starts(t, ph)
@@ -113,10 +115,11 @@ def split_line(text: str, ph: Phrases) -> list[Piece] | None:
         heads, rest = _headings(seg, ph)
         marked = marked or bool(heads)
         pieces += [Piece(h, True, True) for h in heads]
-        for j, part in enumerate(_labels(rest) if rest else []):
+        for j, part in enumerate(p for label in (_labels(rest) if rest else []) for p in _title(label, ph)):
             marked = marked or j > 0
             gap = False
-            own = ITEM_OWN.search(fold(part)) and not part.endswith(":")     # '… dessa omfattar fem områden:' opens a list
+            own = ITEM_OWN.search(fold(part)) and not part.endswith(":") and not _all_goals(part, ph)
+            # '… dessa omfattar fem områden:' opens a list; '… vart och ett av de fem målen uppnås delvis' judges them all
             if after_item or not opens_item and not heads and in_item and not own and not row:
                 gap, in_item = True, False      # prose after the list, not the last item's own sentence
             pieces.append(Piece(part, gap))
@@ -164,6 +167,19 @@ def _item_heading(seg: str, ph: Phrases) -> int | None:
     return None
 
 
+GOAL_HEAD = regex.compile(r"^(\p{L}+)\s*\d{1,2}\s*[.:)]\s+\p{Lu}[^.!?:;]*\s(\p{L}+)$")
+
+
+def _followup_tail(t: str, ph: Phrases) -> int | None:
+    """'Mål 13. Klimatneutral kommunal organisation senast 2020 Indikatorer': a numbered goal line run into the label
+    of the measures listed under it (`[plan] followup_labels`): where the label starts, else None."""
+    m = GOAL_HEAD.match(t)
+    if m is None or fold(m.group(1)) not in {"mal", *ph.plan_goal_labels}:
+        return None
+    last = fold(m.group(2))
+    return m.start(2) if any(" " not in w and last.startswith(w) for w in ph.plan_followup_labels) else None
+
+
 def _after_item_number(t: str, end: int) -> bool:
     """'… 1. Den enskildes …', 'S A1. Nacka ska …': the full stop closes a list number or goal code, not a sentence."""
     return bool(regex.search(r"(?:^|\s)(?:\d{1,2}|\p{Lu}{1,2}\d{0,2}(?:\.\d{1,2})*)[.)]$", t[:end]))
@@ -200,6 +216,7 @@ def _item_starts(t: str, ph: Phrases) -> set[int]:
     cells = _status_cells(t, ph)
     if len(cells) >= 2:         # a follow-up table run into the line: a status cell opens and closes its own line
         cuts.update(c for span in cells for c in span)
+        cuts.update(c for span in _goal_column_header(t, ph) for c in span)     # and so does its header
         if trend:               # the figures of a row, after its name and unit: 'Upp 148 815 …'
             cuts.update(m.start() for m in regex.finditer(r"(?<=\s)(?:" + trend + r")(?=\s+[-–\d])", t))
     labels = "|".join(regex.escape(w) for w in ph.value_labels + ph.outcome_labels)
@@ -423,6 +440,18 @@ def _status_cells(t: str, ph: Phrases) -> list[tuple[int, int]]:
     return [m.span() for m in regex.finditer(pattern, folded) if t[m.start()].isupper()]
 
 
+def _goal_column_header(t: str, ph: Phrases) -> list[tuple[int, int]]:
+    """'Kommungemensamma mål Nämndens mål Måluppfyllelse': goal columns (a word or two ending in a goal word) closed by
+    an assessment column (`[columns] goal`, `assessment`), the header of a follow-up table run into the line."""
+    folded = fold(t)
+    if len(folded) != len(t):
+        return []
+    goal = "|".join(regex.escape(w) for w in ph.col_goal if " " not in w)
+    assessment = "|".join(regex.escape(w) for w in sorted(ph.col_assessment, key=len, reverse=True))
+    pattern = r"(?:^|(?<=\s))(?:(?:\S+\s+)?(?:\w*(?:" + goal + r"))\s+){2,}(?:" + assessment + r")(?=\s|$)"
+    return [m.span() for m in regex.finditer(pattern, folded) if t[m.start()].isupper()]
+
+
 def _header_spans(t: str, ph: Phrases) -> list[tuple[int, int]]:
     """Where a table's header names its outcome columns ('Utfall 2021 Utfall 2022 Utfall 2023'): never cut."""
     words = "|".join(regex.escape(w) for w in ph.outcome_columns)
@@ -527,6 +556,43 @@ def _starts_sentence(words: list[regex.Match]) -> bool:
     nxt = words[1].group()
     named = nxt[:1].isupper() and len(words) > 2 and words[2].group()[:1].islower()
     return nxt[:1].islower() or bool(regex.match(r"\d", nxt)) or len(words) == 2 or named
+
+
+def _all_goals(text: str, ph: Phrases) -> bool:
+    """A sentence about all (or none) of the goals listed ('… vart och ett av de fem strategiska målen uppnås delvis'):
+    it follows the list, it is no item's own (`[prose] all_goals_words`, `no_goals_words`)."""
+    f = fold(text)
+    return bool(regex.search(r"\bmalen\b", f)) and any(
+        regex.search(r"\b" + regex.escape(w) + r"\b", f) for w in (*ph.all_goals_words, *ph.no_goals_words))
+
+
+MIN_TITLE_WORDS, MAX_TITLE_WORDS = 3, 20
+STEM = 6        # letters a paragraph's first word shares with its title's first word when it names the title's subject
+
+
+def _title(chunk: str, ph: Phrases) -> list[str]:
+    """'En balanserad budget och flerårsplan utan skattehöjning En ekonomi i balans är …' -> the title and the
+    paragraph it heads, on lines of their own (a page run into one line lost the break between them).
+
+    The title has no sentence punctuation; the paragraph opens with a word that never stands capitalised inside a
+    sentence (`[prose] sentence_openers`) or with the title's own subject ('Soliditeten skall vara oförändrad
+    Soliditet är …'), or with any capitalised word after the title's closing percent ('… minst 2 % Ett ekonomiskt
+    överskott …'), and runs on in lower case to a full stop. [chunk] when there is no such title.
+    """
+    words = list(WORD.finditer(chunk))
+    if not chunk.rstrip().endswith((".", "!", "?")):
+        return [chunk]
+    for k in range(MIN_TITLE_WORDS, min(len(words) - 1, MAX_TITLE_WORDS + 1)):
+        w, before = words[k].group(), words[k - 1].group()
+        head = chunk[:words[k].start()].strip()
+        if regex.search(r"[.,;:!?](?:\s|$)", head):      # a decimal comma ('1,5 %') is no punctuation
+            return [chunk]
+        if not (w[:1].isupper() and w[1:2].islower()) or not words[k + 1].group()[:1].islower():
+            continue
+        subject = fold(w)[:STEM] == fold(words[0].group())[:STEM] and len(w) >= STEM   # 'Soliditeten … Soliditet är'
+        if (fold(w) in ph.sentence_openers or subject) and before[-1:].islower() or before == "%":
+            return [head, chunk[words[k].start():].strip()]
+    return [chunk]
 
 
 def _labels(chunk: str) -> list[str]:
