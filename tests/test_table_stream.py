@@ -320,3 +320,17 @@ def test_a_block_of_short_labels_above_the_header_is_not_skipped_as_a_caption() 
     from arsred.extract.tables.stream import _header_ahead
     assert _header_ahead(_lines(text), 1) is False
     assert _header_ahead(_lines(RTJAMTLAND_AS_PDF), 1) is True
+
+
+def test_a_paragraph_ending_in_a_figure_is_no_row_of_the_table() -> None:
+    # a budget page: a paragraph under the heading ends in a figure; read as a row its whole text
+    # would be the label of a budgeted 170 mnkr, when the sentence says borrowing grows by about that
+    text = ("Budget 2022\n\nResultat\n\nBudgeten redovisar ett starkt resultat på 54,3 mnkr. Det budgeterade "
+            "resultatet innebär att kommunen lever upp till balanskravet. Den höga investeringsnivån innebär "
+            "en ökad upplåning med cirka 170 mnkr.\n\n"
+            "• Kommunstyrelsen effektivisering -2,0 mnkr. Ekonomisk ram 51,6 mnkr.\n")
+    tables = read_stream_tables(_lines(text), "budget", 2022, "Budget 2022")
+    assert not any(r.has_values for t in tables for r in t.rows)
+    from arsred.extract.tables.lines import running_text
+    assert running_text("Verksamhetens intäkter") is False
+    assert running_text("Ökade personalkostnader för att nå kraven i lagen om skydd mot olyckor (2003:778)") is False

@@ -444,6 +444,18 @@ def _strip_unit(text: str) -> str:
     return stripped if stripped and stripped[-1:].isdigit() or stripped.endswith((")", "*")) else text
 
 
+# A row label of more words than this, or one in which a sentence ends, is running text: a
+# paragraph that ends in a figure ('… innebär en ökad upplåning med cirka 170 mnkr.') is no table row.
+RUNNING_TEXT_WORDS = 25
+_SENTENCE_INSIDE = regex.compile(r"[.!?]\s+\p{Lu}")
+
+
+def running_text(label: str, printed: str = "") -> bool:
+    """Is this 'label' a paragraph: too long for a line name, or a sentence ends inside it or inside
+    the line it was printed on ('… +0,9 mnkr. Ekonomisk ram 279,3 mnkr.')?"""
+    return len(label.split()) > RUNNING_TEXT_WORDS or bool(_SENTENCE_INSIDE.search(printed or label))
+
+
 def split_label_and_numbers(line: Line) -> tuple[str, list[str], list[Cell]]:
     """Label text, the trailing amount tokens, and the cells those tokens came from."""
     cells = [c if _strip_unit(c.text) == c.text else Cell(_strip_unit(c.text), c.x0, c.x1, c.words)
@@ -490,8 +502,8 @@ def parse_row(line: Line, header: Header, note_titles: dict[int, str] | None = N
     label = clean_label(label_text)
     row = Row(label=label, label_raw=label_text.strip(), line=line, note_ref=label_note(label_text))
     n = len(header.columns)
-    if not tokens:
-        return row
+    if not tokens or running_text(label_text, line.text):
+        return row              # a paragraph ending in a figure is prose, not a row of the table
     values: list[Value | None] = [None] * n
     conf = line.confidence
     if header.positional and num_cells:

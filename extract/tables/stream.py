@@ -40,6 +40,7 @@ from arsred.extract.tables.lines import (
     Value,
     declared_unit,
     name_sub_rows,
+    running_text,
     stated_unit,
     upper_wrapped_label,
 )
@@ -338,9 +339,15 @@ def _rows(lines: list[Line], i: int) -> tuple[list[StreamRow], int]:
     return _scope_rows(_join_wrapped(rows)), i
 
 
+BLOCK_HEADING_WORDS = 6
+
+
 def _block_scope(heading: StreamRow) -> str | None:
     """The scope a block heading names ("Kommunkoncernens ekonomi", "Koncernen"): its one scope
-    word, with no period or column word beside it (that would be a header)."""
+    word, with no period or column word beside it (that would be a header), in a short line (a
+    paragraph naming 'koncernens' is no block heading)."""
+    if len(heading.label.split()) > BLOCK_HEADING_WORDS:
+        return None
     toks = header_tokens(heading.label)
     if any(t.kind in ("period", "kind", "year", "date") for t in toks):
         return None
@@ -488,6 +495,20 @@ def _rows_in_the_tables_unit(rows: list[StreamRow], unit_text: str, statement: s
     return kept
 
 
+def _rows_not_running_text(rows: list[StreamRow], statement: str, warnings: list[str]) -> list[StreamRow]:
+    """A paragraph that ends in a figure ('… innebär en ökad upplåning med cirka 170 mnkr.') is prose
+    the table's lines run past, not a row: its figures are left out, with a warning."""
+    kept = []
+    for row in rows:
+        if row.groups and row.label_lines and any(running_text(row.label, ln.text) for ln in row.label_lines):
+            where = row.label_lines[0]
+            warnings.append(f"{statement}: running text on page {where.page} line {where.number} ends in a figure; "
+                            "it is no row of the table: not read")
+            continue
+        kept.append(row)
+    return kept
+
+
 def _table(rows: list[StreamRow], model: HeaderModel, statement: str, title: str, unit_text: str,
            note: int | None, header_lines: list[Line], fiscal_year: int | None, default_kind: str,
            cut_off: bool = False) -> Table | None:
@@ -517,6 +538,7 @@ def _table(rows: list[StreamRow], model: HeaderModel, statement: str, title: str
     kept: list[StreamRow] = []
     warnings: list[str] = []
     rows = _rows_in_the_tables_unit(rows, unit_text, statement, warnings)
+    rows = _rows_not_running_text(rows, statement, warnings)
     for row in rows:
         if not row.groups:
             choices.append(RowChoice([Candidate(row.note_link, tuple([None] * n), 0.0)]))
