@@ -94,6 +94,9 @@ def words() -> dict:
             "reference_before_year": set(data["years"]["reference_before"]),
             "amount_first": set(data["amount_first"]["words"]),
             "organisation_nouns": set(data["organisations"]["nouns"]),
+            "months": set(data["part_year"]["months"]), "part_year": set(data["part_year"]["words"]),
+            "part_year_nouns": set(data["part_year"]["nouns"]),
+            "part_year_items": data["part_year"]["items"],
             "key_links": [tuple(fold(w).split()) for w in data["links"]["key_figure"]]}
 
 
@@ -308,6 +311,10 @@ def _sign(seq: Sequence[str]) -> int:
     return -1 if neg else (1 if pos else 0)
 
 
+def _columns_named(seq: Sequence[str]) -> bool:
+    return any(_has(seq, f"column_{kind}") for kind in ("avvikelse", "budget", "prognos"))
+
+
 def _column(seq: Sequence[str], default: str | None) -> str | None:
     if _has(seq, "column_avvikelse"):
         return "avvikelse"
@@ -364,6 +371,7 @@ def read_text_figures(lines: Sequence[Line], fiscal_year: int | None, doc_type: 
     out: list[TextFigure] = []
     for paragraph in _paragraphs(lines):
         caption: list[str] = []
+        last: TextFigure | None = None        # the figure read from the mention just before, if it was read
         for toks in _tokens(paragraph):
             mentions = _mentions(toks)
             found = []
@@ -372,7 +380,12 @@ def read_text_figures(lines: Sequence[Line], fiscal_year: int | None, doc_type: 
                 fig = _key_figure(toks, m, prev_end, statement, default_column, caption, fiscal_year)
                 if fig is None:
                     fig = _sentence_figure(toks, m, prev_end, statement, default_column, fiscal_year)
+                if fig is None:
+                    fig = _deviation_figure(toks, m, prev_end, last)
                 found.extend(fig or [])
+                last = fig[0] if fig else None
+            if not mentions:
+                last = None
             out.extend(_one_reading_per_sentence(found))
             if not found:
                 tail = toks[mentions[-1].end:] if mentions else toks
@@ -495,10 +508,18 @@ def _sentence_figure(toks, m: _Mention, prev_end: int, statement, default_column
     pos -= link
     strip_signs()
     fillers = 0
+    part_year: list[_Token] = []                         # "för perioden januari – april": a part of the year
     while pos > 0 and fillers < 5:
+        span = _part_year_at(left, pos)
+        if span:
+            part_year[:0] = left[pos - span:pos]
+            pos -= span
+            continue
         n = _ends_with(folded[:pos], "fillers")
         if n == 0 and YEAR.match(folded[pos - 1]):
             n = 1
+        if n == 0:
+            n = _organisation_name(left, pos)
         if n == 0:
             break
         # a filler that is itself the last word of a subject ("...resultat i ...") is tried as subject first
@@ -515,6 +536,14 @@ def _sentence_figure(toks, m: _Mention, prev_end: int, statement, default_column
     if subject is None:
         return None
     start, (item, name) = subject
+    if part_year:                      # the result of a part of the year is the period's result, and no other item's
+        item = words()["part_year_items"].get(item, "")
+        if not item:
+            return None
+        months = [t.text.strip(",;") for t in part_year if t.fold and all(w in words()["months"] for w in t.fold.split())]
+        name = next(s.label for s in synonyms()[statement] if s.item == item)
+        if len(months) == 2 and len(part_year) == 3 or len(part_year) == 1 and "–" in months[0]:   # a span of months: in the label
+            name += " " + "–".join(w for mo in months for w in regex.split(r"[-–]", mo))
     # the words before the subject, back to the clause's start, must all be allowed; a capital
     # subject starts its sentence (or the sentence after a run-in heading)
     p = start
@@ -550,9 +579,68 @@ def _sentence_figure(toks, m: _Mention, prev_end: int, statement, default_column
         return None
     if not link and not _has(folded[p:start], "pre_words") and start != pos:
         return None
+    own = folded if prev_end else [*whole, *clause]
+    if prev_end and not _columns_named(own) and _columns_named(whole[:prev_end]):
+        return None           # "… en avvikelse mot budget med 23,5 mnkr, då årets resultat uppgår till …": the
+        #                       column words belong to the figure before; this one's column is not said
     label_raw = " ".join(t.text for t in toks[prev_end + p:m.end]) if prev_end + p < m.end else name
     return _figures(m, name, label_raw, statement, whole, clause, sign_words, default_column, fiscal_year,
-                    toks, "sentence", item=item)
+                    toks, "sentence", item=item, column_words=own)
+
+
+def _part_year_at(left: list[_Token], end: int) -> int:
+    """Tokens of a part of the year that end at `end` ("januari – april", "årets första åtta månader"):
+    [part_year] words and months, a dash only between them; 0 when none ends there."""
+    vocab = words()["part_year"] | words()["months"]
+    q = end
+    while q > 0 and (all(w in vocab for w in left[q - 1].fold.split()) if left[q - 1].fold else
+                     q < end and q > 1 and left[q - 2].fold in words()["months"]):
+        q -= 1
+    named = {w for t in left[q:end] for w in t.fold.split()}
+    return end - q if named & (words()["months"] | words()["part_year_nouns"]) else 0
+
+
+def _organisation_name(left: list[_Token], end: int) -> int:
+    """Words of an organisation's name that end at `end` ("för Tidaholms kommun", "för Region Kalmar län"):
+    capitalised names and then one of [organisations] nouns; 0 when none ends there."""
+    if end == 0 or left[end - 1].fold not in words()["organisation_nouns"]:
+        return 0
+    q = end - 1
+    while q > 0 and end - q < 4 and left[q - 1].text[:1].isupper() and left[q - 1].text.isalpha():
+        q -= 1
+    return end - q if q < end - 1 else 0
+
+
+def _deviation_figure(toks, m: _Mention, prev_end: int, last: TextFigure | None) -> list[TextFigure] | None:
+    """'…uppgår till 87,7 mkr, vilket är en positiv budgetavvikelse på 2,7 mkr' / '… 40,2 mkr. Det innebär en
+    positiv avvikelse mot budget med 23,5 mkr': the deviation from the budget of the figure just read (an
+    outcome or a forecast), named by [deviations] words that refer back to it and nothing else."""
+    if last is None or last.column not in ("utfall", "prognos") or m.comparative is not None:
+        return None
+    left = [t.fold for t in toks[prev_end:m.start] if t.fold]
+    link = _ends_with(left, "links")
+    if not link:
+        return None
+    core = left[:len(left) - link]
+    refer = words()["phrases"]["deviation_refer_back" if prev_end else "deviation_refer_start"]
+    head = max((len(p) for p in refer if tuple(core[:len(p)]) == p), default=0)
+    tail = _ends_with(core, "deviation_subjects")
+    if not head or not tail or head + tail > len(core):
+        return None
+    middle = core[head:len(core) - tail]
+    if prev_end and not toks[prev_end - 1].text.endswith(","):
+        return None
+    if middle and not (_ends_with(middle, "negative") == len(middle) or _ends_with(middle, "positive") == len(middle)):
+        return None
+    if _after_blocked(_clause_after(toks[m.end:])):
+        return None
+    sign = _sign(middle)
+    printed_sign = m.amount.printed.lstrip()[:1]
+    if sign < 0 and printed_sign not in MINUS or sign > 0 and printed_sign in MINUS:
+        return None                   # a sign in words over an unsigned figure, or words and print that disagree
+    label_raw = " ".join(t.text for t in toks[prev_end:m.end])
+    return [TextFigure(last.statement, last.item, last.label, label_raw, last.period, "avvikelse", last.scope,
+                       m.amount, m.unit, toks[m.start].line, "sentence")]
 
 
 def _after_agent_verb(left: list[_Token], end: int) -> bool:
@@ -595,8 +683,11 @@ def _subject_at(statement: str, left: list[_Token], end: int) -> tuple[int, tupl
 
 def _figures(m: _Mention, label: str, label_raw: str, statement: str, context: Sequence[str],
              clause: Sequence[str], sign_words: Sequence[str], default_column: str | None, fiscal_year: int | None,
-             toks: list[_Token], form: str, item: str | None = None) -> list[TextFigure] | None:
-    column = _column([*context, *clause], default_column)
+             toks: list[_Token], form: str, item: str | None = None,
+             column_words: Sequence[str] | None = None) -> list[TextFigure] | None:
+    """The figure (and its comparative) with column, scope, sign and period from its words; the column
+    from `column_words` when given (a later figure's own clause), else from context and clause."""
+    column = _column([*context, *clause] if column_words is None else column_words, default_column)
     if column is None:
         return None
     scope = "group" if _has([*context, *clause], "scope_group") else "entity"

@@ -195,12 +195,81 @@ def test_the_table_wins_over_a_sentence_and_a_disagreement_is_a_warning(tmp_path
 def test_a_copula_and_a_sign_word_between_the_subject_and_its_link():
     """Solna's delårsrapport per april 2017: "Prognosen för årets resultat är positiv och uppgår till 87,7 mkr"
     is the forecast of the year's result ("är", a sign word and "och" between subject and link); "vilket är en
-    positiv budgetavvikelse på 2,7 mkr" names no item of its own and stays unread. A sign word there signs the
-    figure: "negativt och uppgick till 5,2 mkr" printed unsigned means -5,2, so it is left out, never read as 5,2."""
+    positiv budgetavvikelse på 2,7 mkr" is that forecast's deviation from the budget; "Resultatet för perioden
+    januari - april är positivt och uppgår till 60,9 mkr" the period's result. "Prognosen för resultatet enligt
+    balanskravet uppgår till 125,2 mkr, vilket är en positiv avvikelse mot budget på 40,2 mkr" names no item, and
+    its deviation has nothing to refer back to. A sign word signs the figure: "negativt och uppgick till 5,2 mkr"
+    printed unsigned means -5,2, so it is left out, never read as 5,2."""
     assert figures("solna_2017_delarsrapport_april", 2017, "delarsrapport") == {
-        ("Årets resultat", 2017, "prognos", "entity"): 87_700_000}
+        ("Årets resultat", 2017, "prognos", "entity"): 87_700_000,
+        ("Årets resultat", 2017, "avvikelse", "entity"): 2_700_000,
+        ("Periodens resultat januari–april", 2017, "utfall", "entity"): 60_900_000}
     def read(sentence: str) -> list[tuple[str, str]]:
         return [(f.label, f.amount.printed) for f in read_text_figures([Line(1, 1, sentence)], 2020, "arsredovisning")]
 
     assert read("Årets resultat för kommunen är negativt och uppgick till 5,2 mkr.") == []
     assert read("Årets resultat för kommunen är positivt och uppgick till 6,1 mkr.") == [("Årets resultat", "6,1")]
+
+
+def read(text: str, year: int | None = 2020, doc_type: str = "arsredovisning") -> dict:
+    """Synthetic paragraphs of the shapes press texts and delårsrapporter print, one Line per paragraph line."""
+    lines = [Line(1, k + 1, t) for k, t in enumerate(text.split("\n"))]
+    return {(f.label, f.period, f.column, f.scope): int(f.amount.value * {"kr": 1, "tkr": 1000, "mkr": 1_000_000}[f.unit])
+            for f in read_text_figures(lines, year, doc_type)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the organisation's own name and "år" between the subject and its link
+    ("Det ekonomiska resultatet för Vallby kommun år 2020 är 41,5 miljoner.", {("Årets resultat", 2020, "utfall", "entity"): 41_500_000}),
+    # a relative clause after a yardstick ("utöver", "jämfört med", "då" start the figure's own clause)
+    ("Det är 12,0 miljoner utöver det budgeterade resultatet som var 9,5 miljoner.",
+     {("Årets resultat", 2020, "budget", "entity"): 9_500_000}),
+    ("Jämfört med budgeterat resultat på 7,7 mnkr är utfallet bättre.", {("Årets resultat", 2020, "budget", "entity"): 7_700_000}),
+    # "årsresultat" and "visar på", and a forecast "pekar mot"
+    ("Det prognostiserade årsresultatet visar på plus 18,4 miljoner kronor.",
+     {("Årets resultat", 2020, "prognos", "entity"): 18_400_000}),
+    ("Prognosen för helåret pekar mot ett resultat om 4,6 mnkr.", {("Årets resultat", 2020, "prognos", "entity"): 4_600_000}),
+])
+def test_press_text_shapes_of_the_years_result(text, expected):
+    assert read(text) == expected
+
+
+def test_a_part_of_the_year_makes_the_result_the_periods_and_a_span_of_months_stays_in_its_label():
+    assert read("Kommunens resultat för perioden januari – juni uppgår till 11,4 mnkr (9,8 mnkr).") == {
+        ("Periodens resultat januari–juni", 2020, "utfall", "entity"): 11_400_000,
+        ("Periodens resultat januari–juni", 2019, "utfall", "entity"): 9_800_000}
+    assert read("Resultatet för årets första sex månader uppgår till plus 12,2 miljoner kronor.") == {
+        ("Periodens resultat", 2020, "utfall", "entity"): 12_200_000}
+    # another item for a part of the year has no item of its own here; "fyra år" is no part of a year
+    assert read("Nettoinvesteringarna för januari–augusti uppgick till 55 mkr.") == {}
+    assert read("Resultatet för fyra år uppgår till 35 mkr.") == {}
+
+
+def test_a_deviation_from_the_budget_refers_back_to_the_figure_just_read():
+    assert read("Prognosen för årets resultat uppgår till 51,0 mkr, vilket är en positiv budgetavvikelse på 3,1 mkr.") == {
+        ("Årets resultat", 2020, "prognos", "entity"): 51_000_000, ("Årets resultat", 2020, "avvikelse", "entity"): 3_100_000}
+    # the next sentence "Det innebär …", and the figure after it in that sentence keeps its own column
+    got = read("Det prognostiserade årsresultatet visar på plus 30,5 miljoner kronor. Det innebär en positiv avvikelse "
+               "mot budget med 10,5 miljoner kronor, då årets budgeterade resultat uppgår till 20,0 miljoner kronor.")
+    assert got == {("Årets resultat", 2020, "prognos", "entity"): 30_500_000,
+                   ("Årets resultat", 2020, "avvikelse", "entity"): 10_500_000,
+                   ("Årets resultat", 2020, "budget", "entity"): 20_000_000}
+
+
+@pytest.mark.parametrize("text", [
+    # a negative word over an unsigned deviation: meant -2,7, printed 2,7
+    "Prognosen för årets resultat uppgår till 87,7 mkr, vilket är en negativ budgetavvikelse på 2,7 mkr.",
+    # a sentence between the figure and "Det innebär": the deviation refers to that sentence
+    "Prognosen för årets resultat uppgår till 87,7 mkr. Det beror på skatterna. Det innebär en avvikelse mot budget med 3 mkr.",
+    # a deviation of a budget figure, of a figure not read, or against something else than the budget
+    "Det budgeterade resultatet uppgår till 87,7 mkr, vilket är en budgetavvikelse på 2,7 mkr.",
+    "Prognosen för resultatet enligt balanskravet uppgår till 125 mkr, vilket är en positiv avvikelse mot budget på 40 mkr.",
+    "Resultatet blev 40 mkr, vilket är en positiv avvikelse mot prognosen på 5 mkr.",
+])
+def test_deviations_without_a_sure_reference_yield_nothing_of_their_own(text):
+    assert not [k for k in read(text) if k[2] == "avvikelse"]
+
+
+def test_column_words_of_an_earlier_figure_do_not_give_a_later_one_its_column():
+    # "avvikelse" belongs to the first figure (not read: no item); the second names no column of its own
+    assert read("Kommunen redovisar en avvikelse mot budget med 23,5 miljoner kronor, då resultatet uppgår till 16,7 miljoner kronor.") == {}
