@@ -93,6 +93,7 @@ def words() -> dict:
             "unit_first": {fold(k).split()[0] for k in data["money_units"]},
             "reference_before_year": set(data["years"]["reference_before"]),
             "amount_first": set(data["amount_first"]["words"]),
+            "relative_after": set(data["comparisons"]["relative_after"]),
             "organisation_nouns": set(data["organisations"]["nouns"]),
             "months": set(data["part_year"]["months"]), "part_year": set(data["part_year"]["words"]),
             "part_year_nouns": set(data["part_year"]["nouns"]),
@@ -478,8 +479,9 @@ def _amount_first(toks, m: _Mention, prev_end: int, statement, default_column, c
 
 
 def _after_blocked(after: Sequence[str]) -> bool:
-    """A comparison right after the amount ("36 miljoner, eller 1,3 procentenheter, bättre än målet")."""
-    return bool(after) and (any(_find(after[:2], p) == 0 for p in words()["phrases"]["after_blockers"]) or
+    """A comparison right after the amount ("36 miljoner, eller 1,3 procentenheter, bättre än målet"); one in a
+    relative clause ("10,3 mnkr vilket är lägre än det budgeterade") compares the figure, it does not make it one."""
+    return bool(after) and after[0] not in words()["relative_after"] and (any(_find(after[:2], p) == 0 for p in words()["phrases"]["after_blockers"]) or
                             _has(after[:8], "comparisons"))
 
 
