@@ -29,7 +29,7 @@ from arsred.extract.tables.proof import (
     proven_cells,
 )
 from arsred.extract.tables.statements import has_budget_header, is_total_label, read_tables, section_period
-from arsred.extract.tables.stream import read_stream_tables, section_lines_are_flat
+from arsred.extract.tables.stream import printed_units, read_stream_tables, section_lines_are_flat
 from arsred.normalize.facts import UNITS, Fact
 from arsred.normalize.items import heading_labels, map_item
 from arsred.normalize.units import decide_units, prose_kronor, tolerance
@@ -144,7 +144,7 @@ def extract_document(document: Document, options: Options, record: DocumentRecor
         if unit.unit is None:
             continue                     # the unit cannot be told: the figures are left out (warned)
         _scope_from_lines(table, section)
-        facts.extend(_table_facts(table, t_index, unit.unit, record, repair, measures))
+        facts.extend(_table_facts(table, t_index, unit.unit, record, repair, measures, warnings))
     in_statements = {id(line) for _, s in tables for line in s.lines}
     facts.extend(_money_facts(blocks, record, repair, len(tables)))
     next_table = max((f.table for f in facts), default=-1) + 1
@@ -210,7 +210,11 @@ def _fact(record: DocumentRecord, statement: str, item: str, label: str, label_r
         bottom=box.bottom if box else None)
 
 
-def _table_facts(table: Table, t_index: int, unit: str, record: DocumentRecord, repair, measures) -> list[Fact]:
+def _table_facts(table: Table, t_index: int, unit: str, record: DocumentRecord, repair, measures,
+                 warnings: list[str]) -> list[Fact]:
+    """The table's figures as facts in its decided unit; a row whose own line prints another money unit
+    after its figures ('… ett överskott på 17 mkr.' in a table decided to be in kr) is left out with a
+    warning: read in the table's unit it would be wrong a thousand- or millionfold."""
     out = []
     cursor: dict[int, int] = {}                  # per line: the word after the last figure found on it
     for r_index, row in enumerate(table.rows):
@@ -222,6 +226,13 @@ def _table_facts(table: Table, t_index: int, unit: str, record: DocumentRecord, 
             _, row_unit = _row_unit(" ".join(row.label_raw.split()))
             if row_unit is not None:
                 label = regex.sub(r"\s+i$", "", label)
+        if row_unit is None:
+            lines = {id(ln): ln for ln in [row.line, *(v.line for v in row.values if v is not None and v.line)]}
+            printed = {u for ln in lines.values() for u in printed_units(ln.text)}
+            if printed - {unit}:
+                warnings.append(f"{table.statement}: the figures of '{label}' on page {row.line.page} line "
+                                f"{row.line.number} print {', '.join(sorted(printed))}, not the table's {unit}: not read")
+                continue
         if _is_measure(label) or _is_measure(row.label_raw):
             measures.append({"doc_id": record.doc_id, "statement": table.statement, "label": label,
                              "values": [v.amount.printed if v else None for v in row.values],

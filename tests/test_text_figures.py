@@ -273,3 +273,24 @@ def test_deviations_without_a_sure_reference_yield_nothing_of_their_own(text):
 def test_column_words_of_an_earlier_figure_do_not_give_a_later_one_its_column():
     # "avvikelse" belongs to the first figure (not read: no item); the second names no column of its own
     assert read("Kommunen redovisar en avvikelse mot budget med 23,5 miljoner kronor, då resultatet uppgår till 16,7 miljoner kronor.") == {}
+
+
+def test_a_comparison_in_a_relative_clause_after_the_amount_leaves_the_amount_the_subjects():
+    assert read("Årets resultat för 2020 uppgår till 10,3 mnkr vilket är lägre än det budgeterade resultatet på 14,9 mnkr.") == {
+        ("Årets resultat", 2020, "utfall", "entity"): 10_300_000, ("Årets resultat", 2020, "budget", "entity"): 14_900_000}
+    # without the relative clause the amount itself is the difference
+    assert read("Årets resultat blev 36 miljoner, eller 1,3 procentenheter, bättre än målet.") == {}
+    assert read("Årets resultat blev 36 miljoner bättre än budget.") == {}
+
+
+def test_a_budget_sentence_read_as_a_row_in_kronor_is_not_a_figure_in_kronor(tmp_path):
+    """A budget blog post: the stream reader takes "… ett överskott på 17 mkr." for a row of a budget table
+    whose unit is decided as kr (the tax rate "21,56 kr" in the text); its line prints mkr after the figure, so
+    the row is left out with a warning instead of becoming 17 kr."""
+    page = tmp_path / "budget.txt"
+    page.write_text("Budget 2014\n\nVid måndagens sammanträde fastställde kommunfullmäktige budgeten för 2014.\n\n"
+                    "Utdebiteringen kommer att hållas oförändrad 21,56 kr.\n\n"
+                    "Sammantaget visar budgeten ett överskott på 17 mkr.\n", encoding="utf-8")
+    result = process_document(str(page))
+    assert not [f for f in result.facts if f.value_sek in (17, 17e6)]
+    assert "not the table's kr: not read" in result.record.warnings

@@ -421,6 +421,11 @@ def _money_unit(text: str) -> str | None:
     return next((unit for words, unit in money_words()["units"] if words == key), None)
 
 
+def printed_units(text: str) -> set[str]:
+    """The money units a line prints right after its figures ('17 mkr.' -> {'mkr'}); other cell units are not money."""
+    return {u for m in _CELL_UNIT.finditer(text) if (u := _money_unit(m.group())) is not None}
+
+
 def _rows_in_the_tables_unit(rows: list[StreamRow], unit_text: str, statement: str,
                              warnings: list[str]) -> list[StreamRow]:
     """The rows whose cells print no unit other than the table's: a row printing '20,4 miljoner kronor'
@@ -431,8 +436,8 @@ def _rows_in_the_tables_unit(rows: list[StreamRow], unit_text: str, statement: s
         return rows
     kept = []
     for row in rows:
-        printed = {_money_unit(m.group()) for _, ln in row.groups for m in _CELL_UNIT.finditer(ln.text)}
-        if printed - {None, table_unit}:
+        printed = {u for _, ln in row.groups for u in printed_units(ln.text)}
+        if printed - {table_unit}:
             where = (row.label_lines or [row.groups[0][1]])[0]
             warnings.append(f"{statement}: the figures of '{row.label}' on page {where.page} line {where.number} "
                             f"print another unit than their table's ({unit_text}): not read")
