@@ -39,6 +39,7 @@ DATE = regex.compile(r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}(?:\s*-?\s*\d{2,4}
 TOKEN = regex.compile(r"\([^\s()]*\)?|[^\s(]+")
 SENTENCE_END = regex.compile(r"[.!?]$")
 MARKERS = "•·*▪►‣◦-–—"
+HYPHENATED = regex.compile(r"(?<=\p{Ll}\p{Ll})-(?=\p{Ll}\p{Ll})")
 
 
 @dataclass(frozen=True)
@@ -124,7 +125,7 @@ def _ends_with(seq: Sequence[str], kind: str) -> int:
 
 
 def _fold_token(text: str) -> str:
-    core = text.strip("()[]:;,.!?\"'”“")
+    core = HYPHENATED.sub("", text.strip("()[]:;,.!?\"'”“"))      # "upp-går", "resul-tat": a word broken at a line end
     return "%" if core == "%" else fold(core)
 
 
@@ -246,8 +247,8 @@ def _one_amount(run: list[str]) -> Amount | None:
     joined = [t for t in run if t]
     if not joined:
         return None
-    if len(joined) > 1 and YEAR.match(joined[0].lstrip("+-−–")):
-        return None
+    if YEAR.match(joined[0].lstrip("+-−–")) and (len(joined) > 1 or joined[0] == run[0] and YEAR.match(run[0])):
+        return None                                  # "Kassaflödesanalys 2017 tkr": a year over a unit, a header
     cut = segment(joined, None)
     if cut is None or cut[0] is not None or len(cut[1]) != 1 or cut[1][0] is None:
         return None
@@ -677,7 +678,8 @@ def _subject_at(statement: str, left: list[_Token], end: int) -> tuple[int, tupl
         printed = [t.text.strip(",;:()") for t in left[end - n:end]]
         if any(not p or regex.search(r"\d", p) for p in printed):
             continue
-        hit = _item(statement, printed)
+        joined = [HYPHENATED.sub("", p) for p in printed]         # "årets resul-tat" broken at a line end
+        hit = _item(statement, printed) or (_item(statement, joined) if joined != printed else None)
         if hit is not None:
             return end - n, hit
     return None

@@ -294,3 +294,17 @@ def test_a_budget_sentence_read_as_a_row_in_kronor_is_not_a_figure_in_kronor(tmp
     result = process_document(str(page))
     assert not [f for f in result.facts if f.value_sek in (17, 17e6)]
     assert "not the table's kr: not read" in result.record.warnings
+
+
+def test_a_subject_showing_a_deviation_and_a_word_broken_at_a_line_end():
+    # "årets resul-tat" broken at a line end; "en positiv avvikelse på" between the subject and its amount
+    assert read("Jämfört med budgeterat resultat på 12,0 mnkr visar därmed årets resul-tat en positiv avvikelse på 30,4 mnkr.") == {
+        ("Årets resultat", 2020, "budget", "entity"): 12_000_000, ("Årets resultat", 2020, "avvikelse", "entity"): 30_400_000}
+    # against the forecast, signed only in words, or against the year before: not the budget deviation as printed
+    assert read("Årets resultat visar en positiv avvikelse mot prognosen på 5 mkr.") == {}
+    assert read("Årets resultat visar en negativ avvikelse på 5 mkr.") == {}
+    assert read("Årets resultat visar en avvikelse på 5 mkr jämfört med föregående år.") == {}
+
+
+def test_a_year_over_a_unit_is_a_header_not_an_amount():
+    assert read("Kassaflödesanalys 2017 tKr") == {}
