@@ -97,7 +97,7 @@ def words() -> dict:
             "relative_after": set(data["comparisons"]["relative_after"]),
             "organisation_nouns": set(data["organisations"]["nouns"]),
             "months": set(data["part_year"]["months"]), "part_year": set(data["part_year"]["words"]),
-            "part_year_nouns": set(data["part_year"]["nouns"]),
+            "part_year_nouns": set(data["part_year"]["nouns"]), "year_end": set(data["part_year"]["year_end"]),
             "part_year_items": data["part_year"]["items"],
             "key_links": [tuple(fold(w).split()) for w in data["links"]["key_figure"]]}
 
@@ -541,7 +541,7 @@ def _sentence_figure(toks, m: _Mention, prev_end: int, statement, default_column
     start, (item, name) = subject
     if part_year:                      # the result of a part of the year is the period's result, and no other item's
         item = words()["part_year_items"].get(item, "")
-        if not item:
+        if not item or any(w in words()["year_end"] for t in part_year for w in t.fold.split()):
             return None
         months = [t.text.strip(",;") for t in part_year if t.fold and all(w in words()["months"] for w in t.fold.split())]
         name = next(s.label for s in synonyms()[statement] if s.item == item)
@@ -574,8 +574,9 @@ def _sentence_figure(toks, m: _Mention, prev_end: int, statement, default_column
         p -= n
         if left[p].text[:1].isupper():
             break                          # a sentence (or a run-in heading's sentence) starts here
-    whole = [t.fold for t in toks[:m.start]]
-    clause = folded[p:]
+    in_span = {id(t) for t in part_year}                 # "per den 31 augusti" is no rate: not a blocker's "per"
+    whole = [t.fold for t in toks[:m.start] if id(t) not in in_span]
+    clause = [w for t, w in zip(left[p:], folded[p:]) if id(t) not in in_span]
     if _has(clause, "blockers") or _other_party(whole) or _has(whole, "blockers"):
         return None
     if _after_blocked(_clause_after(toks[m.end:])):
@@ -596,8 +597,8 @@ def _part_year_at(left: list[_Token], end: int) -> int:
     [part_year] words and months, a dash only between them; 0 when none ends there."""
     vocab = words()["part_year"] | words()["months"]
     q = end
-    while q > 0 and (all(w in vocab for w in left[q - 1].fold.split()) if left[q - 1].fold else
-                     q < end and q > 1 and left[q - 2].fold in words()["months"]):
+    while q > 0 and (all(w in vocab or w.isdigit() and len(w) <= 2 and "DAY" in vocab for w in left[q - 1].fold.split())
+                     if left[q - 1].fold else q < end and q > 1 and left[q - 2].fold in words()["months"]):
         q -= 1
     named = {w for t in left[q:end] for w in t.fold.split()}
     return end - q if named & (words()["months"] | words()["part_year_nouns"]) else 0

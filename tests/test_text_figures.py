@@ -308,3 +308,23 @@ def test_a_subject_showing_a_deviation_and_a_word_broken_at_a_line_end():
 
 def test_a_year_over_a_unit_is_a_header_not_an_amount():
     assert read("Kassaflödesanalys 2017 tKr") == {}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Helårsprognosen pekar på ett resultat om 14,2 mnkr.", ("Årets resultat", 2020, "prognos", "entity")),
+    ("Resultatet beräknas bli 14,2 mnkr.", ("Årets resultat", 2020, "prognos", "entity")),          # not a key figure "Resultatet beräknas bli"
+    ("Årets resultat landade på 14,2 mnkr.", ("Årets resultat", 2020, "utfall", "entity")),         # nor "Årets resultat landade"
+    ("Resultatet för helåret beräknas till 14,2 mnkr.", ("Årets resultat", 2020, "prognos", "entity")),
+    ("Resultatet per den 31 augusti uppgår till 14,2 mnkr.", ("Periodens resultat", 2020, "utfall", "entity")),
+])
+def test_forecast_verbs_and_a_date_within_the_year(text, expected):
+    assert read(text, doc_type="delarsrapport") == {expected: 14_200_000}
+
+
+@pytest.mark.parametrize("text", [
+    "Resultatet per den 31 december uppgår till 14,2 mnkr.",        # the year's end: the whole year, not a part
+    "Resultatet för januari–december uppgår till 14,2 mnkr.",
+    "Resultatet per invånare uppgår till 14,2 mnkr.",               # a rate
+])
+def test_a_span_to_the_years_end_or_a_rate_is_not_the_periods_result(text):
+    assert read(text, doc_type="delarsrapport") == {}
