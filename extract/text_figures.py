@@ -208,7 +208,7 @@ def _mentions(toks: list[_Token]) -> list[_Mention]:
         inner = _inner_comparative(toks, i)            # "381 (56) miljoner kronor": the comparative before the unit
         k = i - 1 if inner is not None else i
         while k > 0 and i - k < MAX_RUN and is_amount_token(toks[k - 1].text.rstrip(":")) and \
-                not toks[k - 1].text.startswith("("):
+                not toks[k - 1].text.startswith("(") and not (toks[k - 1].text.endswith(":") and YEAR.match(toks[k - 1].text[:-1])):
             k -= 1
         prev_end = out[-1].end if out else 0
         if k == (i - 1 if inner is not None else i) or k < prev_end:
@@ -429,6 +429,8 @@ def _key_figure(toks, m: _Mention, prev_end: int, statement, default_column, cap
         context += folded[-link:]
         printed, folded = printed[:-link], folded[:-link]
     printed = [p.rstrip(":") for p in printed]
+    if len(printed) > 1 and YEAR.match(printed[-1]) and map_item(statement, " ".join(printed[:-1])).mapped:
+        printed, folded = printed[:-1], folded[:-1]      # "Resultat 2020: 25,3 mkr": a known line and its year
     if not printed or len(printed) > words()["max_words"] or not printed[0][:1].isupper():
         return None                       # a lower-case start continues a sentence: not a line name
     if any(_has([w], "links") or _has([w], "clause_starts") for w in folded if w != "och"):

@@ -328,3 +328,11 @@ def test_forecast_verbs_and_a_date_within_the_year(text, expected):
 ])
 def test_a_span_to_the_years_end_or_a_rate_is_not_the_periods_result(text):
     assert read(text, doc_type="delarsrapport") == {}
+
+
+def test_a_key_figure_line_naming_its_year():
+    assert read("Årets resultat 2019: 25,3 mkr") == {("Årets resultat", 2019, "utfall", "entity"): 25_300_000}
+    # a label the vocabulary does not know keeps no year; two years on one line do not say which is which
+    assert read("Budget 2021: 25 mkr") == {}
+    assert read("Resultat 2020: 25,3 mkr, 2019: 12,1 mkr") == {}
+    assert read("Nettoinvesteringar 2019 150 mkr") == {}         # a year and a figure run together
