@@ -95,6 +95,7 @@ def words() -> dict:
             "reference_before_year": set(data["years"]["reference_before"]),
             "amount_first": set(data["amount_first"]["words"]),
             "relative_after": set(data["comparisons"]["relative_after"]),
+            "partial_reports": data["partial_reports"],
             "organisation_nouns": set(data["organisations"]["nouns"]),
             "months": set(data["part_year"]["months"]), "part_year": set(data["part_year"]["words"]),
             "part_year_nouns": set(data["part_year"]["nouns"]), "year_end": set(data["part_year"]["year_end"]),
@@ -384,6 +385,8 @@ def read_text_figures(lines: Sequence[Line], fiscal_year: int | None, doc_type: 
                     fig = _sentence_figure(toks, m, prev_end, statement, default_column, fiscal_year)
                 if fig is None:
                     fig = _deviation_figure(toks, m, prev_end, last)
+                if fig and _outcome_not_yet_known(fig[0], doc_type, fiscal_year):
+                    fig = None
                 found.extend(fig or [])
                 last = fig[0] if fig else None
             if not mentions:
@@ -393,6 +396,14 @@ def read_text_figures(lines: Sequence[Line], fiscal_year: int | None, doc_type: 
                 tail = toks[mentions[-1].end:] if mentions else toks
                 caption = [t.fold for t in tail if t.fold]
     return _agreeing(out)
+
+
+def _outcome_not_yet_known(fig: TextFigure, doc_type: str | None, fiscal_year: int | None) -> bool:
+    """A report on part of the year cannot state the year's outcome: its "Kommunen redovisar ett resultat på
+    40 mkr" is the period's result, not the year's, and the words do not say so ([partial_reports])."""
+    rule = words()["partial_reports"]
+    return doc_type in rule["doc_types"] and fig.item in rule["items"] and fig.column == "utfall" and \
+        (fiscal_year is None or fig.period >= fiscal_year)
 
 
 def _key_figure(toks, m: _Mention, prev_end: int, statement, default_column, caption,

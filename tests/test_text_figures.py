@@ -313,7 +313,7 @@ def test_a_year_over_a_unit_is_a_header_not_an_amount():
 @pytest.mark.parametrize("text, expected", [
     ("Helårsprognosen pekar på ett resultat om 14,2 mnkr.", ("Årets resultat", 2020, "prognos", "entity")),
     ("Resultatet beräknas bli 14,2 mnkr.", ("Årets resultat", 2020, "prognos", "entity")),          # not a key figure "Resultatet beräknas bli"
-    ("Årets resultat landade på 14,2 mnkr.", ("Årets resultat", 2020, "utfall", "entity")),         # nor "Årets resultat landade"
+    ("Periodens resultat landade på 14,2 mnkr.", ("Periodens resultat", 2020, "utfall", "entity")),  # nor "… landade"
     ("Resultatet för helåret beräknas till 14,2 mnkr.", ("Årets resultat", 2020, "prognos", "entity")),
     ("Resultatet per den 31 augusti uppgår till 14,2 mnkr.", ("Periodens resultat", 2020, "utfall", "entity")),
 ])
@@ -336,3 +336,16 @@ def test_a_key_figure_line_naming_its_year():
     assert read("Budget 2021: 25 mkr") == {}
     assert read("Resultat 2020: 25,3 mkr, 2019: 12,1 mkr") == {}
     assert read("Nettoinvesteringar 2019 150 mkr") == {}         # a year and a figure run together
+
+
+def test_a_report_on_part_of_the_year_states_no_outcome_of_the_whole_year():
+    def partial(text: str) -> dict:
+        return read(text, doc_type="delarsrapport")
+    # no period words: the period's result or the year's? Left out, and its comparative with it
+    assert partial("Kommunen redovisar ett resultat på 25,3 mnkr (18,2 mnkr).") == {}
+    # a year before the report's own, a forecast, the period's result: said by the words
+    assert partial("Årets resultat 2019 blev 25,3 mnkr.") == {("Årets resultat", 2019, "utfall", "entity"): 25_300_000}
+    assert partial("Prognosen för årets resultat är 25,3 mnkr.") == {("Årets resultat", 2020, "prognos", "entity"): 25_300_000}
+    assert partial("Delårsresultatet uppgår till 25,3 mnkr.") == {("Periodens resultat", 2020, "utfall", "entity"): 25_300_000}
+    # the annual report's own sentence is its year's outcome
+    assert read("Kommunen redovisar ett resultat på 25,3 mnkr.") == {("Årets resultat", 2020, "utfall", "entity"): 25_300_000}
