@@ -13,7 +13,13 @@ period, column and scope — but only when the words leave one reading:
   a change, a share, an approximation or an adjusted figure in its clause leaves it out, and
   so does another party (a company, a nämnd) or a comparison just after the amount;
 - two figures for one item, period and column that disagree, or that one sentence gives
-  without saying which is which, yield nothing.
+  without saying which is which, yield nothing;
+- a part of the year between a result and its link ("för perioden januari – april") makes it the
+  period's result; a deviation from the budget that refers back ("…, vilket är en positiv
+  budgetavvikelse på 2,7 mkr", "Det innebär en positiv avvikelse mot budget med …") is the
+  deviation of the figure just read; a surplus the organisation reports ("Kommunen redovisar ett
+  överskott på …") is its year's result; a later figure of a sentence takes its column from its
+  own clause only, and a report on part of the year states no outcome of the whole year.
 
 The words are in extract/data/text_figures.toml. The number grammar is extract/amounts.py.
 These figures are weaker than a table's: the pipeline reads them only when a document has no
@@ -95,7 +101,7 @@ def words() -> dict:
             "reference_before_year": set(data["years"]["reference_before"]),
             "amount_first": set(data["amount_first"]["words"]),
             "relative_after": set(data["comparisons"]["relative_after"]),
-            "partial_reports": data["partial_reports"],
+            "partial_reports": data["partial_reports"], "surplus": data["surplus"],
             "organisation_nouns": set(data["organisations"]["nouns"]),
             "months": set(data["part_year"]["months"]), "part_year": set(data["part_year"]["words"]),
             "part_year_nouns": set(data["part_year"]["nouns"]), "year_end": set(data["part_year"]["year_end"]),
@@ -398,6 +404,16 @@ def read_text_figures(lines: Sequence[Line], fiscal_year: int | None, doc_type: 
     return _agreeing(out)
 
 
+def _surplus_of_the_organisation(left: list[_Token], folded: list[str], pos: int, sign_words: list[str]) -> bool:
+    """'Kommunen redovisar ett överskott på 45 mkr', 'I år redovisar Region Kalmar län ett överskott på …': a surplus
+    ([surplus] words, right before the link) that the organisation itself reports is its year's result."""
+    surplus = words()["surplus"]["words"]
+    if not any(w in surplus for w in sign_words) or any(w not in surplus and w not in ("ett", "en") for w in sign_words):
+        return False
+    verb = _ends_with(folded[:pos], "agent_verbs")
+    return bool(verb and _is_organisation(left, pos - verb)) or _after_agent_verb(left, pos)
+
+
 def _outcome_not_yet_known(fig: TextFigure, doc_type: str | None, fiscal_year: int | None) -> bool:
     """A report on part of the year cannot state the year's outcome: its "Kommunen redovisar ett resultat på
     40 mkr" is the period's result, not the year's, and the words do not say so ([partial_reports])."""
@@ -523,6 +539,8 @@ def _sentence_figure(toks, m: _Mention, prev_end: int, statement, default_column
     link = _ends_with(folded[:pos], "links")
     pos -= link
     strip_signs()
+    surplus = _surplus_of_the_organisation(left, folded, pos, sign_words)
+    after_signs = pos
     fillers = 0
     part_year: list[_Token] = []                         # "för perioden januari – april": a part of the year
     while pos > 0 and fillers < 5:
@@ -549,9 +567,16 @@ def _sentence_figure(toks, m: _Mention, prev_end: int, statement, default_column
     if subject is None and statement != "oversikt":      # a budget page's sentence about the year's result:
         statement, subject = "oversikt", _subject_at("oversikt", left, pos)
         default_column = None                            # its column only from its own words
+    if subject is None and surplus:
+        subject = (after_signs, (words()["surplus"]["item"], next(s.label for s in synonyms()["oversikt"]
+                                                          if s.item == words()["surplus"]["item"])))
+        if statement != "oversikt":
+            statement, default_column = "oversikt", None
     if subject is None:
         return None
     start, (item, name) = subject
+    if item not in words()["surplus"]["items"] and any(w in words()["surplus"]["words"] for w in sign_words):
+        return None                    # "Skatteintäkterna visar ett överskott på …": a deviation, not the item's amount
     if part_year:                      # the result of a part of the year is the period's result, and no other item's
         item = words()["part_year_items"].get(item, "")
         if not item or any(w in words()["year_end"] for t in part_year for w in t.fold.split()):

@@ -349,3 +349,28 @@ def test_a_report_on_part_of_the_year_states_no_outcome_of_the_whole_year():
     assert partial("Delårsresultatet uppgår till 25,3 mnkr.") == {("Periodens resultat", 2020, "utfall", "entity"): 25_300_000}
     # the annual report's own sentence is its year's outcome
     assert read("Kommunen redovisar ett resultat på 25,3 mnkr.") == {("Årets resultat", 2020, "utfall", "entity"): 25_300_000}
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Kommunen redovisar ett överskott på 45,2 miljoner kronor.", 45_200_000),
+    ("För 2020 redovisar Vallby kommun ett överskott på 45,2 miljoner kronor.", 45_200_000),
+    ("Kommunen redovisar ett underskott på -45,2 miljoner kronor.", -45_200_000),     # the sign printed
+    ("Resultatet blev ett överskott på 25,3 mnkr.", 25_300_000),
+    ("Årets resultat visar ett överskott på 25,3 mnkr.", 25_300_000),
+])
+def test_a_surplus_the_organisation_reports_is_its_years_result(text, value):
+    assert read(text) == {("Årets resultat", 2020, "utfall", "entity"): value}
+
+
+@pytest.mark.parametrize("text", [
+    "Kommunen redovisar ett underskott på 45,2 miljoner kronor.",          # meant -45,2, printed 45,2
+    "Kommunstyrelsen redovisar ett överskott på 45,2 miljoner kronor.",    # a nämnd's surplus against its budget
+    "Nämnderna redovisar ett överskott på 45,2 miljoner kronor.",
+    "Bolaget redovisar ett överskott på 45,2 miljoner kronor.",
+    "Kommunen redovisar ett överskott på 45,2 miljoner kronor jämfört med budget.",
+    "Kommunen redovisar ett volymöverskott på 45,2 miljoner kronor.",
+    "Kommunen fick ett överskott på 45,2 miljoner kronor i balanskravsutredningen.",
+    "Skatteintäkterna visar ett överskott på 57 mnkr.",                     # a deviation, not the tax income
+])
+def test_surpluses_of_others_against_a_yardstick_or_signed_only_in_words_yield_nothing(text):
+    assert read(text) == {}
