@@ -625,9 +625,16 @@ def _sentence_figure(toks, m: _Mention, prev_end: int, statement, default_column
     if prev_end and not _columns_named(own) and _columns_named(whole[:prev_end]):
         return None           # "… en avvikelse mot budget med 23,5 mnkr, då årets resultat uppgår till …": the
         #                       column words belong to the figure before; this one's column is not said
+    scope = None
+    if prev_end:              # "Koncernens resultat blev 40 mnkr och kommunens …": the scope of this figure's own words
+        scope = "group" if _has(own, "scope_group") else ("entity" if _has(own, "scope_entity") else None)
+        if scope is None:
+            if _has(whole[:prev_end], "scope_group"):
+                return None   # the group named for the figure before: this one's scope is not said
+            scope = "entity"
     label_raw = " ".join(t.text for t in toks[prev_end + p:m.end]) if prev_end + p < m.end else name
     return _figures(m, name, label_raw, statement, whole, clause, sign_words, default_column, fiscal_year,
-                    toks, "sentence", item=item, column_words=own)
+                    toks, "sentence", item=item, column_words=own, scope=scope)
 
 
 def _part_year_at(left: list[_Token], end: int) -> int:
@@ -727,13 +734,14 @@ def _subject_at(statement: str, left: list[_Token], end: int) -> tuple[int, tupl
 def _figures(m: _Mention, label: str, label_raw: str, statement: str, context: Sequence[str],
              clause: Sequence[str], sign_words: Sequence[str], default_column: str | None, fiscal_year: int | None,
              toks: list[_Token], form: str, item: str | None = None,
-             column_words: Sequence[str] | None = None) -> list[TextFigure] | None:
+             column_words: Sequence[str] | None = None, scope: str | None = None) -> list[TextFigure] | None:
     """The figure (and its comparative) with column, scope, sign and period from its words; the column
     from `column_words` when given (a later figure's own clause), else from context and clause."""
     column = _column([*context, *clause] if column_words is None else column_words, default_column)
     if column is None:
         return None
-    scope = "group" if _has([*context, *clause], "scope_group") else "entity"
+    if scope is None:
+        scope = "group" if _has([*context, *clause], "scope_group") else "entity"
     amount = m.amount
     sign = _sign(sign_words)
     if sign == 2:

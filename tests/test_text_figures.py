@@ -374,3 +374,13 @@ def test_a_surplus_the_organisation_reports_is_its_years_result(text, value):
 ])
 def test_surpluses_of_others_against_a_yardstick_or_signed_only_in_words_yield_nothing(text):
     assert read(text) == {}
+
+
+def test_a_later_figure_of_a_sentence_takes_its_scope_from_its_own_words():
+    assert read("Koncernens resultat blev 40,1 mnkr och kommunens nettoinvesteringar uppgick till 88 mnkr.") == {
+        ("Årets resultat", 2020, "utfall", "group"): 40_100_000, ("Nettoinvesteringar", 2020, "utfall", "entity"): 88_000_000}
+    assert read("Koncernens resultat blev 40,1 mnkr och kommunens resultat blev 25,3 mnkr.") == {
+        ("Årets resultat", 2020, "utfall", "group"): 40_100_000, ("Årets resultat", 2020, "utfall", "entity"): 25_300_000}
+    # the group named only for the figure before: whose investments these are is not said
+    assert read("Koncernens resultat blev 40,1 mnkr och nettoinvesteringarna uppgick till 88 mnkr.") == {
+        ("Årets resultat", 2020, "utfall", "group"): 40_100_000}
