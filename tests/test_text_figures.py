@@ -384,3 +384,14 @@ def test_a_later_figure_of_a_sentence_takes_its_scope_from_its_own_words():
     # the group named only for the figure before: whose investments these are is not said
     assert read("Koncernens resultat blev 40,1 mnkr och nettoinvesteringarna uppgick till 88 mnkr.") == {
         ("Årets resultat", 2020, "utfall", "group"): 40_100_000}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Under 2020 blev resultatet 25,3 mnkr.", {("Årets resultat", 2020, "utfall", "entity"): 25_300_000}),
+    ("Sammantaget blev resultatet 25,3 mnkr.", {("Årets resultat", 2020, "utfall", "entity"): 25_300_000}),
+    ("Förra året blev resultatet 25,3 mnkr.", {}),                  # another year than the report's, not named
+    ("Under budget blev resultatet 25,3 mnkr.", {}),
+    ("Sammantaget blev nämndernas resultat 25,3 mnkr.", {}),        # the nämnder's, not the organisation's
+])
+def test_the_verb_before_its_subject(text, expected):
+    assert read(text) == expected
