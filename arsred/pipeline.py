@@ -142,7 +142,7 @@ def extract_document(document: Document, options: Options, record: DocumentRecor
         _scope_from_lines(table, section)
         # with no unit to be told, only the figures that print their own are read (the rest warned of)
         unread: list[Row] = []
-        facts.extend(_table_facts(table, t_index, unit.unit, record, repair, measures,
+        facts.extend(_table_facts(table, t_index, unit.unit, record, repair, measures, warnings,
                                   own_units=not unit.declared, unread=unread))
         if unit.warning and (unit.unit is not None or unread):
             warnings.append(unit.warning)
@@ -212,11 +212,12 @@ def _fact(record: DocumentRecord, statement: str, item: str, label: str, label_r
 
 
 def _table_facts(table: Table, t_index: int, unit: str | None, record: DocumentRecord, repair, measures,
-                 own_units: bool = False, unread: list[Row] | None = None) -> list[Fact]:
+                 warnings: list[str], own_units: bool = False, unread: list[Row] | None = None) -> list[Fact]:
     """The table's figures as facts in its unit; a row whose label names a unit ("Årets resultat, mkr") is
     in that one, and in a table that declares none (own_units) so is a row whose cells print one
     ('… ett överskott på 17 mkr.'). With no unit for the table (None) the other rows are left out (into
-    unread), as are rows whose cells print units that disagree or that no Fact unit expresses."""
+    unread), as are rows whose cells print units that disagree or that no Fact unit expresses; in a
+    table that declares its unit, a row whose line prints another is left out with a warning."""
     out = []
     cursor: dict[int, int] = {}                  # per line: the word after the last figure found on it
     for r_index, row in enumerate(table.rows):
@@ -228,6 +229,14 @@ def _table_facts(table: Table, t_index: int, unit: str | None, record: DocumentR
             _, row_unit = _row_unit(" ".join(row.label_raw.split()))
             if row_unit is not None:
                 label = regex.sub(r"\s+i$", "", label)
+        if row_unit is None and unit is not None and not own_units:
+            # a table that declares its unit: a row whose own line prints another ('… 17 mkr.' in kr) is
+            # not in the table's unit, and read in it would be wrong a thousand- or millionfold
+            printed = printed_units(_row_lines(row)) - {None}
+            if printed - {unit}:
+                warnings.append(f"{table.statement}: the figures of '{label}' on page {row.line.page} line "
+                                f"{row.line.number} print {', '.join(sorted(printed))}, not the table's {unit}: not read")
+                continue
         if _is_measure(label) or _is_measure(row.label_raw):
             measures.append({"doc_id": record.doc_id, "statement": table.statement, "label": label,
                              "values": [v.amount.printed if v else None for v in row.values],

@@ -13,7 +13,13 @@ period, column and scope — but only when the words leave one reading:
   a change, a share, an approximation or an adjusted figure in its clause leaves it out, and
   so does another party (a company, a nämnd) or a comparison just after the amount;
 - two figures for one item, period and column that disagree, or that one sentence gives
-  without saying which is which, yield nothing.
+  without saying which is which, yield nothing;
+- a part of the year between a result and its link ("för perioden januari – april") makes it the
+  period's result; a deviation from the budget that refers back ("…, vilket är en positiv
+  budgetavvikelse på 2,7 mkr", "Det innebär en positiv avvikelse mot budget med …") is the
+  deviation of the figure just read; a surplus the organisation reports ("Kommunen redovisar ett
+  överskott på …") is its year's result; a later figure of a sentence takes its column from its
+  own clause only, and a report on part of the year states no outcome of the whole year.
 
 The words are in extract/data/text_figures.toml. The number grammar is extract/amounts.py.
 These figures are weaker than a table's: the pipeline reads them only when a document has no
@@ -39,6 +45,7 @@ DATE = regex.compile(r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}(?:\s*-?\s*\d{2,4}
 TOKEN = regex.compile(r"\([^\s()]*\)?|[^\s(]+")
 SENTENCE_END = regex.compile(r"[.!?]$")
 MARKERS = "•·*▪►‣◦-–—"
+HYPHENATED = regex.compile(r"(?<=\p{Ll}\p{Ll})-(?=\p{Ll}\p{Ll})")
 
 
 @dataclass(frozen=True)
@@ -93,7 +100,12 @@ def words() -> dict:
             "unit_first": {fold(k).split()[0] for k in data["money_units"]},
             "reference_before_year": set(data["years"]["reference_before"]),
             "amount_first": set(data["amount_first"]["words"]),
+            "relative_after": set(data["comparisons"]["relative_after"]),
+            "partial_reports": data["partial_reports"], "surplus": data["surplus"],
             "organisation_nouns": set(data["organisations"]["nouns"]),
+            "months": set(data["part_year"]["months"]), "part_year": set(data["part_year"]["words"]),
+            "part_year_nouns": set(data["part_year"]["nouns"]), "year_end": set(data["part_year"]["year_end"]),
+            "part_year_items": data["part_year"]["items"],
             "key_links": [tuple(fold(w).split()) for w in data["links"]["key_figure"]]}
 
 
@@ -120,7 +132,7 @@ def _ends_with(seq: Sequence[str], kind: str) -> int:
 
 
 def _fold_token(text: str) -> str:
-    core = text.strip("()[]:;,.!?\"'”“")
+    core = HYPHENATED.sub("", text.strip("()[]:;,.!?\"'”“"))      # "upp-går", "resul-tat": a word broken at a line end
     return "%" if core == "%" else fold(core)
 
 
@@ -203,7 +215,7 @@ def _mentions(toks: list[_Token]) -> list[_Mention]:
         inner = _inner_comparative(toks, i)            # "381 (56) miljoner kronor": the comparative before the unit
         k = i - 1 if inner is not None else i
         while k > 0 and i - k < MAX_RUN and is_amount_token(toks[k - 1].text.rstrip(":")) and \
-                not toks[k - 1].text.startswith("("):
+                not toks[k - 1].text.startswith("(") and not (toks[k - 1].text.endswith(":") and YEAR.match(toks[k - 1].text[:-1])):
             k -= 1
         prev_end = out[-1].end if out else 0
         if k == (i - 1 if inner is not None else i) or k < prev_end:
@@ -242,8 +254,8 @@ def _one_amount(run: list[str]) -> Amount | None:
     joined = [t for t in run if t]
     if not joined:
         return None
-    if len(joined) > 1 and YEAR.match(joined[0].lstrip("+-−–")):
-        return None
+    if YEAR.match(joined[0].lstrip("+-−–")) and (len(joined) > 1 or joined[0] == run[0] and YEAR.match(run[0])):
+        return None                                  # "Kassaflödesanalys 2017 tkr": a year over a unit, a header
     cut = segment(joined, None)
     if cut is None or cut[0] is not None or len(cut[1]) != 1 or cut[1][0] is None:
         return None
@@ -308,6 +320,10 @@ def _sign(seq: Sequence[str]) -> int:
     return -1 if neg else (1 if pos else 0)
 
 
+def _columns_named(seq: Sequence[str]) -> bool:
+    return any(_has(seq, f"column_{kind}") for kind in ("avvikelse", "budget", "prognos"))
+
+
 def _column(seq: Sequence[str], default: str | None) -> str | None:
     if _has(seq, "column_avvikelse"):
         return "avvikelse"
@@ -364,6 +380,7 @@ def read_text_figures(lines: Sequence[Line], fiscal_year: int | None, doc_type: 
     out: list[TextFigure] = []
     for paragraph in _paragraphs(lines):
         caption: list[str] = []
+        last: TextFigure | None = None        # the figure read from the mention just before, if it was read
         for toks in _tokens(paragraph):
             mentions = _mentions(toks)
             found = []
@@ -372,12 +389,37 @@ def read_text_figures(lines: Sequence[Line], fiscal_year: int | None, doc_type: 
                 fig = _key_figure(toks, m, prev_end, statement, default_column, caption, fiscal_year)
                 if fig is None:
                     fig = _sentence_figure(toks, m, prev_end, statement, default_column, fiscal_year)
+                if fig is None:
+                    fig = _deviation_figure(toks, m, prev_end, last)
+                if fig and _outcome_not_yet_known(fig[0], doc_type, fiscal_year):
+                    fig = None
                 found.extend(fig or [])
+                last = fig[0] if fig else None
+            if not mentions:
+                last = None
             out.extend(_one_reading_per_sentence(found))
             if not found:
                 tail = toks[mentions[-1].end:] if mentions else toks
                 caption = [t.fold for t in tail if t.fold]
     return _agreeing(out)
+
+
+def _surplus_of_the_organisation(left: list[_Token], folded: list[str], pos: int, sign_words: list[str]) -> bool:
+    """'Kommunen redovisar ett överskott på 45 mkr', 'I år redovisar Region Kalmar län ett överskott på …': a surplus
+    ([surplus] words, right before the link) that the organisation itself reports is its year's result."""
+    surplus = words()["surplus"]["words"]
+    if not any(w in surplus for w in sign_words) or any(w not in surplus and w not in ("ett", "en") for w in sign_words):
+        return False
+    verb = _ends_with(folded[:pos], "agent_verbs")
+    return bool(verb and _is_organisation(left, pos - verb)) or _after_agent_verb(left, pos)
+
+
+def _outcome_not_yet_known(fig: TextFigure, doc_type: str | None, fiscal_year: int | None) -> bool:
+    """A report on part of the year cannot state the year's outcome: its "Kommunen redovisar ett resultat på
+    40 mkr" is the period's result, not the year's, and the words do not say so ([partial_reports])."""
+    rule = words()["partial_reports"]
+    return doc_type in rule["doc_types"] and fig.item in rule["items"] and fig.column == "utfall" and \
+        (fiscal_year is None or fig.period >= fiscal_year)
 
 
 def _key_figure(toks, m: _Mention, prev_end: int, statement, default_column, caption,
@@ -414,6 +456,8 @@ def _key_figure(toks, m: _Mention, prev_end: int, statement, default_column, cap
         context += folded[-link:]
         printed, folded = printed[:-link], folded[:-link]
     printed = [p.rstrip(":") for p in printed]
+    if len(printed) > 1 and YEAR.match(printed[-1]) and map_item(statement, " ".join(printed[:-1])).mapped:
+        printed, folded = printed[:-1], folded[:-1]      # "Resultat 2020: 25,3 mkr": a known line and its year
     if not printed or len(printed) > words()["max_words"] or not printed[0][:1].isupper():
         return None                       # a lower-case start continues a sentence: not a line name
     if any(_has([w], "links") or _has([w], "clause_starts") for w in folded if w != "och"):
@@ -465,8 +509,9 @@ def _amount_first(toks, m: _Mention, prev_end: int, statement, default_column, c
 
 
 def _after_blocked(after: Sequence[str]) -> bool:
-    """A comparison right after the amount ("36 miljoner, eller 1,3 procentenheter, bättre än målet")."""
-    return bool(after) and (any(_find(after[:2], p) == 0 for p in words()["phrases"]["after_blockers"]) or
+    """A comparison right after the amount ("36 miljoner, eller 1,3 procentenheter, bättre än målet"); one in a
+    relative clause ("10,3 mnkr vilket är lägre än det budgeterade") compares the figure, it does not make it one."""
+    return bool(after) and after[0] not in words()["relative_after"] and (any(_find(after[:2], p) == 0 for p in words()["phrases"]["after_blockers"]) or
                             _has(after[:8], "comparisons"))
 
 
@@ -494,11 +539,21 @@ def _sentence_figure(toks, m: _Mention, prev_end: int, statement, default_column
     link = _ends_with(folded[:pos], "links")
     pos -= link
     strip_signs()
+    surplus = _surplus_of_the_organisation(left, folded, pos, sign_words)
+    after_signs = pos
     fillers = 0
+    part_year: list[_Token] = []                         # "för perioden januari – april": a part of the year
     while pos > 0 and fillers < 5:
+        span = _part_year_at(left, pos)
+        if span:
+            part_year[:0] = left[pos - span:pos]
+            pos -= span
+            continue
         n = _ends_with(folded[:pos], "fillers")
         if n == 0 and YEAR.match(folded[pos - 1]):
             n = 1
+        if n == 0:
+            n = _organisation_name(left, pos)
         if n == 0:
             break
         # a filler that is itself the last word of a subject ("...resultat i ...") is tried as subject first
@@ -512,9 +567,24 @@ def _sentence_figure(toks, m: _Mention, prev_end: int, statement, default_column
     if subject is None and statement != "oversikt":      # a budget page's sentence about the year's result:
         statement, subject = "oversikt", _subject_at("oversikt", left, pos)
         default_column = None                            # its column only from its own words
+    if subject is None and surplus:
+        subject = (after_signs, (words()["surplus"]["item"], next(s.label for s in synonyms()["oversikt"]
+                                                          if s.item == words()["surplus"]["item"])))
+        if statement != "oversikt":
+            statement, default_column = "oversikt", None
     if subject is None:
         return None
     start, (item, name) = subject
+    if item not in words()["surplus"]["items"] and any(w in words()["surplus"]["words"] for w in sign_words):
+        return None                    # "Skatteintäkterna visar ett överskott på …": a deviation, not the item's amount
+    if part_year:                      # the result of a part of the year is the period's result, and no other item's
+        item = words()["part_year_items"].get(item, "")
+        if not item or any(w in words()["year_end"] for t in part_year for w in t.fold.split()):
+            return None
+        months = [t.text.strip(",;") for t in part_year if t.fold and all(w in words()["months"] for w in t.fold.split())]
+        name = next(s.label for s in synonyms()[statement] if s.item == item)
+        if len(months) == 2 and len(part_year) == 3 or len(part_year) == 1 and "–" in months[0]:   # a span of months: in the label
+            name += " " + "–".join(w for mo in months for w in regex.split(r"[-–]", mo))
     # the words before the subject, back to the clause's start, must all be allowed; a capital
     # subject starts its sentence (or the sentence after a run-in heading)
     p = start
@@ -542,17 +612,84 @@ def _sentence_figure(toks, m: _Mention, prev_end: int, statement, default_column
         p -= n
         if left[p].text[:1].isupper():
             break                          # a sentence (or a run-in heading's sentence) starts here
-    whole = [t.fold for t in toks[:m.start]]
-    clause = folded[p:]
+    in_span = {id(t) for t in part_year}                 # "per den 31 augusti" is no rate: not a blocker's "per"
+    whole = [t.fold for t in toks[:m.start] if id(t) not in in_span]
+    clause = [w for t, w in zip(left[p:], folded[p:]) if id(t) not in in_span]
     if _has(clause, "blockers") or _other_party(whole) or _has(whole, "blockers"):
         return None
     if _after_blocked(_clause_after(toks[m.end:])):
         return None
     if not link and not _has(folded[p:start], "pre_words") and start != pos:
         return None
+    own = folded if prev_end else [*whole, *clause]
+    if prev_end and not _columns_named(own) and _columns_named(whole[:prev_end]):
+        return None           # "… en avvikelse mot budget med 23,5 mnkr, då årets resultat uppgår till …": the
+        #                       column words belong to the figure before; this one's column is not said
+    scope = None
+    if prev_end:              # "Koncernens resultat blev 40 mnkr och kommunens …": the scope of this figure's own words
+        scope = "group" if _has(own, "scope_group") else ("entity" if _has(own, "scope_entity") else None)
+        if scope is None:
+            if _has(whole[:prev_end], "scope_group"):
+                return None   # the group named for the figure before: this one's scope is not said
+            scope = "entity"
     label_raw = " ".join(t.text for t in toks[prev_end + p:m.end]) if prev_end + p < m.end else name
     return _figures(m, name, label_raw, statement, whole, clause, sign_words, default_column, fiscal_year,
-                    toks, "sentence", item=item)
+                    toks, "sentence", item=item, column_words=own, scope=scope)
+
+
+def _part_year_at(left: list[_Token], end: int) -> int:
+    """Tokens of a part of the year that end at `end` ("januari – april", "årets första åtta månader"):
+    [part_year] words and months, a dash only between them; 0 when none ends there."""
+    vocab = words()["part_year"] | words()["months"]
+    q = end
+    while q > 0 and (all(w in vocab or w.isdigit() and len(w) <= 2 and "DAY" in vocab for w in left[q - 1].fold.split())
+                     if left[q - 1].fold else q < end and q > 1 and left[q - 2].fold in words()["months"]):
+        q -= 1
+    named = {w for t in left[q:end] for w in t.fold.split()}
+    return end - q if named & (words()["months"] | words()["part_year_nouns"]) else 0
+
+
+def _organisation_name(left: list[_Token], end: int) -> int:
+    """Words of an organisation's name that end at `end` ("för Tidaholms kommun", "för Region Kalmar län"):
+    capitalised names and then one of [organisations] nouns; 0 when none ends there."""
+    if end == 0 or left[end - 1].fold not in words()["organisation_nouns"]:
+        return 0
+    q = end - 1
+    while q > 0 and end - q < 4 and left[q - 1].text[:1].isupper() and left[q - 1].text.isalpha():
+        q -= 1
+    return end - q if q < end - 1 else 0
+
+
+def _deviation_figure(toks, m: _Mention, prev_end: int, last: TextFigure | None) -> list[TextFigure] | None:
+    """'…uppgår till 87,7 mkr, vilket är en positiv budgetavvikelse på 2,7 mkr' / '… 40,2 mkr. Det innebär en
+    positiv avvikelse mot budget med 23,5 mkr': the deviation from the budget of the figure just read (an
+    outcome or a forecast), named by [deviations] words that refer back to it and nothing else."""
+    if last is None or last.column not in ("utfall", "prognos") or m.comparative is not None:
+        return None
+    left = [t.fold for t in toks[prev_end:m.start] if t.fold]
+    link = _ends_with(left, "links")
+    if not link:
+        return None
+    core = left[:len(left) - link]
+    refer = words()["phrases"]["deviation_refer_back" if prev_end else "deviation_refer_start"]
+    head = max((len(p) for p in refer if tuple(core[:len(p)]) == p), default=0)
+    tail = _ends_with(core, "deviation_subjects")
+    if not head or not tail or head + tail > len(core):
+        return None
+    middle = core[head:len(core) - tail]
+    if prev_end and not toks[prev_end - 1].text.endswith(","):
+        return None
+    if middle and not (_ends_with(middle, "negative") == len(middle) or _ends_with(middle, "positive") == len(middle)):
+        return None
+    if _after_blocked(_clause_after(toks[m.end:])):
+        return None
+    sign = _sign(middle)
+    printed_sign = m.amount.printed.lstrip()[:1]
+    if sign < 0 and printed_sign not in MINUS or sign > 0 and printed_sign in MINUS:
+        return None                   # a sign in words over an unsigned figure, or words and print that disagree
+    label_raw = " ".join(t.text for t in toks[prev_end:m.end])
+    return [TextFigure(last.statement, last.item, last.label, label_raw, last.period, "avvikelse", last.scope,
+                       m.amount, m.unit, toks[m.start].line, "sentence")]
 
 
 def _after_agent_verb(left: list[_Token], end: int) -> bool:
@@ -587,7 +724,8 @@ def _subject_at(statement: str, left: list[_Token], end: int) -> tuple[int, tupl
         printed = [t.text.strip(",;:()") for t in left[end - n:end]]
         if any(not p or regex.search(r"\d", p) for p in printed):
             continue
-        hit = _item(statement, printed)
+        joined = [HYPHENATED.sub("", p) for p in printed]         # "årets resul-tat" broken at a line end
+        hit = _item(statement, printed) or (_item(statement, joined) if joined != printed else None)
         if hit is not None:
             return end - n, hit
     return None
@@ -595,11 +733,15 @@ def _subject_at(statement: str, left: list[_Token], end: int) -> tuple[int, tupl
 
 def _figures(m: _Mention, label: str, label_raw: str, statement: str, context: Sequence[str],
              clause: Sequence[str], sign_words: Sequence[str], default_column: str | None, fiscal_year: int | None,
-             toks: list[_Token], form: str, item: str | None = None) -> list[TextFigure] | None:
-    column = _column([*context, *clause], default_column)
+             toks: list[_Token], form: str, item: str | None = None,
+             column_words: Sequence[str] | None = None, scope: str | None = None) -> list[TextFigure] | None:
+    """The figure (and its comparative) with column, scope, sign and period from its words; the column
+    from `column_words` when given (a later figure's own clause), else from context and clause."""
+    column = _column([*context, *clause] if column_words is None else column_words, default_column)
     if column is None:
         return None
-    scope = "group" if _has([*context, *clause], "scope_group") else "entity"
+    if scope is None:
+        scope = "group" if _has([*context, *clause], "scope_group") else "entity"
     amount = m.amount
     sign = _sign(sign_words)
     if sign == 2:

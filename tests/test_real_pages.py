@@ -83,6 +83,25 @@ def test_recall_on_real_pages(scored) -> None:
 
 
 @pytest.mark.slow
+def test_figures_stated_in_running_text_are_read_and_none_is_wrong(scored) -> None:
+    """The pages read only from running text and key-figure lines (press texts, delårsrapport summaries,
+    chairman's letters, budget news; no statement table): at least the normal facts measured when the
+    sentence shapes of issue 10 were added (32 before), and no wrong figure among them."""
+    import csv
+
+    with open(Path(scored["out"]) / "facts.csv", newline="", encoding="utf-8") as fh:
+        sources: dict[str, set[str]] = {}
+        for row in csv.DictReader(fh):
+            sources.setdefault(row["doc_id"], set()).add(row["source"])
+    text_only = tuple(f"{doc}:" for doc, kinds in sources.items() if kinds == {"text"})
+    lines = [line for line in scored["text"].splitlines() if line.startswith(text_only)]
+    assert len(lines) >= 20 and all("wrong values 0" in line for line in lines), scored["text"]
+    found = sum(int(line.split(": found ")[1].split("/")[0]) - int(line.split(" hard ")[1].split("/")[0])
+                for line in lines)
+    assert found >= 46, scored["text"]
+
+
+@pytest.mark.slow
 def test_tables_transcribed_on_one_line_are_read(scored) -> None:
     """Region Örebro län's page edition prints each page as one line, its scopes at the foot; Umeå's
     and Brandkåren Norra Dalarna's pages put a unit in each row label or cell: every figure is found,
