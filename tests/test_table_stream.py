@@ -365,3 +365,24 @@ def test_a_chain_that_two_readings_satisfy_decides_nothing() -> None:
     assert _printed(table, "Skatteintäkter") == [None, "4 500"]
     assert _printed(table, "Skattenetto") == [None, "5 550"]
     assert sum("reads more than one way" in w for w in table.warnings) == 3
+
+
+def test_a_chain_is_placed_only_where_no_stray_row_stands_among_its_terms() -> None:
+    """A definition that covers the rows between its terms (checks.toml `covers_rows`) is not placed
+    where a row it does not name prints figures among them, nor where its item stands on two rows."""
+    from arsred.extract.tables.chains import named_chains
+
+    items = ["rr.verksamhetens_nettokostnader", "rr.skatteintakter", "rr.generella_statsbidrag_och_utjamning",
+             "rr.verksamhetens_resultat"]
+    labels = ["Verksamhetens nettokostnad", "Skatteintäkter", "Generella statsbidrag", "Verksamhetens resultat"]
+
+    def placed(items, printed=(True, True, True, True)):
+        chains = named_chains("resultatrakning", items, labels, [None] * 4, list(printed))
+        return {(c.check, d.total[0], tuple(r for r, _ in d.terms)) for c in chains for d in c.definitions}
+
+    assert ("rr.verksamhetens_resultat", 3, (0, 1, 2)) in placed(items)
+    stray = items[:2] + [None] + items[3:]                  # a line the definition does not name
+    assert not any(check == "rr.verksamhetens_resultat" for check, _, _ in placed(stray))
+    assert ("rr.verksamhetens_resultat", 3, (0, 1)) in placed(stray, (True, True, False, True))   # a heading
+    twice = items[:2] + ["rr.skatteintakter"] + items[3:]
+    assert not any(check == "rr.verksamhetens_resultat" for check, _, _ in placed(twice))
