@@ -386,3 +386,12 @@ def test_a_chain_is_placed_only_where_no_stray_row_stands_among_its_terms() -> N
     assert ("rr.verksamhetens_resultat", 3, (0, 1)) in placed(stray, (True, True, False, True))   # a heading
     twice = items[:2] + ["rr.skatteintakter"] + items[3:]
     assert not any(check == "rr.verksamhetens_resultat" for check, _, _ in placed(twice))
+
+
+def test_a_chain_that_no_reading_satisfies_decides_nothing() -> None:
+    """A misprinted result (544 where −5 266 + 5 800 = 534): the chain holds under no reading of the
+    glued tax rows, so it chooses none of them."""
+    text = _GLUED_TAX_ROWS + "Resultat före finansiella poster544450\n"
+    (table,) = read_stream_tables(_lines(text)[1:], "resultatrakning", 2021)
+    assert _printed(table, "Skatteintäkter") == [None, "4 500"]
+    assert _printed(table, "Skattenetto") == [None, "5 550"]
