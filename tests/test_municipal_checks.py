@@ -73,3 +73,15 @@ def test_a_glued_header_bears_out_its_years_and_finansnetto_sums_its_parts():
     assert {c.status for c in result.checks if c.check == "rr.finansnetto"} == {"pass"}
     assert ("rr.skattenetto", 2014, "pass") in {(c.check, c.period, c.status) for c in result.checks}
     assert {f.period for f in result.facts if f.label == "Finansnetto" and f.verified} == {2014, 2015, 2016}
+
+
+def test_the_result_chain_decides_the_glued_tax_rows():
+    # Helsingborg 2016 (Resultaträkning, koncern): 'Skatteintäkter65 5985 3585 100' reads as note 6 with
+    # 5 598 or as note 65 with 598, and Skattenetto sums its parts either way (6 868 or 868); only
+    # Resultat före finansiella poster 838 = Verksamhetens nettokostnad −6 029 + Skattenetto 6 868 holds
+    result = process_document(str(PAGES / "helsingborg_2016_rr_koncern.txt"))
+    got = {(f.label, f.period): f.value_sek for f in result.facts}
+    assert [got[("Skatteintäkter", y)] for y in (2016, 2015, 2014)] == [5598e6, 5358e6, 5100e6]
+    assert [got[("Skattenetto", y)] for y in (2016, 2015, 2014)] == [6868e6, 6433e6, 6161e6]
+    assert [got[("Resultat före finansiella poster", y)] for y in (2016, 2015, 2014)] == [838e6, 564e6, 874e6]
+    assert not [c for c in result.checks if c.status == "fail"]

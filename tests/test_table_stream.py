@@ -334,3 +334,78 @@ def test_a_paragraph_ending_in_a_figure_is_no_row_of_the_table() -> None:
     from arsred.extract.tables.lines import running_text
     assert running_text("Verksamhetens intäkter") is False
     assert running_text("Ökade personalkostnader för att nå kraven i lagen om skydd mot olyckor (2003:778)") is False
+
+
+_GLUED_TAX_ROWS = """Resultaträkning, mnkr
+ Not20212020
+Verksamhetens intäkter11 2341 100
+Verksamhetens kostnader2-6 500-6 200
+Verksamhetens nettokostnad-5 266-5 100
+Skatteintäkter34 7004 500
+Generella statsbidrag och utjämning41 1001 050
+Skattenetto5 8005 550
+"""
+
+
+def _printed(table, label: str) -> list[str | None]:
+    row = next(r for r in table.rows if r.label == label)
+    return [v.amount.printed if v else None for v in row.values]
+
+
+def test_the_result_chain_decides_glued_rows_whose_running_sum_holds_either_way(monkeypatch) -> None:
+    """Helsingborg's shape (tests/real/pages/helsingborg_2016_rr_koncern.txt), synthetic figures: the
+    Not cell runs into the first amount ('Skatteintäkter34 7004 500' is note 3 with 4 700, or note 34
+    with 700), and Skattenetto sums its parts under both readings (4 700 + 1 100 = 5 800, 700 + 100 =
+    800). Resultat före finansiella poster = Verksamhetens nettokostnad + Skattenetto, a sum whose
+    terms stand apart, holds only with 5 800 (−5 266 + 5 800 = 534)."""
+    import arsred.extract.tables.stream as stream
+
+    text = _GLUED_TAX_ROWS + "Resultat före finansiella poster534450\n"
+    (table,) = read_stream_tables(_lines(text)[1:], "resultatrakning", 2021)
+    assert _printed(table, "Skatteintäkter") == ["4 700", "4 500"]
+    assert _printed(table, "Generella statsbidrag och utjämning") == ["1 100", "1 050"]
+    assert _printed(table, "Skattenetto") == ["5 800", "5 550"]
+    assert _printed(table, "Resultat före finansiella poster") == ["534", "450"]
+    assert not any("reads more than one way" in w for w in table.warnings)
+    monkeypatch.setattr(stream, "named_chains", lambda *args: [])
+    (table,) = read_stream_tables(_lines(text)[1:], "resultatrakning", 2021)
+    assert _printed(table, "Skattenetto") == [None, "5 550"]       # the running sums alone leave it open
+
+
+def test_a_chain_that_two_readings_satisfy_decides_nothing() -> None:
+    """Without the row below it, only Skattenetto's own definition ties the glued tax rows, and it holds
+    under both readings (4 700 + 1 100 = 5 800 and 700 + 100 = 800): the rows stay undecided."""
+    (table,) = read_stream_tables(_lines(_GLUED_TAX_ROWS)[1:], "resultatrakning", 2021)
+    assert _printed(table, "Skatteintäkter") == [None, "4 500"]
+    assert _printed(table, "Skattenetto") == [None, "5 550"]
+    assert sum("reads more than one way" in w for w in table.warnings) == 3
+
+
+def test_a_chain_is_placed_only_where_no_stray_row_stands_among_its_terms() -> None:
+    """A definition that covers the rows between its terms (checks.toml `covers_rows`) is not placed
+    where a row it does not name prints figures among them, nor where its item stands on two rows."""
+    from arsred.extract.tables.chains import named_chains
+
+    items = ["rr.verksamhetens_nettokostnader", "rr.skatteintakter", "rr.generella_statsbidrag_och_utjamning",
+             "rr.verksamhetens_resultat"]
+    labels = ["Verksamhetens nettokostnad", "Skatteintäkter", "Generella statsbidrag", "Verksamhetens resultat"]
+
+    def placed(items, printed=(True, True, True, True)):
+        chains = named_chains("resultatrakning", items, labels, [None] * 4, list(printed))
+        return {(c.check, d.total[0], tuple(r for r, _ in d.terms)) for c in chains for d in c.definitions}
+
+    assert ("rr.verksamhetens_resultat", 3, (0, 1, 2)) in placed(items)
+    stray = items[:2] + [None] + items[3:]                  # a line the definition does not name
+    assert not any(check == "rr.verksamhetens_resultat" for check, _, _ in placed(stray))
+    assert ("rr.verksamhetens_resultat", 3, (0, 1)) in placed(stray, (True, True, False, True))   # a heading
+    twice = items[:2] + ["rr.skatteintakter"] + items[3:]
+    assert not any(check == "rr.verksamhetens_resultat" for check, _, _ in placed(twice))
+
+
+def test_a_chain_that_no_reading_satisfies_decides_nothing() -> None:
+    """A misprinted result (544 where −5 266 + 5 800 = 534): the chain holds under no reading of the
+    glued tax rows, so it chooses none of them."""
+    text = _GLUED_TAX_ROWS + "Resultat före finansiella poster544450\n"
+    (table,) = read_stream_tables(_lines(text)[1:], "resultatrakning", 2021)
+    assert _printed(table, "Skatteintäkter") == [None, "4 500"]
+    assert _printed(table, "Skattenetto") == [None, "5 550"]

@@ -19,6 +19,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from arsred.extract.tables.chains import Chain, Definition
 from arsred.extract.tables.lines import Column
 
 log = logging.getLogger(__name__)
@@ -71,9 +72,10 @@ class Arithmetic:
     """
 
     def __init__(self, rows: list[RowChoice], columns: tuple[Column, ...], scale: int,
-                 column_pairs: list[tuple[int, int, int]]):
+                 column_pairs: list[tuple[int, int, int]], chains: tuple[Chain, ...] = ()):
         self.rows = rows
         self.columns = columns
+        self.chains = chains               # identities over named rows (checks.toml), wherever they stand
         self.scale = scale
         self.pairs = column_pairs          # (result, minuend, subtrahend) column indices
         self.values = [[tuple(None if cell is None or cell[0] is None else _units(cell[0].value, scale)
@@ -342,15 +344,18 @@ def counting() -> Iterator[Settlement]:
 
 
 def settle(rows: list[RowChoice], columns: tuple[Column, ...], scale: int,
-           column_pairs: list[tuple[int, int, int]], rounds: int = 4, strict: bool = False) -> Settlement:
+           column_pairs: list[tuple[int, int, int]], rounds: int = 4, strict: bool = False,
+           chains: tuple[Chain, ...] = ()) -> Settlement:
     """Pick each ambiguous row's reading by the identities it makes hold (iterated to a fixed point).
 
     `strict` (glued layouts, where the grammar allows so many values that a sum can hold by
     chance) asks a reading to make two identities more hold than any other reading does.
     The search may cost MAX_WORK counted steps; rows it has not decided when it reaches the
-    bound are left undecided (never guessed), and the returned Settlement says so.
+    bound are left undecided (never guessed), and the returned Settlement says so. `chains`: the
+    statement's identities over named rows (`chains.named_chains`), which decide what the running
+    sums leave open (`_propagate_chains`).
     """
-    arith = Arithmetic(rows, columns, scale, column_pairs)
+    arith = Arithmetic(rows, columns, scale, column_pairs, chains)
     arith.budget = MAX_WORK
     ambiguous = [r for r, row in enumerate(rows) if len(row.candidates) > 1]
     capped = False
@@ -492,7 +497,8 @@ def _propagate(arith: Arithmetic, rows: list[RowChoice], ambiguous: list[int], s
                 open_rows.remove(r)
                 progress = True
         if not progress and not _propagate_pairs(arith, rows, open_rows, fixed, need) \
-                and not _propagate_blocks(arith, rows, open_rows, fixed):
+                and not _propagate_blocks(arith, rows, open_rows, fixed) \
+                and not _propagate_chains(arith, rows, open_rows, fixed, need):
             break
 
 
@@ -582,6 +588,142 @@ def _propagate_pairs(arith: Arithmetic, rows: list[RowChoice], open_rows: list[i
                 open_rows.remove(r2)
                 return True
     return False
+
+
+MAX_CHAIN_STATES = 20000  # combinations of the readings of rows a chain links, tried at most
+
+
+def _propagate_chains(arith: Arithmetic, rows: list[RowChoice], open_rows: list[int], fixed: set[int],
+                      need: int) -> bool:
+    """Rows a chain identity over named rows decides, where no running sum does.
+
+    The open rows the chains link are read together: every combination of their readings under
+    which every chain among them holds (`_chain_holds`) is found, and a row is decided where all
+    those combinations give it the same figures (no other reading satisfies the chains). Where
+    several do, or none, the rows stay open. A decision must not contradict a running sum: where
+    one over fixed figures holds better under another reading, or breaks under this one, nothing
+    of the group is decided."""
+    open_set = set(open_rows)
+    chains = [ch for ch in arith.chains if ch.rows & open_set]
+    for group, linked in _linked(chains, open_set):
+        decided = _chain_decision(arith, rows, group, linked, need)
+        if not decided:
+            continue
+        old = {r: rows[r].chosen for r in decided}
+        for r, k in decided.items():
+            rows[r].chosen = k
+        if not _agrees_with_running_sums(arith, rows, decided, fixed):
+            for r, k in old.items():
+                rows[r].chosen = k
+            continue
+        for r in decided:
+            rows[r].decided_by = {f"chain:{ch.check}" for ch in linked if r in ch.rows}
+            fixed.add(r)
+            open_rows.remove(r)
+        return True
+    return False
+
+
+def _linked(chains: list[Chain], open_set: set[int]) -> list[tuple[list[int], list[Chain]]]:
+    """The open rows grouped by the chains that link them, each group with its chains."""
+    groups: list[tuple[set[int], list[Chain]]] = []
+    for ch in chains:
+        rows = ch.rows & open_set
+        joined = [g for g in groups if g[0] & rows]
+        merged = (rows.union(*(g[0] for g in joined)), [c for g in joined for c in g[1]] + [ch])
+        groups = [g for g in groups if g not in joined] + [merged]
+    return [(sorted(rows), linked) for rows, linked in groups]
+
+
+def _chain_decision(arith: Arithmetic, rows: list[RowChoice], group: list[int], chains: list[Chain],
+                    need: int) -> dict[int, int]:
+    """The readings of `group` that every combination satisfying all `chains` agrees on."""
+    depth_of = {r: i for i, r in enumerate(group)}
+    ready: dict[int, list[Chain]] = {}           # a chain is tested once its last open row is read
+    for ch in chains:
+        ready.setdefault(max(depth_of[r] for r in ch.rows if r in depth_of), []).append(ch)
+    seen: dict[int, dict[tuple, int]] = {r: {} for r in group}
+    states = 0
+    stack: list[tuple[int, dict[int, int]]] = [(0, {})]
+    while stack:
+        depth, pick = stack.pop()
+        states += 1
+        arith.combinations += 1
+        arith._charge()
+        if states > MAX_CHAIN_STATES:
+            return {}
+        if depth and not all(_chain_holds(arith, ch, pick, need) for ch in ready.get(depth - 1, [])):
+            continue
+        if depth == len(group):
+            for r, k in pick.items():
+                seen[r].setdefault(_figures(rows[r].candidates[k]), k)
+            if all(len(s) > 1 for s in seen.values()):
+                return {}                    # every row already reads two ways under the chains
+            continue
+        r = group[depth]
+        for k in range(len(rows[r].candidates) - 1, -1, -1):
+            stack.append((depth + 1, {**pick, r: k}))
+    return {r: next(iter(s.values())) for r, s in seen.items() if len(s) == 1}
+
+
+def _chain_holds(arith: Arithmetic, chain: Chain, pick: dict[int, int], need: int) -> bool:
+    """Any of the chain's definitions holds; one over a row whose figures could not be read at all
+    (printed, but no reading fits) is not evaluated."""
+    return any(_definition_holds(arith, d, pick, need) for d in chain.definitions
+               if not any(arith.rows[r].undecided for r in d.rows))
+
+
+def _definition_holds(arith: Arithmetic, definition: Definition, pick: dict[int, int], need: int) -> bool:
+    """total = Σ terms within the rounding of its parts in every column the table prints figures in
+    (a column where the total prints nothing, nor may its terms), and beyond that rounding in
+    `need` columns at least (a sum of zeros, or of figures no larger than their rounding, proves
+    nothing)."""
+    held = 0
+    for c, column in enumerate(arith.columns):
+        if column.kind == "measure":
+            continue
+        total = _signed(arith, definition.total, pick, c)
+        terms = [v for v in (_signed(arith, term, pick, c) for term in definition.terms) if v]
+        if total is None:
+            if terms:
+                return False
+            continue
+        tol = _TOL[len(terms)]
+        if abs(sum(terms) - total) > tol:
+            return False
+        if abs(total) > 2 * tol:
+            held += 1
+    return held >= need
+
+
+def _signed(arith: Arithmetic, term: tuple[int, str], pick: dict[int, int], c: int) -> int | None:
+    """A term's figure in column c under the reading picked (or chosen) for its row, with its sign:
+    a cost ('~') the row prints without minus signs counts negative."""
+    r, sign = term
+    k = pick.get(r, arith.rows[r].chosen)
+    v = arith.values[r][k][c]
+    if v is None:
+        return None
+    if sign == "-":
+        return -v
+    if sign == "~" and v > 0:
+        printed = [x for x in arith.values[r][k] if x is not None]
+        if all(x >= 0 for x in printed):
+            return -v
+    return v
+
+
+def _agrees_with_running_sums(arith: Arithmetic, rows: list[RowChoice], decided: dict[int, int],
+                              fixed: set[int]) -> bool:
+    """No running sum over fixed figures (and the rows decided with it) holds better under another
+    reading of a decided row, nor breaks under the one decided."""
+    for r, k in decided.items():
+        holds = [_grounded(arith, r, j, fixed, set(decided)) for j in range(len(rows[r].candidates))]
+        if any(key.startswith("!") for key in holds[k]):
+            return False
+        if any(score(h) > score(holds[k]) for j, h in enumerate(holds) if not _same_figures(rows[r], [j, k])):
+            return False
+    return True
 
 
 MAX_PAIR_CANDIDATES = 16

@@ -18,6 +18,7 @@ from arsred.extract.amounts import parse_amount
 from arsred.extract.document import Line
 from arsred.extract.sections import config, fold
 from arsred.extract.sections_oneline import year_run
+from arsred.extract.tables.chains import named_chains
 from arsred.extract.tables.header import (
     DATE_RE,
     HeaderModel,
@@ -46,6 +47,7 @@ from arsred.extract.tables.lines import (
 )
 from arsred.extract.tables.readings import Grammar, Reading, placements, row_readings
 from arsred.extract.tables.settle import Candidate, RowChoice, settle
+from arsred.normalize.items import map_item
 
 log = logging.getLogger(__name__)
 
@@ -586,7 +588,10 @@ def _table(rows: list[StreamRow], model: HeaderModel, statement: str, title: str
         _cut_last_row(kept, choices, n)
     scale = 10 ** max((c.cells[k][0].decimals for ch in choices for c in ch.candidates for k in range(n)
                        if c.cells[k] is not None and c.cells[k][0] is not None), default=0)
-    if settle(choices, tuple(columns), scale, _column_pairs(columns), strict=grammar.glued).capped:
+    chains = named_chains(statement, [_item(statement, row) for row in kept], [row.label for row in kept],
+                          [row.scope for row in kept], [bool(row.groups) for row in kept])
+    if settle(choices, tuple(columns), scale, _column_pairs(columns), strict=grammar.glued,
+              chains=tuple(chains)).capped:
         warnings.append(f"{statement}: the table reads so many ways that the search reached its bound; "
                         "rows it had not decided are left out")
     guessed = [f"'{row.label}' ({' or '.join(_alternatives(choice, n))})" for row, choice in zip(kept, choices)
@@ -609,6 +614,14 @@ def _table(rows: list[StreamRow], model: HeaderModel, statement: str, title: str
     named = caption_statement(caption.label) if caption is not None and len(columns) == 1 else None
     table = Table(named or statement, title, header, out_rows, unit_text, note, warnings)
     return table if any(r.has_values for r in out_rows) else None
+
+
+def _item(statement: str, row: StreamRow) -> str | None:
+    """The canonical item the row's label names (normalize/data/items.csv), None where it names none."""
+    if row.orphan or not row.label:
+        return None
+    match = map_item(statement, _clean(row.label))
+    return match.item if match.mapped else None
 
 
 def _unit_only(text: str) -> bool:

@@ -123,6 +123,11 @@ def _sum_table(check: CheckDef, ctx: Context, statement: str, table: int, facts:
         return ctx.heading_between(statement, table, above, below)
 
     for row in _rows(facts, total_label):
+        if not row.is_total and entries and entries[-1].item in _sum_terms(row.item) \
+                and not heading(entries[-1].row, row.row):
+            # a line that checks.toml defines as a sum, printed right under one of its terms, is
+            # that subtotal (Finansnetto under Finansiella kostnader), not a further line
+            row.is_total = True
         if not row.is_total:
             entries.append(row)
             continue
@@ -229,6 +234,20 @@ def _summed_items(total: str) -> frozenset[str]:
             continue
         for terms in [c.params.get("terms", []), *c.params.get("alternatives", [])]:
             found |= {t.lstrip("+-~?").split("@")[0] for t in terms}
+    return frozenset(found)
+
+
+@cache
+def _sum_terms(total: str) -> frozenset[str]:
+    """The items an equation of checks.toml adds up to `total` in the same column and year (every
+    term added as printed, '+' or a cost '~'): the rows such a total sums when printed as a line."""
+    found: set[str] = set()
+    for c in load_checks():
+        if c.kind != "equation" or str(c.params.get("total", "")) != total:
+            continue
+        for terms in [c.params.get("terms", []), *c.params.get("alternatives", [])]:
+            if all(t[:1] in "+~" and "@" not in t for t in terms):
+                found |= {t.lstrip("+~?") for t in terms}
     return frozenset(found)
 
 
