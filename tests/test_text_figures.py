@@ -410,3 +410,13 @@ def test_a_row_printing_another_unit_than_its_declared_table_is_left_out(tmp_pat
     assert any(f.value_sek == 2_400_000 for f in result.facts)
     assert not [f for f in result.facts if f.printed == "17"]
     assert "not the table's kr: not read" in result.record.warnings
+
+
+def test_a_budget_change_in_a_list_item_is_no_budget():
+    # a list of a budget's changes per nämnd: a moved or added amount is a change, not the nämnd's budget
+    assert read("• Kommunstyrelsen flytt av heltidsresan -0,4 mnkr, effektivisering -2,0 mnkr personal.",
+                2021, "verksamhetsplan_budget") == {}
+    assert read("• Samhällsbyggnadsnämnden utökning 0,7 mnkr, planhandläggare.", 2021, "verksamhetsplan_budget") == {}
+    # the nämnd's own frame on a line of its own is still read
+    assert read("• Kommunstyrelsen 51,6 mnkr.", 2021, "verksamhetsplan_budget") == {
+        ("Kommunstyrelsen", 2021, "budget", "entity"): 51_600_000}
