@@ -30,7 +30,7 @@ from arsred.extract.goals.prose.prose import numbered_headings, prose_goals, sta
 from arsred.extract.goals.prose.titled import titled_goals
 from arsred.extract.goals.reading.reading_lines import reading_lines
 from arsred.extract.goals.rows import goal_values
-from arsred.extract.goals.structure import Headings, find_headings
+from arsred.extract.goals.structure import Headings, find_headings, is_contents
 from arsred.extract.goals.tables.column_tables import column_tables
 from arsred.extract.goals.tables.indicator_tables import indicator_lists, indicator_tables
 from arsred.extract.goals.tables.interleaved import interleaved_tables
@@ -66,8 +66,8 @@ def read_raw_goals(doc: Document, ph: Phrases) -> list[RawGoal]:
     reading = reading_lines(doc, ph)
     lines = reading.lines
     heads = find_headings(lines, ph)
-    used: set[int] = set()
-    found: list[RawGoal] = []
+    used = {k for k, line in enumerate(lines) if is_contents(line.text)}   # a contents list states no goal (but see
+    found: list[RawGoal] = []                                                 # contents_goals, which reads its entries)
     for reader in READERS:
         found += reader(lines, heads, ph, used)
     assessed = any(g.outcome or g.status for g in found)

@@ -29,6 +29,18 @@ def is_furniture(text: str) -> bool:
     return bool(FURNITURE.match(text.replace("\t", " ")))
 
 
+# a contents entry's leader and page number: 'Mål ... 5', 'Alla elever ska nå alla mål... 8' (never a lone ellipsis)
+CONTENTS_LEADER = regex.compile(r"(?<=\S)\s*(?:\.\s*){2,}\d{1,3}(?=\s|$)")
+
+
+def is_contents(text: str) -> bool:
+    """A line of a table of contents: it ends in a leader and page number, or holds two such entries (a contents
+    list run into one line). Its titles and page numbers are no goals and no targets."""
+    t = " ".join(text.split())
+    leaders = CONTENTS_LEADER.findall(t)
+    return len(leaders) >= 2 or bool(leaders) and bool(regex.search(r"(?:\.\s*){2,}\d{1,3}$", t))
+
+
 def cells_of(line: Line) -> list[str]:
     return [c.strip() for c in line.text.split("\t")] if "\t" in line.text else [line.text.strip()]
 
