@@ -181,11 +181,15 @@ def test_a_body_stating_its_goal_outside_the_goal_headings_of_its_page(tmp_path)
 def test_a_contents_line_is_no_goal_but_an_entry_stating_one_is(tmp_path):
     """A table of contents (each entry a leader and page number, here run into one line as a page stored one line
     per page) names its chapters: no goal, and its page numbers no targets. An entry that is itself a goal sentence
-    ('… ska uppgå till minst 2 %… 8') is a goal under the entry above it; a question or a sentence about goals is not."""
+    ('… ska uppgå till minst 2 %… 8') is a goal under the entry above it, and so is one among the titles printed without
+    a page number that close the line; a question or a sentence about goals is not."""
     contents = ("1 RÄDDNINGSFÖRBUNDET MÅL- OCH RESURSPLAN 2024 BESLUTAD AV DIREKTIONEN\n\n"
-                "2 INNEHÅLL Inledning... 2 Mål och uppföljning... 3 Hur ska målen följas upp?... 4 Ekonomi... 5 Budget... 6 Investeringar... 7\n\n3 Inledning Förbundet är ett kommunalförbund "
-                "som ska samordna räddningstjänsten i tre kommuner.\n")
+                "2 INNEHÅLL Inledning... 2 Mål och uppföljning... 3 Hur ska målen följas upp?... 4 Ekonomi... 5 "
+                "Budget... 6 Investeringar... 7 Bilagor Revisionsberättelse\n\n"
+                "3 Inledning Förbundet är ett kommunalförbund som ska samordna räddningstjänsten i tre kommuner.\n")
     assert goals_of(tmp_path, contents) == []      # before: 'INNEHÅLL Inledning...' (target 3) and 'Inledning …'
     stated = contents.replace("Budget... 6", "Resultatet ska uppgå till minst 2 % av skatteintäkterna... 6")
     assert [(r["section"], r["goal"], r["target_value"]) for r in goals_of(tmp_path, stated)] == [
         ("Ekonomi", "Resultatet ska uppgå till minst 2 % av skatteintäkterna", 2.0)]
+    unpaged = contents.replace("Bilagor", "Soliditeten ska öka Bilagor")
+    assert [(r["section"], r["goal"]) for r in goals_of(tmp_path, unpaged)] == [("Investeringar", "Soliditeten ska öka")]

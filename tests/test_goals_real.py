@@ -161,10 +161,10 @@ def test_eighth_round_goals_keep_their_first_look():
     # goal named only by its level inside a budget decision): 0 found, 2 rows, both invented (the contents line read
     # as a goal with its next page's number as target, the introduction's first sentence). After a contents line is
     # no goal and an entry stating a goal is one ('Årets resultat ska uppgå till minst 2 % … ... 8'): 3 found,
-    # 3 fully right, 3 rows. Raise the floors (found, fully right) as goal reading learns these forms.
+    # 3 fully right, 3 rows. After the titles without page numbers closing a contents line are cut apart: 5, 5, 5. Raise the floors (found, fully right) as goal reading learns these forms.
     eighth = _scores(new=True, rounds=(EIGHTH_ROUND,))
     assert (eighth["total"], eighth["rows"] - eighth["found"]) == (10, 0), eighth        # nothing invented
-    assert min(eighth["found"], eighth["full"]) >= 3, eighth
+    assert min(eighth["found"], eighth["full"]) >= 5, eighth
 
 
 def test_a_contents_list_run_into_one_line_names_only_the_goals_its_entries_state():
@@ -173,7 +173,10 @@ def test_a_contents_list_run_into_one_line_names_only_the_goals_its_entries_stat
     rows = find_goals(read_document(DEV / "nykvarn_2015_budgetuppfoljning_mars.txt"))
     assert [(r["section"], r["goal"][:40], r["target_value"], r["status"]) for r in rows] == [
         ("Ekonomi", "Årets resultat ska uppgå till minst 2 % ", 2.0, "ej_bedomt"),
-        ("Ekonomi", "Nettokostnadernas andel av skatter och g", 98.0, "ej_bedomt")]
+        ("Ekonomi", "Nettokostnadernas andel av skatter och g", 98.0, "ej_bedomt"),
+        # the chapters printed without page numbers close the line: cut where a capital opens the next title
+        ("Ekonomi", "Skattefinansieringsgraden av investering", 80.0, "ej_bedomt"),
+        ("Ekonomi", "Samtliga nämnder ska klara sin ekonomi i", None, "ej_bedomt")]
     # Kunskapsförbundet's plan: the contents line is no goal (its '3' the next page's number, no target), nor is
     # the introduction's first sentence
     rows = find_goals(read_document(DEV / "kunskapsforbundet_2015_mal_och_resursplan.txt"))

@@ -26,11 +26,16 @@ from arsred.extract.goals.vocabulary import Phrases, about_the_goals, fold, is_g
 
 ENTRY = regex.compile(r"^\s*(\d{1,2})(?:\.(\d{1,2}))?\.?\s+(\p{Lu}.*?)\s*(?:\.\s*){2,}\s*\d{1,3}\s*$")
 MIN_ENTRIES = 2
+TAIL_WORDS = 40         # the entries without page numbers closing a contents line are a few titles, not a page of prose
+# an entry without page number starts at a capital after a word or figure ending the one before ('… 80 % Samtliga …')
+UNPAGED_ENTRY = regex.compile(r"(?<=[\p{Ll}\d%]\s)(?=\p{Lu})")
 
 
 def _run_entries(text: str, ph: Phrases) -> list[str]:
     """The titles of a contents list run into one line, in order; the first without the page number and the
-    contents heading before it."""
+    contents heading before it. The titles after the last page number (later chapters printed without one: '… 80 %
+    Samtliga nämnder ska … Budget/ Driftredovisning') are cut where a capital opens the next, unless they hold a
+    sentence or run long: then they are the page's text, not its contents."""
     t = " ".join(text.split())
     titles, start = [], 0
     for m in CONTENTS_LEADER.finditer(t):
@@ -40,6 +45,9 @@ def _run_entries(text: str, ph: Phrases) -> list[str]:
         words = titles[0].split()
         k = next((n + 1 for n, w in enumerate(words[:3]) if fold(w) in ph.contents_headings), 0)
         titles[0] = " ".join(words[k:])
+    tail = t[start:].strip()
+    if len(tail.split()) <= TAIL_WORDS and not regex.search(r"[.!?:;]", tail):
+        titles += [x.strip() for x in UNPAGED_ENTRY.split(tail)]
     return [x for x in titles if x]
 
 
