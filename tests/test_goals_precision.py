@@ -1,7 +1,7 @@
 """Goal reading invents no goal from ordinary prose (issue 13, precision on pages nobody tuned goals for).
 
 tests/real/pages are statement pages, press items and budget follow-ups of real organisations, collected
-for the tables. Only five state a goal a person would list (a financial goal judged in a news sentence,
+for the tables. Only six state a goal a person would list (a financial goal judged in a news sentence,
 strategic goals listed and judged together); every other row read from them would be a goal invented from
 prose, a heading, a budget line or a row of figures. The pages are read as stored and run into one line (a
 stored page that lost its line breaks, the form much of the unseen material has): both must yield the
@@ -22,6 +22,8 @@ PAGES = ROOT / "tests" / "real" / "pages"
 # the goals a person would list on these pages (their opening words, folded); no other page holds one
 REAL_GOALS = {
     "munkedal_2022_arsredovisning_sammanfattning": ["resultatmalet for aret pa 2,0 procent"],
+    # a budget decision naming the result goal by its level ('arbeta för att återställa 2 %-målet')
+    "osthammar_2021_budget": ["2 %-malet"],
     "regionkalmar_2022_bokslut_press": ["ekonomiska malet om tva procents overskott"],
     "stromsund_2014_ordforande": ["budgetmalet"],
     "tidaholm_2022_arsredovisning_nyhet": [
@@ -193,3 +195,17 @@ def test_a_contents_line_is_no_goal_but_an_entry_stating_one_is(tmp_path):
         ("Ekonomi", "Resultatet ska uppgå till minst 2 % av skatteintäkterna", 2.0)]
     unpaged = contents.replace("Bilagor", "Soliditeten ska öka Bilagor")
     assert [(r["section"], r["goal"]) for r in goals_of(tmp_path, unpaged)] == [("Investeringar", "Soliditeten ska öka")]
+
+
+def test_a_goal_named_by_its_level_is_one_goal_judged_or_not(tmp_path):
+    """'2 %-målet' (a figure with a percent unit compounded with 'målet') names one goal, its target the figure: only
+    named ('arbeta för att återställa 2 %-målet'), it is `ej_bedomt`; judged ('klarar inte 2 %-målet'), `judged`
+    reads it once with its verdict. A plural ('2 %-målen') or another unit ('1,5-gradersmålet') names none."""
+    named = "Budget 2021\n\nFörvaltningen får i uppdrag att arbeta för att återställa 2 %-målet även under planperioden.\n"
+    assert [(r["goal"], r["target_value"], r["status"]) for r in goals_of(tmp_path, named)] == [
+        ("2 %-målet", 2.0, "ej_bedomt")]
+    judged = "Bokslut 2021\n\nKommunen klarar inte 2 %-målet i år men väl balanskravet.\n"
+    assert [(r["goal"], r["status"]) for r in goals_of(tmp_path, judged)] == [("2 %-målet", "ej_uppfyllt")]
+    for other in ("Budget 2021\n\nKommunerna arbetar för 1,5-gradersmålet och för Agenda 2030.\n",
+                  "Budget 2021\n\nFörvaltningen ska arbeta för att de två 2 %-målen nås under planperioden.\n"):
+        assert goals_of(tmp_path, other) == []

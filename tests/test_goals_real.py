@@ -161,10 +161,11 @@ def test_eighth_round_goals_keep_their_first_look():
     # goal named only by its level inside a budget decision): 0 found, 2 rows, both invented (the contents line read
     # as a goal with its next page's number as target, the introduction's first sentence). After a contents line is
     # no goal and an entry stating a goal is one ('Årets resultat ska uppgå till minst 2 % … ... 8'): 3 found,
-    # 3 fully right, 3 rows. After the titles without page numbers closing a contents line are cut apart: 5, 5, 5. Raise the floors (found, fully right) as goal reading learns these forms.
+    # 3 fully right, 3 rows. After the titles without page numbers closing a contents line are cut apart: 5, 5, 5.
+    # After a goal named only by its level ('arbeta för att återställa 2 %-målet'): 6, 6, 6. Raise the floors (found, fully right) as goal reading learns these forms.
     eighth = _scores(new=True, rounds=(EIGHTH_ROUND,))
     assert (eighth["total"], eighth["rows"] - eighth["found"]) == (10, 0), eighth        # nothing invented
-    assert min(eighth["found"], eighth["full"]) >= 5, eighth
+    assert min(eighth["found"], eighth["full"]) >= 6, eighth
 
 
 def test_a_contents_list_run_into_one_line_names_only_the_goals_its_entries_state():

@@ -26,6 +26,7 @@ from arsred.extract.goals.model import RawGoal
 from arsred.extract.goals.money import link, money_by_initiative
 from arsred.extract.goals.prose.announced import announced_goals
 from arsred.extract.goals.prose.judged import judged_sentences
+from arsred.extract.goals.prose.levels import level_goals
 from arsred.extract.goals.prose.prose import numbered_headings, prose_goals, stated_goals
 from arsred.extract.goals.prose.titled import titled_goals
 from arsred.extract.goals.reading.reading_lines import reading_lines
@@ -58,7 +59,8 @@ Reader = Callable[[list[Line], Headings, Phrases, set[int]], list[RawGoal]]
 READERS: tuple[Reader, ...] = (tab_tables, column_tables, coded_goals, plan_rows, status_tables, interleaved_tables,
                               indicator_tables,
                               indicator_lists, labelled_indicators, target_tables, indicator_lines,
-                              numbered_goal_lines, announced_goals, judged_sentences, titled_goals, contents_goals)
+                              numbered_goal_lines, announced_goals, judged_sentences, level_goals, titled_goals,
+                              contents_goals)
 
 
 def read_raw_goals(doc: Document, ph: Phrases) -> list[RawGoal]:

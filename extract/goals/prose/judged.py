@@ -261,7 +261,7 @@ def _reached_by_name(sentence: str, ph: Phrases) -> list[tuple[str, str, str, st
             k += 1
         for j in range(k, min(k + MODIFIERS + 1, len(words))):
             w = fold(words[j].group())
-            if not regex.fullmatch(r"[\w-]+", w) or w in ph.not_name_words or w in ph.reach_links:
+            if not regex.fullmatch(r"[\w%-]+", w) or w in ph.not_name_words or w in ph.reach_links:
                 break       # punctuation, or a word of the sentence: no name
             if not _compound_goal(w, ph):
                 continue
