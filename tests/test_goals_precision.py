@@ -209,3 +209,21 @@ def test_a_goal_named_by_its_level_is_one_goal_judged_or_not(tmp_path):
     for other in ("Budget 2021\n\nKommunerna arbetar för 1,5-gradersmålet och för Agenda 2030.\n",
                   "Budget 2021\n\nFörvaltningen ska arbeta för att de två 2 %-målen nås under planperioden.\n"):
         assert goals_of(tmp_path, other) == []
+
+
+def test_icon_rows_run_into_one_line_under_their_status_column(tmp_path):
+    """'Måluppfyllnad Utveckling jämfört med förra året Resultat – årets resultat open Beredskap – … open …' (a table
+    whose status icons a page printed as their alt text, run into one line): each row ends after its icon word and the
+    first starts at its capital after the column names; judged together by 'Samtliga finansiella mål nåddes.'. The same
+    rows without a status column over them, or an icon word once, are no goal table."""
+    table = ("God ekonomisk hushållning Kommunen följer upp sina mål varje år. Måluppfyllnad Utveckling jämfört med "
+             "förra året Resultat – årets resultat open Soliditet – eget kapital open Likviditet – betalningsberedskap "
+             "open Kommunen mäter måluppfyllelsen på tre finansiella områden. Samtliga finansiella mål nåddes.\n")
+    assert [(r["section"], r["goal"], r["status"]) for r in goals_of(tmp_path, table)] == [
+        ("God ekonomisk hushållning", "Resultat – årets resultat", "uppfyllt"),
+        ("God ekonomisk hushållning", "Soliditet – eget kapital", "uppfyllt"),
+        ("God ekonomisk hushållning", "Likviditet – betalningsberedskap", "uppfyllt")]
+    assert goals_of(tmp_path, table.replace("Måluppfyllnad Utveckling jämfört med förra året ", "Bilder ")) == []
+    once = ("Nyheter Biblioteket har fått nya lokaler och är open Alla är välkomna på invigningen i maj. Läs mer om "
+            "bibliotekets verksamhet och öppettider på kommunens webbplats där programmet finns.\n")
+    assert goals_of(tmp_path, once) == []
