@@ -18,6 +18,7 @@ from arsred.extract.reading.read import read_document
 
 ROOT = Path(__file__).resolve().parents[1]
 PAGES = ROOT / "tests" / "real" / "pages"
+DEV_GOALS = ROOT / "tests" / "real_goals"
 
 # the goals a person would list on these pages (their opening words, folded); no other page holds one
 REAL_GOALS = {
@@ -227,3 +228,17 @@ def test_icon_rows_run_into_one_line_under_their_status_column(tmp_path):
     once = ("Nyheter Biblioteket har fått nya lokaler och är open Alla är välkomna på invigningen i maj. Läs mer om "
             "bibliotekets verksamhet och öppettider på kommunens webbplats där programmet finns.\n")
     assert goals_of(tmp_path, once) == []
+
+
+def test_a_verdict_before_the_goal_it_judges_in_one_paragraph(tmp_path):
+    """'Det långsiktiga finansiella målet har uppnåtts.' on its own before the paragraph stating the goal judges it; a
+    page run into one line keeps no paragraph break between them, and the verdict still judges the goal (stated), whose
+    later sentences ('Härutöver ska …') are its outcome, no goal of their own."""
+    page = (DEV_GOALS / "malmo_2014_finansiella_mal.txt").read_text(encoding="utf-8")
+    one_line = " ".join(ln.strip() for ln in page.splitlines() if ln.strip()) + "\n"
+    for text in (page, one_line):
+        rows = goals_of(tmp_path, text)
+        assert [(r["goal"][:30], r["status"], r["status_source"]) for r in rows] == [
+            ("Över en tidsperiod om tre till", "uppfyllt", "stated")]
+    alone = "Finansiella mål\n\nDet långsiktiga finansiella målet har uppnåtts. Resultatet blev 600 Mkr bättre än budget.\n"
+    assert goals_of(tmp_path, alone) == []

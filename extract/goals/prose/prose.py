@@ -194,9 +194,10 @@ def prose_goals(lines: list[Line], heads: Headings, ph: Phrases, used: set[int],
                                  confidence=0.7))
         elif plan and heads.at[k0] == area:
             goals += _plan_sentences(para, area, ph)
-        elif not plan and (stated := _stated_goal(para_text(para), ph)) is not None:
+        elif not plan and (stated := _stated_goal(_after_verdict(para_text(para), ph)[1], ph)) is not None:
             close()
-            verdict = _bare_verdict(para_text(prev_para), ph) if prev_para else None
+            verdict = _after_verdict(para_text(para), ph)[0] or (_bare_verdict(para_text(prev_para), ph) if prev_para
+                                                                  else None)
             printed, status = verdict[1:] if verdict else ("", "")
             outcome = " ".join(([verdict[0]] if verdict else []) + [stated[1]]).strip()
             goals.append(RawGoal(section=area, goal=stated[0], outcome=outcome, printed=printed, status=status,
@@ -301,6 +302,15 @@ def _bare_verdict(text: str, ph: Phrases) -> tuple[str, str, str] | None:
         return None
     found = prose_status(text, ph)
     return (text.strip(), *found) if found else None
+
+
+def _after_verdict(text: str, ph: Phrases) -> tuple[tuple[str, str, str] | None, str]:
+    """A paragraph opening with a verdict on its own ('Det långsiktiga finansiella målet har uppnåtts. Kommunfullmäktige
+    har angivit ett finansiellt mål att …', as a page run into one line keeps it): (the verdict, the rest); else
+    (None, the paragraph)."""
+    ss = sentences(text)
+    verdict = _bare_verdict(ss[0], ph) if len(ss) > 1 else None
+    return (verdict, " ".join(ss[1:])) if verdict else (None, text)
 
 
 def _stated_goal(text: str, ph: Phrases) -> tuple[str, str] | None:
