@@ -242,3 +242,23 @@ def test_a_verdict_before_the_goal_it_judges_in_one_paragraph(tmp_path):
             ("Över en tidsperiod om tre till", "uppfyllt", "stated")]
     alone = "Finansiella mål\n\nDet långsiktiga finansiella målet har uppnåtts. Resultatet blev 600 Mkr bättre än budget.\n"
     assert goals_of(tmp_path, alone) == []
+
+
+def test_a_list_whose_section_calls_its_items_goals(tmp_path):
+    """'Mandatperiodens politiska prioriteringar' over a list, then 'De politiska prioriteringarna är särskilt
+    prioriterade målområden …' (the heading's noun as subject, a goal word after 'är'): the items are goals of that
+    section (`ej_bedomt`). Said of something else, or with the goal word after a preposition ('ett sätt att nå målen'),
+    the list states none."""
+    rows = find_goals(read_document(DEV_GOALS / "trelleborg_2023_budget_beslutad.txt"))
+    assert [(r["section"], r["goal"], r["status"]) for r in rows] == [
+        ("Mandatperiodens politiska prioriteringar", g, "ej_bedomt")
+        for g in ("Attraktiv boendeort", "Utbildning och arbetsliv", "Trygghet och livskvalitet", "Förtroende och inflytande")]
+    page = ("Nyheter\n\nBudgeten är beslutad.\n\nNämndens prioriteringar\n\nNämnden beslutade om sina prioriteringar:\n\n"
+            "  • Digitala tjänster\n  • Nya lokaler\n\nDe nya prioriteringarna är ett sätt att nå målen i budgeten.\n")
+    assert goals_of(tmp_path, page) == []
+    other = page.replace("De nya prioriteringarna är ett sätt att nå målen", "De nya lokalerna är mål för investeringarna")
+    assert goals_of(tmp_path, other) == []
+    called = page.replace("De nya prioriteringarna är ett sätt att nå målen i budgeten", "De nya prioriteringarna är "
+                          "nämndens mål för året")
+    assert [(r["section"], r["goal"]) for r in goals_of(tmp_path, called)] == [
+        ("Nämndens prioriteringar", "Digitala tjänster"), ("Nämndens prioriteringar", "Nya lokaler")]
