@@ -207,6 +207,9 @@ def test_a_goal_named_by_its_level_is_one_goal_judged_or_not(tmp_path):
         ("2 %-målet", 2.0, "ej_bedomt")]
     judged = "Bokslut 2021\n\nKommunen klarar inte 2 %-målet i år men väl balanskravet.\n"
     assert [(r["goal"], r["status"]) for r in goals_of(tmp_path, judged)] == [("2 %-målet", "ej_uppfyllt")]
+    after = "Bokslut 2021\n\nKommunen redovisar ett överskott. 2 %-målet uppnåddes inte i år.\n"     # the verdict after it
+    assert [(r["goal"], r["status"], r["target_value"]) for r in goals_of(tmp_path, after)] == [
+        ("2 %-målet", "ej_uppfyllt", 2.0)]
     for other in ("Budget 2021\n\nKommunerna arbetar för 1,5-gradersmålet och för Agenda 2030.\n",
                   "Budget 2021\n\nFörvaltningen ska arbeta för att de två 2 %-målen nås under planperioden.\n"):
         assert goals_of(tmp_path, other) == []
