@@ -265,3 +265,17 @@ def test_a_list_whose_section_calls_its_items_goals(tmp_path):
                           "nämndens mål för året")
     assert [(r["section"], r["goal"]) for r in goals_of(tmp_path, called)] == [
         ("Nämndens prioriteringar", "Digitala tjänster"), ("Nämndens prioriteringar", "Nya lokaler")]
+
+
+def test_a_change_to_a_level_told_in_the_present_is_the_items_target(tmp_path):
+    """A list item's later line 'ÄO-index ökar från 67 till 77 % under 2018' sets the level the goal aims at (a plan:
+    target 77, the baseline 67 never), no outcome; told in the past ('ökade från 67 till 77 %') it reports one."""
+    plan = ("Verksamhetsmål 2018\n\n1. Ökat inflytande och medbestämmande.\nÄO-index ökar från 67 till 77 % under 2018.\n\n"
+            "2. Ökad egen försörjning.\nAndelen med egen försörjning ökar från 40 till 45 % under 2018.\n")
+    rows = goals_of(tmp_path, plan)
+    assert [(r["goal"], r["target_value"], r["outcome"], r["status"]) for r in rows] == [
+        ("Ökat inflytande och medbestämmande.", 77.0, None, "ej_bedomt"),
+        ("Ökad egen försörjning.", 45.0, None, "ej_bedomt")]
+    report = plan.replace("ökar från", "ökade från")
+    assert [(r["target_value"], r["outcome"][:9]) for r in goals_of(tmp_path, report)] == [
+        (None, "ÄO-index "), (None, "Andelen m")]

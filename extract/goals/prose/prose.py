@@ -108,14 +108,21 @@ def _item_parts(lines_text: list[str], ph: Phrases) -> tuple[str, str, str]:
     criterion, outcome = [], []
     for s in rest:
         fs = fold(s)
-        if CRITERION.search(fs):
+        if _is_criterion(fs, ph):
             criterion.append(s)
         elif regex.search(r"\d", s) or OUTCOME_WORDS.search(fs):
             outcome.append(s)
         else:
             criterion.append(s)
-    goal = _goal_text(" ".join([first] + [s for s in criterion if not CRITERION.search(fold(s))]), ph)
-    return goal, " ".join(s for s in criterion if CRITERION.search(fold(s))), " ".join(outcome)
+    goal = _goal_text(" ".join([first] + [s for s in criterion if not _is_criterion(fold(s), ph)]), ph)
+    return goal, " ".join(s for s in criterion if _is_criterion(fold(s), ph)), " ".join(outcome)
+
+
+def _is_criterion(fs: str, ph: Phrases) -> bool:
+    """A sentence setting the level a goal is met at: 'Målet är uppnått när …', 'minst 90 %', or a change to a level
+    told in the present ('ÄO-index ökar från 67 till 77 % under 2018', `[prose] change_verbs`); 'ökade från …' reports."""
+    verbs = "|".join(regex.escape(v) for v in ph.change_verbs) or "(?!)"
+    return bool(CRITERION.search(fs) or regex.search(r"\b(?:" + verbs + r")\s+fran\s+\d[\d,]*\s*\S{0,8}\s*till\s+\d", fs))
 
 
 def prose_goals(lines: list[Line], heads: Headings, ph: Phrases, used: set[int], *, plan: bool) -> list[RawGoal]:
