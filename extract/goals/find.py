@@ -26,11 +26,12 @@ from arsred.extract.goals.model import RawGoal
 from arsred.extract.goals.money import link, money_by_initiative
 from arsred.extract.goals.prose.announced import announced_goals
 from arsred.extract.goals.prose.judged import judged_sentences
+from arsred.extract.goals.prose.levels import level_goals
 from arsred.extract.goals.prose.prose import numbered_headings, prose_goals, stated_goals
 from arsred.extract.goals.prose.titled import titled_goals
 from arsred.extract.goals.reading.reading_lines import reading_lines
 from arsred.extract.goals.rows import goal_values
-from arsred.extract.goals.structure import Headings, find_headings
+from arsred.extract.goals.structure import Headings, find_headings, is_contents
 from arsred.extract.goals.tables.column_tables import column_tables
 from arsred.extract.goals.tables.indicator_tables import indicator_lists, indicator_tables
 from arsred.extract.goals.tables.interleaved import interleaved_tables
@@ -58,7 +59,8 @@ Reader = Callable[[list[Line], Headings, Phrases, set[int]], list[RawGoal]]
 READERS: tuple[Reader, ...] = (tab_tables, column_tables, coded_goals, plan_rows, status_tables, interleaved_tables,
                               indicator_tables,
                               indicator_lists, labelled_indicators, target_tables, indicator_lines,
-                              numbered_goal_lines, announced_goals, judged_sentences, titled_goals, contents_goals)
+                              numbered_goal_lines, announced_goals, judged_sentences, level_goals, titled_goals,
+                              contents_goals)
 
 
 def read_raw_goals(doc: Document, ph: Phrases) -> list[RawGoal]:
@@ -66,8 +68,8 @@ def read_raw_goals(doc: Document, ph: Phrases) -> list[RawGoal]:
     reading = reading_lines(doc, ph)
     lines = reading.lines
     heads = find_headings(lines, ph)
-    used: set[int] = set()
-    found: list[RawGoal] = []
+    used = {k for k, line in enumerate(lines) if is_contents(line.text)}   # a contents list states no goal (but see
+    found: list[RawGoal] = []                                                 # contents_goals, which reads its entries)
     for reader in READERS:
         found += reader(lines, heads, ph, used)
     assessed = any(g.outcome or g.status for g in found)

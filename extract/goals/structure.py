@@ -29,6 +29,18 @@ def is_furniture(text: str) -> bool:
     return bool(FURNITURE.match(text.replace("\t", " ")))
 
 
+# a contents entry's leader and page number: 'Mål ... 5', 'Alla elever ska nå alla mål... 8' (never a lone ellipsis)
+CONTENTS_LEADER = regex.compile(r"(?<=\S)\s*(?:\.\s*){2,}\d{1,3}(?=\s|$)")
+
+
+def is_contents(text: str) -> bool:
+    """A line of a table of contents: it ends in a leader and page number, or holds two such entries (a contents
+    list run into one line). Its titles and page numbers are no goals and no targets."""
+    t = " ".join(text.split())
+    leaders = CONTENTS_LEADER.findall(t)
+    return len(leaders) >= 2 or bool(leaders) and bool(regex.search(r"(?:\.\s*){2,}\d{1,3}$", t))
+
+
 def cells_of(line: Line) -> list[str]:
     return [c.strip() for c in line.text.split("\t")] if "\t" in line.text else [line.text.strip()]
 
@@ -76,7 +88,40 @@ def find_headings(lines: list[Line], ph: Phrases) -> Headings:
                 current = text
         h.at.append(current)
         h.goal_area.append(area)
+    _named_goal_areas(lines, h, ph)
     return h
+
+
+# 'De politiska prioriteringarna är särskilt prioriterade målområden …': a sentence saying the heading's items are goals
+CALLED_GOALS = regex.compile(r"^(?:de|dessa)\s+(?:\w+\s+){0,2}?(\w+)\s+ar\s+((?:\w+\s+){0,3}\w+)")
+SAME_STEM = 6           # letters a heading's noun and the sentence's subject share (plural, definite: one word)
+
+
+def _called_goal(words: list[str], ph: Phrases) -> bool:
+    """A goal word among the words after 'är', not after a preposition ('är ett sätt att nå målen')."""
+    return any(is_goal_word(w, ph) and (k == 0 or words[k - 1] not in ph.about_prepositions) for k, w in enumerate(words))
+
+
+def _named_goal_areas(lines: list[Line], h: Headings, ph: Phrases) -> None:
+    """A heading naming a kind of item ('Mandatperiodens politiska prioriteringar') over a list is a goal area when a
+    sentence of its section says the items are goals: its subject the heading's noun ('De politiska prioriteringarna
+    är särskilt prioriterade målområden …'), a goal word (not after a preposition) among the first words after 'är'."""
+    starts = sorted(h.indices)
+    for n, i in enumerate(starts):
+        end = starts[n + 1] if n + 1 < len(starts) else len(lines)
+        if h.goal_area[i] or not any(LIST_MARK.match(lines[k].text) for k in range(i + 1, end)):
+            continue
+        noun = fold(lines[i].text).split()[-1] if lines[i].text.split() else ""
+        for k in range(i + 1, end):
+            m = CALLED_GOALS.match(fold(" ".join(lines[k].text.split())))
+            if (m and len(noun) >= SAME_STEM and m.group(1)[:SAME_STEM] == noun[:SAME_STEM]
+                    and (m.group(1).startswith(noun) or noun.startswith(m.group(1)))
+                    and _called_goal(m.group(2).split(), ph)):
+                area = nice_heading(lines[i].text)
+                for j in range(i, end):
+                    h.goal_area[j] = area
+                    h.at[j] = area if j == i or h.at[j] == h.at[i] else h.at[j]
+                break
 
 
 MENU_WORDS = 4      # a goal level's name in a menu is a few words ('Övergripande mål 2024')

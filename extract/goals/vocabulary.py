@@ -73,6 +73,8 @@ class Phrases:
     assessment_words: tuple[str, ...] = ()
     one_letter_words: frozenset[str] = frozenset()
     goal_verbs: tuple[str, ...] = ()
+    contents_headings: tuple[str, ...] = ()
+    change_verbs: tuple[str, ...] = ()
     item_own_words: tuple[str, ...] = ()
     not_goal_name_words: frozenset[str] = frozenset()
     name_links: tuple[str, ...] = ()
@@ -150,6 +152,8 @@ def load_phrases(path: str = str(PHRASES_PATH)) -> Phrases:
         assessment_words=f(d["prose"].get("assessment_words", [])),
         one_letter_words=frozenset(fold(x) for x in d["prose"].get("one_letter_words", [])),
         goal_verbs=f(d["prose"].get("goal_verbs", [])),
+        contents_headings=f(d["prose"].get("contents_headings", [])),
+        change_verbs=f(d["prose"].get("change_verbs", [])),
         item_own_words=f(d["prose"].get("item_own_words", [])),
         not_goal_name_words=frozenset(fold(x) for x in d["prose"].get("not_goal_name_words", [])),
         done_auxiliaries=frozenset(fold(x) for x in d["inference"].get("done_auxiliaries", [])),

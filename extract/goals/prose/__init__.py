@@ -7,6 +7,7 @@
             uppfyllts", "Kommunen når sitt finansiella mål om …"
 - `announced` goals a sentence announces and the next ones list: "… har fyra finansiella mål. Ett, att …
             Två, …", "Förbundet har flera mål för sin verksamhet. Att A, att B och C."
+- `levels`  a goal named only by its level, not judged: "… arbeta för att återställa 2 %-målet …"
 - `titled`  goals printed as the titles of the paragraphs explaining them, under a goal heading
             ("Finansiella mål" / "Soliditeten skall vara oförändrad" / "Soliditet är ett nyckeltal …")
 

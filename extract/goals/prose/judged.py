@@ -141,7 +141,8 @@ def _named_by_compound(lines: list[Line], heads: Headings, ph: Phrases, used: se
     ('kunskapsmålet', never a bare 'målet'), the status phrase right after it or after a verdict's verb chain
     (`[judged] verdict_links`: 'bedöms', 'anses'); the sentence is its outcome."""
     links = "|".join(regex.escape(w) for w in sorted(ph.verdict_links, key=len, reverse=True)) or "(?!)"
-    pattern = regex.compile(r"(?<!\w)([\w-]+malet),?\s+((?:(?:" + links + r")\s+){0,3})(" + _status_phrases(ph) + r")(?!\w)")
+    pattern = regex.compile(r"(?<![\w%])((?:\d{1,2}(?:,\d)?\s?%)?[\w-]+malet),?\s+((?:(?:" + links + r")\s+){0,3})("
+                            + _status_phrases(ph) + r")(?!\w)")      # '2 %-målet uppnåddes inte': its level is its name
     goals: list[RawGoal] = []
     for para in _body(lines, heads, used):
         for s in sentences(para_text(para)):
@@ -261,7 +262,7 @@ def _reached_by_name(sentence: str, ph: Phrases) -> list[tuple[str, str, str, st
             k += 1
         for j in range(k, min(k + MODIFIERS + 1, len(words))):
             w = fold(words[j].group())
-            if not regex.fullmatch(r"[\w-]+", w) or w in ph.not_name_words or w in ph.reach_links:
+            if not regex.fullmatch(r"[\w%-]+", w) or w in ph.not_name_words or w in ph.reach_links:
                 break       # punctuation, or a word of the sentence: no name
             if not _compound_goal(w, ph):
                 continue

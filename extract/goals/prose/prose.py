@@ -108,14 +108,21 @@ def _item_parts(lines_text: list[str], ph: Phrases) -> tuple[str, str, str]:
     criterion, outcome = [], []
     for s in rest:
         fs = fold(s)
-        if CRITERION.search(fs):
+        if _is_criterion(fs, ph):
             criterion.append(s)
         elif regex.search(r"\d", s) or OUTCOME_WORDS.search(fs):
             outcome.append(s)
         else:
             criterion.append(s)
-    goal = _goal_text(" ".join([first] + [s for s in criterion if not CRITERION.search(fold(s))]), ph)
-    return goal, " ".join(s for s in criterion if CRITERION.search(fold(s))), " ".join(outcome)
+    goal = _goal_text(" ".join([first] + [s for s in criterion if not _is_criterion(fold(s), ph)]), ph)
+    return goal, " ".join(s for s in criterion if _is_criterion(fold(s), ph)), " ".join(outcome)
+
+
+def _is_criterion(fs: str, ph: Phrases) -> bool:
+    """A sentence setting the level a goal is met at: 'Målet är uppnått när …', 'minst 90 %', or a change to a level
+    told in the present ('ÄO-index ökar från 67 till 77 % under 2018', `[prose] change_verbs`); 'ökade från …' reports."""
+    verbs = "|".join(regex.escape(v) for v in ph.change_verbs) or "(?!)"
+    return bool(CRITERION.search(fs) or regex.search(r"\b(?:" + verbs + r")\s+fran\s+\d[\d,]*\s*\S{0,8}\s*till\s+\d", fs))
 
 
 def prose_goals(lines: list[Line], heads: Headings, ph: Phrases, used: set[int], *, plan: bool) -> list[RawGoal]:
@@ -194,9 +201,10 @@ def prose_goals(lines: list[Line], heads: Headings, ph: Phrases, used: set[int],
                                  confidence=0.7))
         elif plan and heads.at[k0] == area:
             goals += _plan_sentences(para, area, ph)
-        elif not plan and (stated := _stated_goal(para_text(para), ph)) is not None:
+        elif not plan and (stated := _stated_goal(_after_verdict(para_text(para), ph)[1], ph)) is not None:
             close()
-            verdict = _bare_verdict(para_text(prev_para), ph) if prev_para else None
+            verdict = _after_verdict(para_text(para), ph)[0] or (_bare_verdict(para_text(prev_para), ph) if prev_para
+                                                                  else None)
             printed, status = verdict[1:] if verdict else ("", "")
             outcome = " ".join(([verdict[0]] if verdict else []) + [stated[1]]).strip()
             goals.append(RawGoal(section=area, goal=stated[0], outcome=outcome, printed=printed, status=status,
@@ -301,6 +309,15 @@ def _bare_verdict(text: str, ph: Phrases) -> tuple[str, str, str] | None:
         return None
     found = prose_status(text, ph)
     return (text.strip(), *found) if found else None
+
+
+def _after_verdict(text: str, ph: Phrases) -> tuple[tuple[str, str, str] | None, str]:
+    """A paragraph opening with a verdict on its own ('Det långsiktiga finansiella målet har uppnåtts. Kommunfullmäktige
+    har angivit ett finansiellt mål att …', as a page run into one line keeps it): (the verdict, the rest); else
+    (None, the paragraph)."""
+    ss = sentences(text)
+    verdict = _bare_verdict(ss[0], ph) if len(ss) > 1 else None
+    return (verdict, " ".join(ss[1:])) if verdict else (None, text)
 
 
 def _stated_goal(text: str, ph: Phrases) -> tuple[str, str] | None:

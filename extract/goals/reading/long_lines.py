@@ -231,6 +231,7 @@ def _item_starts(t: str, ph: Phrases) -> set[int]:
     cuts.update(_target_column_rows(t, ph))
     cuts.update(_target_rows(t, ph))
     cuts.update(_benchmark_cells(t, ph))
+    cuts.update(_icon_rows(t, ph))
     runs = list(NUMBERED.finditer(t))
     for a, b in zip(runs, runs[1:]):
         if int(b.group(1)) == int(a.group(1)) + 1:
@@ -389,6 +390,30 @@ def _target_column_rows(t: str, ph: Phrases) -> set[int]:
         cell = regex.compile(r"(?<=\S)\s+(?P<cell>(?:(?:" + comps + r")\s+)?\d[\d\u00a0 ]*(?:,\d+)?(?:\s?%)?)(?=\s+\p{Lu}|\s*$)")
         for m in cell.finditer(t, pos=h.end()):
             cuts.update((m.start("cell"), m.end("cell")))
+    return {c for c in cuts if 0 < c < len(t)}
+
+
+ICON_ROWS = 2           # an icon's alt text closing rows this often in one line is a table's status column
+
+
+def _icon_rows(t: str, ph: Phrases) -> set[int]:
+    """Rows closed by an icon's alt text run into the line ('… Resultat – årets resultat open Beredskap – finansiell
+    reserv open Risk – …'): each row ends after its icon word (`[indicator] icon_words`, standing after a lower-case
+    word and before a capital or the line's end). Where every later row is one capitalised word and lower-case
+    words, so is the first: the words before its last capital are the header's ('Måluppfyllnad Utveckling jämfört
+    med förra året')."""
+    icons = "|".join(regex.escape(w) for w in ph.icon_words)
+    if not icons:
+        return set()
+    ends = [m for m in regex.finditer(r"(?<=\p{Ll}\s)(?:" + icons + r")(?=\s+\p{Lu}|\s*$)", t)]
+    if len(ends) < ICON_ROWS:
+        return set()
+    cuts = {m.end() + 1 for m in ends if m.end() < len(t)}
+    rows = [t[a.end():b.start()].strip() for a, b in zip(ends, ends[1:])]
+    if all(len(regex.findall(r"(?<!\S)\p{Lu}", r)) == 1 and r[:1].isupper() for r in rows):
+        first = list(regex.finditer(r"(?<!\S)\p{Lu}", t[:ends[0].start()]))
+        if first:
+            cuts.add(first[-1].start())
     return {c for c in cuts if 0 < c < len(t)}
 
 

@@ -241,9 +241,12 @@ def _icon_rows(lines: list[Line], heads: Headings, ph: Phrases, used: set[int]) 
             continue
         after = [line.text for k, line in enumerate(lines[j:], start=j) if heads.goal_area[k] == area]
         verdict = common_verdict(sentences(" ".join(" ".join(after).split())), ph)
+        top = i         # a first row or the column names over it read as headings (a line run into one) head no rows
+        while top > 0 and top in heads.indices and (top == i or any(w in fold(lines[top].text) for w in ph.assessment_words)):
+            top -= 1
         for k, name in rows:
             used.add(k)
-            out.append(RawGoal(section=heads.at[i] or area, goal=name.strip(), printed=verdict[0] if verdict else "",
+            out.append(RawGoal(section=heads.at[top] or area, goal=name.strip(), printed=verdict[0] if verdict else "",
                                status=verdict[1] if verdict else "", page=lines[k].page, line=lines[k].number,
                                layout="icon_table", confidence=0.7))
         i = j
