@@ -92,10 +92,10 @@ def map_item(statement: str, label: str) -> ItemMatch:
             return ItemMatch(s.item, s.kind, True, 95.0)
     plain = [s for s in syns if s.pattern is None and len(s.key) >= 6]
     if key and plain:
-        best = process.extractOne(key, [s.key for s in plain], scorer=fuzz.ratio)
-        if best and best[1] >= FUZZY_MIN and _slips_only(key, plain[best[2]].key):
-            s = plain[best[2]]
-            return ItemMatch(s.item, s.kind, True, float(best[1]))
+        for _, score, k in process.extract(key, [s.key for s in plain], scorer=fuzz.ratio, limit=5,
+                                            score_cutoff=FUZZY_MIN):
+            if _slips_only(key, plain[k].key):          # the closest line the label is a slip of
+                return ItemMatch(plain[k].item, plain[k].kind, True, float(score))
     return ItemMatch(f"{PREFIX.get(statement, statement)}.{slug(label)}", "unmapped", False, 0.0)
 
 
