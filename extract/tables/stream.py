@@ -353,10 +353,9 @@ def _block_scope(heading: StreamRow) -> str | None:
     toks = header_tokens(heading.label)
     if any(t.kind in ("period", "kind", "year", "date") for t in toks):
         return None
-    words = fold(heading.label).split()
+    padded = f" {' '.join(fold(heading.label).split())} "
     scopes = {str(t.value) for t in toks if t.kind == "scope"} | {
-        scope for scope, names in block_scope_words().items()
-        if any(" ".join(words[k:k + len(n.split())]) == n for n in names for k in range(len(words)))}
+        scope for scope, names in block_scope_words().items() if any(f" {n} " in padded for n in names)}
     return scopes.pop() if len(scopes) == 1 else None
 
 
