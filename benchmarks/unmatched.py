@@ -9,7 +9,9 @@ line -- lowers precision and nothing else. This lists, for every gold document, 
 figure that matches no gold fact of its page (statement, note, period, column, scope, value
 within 0.5 kr, label alike as the scorer reads it), and counts those marked verified apart:
 a verified figure without gold is either gold the annotator left out or a proof that proves
-nothing, and each one wants a look. Gold is partial on some pages (only the statements it
+nothing, and each one wants a look. Among them, a figure is *misplaced* when a gold figure of its
+page has its value and a label alike but another scope, period, column or statement: a right
+number filed under the wrong key, which no scorer counts as wrong and a panel would still mix up. Gold is partial on some pages (only the statements it
 covers), so the counts are split into figures in a statement the gold covers and the rest.
 """
 from __future__ import annotations
@@ -33,6 +35,7 @@ class Unmatched:
     n_facts: int = 0
     n_verified: int = 0
     rows: list[tuple[str, bool, dict]] = field(default_factory=list)   # (doc, in a covered statement, fact)
+    misplaced: list[tuple[str, dict]] = field(default_factory=list)    # (doc, fact) at another key of the gold
 
     def counts(self) -> Counter:
         c = Counter()
@@ -42,13 +45,16 @@ class Unmatched:
             c["unmatched_covered"] += covered
             c["verified_unmatched"] += verified
             c["verified_unmatched_covered"] += verified and covered
+        c["misplaced"] = len(self.misplaced)
+        c["verified_misplaced"] = sum(1 for _doc, r in self.misplaced if _verified(r))
         return c
 
     def summary(self) -> str:
         c = self.counts()
         return (f"unmatched {c['unmatched']} of {self.n_facts} figures ({c['unmatched_covered']} in statements "
                 f"the gold covers); verified without gold {c['verified_unmatched']} of {self.n_verified} verified "
-                f"({c['verified_unmatched_covered']} in covered statements)")
+                f"({c['verified_unmatched_covered']} in covered statements); misplaced {c['misplaced']} "
+                f"({c['verified_misplaced']} verified)")
 
 
 def _matches(r: dict, g: dict) -> bool:
@@ -59,6 +65,15 @@ def _matches(r: dict, g: dict) -> bool:
         return False
     if s.as_int(r.get("period")) != s.as_int(g["period"]) or s.scope_of(r) != s.scope_of(g):
         return False
+    v = s.as_float(r.get("value_sek"))
+    if v is None or abs(v - float(g["value_sek"])) > 0.5:
+        return False
+    return SequenceMatcher(None, s.fold(r.get("label", "")), s.fold(g["label"])).ratio() >= LABEL_ALIKE
+
+
+def _misplaced(r: dict, g: dict) -> bool:
+    """The gold figure's value and label, under another scope, period, column or statement."""
+    s = _scorer()
     v = s.as_float(r.get("value_sek"))
     if v is None or abs(v - float(g["value_sek"])) > 0.5:
         return False
@@ -83,6 +98,8 @@ def unmatched(gold_dir: Path, out_dir: Path) -> Unmatched:
         for r in rows:
             if not any(_matches(r, g) for g in gold["facts"]):
                 out.rows.append((doc, r.get("statement") in covered, r))
+                if any(_misplaced(r, g) for g in gold["facts"]):
+                    out.misplaced.append((doc, r))
     return out
 
 
