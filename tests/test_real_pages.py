@@ -195,3 +195,21 @@ def test_columns_no_header_names_take_only_a_year_the_page_states() -> None:
     assert not process_document(str(PAGES / "sala_2012_snabbfakta.txt")).facts
     hultsfred = process_document(str(PAGES / "hultsfred_2012_noter.txt")).facts
     assert not [f for f in hultsfred if f.period == 2011]
+
+
+def test_a_statement_naming_no_scope_is_the_groups_only_by_a_line_only_groups_print(tmp_path) -> None:
+    """Helsingborg's koncern Resultaträkning names no scope on its page, but prints 'Skatt på årets
+    resultat': a municipality pays no income tax, so every column is the group's. Its staden
+    Kassaflödesanalys prints no such line and stays the entity's -- until a 'Betald skatt' line
+    (the same tax in a cash flow, table_words.toml [group_only]) stands in it."""
+    from arsred.pipeline import process_document
+
+    group = process_document(str(PAGES / "helsingborg_2016_rr_koncern.txt")).facts
+    assert group and {f.scope for f in group} == {"group"}
+    entity_page = (PAGES / "helsingborg_2016_kassaflodesanalys.txt").read_text(encoding="utf-8")
+    assert {f.scope for f in process_document(str(PAGES / "helsingborg_2016_kassaflodesanalys.txt")).facts} == {"entity"}
+    lines = entity_page.splitlines()
+    at = next(i for i, ln in enumerate(lines) if ln.startswith("Förändring av avsättningar"))
+    taxed = tmp_path / "kfa_with_tax.txt"
+    taxed.write_text("\n".join(lines[:at] + ["Betald skatt-12-10-9"] + lines[at:]) + "\n", encoding="utf-8")
+    assert {f.scope for f in process_document(str(taxed)).facts} == {"group"}
