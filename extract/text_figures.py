@@ -106,6 +106,7 @@ def words() -> dict:
             "months": set(data["part_year"]["months"]), "part_year": set(data["part_year"]["words"]),
             "part_year_nouns": set(data["part_year"]["nouns"]), "year_end": set(data["part_year"]["year_end"]),
             "part_year_items": data["part_year"]["items"],
+            "deviation_compared_items": set(data["deviation_compared_items"]["items"]),
             "key_links": [tuple(fold(w).split()) for w in data["links"]["key_figure"]]}
 
 
@@ -391,6 +392,8 @@ def read_text_figures(lines: Sequence[Line], fiscal_year: int | None, doc_type: 
                     fig = _sentence_figure(toks, m, prev_end, statement, default_column, fiscal_year)
                 if fig is None:
                     fig = _deviation_figure(toks, m, prev_end, last)
+                if fig is None:
+                    fig = _compared_deviation(toks, m, prev_end, last)
                 if fig and _outcome_not_yet_known(fig[0], doc_type, fiscal_year):
                     fig = None
                 found.extend(fig or [])
@@ -476,6 +479,14 @@ def _key_figure(toks, m: _Mention, prev_end: int, statement, default_column, cap
         return None
     return _figures(m, label, " ".join(t.text for t in toks[start:m.end]), statement, clause, folded, sign_words,
                     default_column, fiscal_year, toks, "key_figure")
+
+
+def _until_next_amount(toks: list[_Token], m: _Mention) -> list[_Token]:
+    """The tokens after an amount up to the next money amount: "290 mnkr, 90 mnkr bättre än budget" compares
+    the second amount, not the first (a percentage between them is no amount: it compares the first)."""
+    after = toks[m.end:]
+    following = _mentions(after)
+    return after[:following[0].start] if following else after
 
 
 def _clause_after(after: Sequence[_Token]) -> list[str]:
@@ -617,7 +628,7 @@ def _sentence_figure(toks, m: _Mention, prev_end: int, statement, default_column
     clause = [w for t, w in zip(left[p:], folded[p:]) if id(t) not in in_span]
     if _has(clause, "blockers") or _other_party(whole) or _has(whole, "blockers"):
         return None
-    if _after_blocked(_clause_after(toks[m.end:])):
+    if _after_blocked(_clause_after(_until_next_amount(toks, m))):
         return None
     if not link and not _has(folded[p:start], "pre_words") and start != pos:
         return None
@@ -688,6 +699,37 @@ def _deviation_figure(toks, m: _Mention, prev_end: int, last: TextFigure | None)
     if sign < 0 and printed_sign not in MINUS or sign > 0 and printed_sign in MINUS:
         return None                   # a sign in words over an unsigned figure, or words and print that disagree
     label_raw = " ".join(t.text for t in toks[prev_end:m.end])
+    return [TextFigure(last.statement, last.item, last.label, label_raw, last.period, "avvikelse", last.scope,
+                       m.amount, m.unit, toks[m.start].line, "sentence")]
+
+
+def _compared_deviation(toks, m: _Mention, prev_end: int, last: TextFigure | None) -> list[TextFigure] | None:
+    """'Överskottet för 2006 blev 290 miljoner kronor, 90 miljoner kronor bättre än budget' / '… är 63,2 miljoner.
+    Det är 44,3 miljoner utöver det budgeterade resultatet': the deviation of the result just read, stated as a
+    comparison after its amount ([deviation_compared_*]); only an amount above the budget, which prints unsigned
+    as its value is."""
+    phrases = words()["phrases"]
+    if last is None or last.column not in ("utfall", "prognos") or m.comparative is not None or \
+            last.item not in words()["deviation_compared_items"]:
+        return None
+    left = [t.fold for t in toks[prev_end:m.start] if t.fold]
+    if left:
+        refer = max((len(p) for p in phrases["deviation_compared_refer"] if tuple(left) == p), default=0)
+        if not refer:
+            return None
+    elif not (prev_end and toks[prev_end - 1].text.endswith(",")):
+        return None
+    after = _clause_after(toks[m.end:])
+    above = max((len(p) for p in phrases["deviation_compared_above"] if tuple(after[:len(p)]) == p), default=0)
+    below = max((len(p) for p in phrases["deviation_compared_below"] if tuple(after[:len(p)]) == p), default=0)
+    if bool(above) == bool(below):
+        return None
+    rest = [w.rstrip(".,;") for w in after[above or below:]]
+    if not any(tuple(rest[:len(p)]) == p for p in phrases["deviation_compared_budget"]):
+        return None
+    if below or m.amount.printed.lstrip()[:1] in (*MINUS, "+", "±"):
+        return None                   # '11 sämre än budget' means -11 printed unsigned: unlike its print, left out
+    label_raw = " ".join(t.text for t in toks[prev_end:m.end + above + 3])
     return [TextFigure(last.statement, last.item, last.label, label_raw, last.period, "avvikelse", last.scope,
                        m.amount, m.unit, toks[m.start].line, "sentence")]
 

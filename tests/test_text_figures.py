@@ -420,3 +420,26 @@ def test_a_budget_change_in_a_list_item_is_no_budget():
     # the nämnd's own frame on a line of its own is still read
     assert read("• Kommunstyrelsen 51,6 mnkr.", 2021, "verksamhetsplan_budget") == {
         ("Kommunstyrelsen", 2021, "budget", "entity"): 51_600_000}
+
+
+def test_a_deviation_stated_as_a_comparison_after_its_amount():
+    """Tidaholm 2022: 'Det ekonomiska resultatet … är 63,2 miljoner. Det är 44,3 miljoner utöver det budgeterade
+    resultatet som var 18,9 miljoner.' The second sentence refers back to the result and compares its amount
+    with the budget: the result's deviation, above the budget, so positive as printed."""
+    got = figures("tidaholm_2022_arsredovisning_nyhet", 2022)
+    assert got[("Årets resultat", 2022, "avvikelse", "entity")] == 44_300_000
+    assert got[("Årets resultat", 2022, "utfall", "entity")] == 63_200_000
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Årets resultat blev 13,2 mnkr, vilket är 7,2 mnkr över budget.", 7_200_000),
+    ("Årets resultat blev 290 mnkr, 90 mnkr bättre än budget.", 90_000_000),
+    ("Årets resultat blev 13,2 mnkr, vilket är 7,2 mnkr sämre än budget.", None),   # meant -7,2, printed 7,2
+    ("Årets resultat blev 13,2 mnkr, vilket är 7,2 mnkr över förra året.", None),   # another yardstick
+    ("Årets resultat blev 13,2 mnkr, och kommunen lånade 7,2 mnkr över budget.", None),   # no reference back
+    ("Nettoinvesteringarna blev 13,2 mnkr, vilket är 7,2 mnkr över budget.", None),   # a cost: over is worse
+])
+def test_a_comparison_after_the_amount_only_for_a_result_above_its_budget(text, expected):
+    got = read(text)
+    assert got.get(("Årets resultat", 2020, "avvikelse", "entity")) == expected
+    assert not [k for k in got if k[2] == "avvikelse" and k[0] != "Årets resultat"]
