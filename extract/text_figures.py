@@ -107,6 +107,8 @@ def words() -> dict:
             "part_year_nouns": set(data["part_year"]["nouns"]), "year_end": set(data["part_year"]["year_end"]),
             "part_year_items": data["part_year"]["items"],
             "deviation_compared_items": set(data["deviation_compared_items"]["items"]),
+            "passive_verbs": [tuple(fold(w).split()) for w in data["passive_report"]["verbs"]],
+            "passive_lead": [tuple(fold(w).split()) for w in data["passive_report"]["lead"]],
             "key_links": [tuple(fold(w).split()) for w in data["links"]["key_figure"]]}
 
 
@@ -417,6 +419,32 @@ def _surplus_of_the_organisation(left: list[_Token], folded: list[str], pos: int
     return bool(verb and _is_organisation(left, pos - verb)) or _after_agent_verb(left, pos)
 
 
+def _passive_report(left: list[_Token], folded: list[str], pos: int, sign_words: list[str]) -> tuple[int, list[_Token]] | None:
+    """'För perioden januari–augusti redovisas ett överskott om …': a surplus reported in the passive, whose clause
+    before the verb is nothing or 'för' and a part of the year or a year ([passive_report]). Returns where the
+    clause starts and the part of the year it names (empty for the whole year); None for any other clause."""
+    surplus = words()["surplus"]["words"]
+    if not any(w in surplus for w in sign_words) or any(w not in surplus and w not in ("ett", "en") for w in sign_words):
+        return None
+    verb = max((len(v) for v in words()["passive_verbs"] if tuple(folded[max(0, pos - len(v)):pos]) == v), default=0)
+    if not verb:
+        return None
+    end = pos - verb
+    q = end
+    while q > 0 and not left[q - 1].text.endswith((".", ";", ":")) and left[q - 1].text not in MARKERS:
+        q -= 1
+    if not left[q].text[:1].isupper() and q < end:
+        return None                   # not the start of a sentence: another clause names the agent
+    span = _part_year_at(left, end)
+    year = 1 if span == 0 and end > q and YEAR.match(folded[end - 1]) else 0
+    lead = tuple(folded[q:end - span - year])
+    if lead and lead not in words()["passive_lead"] or lead and not (span or year or lead[-1] in ("aret", "helaret", "perioden")):
+        return None
+    if lead and lead[-1] == "perioden" and not span:
+        return None                   # "för perioden" names no part of the year by itself
+    return q, left[end - span:end]
+
+
 def _outcome_not_yet_known(fig: TextFigure, doc_type: str | None, fiscal_year: int | None) -> bool:
     """A report on part of the year cannot state the year's outcome: its "Kommunen redovisar ett resultat på
     40 mkr" is the period's result, not the year's, and the words do not say so ([partial_reports])."""
@@ -550,7 +578,8 @@ def _sentence_figure(toks, m: _Mention, prev_end: int, statement, default_column
     link = _ends_with(folded[:pos], "links")
     pos -= link
     strip_signs()
-    surplus = _surplus_of_the_organisation(left, folded, pos, sign_words)
+    passive = _passive_report(left, folded, pos, sign_words)
+    surplus = passive is not None or _surplus_of_the_organisation(left, folded, pos, sign_words)
     after_signs = pos
     fillers = 0
     part_year: list[_Token] = []                         # "för perioden januari – april": a part of the year
@@ -586,6 +615,8 @@ def _sentence_figure(toks, m: _Mention, prev_end: int, statement, default_column
     if subject is None:
         return None
     start, (item, name) = subject
+    if passive is not None and start == after_signs:
+        part_year = passive[1]
     if item not in words()["surplus"]["items"] and any(w in words()["surplus"]["words"] for w in sign_words):
         return None                    # "Skatteintäkterna visar ett överskott på …": a deviation, not the item's amount
     if part_year:                      # the result of a part of the year is the period's result, and no other item's
@@ -598,8 +629,8 @@ def _sentence_figure(toks, m: _Mention, prev_end: int, statement, default_column
             name += " " + "–".join(w for mo in months for w in regex.split(r"[-–]", mo))
     # the words before the subject, back to the clause's start, must all be allowed; a capital
     # subject starts its sentence (or the sentence after a run-in heading)
-    p = start
-    while p > 0 and not left[start].text[:1].isupper():
+    p = passive[0] if passive is not None and start == after_signs else start
+    while p > 0 and not left[p].text[:1].isupper():
         if left[p - 1].text.endswith((",", ";", ":", ".")) or left[p - 1].text in MARKERS:
             break
         n = _ends_with(folded[:p], "clause_starts")

@@ -443,3 +443,27 @@ def test_a_comparison_after_the_amount_only_for_a_result_above_its_budget(text, 
     got = read(text)
     assert got.get(("Årets resultat", 2020, "avvikelse", "entity")) == expected
     assert not [k for k in got if k[2] == "avvikelse" and k[0] != "Årets resultat"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("För perioden januari–augusti redovisas ett överskott om +1 074 Mkr.", ("Periodens resultat januari–augusti", 1_074_000_000)),
+    ("För 2020 redovisas ett överskott på 12,5 mnkr.", ("Årets resultat", 12_500_000)),
+    ("Redovisas ett överskott på 12,5 mnkr.", ("Årets resultat", 12_500_000)),
+    ("För socialnämnden redovisas ett överskott på 12,5 mnkr.", None),       # a nämnd's surplus against its budget
+    ("För perioden redovisas ett överskott på 12,5 mnkr.", None),             # which period, it does not say
+    ("Inom äldreomsorgen redovisas ett överskott på 12,5 mnkr.", None),
+    ("För 2020 redovisas ett underskott på 12,5 mnkr.", None),               # meant -12,5, printed 12,5
+])
+def test_a_surplus_reported_in_the_passive_is_the_organisations(text, expected):
+    """Malmö's delårsrapport 2016: 'För perioden januari–augusti redovisas ett överskott om +1 074 Mkr, vilket
+    innebär en positiv avvikelse gentemot budget om +284 Mkr' names no agent: the report's own organisation,
+    when the clause before the verb names only a part of the year or a year."""
+    got = {(k[0], v) for k, v in read(text).items() if k[2] == "utfall"}
+    assert got == ({expected} if expected else set())
+
+
+def test_the_passive_surplus_and_its_deviation_on_malmos_page():
+    got = figures("malmo_2016_delarsrapport_budgetutfall", 2016, "delarsrapport")
+    assert {(k[2], v) for k, v in got.items() if k[0].startswith("Periodens resultat")} == \
+        {("utfall", 1_074_000_000), ("avvikelse", 284_000_000)}
+    assert all(k[0].startswith("Periodens resultat") for k in got)
