@@ -168,6 +168,7 @@ def test_a_table_under_no_statement_heading_is_read_as_the_statement_it_resemble
                      "Nettoinvesteringarna uppgick till 604 mnkr.\n", encoding="utf-8")
     result = process_document(str(prose))
     assert result.record.status == "unverified"
-    # "158 mnkr, 40 mnkr bättre än budget": a comparison in the clause, neither figure is read
+    # "158 mnkr, 40 mnkr bättre än budget": the comparison is the second amount's, the result's deviation
     assert [(f.item, f.period, f.column, f.value_sek, f.source) for f in result.facts] == [
+        ("ov.arets_resultat", 2015, "utfall", 158e6, "text"), ("ov.arets_resultat", 2015, "avvikelse", 40e6, "text"),
         ("ov.nettoinvesteringar", 2015, "utfall", 604e6, "text")]
