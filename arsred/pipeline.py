@@ -89,7 +89,9 @@ def extract_document(document: Document, options: Options, record: DocumentRecor
     warnings = list(document.warnings) + [w for p in document.pages for w in p.warnings]
     repair = _repairer(document.text, options.repair)
     sections = find_sections(document, lines)
-    meta = detect_metadata(lines, sections)
+    meta = detect_metadata(lines, sections, document.path)
+    if meta.year_from_name:
+        warnings.append(f"fiscal year {meta.fiscal_year} from the file name only: the text names no year it reports on")
     record.organisation = repair(meta.organisation) if repair and meta.organisation else meta.organisation
     # with no text at all there is nothing to name the kind of document: not the annual report default
     record.doc_type, record.fiscal_year = (meta.doc_type if lines else ""), meta.fiscal_year
