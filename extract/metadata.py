@@ -11,6 +11,7 @@ import tomllib
 from arsred.extract.document import Line
 from arsred.extract.sections import YEAR, Section, fold
 from arsred.extract.tables import is_header_line
+from arsred.extract.tables.header import is_header_text
 
 _NAME = r"[A-ZÅÄÖ][\wåäöéü-]+"
 _LINK = r"(?:och|i|län|läns|lan|lans|stad|stads)"
@@ -107,13 +108,16 @@ def _fiscal_year(lines: list[Line], sections: list[Section], name: str = "",
         f = fold(line.text)
         m = regex.search(r"\b(arsredovisning(?:en)?|verksamhetsplan(?: och budget)?|budget|delarsrapport)\b"
                          r"\D{0,25}((?:19|20)\d\d)", f)
-        if m and len(f) < 120:
+        if m and len(f) < 120 and not is_header_text(line.text):   # "Bokslut 2020 Budget 2021": a column
             return int(m.group(2)), True, False
     for s in sections:
         if s.kind in ("resultatrakning", "balansrakning", "kassaflodesanalys", "oversikt", "noter"):
             years = _header_years(s.lines[:8])
             if years:
-                return max(years), True, False
+                year = _report_year_of_header(s.lines[:8], years, kind)
+                if year is None:
+                    break                   # plan years after the outcome's: the header does not say
+                return year, True, False
     for line in lines[:80]:
         m = regex.search(r"\b(?:för|for)\s+(?:år|ar)\s+((?:19|20)\d\d)\b", line.text)
         if m:
@@ -179,6 +183,22 @@ def title_year(lines: list[Line]) -> int | None:
         return None
     years = set(YEAR.findall(regex.sub(r"\d{4}-\d{2}(?:-\d{2})?|\d{1,2}\s+\p{L}+\s+\d{4}", " ", first)))
     return int(years.pop()) if len(years) == 1 else None
+
+
+def _report_year_of_header(lines: list[Line], years: list[int], kind: str) -> int | None:
+    """The report's year by a statement header's years: the latest, unless the header names budget or
+    forecast columns of years after its outcome columns' ("Bokslut 2020 Budget 2021 Budget 2022 Plan
+    2023 Plan 2024"): then an annual report's is its latest outcome year, and a budget's is not said
+    (which of the later years it budgets, the header alone does not tell)."""
+    from arsred.extract.tables.header import build_columns, header_tokens
+
+    toks = [t for line in lines for t in header_tokens(line.text)]
+    columns = [c for c in build_columns(toks, None, "utfall").columns if c.period is not None]
+    outcome = [c.period for c in columns if c.kind == "utfall"]
+    later = [c.period for c in columns if c.kind in ("budget", "prognos") and c.period > max(outcome, default=0)]
+    if not later or not any(t.kind == "kind" for t in toks):
+        return max(years)
+    return max(outcome) if outcome and kind != "verksamhetsplan_budget" else None
 
 
 def _header_years(lines: list[Line]) -> list[int]:

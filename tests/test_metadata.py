@@ -135,6 +135,22 @@ def test_the_file_name_year_is_the_weakest_evidence():
     assert page_meta("vara_2025_driftsbudgetramar", "001_417f4b2025d9b8cbcc.txt").fiscal_year is None
 
 
+PLAN_HEADER = ("Resultaträkning\n\nMkr Bokslut 2020 Budget 2021 Budget 2022 Plan 2023 Plan 2024\n"
+               "Verksamhetens nettokostnad -7 796 -8 206 -8 537 -8 586 -8 803\n"
+               "Skatteintäkter 6 036 6 133 6 384 6 539 6 688\n")
+
+
+def test_plan_years_after_the_outcome_are_no_report_year():
+    """Region Västernorrland's plan header (regionvasternorrland_2022_resultatbudget) under a statement
+    heading: 'Budget 2021' in a column header names no title year, and the latest year is a plan year.
+    A budget's year is then not said; an annual report's is its latest outcome year."""
+    assert meta_of(PLAN_HEADER).fiscal_year is None
+    report = meta_of("Årsredovisningens resultaträkning\n\n" + PLAN_HEADER)
+    assert (report.doc_type, report.fiscal_year) == ("arsredovisning", 2020)
+    assert meta_of(PLAN_HEADER.replace("Bokslut 2020 Budget 2021 Budget 2022 Plan 2023 Plan 2024",
+                                       "Utfall 2022 Budget 2022 Avvikelse")).fiscal_year == 2022
+
+
 @pytest.mark.parametrize(("text", "kind"), [
     ("Resultat\nDet budgeterade resultatet var 5 mnkr lägre.\n", "arsredovisning"),
     ("Ramarna för driftsbudgeten satta\n", "verksamhetsplan_budget"),
