@@ -21,7 +21,7 @@ from arsred.extract.reading.read import doc_id_for, read_document
 from arsred.extract.sections import Section, config, content_lines, find_sections, fold
 from arsred.extract.sections_oneline import unfold_lines
 from arsred.extract.tables import Row, Table, declared_unit
-from arsred.extract.tables.header import group_only_labels, scope_named
+from arsred.extract.tables.header import group_only_labels, row_statement, scope_named
 from arsred.extract.tables.proof import (
     assumed_statement,
     choose_reading,
@@ -89,7 +89,9 @@ def extract_document(document: Document, options: Options, record: DocumentRecor
     warnings = list(document.warnings) + [w for p in document.pages for w in p.warnings]
     repair = _repairer(document.text, options.repair)
     sections = find_sections(document, lines)
-    meta = detect_metadata(lines, sections)
+    meta = detect_metadata(lines, sections, document.path)
+    if meta.year_from_name:
+        warnings.append(f"fiscal year {meta.fiscal_year} from the file name only: the text names no year it reports on")
     record.organisation = repair(meta.organisation) if repair and meta.organisation else meta.organisation
     # with no text at all there is nothing to name the kind of document: not the annual report default
     record.doc_type, record.fiscal_year = (meta.doc_type if lines else ""), meta.fiscal_year
@@ -106,8 +108,11 @@ def extract_document(document: Document, options: Options, record: DocumentRecor
             # kept only when its header prints a year and its own sum proves it
             for table in read_stream_tables([ln for ln in section.lines if id(ln) not in block_lines], "budget",
                                             section_period(section, meta.fiscal_year), section.title):
-                if not (table.header.lines and proven_cells(table) > 0):
+                yearless = not table.header.lines and _named_without_year(table)
+                if not ((table.header.lines or yearless) and proven_cells(table) > 0):
                     continue
+                if yearless:
+                    _yearless_statement(table, meta.doc_type)
                 unnamed = all(c.kind == "budget" for c in table.header.columns) and \
                     not any(t.kind == "kind" for t in _header_toks(table))
                 resembled = _resembles(table) if unnamed else None
@@ -279,6 +284,7 @@ def _row_lines(row) -> list[Line]:
 RESEMBLED = ("oversikt", "resultatrakning", "balansrakning", "kassaflodesanalys", "balanskrav",
              "tillaggsupplysningar", "driftredovisning")
 MIN_KNOWN_ROWS = 2
+OUTCOME_KINDS = ("utfall", "prognos")
 
 
 def _headless_tables(sections: list[Section], skip: frozenset[int], fiscal_year: int | None,
@@ -347,6 +353,26 @@ def _resembles(table: Table) -> str | None:
     return statement if known[statement] >= MIN_KNOWN_ROWS else None
 
 
+def _named_without_year(table: Table) -> bool:
+    """A header that names its columns' kinds, one reckoned from two others ("Bokslut | Delårsrapport
+    jan–aug | Avvikelse", "Budget | Utfall | Avvikelse"), but prints no year: its columns take the
+    year of the section's title or the document (`section_period`), kept only when there is one."""
+    from arsred.extract.tables.stream import _column_pairs
+
+    columns = list(table.header.columns)
+    return bool(_column_pairs(columns)) and all(c.period is not None for c in columns)
+
+
+def _yearless_statement(table: Table, doc_type: str) -> None:
+    """A yearless table of outcomes whose rows are the committees is their driftredovisning (a
+    budget's table of them stays budget)."""
+    if doc_type == "verksamhetsplan_budget" or not any(c.kind in OUTCOME_KINDS for c in table.header.columns):
+        return
+    named = row_statement([r.label for r in table.rows if r.has_values and r.label])
+    if named:
+        table.statement = named
+
+
 def _header_toks(table: Table) -> list:
     from arsred.extract.tables.header import header_tokens
 
@@ -393,10 +419,12 @@ def _printed_box(line: Line, printed: str, cursor: dict[int, int]) -> Box | None
 
 
 def _is_measure(label: str) -> bool:
-    """Ratios, head counts, tax rates, per-inhabitant figures: measures, not amounts of the accounts."""
+    """Ratios, head counts, tax rates, per-inhabitant figures: measures, not amounts of the accounts.
+    A share in brackets qualifies the item, not its figures ("Hemlöshet (75%)": the amounts of the
+    part the organisation bears)."""
     f = fold(label)
     words = config()["measures"]
-    return "%" in label or f.startswith(tuple(fold(w) for w in words["labels"])) or \
+    return "%" in regex.sub(r"\(\s*\d+(?:,\d+)?\s*%\s*\)", " ", label) or f.startswith(tuple(fold(w) for w in words["labels"])) or \
         any(fold(p) in f for p in words.get("phrases", ())) or \
         any(regex.search(p, f) for p in words.get("patterns", ()))
 

@@ -26,7 +26,7 @@ SETS = (("tests/real", ROOT / "tests/real/pages", ROOT / "tests/real/gold"),
 def page_metadata(path: Path) -> dict:
     document = read_document(path)
     lines = unfold_lines(content_lines(document))
-    meta = detect_metadata(lines, find_sections(document, lines))
+    meta = detect_metadata(lines, find_sections(document, lines), path.name)
     return {"organisation": meta.organisation, "doc_type": meta.doc_type, "fiscal_year": meta.fiscal_year}
 
 

@@ -11,6 +11,7 @@ import tomllib
 from arsred.extract.document import Line
 from arsred.extract.sections import YEAR, Section, fold
 from arsred.extract.tables import is_header_line
+from arsred.extract.tables.header import is_header_text
 
 _NAME = r"[A-ZÅÄÖ][\wåäöéü-]+"
 _LINK = r"(?:och|i|län|läns|lan|lans|stad|stads)"
@@ -29,11 +30,14 @@ class Metadata:
     fiscal_year: int | None
     year_stated: bool = False      # the year is printed as the report's (a title, a statement header,
                                    # "för år 2024"), not only the commonest year of the text
+    year_from_name: bool = False   # the text names no year: the file name's (the weakest evidence)
 
 
-def detect_metadata(lines: list[Line], sections: list[Section]) -> Metadata:
-    year, stated = _fiscal_year(lines, sections)
-    return Metadata(organisation(lines), doc_type(lines), year, stated)
+def detect_metadata(lines: list[Line], sections: list[Section], name: str = "") -> Metadata:
+    """`name` is the input file's name (or path), whose year is the weakest evidence of the fiscal year."""
+    kind = doc_type(lines)
+    year, stated, from_name = _fiscal_year(lines, sections, name, kind)
+    return Metadata(organisation(lines), kind, year, stated, from_name)
 
 
 @cache
@@ -87,35 +91,88 @@ def doc_type(lines: list[Line]) -> str:
     return "arsredovisning"
 
 
-def fiscal_year(lines: list[Line], sections: list[Section]) -> int | None:
+def fiscal_year(lines: list[Line], sections: list[Section], name: str = "") -> int | None:
     """Title year ("Årsredovisning 2022"), else the latest year of a statement's or note's column
-    header, else the commonest (the later of two printed as often)."""
-    return _fiscal_year(lines, sections)[0]
+    header, else the commonest year the text reports on (the later of two printed as often), else
+    the file name's year."""
+    return _fiscal_year(lines, sections, name)[0]
 
 
-def _fiscal_year(lines: list[Line], sections: list[Section]) -> tuple[int | None, bool]:
-    """The year and whether the report states it as its own (False: only the commonest year)."""
+def _fiscal_year(lines: list[Line], sections: list[Section], name: str = "",
+                 kind: str = "") -> tuple[int | None, bool, bool]:
+    """The year, whether the report states it as its own (False: only the commonest year) and
+    whether it is the file name's (the text names no year it reports on). In a budget, years printed
+    as often as each other beyond two are its plan years ("Bokslut 2020 Budget 2021 … Plan 2024"):
+    the latest is no report year."""
     for line in lines[:80]:
         f = fold(line.text)
         m = regex.search(r"\b(arsredovisning(?:en)?|verksamhetsplan(?: och budget)?|budget|delarsrapport)\b"
                          r"\D{0,25}((?:19|20)\d\d)", f)
-        if m and len(f) < 120:
-            return int(m.group(2)), True
+        if m and len(f) < 120 and not is_header_text(line.text):   # "Bokslut 2020 Budget 2021": a column
+            return int(m.group(2)), True, False
     for s in sections:
         if s.kind in ("resultatrakning", "balansrakning", "kassaflodesanalys", "oversikt", "noter"):
             years = _header_years(s.lines[:8])
             if years:
-                return max(years), True
+                year = _report_year_of_header(s.lines[:8], years, kind)
+                if year is None:
+                    break                   # plan years after the outcome's: the header does not say
+                return year, True, False
     for line in lines[:80]:
         m = regex.search(r"\b(?:för|for)\s+(?:år|ar)\s+((?:19|20)\d\d)\b", line.text)
         if m:
-            return int(m.group(1)), True
-    counts = Counter(int(y) for line in lines for y in YEAR.findall(line.text))
+            return int(m.group(1)), True, False
+    named = name_year(name)
+    counts = Counter(_reported_years(lines))
     if not counts:
-        return None, False
-    # years printed as often as each other are a report's year and its comparison year: the later
+        return named, False, named is not None
     top = max(counts.values())
-    return max(y for y, n in counts.items() if n == top), False
+    tied = [y for y, n in counts.items() if n == top]
+    if named in tied:                   # the text prints it as often as any: the name settles a tie
+        return named, False, False
+    if named is not None or (kind == "verksamhetsplan_budget" and len(tied) > 2):
+        return None, False, False       # the text's commonest year and the name's disagree: undecided
+    # years printed as often as each other are a report's year and its comparison year: the later
+    return max(tied), False, False
+
+
+def name_year(name: str) -> int | None:
+    """The one year a file name prints as a word of its own ("malmo_2014_prognosavvikelse"), or None."""
+    stem = regex.sub(r"\.\w+$", "", regex.split(r"[/\\]", name)[-1])
+    years = {int(m.group()) for m in regex.finditer(r"(?<![\p{L}\d])(?:19[5-9]\d|20[0-4]\d)(?![\p{L}\d])", stem)}
+    return years.pop() if len(years) == 1 else None
+
+
+@cache
+def _year_words() -> tuple[regex.Pattern, regex.Pattern, int, frozenset[str]]:
+    """(a date that ends no period, a comparison word, its window, the reference words) from
+    doc_types.toml [fiscal_year] and text_figures.toml [years]."""
+    data = _data("doc_types.toml")["fiscal_year"]
+    months = "|".join(regex.escape(m) for m in data["date_months"])
+    day = int(data["period_end_day"])
+    early = rf"(?:0?[1-9]|1\d|2[0-{day - 21}])" if day > 21 else r"(?:0?[1-9])"
+    year = r"(?:19|20)\d\d"
+    dates = regex.compile(rf"\b{year}-\d\d-{early}\b|\b{early}\.?\s+(?:{months})\w*\.?,?\s+{year}\b"
+                          rf"|\b(?:{months})\w*\.?\s+{early},?\s+{year}\b", regex.I)
+    compared = "|".join(regex.escape(fold(w)) for w in data["compared_before"])
+    refs = frozenset(fold(w) for w in _data("text_figures.toml")["years"]["reference_before"])
+    return dates, regex.compile(rf"\b(?:{compared})\b"), int(data["compared_window"]), refs
+
+
+def _reported_years(lines: list[Line]) -> list[int]:
+    """Every printed year that may be the one the text reports on: not a date that ends no period
+    (publication, meeting), not a comparison ("Jämförelse, resultat per augusti 2015") or reference
+    ("med 2018 års siffror", "sedan 2011")."""
+    dates, compared, window, refs = _year_words()
+    out = []
+    for line in lines:
+        text = fold(dates.sub(" ", line.text))
+        for m in YEAR.finditer(text):
+            before = regex.findall(r"[\p{L}\d]+", text[:m.start()])
+            if (before and before[-1] in refs) or any(compared.fullmatch(w) for w in before[-window:]):
+                continue
+            out.append(int(m.group()))
+    return out
 
 
 def title_year(lines: list[Line]) -> int | None:
@@ -126,6 +183,22 @@ def title_year(lines: list[Line]) -> int | None:
         return None
     years = set(YEAR.findall(regex.sub(r"\d{4}-\d{2}(?:-\d{2})?|\d{1,2}\s+\p{L}+\s+\d{4}", " ", first)))
     return int(years.pop()) if len(years) == 1 else None
+
+
+def _report_year_of_header(lines: list[Line], years: list[int], kind: str) -> int | None:
+    """The report's year by a statement header's years: the latest, unless the header names budget or
+    forecast columns of years after its outcome columns' ("Bokslut 2020 Budget 2021 Budget 2022 Plan
+    2023 Plan 2024"): then an annual report's is its latest outcome year, and a budget's is not said
+    (which of the later years it budgets, the header alone does not tell)."""
+    from arsred.extract.tables.header import build_columns, header_tokens
+
+    toks = [t for line in lines for t in header_tokens(line.text)]
+    columns = [c for c in build_columns(toks, None, "utfall").columns if c.period is not None]
+    outcome = [c.period for c in columns if c.kind == "utfall"]
+    later = [c.period for c in columns if c.kind in ("budget", "prognos") and c.period > max(outcome, default=0)]
+    if not later or not any(t.kind == "kind" for t in toks):
+        return max(years)
+    return max(outcome) if outcome and kind != "verksamhetsplan_budget" else None
 
 
 def _header_years(lines: list[Line]) -> list[int]:

@@ -60,6 +60,8 @@ def vocabulary() -> dict[str, tuple[tuple[str, str, str], ...]]:
     phrases += [(fold(w), "note", "not") for w in data["note"]["words"]]
     phrases += [(fold(w), "filler", "") for w in data["filler"]["words"]]
     phrases += [(fold(w), "kind", "measure") for w in data["measure_columns"]["words"]]
+    for kind, words in data.get("companion_kinds", {}).items():
+        phrases += [(fold(w), "companion", kind) for w in words]
     phrases.sort(key=lambda p: (-len(p[0].split()), -len(p[0])))
     return {"phrases": tuple(phrases)}
 
@@ -175,6 +177,10 @@ def _header_tokens(text: str) -> tuple[HeaderToken, ...]:
             continue
         out.append(HeaderToken("filler" if len(f) <= 1 else "other", f, w))
         i += 1
+    # a companion kind word names a column only beside another kind word ([companion_kinds])
+    beside = any(t.kind == "kind" for t in out)
+    out = [HeaderToken("kind" if beside else "other", t.value if beside else fold(t.text), t.text)
+           if t.kind == "companion" else t for t in out]
     return tuple(with_caption(out))
 
 
@@ -396,6 +402,16 @@ def caption_statement(text: str) -> str | None:
     f = f" {fold(text)} "
     for statement, phrases in _words().get("caption_statements", {}).items():
         if any(f" {fold(p)} " in f for p in phrases):
+            return str(statement)
+    return None
+
+
+def row_statement(labels: list[str]) -> str | None:
+    """The statement most of a table's row labels name by their last word ("Servicenämnd",
+    "Kommunstyrelse" → driftredovisning; table_words.toml [row_statements]), or None."""
+    last = [fold(label).split()[-1] for label in labels if fold(label)]
+    for statement, endings in _words().get("row_statements", {}).items():
+        if last and 2 * sum(w.endswith(tuple(endings)) for w in last) >= len(last):
             return str(statement)
     return None
 

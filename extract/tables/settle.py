@@ -12,6 +12,7 @@ the figures all its readings agree on; the rest are reported, never guessed.
 """
 from __future__ import annotations
 
+import itertools
 import logging
 import math
 from collections.abc import Iterator
@@ -358,6 +359,8 @@ def settle(rows: list[RowChoice], columns: tuple[Column, ...], scale: int,
     arith = Arithmetic(rows, columns, scale, column_pairs, chains)
     arith.budget = MAX_WORK
     ambiguous = [r for r, row in enumerate(rows) if len(row.candidates) > 1]
+    if strict and ambiguous and _settle_whole(arith, rows, ambiguous):
+        ambiguous = []
     capped = False
     if ambiguous:
         try:
@@ -390,6 +393,59 @@ def settle(rows: list[RowChoice], columns: tuple[Column, ...], scale: int,
         total.combinations += outcome.combinations
         total.capped = total.capped or capped
     return outcome
+
+
+MAX_WHOLE_COMBOS = 64     # combinations of the readings that keep every row's own identity, tried at most
+
+
+def _settle_whole(arith: Arithmetic, rows: list[RowChoice], ambiguous: list[int]) -> bool:
+    """A glued table whose every row prints its column identity (avvikelse = utfall − prognos) and whose
+    first or last row totals all the others ('Servicenämnd673235' … 'ÅRETS RESULTAT563316247', the total
+    printed above its parts too): the readings that keep each row's own identity, and the one combination
+    of them under which that row adds up the rest in every column, decide every row at once. Two
+    identities at least stand behind each figure (its row's and its column's sum), as `strict` asks."""
+    if not arith.pairs:
+        return False
+
+    def keeps(vals: tuple) -> bool:
+        return all(None not in (vals[x], vals[a], vals[b]) and (abs(vals[x] - (vals[a] - vals[b])) <= 1 or
+                                                                 abs(vals[x] + (vals[a] - vals[b])) <= 1)
+                   for x, a, b in arith.pairs)
+    keep: dict[int, list[int]] = {}
+    for r, row in enumerate(rows):
+        held = [k for k, vals in enumerate(arith.values[r]) if keeps(vals)]
+        if r in ambiguous and not held:
+            return False
+        if r not in ambiguous:
+            if any(v is not None for v in arith.values[r][row.chosen]) and not held:
+                return False            # a row printed one way that breaks its own identity
+            continue
+        keep[r] = held
+    if math.prod(len(ks) for ks in keep.values()) > MAX_WHOLE_COMBOS:
+        return False
+    figured = [r for r, row in enumerate(rows) if any(v is not None for v in arith.values[r][row.chosen])]
+    if len(figured) < 3:
+        return False
+    ncol = len(arith.columns)
+    hits = []
+    for combo in itertools.product(*(keep[r] for r in ambiguous)):
+        pick = {**{r: row.chosen for r, row in enumerate(rows)}, **dict(zip(ambiguous, combo))}
+        for total in (figured[0], figured[-1]):
+            parts = [r for r in figured if r != total]
+            tv = arith.values[total][pick[total]]
+            if any(v is None or v == 0 for v in tv):
+                continue
+            sums = [sum(arith.values[r][pick[r]][c] or 0 for r in parts) for c in range(ncol)]
+            tol = _TOL[len(parts)]
+            if all(abs(sums[c] - tv[c]) <= tol for c in range(ncol)):         # type: ignore[operator]
+                hits.append((combo, total))
+    if len(hits) != 1:
+        return False
+    combo, total = hits[0]
+    for r, k in zip(ambiguous, combo):
+        rows[r].chosen = k
+        rows[r].decided_by = {f"col:{r}:*", f"whole:{total}"}
+    return True
 
 
 CLIMB_SHARE = 0.5         # of MAX_WORK: the starting points may cost this much, the decisions the rest
