@@ -213,3 +213,16 @@ def test_a_statement_naming_no_scope_is_the_groups_only_by_a_line_only_groups_pr
     taxed = tmp_path / "kfa_with_tax.txt"
     taxed.write_text("\n".join(lines[:at] + ["Betald skatt-12-10-9"] + lines[at:]) + "\n", encoding="utf-8")
     assert {f.scope for f in process_document(str(taxed)).facts} == {"group"}
+
+
+def test_rows_like_a_statements_lines_under_no_heading_caption_or_header_are_not_read() -> None:
+    """Trollhättan's August report 2022 (a news item): the site's opening hours ('Måndag–fredag: 8:00–16:30')
+    and bullets of budget deviations ('• Finansnetto, 7 miljoner kronor', '• Avskrivningar, 3 miljoner
+    kronor') resemble resultaträkning lines, but nothing prints their statement, period or column: they were
+    read as the resultaträkning's outcome (30, 7 and 3 mnkr), three wrong figures."""
+    from arsred.pipeline import process_document
+
+    result = process_document(str(PAGES / "trollhattan_2022_augustirapport_nyhet.txt"))
+    assert not [f for f in result.facts if f.statement == "resultatrakning"]
+    assert not [f for f in result.facts if "8:00" in f.label_raw]
+    assert "not read" in result.record.warnings
