@@ -107,6 +107,7 @@ def words() -> dict:
             "part_year_nouns": set(data["part_year"]["nouns"]), "year_end": set(data["part_year"]["year_end"]),
             "part_year_items": data["part_year"]["items"],
             "deviation_compared_items": set(data["deviation_compared_items"]["items"]),
+            "link_adverbs": set(data["links"]["adverbs"]),
             "passive_verbs": [tuple(fold(w).split()) for w in data["passive_report"]["verbs"]],
             "passive_lead": [tuple(fold(w).split()) for w in data["passive_report"]["lead"]],
             "key_links": [tuple(fold(w).split()) for w in data["links"]["key_figure"]]}
@@ -132,6 +133,19 @@ def _ends_with(seq: Sequence[str], kind: str) -> int:
         if len(p) > best and len(seq) >= len(p) and tuple(seq[len(seq) - len(p):]) == p:
             best = len(p)
     return best
+
+
+def _link_ending(seq: Sequence[str]) -> int:
+    """Length of the link that ends `seq`, an adverb inside a link of two words or more included
+    ("beräknas alltså till", "uppgick därmed till"; [link_adverbs])."""
+    plain = _ends_with(seq, "links")
+    for k in range(2, min(len(seq), 5)):
+        if seq[len(seq) - k] in words()["link_adverbs"]:
+            rest = [*seq[:len(seq) - k], *seq[len(seq) - k + 1:]]
+            n = _ends_with(rest, "links")
+            if n >= k and n + 1 > plain:
+                return n + 1
+    return plain
 
 
 def _fold_token(text: str) -> str:
@@ -575,7 +589,7 @@ def _sentence_figure(toks, m: _Mention, prev_end: int, statement, default_column
             pos -= n
 
     strip_signs()
-    link = _ends_with(folded[:pos], "links")
+    link = _link_ending(folded[:pos])
     pos -= link
     strip_signs()
     passive = _passive_report(left, folded, pos, sign_words)

@@ -467,3 +467,15 @@ def test_the_passive_surplus_and_its_deviation_on_malmos_page():
     assert {(k[2], v) for k, v in got.items() if k[0].startswith("Periodens resultat")} == \
         {("utfall", 1_074_000_000), ("avvikelse", 284_000_000)}
     assert all(k[0].startswith("Periodens resultat") for k in got)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Årets resultat beräknas alltså till 245 mnkr.", {("Årets resultat", 2020, "prognos", "entity"): 245_000_000}),
+    ("Årets resultat uppgick därmed till 245 mnkr.", {("Årets resultat", 2020, "utfall", "entity"): 245_000_000}),
+    ("Aprilrapporten pekade mot 156 mnkr.", {}),        # a verb in a key-figure label: a sentence, no line name
+])
+def test_an_adverb_inside_a_link_and_a_verb_inside_a_label(text, expected):
+    """Trollhättan's August report 2022: 'Årets resultat beräknas alltså till 245 miljoner kronor, vilket är 215
+    miljoner kronor bättre än budget'; 'Aprilrapporten pekade mot 156 miljoner kronor' was read as a line
+    'Aprilrapporten pekade mot' with the outcome 156 (it is April's forecast)."""
+    assert read(text) == expected
