@@ -479,3 +479,15 @@ def test_an_adverb_inside_a_link_and_a_verb_inside_a_label(text, expected):
     miljoner kronor bättre än budget'; 'Aprilrapporten pekade mot 156 miljoner kronor' was read as a line
     'Aprilrapporten pekade mot' with the outcome 156 (it is April's forecast)."""
     assert read(text) == expected
+
+
+def test_a_year_stated_as_the_reports_own_in_its_genitive():
+    """Tingsryd: 'Bläddringsbar version av 2018 års årsredovisning' states the report's year, so 'Årets
+    resultat uppgick till +17 mkr', which names none, is 2018's."""
+    from arsred.extract.text_figures import stated_year
+
+    assert stated_year([Line(1, 1, "Bläddringsbar version av 2018 års årsredovisning, tryck på bilden")]) == 2018
+    assert stated_year([Line(1, 1, "Balanskravet har inte uppfyllts för redovisningsåret 2018.")]) == 2018
+    assert stated_year([Line(1, 1, "Jämfört med 2017 års resultat och 2018 års budget.")]) == 2018   # 'års resultat' states none
+    result = process_document(str(PAGES / "tingsryd_2018_arsredovisning.txt"))
+    assert ("Årets resultat", 2018, "utfall", 17_000_000) in {(f.label, f.period, f.column, f.value_sek) for f in result.facts}
