@@ -137,8 +137,11 @@ def _fiscal_year(lines: list[Line], sections: list[Section], name: str = "",
 
 
 def name_year(name: str) -> int | None:
-    """The one year a file name prints as a word of its own ("malmo_2014_prognosavvikelse"), or None."""
+    """The one year a file name prints as a word of its own ("malmo_2014_prognosavvikelse"), or None.
+    A date ("2019-05-16_protokoll") is when the file was made, as a publication date is (see
+    `_reported_years`): no year."""
     stem = regex.sub(r"\.\w+$", "", regex.split(r"[/\\]", name)[-1])
+    stem = regex.sub(r"(?<!\d)(?:19|20)\d\d[-_.]?[01]\d[-_.]?[0-3]\d(?!\d)", " ", stem)
     years = {int(m.group()) for m in regex.finditer(r"(?<![\p{L}\d])(?:19[5-9]\d|20[0-4]\d)(?![\p{L}\d])", stem)}
     return years.pop() if len(years) == 1 else None
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from arsred.extract.metadata import detect_metadata, organisation_kind  # noqa: E402
+from arsred.extract.metadata import detect_metadata, name_year, organisation_kind  # noqa: E402
 from arsred.extract.sections import content_lines, find_sections  # noqa: E402
 from arsred.extract.sections_oneline import unfold_lines  # noqa: E402
 
@@ -132,6 +132,9 @@ def test_the_file_name_year_is_the_weakest_evidence():
     stated = page_meta("goteborg_2019_resultatrakning", "goteborg_2018.txt")      # a stated year wins
     assert (stated.fiscal_year, stated.year_from_name) == (2019, False)
     assert page_meta("vara_2025_driftsbudgetramar", "001_417f4b2025d9b8cbcc.txt").fiscal_year is None
+    assert [name_year(n) for n in ("malmo_2014_prognosavvikelse.txt", "x/2019/arsredovisning-2018.pdf",
+                                   "2019-05-16_protokoll.pdf", "20190516_kallelse", "budget_2021_2022")] == \
+        [2014, 2018, None, None, None]        # a date in the name is when the file was made
 
 
 PLAN_HEADER = ("Resultaträkning\n\nMkr Bokslut 2020 Budget 2021 Budget 2022 Plan 2023 Plan 2024\n"
