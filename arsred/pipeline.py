@@ -18,13 +18,14 @@ from arsred.extract.document import Box, Cell, Document, Line
 from arsred.extract.metadata import detect_metadata, organisation_kind, title_year
 from arsred.extract.moneyblocks import find_money_blocks, find_year_lists
 from arsred.extract.reading.read import doc_id_for, read_document
-from arsred.extract.sections import Section, config, content_lines, find_sections, fold
+from arsred.extract.sections import YEAR, Section, config, content_lines, find_sections, fold
 from arsred.extract.sections_oneline import unfold_lines
 from arsred.extract.tables import Row, Table, declared_unit
 from arsred.extract.tables.header import group_only_labels, row_statement, scope_named
 from arsred.extract.tables.proof import (
     assumed_statement,
     choose_reading,
+    column_identity_rows,
     drop_outsized_groupings,
     proven_cells,
 )
@@ -134,6 +135,7 @@ def extract_document(document: Document, options: Options, record: DocumentRecor
             tables.append((table, section))
     if not tables:
         tables = _headless_tables(sections, block_lines, meta.fiscal_year, warnings)
+    tables = [(t, s) for t, s in tables if not _yearless_identity_broken(t, warnings)]
     for table, _ in tables:
         drop_outsized_groupings(table, warnings)
     warnings.extend(w for table, _ in tables for w in table.warnings)     # rows read more than one way, left out
@@ -285,6 +287,7 @@ RESEMBLED = ("oversikt", "resultatrakning", "balansrakning", "kassaflodesanalys"
              "tillaggsupplysningar", "driftredovisning")
 MIN_KNOWN_ROWS = 2
 OUTCOME_KINDS = ("utfall", "prognos")
+MIN_IDENTITY_ROWS = 2
 
 
 def _headless_tables(sections: list[Section], skip: frozenset[int], fiscal_year: int | None,
@@ -363,11 +366,27 @@ def _resembles(table: Table) -> str | None:
 def _named_without_year(table: Table) -> bool:
     """A header that names its columns' kinds, one reckoned from two others ("Bokslut | Delårsrapport
     jan–aug | Avvikelse", "Budget | Utfall | Avvikelse"), but prints no year: its columns take the
-    year of the section's title or the document (`section_period`), kept only when there is one."""
-    from arsred.extract.tables.stream import _column_pairs
+    year of the section's title or the document (`section_period`), kept only when there is one and
+    the deviation holds on every row that prints it, two at least (a "Bokslut" of the year before
+    beside this year's forecast and budget would break it)."""
+    held, broken = column_identity_rows(table)
+    return held >= MIN_IDENTITY_ROWS and not broken and all(c.period is not None for c in table.header.columns)
 
-    columns = list(table.header.columns)
-    return bool(_column_pairs(columns)) and all(c.period is not None for c in columns)
+
+def _yearless_identity_broken(table: Table, warnings: list[str]) -> bool:
+    """A header that prints no year but names a deviation column, whose deviation most rows break
+    ("Bokslut | Prognos | Avvikelse" in an interim report: the bokslut is the year before's, the
+    deviation the forecast's against a budget not printed): its columns are not all the year they
+    were given, so the table is left out, said so."""
+    if any(YEAR.search(line.text) for line in table.header.lines):
+        return False
+    held, broken = column_identity_rows(table)
+    if broken <= held:
+        return False
+    kinds = " | ".join(c.kind for c in table.header.columns)
+    warnings.append(f"{table.statement}: a table whose header prints no year ({kinds}) breaks its deviation on "
+                    f"{broken} of {held + broken} rows: its columns' years are not settled, its figures left out")
+    return True
 
 
 def _yearless_statement(table: Table, doc_type: str) -> None:

@@ -11,7 +11,7 @@ import tomllib
 from arsred.extract.document import Line
 from arsred.extract.sections import YEAR, Section, fold
 from arsred.extract.tables import is_header_line
-from arsred.extract.tables.header import is_header_text
+from arsred.extract.tables.header import is_header_text, unglue
 
 _NAME = r"[A-ZÅÄÖ][\wåäöéü-]+"
 _LINK = r"(?:och|i|län|läns|lan|lans|stad|stads)"
@@ -137,8 +137,11 @@ def _fiscal_year(lines: list[Line], sections: list[Section], name: str = "",
 
 
 def name_year(name: str) -> int | None:
-    """The one year a file name prints as a word of its own ("malmo_2014_prognosavvikelse"), or None."""
+    """The one year a file name prints as a word of its own ("malmo_2014_prognosavvikelse"), or None.
+    A date ("2019-05-16_protokoll") is when the file was made, as a publication date is (see
+    `_reported_years`): no year."""
     stem = regex.sub(r"\.\w+$", "", regex.split(r"[/\\]", name)[-1])
+    stem = regex.sub(r"(?<!\d)(?:19|20)\d\d[-_.]?[01]\d[-_.]?[0-3]\d(?!\d)", " ", stem)
     years = {int(m.group()) for m in regex.finditer(r"(?<![\p{L}\d])(?:19[5-9]\d|20[0-4]\d)(?![\p{L}\d])", stem)}
     return years.pop() if len(years) == 1 else None
 
@@ -159,14 +162,18 @@ def _year_words() -> tuple[regex.Pattern, regex.Pattern, int, frozenset[str]]:
     return dates, regex.compile(rf"\b(?:{compared})\b"), int(data["compared_window"]), refs
 
 
+# a footnote under a table ("*Inkl reavinst pga försäljning 2010 av SFAB, 64,0 mkr."): to its full stop
+_FOOTNOTE = regex.compile(r"(?:^|(?<=\s))\*{1,3}\)?\s?\p{L}[^.]*")
+
+
 def _reported_years(lines: list[Line]) -> list[int]:
     """Every printed year that may be the one the text reports on: not a date that ends no period
     (publication, meeting), not a comparison ("Jämförelse, resultat per augusti 2015") or reference
-    ("med 2018 års siffror", "sedan 2011")."""
+    ("med 2018 års siffror", "sedan 2011"), not in a footnote's remark on one figure."""
     dates, compared, window, refs = _year_words()
     out = []
     for line in lines:
-        text = fold(dates.sub(" ", line.text))
+        text = fold(_FOOTNOTE.sub(" ", dates.sub(" ", line.text)))
         for m in YEAR.finditer(text):
             before = regex.findall(r"[\p{L}\d]+", text[:m.start()])
             if (before and before[-1] in refs) or any(compared.fullmatch(w) for w in before[-window:]):
@@ -208,10 +215,11 @@ def _header_years(lines: list[Line]) -> list[int]:
     years: list[int] = []
     header = False
     for line in lines:
-        found = [int(y) for y in YEAR.findall(line.text)]
+        text = unglue(line.text)                    # 'Not201620152014'
+        found = [int(y) for y in YEAR.findall(text)]
         if not found:
             continue
-        if is_header_line(line) or not regex.search(r"\d", YEAR.sub(" ", line.text)):
+        if is_header_line(line) or not regex.search(r"\d", YEAR.sub(" ", text)):
             years += found
             header = header or is_header_line(line)
         else:

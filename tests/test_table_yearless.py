@@ -87,3 +87,23 @@ def test_the_same_page_under_its_own_name_in_a_folder(tmp_path):
     folder.mkdir()
     shutil.copy(PAGES / "malmo_2015_prognosavvikelse.txt", folder / "malmo_2015_prognosavvikelse.txt")
     assert process_document(str(folder / "malmo_2015_prognosavvikelse.txt")).record.fiscal_year == 2015
+
+
+PROGNOS = ("Delårsrapport januari–augusti 2019\n\nNämndernas prognos\n\nMkr Bokslut Prognos Avvikelse\n"
+           "Kommunstyrelsen 95,0 100,0 -3,0\nSocialnämnden 240,0 262,0 -12,0\nTekniska nämnden 45,0 48,0 2,0\n"
+           "Summa 380,0 410,0 -13,0\n")
+
+
+def test_a_yearless_table_that_breaks_its_deviation_is_left_out(tmp_path):
+    """'Bokslut | Prognos | Avvikelse' in an interim report whose deviation is the forecast's against a
+    budget not printed: the bokslut is the year before's, not 2019; no figure, and the warning says why."""
+    path = tmp_path / "uppfoljning.txt"
+    path.write_text(PROGNOS, encoding="utf-8")
+    result = process_document(str(path))
+    assert not result.facts
+    assert "breaks its deviation on 4 of 4 rows" in result.record.warnings
+    kept = PROGNOS.replace("95,0 100,0 -3,0", "97,0 100,0 -3,0").replace("240,0 262,0", "250,0 262,0") \
+        .replace("45,0 48,0 2,0", "50,0 48,0 2,0").replace("380,0 410,0", "397,0 410,0")
+    path.write_text(kept, encoding="utf-8")
+    assert {(f.label, f.column, f.period) for f in process_document(str(path)).facts} >= \
+        {("Kommunstyrelsen", "utfall", 2019), ("Summa", "avvikelse", 2019)}

@@ -36,6 +36,29 @@ def proven_cells(table: Table) -> int:
     return len(keys)
 
 
+def column_identity_rows(table: Table) -> tuple[int, int]:
+    """(rows whose column identity holds, rows that print all its figures and break it): avvikelse =
+    utfall − prognos holding row by row shows the columns it links are one year's."""
+    from arsred.extract.tables.stream import _column_pairs
+
+    pairs = _column_pairs(list(table.header.columns))
+    held = broken = 0
+    for row in table.rows:
+        if not row.label:
+            continue
+        for x, a, b in pairs:
+            vals = [row.values[k] if k < len(row.values) else None for k in (x, a, b)]
+            if any(v is None for v in vals):
+                continue
+            tol = max(Decimal(1).scaleb(-v.amount.decimals) for v in vals)      # type: ignore[union-attr]
+            r, y, z = (v.amount.value for v in vals)                            # type: ignore[union-attr]
+            if abs(r - (y - z)) <= tol or abs(r + (y - z)) <= tol:
+                held += 1
+            else:
+                broken += 1
+    return held, broken
+
+
 def figures(tables: list[Table]) -> int:
     return sum(1 for t in tables for r in t.rows if r.label for v in r.values if v is not None)
 
