@@ -786,12 +786,13 @@ def _overlap(cell: Cell, span) -> float:
 
 @lru_cache(maxsize=1)
 def _unit_patterns() -> list[tuple[str, regex.Pattern]]:
-    return [(unit, regex.compile(pat)) for unit in ("tkr", "mkr", "kr") for pat in config()["units"][unit]]
+    return [(unit, regex.compile(pat)) for unit in ("mdkr", "tkr", "mkr", "kr") for pat in config()["units"][unit]]
 
 
 @lru_cache(maxsize=8192)
 def declared_unit(text: str) -> str | None:
-    """The unit a line declares ("Belopp i tkr", "(kr)", "tusental kronor"), or None."""
+    """The unit a line declares ("Belopp i tkr", "(kr)", "tusental kronor", "miljarder kronor": mdkr, a unit
+    no fact is read in), or None."""
     f = text.casefold()
     for unit, pat in _unit_patterns():
         if pat.search(f):
