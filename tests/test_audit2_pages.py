@@ -13,3 +13,9 @@ def test_a_table_in_billions_of_kronor_is_left_out_not_read_as_kronor() -> None:
     result = process_document(str(PAGES / "landstingen_2013_resultatrakning_blogg.txt"))
     assert not result.facts and result.record.status == "error"
     assert "'Resultaträkning för landsting 2011–2013, miljarder kronor' declares its amounts in mdkr" in result.record.error
+
+
+def test_a_notes_heading_on_a_line_of_its_own_is_no_row_with_an_amount() -> None:
+    # 'Noter' / 'Not 1' / 'REDOVISNINGSPRINCIPER': the 1 is the note's number, not 1 tkr
+    result = process_document(str(PAGES / "trollhattanenergi_2019_noter.txt"))
+    assert not result.facts and result.record.status == "error"

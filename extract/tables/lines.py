@@ -17,7 +17,7 @@ from functools import lru_cache
 import regex
 from arsred.extract.amounts import Amount, is_amount_token, parse_amount, readings, segment
 from arsred.extract.document import Cell, Line
-from arsred.extract.sections import YEAR, config, fold
+from arsred.extract.sections import YEAR, config, fold, note_heading
 from arsred.normalize.items import map_item
 from rapidfuzz import fuzz
 
@@ -504,6 +504,9 @@ def parse_row(line: Line, header: Header, note_titles: dict[int, str] | None = N
     n = len(header.columns)
     if not tokens or running_text(label_text, line.text):
         return row              # a paragraph ending in a figure is prose, not a row of the table
+    heading = note_heading(line)
+    if heading is not None and not heading[1]:
+        return row              # "Not 1" on a line of its own: a note's heading and number, no amount
     values: list[Value | None] = [None] * n
     conf = line.confidence
     if header.positional and num_cells:
