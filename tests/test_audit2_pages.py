@@ -19,3 +19,16 @@ def test_a_notes_heading_on_a_line_of_its_own_is_no_row_with_an_amount() -> None
     # 'Noter' / 'Not 1' / 'REDOVISNINGSPRINCIPER': the 1 is the note's number, not 1 tkr
     result = process_document(str(PAGES / "trollhattanenergi_2019_noter.txt"))
     assert not result.facts and result.record.status == "error"
+
+
+def test_a_figure_with_a_thousands_comma_is_left_out_not_read_a_thousandfold_small() -> None:
+    # 'Betalda skatter -2,689 -3 918' in a tkr table of whole numbers: 38 821 - 2 689 = 36 132
+    result = process_document(str(PAGES / "hfab_2017_kassaflodesanalys.txt"))
+    got = {(f.label, f.period): f.value_sek for f in result.facts}
+    assert ("Betalda skatter", 2017) not in got
+    assert got[("Betalda skatter", 2016)] == -3_918_000
+    assert got[("Resultat efter finansiella poster", 2017)] == 10_854_000
+    assert got[("Kassaflöde från den löpande verksamheten", 2017)] == 45_717_000
+    assert got[("Likvida medel vid årets slut", 2017)] == 30_000
+    assert not any(abs(f.value_sek) < 1_000 and f.value_sek for f in result.facts)
+    assert any("Betalda skatter" in w and "could not be read" in w for w in result.record.warnings.split("; "))

@@ -498,6 +498,28 @@ def split_label_and_numbers(line: Line) -> tuple[str, list[str], list[Cell]]:
 
 
 def parse_row(line: Line, header: Header, note_titles: dict[int, str] | None = None) -> Row:
+    row = _parse_row(line, header, note_titles)
+    _leave_out_comma_thousands(row)
+    return row
+
+
+# A figure printed with three digits after its comma ('-2,689' among '38 821' and '36 132') reads two
+# ways: 2,689 with decimals, or 2 689 with a comma for the thousands space (English print). Amounts in
+# a statement carry at most two decimals (the stream grammar reads no more), so the figure is left out
+# as unreadable, never read a thousandfold wrong; its column's sums are then skipped, not failed.
+_COMMA_THOUSANDS_DECIMALS = 3
+
+
+def _leave_out_comma_thousands(row: Row) -> None:
+    for k, v in enumerate(row.values):
+        if v is not None and v.amount.decimals == _COMMA_THOUSANDS_DECIMALS:
+            row.values[k] = None
+            row.unreadable.append(k)
+    row.alternatives = [(note, amts) for note, amts in row.alternatives
+                        if not any(a is not None and a.amount.decimals == _COMMA_THOUSANDS_DECIMALS for a in amts)]
+
+
+def _parse_row(line: Line, header: Header, note_titles: dict[int, str] | None = None) -> Row:
     label_text, tokens, num_cells = split_label_and_numbers(line)
     label = clean_label(label_text)
     row = Row(label=label, label_raw=label_text.strip(), line=line, note_ref=label_note(label_text))
