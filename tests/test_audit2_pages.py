@@ -32,3 +32,13 @@ def test_a_figure_with_a_thousands_comma_is_left_out_not_read_a_thousandfold_sma
     assert got[("Likvida medel vid årets slut", 2017)] == 30_000
     assert not any(abs(f.value_sek) < 1_000 and f.value_sek for f in result.facts)
     assert any("Betalda skatter" in w and "could not be read" in w for w in result.record.warnings.split("; "))
+
+
+def test_a_list_under_a_later_lead_in_is_not_the_goals_a_sentence_introduced() -> None:
+    # '… de sju övergripande målen i budgeten som är:' lists the goals; 'Budgeten 2024 ger bland annat:'
+    # lists what the budget gives ('Oförändrad skatt', '44,6 miljoner kronor mer till utbildning')
+    result = process_document(str(PAGES / "upplandsbro_2024_budget_nyhet.txt"))
+    assert [g["goal"] for g in result.goals] == [
+        "Stärkt invånarnytta", "Service, valfrihet och konkurrensneutralitet", "Värdigt åldrande",
+        "Livslångt lärande", "Social hållbarhet", "Småskaligt och attraktivt samhällsbyggande",
+        "Minskat klimatavtryck"]
