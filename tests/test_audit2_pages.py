@@ -32,6 +32,8 @@ def test_a_figure_with_a_thousands_comma_is_left_out_not_read_a_thousandfold_sma
     assert got[("Likvida medel vid årets slut", 2017)] == 30_000
     assert not any(abs(f.value_sek) < 1_000 and f.value_sek for f in result.facts)
     assert any("Betalda skatter" in w and "could not be read" in w for w in result.record.warnings.split("; "))
+    # the skipped sum names the figure that breaks it (line 10), not only the column's first unknown one (line 9)
+    assert any(c.status == "skipped" and "page 1 line 10 could not be read" in c.message for c in result.checks)
 
 
 def test_a_list_under_a_later_lead_in_is_not_the_goals_a_sentence_introduced() -> None:
