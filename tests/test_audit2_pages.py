@@ -44,3 +44,15 @@ def test_a_list_under_a_later_lead_in_is_not_the_goals_a_sentence_introduced() -
         "Stärkt invånarnytta", "Service, valfrihet och konkurrensneutralitet", "Värdigt åldrande",
         "Livslångt lärande", "Social hållbarhet", "Småskaligt och attraktivt samhällsbyggande",
         "Minskat klimatavtryck"]
+
+
+def test_a_non_breaking_hyphen_before_a_figure_is_its_minus_sign() -> None:
+    # SCB prints '‑672 783' (U+2011): unread, the rows vanished and the page that adds up was flagged
+    # with 15 failed sums; read as minus signs, every row and sum stands
+    result = process_document(str(PAGES / "scb_2021_resultatrakning_kommuner.txt"))
+    got = {(f.label, f.period): f.value_sek for f in result.facts}
+    assert got[("Verksamhetens kostnader", 2017)] == -672_783_000_000
+    assert got[("Verksamhetens nettokostnader", 2021)] == -606_785_000_000
+    assert got[("Extraordinära poster", 2019)] == 1_760_000_000 and got[("Extraordinära poster", 2021)] == -1_733_000_000
+    assert got[("Årets resultat", 2021)] == 45_645_000_000
+    assert result.record.status == "ok" and result.record.n_failed_checks == 0
