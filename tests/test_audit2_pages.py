@@ -56,3 +56,17 @@ def test_a_non_breaking_hyphen_before_a_figure_is_its_minus_sign() -> None:
     assert got[("Extraordinära poster", 2019)] == 1_760_000_000 and got[("Extraordinära poster", 2021)] == -1_733_000_000
     assert got[("Årets resultat", 2021)] == 45_645_000_000
     assert result.record.status == "ok" and result.record.n_failed_checks == 0
+
+
+def test_a_superscript_footnote_mark_after_a_figure_is_a_mark_not_a_lost_row(tmp_path) -> None:
+    # the SCB page with a footnote's number printed as a superscript after a figure ('514 363¹'):
+    # unread, the whole Skatteintäkter row vanished and the page was flagged with 5 failed sums
+    page = (PAGES / "scb_2021_resultatrakning_kommuner.txt").read_text(encoding="utf-8")
+    marked = page.replace("486 100 514 363\n", "486 100 514 363¹\n")
+    assert marked != page
+    path = tmp_path / "scb_superscript.txt"
+    path.write_text(marked, encoding="utf-8")
+    result = process_document(str(path))
+    got = {(f.label, f.period): f.value_sek for f in result.facts}
+    assert got[("Skatteintäkter", 2021)] == 514_363_000_000 and got[("Skatteintäkter", 2017)] == 453_322_000_000
+    assert result.record.status == "ok" and result.record.n_failed_checks == 0
