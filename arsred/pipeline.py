@@ -620,9 +620,11 @@ def _skip_checks_on_unreadable(result: DocumentResult, tables: list[tuple[int, T
         return
     checks = []
     for c in result.checks:
-        hit = _unknown_within(c.facts, unknown, c.check == "sum_rows") if c.status == "fail" else None
-        if hit:
-            c = replace(c, status="skipped", message=f"{c.message} (a figure of this column on {hit} could not be read)")
+        hits = _unknown_within(c.facts, unknown, c.check == "sum_rows") if c.status == "fail" else []
+        if hits:
+            told = (f"a figure of this column on {hits[0]} could not be read" if len(hits) == 1 else
+                    f"figures of this column on {', '.join(hits[:-1])} and {hits[-1]} could not be read")
+            c = replace(c, status="skipped", message=f"{c.message} ({told})")
         checks.append(c)
     result.checks = checks
 
@@ -631,9 +633,10 @@ _FACT_KEY = regex.compile(r"^t(\d+)r(\d+)[^:]*:([^:]*):(.*)$")
 
 
 def _unknown_within(fact_keys, unknown: dict[tuple[int, str, int | None], list[tuple[int, str]]],
-                    total_of_rows_above: bool) -> str | None:
-    """Where an unknown figure stands in a column of a check's figures ('t3r7:utfall:2022' is table 3,
-    row 7) — for a total of the rows above it, only above its last row — or None."""
+                    total_of_rows_above: bool) -> list[str]:
+    """Where the unknown figures stand in a column of a check's figures ('t3r7:utfall:2022' is table 3,
+    row 7) — for a total of the rows above it, only above its last row; every one, so that the message
+    names the figure that breaks the sum and not only the first unknown one of the column."""
     spans: dict[tuple[int, str, int | None], list[int]] = {}
     for key in fact_keys:
         m = _FACT_KEY.match(key)
@@ -641,11 +644,8 @@ def _unknown_within(fact_keys, unknown: dict[tuple[int, str, int | None], list[t
             continue
         period = int(m.group(4)) if m.group(4).lstrip("-").isdigit() else None
         spans.setdefault((int(m.group(1)), m.group(3), period), []).append(int(m.group(2)))
-    for column, rows in spans.items():
-        for r_index, where in unknown.get(column, ()):
-            if r_index <= max(rows) or not total_of_rows_above:
-                return where
-    return None
+    return list(dict.fromkeys(where for column, rows in spans.items() for r_index, where in unknown.get(column, ())
+                              if r_index <= max(rows) or not total_of_rows_above))
 
 
 def _goals(result: DocumentResult, document: Document, repair) -> None:

@@ -13,6 +13,7 @@ from arsred.extract.amounts import Amount, is_amount_token, segment
 from arsred.extract.document import Line
 from arsred.extract.sections import YEAR, fold
 from arsred.extract.tables import declared_unit
+from arsred.normalize.facts import UNITS
 from rapidfuzz import fuzz
 
 # (folded phrase, column) — the lines of a money block
@@ -174,7 +175,7 @@ def find_year_lists(lines: list[Line]) -> list[YearListRow]:
         j = run_end[i + 1]
         title = title_line.text.strip()
         unit = declared_unit(title) if j - (i + 1) >= 3 else None
-        if unit and len(title.split()) <= 6:
+        if unit is not None and unit in UNITS and len(title.split()) <= 6:     # billions (mdkr): no fact's unit
             name = regex.sub(r"\(\s*[tm]?kr\s*\)|\b[tm]?kr\b|belopp i", "", title, flags=regex.I).strip(" .:")
             for k in range(i + 1, j):
                 period, amount = parsed[k]  # type: ignore[misc]

@@ -90,6 +90,9 @@ def decide_units(tables: list[tuple[Table, str | None]], evidence: list[tuple[in
         if declared == "kr" and mislabelled_reason and table.statement in STATEMENTS_IN_REPORT_UNIT and not big:
             decisions[i] = UnitDecision("kr", "tkr", f"{table.statement}: declares kr like the statement that "
                                                      f"{mislabelled_reason}")
+        elif declared and declared not in UNITS:       # billions: no fact carries the unit
+            decisions[i] = UnitDecision(declared, None, f"{table.statement}: '{table.title}' declares its amounts in "
+                                                        f"{declared}, a unit facts are not read in: its figures are left out")
         elif declared:
             decisions[i] = UnitDecision(declared, declared)
         elif table.statement not in STATEMENTS_IN_REPORT_UNIT:

@@ -265,13 +265,17 @@ def test_an_unknown_figure_below_a_total_does_not_excuse_the_totals_failure() ->
 
     unknown = {(0, "utfall", 2016): [(14, "page 1 line 183")]}
     operating_total = ("t0r2:utfall:2016", "t0r3:utfall:2016", "t0r7:utfall:2016")
-    assert _unknown_within(operating_total, unknown, total_of_rows_above=True) is None
+    assert _unknown_within(operating_total, unknown, total_of_rows_above=True) == []
     investing_total = ("t0r12:utfall:2016", "t0r14:utfall:2016", "t0r16:utfall:2016")
-    assert _unknown_within(investing_total, unknown, total_of_rows_above=True) == "page 1 line 183"
+    assert _unknown_within(investing_total, unknown, total_of_rows_above=True) == ["page 1 line 183"]
     # a roll or a definition may take a term from anywhere in the column: the failure is excused
-    assert _unknown_within(operating_total, unknown, total_of_rows_above=False) == "page 1 line 183"
+    assert _unknown_within(operating_total, unknown, total_of_rows_above=False) == ["page 1 line 183"]
     # another column, or a group column of the same table, is not concerned
-    assert _unknown_within(("t0r2:budget:2016", "t0r7:budget:2016"), unknown, total_of_rows_above=False) is None
+    assert _unknown_within(("t0r2:budget:2016", "t0r7:budget:2016"), unknown, total_of_rows_above=False) == []
+    # every unknown figure within the sum's rows is named, not only the column's first
+    two = {(0, "utfall", 2016): [(3, "page 1 line 9"), (5, "page 1 line 10")]}
+    assert _unknown_within(("t0r2:utfall:2016", "t0r6:utfall:2016"), two, total_of_rows_above=True) == \
+        ["page 1 line 9", "page 1 line 10"]
 
 
 def test_a_figure_run_into_an_upper_case_label_is_the_row_aboves() -> None:

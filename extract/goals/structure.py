@@ -59,14 +59,18 @@ class Headings:
 def find_headings(lines: list[Line], ph: Phrases) -> Headings:
     h = Headings()
     current, area = "", ""
+    opened_by_sentence = False      # the area is a sentence's list ('… de sju övergripande målen … som är:')
     for i, line in enumerate(lines):
         intro = goal_list_intro(lines, i, ph)
         if intro is not None:       # '… finansiella mål:' over a list: the list states the goals
             h.indices.add(i)
+            opened_by_sentence = not intro and not (current or area)
             if intro:
                 area = current = intro
             else:
                 area = current = current or area or nice_heading(line.text.rstrip(":"))
+        elif opened_by_sentence and _other_list_intro(lines, i):
+            area, opened_by_sentence = "", False    # 'Budgeten 2024 ger bland annat:' over a list: not the goals
         elif _menu_heading(lines, i, ph):      # '• Fullmäktigemål' / '• Nämndsmål': a goal tree's level names
             h.indices.add(i)
             text = nice_heading(LIST_MARK.sub("", line.text))
@@ -150,6 +154,14 @@ def goal_list_intro(lines: list[Line], i: int, ph: Phrases) -> str | None:
     if label and heading_like(label.group(1)) and is_goal_heading(label.group(1), ph):
         return nice_heading(label.group(1))
     return nice_heading(last) if last == text[:-1] and heading_like(last) else ""
+
+
+def _other_list_intro(lines: list[Line], i: int) -> bool:
+    """A line ending in ':' over a list item that `goal_list_intro` does not take: it opens a list of something
+    else, which ends the list a sentence introduced as the goals."""
+    text = " ".join(lines[i].text.split())
+    return (text.endswith(":") and not LIST_MARK.match(text) and i + 1 < len(lines)
+            and bool(LIST_MARK.match(lines[i + 1].text)))
 
 
 def _menu_item_heading(text: str, ph: Phrases) -> bool:

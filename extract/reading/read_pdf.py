@@ -30,6 +30,7 @@ from arsred.extract.reading.ocr import (
     ocr_pages_two_pass,
 )
 from arsred.extract.reading.ocr_api import ApiEngine, api_engine
+from arsred.extract.reading.read_text import HYPHENS
 
 from arsred.errors import EncryptedPdf, UnreadableInput
 from arsred.options import Options
@@ -128,7 +129,7 @@ def page_objects(page) -> PageObjects:  # noqa: ANN001 (pdfplumber page)
                 if isinstance(obj, LTImage):
                     images.append((float(x0), float(top), float(x1), float(bottom)))
                     continue
-                text = obj.get_text()
+                text = obj.get_text().translate(HYPHENS)
                 chars.append({"text": unicodedata.normalize(norm, text) if norm is not None else text,
                               "x0": x0, "x1": x1, "top": top, "bottom": bottom, "doctop": doctop0 + top,
                               "upright": obj.upright, "size": obj.size})

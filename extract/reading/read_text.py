@@ -114,8 +114,21 @@ def table_text(text: str) -> str:
     return html.unescape(text).rstrip() if "&" in text else text.rstrip()
 
 
+# Hyphens that web pages print as a minus ("‑672 783", U+2011 non-breaking hyphen, in SCB's and blogs'
+# tables; U+2010 hyphen, U+2012 figure dash, the small and full-width hyphen-minus): the plain hyphen-minus
+# every figure grammar reads as a sign.
+# Left as they are, a row's figures are not read at all, and the sums over it fail on a page that adds up.
+HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\ufe63": "-", "\uff0d": "-"})
+
+
+# A footnote's number printed as a superscript right after a figure ('514 363¹'): the footnote mark every
+# figure grammar reads after an amount ('20 114*'), not a digit of it. Unread, the row vanished and the
+# sums over it failed on a page that adds up.
+SUPERSCRIPT_MARK = regex.compile(r"(?<=\d)[¹²³⁴⁵⁶⁷⁸⁹⁰]+")
+
+
 def read_text(path: str, doc_id: str, sha256: str, data: bytes) -> Document:
-    text = decode(data, path)
+    text = SUPERSCRIPT_MARK.sub(lambda m: "*" * len(m.group()), decode(data, path).translate(HYPHENS))
     pages: list[list[Line]] = [[]]
     page_no = 1
     for number, raw in enumerate(text.split("\n"), start=1):

@@ -17,7 +17,7 @@ from functools import lru_cache
 import regex
 from arsred.extract.amounts import Amount, is_amount_token, parse_amount, readings, segment
 from arsred.extract.document import Cell, Line
-from arsred.extract.sections import YEAR, config, fold
+from arsred.extract.sections import YEAR, config, fold, note_heading
 from arsred.normalize.items import map_item
 from rapidfuzz import fuzz
 
@@ -498,12 +498,37 @@ def split_label_and_numbers(line: Line) -> tuple[str, list[str], list[Cell]]:
 
 
 def parse_row(line: Line, header: Header, note_titles: dict[int, str] | None = None) -> Row:
+    row = _parse_row(line, header, note_titles)
+    _leave_out_comma_thousands(row)
+    return row
+
+
+# A figure printed with three digits after its comma ('-2,689' among '38 821' and '36 132') reads two
+# ways: 2,689 with decimals, or 2 689 with a comma for the thousands space (English print). Amounts in
+# a statement carry at most two decimals (the stream grammar reads no more), so the figure is left out
+# as unreadable, never read a thousandfold wrong; its column's sums are then skipped, not failed.
+_COMMA_THOUSANDS_DECIMALS = 3
+
+
+def _leave_out_comma_thousands(row: Row) -> None:
+    for k, v in enumerate(row.values):
+        if v is not None and v.amount.decimals == _COMMA_THOUSANDS_DECIMALS:
+            row.values[k] = None
+            row.unreadable.append(k)
+    row.alternatives = [(note, amts) for note, amts in row.alternatives
+                        if not any(a is not None and a.amount.decimals == _COMMA_THOUSANDS_DECIMALS for a in amts)]
+
+
+def _parse_row(line: Line, header: Header, note_titles: dict[int, str] | None = None) -> Row:
     label_text, tokens, num_cells = split_label_and_numbers(line)
     label = clean_label(label_text)
     row = Row(label=label, label_raw=label_text.strip(), line=line, note_ref=label_note(label_text))
     n = len(header.columns)
     if not tokens or running_text(label_text, line.text):
         return row              # a paragraph ending in a figure is prose, not a row of the table
+    heading = note_heading(line)
+    if heading is not None and not heading[1]:
+        return row              # "Not 1" on a line of its own: a note's heading and number, no amount
     values: list[Value | None] = [None] * n
     conf = line.confidence
     if header.positional and num_cells:
@@ -786,12 +811,13 @@ def _overlap(cell: Cell, span) -> float:
 
 @lru_cache(maxsize=1)
 def _unit_patterns() -> list[tuple[str, regex.Pattern]]:
-    return [(unit, regex.compile(pat)) for unit in ("tkr", "mkr", "kr") for pat in config()["units"][unit]]
+    return [(unit, regex.compile(pat)) for unit in ("mdkr", "tkr", "mkr", "kr") for pat in config()["units"][unit]]
 
 
 @lru_cache(maxsize=8192)
 def declared_unit(text: str) -> str | None:
-    """The unit a line declares ("Belopp i tkr", "(kr)", "tusental kronor"), or None."""
+    """The unit a line declares ("Belopp i tkr", "(kr)", "tusental kronor", "miljarder kronor": mdkr, a unit
+    no fact is read in), or None."""
     f = text.casefold()
     for unit, pat in _unit_patterns():
         if pat.search(f):
