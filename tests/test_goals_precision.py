@@ -279,3 +279,18 @@ def test_a_change_to_a_level_told_in_the_present_is_the_items_target(tmp_path):
     report = plan.replace("ökar från", "ökade från")
     assert [(r["target_value"], r["outcome"][:9]) for r in goals_of(tmp_path, report)] == [
         (None, "ÄO-index "), (None, "Andelen m")]
+
+
+AUDIT = ROOT / "tests" / "fixtures" / "goal_audit"
+
+
+def test_the_aim_of_a_report_or_a_goal_word_deep_in_a_sentence_states_no_goal(tmp_path):
+    """A real page under a heading with an assessment word ('Fokus på måluppfyllelse'): 'målet med statistiken i
+    rapporten är att …' gives a document's aim, deep inside a sentence about something else; no goal. The same
+    sentence form with a body as its subject states one."""
+    assert _goals(AUDIT / "sundbyberg_2018_fokus_pa_maluppfyllelse.txt") == []
+    doc = ("Mål för verksamheten\n\nRedogörelsen har som mål att ge en gemensam bild av verkligheten.\n\n"
+           "Enkäten genomförs varje år och målet med enkäten är att mäta hur nöjda brukarna är.\n")
+    assert goals_of(tmp_path, doc) == []
+    body = ("Mål för verksamheten\n\nNämnden har som mål att fler elever ska nå gymnasiebehörighet.\n")
+    assert [r["goal"] for r in goals_of(tmp_path, body)] == ["Att fler elever ska nå gymnasiebehörighet."]

@@ -371,3 +371,28 @@ def test_a_goal_named_by_its_content_in_the_sentence_that_judges_it(tmp_path):
     assert (met["target_value"], met["outcome_value"], met["status"], met["status_source"]) == (2, 2.6, "uppfyllt", "stated")
     missed = by_goal(rows, "Målet om en självfinansieringsgrad")
     assert (missed["target_value"], missed["outcome_value"], missed["status"]) == (100, 71, "ej_uppfyllt")
+
+
+AUDIT = Path(__file__).resolve().parent / "fixtures" / "goal_audit"
+
+
+def test_numbered_goals_each_followed_by_its_verdict_run_into_long_lines():
+    """A docplayer transcript of a real follow-up: each PDF page one long line, 'Mål 1 - <goal> Målet är delvis
+    uppfyllt Mål 2 - … Målet är uppfyllt Postadress …'. Each label opens a goal (the dash is the label's, no bullet),
+    the verdict after it is its status, 'delvis' kept; the page furniture after a verdict is no goal, and the last
+    label, cut off mid-word ('Mål 6 - Internation'), has no verdict and states nothing."""
+    rows = find_goals(read_document(AUDIT / "norrkoping_2015_kfn_uppdragsplan_uppfoljning.txt"), organisation="Test")
+    assert [(r["goal_no"], r["status"]) for r in rows] == [
+        (1, "delvis"), (2, "uppfyllt"), (3, "delvis"), (4, "uppfyllt"), (5, "delvis")]
+    assert rows[0]["goal"].startswith("Alla kultur- och fritidskontorets") and rows[0]["goal"].endswith("värdegrund")
+    assert rows[3]["goal"].startswith("ska utveckla och strukturera samverkansformerna")
+    assert all(r["outcome"].startswith("Målet är") for r in rows)
+
+
+def test_a_list_number_before_a_goal_label_keeps_the_label_in_its_item(tmp_path):
+    """'1. Mål 3: God hälsa … 2. Mål 4: …' run into one line: the list's numbers open the items, the goal labels
+    after them are the items' own words (Agenda 2030 goals named by their number)."""
+    text = ("Inriktningsmål Inriktningsmålen utgår från fyra av Agenda 2030:s mål. 1. Mål 3: God hälsa och välbefinnande "
+            "– Säkerställa hälsosamma liv 2. Mål 4: God utbildning för alla – Säkerställa likvärdig utbildning. "
+            "3. Mål 13: Bekämpa klimatförändringarna.\n")
+    assert [r["goal"][:7] for r in goals_of(tmp_path, text)] == ["Mål 3: ", "Mål 4: ", "Mål 13:"]

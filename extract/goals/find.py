@@ -56,10 +56,10 @@ NEIGHBOURS = 12         # lines apart within which two alike goals of one layout
 Reader = Callable[[list[Line], Headings, Phrases, set[int]], list[RawGoal]]
 
 # In this order: structured layouts first, so prose readers only see what tables left.
-READERS: tuple[Reader, ...] = (tab_tables, column_tables, coded_goals, plan_rows, status_tables, interleaved_tables,
-                              indicator_tables,
+READERS: tuple[Reader, ...] = (tab_tables, column_tables, coded_goals, plan_rows, numbered_goal_lines, status_tables,
+                              interleaved_tables, indicator_tables,
                               indicator_lists, labelled_indicators, target_tables, indicator_lines,
-                              numbered_goal_lines, announced_goals, judged_sentences, level_goals, titled_goals,
+                              announced_goals, judged_sentences, level_goals, titled_goals,
                               contents_goals)
 
 

@@ -58,6 +58,7 @@ class Phrases:
     money_units: dict[str, int] = field(default_factory=dict)
     comparators: tuple[str, ...] = ()
     list_intro_meta: tuple[str, ...] = ()
+    aim_holders: frozenset[str] = frozenset()
     example_headings: tuple[str, ...] = ()
     subordinators: tuple[str, ...] = ()
     about_prepositions: tuple[str, ...] = ()
@@ -137,6 +138,7 @@ def load_phrases(path: str = str(PHRASES_PATH)) -> Phrases:
         money_units={fold(k): int(v) for k, v in d.get("money_units", {}).items()},
         comparators=f(d.get("targets", {}).get("comparators", [])),
         list_intro_meta=f(d["prose"].get("not_goal_sentences", [])),
+        aim_holders=frozenset(fold(x) for x in d["prose"].get("aim_holders", [])),
         example_headings=f(d["prose"].get("example_headings", [])),
         subordinators=f(d["prose"].get("subordinators", [])),
         about_prepositions=f(d["prose"].get("about_prepositions", [])),
@@ -214,6 +216,18 @@ def find_cell_status(text: str, ph: Phrases) -> tuple[int, int, str] | None:
                 continue  # "Ja"/"Nej" mid-line are too risky in running text
             return m.start(), m.end(), ph.status_cell[phrase]
     return None
+
+
+def goal_verdicts(text: str, ph: Phrases) -> list[tuple[int, int]]:
+    """Where a verdict on the goal before it stands in a text: 'Målet är delvis uppfyllt', 'Målet har inte uppnåtts'
+    (capitalised 'Målet', an auxiliary, then a `[status.prose]` phrase); spans in `text`, empty when folding changes
+    its length."""
+    folded = fold(text)
+    if len(folded) != len(text):
+        return []
+    pattern = (r"(?:^|(?<=\s))malet\s+(?:(?:ar|har|blev)\s+)?(?:" + _alternation(list(ph.status_prose))
+               + r")(?=$|[\s.,;:!])")
+    return [m.span() for m in regex.finditer(pattern, folded) if text[m.start()] == "M"]
 
 
 def prose_status(text: str, ph: Phrases) -> tuple[str, str] | None:

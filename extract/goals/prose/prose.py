@@ -50,6 +50,25 @@ BARE_GOAL_IS = regex.compile(r"(?:mal|malsattning)(?:et|en)?\s+(?:ar|blir)\s+att
 SUBJECT_WORDS = 8
 
 
+def goal_named_at(fs: str, ph: Phrases) -> int | None:
+    """Where a folded sentence names itself a goal ('Förbundets mål är att …', '… har som mål att …'), or None.
+
+    A goal is the sentence's subject (within SUBJECT_WORDS words of its start); deeper inside ('Fokus på
+    måluppfyllelse är ett led i … och målet med …') the sentence speaks of something else. The aim of a document or a
+    method ('målet med statistiken i rapporten är att …', 'Redogörelsen har som mål att …', `[prose] aim_holders`)
+    says what a text is for, not what a body sets out to do.
+    """
+    spans = [(m.start(), m.end()) for m in GOAL_IS.finditer(fs)]
+    spans += [(k + 1, k + 1 + len(i)) for i in ph.goal_intro if (k := f" {fs} ".find(f" {i} ")) >= 0]
+    for start, end in sorted(spans):
+        if len(fs[:start].split()) > SUBJECT_WORDS:
+            continue
+        if any(w in ph.aim_holders for w in regex.findall(r"\w+", fs[:end])):
+            continue
+        return start
+    return None
+
+
 def list_item(text: str, ph: Phrases) -> tuple[int | None, str] | None:
     """'• X' -> (None, 'X'); '2. X' -> (2, 'X'); None when the line opens no list item."""
     t = " ".join(text.split())
@@ -380,7 +399,7 @@ def stated_goals(lines: list[Line], heads: Headings, ph: Phrases, used: set[int]
         for s in sentences(para_text(para)):
             fs = fold(s)
             m = GOAL_IS.search(fs)
-            if m and len(fs[:m.start()].split()) <= SUBJECT_WORDS and not BARE_GOAL_IS.match(fs) \
+            if m and goal_named_at(fs, ph) is not None and not BARE_GOAL_IS.match(fs) \
                     and not any(x in fs for x in ph.list_intro_meta) and not s.rstrip().endswith(":"):
                 line = para[0][1]
                 goals.append(RawGoal(section=heads.at[para[0][0]], goal=s.strip(), page=line.page, line=line.number,
@@ -413,7 +432,7 @@ def _plan_sentences(para: list[tuple[int, Line]], area: str, ph: Phrases) -> lis
         if s.rstrip().endswith(":") or any(m in fs for m in ph.list_intro_meta):
             pending = None
             continue        # a list's introduction, or a sentence about goals ("Målen ska följas upp …")
-        named = any(f" {i} " in f" {fs} " for i in ph.goal_intro) or bool(GOAL_IS.search(fs))
+        named = goal_named_at(fs, ph) is not None
         if named or (_main_clause_ska(fs, ph) and not _about_goals(fs, ph)):
             k = max(j for j, st in enumerate(starts) if st <= max(begin, 0))
             line = para[k][1]
