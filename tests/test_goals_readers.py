@@ -396,3 +396,26 @@ def test_a_list_number_before_a_goal_label_keeps_the_label_in_its_item(tmp_path)
             "– Säkerställa hälsosamma liv 2. Mål 4: God utbildning för alla – Säkerställa likvärdig utbildning. "
             "3. Mål 13: Bekämpa klimatförändringarna.\n")
     assert [r["goal"][:7] for r in goals_of(tmp_path, text)] == ["Mål 3: ", "Mål 4: ", "Mål 13:"]
+
+
+def test_a_goal_areas_bullet_keeps_its_later_goal_sentences():
+    """A real page of ägardirektiv goal areas, '• Ekonomi: Bolaget ska … . Bolaget ska primärt finansieras …': every
+    'ska'-sentence of the bullet states the same goal area, so the goal text is the whole bullet, not its first
+    sentence."""
+    rows = find_goals(read_document(AUDIT / "dalavatten_undated_mal_och_fokusomraden.txt"), organisation="Test")
+    assert len(rows) == 6 and all(r["status"] == "ej_bedomt" for r in rows)
+    goal = {r["goal"].split(":")[0]: r["goal"] for r in rows}
+    assert goal["Ekonomi"].endswith("Bolaget ska primärt finansieras genom kundernas avgifter, dvs taxekollektivet.")
+    assert goal["Leveranssäkerhet"].endswith("möter både kundernas behov och miljö- och hälsokrav.")
+    assert goal["Kommunikation"].endswith("Ska vara en aktiv part i samhällsutvecklingen i kommunerna.")
+    assert goal["Miljö"].endswith("med stort engagemang i frågorna.")
+
+
+def test_a_link_label_or_a_running_head_names_no_section():
+    """Real pages: 'Handlingar och protokoll - Regionstyrelsen' is a link label shaped like a heading, and
+    '2 RAPPORT 2(17)' a report's running head with its page counter; the goal's section is the heading before them."""
+    (row,) = find_goals(read_document(AUDIT / "norrbotten_2022_beslut_i_korthet_regionstyrelsen.txt"))
+    assert row["goal"].startswith("Målet för regionens kompetensförsörjningsarbete är att")
+    assert row["section"] == "Beslut i korthet"
+    rows = find_goals(read_document(AUDIT / "norrkoping_2015_kfn_uppdragsplan_uppfoljning.txt"))
+    assert {r["section"] for r in rows} == {"Uppföljning av kultur- och fritidsnämndens uppdragsplan 2015"}

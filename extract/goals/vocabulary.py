@@ -59,6 +59,7 @@ class Phrases:
     comparators: tuple[str, ...] = ()
     list_intro_meta: tuple[str, ...] = ()
     aim_holders: frozenset[str] = frozenset()
+    navigation_labels: tuple[str, ...] = ()
     example_headings: tuple[str, ...] = ()
     subordinators: tuple[str, ...] = ()
     about_prepositions: tuple[str, ...] = ()
@@ -139,6 +140,7 @@ def load_phrases(path: str = str(PHRASES_PATH)) -> Phrases:
         comparators=f(d.get("targets", {}).get("comparators", [])),
         list_intro_meta=f(d["prose"].get("not_goal_sentences", [])),
         aim_holders=frozenset(fold(x) for x in d["prose"].get("aim_holders", [])),
+        navigation_labels=f(d["sections"].get("navigation_labels", [])),
         example_headings=f(d["prose"].get("example_headings", [])),
         subordinators=f(d["prose"].get("subordinators", [])),
         about_prepositions=f(d["prose"].get("about_prepositions", [])),

@@ -56,7 +56,7 @@ def numbered_goal_lines(lines: list[Line], heads: Headings, ph: Phrases, used: s
         if found:
             printed, status = found
         used.add(i)
-        goals.append(RawGoal(section=heads.goal_area[i], goal=goal, outcome=outcome, printed=printed, status=status,
+        goals.append(RawGoal(section=heads.goal_area[i] or heads.at[i], goal=goal, outcome=outcome, printed=printed, status=status,
                              goal_no=int(m.group(2)), page=line.page, line=line.number, layout="numbered_line"))
     return goals
 

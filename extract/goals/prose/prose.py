@@ -92,7 +92,13 @@ def _split_items(paras: list[list[tuple[int, Line]]], ph: Phrases) -> list[list[
 
 
 def _goal_text(text: str, ph: Phrases) -> str:
-    """Goal sentence plus the sentence that makes it measurable; 'X:s mål är att Y' -> 'Att Y'."""
+    """Goal sentence plus the sentence that makes it measurable; 'X:s mål är att Y' -> 'Att Y'.
+
+    In a list item, a later sentence going on stating what the same subject shall do ('• Ekonomi: Bolaget ska ha … .
+    Bolaget ska primärt finansieras genom …', '… Ska vara en aktiv part …': a 'ska' of its main clause after the
+    first sentence's subject or opening it, no talk about goals, no verdict) is the same goal's; a sentence about
+    another subject ('Samordningsförbundet skapar möten … Mötena ska skapa tillit') explains the goal.
+    """
     t = " ".join(text.split())
     item = list_item(t, ph)
     if item is not None:
@@ -107,7 +113,9 @@ def _goal_text(text: str, ph: Phrases) -> str:
     ss = sentences(t)
     if not ss:
         return t
-    keep = [ss[0]] + [s for s in ss[1:] if regex.search(r"\d", s) and regex.search(r"(?i)\b(minst|högst|ska|skall)\b", s)]
+    keep = [ss[0]] + [s for s in ss[1:] if regex.search(r"\d", s) and regex.search(r"(?i)\b(minst|högst|ska|skall)\b", s)
+                      or item is not None and _goal_statement(fold(s), ph)
+                      and _goal_subject(fold(s), ph) in ("", _goal_subject(fold(ss[0]), ph))]
     goal = " ".join(keep)
     return goal.strip("“”\"") if goal[:1] in "“”\"" and goal.rstrip(".")[-1:] in "“”\"" else goal   # a quoted goal
 
@@ -440,6 +448,20 @@ def _plan_sentences(para: list[tuple[int, Line]], area: str, ph: Phrases) -> lis
                                  line=line.number, layout="plan_named" if named else "plan_prose", confidence=0.8))
         pending = None
     return goals
+
+
+def _goal_statement(fs: str, ph: Phrases) -> bool:
+    """A sentence stating what the body shall do: a main-clause 'ska', no talk about goals, no verdict."""
+    return (_main_clause_ska(fs, ph) and not _about_goals(fs, ph) and prose_status(fs, ph) is None
+            and not any(m in fs for m in ph.list_intro_meta))
+
+
+def _goal_subject(fs: str, ph: Phrases) -> str | None:
+    """The words before a sentence's first goal verb, past an area label ('ekonomi: bolaget ska …' -> 'bolaget');
+    None when it has no goal verb."""
+    verbs = "|".join(regex.escape(v) for v in ph.goal_verbs) or "(?!)"
+    m = regex.search(r"(?:^|\s)(?:" + verbs + r")\b", fs)
+    return fs[:m.start()].split(":")[-1].strip() if m else None
 
 
 def _about_goals(fs: str, ph: Phrases) -> bool:
