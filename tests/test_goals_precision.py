@@ -313,3 +313,15 @@ def test_a_financial_goal_stated_as_a_bound_in_a_news_sentence(tmp_path):
         "årets resultat ska vara minst 2 procent av skatteintäkterna", 2, "ej_uppfyllt")
     budget = ("Budget 2024\n\nResultatet ska uppgå till 30 mnkr enligt budgeten. Soliditeten var minst 40 procent.\n")
     assert goals_of(tmp_path, budget) == []
+
+
+def test_the_goal_of_a_national_body_or_the_aim_of_an_event_is_no_goal_of_the_body(tmp_path):
+    """A news page telling of others' goals ('Regeringens mål är att …', 'EU:s mål är att …') or of an event's aim
+    ('Målet med konferensen är att …') states no goal of the body; the body's own goal in the same form does."""
+    page = ("Nyheter\n\nRegeringens mål är att arbetslösheten ska minska till 5 procent till år 2025.\n\n"
+            "EU:s mål är att utsläppen ska minska med 55 procent till 2030.\n\n"
+            "Målet med konferensen är att kommunerna ska dela erfarenheter.\n")
+    assert goals_of(tmp_path, page) == []
+    own = page.replace("Regeringens mål", "Kommunens mål")
+    assert [r["goal"] for r in goals_of(tmp_path, own)] == [
+        "Kommunens mål är att arbetslösheten ska minska till 5 procent till år 2025."]

@@ -419,3 +419,16 @@ def test_a_link_label_or_a_running_head_names_no_section():
     assert row["section"] == "Beslut i korthet"
     rows = find_goals(read_document(AUDIT / "norrkoping_2015_kfn_uppdragsplan_uppfoljning.txt"))
     assert {r["section"] for r in rows} == {"Uppföljning av kultur- och fritidsnämndens uppdragsplan 2015"}
+
+
+def test_a_three_column_goal_table_goal_measure_and_verdict(tmp_path):
+    """'Mål | Indikator | Bedömning' as municipalities print it, one goal a row: each row's verdict is its own (not the
+    first row's), and the measure column's bound is the goal's target."""
+    text = ("Kommunfullmäktiges mål 2022\n\nMål\tIndikator\tBedömning\n"
+            "Alla elever ska nå kunskapskraven\tAndel elever med godkända betyg i alla ämnen, minst 80 %\tDelvis uppfyllt\n"
+            "Kommunen ska ha nöjda invånare\tNöjd Medborgar-Index, minst 60\tUppfyllt\n"
+            "Sjukfrånvaron ska minska\tSjukfrånvaro, högst 6 %\tEj uppfyllt\n")
+    rows = goals_of(tmp_path, text)
+    assert [(r["goal"], r["target_value"], r["status"]) for r in rows] == [
+        ("Alla elever ska nå kunskapskraven", 80, "delvis"), ("Kommunen ska ha nöjda invånare", 60, "uppfyllt"),
+        ("Sjukfrånvaron ska minska", 6, "ej_uppfyllt")]

@@ -59,6 +59,7 @@ class Phrases:
     comparators: tuple[str, ...] = ()
     list_intro_meta: tuple[str, ...] = ()
     aim_holders: frozenset[str] = frozenset()
+    outside_holders: frozenset[str] = frozenset()
     navigation_labels: tuple[str, ...] = ()
     financial_measures: tuple[str, ...] = ()
     financial_bounds: tuple[str, ...] = ()
@@ -143,6 +144,7 @@ def load_phrases(path: str = str(PHRASES_PATH)) -> Phrases:
         comparators=f(d.get("targets", {}).get("comparators", [])),
         list_intro_meta=f(d["prose"].get("not_goal_sentences", [])),
         aim_holders=frozenset(fold(x) for x in d["prose"].get("aim_holders", [])),
+        outside_holders=frozenset(fold(x) for x in d["prose"].get("outside_holders", [])),
         navigation_labels=f(d["sections"].get("navigation_labels", [])),
         financial_measures=f(d.get("financial", {}).get("measures", [])),
         financial_bounds=f(d.get("financial", {}).get("bounds", [])),

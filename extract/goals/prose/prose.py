@@ -48,6 +48,7 @@ BARE_GOAL_IS = regex.compile(r"(?:mal|malsattning)(?:et|en)?\s+(?:ar|blir)\s+att
 # 2012 och har som målsättning att …'); deep inside a sentence ('I förarbetet … beskrivs målgruppen som … där det
 # långsiktiga målet är att …') it is the aim of someone the sentence speaks about
 SUBJECT_WORDS = 8
+HOLDER_WORDS = 3        # words before the goal word that name whose goal it is ('Sveriges nationella mål', 'EU:s mål')
 
 
 def goal_named_at(fs: str, ph: Phrases) -> int | None:
@@ -56,7 +57,9 @@ def goal_named_at(fs: str, ph: Phrases) -> int | None:
     A goal is the sentence's subject (within SUBJECT_WORDS words of its start); deeper inside ('Fokus på
     måluppfyllelse är ett led i … och målet med …') the sentence speaks of something else. The aim of a document or a
     method ('målet med statistiken i rapporten är att …', 'Redogörelsen har som mål att …', `[prose] aim_holders`)
-    says what a text is for, not what a body sets out to do.
+    says what a text is for, not what a body sets out to do; the goal of a national or international body ('Regeringens
+    mål är att …', 'EU:s mål …', `[prose] outside_holders`: the holder among the words before the goal) is told of,
+    not set by the body.
     """
     spans = [(m.start(), m.end()) for m in GOAL_IS.finditer(fs)]
     spans += [(k + 1, k + 1 + len(i)) for i in ph.goal_intro if (k := f" {fs} ".find(f" {i} ")) >= 0]
@@ -64,6 +67,8 @@ def goal_named_at(fs: str, ph: Phrases) -> int | None:
         if len(fs[:start].split()) > SUBJECT_WORDS:
             continue
         if any(w in ph.aim_holders for w in regex.findall(r"\w+", fs[:end])):
+            continue
+        if any(w.strip(".,;()\"”") in ph.outside_holders for w in fs[:start].split()[-HOLDER_WORDS:]):
             continue
         return start
     return None
