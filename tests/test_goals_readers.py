@@ -423,12 +423,16 @@ def test_a_link_label_or_a_running_head_names_no_section():
 
 def test_a_three_column_goal_table_goal_measure_and_verdict(tmp_path):
     """'Mål | Indikator | Bedömning' as municipalities print it, one goal a row: each row's verdict is its own (not the
-    first row's), and the measure column's bound is the goal's target."""
+    first row's), and the measure column's bound is the goal's target; with tabs, two spaces or bars between cells."""
     text = ("Kommunfullmäktiges mål 2022\n\nMål\tIndikator\tBedömning\n"
             "Alla elever ska nå kunskapskraven\tAndel elever med godkända betyg i alla ämnen, minst 80 %\tDelvis uppfyllt\n"
             "Kommunen ska ha nöjda invånare\tNöjd Medborgar-Index, minst 60\tUppfyllt\n"
             "Sjukfrånvaron ska minska\tSjukfrånvaro, högst 6 %\tEj uppfyllt\n")
-    rows = goals_of(tmp_path, text)
-    assert [(r["goal"], r["target_value"], r["status"]) for r in rows] == [
-        ("Alla elever ska nå kunskapskraven", 80, "delvis"), ("Kommunen ska ha nöjda invånare", 60, "uppfyllt"),
-        ("Sjukfrånvaron ska minska", 6, "ej_uppfyllt")]
+    want = [("Alla elever ska nå kunskapskraven", 80, "delvis"), ("Kommunen ska ha nöjda invånare", 60, "uppfyllt"),
+            ("Sjukfrånvaron ska minska", 6, "ej_uppfyllt")]
+    # the same table as text exports print it: columns two spaces apart, or set apart by bars (with outer bars)
+    spaced = text.replace("\t", "  ")
+    bars = "\n".join("| " + ln.replace("\t", " | ") + " |" if "\t" in ln else ln for ln in text.splitlines())
+    for n, form in enumerate((text, spaced, bars)):
+        rows = goals_of(tmp_path, form, name=f"form{n}")
+        assert [(r["goal"], r["target_value"], r["status"]) for r in rows] == want, n
