@@ -436,3 +436,14 @@ def test_a_three_column_goal_table_goal_measure_and_verdict(tmp_path):
     for n, form in enumerate((text, spaced, bars)):
         rows = goals_of(tmp_path, form, name=f"form{n}")
         assert [(r["goal"], r["target_value"], r["status"]) for r in rows] == want, n
+
+
+def test_a_sentence_is_no_title_when_it_breaks_off_at_a_function_word(tmp_path):
+    """A real news article: 'Strömstads kommun har i sin politiska vision mål om hur Strömstads kommuns befolkning ska
+    öka.' is one sentence (a title never ends in 'hur'; it was cut there into a made-up heading and half a goal); it
+    states the body's goal ('har … mål om hur …'), under the page's title. 'har inte något mål om att …' states none."""
+    (row,) = find_goals(read_document(AUDIT / "stromstad_undated_befolkningsmalet_tidning.txt"))
+    assert row["goal"] == "Strömstads kommun har i sin politiska vision mål om hur Strömstads kommuns befolkning ska öka."
+    assert (row["section"], row["status"]) == ("Svårt för Strömstad att nå befolkningsmålet", "ej_bedomt")
+    none = "Nyheter\n\nKommunen har inte något mål om att befolkningen ska öka.\n"
+    assert goals_of(tmp_path, none) == []

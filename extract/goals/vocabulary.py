@@ -314,7 +314,7 @@ def is_goal_heading(text: str, ph: Phrases) -> bool:
 
 # a line ending in one of these is wrapped prose, not a heading
 TRAILING_STOPWORDS = frozenset("""att och i av for med till som en ett de den det pa om fran vid eller
-men samt under over efter innan mot hos ar har ska skall kan""".split())
+men samt under over efter innan mot hos ar har ska skall kan hur vad sin sina sitt""".split())
 AMOUNT_END = regex.compile(r"(?:-?\d[\d\s]*(?:kr|kronor|tkr)?|\d+\s*%)\s*$")
 YEAR_END = regex.compile(r"(?:19|20)\d\d\s*$")
 LABEL = regex.compile(r"^[\p{L}][\p{L} /-]{1,30}:\s*\S")

@@ -35,8 +35,10 @@ NUMBERED_ITEM = regex.compile(r"^\(?(\d{1,2})[.)]\s+(?=\S)")
 CRITERION = regex.compile(r"\bnar\b|\bska\b|\bskall\b|\bminst\b|\bhogst\b|\bmalvarde|\briktmarke|\bmalniva")
 OUTCOME_WORDS = regex.compile(r"\b(?:uppgar|uppgick|blev|har|hade|redovisade|visar|utfall\w*|resultat(?:et)?)\b")
 # "Förbundet har som målsättning att …": a body naming its goal
+# "Strömstads kommun har i sin politiska vision mål om hur …": the body has, in a plan of its own, a goal about what
 GOAL_IS = regex.compile(r"\b(?:mal|malsattning)(?:et|en)?\b[^.]{0,90}?\b(?:ar|blir) att\b"
-                        r"|\bhar (?:som|till) (?:\p{L}+ )?(?:mal|malsattning)(?:en)? att\b")
+                        r"|\bhar (?:som|till) (?:\p{L}+ )?(?:mal|malsattning)(?:en)? att\b"
+                        r"|\bhar (?:(?!inte\b|ej\b|inga\b|inget\b|nagot\b|nagra\b)\p{L}+ ){0,4}mal om (?:att|hur)\b")
 
 
 # 'Målet är att identifiera …' names no body, activity or kind of goal: it speaks of the aim of what the text
