@@ -313,6 +313,15 @@ def test_a_financial_goal_stated_as_a_bound_in_a_news_sentence(tmp_path):
         "årets resultat ska vara minst 2 procent av skatteintäkterna", 2, "ej_uppfyllt")
     budget = ("Budget 2024\n\nResultatet ska uppgå till 30 mnkr enligt budgeten. Soliditeten var minst 40 procent.\n")
     assert goals_of(tmp_path, budget) == []
+    # the verb before its subject after an opening phrase, and a verdict in the present ('Målet uppnås därmed.',
+    # '… och målet nås inte'), its figure the outcome
+    news = ("Kommunen gick med överskott 2022\n\nKommunens resultat blev 45 miljoner kronor, vilket motsvarar 2,3 procent "
+            "av skatteintäkterna. Enligt kommunfullmäktiges mål ska resultatet vara minst 2 procent av "
+            "skatteintäkterna. Målet uppnås därmed.\n\nSoliditeten ska enligt målet vara minst 40 procent. Den uppgick "
+            "vid årets slut till 38 procent och målet nås inte.\n")
+    assert [(r["goal"], r["target_value"], r["outcome_value"], r["status"]) for r in goals_of(tmp_path, news)] == [
+        ("Enligt kommunfullmäktiges mål ska resultatet vara minst 2 procent av skatteintäkterna", 2, None, "uppfyllt"),
+        ("Soliditeten ska enligt målet vara minst 40 procent", 40, 38, "ej_uppfyllt")]
 
 
 def test_the_goal_of_a_national_body_or_the_aim_of_an_event_is_no_goal_of_the_body(tmp_path):

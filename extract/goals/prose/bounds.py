@@ -31,6 +31,9 @@ def bound_goals(lines: list[Line], heads: Headings, ph: Phrases, used: set[int])
     bounds = "|".join(regex.escape(w) for w in ph.financial_bounds)
     pattern = regex.compile(r"(?:^|(?<=\s))((?:[\w-]+\s+){0," + str(SUBJECT_WORDS) + r"}?(?:" + measures + r"))\s+"
                             r"(?:(?:" + bounds + r")\s+)?(?:" + verbs + r")\b")
+    # the verb before its subject, after a phrase opening the sentence ('Enligt kommunfullmäktiges mål ska resultatet
+    # vara minst 2 procent …'): the goal is the clause from its start
+    inverted = regex.compile(r"(?:^|(?<=\s))(?:" + verbs + r")\s+(?:[\w-]+\s+){0,2}?(?:" + measures + r")\s")
     goals: list[RawGoal] = []
     body = [(k, line) for k, line in enumerate(lines)
             if k not in used and k not in heads.indices and not heads.goal_area[k]]
@@ -40,9 +43,10 @@ def bound_goals(lines: list[Line], heads: Headings, ph: Phrases, used: set[int])
             f = fold(s)
             if len(f) != len(s):
                 continue
-            for m in pattern.finditer(f):
-                start = _subject_start(f, m.start(1), m.end(1), ph)
-                end = CLAUSE_END.search(f, m.end())
+            found = [(_subject_start(f, m.start(1), m.end(1), ph), m.end()) for m in pattern.finditer(f)]
+            found += [(_clause_start(f, m.start()), m.end()) for m in inverted.finditer(f)]
+            for start, after in sorted(found):
+                end = CLAUSE_END.search(f, after)
                 clause = s[start:end.start() if end else len(s)].strip()
                 fc = fold(clause)
                 if not regex.search(r"(?<!\w)(?:" + bounds + r")(?!\w)", fc):
@@ -61,6 +65,12 @@ def bound_goals(lines: list[Line], heads: Headings, ph: Phrases, used: set[int])
                                      confidence=0.6))
                 break
     return goals
+
+
+def _clause_start(f: str, at: int) -> int:
+    """Where the clause holding position `at` starts: after the last clause end before it, else the sentence's start."""
+    ends = [m.end() for m in CLAUSE_END.finditer(f[:at])]
+    return ends[-1] if ends else 0
 
 
 def _subject_start(f: str, start: int, measure_end: int, ph: Phrases) -> int:
