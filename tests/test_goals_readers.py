@@ -371,3 +371,79 @@ def test_a_goal_named_by_its_content_in_the_sentence_that_judges_it(tmp_path):
     assert (met["target_value"], met["outcome_value"], met["status"], met["status_source"]) == (2, 2.6, "uppfyllt", "stated")
     missed = by_goal(rows, "Målet om en självfinansieringsgrad")
     assert (missed["target_value"], missed["outcome_value"], missed["status"]) == (100, 71, "ej_uppfyllt")
+
+
+AUDIT = Path(__file__).resolve().parent / "fixtures" / "goal_audit"
+
+
+def test_numbered_goals_each_followed_by_its_verdict_run_into_long_lines():
+    """A docplayer transcript of a real follow-up: each PDF page one long line, 'Mål 1 - <goal> Målet är delvis
+    uppfyllt Mål 2 - … Målet är uppfyllt Postadress …'. Each label opens a goal (the dash is the label's, no bullet),
+    the verdict after it is its status, 'delvis' kept; the page furniture after a verdict is no goal, and the last
+    label, cut off mid-word ('Mål 6 - Internation'), has no verdict and states nothing."""
+    rows = find_goals(read_document(AUDIT / "norrkoping_2015_kfn_uppdragsplan_uppfoljning.txt"), organisation="Test")
+    assert [(r["goal_no"], r["status"]) for r in rows] == [
+        (1, "delvis"), (2, "uppfyllt"), (3, "delvis"), (4, "uppfyllt"), (5, "delvis")]
+    assert rows[0]["goal"].startswith("Alla kultur- och fritidskontorets") and rows[0]["goal"].endswith("värdegrund")
+    assert rows[3]["goal"].startswith("ska utveckla och strukturera samverkansformerna")
+    assert all(r["outcome"].startswith("Målet är") for r in rows)
+
+
+def test_a_list_number_before_a_goal_label_keeps_the_label_in_its_item(tmp_path):
+    """'1. Mål 3: God hälsa … 2. Mål 4: …' run into one line: the list's numbers open the items, the goal labels
+    after them are the items' own words (Agenda 2030 goals named by their number)."""
+    text = ("Inriktningsmål Inriktningsmålen utgår från fyra av Agenda 2030:s mål. 1. Mål 3: God hälsa och välbefinnande "
+            "– Säkerställa hälsosamma liv 2. Mål 4: God utbildning för alla – Säkerställa likvärdig utbildning. "
+            "3. Mål 13: Bekämpa klimatförändringarna.\n")
+    assert [r["goal"][:7] for r in goals_of(tmp_path, text)] == ["Mål 3: ", "Mål 4: ", "Mål 13:"]
+
+
+def test_a_goal_areas_bullet_keeps_its_later_goal_sentences():
+    """A real page of ägardirektiv goal areas, '• Ekonomi: Bolaget ska … . Bolaget ska primärt finansieras …': every
+    'ska'-sentence of the bullet states the same goal area, so the goal text is the whole bullet, not its first
+    sentence."""
+    rows = find_goals(read_document(AUDIT / "dalavatten_undated_mal_och_fokusomraden.txt"), organisation="Test")
+    assert len(rows) == 6 and all(r["status"] == "ej_bedomt" for r in rows)
+    goal = {r["goal"].split(":")[0]: r["goal"] for r in rows}
+    assert goal["Ekonomi"].endswith("Bolaget ska primärt finansieras genom kundernas avgifter, dvs taxekollektivet.")
+    assert goal["Leveranssäkerhet"].endswith("möter både kundernas behov och miljö- och hälsokrav.")
+    assert goal["Kommunikation"].endswith("Ska vara en aktiv part i samhällsutvecklingen i kommunerna.")
+    assert goal["Miljö"].endswith("med stort engagemang i frågorna.")
+
+
+def test_a_link_label_or_a_running_head_names_no_section():
+    """Real pages: 'Handlingar och protokoll - Regionstyrelsen' is a link label shaped like a heading, and
+    '2 RAPPORT 2(17)' a report's running head with its page counter; the goal's section is the heading before them."""
+    (row,) = find_goals(read_document(AUDIT / "norrbotten_2022_beslut_i_korthet_regionstyrelsen.txt"))
+    assert row["goal"].startswith("Målet för regionens kompetensförsörjningsarbete är att")
+    assert row["section"] == "Beslut i korthet"
+    rows = find_goals(read_document(AUDIT / "norrkoping_2015_kfn_uppdragsplan_uppfoljning.txt"))
+    assert {r["section"] for r in rows} == {"Uppföljning av kultur- och fritidsnämndens uppdragsplan 2015"}
+
+
+def test_a_three_column_goal_table_goal_measure_and_verdict(tmp_path):
+    """'Mål | Indikator | Bedömning' as municipalities print it, one goal a row: each row's verdict is its own (not the
+    first row's), and the measure column's bound is the goal's target; with tabs, two spaces or bars between cells."""
+    text = ("Kommunfullmäktiges mål 2022\n\nMål\tIndikator\tBedömning\n"
+            "Alla elever ska nå kunskapskraven\tAndel elever med godkända betyg i alla ämnen, minst 80 %\tDelvis uppfyllt\n"
+            "Kommunen ska ha nöjda invånare\tNöjd Medborgar-Index, minst 60\tUppfyllt\n"
+            "Sjukfrånvaron ska minska\tSjukfrånvaro, högst 6 %\tEj uppfyllt\n")
+    want = [("Alla elever ska nå kunskapskraven", 80, "delvis"), ("Kommunen ska ha nöjda invånare", 60, "uppfyllt"),
+            ("Sjukfrånvaron ska minska", 6, "ej_uppfyllt")]
+    # the same table as text exports print it: columns two spaces apart, or set apart by bars (with outer bars)
+    spaced = text.replace("\t", "  ")
+    bars = "\n".join("| " + ln.replace("\t", " | ") + " |" if "\t" in ln else ln for ln in text.splitlines())
+    for n, form in enumerate((text, spaced, bars)):
+        rows = goals_of(tmp_path, form, name=f"form{n}")
+        assert [(r["goal"], r["target_value"], r["status"]) for r in rows] == want, n
+
+
+def test_a_sentence_is_no_title_when_it_breaks_off_at_a_function_word(tmp_path):
+    """A real news article: 'Strömstads kommun har i sin politiska vision mål om hur Strömstads kommuns befolkning ska
+    öka.' is one sentence (a title never ends in 'hur'; it was cut there into a made-up heading and half a goal); it
+    states the body's goal ('har … mål om hur …'), under the page's title. 'har inte något mål om att …' states none."""
+    (row,) = find_goals(read_document(AUDIT / "stromstad_undated_befolkningsmalet_tidning.txt"))
+    assert row["goal"] == "Strömstads kommun har i sin politiska vision mål om hur Strömstads kommuns befolkning ska öka."
+    assert (row["section"], row["status"]) == ("Svårt för Strömstad att nå befolkningsmålet", "ej_bedomt")
+    none = "Nyheter\n\nKommunen har inte något mål om att befolkningen ska öka.\n"
+    assert goals_of(tmp_path, none) == []

@@ -520,7 +520,10 @@ def test_an_announced_count_must_match_the_items_listed(tmp_path):
     assert cut != text
     path = tmp_path / "vetlanda_cut.txt"
     path.write_text(cut, encoding="utf-8")
-    assert find_goals(read_document(path)) == []
+    # only the goal a sentence states by itself as a bound ('årets resultat ska uppgå till minst en procent …',
+    # prose/bounds.py) is read, not judged; none of the listed goals is taken as one of the four
+    assert [(r["goal"], r["status"]) for r in find_goals(read_document(path))] == [
+        ("årets resultat ska uppgå till minst en procent av skatteintäkter och utjämningsbidrag", "ej_bedomt")]
 
 
 def test_a_footnote_under_a_table_is_no_goal(tmp_path):

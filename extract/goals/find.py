@@ -25,6 +25,7 @@ from arsred.extract.goals.lines.plan_rows import plan_rows
 from arsred.extract.goals.model import RawGoal
 from arsred.extract.goals.money import link, money_by_initiative
 from arsred.extract.goals.prose.announced import announced_goals
+from arsred.extract.goals.prose.bounds import bound_goals
 from arsred.extract.goals.prose.judged import judged_sentences
 from arsred.extract.goals.prose.levels import level_goals
 from arsred.extract.goals.prose.prose import numbered_headings, prose_goals, stated_goals
@@ -56,10 +57,10 @@ NEIGHBOURS = 12         # lines apart within which two alike goals of one layout
 Reader = Callable[[list[Line], Headings, Phrases, set[int]], list[RawGoal]]
 
 # In this order: structured layouts first, so prose readers only see what tables left.
-READERS: tuple[Reader, ...] = (tab_tables, column_tables, coded_goals, plan_rows, status_tables, interleaved_tables,
-                              indicator_tables,
+READERS: tuple[Reader, ...] = (tab_tables, column_tables, coded_goals, plan_rows, numbered_goal_lines, status_tables,
+                              interleaved_tables, indicator_tables,
                               indicator_lists, labelled_indicators, target_tables, indicator_lines,
-                              numbered_goal_lines, announced_goals, judged_sentences, level_goals, titled_goals,
+                              announced_goals, judged_sentences, level_goals, bound_goals, titled_goals,
                               contents_goals)
 
 

@@ -22,7 +22,9 @@ from arsred.extract.goals.vocabulary import (
     strip_numbering,
 )
 
-FURNITURE = regex.compile(r"(?i)^\s*(?:signering av justerare.*|p[aå] varje sida|sida\s*\d+.*|[\W\d]{0,4}|\p{Lu}{1,3}\d*)\s*$")
+# ... and a page's running head with its page counter ('2 RAPPORT 2(17)': page 2 of 17)
+FURNITURE = regex.compile(r"(?i)^\s*(?:signering av justerare.*|p[aå] varje sida|sida\s*\d+.*|[\W\d]{0,4}|\p{Lu}{1,3}\d*"
+                          r"|(?:\d{1,3}\s+)?\p{L}+\s+\d{1,3}\s?\(\d{1,3}\))\s*$")
 
 
 def is_furniture(text: str) -> bool:
@@ -86,7 +88,8 @@ def find_headings(lines: list[Line], ph: Phrases) -> Headings:
                 if fold(text) not in ph.generic_sections or not area:
                     area = text     # a generic "Övergripande mål" opens an area only where none is open
                 current = area or text
-            else:
+            elif not (_navigation(text, ph) or is_furniture(line.text)):   # a link label or a running head names no
+                # section: the heading before it stays
                 if numbered or set(regex.findall(r"\w+", fold(text))) & ph.not_goal_words:
                     area = ""
                 current = text
@@ -94,6 +97,13 @@ def find_headings(lines: list[Line], ph: Phrases) -> Headings:
         h.goal_area.append(area)
     _named_goal_areas(lines, h, ph)
     return h
+
+
+def _navigation(text: str, ph: Phrases) -> bool:
+    """A web page's link label or navigation line ('Handlingar och protokoll - Regionstyrelsen', `[sections]
+    navigation_labels`)."""
+    f = fold(text)
+    return any(f == w or f.startswith(w + " ") for w in ph.navigation_labels)
 
 
 # 'De politiska prioriteringarna är särskilt prioriterade målområden …': a sentence saying the heading's items are goals

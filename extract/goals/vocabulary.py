@@ -58,6 +58,12 @@ class Phrases:
     money_units: dict[str, int] = field(default_factory=dict)
     comparators: tuple[str, ...] = ()
     list_intro_meta: tuple[str, ...] = ()
+    aim_holders: frozenset[str] = frozenset()
+    outside_holders: frozenset[str] = frozenset()
+    navigation_labels: tuple[str, ...] = ()
+    financial_measures: tuple[str, ...] = ()
+    financial_bounds: tuple[str, ...] = ()
+    financial_subject_stops: frozenset[str] = frozenset()
     example_headings: tuple[str, ...] = ()
     subordinators: tuple[str, ...] = ()
     about_prepositions: tuple[str, ...] = ()
@@ -137,6 +143,12 @@ def load_phrases(path: str = str(PHRASES_PATH)) -> Phrases:
         money_units={fold(k): int(v) for k, v in d.get("money_units", {}).items()},
         comparators=f(d.get("targets", {}).get("comparators", [])),
         list_intro_meta=f(d["prose"].get("not_goal_sentences", [])),
+        aim_holders=frozenset(fold(x) for x in d["prose"].get("aim_holders", [])),
+        outside_holders=frozenset(fold(x) for x in d["prose"].get("outside_holders", [])),
+        navigation_labels=f(d["sections"].get("navigation_labels", [])),
+        financial_measures=f(d.get("financial", {}).get("measures", [])),
+        financial_bounds=f(d.get("financial", {}).get("bounds", [])),
+        financial_subject_stops=frozenset(fold(x) for x in d.get("financial", {}).get("subject_stops", [])),
         example_headings=f(d["prose"].get("example_headings", [])),
         subordinators=f(d["prose"].get("subordinators", [])),
         about_prepositions=f(d["prose"].get("about_prepositions", [])),
@@ -216,6 +228,18 @@ def find_cell_status(text: str, ph: Phrases) -> tuple[int, int, str] | None:
     return None
 
 
+def goal_verdicts(text: str, ph: Phrases) -> list[tuple[int, int]]:
+    """Where a verdict on the goal before it stands in a text: 'Målet är delvis uppfyllt', 'Målet har inte uppnåtts'
+    (capitalised 'Målet', an auxiliary, then a `[status.prose]` phrase); spans in `text`, empty when folding changes
+    its length."""
+    folded = fold(text)
+    if len(folded) != len(text):
+        return []
+    pattern = (r"(?:^|(?<=\s))malet\s+(?:(?:ar|har|blev)\s+)?(?:" + _alternation(list(ph.status_prose))
+               + r")(?=$|[\s.,;:!])")
+    return [m.span() for m in regex.finditer(pattern, folded) if text[m.start()] == "M"]
+
+
 def prose_status(text: str, ph: Phrases) -> tuple[str, str] | None:
     """The leftmost status phrase in an assessment sentence that speaks of a goal (mål), as printed."""
     plain = " ".join(text.split())
@@ -290,7 +314,7 @@ def is_goal_heading(text: str, ph: Phrases) -> bool:
 
 # a line ending in one of these is wrapped prose, not a heading
 TRAILING_STOPWORDS = frozenset("""att och i av for med till som en ett de den det pa om fran vid eller
-men samt under over efter innan mot hos ar har ska skall kan""".split())
+men samt under over efter innan mot hos ar har ska skall kan hur vad sin sina sitt""".split())
 AMOUNT_END = regex.compile(r"(?:-?\d[\d\s]*(?:kr|kronor|tkr)?|\d+\s*%)\s*$")
 YEAR_END = regex.compile(r"(?:19|20)\d\d\s*$")
 LABEL = regex.compile(r"^[\p{L}][\p{L} /-]{1,30}:\s*\S")

@@ -8,6 +8,8 @@
 - `announced` goals a sentence announces and the next ones list: "… har fyra finansiella mål. Ett, att …
             Två, …", "Förbundet har flera mål för sin verksamhet. Att A, att B och C."
 - `levels`  a goal named only by its level, not judged: "… arbeta för att återställa 2 %-målet …"
+- `bounds`  financial goals stated as a level a measure shall keep, outside goal headings: "… kommunens
+            resultat minst ska uppgå till 225 miljoner kronor per treårscykel"
 - `titled`  goals printed as the titles of the paragraphs explaining them, under a goal heading
             ("Finansiella mål" / "Soliditeten skall vara oförändrad" / "Soliditet är ett nyckeltal …")
 

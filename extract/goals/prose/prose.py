@@ -35,8 +35,10 @@ NUMBERED_ITEM = regex.compile(r"^\(?(\d{1,2})[.)]\s+(?=\S)")
 CRITERION = regex.compile(r"\bnar\b|\bska\b|\bskall\b|\bminst\b|\bhogst\b|\bmalvarde|\briktmarke|\bmalniva")
 OUTCOME_WORDS = regex.compile(r"\b(?:uppgar|uppgick|blev|har|hade|redovisade|visar|utfall\w*|resultat(?:et)?)\b")
 # "Förbundet har som målsättning att …": a body naming its goal
+# "Strömstads kommun har i sin politiska vision mål om hur …": the body has, in a plan of its own, a goal about what
 GOAL_IS = regex.compile(r"\b(?:mal|malsattning)(?:et|en)?\b[^.]{0,90}?\b(?:ar|blir) att\b"
-                        r"|\bhar (?:som|till) (?:\p{L}+ )?(?:mal|malsattning)(?:en)? att\b")
+                        r"|\bhar (?:som|till) (?:\p{L}+ )?(?:mal|malsattning)(?:en)? att\b"
+                        r"|\bhar (?:(?!inte\b|ej\b|inga\b|inget\b|nagot\b|nagra\b)\p{L}+ ){0,4}mal om (?:att|hur)\b")
 
 
 # 'Målet är att identifiera …' names no body, activity or kind of goal: it speaks of the aim of what the text
@@ -48,6 +50,30 @@ BARE_GOAL_IS = regex.compile(r"(?:mal|malsattning)(?:et|en)?\s+(?:ar|blir)\s+att
 # 2012 och har som målsättning att …'); deep inside a sentence ('I förarbetet … beskrivs målgruppen som … där det
 # långsiktiga målet är att …') it is the aim of someone the sentence speaks about
 SUBJECT_WORDS = 8
+HOLDER_WORDS = 3        # words before the goal word that name whose goal it is ('Sveriges nationella mål', 'EU:s mål')
+
+
+def goal_named_at(fs: str, ph: Phrases) -> int | None:
+    """Where a folded sentence names itself a goal ('Förbundets mål är att …', '… har som mål att …'), or None.
+
+    A goal is the sentence's subject (within SUBJECT_WORDS words of its start); deeper inside ('Fokus på
+    måluppfyllelse är ett led i … och målet med …') the sentence speaks of something else. The aim of a document or a
+    method ('målet med statistiken i rapporten är att …', 'Redogörelsen har som mål att …', `[prose] aim_holders`)
+    says what a text is for, not what a body sets out to do; the goal of a national or international body ('Regeringens
+    mål är att …', 'EU:s mål …', `[prose] outside_holders`: the holder among the words before the goal) is told of,
+    not set by the body.
+    """
+    spans = [(m.start(), m.end()) for m in GOAL_IS.finditer(fs)]
+    spans += [(k + 1, k + 1 + len(i)) for i in ph.goal_intro if (k := f" {fs} ".find(f" {i} ")) >= 0]
+    for start, end in sorted(spans):
+        if len(fs[:start].split()) > SUBJECT_WORDS:
+            continue
+        if any(w in ph.aim_holders for w in regex.findall(r"\w+", fs[:end])):
+            continue
+        if any(w.strip(".,;()\"”") in ph.outside_holders for w in fs[:start].split()[-HOLDER_WORDS:]):
+            continue
+        return start
+    return None
 
 
 def list_item(text: str, ph: Phrases) -> tuple[int | None, str] | None:
@@ -73,7 +99,13 @@ def _split_items(paras: list[list[tuple[int, Line]]], ph: Phrases) -> list[list[
 
 
 def _goal_text(text: str, ph: Phrases) -> str:
-    """Goal sentence plus the sentence that makes it measurable; 'X:s mål är att Y' -> 'Att Y'."""
+    """Goal sentence plus the sentence that makes it measurable; 'X:s mål är att Y' -> 'Att Y'.
+
+    In a list item, a later sentence going on stating what the same subject shall do ('• Ekonomi: Bolaget ska ha … .
+    Bolaget ska primärt finansieras genom …', '… Ska vara en aktiv part …': a 'ska' of its main clause after the
+    first sentence's subject or opening it, no talk about goals, no verdict) is the same goal's; a sentence about
+    another subject ('Samordningsförbundet skapar möten … Mötena ska skapa tillit') explains the goal.
+    """
     t = " ".join(text.split())
     item = list_item(t, ph)
     if item is not None:
@@ -88,7 +120,9 @@ def _goal_text(text: str, ph: Phrases) -> str:
     ss = sentences(t)
     if not ss:
         return t
-    keep = [ss[0]] + [s for s in ss[1:] if regex.search(r"\d", s) and regex.search(r"(?i)\b(minst|högst|ska|skall)\b", s)]
+    keep = [ss[0]] + [s for s in ss[1:] if regex.search(r"\d", s) and regex.search(r"(?i)\b(minst|högst|ska|skall)\b", s)
+                      or item is not None and _goal_statement(fold(s), ph)
+                      and _goal_subject(fold(s), ph) in ("", _goal_subject(fold(ss[0]), ph))]
     goal = " ".join(keep)
     return goal.strip("“”\"") if goal[:1] in "“”\"" and goal.rstrip(".")[-1:] in "“”\"" else goal   # a quoted goal
 
@@ -380,7 +414,7 @@ def stated_goals(lines: list[Line], heads: Headings, ph: Phrases, used: set[int]
         for s in sentences(para_text(para)):
             fs = fold(s)
             m = GOAL_IS.search(fs)
-            if m and len(fs[:m.start()].split()) <= SUBJECT_WORDS and not BARE_GOAL_IS.match(fs) \
+            if m and goal_named_at(fs, ph) is not None and not BARE_GOAL_IS.match(fs) \
                     and not any(x in fs for x in ph.list_intro_meta) and not s.rstrip().endswith(":"):
                 line = para[0][1]
                 goals.append(RawGoal(section=heads.at[para[0][0]], goal=s.strip(), page=line.page, line=line.number,
@@ -413,7 +447,7 @@ def _plan_sentences(para: list[tuple[int, Line]], area: str, ph: Phrases) -> lis
         if s.rstrip().endswith(":") or any(m in fs for m in ph.list_intro_meta):
             pending = None
             continue        # a list's introduction, or a sentence about goals ("Målen ska följas upp …")
-        named = any(f" {i} " in f" {fs} " for i in ph.goal_intro) or bool(GOAL_IS.search(fs))
+        named = goal_named_at(fs, ph) is not None
         if named or (_main_clause_ska(fs, ph) and not _about_goals(fs, ph)):
             k = max(j for j, st in enumerate(starts) if st <= max(begin, 0))
             line = para[k][1]
@@ -421,6 +455,20 @@ def _plan_sentences(para: list[tuple[int, Line]], area: str, ph: Phrases) -> lis
                                  line=line.number, layout="plan_named" if named else "plan_prose", confidence=0.8))
         pending = None
     return goals
+
+
+def _goal_statement(fs: str, ph: Phrases) -> bool:
+    """A sentence stating what the body shall do: a main-clause 'ska', no talk about goals, no verdict."""
+    return (_main_clause_ska(fs, ph) and not _about_goals(fs, ph) and prose_status(fs, ph) is None
+            and not any(m in fs for m in ph.list_intro_meta))
+
+
+def _goal_subject(fs: str, ph: Phrases) -> str | None:
+    """The words before a sentence's first goal verb, past an area label ('ekonomi: bolaget ska …' -> 'bolaget');
+    None when it has no goal verb."""
+    verbs = "|".join(regex.escape(v) for v in ph.goal_verbs) or "(?!)"
+    m = regex.search(r"(?:^|\s)(?:" + verbs + r")\b", fs)
+    return fs[:m.start()].split(":")[-1].strip() if m else None
 
 
 def _about_goals(fs: str, ph: Phrases) -> bool:

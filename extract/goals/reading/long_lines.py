@@ -32,7 +32,14 @@ from dataclasses import dataclass
 
 import regex
 from arsred.extract.document import Line
-from arsred.extract.goals.vocabulary import TRAILING_STOPWORDS, Phrases, fold, is_goal_heading, is_goal_word
+from arsred.extract.goals.vocabulary import (
+    TRAILING_STOPWORDS,
+    Phrases,
+    fold,
+    goal_verdicts,
+    is_goal_heading,
+    is_goal_word,
+)
 
 LONG = 160                  # shorter lines are printed lines, not runs of several ...
 SHORT = 40                  # ... unless they hold a list of two items or more
@@ -232,6 +239,8 @@ def _item_starts(t: str, ph: Phrases) -> set[int]:
     cuts.update(_target_rows(t, ph))
     cuts.update(_benchmark_cells(t, ph))
     cuts.update(_icon_rows(t, ph))
+    labelled, label_spans = _numbered_goal_labels(t, ph)
+    cuts = {c for c in cuts if not _inside(c, label_spans, strict=True)} | labelled     # 'Mål 3 - …': the dash is the label's
     runs = list(NUMBERED.finditer(t))
     for a, b in zip(runs, runs[1:]):
         if int(b.group(1)) == int(a.group(1)) + 1:
@@ -455,6 +464,26 @@ def _labelled_rows(t: str, ph: Phrases) -> set[int]:
     return cuts
 
 
+# 'Mål 1 - ', 'Delmål 2: ' opening a goal; after a list's number ('1. Mål 3: God hälsa …') it is the item's own words
+NUMBER_LABEL = regex.compile(r"(?:^|(?<=\s))(?<!(?:^|\s)\d{1,2}[.)]\s)(\p{Lu}\p{Ll}+)\s(\d{1,2})\s?(?:[.:]|\s[-–])\s")
+
+
+def _numbered_goal_labels(t: str, ph: Phrases) -> tuple[set[int], list[tuple[int, int]]]:
+    """'Mål 1 - … Målet är delvis uppfyllt Mål 2 - … Målet är uppfyllt': goal labels of a run counting up, each opening
+    a goal, and the verdict after each goal ('Målet är …', `goal_verdicts`) on a line of its own (closing it, so the
+    page furniture after the last one is no part of it). Two labels at least, each the next number.
+    -> (the cuts, the labels' spans: a dash inside one is the label's, no bullet)."""
+    labels = [m for m in NUMBER_LABEL.finditer(t) if fold(m.group(1)) in {"mal", *ph.plan_goal_labels}]
+    run = [m for k, m in enumerate(labels)
+           if any(abs(int(m.group(2)) - int(o.group(2))) == 1 and fold(m.group(1)) == fold(o.group(1))
+                  for o in labels[max(k - 1, 0):k + 2] if o is not m)]
+    if len(run) < 2:
+        return set(), []
+    cuts = {m.start() for m in run}
+    cuts.update(c for a, b in goal_verdicts(t, ph) if a > run[0].start() for c in (a, b))
+    return {c for c in cuts if 0 < c < len(t)}, [m.span() for m in run]
+
+
 def _status_cells(t: str, ph: Phrases) -> list[tuple[int, int]]:
     """Capitalised status cells standing between a table's rows ('… 115 548 Uppfyllt Elever i åk 6 …')."""
     folded = fold(t)
@@ -615,6 +644,8 @@ def _title(chunk: str, ph: Phrases) -> list[str]:
         if not (w[:1].isupper() and w[1:2].islower()) or not words[k + 1].group()[:1].islower():
             continue
         subject = fold(w)[:STEM] == fold(words[0].group())[:STEM] and len(w) >= STEM   # 'Soliditeten … Soliditet är'
+        if before.casefold() in TRAILING_STOPWORDS:      # as printed: 'år' folds into 'är' ('… i balans varje år')
+            continue        # '… har i sin politiska vision mål om hur Strömstads kommuns …': no title ends in 'hur'
         if (fold(w) in ph.sentence_openers or subject) and before[-1:].islower() or before == "%":
             return [head, chunk[words[k].start():].strip()]
     return [chunk]

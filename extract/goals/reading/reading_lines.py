@@ -115,9 +115,50 @@ def reading_lines(doc: Document, ph: Phrases) -> Reading:
     return Reading(lines, origin, printed)
 
 
+MIN_COLUMNS = 3         # a goal table's columns: goal, measure or target, verdict
+HEADER_WORDS = 4        # words of a column name
+BAR = regex.compile(r"\s\|\s")
+
+
+def _row_cells(line: Line) -> list[str]:
+    """A text line's cells: its bar-separated parts ('Mål | Indikator | Bedömning', outer bars dropped), else the
+    parts two spaces or more apart (the document's cells)."""
+    t = line.text.strip()
+    if "\t" in t:
+        return []
+    if BAR.search(t):
+        return [c.strip() for c in BAR.split(t.strip("| "))]
+    return [c.text.strip() for c in line.cells] if len(line.cells) > 1 else []
+
+
+def _column_rows(phys: list[Line], ph: Phrases) -> list[Line]:
+    """A goal table whose columns a text export set apart by spaces or bars: from a header naming a goal column
+    (`[columns] goal`) among MIN_COLUMNS short column names, each following line with as many cells is a row, its
+    cells joined by tabs as the table readers read them. Anything else stays as printed."""
+    out = list(phys)
+    k = 0
+    while k < len(phys):
+        head = _row_cells(phys[k])
+        if not (len(head) >= MIN_COLUMNS and all(0 < len(c.split()) <= HEADER_WORDS for c in head)
+                and any(fold(c) in ph.col_goal or regex.fullmatch(r"mal(?: \d{4})?", fold(c)) for c in head)):
+            k += 1
+            continue
+        j = k + 1
+        while (j < len(phys) and phys[j].number == phys[j - 1].number + 1
+               and len(_row_cells(phys[j])) == len(head)):
+            j += 1
+        if j - k >= 2:
+            for n in range(k, j):
+                out[n] = Line(phys[n].page, phys[n].number, "\t".join(_row_cells(phys[n])), phys[n].cells,
+                              phys[n].method)
+        k = max(j, k + 1)
+    return out
+
+
 def _text_reading(phys: list[Line], ph: Phrases) -> Reading:
     """A text report's lines as they are, but a spaced page's blank lines read again (or a sentence a blank line
-    cut put together again) and long lines cut."""
+    cut put together again), long lines cut, and a goal table's columns set apart by spaces or bars tab cells."""
+    phys = _column_rows(phys, ph)
     closed = close_spaced(phys, ph) or close_broken_sentences(phys)
     split = split_long_lines(closed[0] if closed else phys, ph)
     if split is None:

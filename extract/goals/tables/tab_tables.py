@@ -50,9 +50,18 @@ def _header_columns(cells: list[str], ph: Phrases) -> dict[str, int] | None:
             cols["assess"] = k
         elif f in ph.col_reasons and "reasons" not in cols:
             cols["reasons"] = k
+        elif "measure" not in cols and "goal" in cols and _measure_column(f, ph):
+            cols["measure"] = k
     if "goal" in cols and ("assess" in cols or "reasons" in cols):
         return cols
     return None
+
+
+def _measure_column(f: str, ph: Phrases) -> bool:
+    """A column after the goal's naming how it is measured or its target ('Indikator', 'Mått och målvärde',
+    `[indicator] indicator_columns` and `benchmark`): its cell is the goal's target, not its outcome."""
+    words = regex.findall(r"\w+", f)
+    return bool(words) and any(w in ph.indicator_columns or w in ph.benchmark for w in words)
 
 
 ITEM = regex.compile(r"(?:^|(?<=:)\s*)(\d{1,2})\.\s+(?=\S)")
@@ -148,21 +157,28 @@ def tab_tables(lines: list[Line], heads: Headings, ph: Phrases, used: set[int]) 
             if cols.get("initiative") is not None and cols["initiative"] < len(cells) and cells[cols["initiative"]]:
                 initiative = cells[cols["initiative"]]
             gcell = cells[cols["goal"]] if cols["goal"] < len(cells) else ""
+            row_key = None          # the goal this line opens: the other cells of its line are its own
             for no, text in split_items(gcell):
                 key = (initiative, no if no is not None else len(order) + 1000)
                 if key not in items:
                     items[key] = {"goal": text, "outcome": "", "status": "", "printed": "", "no": no,
                                   "line": line, "initiative": initiative}
                     order.append(key)
+                    row_key = key
                 else:
                     items[key]["goal"] += " " + text
                 last_key[cols["goal"]] = key
+            mcol = cols.get("measure")
+            if mcol is not None and mcol < len(cells) and cells[mcol] and (row_key or order):
+                measured = items[row_key or order[-1]]
+                measured["target"] = (measured.get("target", "") + " " + cells[mcol]).strip()
             out_cols = list(yes_no) or [c for c in (cols.get("assess"), cols.get("reasons")) if c is not None]
             for k in out_cols:
                 if k >= len(cells) or not cells[k]:
                     continue
                 for no, text in split_items(cells[k]):
-                    found_key = (last_key.get(k) or (order[-1] if order else None)) if no is None else (initiative, no)
+                    found_key = ((row_key or last_key.get(k) or (order[-1] if order else None)) if no is None
+                                 else (initiative, no))
                     if found_key is None:
                         continue
                     key = found_key
@@ -189,5 +205,5 @@ def tab_tables(lines: list[Line], heads: Headings, ph: Phrases, used: set[int]) 
             goals.append(RawGoal(section=sec or section, goal=rec["goal"], outcome=rec["outcome"],
                                  printed=printed, status=status, goal_no=rec["no"],
                                  initiative=rec["initiative"] or sec, page=rec["line"].page,
-                                 line=rec["line"].number, layout="tab_table"))
+                                 line=rec["line"].number, layout="tab_table", target=rec.get("target", "")))
     return goals
