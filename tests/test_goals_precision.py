@@ -336,3 +336,13 @@ def test_the_goal_of_a_national_body_or_the_aim_of_an_event_is_no_goal_of_the_bo
     own = page.replace("Regeringens mål", "Kommunens mål")
     assert [r["goal"] for r in goals_of(tmp_path, own)] == [
         "Kommunens mål är att arbetslösheten ska minska till 5 procent till år 2025."]
+
+
+def test_the_means_to_a_goal_are_no_goals_and_its_indicators_are_its_measures():
+    """Kil's 'Strategiska mål 2019-2022': under 'Strategiskt mål' one goal, then 'Strategier för att nå målet' with
+    three bullets that are means (they were read as three more goals), then 'Indikatorer' with the goal's four
+    measures and their levels, which the gold counts."""
+    goals = _goals(ROOT / "tests" / "real_goals" / "kil_2019_strategiska_mal.txt")
+    assert len(goals) == 5 and goals[0] == fold("Soliditeten har ökat.")
+    assert not [g for g in goals if "kostnadstackning" in g or "samordning" in g or "overskott som skapar" in g]
+    assert [g for g in goals if g.startswith("avgiftsfinansieringsgrad")]

@@ -18,6 +18,7 @@ from arsred.extract.goals.vocabulary import (
     heading_like,
     is_goal_heading,
     is_goal_word,
+    means_heading,
     nice_heading,
     strip_numbering,
 )
@@ -62,6 +63,7 @@ def find_headings(lines: list[Line], ph: Phrases) -> Headings:
     h = Headings()
     current, area = "", ""
     opened_by_sentence = False      # the area is a sentence's list ('… de sju övergripande målen … som är:')
+    means_of = ""                   # the area a means heading closed ('Strategier för att nå målet'): its goal's
     for i, line in enumerate(lines):
         intro = goal_list_intro(lines, i, ph)
         if intro is not None:       # '… finansiella mål:' over a list: the list states the goals
@@ -79,18 +81,22 @@ def find_headings(lines: list[Line], ph: Phrases) -> Headings:
             if fold(text) not in ph.generic_sections or not area:
                 area = text
             current = area
+        elif means_of and any(fold(line.text).startswith(m) for m in ph.measure_labels):
+            area, means_of = means_of, ""       # 'Indikatorer' after the means: the goal's measures again
         elif (is_heading(lines, i) and not any(fold(line.text).startswith(m) for m in ph.measure_labels)
                 and (not is_header_fragment(line.text, ph) or _lone_goal_heading(lines, i, ph))):
             h.indices.add(i)
             text = nice_heading(line.text)
             numbered = strip_numbering(line.text.strip()) != line.text.strip()
-            if is_goal_heading(text, ph):
+            if is_goal_heading(text, ph) and not means_heading(text, ph):
                 if fold(text) not in ph.generic_sections or not area:
                     area = text     # a generic "Övergripande mål" opens an area only where none is open
                 current = area or text
             elif not (_navigation(text, ph) or is_furniture(line.text)):   # a link label or a running head names no
                 # section: the heading before it stays
-                if numbered or set(regex.findall(r"\w+", fold(text))) & ph.not_goal_words:
+                if means_heading(text, ph):
+                    means_of, area = area, ""
+                elif numbered or set(regex.findall(r"\w+", fold(text))) & ph.not_goal_words:
                     area = ""
                 current = text
         h.at.append(current)

@@ -67,6 +67,7 @@ class Phrases:
     example_headings: tuple[str, ...] = ()
     subordinators: tuple[str, ...] = ()
     about_prepositions: tuple[str, ...] = ()
+    means_headings: tuple[str, ...] = ()
     symbols: dict[str, str] = field(default_factory=dict)
     outcome_columns: tuple[str, ...] = ()
     indicator_columns: tuple[str, ...] = ()
@@ -152,6 +153,7 @@ def load_phrases(path: str = str(PHRASES_PATH)) -> Phrases:
         example_headings=f(d["prose"].get("example_headings", [])),
         subordinators=f(d["prose"].get("subordinators", [])),
         about_prepositions=f(d["prose"].get("about_prepositions", [])),
+        means_headings=f(d["sections"].get("means_headings", [])),
         symbols={k: v for k, v in d.get("status", {}).get("symbols", {}).items()},
         outcome_columns=f(d.get("indicator", {}).get("outcome_columns", [])),
         indicator_columns=f(d.get("indicator", {}).get("indicator_columns", [])),
@@ -302,6 +304,17 @@ def about_the_goals(intro: str, ph: Phrases) -> bool:
     return bool(hits) and all(words[k].endswith(("en", "et")) and k and words[k - 1] in ph.about_prepositions
                               and words[k + 1:k + 2] != ["ar"] and words[k + 1:k + 3] != ["som", "ar"]
                               for k in hits)      # '… mot huvudmålet som är att:' names the goal it lists
+
+
+def means_heading(text: str, ph: Phrases) -> bool:
+    """'Strategier för att nå målet', 'Aktiviteter för att uppnå målen': a heading over the means to goals stated
+    elsewhere (`[sections] means_headings`, naming the goal only in its definite form after `[prose] about_prepositions`); its
+    items are no goals."""
+    words = regex.findall(r"\w+", fold(text))
+    named = [k for k, w in enumerate(words) if k and (is_goal_word(w, ph) or w[:-2] in ph.goal_words)
+             and w.endswith(("en", "et"))]           # 'målet' / 'målen': the definite goal, stated elsewhere
+    return bool(words) and words[0] in ph.means_headings and bool(named) and \
+        all(words[k - 1] in ph.about_prepositions for k in named)
 
 
 def is_goal_heading(text: str, ph: Phrases) -> bool:
