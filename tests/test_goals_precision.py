@@ -346,3 +346,18 @@ def test_the_means_to_a_goal_are_no_goals_and_its_indicators_are_its_measures():
     assert len(goals) == 5 and goals[0] == fold("Soliditeten har ökat.")
     assert not [g for g in goals if "kostnadstackning" in g or "samordning" in g or "overskott som skapar" in g]
     assert [g for g in goals if g.startswith("avgiftsfinansieringsgrad")]
+
+
+@pytest.mark.parametrize("text, status", [
+    ("Om målet nås kan investeringarna finansieras med egna medel.", None),
+    ("För att målet ska uppnås krävs fler insatser.", None),
+    ("Målet nås inte.", "ej_uppfyllt"),
+    ("Bedömningen är att målet nås.", "uppfyllt"),
+    ("När året summeras är målet uppfyllt.", "uppfyllt"),
+])
+def test_a_status_phrase_under_a_condition_is_no_verdict(text, status):
+    """The present-tense verdicts news pages write ('Målet nås', 'Målet uppnås därmed') also stand in conditions."""
+    from arsred.extract.goals.vocabulary import load_phrases, prose_status
+
+    found = prose_status(text, load_phrases())
+    assert (found[1] if found else None) == status

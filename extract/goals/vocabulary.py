@@ -68,6 +68,7 @@ class Phrases:
     subordinators: tuple[str, ...] = ()
     about_prepositions: tuple[str, ...] = ()
     means_headings: tuple[str, ...] = ()
+    conditionals: tuple[str, ...] = ()
     symbols: dict[str, str] = field(default_factory=dict)
     outcome_columns: tuple[str, ...] = ()
     indicator_columns: tuple[str, ...] = ()
@@ -154,6 +155,7 @@ def load_phrases(path: str = str(PHRASES_PATH)) -> Phrases:
         subordinators=f(d["prose"].get("subordinators", [])),
         about_prepositions=f(d["prose"].get("about_prepositions", [])),
         means_headings=f(d["sections"].get("means_headings", [])),
+        conditionals=f(d["prose"].get("conditionals", [])),
         symbols={k: v for k, v in d.get("status", {}).get("symbols", {}).items()},
         outcome_columns=f(d.get("indicator", {}).get("outcome_columns", [])),
         indicator_columns=f(d.get("indicator", {}).get("indicator_columns", [])),
@@ -256,13 +258,23 @@ def prose_status(text: str, ph: Phrases) -> tuple[str, str] | None:
         if not _scale(sentence, pattern, ph):     # "… har uppfyllts helt, delvis eller ej": the scale, no assessment
             spans.append((begin, sentence))
     for begin, sentence in spans:
-        m = pattern.search(sentence) if regex.search(r"\bmal", sentence) else None
+        m = _asserted(sentence, pattern, ph) if regex.search(r"\bmal", sentence) else None
         if m:
             return plain[begin + m.start():begin + m.end()], ph.status_prose[m.group(1)]
     for begin, sentence in spans:
-        m = pattern.search(sentence)
+        m = _asserted(sentence, pattern, ph)
         if m and " " in m.group(1):
             return plain[begin + m.start():begin + m.end()], ph.status_prose[m.group(1)]
+    return None
+
+
+def _asserted(sentence: str, pattern: regex.Pattern, ph: Phrases) -> regex.Match | None:
+    """The leftmost status phrase the sentence asserts: not one under a condition ('Om målet nås kan …', 'för att
+    målet ska uppnås'; `[prose] conditionals` within two words before it)."""
+    for m in pattern.finditer(sentence):
+        before = " ".join(sentence[:m.start()].split()[-3:])
+        if not any(regex.search(rf"(?:^|\s){regex.escape(c)}(?:\s+\w+){{0,2}}$", before) for c in ph.conditionals):
+            return m
     return None
 
 
