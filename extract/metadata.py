@@ -35,8 +35,9 @@ class Metadata:
 
 def detect_metadata(lines: list[Line], sections: list[Section], name: str = "") -> Metadata:
     """`name` is the input file's name (or path), whose year is the weakest evidence of the fiscal year."""
-    kind = doc_type(lines)
-    year, stated, from_name = _fiscal_year(lines, sections, name, kind)
+    named = named_doc_type(lines)
+    kind = named or "arsredovisning"
+    year, stated, from_name = _fiscal_year(lines, sections, name, kind, named is not None)
     return Metadata(organisation(lines), kind, year, stated, from_name)
 
 
@@ -77,18 +78,25 @@ def _doc_type_words() -> _DocWords:
 
 
 def doc_type(lines: list[Line]) -> str:
-    """The kind named first by a whole word in the opening lines; an annual report when none is. A
-    word the text measures against ("bättre än budget", "jämfört med budget") names no document."""
+    """The kind the opening lines name (`named_doc_type`); an annual report when none is."""
+    return named_doc_type(lines) or "arsredovisning"
+
+
+def named_doc_type(lines: list[Line]) -> str | None:
+    """The kind named first by a whole word in the opening lines (a title word only in a title, not
+    in a column header), or None. A word the text measures against ("bättre än budget", "jämfört med
+    budget") names no document."""
     d = _doc_type_words()
-    for i, line in enumerate(lines[:d.lines]):
+    worded = [line for line in lines if regex.search(r"\p{L}", line.text)][:d.lines]
+    for i, line in enumerate(worded):
         f = fold(line.text)
         title = i < d.title_lines and len(f.split()) <= d.title_words
-        found = [m for m in (*d.opening.finditer(f), *(d.title.finditer(f) if title else ()))
-                 if not d.compared.search(f[:m.start()])]
+        titled = [m for m in d.title.finditer(f) if title and (m.start() == 0 or not is_header_text(line.text))]
+        found = [m for m in (*d.opening.finditer(f), *titled) if not d.compared.search(f[:m.start()])]
         if found:
             word = min(found, key=lambda m: m.start()).group(0)
             return next(kind for w, kind in sorted(d.kinds.items(), key=lambda t: -len(t[0])) if w in word)
-    return "arsredovisning"
+    return None
 
 
 def fiscal_year(lines: list[Line], sections: list[Section], name: str = "") -> int | None:
@@ -99,11 +107,13 @@ def fiscal_year(lines: list[Line], sections: list[Section], name: str = "") -> i
 
 
 def _fiscal_year(lines: list[Line], sections: list[Section], name: str = "",
-                 kind: str = "") -> tuple[int | None, bool, bool]:
+                 kind: str = "", kind_named: bool = True) -> tuple[int | None, bool, bool]:
     """The year, whether the report states it as its own (False: only the commonest year) and
     whether it is the file name's (the text names no year it reports on). In a budget, years printed
     as often as each other beyond two are its plan years ("Bokslut 2020 Budget 2021 … Plan 2024"):
-    the latest is no report year."""
+    the latest is no report year. `kind_named` False: no word names the kind (`kind` is the default),
+    so the document may be a budget as well."""
+    budget_like = kind == "verksamhetsplan_budget" or not kind_named
     for line in lines[:80]:
         f = fold(line.text)
         m = regex.search(r"\b(arsredovisning(?:en)?|verksamhetsplan(?: och budget)?|budget|delarsrapport)\b"
@@ -114,7 +124,7 @@ def _fiscal_year(lines: list[Line], sections: list[Section], name: str = "",
         if s.kind in ("resultatrakning", "balansrakning", "kassaflodesanalys", "oversikt", "noter"):
             years = _header_years(s.lines[:8])
             if years:
-                year = _report_year_of_header(s.lines[:8], years, kind)
+                year = _report_year_of_header(s.lines[:8], years, budget_like)
                 if year is None:
                     break                   # plan years after the outcome's: the header does not say
                 return year, True, False
@@ -130,7 +140,7 @@ def _fiscal_year(lines: list[Line], sections: list[Section], name: str = "",
     tied = [y for y, n in counts.items() if n == top]
     if named in tied:                   # the text prints it as often as any: the name settles a tie
         return named, False, False
-    if named is not None or (kind == "verksamhetsplan_budget" and len(tied) > 2):
+    if named is not None or (budget_like and len(tied) > 2):
         return None, False, False       # the text's commonest year and the name's disagree: undecided
     # years printed as often as each other are a report's year and its comparison year: the later
     return max(tied), False, False
@@ -192,11 +202,12 @@ def title_year(lines: list[Line]) -> int | None:
     return int(years.pop()) if len(years) == 1 else None
 
 
-def _report_year_of_header(lines: list[Line], years: list[int], kind: str) -> int | None:
+def _report_year_of_header(lines: list[Line], years: list[int], budget_like: bool) -> int | None:
     """The report's year by a statement header's years: the latest, unless the header names budget or
     forecast columns of years after its outcome columns' ("Bokslut 2020 Budget 2021 Budget 2022 Plan
     2023 Plan 2024"): then an annual report's is its latest outcome year, and a budget's is not said
-    (which of the later years it budgets, the header alone does not tell)."""
+    (which of the later years it budgets, the header alone does not tell), nor is it when the kind
+    may be a budget (`budget_like`: a budget, or no word names the kind)."""
     from arsred.extract.tables.header import build_columns, header_tokens
 
     toks = [t for line in lines for t in header_tokens(line.text)]
@@ -205,7 +216,7 @@ def _report_year_of_header(lines: list[Line], years: list[int], kind: str) -> in
     later = [c.period for c in columns if c.kind in ("budget", "prognos") and c.period > max(outcome, default=0)]
     if not later or not any(t.kind == "kind" for t in toks):
         return max(years)
-    return max(outcome) if outcome and kind != "verksamhetsplan_budget" else None
+    return max(outcome) if outcome and not budget_like else None
 
 
 def _header_years(lines: list[Line]) -> list[int]:

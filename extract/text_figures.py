@@ -389,17 +389,21 @@ def _other_party(seq: Sequence[str]) -> bool:
 def read_text_figures(lines: Sequence[Line], fiscal_year: int | None, doc_type: str | None) -> list[TextFigure]:
     """Every amount the text states with one reading (see the module docstring). `fiscal_year` is the
     year a figure takes when its sentence names none: the report's stated year, or None (then such a
-    figure is left out)."""
+    figure is left out). An amount the text states elsewhere as an approximation in a sentence with the
+    item's word ("ett resultat om närmare 99 miljoner") is left out where printed bare: a rounding."""
     if fiscal_year is None:
         fiscal_year = stated_year(lines)
     statement = "budget" if doc_type == "verksamhetsplan_budget" else "oversikt"
     default_column = "budget" if statement == "budget" else "utfall"
     out: list[TextFigure] = []
+    approximated: set[tuple[float, str]] = set()    # (kr, a word of the sentence) stated as approximations
     for paragraph in _paragraphs(lines):
         caption: list[str] = []
         last: TextFigure | None = None        # the figure read from the mention just before, if it was read
         for toks in _tokens(paragraph):
             mentions = _mentions(toks)
+            approximated |= {(_sek(m.amount, m.unit), t.fold) for m in mentions
+                             if _ends_with([t.fold for t in toks[:m.start]], "approximations") for t in toks}
             found = []
             for idx, m in enumerate(mentions):
                 prev_end = mentions[idx - 1].end if idx else 0
@@ -420,7 +424,11 @@ def read_text_figures(lines: Sequence[Line], fiscal_year: int | None, doc_type: 
             if not found:
                 tail = toks[mentions[-1].end:] if mentions else toks
                 caption = [t.fold for t in tail if t.fold]
-    return _agreeing(out)
+    return _agreeing([f for f in out if (_sek(f.amount, f.unit), fold(f.label).split()[-1]) not in approximated])
+
+
+def _sek(amount: Amount, unit: str) -> float:
+    return amount.value * {"kr": 1, "tkr": 1000, "mkr": 1_000_000}[unit]
 
 
 def _surplus_of_the_organisation(left: list[_Token], folded: list[str], pos: int, sign_words: list[str]) -> bool:
@@ -892,7 +900,7 @@ def _agreeing(figures: list[TextFigure]) -> list[TextFigure]:
     out = []
     for f in figures:
         group = groups[(f.statement, f.item, f.period, f.column, f.scope)]
-        if len({g.amount.value * {"kr": 1, "tkr": 1000, "mkr": 1_000_000}[g.unit] for g in group}) > 1:
+        if len({_sek(g.amount, g.unit) for g in group}) > 1:
             continue
         if group[0] is f:
             out.append(f)

@@ -491,3 +491,9 @@ def test_a_year_stated_as_the_reports_own_in_its_genitive():
     assert stated_year([Line(1, 1, "Jämfört med 2017 års resultat och 2018 års budget.")]) == 2018   # 'års resultat' states none
     result = process_document(str(PAGES / "tingsryd_2018_arsredovisning.txt"))
     assert ("Årets resultat", 2018, "utfall", 17_000_000) in {(f.label, f.period, f.column, f.value_sek) for f in result.facts}
+
+
+def test_an_amount_stated_as_an_approximation_elsewhere_is_no_figure():
+    """Borlänge's heading 'redovisar ett resultat för 2023 på 99 miljoner' rounds the text's 'ett resultat om
+    närmare 99 miljoner kronor plus' (the gold has no result of 99): no figure of 99 mkr is read."""
+    assert 99_000_000 not in figures("borlange_2023_resultat_nyhet", 2023).values()
