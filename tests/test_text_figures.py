@@ -497,3 +497,14 @@ def test_an_amount_stated_as_an_approximation_elsewhere_is_no_figure():
     """Borlänge's heading 'redovisar ett resultat för 2023 på 99 miljoner' rounds the text's 'ett resultat om
     närmare 99 miljoner kronor plus' (the gold has no result of 99): no figure of 99 mkr is read."""
     assert 99_000_000 not in figures("borlange_2023_resultat_nyhet", 2023).values()
+
+
+def test_the_surplus_of_a_year_as_its_subject():
+    """Landstinget i Jönköpings län 2006: 'Överskottet för 2006 blev 290 miljoner kronor, 90 miljoner kronor bättre
+    än budget': the year's surplus is its result (items.csv 'Överskott'), the comparison its deviation; a surplus
+    of a nämnd or of the operations is not."""
+    got = figures("ljl_2006_bokslut_press", 2006)
+    assert got[("Årets resultat", 2006, "utfall", "entity")] == 290_000_000
+    assert got[("Årets resultat", 2006, "avvikelse", "entity")] == 90_000_000
+    assert read("Överskottet för socialnämnden blev 29 mnkr.") == {}
+    assert read("Överskottet i verksamheterna blev 20 mnkr.") == {}
