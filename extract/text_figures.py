@@ -37,6 +37,7 @@ import tomllib
 from arsred.extract.amounts import MINUS, Amount, is_amount_token, segment
 from arsred.extract.document import Line
 from arsred.extract.sections import fold
+from arsred.normalize.facts import UNITS
 from arsred.normalize.items import map_item, synonyms
 
 MAX_RUN = 6                     # tokens of one printed amount: sign, head and four thousands groups
@@ -108,8 +109,6 @@ def words() -> dict:
             "part_year_items": data["part_year"]["items"],
             "deviation_compared_items": set(data["deviation_compared_items"]["items"]),
             "link_adverbs": set(data["links"]["adverbs"]),
-            "passive_verbs": [tuple(fold(w).split()) for w in data["passive_report"]["verbs"]],
-            "passive_lead": [tuple(fold(w).split()) for w in data["passive_report"]["lead"]],
             "key_links": [tuple(fold(w).split()) for w in data["links"]["key_figure"]]}
 
 
@@ -133,6 +132,11 @@ def _ends_with(seq: Sequence[str], kind: str) -> int:
         if len(p) > best and len(seq) >= len(p) and tuple(seq[len(seq) - len(p):]) == p:
             best = len(p)
     return best
+
+
+def _starts_with(seq: Sequence[str], kind: str) -> int:
+    """Length of the longest phrase of `kind` that starts `seq` (0 when none does)."""
+    return max((len(p) for p in words()["phrases"][kind] if tuple(seq[:len(p)]) == p), default=0)
 
 
 def _link_ending(seq: Sequence[str]) -> int:
@@ -428,14 +432,19 @@ def read_text_figures(lines: Sequence[Line], fiscal_year: int | None, doc_type: 
 
 
 def _sek(amount: Amount, unit: str) -> float:
-    return amount.value * {"kr": 1, "tkr": 1000, "mkr": 1_000_000}[unit]
+    return float(amount.value * UNITS[unit])
+
+
+def _only_a_surplus(sign_words: list[str]) -> bool:
+    """The words before the link are a surplus ([surplus] words) and an article, nothing else ('ett överskott')."""
+    surplus = words()["surplus"]["words"]
+    return any(w in surplus for w in sign_words) and all(w in surplus or w in ("ett", "en") for w in sign_words)
 
 
 def _surplus_of_the_organisation(left: list[_Token], folded: list[str], pos: int, sign_words: list[str]) -> bool:
     """'Kommunen redovisar ett överskott på 45 mkr', 'I år redovisar Region Kalmar län ett överskott på …': a surplus
     ([surplus] words, right before the link) that the organisation itself reports is its year's result."""
-    surplus = words()["surplus"]["words"]
-    if not any(w in surplus for w in sign_words) or any(w not in surplus and w not in ("ett", "en") for w in sign_words):
+    if not _only_a_surplus(sign_words):
         return False
     verb = _ends_with(folded[:pos], "agent_verbs")
     return bool(verb and _is_organisation(left, pos - verb)) or _after_agent_verb(left, pos)
@@ -443,12 +452,11 @@ def _surplus_of_the_organisation(left: list[_Token], folded: list[str], pos: int
 
 def _passive_report(left: list[_Token], folded: list[str], pos: int, sign_words: list[str]) -> tuple[int, list[_Token]] | None:
     """'För perioden januari–augusti redovisas ett överskott om …': a surplus reported in the passive, whose clause
-    before the verb is nothing or 'för' and a part of the year or a year ([passive_report]). Returns where the
+    before the verb is nothing or 'för' and a part of the year or a year ([passive_verbs], [passive_lead]). Returns where the
     clause starts and the part of the year it names (empty for the whole year); None for any other clause."""
-    surplus = words()["surplus"]["words"]
-    if not any(w in surplus for w in sign_words) or any(w not in surplus and w not in ("ett", "en") for w in sign_words):
+    if not _only_a_surplus(sign_words):
         return None
-    verb = max((len(v) for v in words()["passive_verbs"] if tuple(folded[max(0, pos - len(v)):pos]) == v), default=0)
+    verb = _ends_with(folded[:pos], "passive_verbs")
     if not verb:
         return None
     end = pos - verb
@@ -460,7 +468,7 @@ def _passive_report(left: list[_Token], folded: list[str], pos: int, sign_words:
     span = _part_year_at(left, end)
     year = 1 if span == 0 and end > q and YEAR.match(folded[end - 1]) else 0
     lead = tuple(folded[q:end - span - year])
-    if lead and lead not in words()["passive_lead"] or lead and not (span or year or lead[-1] in ("aret", "helaret", "perioden")):
+    if lead and lead not in words()["phrases"]["passive_lead"] or lead and not (span or year or lead[-1] in ("aret", "helaret", "perioden")):
         return None
     if lead and lead[-1] == "perioden" and not span:
         return None                   # "för perioden" names no part of the year by itself
@@ -761,24 +769,20 @@ def _compared_deviation(toks, m: _Mention, prev_end: int, last: TextFigure | Non
     Det är 44,3 miljoner utöver det budgeterade resultatet': the deviation of the result just read, stated as a
     comparison after its amount ([deviation_compared_*]); only an amount above the budget, which prints unsigned
     as its value is."""
-    phrases = words()["phrases"]
     if last is None or last.column not in ("utfall", "prognos") or m.comparative is not None or \
             last.item not in words()["deviation_compared_items"]:
         return None
     left = [t.fold for t in toks[prev_end:m.start] if t.fold]
     if left:
-        refer = max((len(p) for p in phrases["deviation_compared_refer"] if tuple(left) == p), default=0)
-        if not refer:
+        if _starts_with(left, "deviation_compared_refer") != len(left):
             return None
     elif not (prev_end and toks[prev_end - 1].text.endswith(",")):
         return None
     after = _clause_after(toks[m.end:])
-    above = max((len(p) for p in phrases["deviation_compared_above"] if tuple(after[:len(p)]) == p), default=0)
-    below = max((len(p) for p in phrases["deviation_compared_below"] if tuple(after[:len(p)]) == p), default=0)
+    above, below = _starts_with(after, "deviation_compared_above"), _starts_with(after, "deviation_compared_below")
     if bool(above) == bool(below):
         return None
-    rest = [w.rstrip(".,;") for w in after[above or below:]]
-    if not any(tuple(rest[:len(p)]) == p for p in phrases["deviation_compared_budget"]):
+    if not _starts_with([w.rstrip(".,;") for w in after[above or below:]], "deviation_compared_budget"):
         return None
     if below or m.amount.printed.lstrip()[:1] in (*MINUS, "+", "±"):
         return None                   # '11 sämre än budget' means -11 printed unsigned: unlike its print, left out
