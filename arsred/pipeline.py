@@ -317,9 +317,8 @@ def _headless_tables(sections: list[Section], skip: frozenset[int], fiscal_year:
             if statement is None and not proven:
                 continue
             if resembled and not table.header.lines and len(table.header.columns) == 1 and \
-                    table.header.columns[0].scope == "entity":
-                # no heading, no caption and no header: neither the statement, the period nor the column is
-                # printed ('Finansnetto, 7 miljoner kronor' in a list of budget deviations; opening hours)
+                    table.header.columns[0].scope == "entity":     # the default: no scope printed either
+                # no heading, caption or header: neither the statement, the period nor the column is printed
                 warnings.append(f"{resembled}: rows like its lines under no heading, caption or column header "
                                 f"(page {labelled[0].line.page}): not read")
                 continue

@@ -11,7 +11,7 @@ import tomllib
 from arsred.extract.document import Line
 from arsred.extract.sections import YEAR, Section, fold
 from arsred.extract.tables import is_header_line
-from arsred.extract.tables.header import is_header_text, unglue
+from arsred.extract.tables.header import build_columns, header_tokens, is_header_text, unglue
 
 _NAME = r"[A-ZÅÄÖ][\wåäöéü-]+"
 _LINK = r"(?:och|i|län|läns|lan|lans|stad|stads)"
@@ -99,13 +99,6 @@ def named_doc_type(lines: list[Line]) -> str | None:
     return None
 
 
-def fiscal_year(lines: list[Line], sections: list[Section], name: str = "") -> int | None:
-    """Title year ("Årsredovisning 2022"), else the latest year of a statement's or note's column
-    header, else the commonest year the text reports on (the later of two printed as often), else
-    the file name's year."""
-    return _fiscal_year(lines, sections, name)[0]
-
-
 def _fiscal_year(lines: list[Line], sections: list[Section], name: str = "",
                  kind: str = "", kind_named: bool = True) -> tuple[int | None, bool, bool]:
     """The year, whether the report states it as its own (False: only the commonest year) and
@@ -163,7 +156,7 @@ def _year_words() -> tuple[regex.Pattern, regex.Pattern, int, frozenset[str]]:
     data = _data("doc_types.toml")["fiscal_year"]
     months = "|".join(regex.escape(m) for m in data["date_months"])
     day = int(data["period_end_day"])
-    early = rf"(?:0?[1-9]|1\d|2[0-{day - 21}])" if day > 21 else r"(?:0?[1-9])"
+    early = "(?:" + "|".join(f"0?{d}" if d < 10 else str(d) for d in range(day - 1, 0, -1)) + ")"   # days before it
     year = r"(?:19|20)\d\d"
     dates = regex.compile(rf"\b{year}-\d\d-{early}\b|\b{early}\.?\s+(?:{months})\w*\.?,?\s+{year}\b"
                           rf"|\b(?:{months})\w*\.?\s+{early},?\s+{year}\b", regex.I)
@@ -208,7 +201,6 @@ def _report_year_of_header(lines: list[Line], years: list[int], budget_like: boo
     2023 Plan 2024"): then an annual report's is its latest outcome year, and a budget's is not said
     (which of the later years it budgets, the header alone does not tell), nor is it when the kind
     may be a budget (`budget_like`: a budget, or no word names the kind)."""
-    from arsred.extract.tables.header import build_columns, header_tokens
 
     toks = [t for line in lines for t in header_tokens(line.text)]
     columns = [c for c in build_columns(toks, None, "utfall").columns if c.period is not None]

@@ -9,7 +9,7 @@ from decimal import Decimal
 import regex
 from arsred.extract.sections import YEAR
 from arsred.extract.tables.lines import Table
-from arsred.extract.tables.settle import Arithmetic, Candidate, RowChoice, participants
+from arsred.extract.tables.settle import Arithmetic, Candidate, RowChoice, identity_holds, participants
 
 
 def proven_cells(table: Table) -> int:
@@ -52,7 +52,7 @@ def column_identity_rows(table: Table) -> tuple[int, int]:
                 continue
             tol = max(Decimal(1).scaleb(-v.amount.decimals) for v in vals)      # type: ignore[union-attr]
             r, y, z = (v.amount.value for v in vals)                            # type: ignore[union-attr]
-            if abs(r - (y - z)) <= tol or abs(r + (y - z)) <= tol:
+            if identity_holds(r, y, z, tol):
                 held += 1
             else:
                 broken += 1

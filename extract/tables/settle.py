@@ -139,7 +139,7 @@ class Arithmetic:
             x, y, z = own[res], own[a], own[b]
             if x is None or y is None or z is None or x == y == z == 0:
                 continue
-            if abs(x - (y - z)) <= 1 or abs(x + (y - z)) <= 1:
+            if identity_holds(x, y, z):
                 out.add(f"col:{r}:{res}")
         return out
 
@@ -398,6 +398,12 @@ def settle(rows: list[RowChoice], columns: tuple[Column, ...], scale: int,
 MAX_WHOLE_COMBOS = 64     # combinations of the readings that keep every row's own identity, tried at most
 
 
+def identity_holds(result, minuend, subtrahend, tol=1) -> bool:
+    """A column identity (avvikelse = utfall − budget/prognos) within `tol`, in either sign convention
+    (a deviation printed as budget − utfall holds too)."""
+    return abs(result - (minuend - subtrahend)) <= tol or abs(result + (minuend - subtrahend)) <= tol
+
+
 def _settle_whole(arith: Arithmetic, rows: list[RowChoice], ambiguous: list[int]) -> bool:
     """A glued table whose every row prints its column identity (avvikelse = utfall − prognos) and whose
     first or last row totals all the others ('Servicenämnd673235' … 'ÅRETS RESULTAT563316247', the total
@@ -408,8 +414,7 @@ def _settle_whole(arith: Arithmetic, rows: list[RowChoice], ambiguous: list[int]
         return False
 
     def keeps(vals: tuple) -> bool:
-        return all(None not in (vals[x], vals[a], vals[b]) and (abs(vals[x] - (vals[a] - vals[b])) <= 1 or
-                                                                 abs(vals[x] + (vals[a] - vals[b])) <= 1)
+        return all(None not in (vals[x], vals[a], vals[b]) and identity_holds(vals[x], vals[a], vals[b])
                    for x, a, b in arith.pairs)
     keep: dict[int, list[int]] = {}
     for r, row in enumerate(rows):
@@ -424,8 +429,8 @@ def _settle_whole(arith: Arithmetic, rows: list[RowChoice], ambiguous: list[int]
     if math.prod(len(ks) for ks in keep.values()) > MAX_WHOLE_COMBOS:
         return False
     figured = [r for r, row in enumerate(rows) if any(v is not None for v in arith.values[r][row.chosen])]
-    if len(figured) < 3:
-        return False
+    if not 3 <= len(figured) <= len(_TOL):
+        return False                    # a sum of more parts than the running sums allow is not tried
     ncol = len(arith.columns)
     hits = []
     for combo in itertools.product(*(keep[r] for r in ambiguous)):

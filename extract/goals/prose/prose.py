@@ -64,7 +64,7 @@ def goal_named_at(fs: str, ph: Phrases) -> int | None:
     not set by the body.
     """
     spans = [(m.start(), m.end()) for m in GOAL_IS.finditer(fs)]
-    spans += [(k + 1, k + 1 + len(i)) for i in ph.goal_intro if (k := f" {fs} ".find(f" {i} ")) >= 0]
+    spans += [(k, k + len(i)) for i in ph.goal_intro if (k := f" {fs} ".find(f" {i} ")) >= 0]   # k: i's start in fs
     for start, end in sorted(spans):
         if len(fs[:start].split()) > SUBJECT_WORDS:
             continue

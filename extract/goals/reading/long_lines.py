@@ -644,7 +644,7 @@ def _title(chunk: str, ph: Phrases) -> list[str]:
         if not (w[:1].isupper() and w[1:2].islower()) or not words[k + 1].group()[:1].islower():
             continue
         subject = fold(w)[:STEM] == fold(words[0].group())[:STEM] and len(w) >= STEM   # 'Soliditeten … Soliditet är'
-        if before.casefold() in TRAILING_STOPWORDS:      # as printed: 'år' folds into 'är' ('… i balans varje år')
+        if fold(before) in TRAILING_STOPWORDS and before.casefold() != "år":   # 'år' folds into 'är' ('… varje år')
             continue        # '… har i sin politiska vision mål om hur Strömstads kommuns …': no title ends in 'hur'
         if (fold(w) in ph.sentence_openers or subject) and before[-1:].islower() or before == "%":
             return [head, chunk[words[k].start():].strip()]
