@@ -16,6 +16,9 @@ import regex
 
 MAX_DIGITS = 18                # more digits before the decimal comma is not an amount (bounds the work too)
 MINUS = "-−–—"
+# hyphens web pages and PDFs print as minus signs ('‑672 783': U+2011, also U+2010/2012, small and full-width
+# hyphen-minus), translated to '-' by the readers: left as they are, a row's figures go unread and its sums fail
+HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\ufe63": "-", "\uff0d": "-"})
 _SIGN = f"[{MINUS}+±]"
 # footnote marks stuck to a figure: 20 114*, 2 534%** (a bare trailing % is a percentage)
 _MARKS = r"(?:\*+|%\*+|\*+%?)"

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import regex
+from arsred.extract.amounts import HYPHENS
 from arsred.extract.document import Box, Document, Line, Page, Word
 from arsred.extract.reading.layout import lines_from_words
 from arsred.extract.reading.ocr import (
@@ -30,7 +31,6 @@ from arsred.extract.reading.ocr import (
     ocr_pages_two_pass,
 )
 from arsred.extract.reading.ocr_api import ApiEngine, api_engine
-from arsred.extract.reading.read_text import HYPHENS
 
 from arsred.errors import EncryptedPdf, UnreadableInput
 from arsred.options import Options

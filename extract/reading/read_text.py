@@ -11,6 +11,7 @@ import codecs
 import html
 
 import regex
+from arsred.extract.amounts import HYPHENS
 from arsred.extract.document import Box, Cell, Document, Line, Page, Word
 
 from arsred.errors import UnreadableInput
@@ -112,13 +113,6 @@ def table_text(text: str) -> str:
         return text
     text = BLOCK_TAG.sub(" ", strip_markup(text))
     return html.unescape(text).rstrip() if "&" in text else text.rstrip()
-
-
-# Hyphens that web pages print as a minus ("‑672 783", U+2011 non-breaking hyphen, in SCB's and blogs'
-# tables; U+2010 hyphen, U+2012 figure dash, the small and full-width hyphen-minus): the plain hyphen-minus
-# every figure grammar reads as a sign.
-# Left as they are, a row's figures are not read at all, and the sums over it fail on a page that adds up.
-HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\ufe63": "-", "\uff0d": "-"})
 
 
 # A footnote's number printed as a superscript right after a figure ('514 363¹'): the footnote mark every

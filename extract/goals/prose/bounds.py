@@ -55,9 +55,9 @@ def bound_goals(lines: list[Line], heads: Headings, ph: Phrases, used: set[int])
                     continue
                 printed, status, outcome = "", "", ""
                 for later in ss[n + 1:n + 1 + VERDICT_SENTENCES]:
-                    found = prose_status(later, ph)
-                    if found:
-                        (printed, status), outcome = found, later
+                    verdict = prose_status(later, ph)
+                    if verdict:
+                        (printed, status), outcome = verdict, later
                         break
                 first = para[0][1]
                 goals.append(RawGoal(section=heads.at[para[0][0]], goal=clause, outcome=outcome, printed=printed,
