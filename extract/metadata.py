@@ -12,6 +12,7 @@ from arsred.extract.document import Line
 from arsred.extract.sections import YEAR, Section, fold
 from arsred.extract.tables import is_header_line
 from arsred.extract.tables.header import build_columns, header_tokens, is_header_text, unglue
+from arsred.extract.text_figures import stated_year
 
 _NAME = r"[A-ZÅÄÖ][\wåäöéü-]+"
 _LINK = r"(?:och|i|län|läns|lan|lans|stad|stads)"
@@ -121,10 +122,9 @@ def _fiscal_year(lines: list[Line], sections: list[Section], name: str = "",
                 if year is None:
                     break                   # plan years after the outcome's: the header does not say
                 return year, True, False
-    for line in lines[:80]:
-        m = regex.search(r"\b(?:för|for)\s+(?:år|ar)\s+((?:19|20)\d\d)\b", line.text)
-        if m:
-            return int(m.group(1)), True, False
+    stated = stated_year(lines[:80])       # "för år 2024", "budgeten för 2023", "2018 års årsredovisning"
+    if stated is not None:
+        return stated, True, False
     named = name_year(name)
     counts = Counter(_reported_years(lines))
     if not counts:
