@@ -145,7 +145,7 @@ def check_file(gold_path: Path, txt_path: Path) -> list[str]:
     if not str(gold.get("url", "")).startswith(("http://", "https://")):
         problems.append(f"{name}: url missing")
     if "round" in gold and not (isinstance(gold["round"], int) and not isinstance(gold["round"], bool)
-                                and 1 <= gold["round"] <= 9):
+                                and 1 <= gold["round"] <= 20):
         problems.append(f"{name}: round {gold['round']!r} must be a small integer")
     year = gold.get("fiscal_year")
     if year is not None and not (isinstance(year, int) and 1990 <= year <= 2030):
