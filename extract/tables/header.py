@@ -76,7 +76,7 @@ def _phrase_index() -> dict[str, tuple[str, str]]:
 
 @lru_cache(maxsize=1)
 def _months() -> frozenset[str]:
-    return frozenset(fold(m) for m in _words()["months"]["words"])
+    return frozenset(fold(m) for key in ("names", "abbreviations") for m in _words()["months"][key])
 
 
 @lru_cache(maxsize=1)
