@@ -23,6 +23,7 @@ from arsred.normalize.reconcile.checks import (
     CheckDef,
     Term,
     broader_term,
+    definitions,
     leaves_out,
     load_checks,
     may_stand_among,
@@ -71,13 +72,10 @@ def _checks(statement: str) -> tuple[_Check, ...]:
         total = Term.parse(check.params["total"])
         if total.shift or total.column != "utfall" or not total.item.startswith(prefix):
             continue
-        definitions = []
-        for texts in [check.params["terms"], *check.params.get("alternatives", [])]:
-            terms = [Term.parse(t) for t in texts]
-            if all(not t.shift and t.column == "utfall" and t.item.startswith(prefix) for t in terms):
-                definitions.append(tuple((t.sign, t.item, t.optional) for t in terms))
-        if definitions:
-            out.append(_Check(check, (total.sign, total.item), tuple(definitions)))
+        own = tuple(tuple((t.sign, t.item, t.optional) for t in terms) for terms in definitions(check)
+                    if all(not t.shift and t.column == "utfall" and t.item.startswith(prefix) for t in terms))
+        if own:
+            out.append(_Check(check, (total.sign, total.item), own))
     return tuple(out)
 
 

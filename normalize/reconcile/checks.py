@@ -198,17 +198,21 @@ def _terms(values: Sequence[str]) -> list[Term]:
     return [Term.parse(v) for v in values]
 
 
+def definitions(check: CheckDef) -> list[list[Term]]:
+    """The check's `terms` and each of its `alternatives`, parsed: the definitions of its total."""
+    return [_terms(check.params.get("terms", [])), *(_terms(a) for a in check.params.get("alternatives", []))]
+
+
 def run_equation(check: CheckDef, ctx: Context) -> list[CheckResult]:
     """total = Σ terms for every period the total is printed; alternatives pass when any holds."""
     total = Term.parse(check.params["total"])
-    definitions = [_terms(check.params["terms"])] + [_terms(a) for a in check.params.get("alternatives", [])]
     out = []
     for period in ctx.periods(total.item, total.column):
         tfact = ctx.get(total.item, period, total.column)
         assert tfact is not None
         evaluated: list[tuple[bool, float, float, list[Fact], str]] = []
         missing_reasons = []
-        for terms in definitions:
+        for terms in definitions(check):
             ev = _evaluate(check, ctx, terms, period, tfact)
             if isinstance(ev, str):
                 missing_reasons.append(ev)
