@@ -18,19 +18,19 @@ from arsred.extract.document import Box, Cell, Document, Line
 from arsred.extract.metadata import detect_metadata, organisation_kind, title_year
 from arsred.extract.moneyblocks import find_money_blocks, find_year_lists
 from arsred.extract.reading.read import doc_id_for, read_document
-from arsred.extract.sections import YEAR, Section, config, content_lines, find_sections, fold
+from arsred.extract.sections import Section, config, content_lines, find_sections, fold
 from arsred.extract.sections_oneline import unfold_lines
 from arsred.extract.tables import Row, Table, declared_unit
-from arsred.extract.tables.header import group_only_labels, row_statement, scope_named
+from arsred.extract.tables.header import group_only_labels, scope_named
 from arsred.extract.tables.proof import (
     assumed_statement,
     choose_reading,
-    column_identity_rows,
     drop_outsized_groupings,
     proven_cells,
 )
 from arsred.extract.tables.statements import has_budget_header, is_total_label, read_tables, section_period
 from arsred.extract.tables.stream import printed_units, read_stream_tables, section_lines_are_flat
+from arsred.extract.tables.yearless import kept_off_statement, years_unsettled
 from arsred.normalize.facts import UNITS, Fact
 from arsred.normalize.items import heading_labels, map_item
 from arsred.normalize.units import decide_units, prose_kronor, tolerance
@@ -106,14 +106,11 @@ def extract_document(document: Document, options: Options, record: DocumentRecor
             "budget" if has_budget_header(section, any_header=meta.doc_type == "verksamhetsplan_budget") else None)
         if kind is None:
             # a table outside the statements (member contributions in the förvaltningsberättelse):
-            # kept only when its header prints a year and its own sum proves it
+            # kept only when its own sum proves it and its header settles its years (`kept_off_statement`)
             for table in read_stream_tables([ln for ln in section.lines if id(ln) not in block_lines], "budget",
                                             section_period(section, meta.fiscal_year), section.title):
-                yearless = not table.header.lines and _named_without_year(table)
-                if not ((table.header.lines or yearless) and proven_cells(table) > 0):
+                if not kept_off_statement(table, meta.doc_type):
                     continue
-                if yearless:
-                    _yearless_statement(table, meta.doc_type)
                 unnamed = all(c.kind == "budget" for c in table.header.columns) and \
                     not any(t.kind == "kind" for t in _header_toks(table))
                 resembled = _resembles(table) if unnamed else None
@@ -135,7 +132,7 @@ def extract_document(document: Document, options: Options, record: DocumentRecor
             tables.append((table, section))
     if not tables:
         tables = _headless_tables(sections, block_lines, meta.fiscal_year, warnings)
-    tables = [(t, s) for t, s in tables if not _yearless_identity_broken(t, warnings)]
+    tables = [(t, s) for t, s in tables if not years_unsettled(t, warnings)]
     for table, _ in tables:
         drop_outsized_groupings(table, warnings)
     warnings.extend(w for table, _ in tables for w in table.warnings)     # rows read more than one way, left out
@@ -286,8 +283,6 @@ def _row_lines(row) -> list[Line]:
 RESEMBLED = ("oversikt", "resultatrakning", "balansrakning", "kassaflodesanalys", "balanskrav",
              "tillaggsupplysningar", "driftredovisning")
 MIN_KNOWN_ROWS = 2
-OUTCOME_KINDS = ("utfall", "prognos")
-MIN_IDENTITY_ROWS = 2
 
 
 def _headless_tables(sections: list[Section], skip: frozenset[int], fiscal_year: int | None,
@@ -360,42 +355,6 @@ def _resembles(table: Table) -> str | None:
         return "oversikt"                # key figures of several statements in one box: an overview
     statement = max(RESEMBLED, key=lambda st: known[st])
     return statement if known[statement] >= MIN_KNOWN_ROWS else None
-
-
-def _named_without_year(table: Table) -> bool:
-    """A header that names its columns' kinds, one reckoned from two others ("Bokslut | Delårsrapport
-    jan–aug | Avvikelse", "Budget | Utfall | Avvikelse"), but prints no year: its columns take the
-    year of the section's title or the document (`section_period`), kept only when there is one and
-    the deviation holds on every row that prints it, two at least (a "Bokslut" of the year before
-    beside this year's forecast and budget would break it)."""
-    held, broken = column_identity_rows(table)
-    return held >= MIN_IDENTITY_ROWS and not broken and all(c.period is not None for c in table.header.columns)
-
-
-def _yearless_identity_broken(table: Table, warnings: list[str]) -> bool:
-    """A header that prints no year but names a deviation column, whose deviation most rows break
-    ("Bokslut | Prognos | Avvikelse" in an interim report: the bokslut is the year before's, the
-    deviation the forecast's against a budget not printed): its columns are not all the year they
-    were given, so the table is left out, said so."""
-    if any(YEAR.search(line.text) for line in table.header.lines):
-        return False
-    held, broken = column_identity_rows(table)
-    if broken <= held:
-        return False
-    kinds = " | ".join(c.kind for c in table.header.columns)
-    warnings.append(f"{table.statement}: a table whose header prints no year ({kinds}) breaks its deviation on "
-                    f"{broken} of {held + broken} rows: its columns' years are not settled, its figures left out")
-    return True
-
-
-def _yearless_statement(table: Table, doc_type: str) -> None:
-    """A yearless table of outcomes whose rows are the committees is their driftredovisning (a
-    budget's table of them stays budget)."""
-    if doc_type == "verksamhetsplan_budget" or not any(c.kind in OUTCOME_KINDS for c in table.header.columns):
-        return
-    named = row_statement([r.label for r in table.rows if r.has_values and r.label])
-    if named:
-        table.statement = named
 
 
 def _header_toks(table: Table) -> list:

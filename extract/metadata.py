@@ -71,11 +71,20 @@ def _doc_type_words() -> _DocWords:
         alts = "|".join(rf"\w*{regex.escape(w)}" if w in heads else regex.escape(w) for w in words)
         return regex.compile(rf"\b(?:{alts})(?:{endings})\b")
 
-    kinds = {fold(w): kind for table in (data["kinds"], data["title_kinds"]) for kind, ws in table.items() for w in ws}
+    opening, title = _by_month(data["kinds"]), _by_month(data["title_kinds"])
+    kinds = {fold(w): kind for table in (opening, title) for kind, ws in table.items() for w in ws}
     compared = "|".join(regex.escape(fold(w)) for w in sorted(data["compared_after"], key=len, reverse=True))
-    return _DocWords(pattern(data["kinds"]), pattern(data["title_kinds"]), kinds,
+    return _DocWords(pattern(opening), pattern(title), kinds,
                      regex.compile(rf"\b(?:{compared})\s+$"), int(data["opening_lines"]),
                      int(data["title_lines"]), int(data["title_words"]))
+
+
+def _by_month(table: dict[str, list[str]]) -> dict[str, list[str]]:
+    """The kind words with each '{month}' word once for every month that closes part of a year
+    (table_words.toml [months] names but December): "augustirapport", "per mars"."""
+    months = _data("table_words.toml")["months"]["names"][:-1]
+    return {kind: [w.replace("{month}", m) for w in words for m in (months if "{month}" in w else [""])]
+            for kind, words in table.items()}
 
 
 def doc_type(lines: list[Line]) -> str:
@@ -154,7 +163,8 @@ def _year_words() -> tuple[regex.Pattern, regex.Pattern, int, frozenset[str]]:
     """(a date that ends no period, a comparison word, its window, the reference words) from
     doc_types.toml [fiscal_year] and text_figures.toml [years]."""
     data = _data("doc_types.toml")["fiscal_year"]
-    months = "|".join(regex.escape(m) for m in data["date_months"])
+    month_words = _data("table_words.toml")["months"]
+    months = "|".join(regex.escape(m) for m in [*month_words["abbreviations"], *data["date_months_english"]])
     day = int(data["period_end_day"])
     early = "(?:" + "|".join(f"0?{d}" if d < 10 else str(d) for d in range(day - 1, 0, -1)) + ")"   # days before it
     year = r"(?:19|20)\d\d"

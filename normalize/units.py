@@ -219,16 +219,20 @@ BOUNDS_TOML = Path(__file__).parent / "data" / "unit_bounds.toml"
 
 
 @cache
-def _bounds() -> dict[str, tuple[float, float]]:
+def _bounds_data() -> dict:
+    """unit_bounds.toml, read once."""
     with BOUNDS_TOML.open("rb") as fh:
-        rows = tomllib.load(fh).get("line", [])
-    return {r["item"]: (float(r["min_sek"]), float(r["max_sek"])) for r in rows}
+        return tomllib.load(fh)
+
+
+@cache
+def _bounds() -> dict[str, tuple[float, float]]:
+    return {r["item"]: (float(r["min_sek"]), float(r["max_sek"])) for r in _bounds_data().get("line", [])}
 
 
 @cache
 def _kronor_by_size() -> frozenset[str]:
-    with BOUNDS_TOML.open("rb") as fh:
-        return frozenset(tomllib.load(fh).get("kronor_by_size", {}).get("kinds", []))
+    return frozenset(_bounds_data().get("kronor_by_size", {}).get("kinds", []))
 
 
 def _bounded_unit(tables: list[tuple[Table, str | None]]) -> tuple[str, str] | None:

@@ -413,3 +413,22 @@ def test_a_chain_that_no_reading_satisfies_decides_nothing() -> None:
     (table,) = read_stream_tables(_lines(text)[1:], "resultatrakning", 2021)
     assert _printed(table, "Skatteintäkter") == [None, "4 500"]
     assert _printed(table, "Skattenetto") == [None, "5 550"]
+
+
+def test_a_chain_over_lines_that_exclude_financial_items_is_placed_only_where_the_table_prints_them() -> None:
+    """An overview whose lines say 'exklusive finansiella poster' cannot prove its result chain
+    alone, unless it prints a finansnetto of its own (checks.toml `excluded_unless`): the same gate
+    as the reconcile's (`checks.leaves_out`)."""
+    from arsred.extract.tables.chains import named_chains
+
+    items = ["ov.verksamhetens_intakter", "ov.verksamhetens_kostnader", "ov.finansnetto", "ov.arets_resultat"]
+    labels = ["Verksamhetens intäkter exkl. finansiella poster", "Verksamhetens kostnader", "Finansnetto",
+              "Årets resultat"]
+
+    def placed(items, printed):
+        chains = named_chains("oversikt", items, labels, [None] * 4, list(printed))
+        return {(c.check, d.total[0], tuple(r for r, _ in d.terms)) for c in chains for d in c.definitions}
+
+    assert ("ov.result_chain", 3, (0, 1, 2)) in placed(items, (True, True, True, True))
+    without = items[:2] + [None] + items[3:]
+    assert not any(check == "ov.result_chain" for check, _, _ in placed(without, (True, True, False, True)))

@@ -18,9 +18,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-import regex
-from arsred.extract.sections import fold
 from arsred.normalize.items import PREFIX
+from arsred.normalize.reconcile.checks import (
+    CheckDef,
+    Term,
+    broader_term,
+    definitions,
+    leaves_out,
+    load_checks,
+    may_stand_among,
+)
 
 
 @dataclass(frozen=True)
@@ -49,21 +56,14 @@ class Chain:
 
 @dataclass(frozen=True)
 class _Check:
-    id: str
+    check_def: CheckDef                           # its row of checks.toml, whose params the gates read
     total: tuple[str, str]                        # (sign, item)
     definitions: tuple[tuple[tuple[str, str, bool], ...], ...]   # (sign, item, optional)
-    covers_rows: bool
-    subtotals: tuple[tuple[str, frozenset[str]], ...]
-    excludes_pattern: str | None
-    narrow_label: str | None
 
 
 @cache
 def _checks(statement: str) -> tuple[_Check, ...]:
     """The equation checks of the statement whose definitions stay inside one table's column."""
-    # imported here: the reconcile package reads extracted tables, and so imports this one's package
-    from arsred.normalize.reconcile.checks import Term, load_checks
-
     prefix = PREFIX.get(statement, statement) + "."
     out = []
     for check in load_checks():
@@ -72,16 +72,10 @@ def _checks(statement: str) -> tuple[_Check, ...]:
         total = Term.parse(check.params["total"])
         if total.shift or total.column != "utfall" or not total.item.startswith(prefix):
             continue
-        definitions = []
-        for texts in [check.params["terms"], *check.params.get("alternatives", [])]:
-            terms = [Term.parse(t) for t in texts]
-            if all(not t.shift and t.column == "utfall" and t.item.startswith(prefix) for t in terms):
-                definitions.append(tuple((t.sign, t.item, t.optional) for t in terms))
-        if definitions:
-            out.append(_Check(check.id, (total.sign, total.item), tuple(definitions),
-                              bool(check.params.get("covers_rows")),
-                              tuple((k, frozenset(v)) for k, v in check.params.get("subtotals", {}).items()),
-                              check.params.get("excludes_pattern"), check.params.get("narrow_label")))
+        own = tuple(tuple((t.sign, t.item, t.optional) for t in terms) for terms in definitions(check)
+                    if all(not t.shift and t.column == "utfall" and t.item.startswith(prefix) for t in terms))
+        if own:
+            out.append(_Check(check, (total.sign, total.item), own))
     return tuple(out)
 
 
@@ -102,7 +96,7 @@ def named_chains(statement: str, items: list[str | None], labels: list[str], sco
             placed = [d for terms in check.definitions
                       if (d := _place(check, terms, rows_of, items, labels, printed)) is not None]
             if placed:
-                out.append(Chain(check.id, tuple(dict.fromkeys(placed))))
+                out.append(Chain(check.check_def.id, tuple(dict.fromkeys(placed))))
     return out
 
 
@@ -129,18 +123,12 @@ def _place(check: _Check, terms: tuple[tuple[str, str, bool], ...], rows_of: dic
     if not placed or total[0] in {r for r, _ in placed}:
         return None
     involved = [total[0], *(r for r, _ in placed)]
-    if check.excludes_pattern and any(regex.search(check.excludes_pattern, fold(labels[r])) for r in involved):
+    if leaves_out(check.check_def, list(used), [labels[r] for r in involved]):
         return None                         # the lines leave out what the definition needs from elsewhere
-    if check.narrow_label and regex.search(check.narrow_label, fold(labels[total[0]])) and \
-            any(not regex.search(check.narrow_label, fold(labels[r])) for r, _ in placed):
+    if broader_term(check.check_def, labels[total[0]], [labels[r] for r, _ in placed]) is not None:
         return None                         # the total names only part of what a term covers
-    if check.covers_rows:
-        known = {item} | {i for _, i, _ in terms}
-        for sub, parts in check.subtotals:
-            if used & parts:
-                known.add(sub)              # a subtotal of parts summed one by one
-            if sub in used:
-                known |= parts              # the parts of a subtotal summed as one
+    if check.check_def.params.get("covers_rows"):
+        known = may_stand_among(check.check_def, {item} | {i for _, i, _ in terms}, used)
         lo, hi = min(involved), max(involved)
         if any(printed[r] and items[r] not in known for r in range(lo + 1, hi)):
             return None

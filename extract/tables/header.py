@@ -50,8 +50,7 @@ class HeaderModel:
 @lru_cache(maxsize=1)
 def vocabulary() -> dict[str, tuple[tuple[str, str, str], ...]]:
     """Folded phrase -> (token kind, canonical value), longest phrases first."""
-    with resources.files("arsred.extract").joinpath("data/table_words.toml").open("rb") as fh:
-        data = tomllib.load(fh)
+    data = _words()
     phrases: list[tuple[str, str, str]] = []
     for kind, words in data["kinds"].items():
         phrases += [(fold(w), "kind", kind) for w in words]
@@ -77,22 +76,19 @@ def _phrase_index() -> dict[str, tuple[str, str]]:
 
 @lru_cache(maxsize=1)
 def _months() -> frozenset[str]:
-    with resources.files("arsred.extract").joinpath("data/table_words.toml").open("rb") as fh:
-        return frozenset(fold(m) for m in tomllib.load(fh)["months"]["words"])
+    return frozenset(fold(m) for key in ("names", "abbreviations") for m in _words()["months"][key])
 
 
 @lru_cache(maxsize=1)
 def column_identities() -> dict[str, tuple[tuple[str, str], ...]]:
-    with resources.files("arsred.extract").joinpath("data/table_words.toml").open("rb") as fh:
-        data = tomllib.load(fh)
+    data = _words()
     return {k: tuple((p[0], p[1]) for p in v) for k, v in data["identities"].items()}
 
 
 @lru_cache(maxsize=1)
 def column_sums() -> dict[str, tuple[tuple[str, str], ...]]:
     """Columns that add two others (Netto = Intäkt + Kostnad), from table_words.toml [sums]."""
-    with resources.files("arsred.extract").joinpath("data/table_words.toml").open("rb") as fh:
-        data = tomllib.load(fh)
+    data = _words()
     return {k: tuple((p[0], p[1]) for p in v) for k, v in data.get("sums", {}).items()}
 
 
@@ -376,8 +372,7 @@ def group_only_labels() -> tuple[str, ...]:
 @lru_cache(maxsize=1)
 def block_scope_words() -> dict[str, tuple[str, ...]]:
     """Scope -> folded genitives a block heading names it by (table_words.toml [block_scopes])."""
-    with resources.files("arsred.extract").joinpath("data/table_words.toml").open("rb") as fh:
-        return {k: tuple(fold(w) for w in v) for k, v in tomllib.load(fh).get("block_scopes", {}).items()}
+    return {k: tuple(fold(w) for w in v) for k, v in _words().get("block_scopes", {}).items()}
 
 
 def scope_named(text: str) -> bool:
@@ -387,6 +382,7 @@ def scope_named(text: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _words() -> dict:
+    """table_words.toml, read once: every table of words below is drawn from it."""
     with resources.files("arsred.extract").joinpath("data/table_words.toml").open("rb") as fh:
         return tomllib.load(fh)
 

@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 import regex
-from arsred.extract.amounts import parse_amount
+from arsred.extract.amounts import MINUS, parse_amount
 from arsred.extract.document import Line
 from arsred.extract.sections import config, fold
 from arsred.extract.sections_oneline import year_run
@@ -93,7 +93,8 @@ _CELL_UNIT = regex.compile(r"(?<=\d)\s*(?:" + "|".join(regex.escape(u).replace("
                            + r")(?!\p{L})\.?", regex.I)
 
 
-_FIGURE_GLUED_TO_LABEL = regex.compile(r"^(?P<figure>[-−–]?\d{1,3}(?: \d{3})*(?:,\d+)?)(?P<label>\p{Lu}(?:\p{Ll}{2,}|\p{Lu}{3,}).*)$")
+_FIGURE_GLUED_TO_LABEL = regex.compile(
+    rf"^(?P<figure>[{MINUS}]?\d{{1,3}}(?: \d{{3}})*(?:,\d+)?)(?P<label>\p{{Lu}}(?:\p{{Ll}}{{2,}}|\p{{Lu}}{{3,}}).*)$")
 
 
 def _label_part(text: str) -> tuple[str, str]:

@@ -25,6 +25,8 @@ from arsred.normalize.facts import CheckResult, Fact
 from arsred.normalize.reconcile.checks import (
     CheckDef,
     Context,
+    Term,
+    definitions,
     fmt_sek,
     fold,
     holds,
@@ -225,30 +227,33 @@ def _run_holds(ctx: Context, run: list[Entry], tf: Fact) -> bool:
                for got in (_sum(ctx, run, cell), _sum(ctx, run, cell, flip_costs=True)))  # type: ignore[arg-type]
 
 
+def _definitions_of(total: str) -> list[tuple[CheckDef, Term, list[Term]]]:
+    """(check, its total, one definition's terms) for every definition in checks.toml of the item `total`."""
+    out = []
+    for c in load_checks():
+        if "total" in c.params and (t := Term.parse(c.params["total"])).item == total:
+            out += [(c, t, terms) for terms in definitions(c)]
+    return out
+
+
 @cache
 def _summed_items(total: str) -> frozenset[str]:
     """The items a total's definitions in checks.toml name among their terms: a subtotal it sums."""
-    found: set[str] = set()
-    for c in load_checks():
-        if str(c.params.get("total", "")).split("@")[0] != total:
-            continue
-        for terms in [c.params.get("terms", []), *c.params.get("alternatives", [])]:
-            found |= {t.lstrip("+-~?").split("@")[0] for t in terms}
-    return frozenset(found)
+    return frozenset(t.item for _c, _total, terms in _definitions_of(total) for t in terms)
+
+
+def _as_printed(term: Term) -> bool:
+    """Added as printed in the same column and year: '+' or a cost '~'."""
+    return term.sign in "+~" and term.column == "utfall" and not term.shift
 
 
 @cache
 def _sum_terms(total: str) -> frozenset[str]:
     """The items an equation of checks.toml adds up to `total` in the same column and year (every
-    term added as printed, '+' or a cost '~'): the rows such a total sums when printed as a line."""
-    found: set[str] = set()
-    for c in load_checks():
-        if c.kind != "equation" or str(c.params.get("total", "")) != total:
-            continue
-        for terms in [c.params.get("terms", []), *c.params.get("alternatives", [])]:
-            if all(t[:1] in "+~" and "@" not in t for t in terms):
-                found |= {t.lstrip("+~?") for t in terms}
-    return frozenset(found)
+    term added as printed): the rows such a total sums when printed as a line."""
+    return frozenset(t.item for c, t_total, terms in _definitions_of(total)
+                     if c.kind == "equation" and t_total.sign == "+" and _as_printed(t_total)
+                     and all(_as_printed(t) for t in terms) for t in terms)
 
 
 # --- Driftredovisning ----------------------------------------------------------------------

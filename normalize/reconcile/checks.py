@@ -198,17 +198,21 @@ def _terms(values: Sequence[str]) -> list[Term]:
     return [Term.parse(v) for v in values]
 
 
+def definitions(check: CheckDef) -> list[list[Term]]:
+    """The check's `terms` and each of its `alternatives`, parsed: the definitions of its total."""
+    return [_terms(check.params.get("terms", [])), *(_terms(a) for a in check.params.get("alternatives", []))]
+
+
 def run_equation(check: CheckDef, ctx: Context) -> list[CheckResult]:
     """total = Σ terms for every period the total is printed; alternatives pass when any holds."""
     total = Term.parse(check.params["total"])
-    definitions = [_terms(check.params["terms"])] + [_terms(a) for a in check.params.get("alternatives", [])]
     out = []
     for period in ctx.periods(total.item, total.column):
         tfact = ctx.get(total.item, period, total.column)
         assert tfact is not None
         evaluated: list[tuple[bool, float, float, list[Fact], str]] = []
         missing_reasons = []
-        for terms in definitions:
+        for terms in definitions(check):
             ev = _evaluate(check, ctx, terms, period, tfact)
             if isinstance(ev, str):
                 missing_reasons.append(ev)
@@ -231,6 +235,44 @@ def run_equation(check: CheckDef, ctx: Context) -> list[CheckResult]:
     return out
 
 
+# --- gates: when the lines a definition stands on cannot prove it --------------------------
+# shared with extract/tables/chains.py, which places the same definitions on a table's rows
+
+def leaves_out(check: CheckDef, items: Sequence[str], labels: Sequence[str]) -> bool:
+    """The lines say they exclude part of what the definition needs (`excludes_pattern`:
+    'exklusive finansiella poster') and none of `items` is one that would print it in the table
+    itself (`excluded_unless`): the definition then needs its `excluded_terms` from elsewhere."""
+    pattern = check.params.get("excludes_pattern")
+    if not pattern:
+        return False
+    own = set(check.params.get("excluded_unless", []))
+    return not any(i in own for i in items) and any(re.search(pattern, fold(x)) for x in labels)
+
+
+def broader_term(check: CheckDef, total_label: str, term_labels: Sequence[str]) -> int | None:
+    """Where the total names only a part (`narrow_label`: Medlemsbidrag), the index of the first
+    term named more broadly (Verksamhetens intäkter, which may hold other income): the two then
+    describe different things. None where there is none."""
+    narrow = check.params.get("narrow_label")
+    if not narrow or not re.search(narrow, fold(total_label)):
+        return None
+    return next((i for i, label in enumerate(term_labels) if not re.search(narrow, fold(label))), None)
+
+
+def may_stand_among(check: CheckDef, named: set[str], used: set[str]) -> set[str]:
+    """The items whose rows may stand among a `covers_rows` definition's terms: the ones it names
+    (`named`: its total's and its terms'), and a subtotal of terms (Skattenetto
+    under Skatteintäkter and Generella statsbidrag) when one of its parts is among the items
+    `used`, or its parts when it is."""
+    known = set(named)
+    for sub, parts in check.params.get("subtotals", {}).items():
+        if used & set(parts):
+            known.add(sub)                   # the subtotal of parts summed one by one
+        if sub in used:
+            known |= set(parts)              # the parts of a subtotal summed as one
+    return known
+
+
 def _evaluate(check: CheckDef, ctx: Context, terms: list[Term], period: int,
               tfact: Fact) -> tuple[float, float, list[Fact], str] | str:
     facts: list[tuple[Term, Fact]] = []
@@ -243,31 +285,25 @@ def _evaluate(check: CheckDef, ctx: Context, terms: list[Term], period: int,
         facts.append((term, f))
     if not facts:
         return "no terms found"
-    pattern = check.params.get("excludes_pattern")
-    own = set(check.params.get("excluded_unless", []))     # the table prints those items itself
-    if (pattern and not any(f.item in own for _, f in facts)
-            and any(re.search(pattern, fold(f.label + " " + f.label_raw)) for _, f in facts + [(None, tfact)])):
+    if leaves_out(check, [f.item for _, f in facts], [f.label + " " + f.label_raw for _, f in facts + [(None, tfact)]]):
         for term in _terms(check.params.get("excluded_terms", [])):
             f = ctx.get(term.item, period + term.shift, term.column)
             if f is None:
                 return (f"the lines exclude financial items and {term.label} {period + term.shift} "
                         "is not given, so the chain cannot be proven")
             facts.append((term, f))
-    narrow = check.params.get("narrow_label")
-    if narrow and re.search(narrow, fold(tfact.label)):
-        # the total names only a part (Medlemsbidrag): a term named more broadly (Verksamhetens
-        # intäkter, which may hold other income) describes something else
-        broad = [f for _, f in facts if not re.search(narrow, fold(f.label))]
-        if broad:
-            return (f"{tfact.label} names only part of what {broad[0].label} covers, "
-                    "so the tie cannot be proven")
+    broad = broader_term(check, tfact.label, [f.label for _, f in facts])
+    if broad is not None:
+        return (f"{tfact.label} names only part of what {facts[broad][1].label} covers, "
+                "so the tie cannot be proven")
     if ctx.interim:
         reason = _interim_dates_differ(ctx, [(t, f) for t, f in facts] + [(None, tfact)])
         if reason:
             return reason
     if check.params.get("covers_rows"):
-        reason = _uncovered_rows(ctx, tfact, [f for _, f in facts], {t.item for t in terms},
-                                 check.params.get("subtotals", {}))
+        reason = _uncovered_rows(ctx, tfact, [f for _, f in facts],
+                                 may_stand_among(check, {tfact.item} | {t.item for t in terms},
+                                                 {f.item for _, f in facts}))
         if reason:
             return reason
     twice = _printed_twice(ctx, tfact, [f for _, f in facts])
@@ -310,24 +346,14 @@ def _printed_twice(ctx: Context, tfact: Fact, facts: list[Fact]) -> list[Fact]:
     return [f for f in same if any(r != f.row and lo <= r <= hi for r in ctx.rows_of(f))]
 
 
-def _uncovered_rows(ctx: Context, tfact: Fact, facts: list[Fact], items: set[str],
-                    subtotals: dict[str, list[str]] | None = None) -> str:
-    """Rows printed among the terms that the definition does not name make it unprovable; a
-    subtotal of terms (Skattenetto under Skatteintäkter and Generella statsbidrag) is no stray row
-    when one of its parts is among the figures used, nor are its parts when it is."""
+def _uncovered_rows(ctx: Context, tfact: Fact, facts: list[Fact], known: set[str]) -> str:
+    """Rows printed among the terms whose items are not `known` (`may_stand_among`) make the
+    definition unprovable."""
     same = [f for f in facts if f.table == tfact.table and f.statement == tfact.statement]
     if not same:
         return ""
     lo = min(f.row for f in same + [tfact])
     hi = max(f.row for f in same + [tfact])
-    used = {f.item for f in facts}
-    known = items | {tfact.item}
-    for sub, parts in (subtotals or {}).items():
-        if used & set(parts):
-            known.add(sub)                   # the subtotal of parts summed one by one
-        if sub in used:
-            known |= set(parts)              # the parts of a subtotal summed as one
-
     stray = sorted({f.label for f in ctx.tables[(tfact.statement, tfact.table)]
                     if lo < f.row < hi and f.item not in known and f.period == tfact.period})
     if stray:
