@@ -45,6 +45,8 @@ class Phrases:
     measure_labels: tuple[str, ...]
     goal_intro: tuple[str, ...]
     bullets: tuple[str, ...]
+    speech_dashes: tuple[str, ...]
+    speech_pronouns: tuple[str, ...]
     status_cell: dict[str, str]
     status_prose: dict[str, str]
     negations: frozenset[str]
@@ -132,6 +134,8 @@ def load_phrases(path: str = str(PHRASES_PATH)) -> Phrases:
         plan_goal_labels=f(d["plan"]["goal_labels"]), plan_followup_labels=f(d["plan"]["followup_labels"]),
         assessment_labels=f(d["prose"]["assessment_labels"]), measure_labels=f(d["prose"]["measure_labels"]),
         goal_intro=f(d["prose"]["goal_intro"]), bullets=tuple(d["prose"]["bullets"]),
+        speech_dashes=tuple(d["prose"]["speech_dashes"]),
+        speech_pronouns=f(d["prose"]["speech_pronouns"]),
         status_cell={fold(k): v for k, v in d["status"]["cell"].items()},
         status_prose={fold(k): v for k, v in d["status"]["prose"].items()},
         negations=frozenset(fold(x) for x in d["inference"]["negations"]),

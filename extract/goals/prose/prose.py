@@ -144,8 +144,8 @@ def _item_parts(lines_text: list[str], ph: Phrases) -> tuple[str, str, str]:
         fs = fold(s)
         if _is_criterion(fs, ph):
             criterion.append(s)
-        elif regex.search(r"\d", s) or OUTCOME_WORDS.search(fs):
-            outcome.append(s)
+        elif regex.search(r"\d", s) or OUTCOME_WORDS.search(fs) or prose_status(s, ph) is not None:
+            outcome.append(s)       # a result, or a verdict ('Målet är uppnått då ingen förändring … genomförts.')
         else:
             criterion.append(s)
     goal = _goal_text(" ".join([first] + [s for s in criterion if not _is_criterion(fold(s), ph)]), ph)
@@ -200,7 +200,7 @@ def prose_goals(lines: list[Line], heads: Headings, ph: Phrases, used: set[int],
             runs_on = True      # 'Ett mål är oftast realistiskt om det upplevs som' / '• möjligt att …': the list
             # ends the sentence before it; 'Följande skall också gälla för målen:': it says what goals should be;
             # 'Exempel Mål för … kan vara …' (the heading run into its sentence): the list shows examples
-        if item is not None and (not _goal_item(item[1], ph) or _footnote(head, lines[:k0], ph)
+        if item is not None and (not _goal_item(item[1], ph) or _footnote(head, lines[:k0], ph) or _quoted(k0, lines, heads, ph)
                                  or _example_heading(heads.at[k0], ph) or runs_on):
             close()         # an item about the goals (a scale's definition, when they were decided): no goal
             prev_para = None
@@ -227,6 +227,8 @@ def prose_goals(lines: list[Line], heads: Headings, ph: Phrases, used: set[int],
             close()
             goals[run:] = [_judged(g, verdict) for g in goals[run:]]
             run = None
+        elif open_goal is not None and not open_goal["assess"] and (verdicts := _item_verdicts(para_text(para), ph)):
+            open_goal["assess"] += verdicts     # the item's own verdict, printed apart from it ('Målet bedöms uppnås då …')
         elif open_goal is not None and open_goal["assess"]:
             open_goal["extra"].append(para_text(para))
         elif (adopted := _adopted_goal(para_text(para), ph)) is not None:
@@ -288,6 +290,16 @@ def numbered_headings(goals: list[RawGoal], lines: list[Line], heads: Headings, 
     return out
 
 
+ITEM_VERDICT = regex.compile(r"^malet\s")
+
+
+def _item_verdicts(text: str, ph: Phrases) -> list[str]:
+    """The sentences of a paragraph after a list item that judge 'the goal' ('Målet bedöms uppnås då …', 'Målet uppnås
+    inte då …'): a verdict (`[status.prose]`) on 'Målet', no criterion ('Målet är uppnått när …'); [] when none."""
+    return [s for s in sentences(text) if ITEM_VERDICT.match(fs := fold(s)) and not _is_criterion(fs, ph)
+            and prose_status(s, ph) is not None]
+
+
 def _judged(g: RawGoal, verdict: tuple[str, str, str]) -> RawGoal:
     """A listed goal with no status of its own takes the one a sentence after the list gives all its goals
     ('… vart och ett av de fem strategiska målen uppnås delvis')."""
@@ -308,7 +320,32 @@ def _goal_item(text: str, ph: Phrases) -> bool:
     if any(m in fold((sentences(text) or [text])[0]) for m in ph.list_intro_meta) or text.rstrip().endswith("?"):
         return False        # also a question ('Vilka hinder behöver kommunen åtgärda?'): it asks, it sets no goal
     first = f.split()[0] if f.split() else ""
-    return not (first in ph.condition_openers and any(w in f for w in ph.assessment_words))
+    if first in ph.condition_openers and any(w in f for w in ph.assessment_words):
+        return False
+    return not _scale_level(f, ph)
+
+
+def _scale_level(f: str, ph: Phrases) -> bool:
+    """'• uppnått till minst 80 %' under '… följs upp … genom skalan:': an item opening with a verdict
+    (`[status.prose]`) and setting nothing (no goal verb) is a level of an assessment scale, not a goal."""
+    words = set(f.split())
+    return (any(f == k or f.startswith(k + " ") for k in ph.status_prose)
+            and not words & set(ph.goal_verbs))
+
+
+def _quoted(k: int, lines: list[Line], heads: Headings, ph: Phrases) -> bool:
+    """'– Det ser jag som helt naturligt … Vi kan inte …' between two prose lines: a speech dash (`[prose]
+    speech_dashes`) opening several sentences in the speaker's words (`speech_pronouns` in the first) on a line that stands alone (the line before it is prose, no heading, no item, no lead-in ending in ':'; the line after
+    it, if any, no item) quotes someone; a list's items follow a lead-in or one another."""
+    text = " ".join(lines[k].text.split())
+    if not any(text.startswith(d + " ") for d in ph.speech_dashes) or k == 0 or k - 1 in heads.indices:
+        return False
+    said = sentences(text[1:].strip())
+    if len(said) < 2 or not set(fold(said[0]).split()) & set(ph.speech_pronouns):
+        return False        # a quotation runs on in the speaker's words: several sentences, the first with 'jag', 'vi'
+    before = " ".join(lines[k - 1].text.split())
+    after = " ".join(lines[k + 1].text.split()) if k + 1 < len(lines) else ""
+    return not (list_item(before, ph) is not None or before.endswith(":") or after and list_item(after, ph) is not None)
 
 
 def _runs_on(text: str) -> bool:

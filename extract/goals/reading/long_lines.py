@@ -134,6 +134,11 @@ def split_line(text: str, ph: Phrases) -> list[Piece] | None:
     return pieces if marked and len(pieces) > 1 else None
 
 
+# a capitalised genitive ('• Älvsbyns Kommunföretag AB ska …') names whose the capitalised word after it is: one name
+NAME_GENITIVE = regex.compile(r"^\p{Lu}\p{Ll}*[^s\W]s$")
+ABBREVIATION = regex.compile(r"\p{Lu}{2,}\b")      # 'Kommunföretag AB ska …': a name's company form, no sentence start
+
+
 def _item_tail(seg: str) -> int | None:
     """Where a sentence starts after a short list item that has no full stop of its own, or None.
 
@@ -147,6 +152,7 @@ def _item_tail(seg: str) -> int | None:
     for m in regex.finditer(r"(?<=\p{Ll}\s)\p{Lu}", seg):
         head, rest = seg[:m.start()].split(), seg[m.start():]
         if (len(head) <= ITEM_HEAD_WORDS and fold(head[-1]) not in TRAILING_STOPWORDS
+                and not NAME_GENITIVE.match(head[-1]) and not ABBREVIATION.match(rest)
                 and len(rest.split()) >= MIN_TAIL_WORDS and regex.search(r"[.:!?]$", rest)):
             return m.start()
     return None
