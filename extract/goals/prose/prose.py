@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import lru_cache
 
 import regex
 from arsred.extract.document import Line
@@ -36,9 +37,13 @@ CRITERION = regex.compile(r"\bnar\b|\bska\b|\bskall\b|\bminst\b|\bhogst\b|\bmalv
 OUTCOME_WORDS = regex.compile(r"\b(?:uppgar|uppgick|blev|har|hade|redovisade|visar|utfall\w*|resultat(?:et)?)\b")
 # "Förbundet har som målsättning att …": a body naming its goal
 # "Strömstads kommun har i sin politiska vision mål om hur …": the body has, in a plan of its own, a goal about what
-GOAL_IS = regex.compile(r"\b(?:mal|malsattning)(?:et|en)?\b[^.]{0,90}?\b(?:ar|blir) att\b"
-                        r"|\bhar (?:som|till) (?:\p{L}+ )?(?:mal|malsattning)(?:en)? att\b"
-                        r"|\bhar (?:(?!inte\b|ej\b|inga\b|inget\b|nagot\b|nagra\b)\p{L}+ ){0,4}mal om (?:att|hur)\b")
+@lru_cache(maxsize=4)
+def _goal_is(stops: tuple[str, ...]) -> regex.Pattern:
+    """GOAL_IS with the words that deny the goal (`[prose] goal_is_stops`: 'har inga mål om …') kept out."""
+    deny = "".join(rf"(?!{regex.escape(w)}\b)" for w in stops)
+    return regex.compile(r"\b(?:mal|malsattning)(?:et|en)?\b[^.]{0,90}?\b(?:ar|blir) att\b"
+                         r"|\bhar (?:som|till) (?:\p{L}+ )?(?:mal|malsattning)(?:en)? att\b"
+                         r"|\bhar (?:" + deny + r"\p{L}+ ){0,4}mal om (?:att|hur)\b")
 
 
 # 'Målet är att identifiera …' names no body, activity or kind of goal: it speaks of the aim of what the text
@@ -63,7 +68,7 @@ def goal_named_at(fs: str, ph: Phrases) -> int | None:
     mål är att …', 'EU:s mål …', `[prose] outside_holders`: the holder among the words before the goal) is told of,
     not set by the body.
     """
-    spans = [(m.start(), m.end()) for m in GOAL_IS.finditer(fs)]
+    spans = [(m.start(), m.end()) for m in _goal_is(ph.goal_is_stops).finditer(fs)]
     spans += [(k, k + len(i)) for i in ph.goal_intro if (k := f" {fs} ".find(f" {i} ")) >= 0]   # k: i's start in fs
     for start, end in sorted(spans):
         if len(fs[:start].split()) > SUBJECT_WORDS:
@@ -442,7 +447,7 @@ def stated_goals(lines: list[Line], heads: Headings, ph: Phrases, used: set[int]
     """A page where nothing else was read: its sentences that state a goal as one ('Ett övergripande mål för
     verksamheten är att …'), outside goal headings' areas (`used` holds those lines).
 
-    Only the "mål … är att" form counts (GOAL_IS): it names itself a goal, so no heading is needed to tell it
+    Only the "mål … är att" form counts (`_goal_is`): it names itself a goal, so no heading is needed to tell it
     from prose about goals; used only where nothing else on the page was read as a goal.
     """
     goals: list[RawGoal] = []
@@ -450,7 +455,7 @@ def stated_goals(lines: list[Line], heads: Headings, ph: Phrases, used: set[int]
     for para in paragraphs(body):
         for s in sentences(para_text(para)):
             fs = fold(s)
-            m = GOAL_IS.search(fs)
+            m = _goal_is(ph.goal_is_stops).search(fs)
             if m and goal_named_at(fs, ph) is not None and not BARE_GOAL_IS.match(fs) \
                     and not any(x in fs for x in ph.list_intro_meta) and not s.rstrip().endswith(":"):
                 line = para[0][1]

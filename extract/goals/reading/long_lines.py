@@ -32,6 +32,7 @@ from dataclasses import dataclass
 
 import regex
 from arsred.extract.document import Line
+from arsred.extract.goals.structure import LABEL_NUMBER_CLOSE
 from arsred.extract.goals.vocabulary import (
     TRAILING_STOPWORDS,
     Phrases,
@@ -471,7 +472,8 @@ def _labelled_rows(t: str, ph: Phrases) -> set[int]:
 
 
 # 'Mål 1 - ', 'Delmål 2: ' opening a goal; after a list's number ('1. Mål 3: God hälsa …') it is the item's own words
-NUMBER_LABEL = regex.compile(r"(?:^|(?<=\s))(?<!(?:^|\s)\d{1,2}[.)]\s)(\p{Lu}\p{Ll}+)\s(\d{1,2})\s?(?:[.:]|\s[-–])\s")
+NUMBER_LABEL = regex.compile(r"(?:^|(?<=\s))(?<!(?:^|\s)\d{1,2}[.)]\s)(\p{Lu}\p{Ll}+)\s(\d{1,2})\s?" + LABEL_NUMBER_CLOSE
+                           + r"\s")
 
 
 def _numbered_goal_labels(t: str, ph: Phrases) -> tuple[set[int], list[tuple[int, int]]]:
