@@ -447,3 +447,20 @@ def test_a_sentence_is_no_title_when_it_breaks_off_at_a_function_word(tmp_path):
     assert (row["section"], row["status"]) == ("Svårt för Strömstad att nå befolkningsmålet", "ej_bedomt")
     none = "Nyheter\n\nKommunen har inte något mål om att befolkningen ska öka.\n"
     assert goals_of(tmp_path, none) == []
+
+
+def test_a_styrkorts_numbered_key_entries_are_no_goals_its_citing_items_are(tmp_path):
+    """Skellefteå's styrkort flattened (tests/real_goals): desired states numbered in a row ('• Nöjda medborgare och
+    kunder (1)', '• Attraktiv livsmiljö (2)', a number wrapped onto its own line) are the key that the goals cite
+    ('• Förbättrat medborgarindex (1,2,4)'); the key is no goal. Without citing items a numbered list is goals."""
+    rows = find_goals(read_document(Path(__file__).resolve().parent / "real_goals" / "skelleftea_2009_styrkort.txt"))
+    goals = [r["goal"] for r in rows]
+    assert not any(g.startswith(("Nöjda medborgare", "Befolkningstillväxt", "God ekonomisk hushållning",
+                                 "Strategiska investeringar", "Motiverade medarbetare", "Gemensam värdegrund"))
+                   for g in goals)
+    assert {"Förbättrat medborgarindex (1,2,4)", "Befolkningsökning med minst 250 invånare (1)",
+            "Topp 80 i företagsklimat (5)", "Finansiell styrka (1,2)"} <= set(goals)
+    plain = ("Antagna finansiella mål\n\nMnkr\n\n• Årets resultat ska vara positivt (1)\n\n14,2\n\n"
+             "• Amorteringen ska öka (2)\n\n5,0\n")
+    assert [r["goal"] for r in goals_of(tmp_path, plain)] == ["Årets resultat ska vara positivt (1)",
+                                                              "Amorteringen ska öka (2)"]

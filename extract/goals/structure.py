@@ -33,7 +33,10 @@ def is_furniture(text: str) -> bool:
 
 
 # a contents entry's leader and page number: 'Mål ... 5', 'Alla elever ska nå alla mål... 8' (never a lone ellipsis)
-CONTENTS_LEADER = regex.compile(r"(?<=\S)\s*(?:\.\s*){2,}\d{1,3}(?=\s|$)")
+LEADER = r"(?:\.\s*){2,}\d{1,3}"
+CONTENTS_LEADER = regex.compile(r"(?<=\S)\s*" + LEADER + r"(?=\s|$)")
+# a goal's label and number closed by a mark or a dash: 'Mål 3.', 'Mål 3:', 'Mål 3)', 'Mål 3 -' (numbered_lines, long_lines)
+LABEL_NUMBER_CLOSE = r"(?:[.:)]|\s[-–])"
 
 
 def is_contents(text: str) -> bool:
@@ -41,7 +44,7 @@ def is_contents(text: str) -> bool:
     list run into one line). Its titles and page numbers are no goals and no targets."""
     t = " ".join(text.split())
     leaders = CONTENTS_LEADER.findall(t)
-    return len(leaders) >= 2 or bool(leaders) and bool(regex.search(r"(?:\.\s*){2,}\d{1,3}$", t))
+    return len(leaders) >= 2 or bool(leaders) and bool(regex.search(LEADER + r"$", t))
 
 
 def cells_of(line: Line) -> list[str]:
@@ -113,7 +116,10 @@ def _navigation(text: str, ph: Phrases) -> bool:
 
 
 # 'De politiska prioriteringarna är särskilt prioriterade målområden …': a sentence saying the heading's items are goals
-CALLED_GOALS = regex.compile(r"^(?:de|dessa)\s+(?:\w+\s+){0,2}?(\w+)\s+ar\s+((?:\w+\s+){0,3}\w+)")
+def _called_goals(ph: Phrases) -> regex.Pattern:
+    """'De … <noun> är <up to four words>' (`[sections] called_determiners`): the noun and the words after 'är'."""
+    dets = "|".join(regex.escape(d) for d in ph.called_determiners) or "(?!)"
+    return regex.compile(r"^(?:" + dets + r")\s+(?:\w+\s+){0,2}?(\w+)\s+ar\s+((?:\w+\s+){0,3}\w+)")
 SAME_STEM = 6           # letters a heading's noun and the sentence's subject share (plural, definite: one word)
 
 
@@ -127,13 +133,14 @@ def _named_goal_areas(lines: list[Line], h: Headings, ph: Phrases) -> None:
     sentence of its section says the items are goals: its subject the heading's noun ('De politiska prioriteringarna
     är särskilt prioriterade målområden …'), a goal word (not after a preposition) among the first words after 'är'."""
     starts = sorted(h.indices)
+    called = _called_goals(ph)
     for n, i in enumerate(starts):
         end = starts[n + 1] if n + 1 < len(starts) else len(lines)
         if h.goal_area[i] or not any(LIST_MARK.match(lines[k].text) for k in range(i + 1, end)):
             continue
         noun = fold(lines[i].text).split()[-1] if lines[i].text.split() else ""
         for k in range(i + 1, end):
-            m = CALLED_GOALS.match(fold(" ".join(lines[k].text.split())))
+            m = called.match(fold(" ".join(lines[k].text.split())))
             if (m and len(noun) >= SAME_STEM and m.group(1)[:SAME_STEM] == noun[:SAME_STEM]
                     and (m.group(1).startswith(noun) or noun.startswith(m.group(1)))
                     and _called_goal(m.group(2).split(), ph)):

@@ -45,6 +45,8 @@ class Phrases:
     measure_labels: tuple[str, ...]
     goal_intro: tuple[str, ...]
     bullets: tuple[str, ...]
+    speech_dashes: tuple[str, ...]
+    speech_pronouns: tuple[str, ...]
     status_cell: dict[str, str]
     status_prose: dict[str, str]
     negations: frozenset[str]
@@ -108,6 +110,10 @@ class Phrases:
     heading_phrases: tuple[str, ...] = ()
     adopt_verbs: tuple[str, ...] = ()
     sentence_openers: frozenset[str] = frozenset()
+    bound_clause_ends: tuple[str, ...] = ()
+    verdict_clause_ends: tuple[str, ...] = ()
+    goal_is_stops: tuple[str, ...] = ()
+    called_determiners: tuple[str, ...] = ()
 
     @property
     def header_words(self) -> tuple[str, ...]:
@@ -132,6 +138,8 @@ def load_phrases(path: str = str(PHRASES_PATH)) -> Phrases:
         plan_goal_labels=f(d["plan"]["goal_labels"]), plan_followup_labels=f(d["plan"]["followup_labels"]),
         assessment_labels=f(d["prose"]["assessment_labels"]), measure_labels=f(d["prose"]["measure_labels"]),
         goal_intro=f(d["prose"]["goal_intro"]), bullets=tuple(d["prose"]["bullets"]),
+        speech_dashes=tuple(d["prose"]["speech_dashes"]),
+        speech_pronouns=f(d["prose"]["speech_pronouns"]),
         status_cell={fold(k): v for k, v in d["status"]["cell"].items()},
         status_prose={fold(k): v for k, v in d["status"]["prose"].items()},
         negations=frozenset(fold(x) for x in d["inference"]["negations"]),
@@ -195,11 +203,27 @@ def load_phrases(path: str = str(PHRASES_PATH)) -> Phrases:
         heading_phrases=f(d["prose"].get("heading_phrases", [])),
         adopt_verbs=f(d["prose"].get("adopt_verbs", [])),
         sentence_openers=frozenset(fold(x) for x in d["prose"].get("sentence_openers", [])),
+        bound_clause_ends=tuple(d["prose"]["bound_clause_ends"]),
+        verdict_clause_ends=tuple(d["judged"]["clause_ends"]),
+        goal_is_stops=f(d["prose"]["goal_is_stops"]),
+        called_determiners=f(d["sections"]["called_determiners"]),
     )
 
 
 def _alternation(words: tuple[str, ...] | list[str]) -> str:
     return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=8)
+def clause_end(words: tuple[str, ...]) -> regex.Pattern:
+    """Where a clause ends: ';', ':', a comma outside a figure, a sentence's end, or one of `words` between spaces
+    (a conjunction opening the next clause: `[prose] bound_clause_ends`, `[judged] clause_ends`)."""
+    return regex.compile(r"[;:]|,(?!\d)|\s(?:" + (_alternation(words) or "(?!)") + r")\s|[.!?](?=\s|$)")
+
+
+def is_goal_column(folded: str, ph: Phrases) -> bool:
+    """A table header cell naming the goal column: `[columns] goal`, or 'Mål' with a year ('Mål 2026')."""
+    return folded in ph.col_goal or bool(regex.fullmatch(r"mal(?: \d{4})?", folded))
 
 
 def leading_status(text: str, ph: Phrases) -> tuple[str, str] | None:

@@ -21,10 +21,10 @@ from __future__ import annotations
 import regex
 from arsred.extract.document import Line
 from arsred.extract.goals.model import RawGoal
-from arsred.extract.goals.structure import CONTENTS_LEADER, Headings, is_contents
+from arsred.extract.goals.structure import CONTENTS_LEADER, LEADER, Headings, is_contents
 from arsred.extract.goals.vocabulary import Phrases, about_the_goals, fold, is_goal_heading, strip_numbering
 
-ENTRY = regex.compile(r"^\s*(\d{1,2})(?:\.(\d{1,2}))?\.?\s+(\p{Lu}.*?)\s*(?:\.\s*){2,}\s*\d{1,3}\s*$")
+ENTRY = regex.compile(r"^\s*(\d{1,2})(?:\.(\d{1,2}))?\.?\s+(\p{Lu}.*?)\s*" + LEADER + r"\s*$")
 MIN_ENTRIES = 2
 TAIL_WORDS = 40         # the entries without page numbers closing a contents line are a few titles, not a page of prose
 # an entry without page number starts at a capital after a word or figure ending the one before ('… 80 % Samtliga …')

@@ -5,10 +5,10 @@ from __future__ import annotations
 import regex
 from arsred.extract.document import Line
 from arsred.extract.goals.model import RawGoal
-from arsred.extract.goals.structure import Headings
+from arsred.extract.goals.structure import LABEL_NUMBER_CLOSE, Headings
 from arsred.extract.goals.vocabulary import Phrases, fold, goal_verdicts, leading_status, prose_status
 
-NUMBERED_GOAL = regex.compile(r"^\s*(\p{L}+)\s*(\d{1,2})\s*(?:[.:)]|\s[-–])\s+(\S.*)$")
+NUMBERED_GOAL = regex.compile(r"^\s*(\p{L}+)\s*(\d{1,2})\s*" + LABEL_NUMBER_CLOSE + r"\s+(\S.*)$")
 
 
 def numbered_goal_lines(lines: list[Line], heads: Headings, ph: Phrases, used: set[int]) -> list[RawGoal]:

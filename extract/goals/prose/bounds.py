@@ -16,10 +16,9 @@ import regex
 from arsred.extract.document import Line
 from arsred.extract.goals.model import RawGoal
 from arsred.extract.goals.structure import Headings, para_text, paragraphs
-from arsred.extract.goals.vocabulary import Phrases, fold, prose_status, quantities, sentences
+from arsred.extract.goals.vocabulary import Phrases, clause_end, fold, prose_status, quantities, sentences
 
 SUBJECT_WORDS = 3       # words before the measure that belong to the goal ('kommunens', 'det egna')
-CLAUSE_END = regex.compile(r"[;:]|,(?!\d)|\s(?:men|medan|eftersom|vilket|och det|samt)\s|[.!?](?=\s|$)")
 VERDICT_SENTENCES = 2   # sentences after the goal that may judge it
 
 
@@ -44,9 +43,9 @@ def bound_goals(lines: list[Line], heads: Headings, ph: Phrases, used: set[int])
             if len(f) != len(s):
                 continue
             found = [(_subject_start(f, m.start(1), m.end(1), ph), m.end()) for m in pattern.finditer(f)]
-            found += [(_clause_start(f, m.start()), m.end()) for m in inverted.finditer(f)]
+            found += [(_clause_start(f, m.start(), ph), m.end()) for m in inverted.finditer(f)]
             for start, after in sorted(found):
-                end = CLAUSE_END.search(f, after)
+                end = clause_end(ph.bound_clause_ends).search(f, after)
                 clause = s[start:end.start() if end else len(s)].strip()
                 fc = fold(clause)
                 if not regex.search(r"(?<!\w)(?:" + bounds + r")(?!\w)", fc):
@@ -67,9 +66,9 @@ def bound_goals(lines: list[Line], heads: Headings, ph: Phrases, used: set[int])
     return goals
 
 
-def _clause_start(f: str, at: int) -> int:
+def _clause_start(f: str, at: int, ph: Phrases) -> int:
     """Where the clause holding position `at` starts: after the last clause end before it, else the sentence's start."""
-    ends = [m.end() for m in CLAUSE_END.finditer(f[:at])]
+    ends = [m.end() for m in clause_end(ph.bound_clause_ends).finditer(f[:at])]
     return ends[-1] if ends else 0
 
 

@@ -40,7 +40,15 @@ import regex
 from arsred.extract.document import Line
 from arsred.extract.goals.model import RawGoal
 from arsred.extract.goals.structure import Headings, para_text, paragraphs
-from arsred.extract.goals.vocabulary import Phrases, fold, is_goal_word, prose_status, quantities, sentences
+from arsred.extract.goals.vocabulary import (
+    Phrases,
+    clause_end,
+    fold,
+    is_goal_word,
+    prose_status,
+    quantities,
+    sentences,
+)
 
 NAMED = regex.compile(r"\bmal(?:et|en)?\s*(?:\(\s*(att\s[^()]{8,200})\)|(att\s[^.()]{8,200}?)\s+(?=har\b|ar\b|bedoms\b|blev\b)"
                       r"|,\s*(att\s[^.()]{8,200}?)\s*(?=\(|\.|$))")
@@ -53,7 +61,6 @@ MAX_NAME = 160          # characters of a goal's content; longer runs are clause
 BETWEEN = 5             # words between a reaching verb and the goal ('når Region Kalmar län det ekonomiska målet')
 MODIFIERS = 3           # words before the goal word that may belong to its name ("fullmäktiges långsiktiga")
 MARK_USED = 600         # a paragraph this short is the verdict's own; a longer one (a page run into one line) is left to the others
-CLAUSE_END = regex.compile(r"[;:]|,(?!\d)|\s(?:vilket|men|medan|eftersom|då|trots|samt)\s|[.!?](?=\s|$)")
 NEGATIONS = ("inte", "ej")
 FIGURE_SENTENCES = 2    # sentences after a verdict that may hold its figures
 
@@ -270,7 +277,7 @@ def _reached_by_name(sentence: str, ph: Phrases) -> list[tuple[str, str, str, st
             dash = regex.match(r"\s*[-–—]\s+", sentence[end:])
             if dash:
                 rest = sentence[end + dash.end():end + dash.end() + MAX_NAME]
-                stop = CLAUSE_END.search(rest)
+                stop = clause_end(ph.verdict_clause_ends).search(rest)
                 end += dash.end() + (stop.start() if stop else len(rest))
             status = "ej_uppfyllt" if v.group(2) else ph.reach_verbs[v.group(1)]
             out.append((sentence[start:end].strip(" ,"), sentence[v.start():v.end()], status, sentence.strip()))
@@ -303,7 +310,7 @@ def _name_start(f: str, at: int, ph: Phrases) -> int:
 def _verdict_after(sentence: str, f: str, name_at: int, ph: Phrases) -> tuple[int, str, str] | None:
     """'… mål om 2 procent har uppfyllts': the status phrase closing the goal's clause; the name ends before it."""
     clause = f[name_at:name_at + MAX_NAME + 40]
-    stop = CLAUSE_END.search(clause)
+    stop = clause_end(ph.verdict_clause_ends).search(clause)
     m = regex.search(r"(?<!\w)(" + _status_phrases(ph) + r")(?!\w)", clause[:stop.start()] if stop else clause)
     if not m or m.start() > MAX_NAME:
         return None
@@ -334,7 +341,7 @@ def _verdict_before(sentence: str, start: int, ph: Phrases) -> tuple[int, str, s
         return None
     status = "ej_uppfyllt" if before.group(2) else ph.reach_verbs[before.group(1)]
     rest = c[start:start + MAX_NAME + 40]
-    stop = CLAUSE_END.search(rest)
+    stop = clause_end(ph.verdict_clause_ends).search(rest)
     end = start + (stop.start() if stop else len(rest))
     if end - start > MAX_NAME:
         return None

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import lru_cache
 
 import regex
 from arsred.extract.document import Line
@@ -36,9 +37,13 @@ CRITERION = regex.compile(r"\bnar\b|\bska\b|\bskall\b|\bminst\b|\bhogst\b|\bmalv
 OUTCOME_WORDS = regex.compile(r"\b(?:uppgar|uppgick|blev|har|hade|redovisade|visar|utfall\w*|resultat(?:et)?)\b")
 # "Förbundet har som målsättning att …": a body naming its goal
 # "Strömstads kommun har i sin politiska vision mål om hur …": the body has, in a plan of its own, a goal about what
-GOAL_IS = regex.compile(r"\b(?:mal|malsattning)(?:et|en)?\b[^.]{0,90}?\b(?:ar|blir) att\b"
-                        r"|\bhar (?:som|till) (?:\p{L}+ )?(?:mal|malsattning)(?:en)? att\b"
-                        r"|\bhar (?:(?!inte\b|ej\b|inga\b|inget\b|nagot\b|nagra\b)\p{L}+ ){0,4}mal om (?:att|hur)\b")
+@lru_cache(maxsize=4)
+def _goal_is(stops: tuple[str, ...]) -> regex.Pattern:
+    """GOAL_IS with the words that deny the goal (`[prose] goal_is_stops`: 'har inga mål om …') kept out."""
+    deny = "".join(rf"(?!{regex.escape(w)}\b)" for w in stops)
+    return regex.compile(r"\b(?:mal|malsattning)(?:et|en)?\b[^.]{0,90}?\b(?:ar|blir) att\b"
+                         r"|\bhar (?:som|till) (?:\p{L}+ )?(?:mal|malsattning)(?:en)? att\b"
+                         r"|\bhar (?:" + deny + r"\p{L}+ ){0,4}mal om (?:att|hur)\b")
 
 
 # 'Målet är att identifiera …' names no body, activity or kind of goal: it speaks of the aim of what the text
@@ -63,7 +68,7 @@ def goal_named_at(fs: str, ph: Phrases) -> int | None:
     mål är att …', 'EU:s mål …', `[prose] outside_holders`: the holder among the words before the goal) is told of,
     not set by the body.
     """
-    spans = [(m.start(), m.end()) for m in GOAL_IS.finditer(fs)]
+    spans = [(m.start(), m.end()) for m in _goal_is(ph.goal_is_stops).finditer(fs)]
     spans += [(k, k + len(i)) for i in ph.goal_intro if (k := f" {fs} ".find(f" {i} ")) >= 0]   # k: i's start in fs
     for start, end in sorted(spans):
         if len(fs[:start].split()) > SUBJECT_WORDS:
@@ -144,8 +149,8 @@ def _item_parts(lines_text: list[str], ph: Phrases) -> tuple[str, str, str]:
         fs = fold(s)
         if _is_criterion(fs, ph):
             criterion.append(s)
-        elif regex.search(r"\d", s) or OUTCOME_WORDS.search(fs):
-            outcome.append(s)
+        elif regex.search(r"\d", s) or OUTCOME_WORDS.search(fs) or prose_status(s, ph) is not None:
+            outcome.append(s)       # a result, or a verdict ('Målet är uppnått då ingen förändring … genomförts.')
         else:
             criterion.append(s)
     goal = _goal_text(" ".join([first] + [s for s in criterion if not _is_criterion(fold(s), ph)]), ph)
@@ -200,7 +205,7 @@ def prose_goals(lines: list[Line], heads: Headings, ph: Phrases, used: set[int],
             runs_on = True      # 'Ett mål är oftast realistiskt om det upplevs som' / '• möjligt att …': the list
             # ends the sentence before it; 'Följande skall också gälla för målen:': it says what goals should be;
             # 'Exempel Mål för … kan vara …' (the heading run into its sentence): the list shows examples
-        if item is not None and (not _goal_item(item[1], ph) or _footnote(head, lines[:k0], ph)
+        if item is not None and (not _goal_item(item[1], ph) or _footnote(head, lines[:k0], ph) or _quoted(k0, lines, heads, ph)
                                  or _example_heading(heads.at[k0], ph) or runs_on):
             close()         # an item about the goals (a scale's definition, when they were decided): no goal
             prev_para = None
@@ -227,6 +232,8 @@ def prose_goals(lines: list[Line], heads: Headings, ph: Phrases, used: set[int],
             close()
             goals[run:] = [_judged(g, verdict) for g in goals[run:]]
             run = None
+        elif open_goal is not None and not open_goal["assess"] and (verdicts := _item_verdicts(para_text(para), ph)):
+            open_goal["assess"] += verdicts     # the item's own verdict, printed apart from it ('Målet bedöms uppnås då …')
         elif open_goal is not None and open_goal["assess"]:
             open_goal["extra"].append(para_text(para))
         elif (adopted := _adopted_goal(para_text(para), ph)) is not None:
@@ -288,6 +295,16 @@ def numbered_headings(goals: list[RawGoal], lines: list[Line], heads: Headings, 
     return out
 
 
+ITEM_VERDICT = regex.compile(r"^malet\s")
+
+
+def _item_verdicts(text: str, ph: Phrases) -> list[str]:
+    """The sentences of a paragraph after a list item that judge 'the goal' ('Målet bedöms uppnås då …', 'Målet uppnås
+    inte då …'): a verdict (`[status.prose]`) on 'Målet', no criterion ('Målet är uppnått när …'); [] when none."""
+    return [s for s in sentences(text) if ITEM_VERDICT.match(fs := fold(s)) and not _is_criterion(fs, ph)
+            and prose_status(s, ph) is not None]
+
+
 def _judged(g: RawGoal, verdict: tuple[str, str, str]) -> RawGoal:
     """A listed goal with no status of its own takes the one a sentence after the list gives all its goals
     ('… vart och ett av de fem strategiska målen uppnås delvis')."""
@@ -308,7 +325,32 @@ def _goal_item(text: str, ph: Phrases) -> bool:
     if any(m in fold((sentences(text) or [text])[0]) for m in ph.list_intro_meta) or text.rstrip().endswith("?"):
         return False        # also a question ('Vilka hinder behöver kommunen åtgärda?'): it asks, it sets no goal
     first = f.split()[0] if f.split() else ""
-    return not (first in ph.condition_openers and any(w in f for w in ph.assessment_words))
+    if first in ph.condition_openers and any(w in f for w in ph.assessment_words):
+        return False
+    return not _scale_level(f, ph)
+
+
+def _scale_level(f: str, ph: Phrases) -> bool:
+    """'• uppnått till minst 80 %' under '… följs upp … genom skalan:': an item opening with a verdict
+    (`[status.prose]`) and setting nothing (no goal verb) is a level of an assessment scale, not a goal."""
+    words = set(f.split())
+    return (any(f == k or f.startswith(k + " ") for k in ph.status_prose)
+            and not words & set(ph.goal_verbs))
+
+
+def _quoted(k: int, lines: list[Line], heads: Headings, ph: Phrases) -> bool:
+    """'– Det ser jag som helt naturligt … Vi kan inte …' between two prose lines: a speech dash (`[prose]
+    speech_dashes`) opening several sentences in the speaker's words (`speech_pronouns` in the first) on a line that stands alone (the line before it is prose, no heading, no item, no lead-in ending in ':'; the line after
+    it, if any, no item) quotes someone; a list's items follow a lead-in or one another."""
+    text = " ".join(lines[k].text.split())
+    if not any(text.startswith(d + " ") for d in ph.speech_dashes) or k == 0 or k - 1 in heads.indices:
+        return False
+    said = sentences(text[1:].strip())
+    if len(said) < 2 or not set(fold(said[0]).split()) & set(ph.speech_pronouns):
+        return False        # a quotation runs on in the speaker's words: several sentences, the first with 'jag', 'vi'
+    before = " ".join(lines[k - 1].text.split())
+    after = " ".join(lines[k + 1].text.split()) if k + 1 < len(lines) else ""
+    return not (list_item(before, ph) is not None or before.endswith(":") or after and list_item(after, ph) is not None)
 
 
 def _runs_on(text: str) -> bool:
@@ -405,7 +447,7 @@ def stated_goals(lines: list[Line], heads: Headings, ph: Phrases, used: set[int]
     """A page where nothing else was read: its sentences that state a goal as one ('Ett övergripande mål för
     verksamheten är att …'), outside goal headings' areas (`used` holds those lines).
 
-    Only the "mål … är att" form counts (GOAL_IS): it names itself a goal, so no heading is needed to tell it
+    Only the "mål … är att" form counts (`_goal_is`): it names itself a goal, so no heading is needed to tell it
     from prose about goals; used only where nothing else on the page was read as a goal.
     """
     goals: list[RawGoal] = []
@@ -413,7 +455,7 @@ def stated_goals(lines: list[Line], heads: Headings, ph: Phrases, used: set[int]
     for para in paragraphs(body):
         for s in sentences(para_text(para)):
             fs = fold(s)
-            m = GOAL_IS.search(fs)
+            m = _goal_is(ph.goal_is_stops).search(fs)
             if m and goal_named_at(fs, ph) is not None and not BARE_GOAL_IS.match(fs) \
                     and not any(x in fs for x in ph.list_intro_meta) and not s.rstrip().endswith(":"):
                 line = para[0][1]

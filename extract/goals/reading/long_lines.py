@@ -32,6 +32,7 @@ from dataclasses import dataclass
 
 import regex
 from arsred.extract.document import Line
+from arsred.extract.goals.structure import LABEL_NUMBER_CLOSE
 from arsred.extract.goals.vocabulary import (
     TRAILING_STOPWORDS,
     Phrases,
@@ -134,6 +135,11 @@ def split_line(text: str, ph: Phrases) -> list[Piece] | None:
     return pieces if marked and len(pieces) > 1 else None
 
 
+# a capitalised genitive ('• Älvsbyns Kommunföretag AB ska …') names whose the capitalised word after it is: one name
+NAME_GENITIVE = regex.compile(r"^\p{Lu}\p{Ll}*[^s\W]s$")
+ABBREVIATION = regex.compile(r"\p{Lu}{2,}\b")      # 'Kommunföretag AB ska …': a name's company form, no sentence start
+
+
 def _item_tail(seg: str) -> int | None:
     """Where a sentence starts after a short list item that has no full stop of its own, or None.
 
@@ -147,6 +153,7 @@ def _item_tail(seg: str) -> int | None:
     for m in regex.finditer(r"(?<=\p{Ll}\s)\p{Lu}", seg):
         head, rest = seg[:m.start()].split(), seg[m.start():]
         if (len(head) <= ITEM_HEAD_WORDS and fold(head[-1]) not in TRAILING_STOPWORDS
+                and not NAME_GENITIVE.match(head[-1]) and not ABBREVIATION.match(rest)
                 and len(rest.split()) >= MIN_TAIL_WORDS and regex.search(r"[.:!?]$", rest)):
             return m.start()
     return None
@@ -465,7 +472,8 @@ def _labelled_rows(t: str, ph: Phrases) -> set[int]:
 
 
 # 'Mål 1 - ', 'Delmål 2: ' opening a goal; after a list's number ('1. Mål 3: God hälsa …') it is the item's own words
-NUMBER_LABEL = regex.compile(r"(?:^|(?<=\s))(?<!(?:^|\s)\d{1,2}[.)]\s)(\p{Lu}\p{Ll}+)\s(\d{1,2})\s?(?:[.:]|\s[-–])\s")
+NUMBER_LABEL = regex.compile(r"(?:^|(?<=\s))(?<!(?:^|\s)\d{1,2}[.)]\s)(\p{Lu}\p{Ll}+)\s(\d{1,2})\s?" + LABEL_NUMBER_CLOSE
+                           + r"\s")
 
 
 def _numbered_goal_labels(t: str, ph: Phrases) -> tuple[set[int], list[tuple[int, int]]]:

@@ -35,7 +35,7 @@ from arsred.extract.document import Box, Cell, Document, Line, Word
 from arsred.extract.goals.reading.long_lines import split_long_lines
 from arsred.extract.goals.reading.spaced_lines import close_broken_sentences, close_spaced
 from arsred.extract.goals.structure import is_furniture
-from arsred.extract.goals.vocabulary import TRAILING_STOPWORDS, Phrases, fold
+from arsred.extract.goals.vocabulary import TRAILING_STOPWORDS, Phrases, fold, is_goal_column
 
 # column left edges closer than this (in em) are one column
 COLUMN_TOLERANCE_EM = 0.5
@@ -140,7 +140,7 @@ def _column_rows(phys: list[Line], ph: Phrases) -> list[Line]:
     while k < len(phys):
         head = _row_cells(phys[k])
         if not (len(head) >= MIN_COLUMNS and all(0 < len(c.split()) <= HEADER_WORDS for c in head)
-                and any(fold(c) in ph.col_goal or regex.fullmatch(r"mal(?: \d{4})?", fold(c)) for c in head)):
+                and any(is_goal_column(fold(c), ph) for c in head)):
             k += 1
             continue
         j = k + 1

@@ -9,7 +9,7 @@ import regex
 from arsred.extract.document import Line
 from arsred.extract.goals.model import RawGoal
 from arsred.extract.goals.structure import Headings, cells_of, is_furniture
-from arsred.extract.goals.vocabulary import Phrases, fold, leading_status
+from arsred.extract.goals.vocabulary import Phrases, fold, is_goal_column, leading_status
 
 _GLUED: dict[int, tuple[Phrases, dict[str, tuple[str, str]]]] = {}
 
@@ -44,7 +44,7 @@ def _header_columns(cells: list[str], ph: Phrases) -> dict[str, int] | None:
             continue
         if f in ph.col_initiative and "initiative" not in cols:
             cols["initiative"] = k
-        elif (f in ph.col_goal or regex.match(r"^mal( \d{4})?$", f)) and "goal" not in cols:
+        elif is_goal_column(f, ph) and "goal" not in cols:
             cols["goal"] = k
         elif any(f == a or f.startswith(a) for a in ph.col_assessment) and "assess" not in cols:
             cols["assess"] = k

@@ -107,6 +107,10 @@ def target_tables(lines: list[Line], heads: Headings, ph: Phrases, used: set[int
 
     for i, line in enumerate(lines):
         text = " ".join(line.text.replace("\t", " ").split())
+        if REF.fullmatch(text) and block is not None and block.item and block.text:
+            block.text.append(text)     # '• Strategiska investeringar' / '(2)': the item's reference, wrapped
+            block.lines.append(i)
+            continue
         if i in used or not text or is_furniture(text) and not value_re.match(text):
             continue
         if not heads.goal_area[i]:
@@ -169,10 +173,42 @@ def target_tables(lines: list[Line], heads: Headings, ph: Phrases, used: set[int
         block.lines.append(i)
     emit("", [])
     out: list[RawGoal] = []
+    keys = _key_items([g for goals in found.values() for g, _, _ in goals])
     for goals in found.values():
         if not any(has_target for _, _, has_target in goals):
             continue       # no target cell in this area: not a target table
         for g, idx, _ in goals:
-            out.append(g)
             used.update(idx)
+            if id(g) not in keys:
+                out.append(g)
     return out
+
+
+REF = regex.compile(r"\((\d{1,2}(?:\s*,\s*\d{1,2})*)\)")
+
+
+def _key_items(goals: list[RawGoal]) -> set[int]:
+    """A styrkort's numbered entries that its goals refer to: '• Nöjda medborgare och kunder (1)' / '• Attraktiv
+    livsmiljö (2)' … then '• Förbättrat medborgarindex (1,2,4)'. Where items cite several numbers, a run of two or
+    more items in a row, each with its own single number counting up from 1, is the key (desired states, success
+    factors) the goals point to, not goals; ids of those RawGoals. Without citing items nothing is a key."""
+    refs = [[[int(n) for n in m.split(",")] for m in REF.findall(g.goal)] for g in goals]
+    if not any(len(r) > 1 for rs in refs for r in rs):
+        return set()
+    keys: set[int] = set()
+    run: list[int] = []
+    expected = 1
+    for k, rs in enumerate(refs):
+        singles = [r[0] for r in rs if len(r) == 1]
+        if rs and len(singles) == len(rs) and singles == list(range(expected, expected + len(singles))):
+            run.append(k)
+            expected += len(singles)
+            continue
+        if len(run) >= 2:
+            keys.update(id(goals[j]) for j in run)
+        run, expected = [], 1
+        if rs and len(rs) == 1 and rs[0] == [1]:
+            run, expected = [k], 2      # a new key may start here
+    if len(run) >= 2:
+        keys.update(id(goals[j]) for j in run)
+    return keys
