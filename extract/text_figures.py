@@ -28,7 +28,7 @@ statement table, and marks them `source = text`.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
@@ -104,6 +104,8 @@ def words() -> dict:
             "relative_after": set(data["comparisons"]["relative_after"]),
             "partial_reports": data["partial_reports"], "surplus": data["surplus"],
             "organisation_nouns": set(data["organisations"]["nouns"]),
+            "agent_nouns": set(data["organisations"]["nouns"]) | set(data["organisations"]["budget_nouns"]),
+            "budget_document_items": data["budget_documents"]["items"], "unit_surplus": data["unit_surplus"],
             "months": set(data["part_year"]["months"]), "part_year": set(data["part_year"]["words"]),
             "part_year_nouns": set(data["part_year"]["nouns"]), "year_end": set(data["part_year"]["year_end"]),
             "part_year_items": data["part_year"]["items"],
@@ -418,6 +420,10 @@ def read_text_figures(lines: Sequence[Line], fiscal_year: int | None, doc_type: 
                     fig = _deviation_figure(toks, m, prev_end, last)
                 if fig is None:
                     fig = _compared_deviation(toks, m, prev_end, last)
+                if fig is None:
+                    fig = _unit_surplus(toks, m, prev_end, fiscal_year, doc_type)
+                if fig and statement == "budget":
+                    fig = [_as_budget_line(f) for f in fig]
                 if fig and _outcome_not_yet_known(fig[0], doc_type, fiscal_year):
                     fig = None
                 found.extend(fig or [])
@@ -429,6 +435,94 @@ def read_text_figures(lines: Sequence[Line], fiscal_year: int | None, doc_type: 
                 tail = toks[mentions[-1].end:] if mentions else toks
                 caption = [t.fold for t in tail if t.fold]
     return _agreeing([f for f in out if (_sek(f.amount, f.unit), fold(f.label).split()[-1]) not in approximated])
+
+
+def _as_budget_line(fig: TextFigure) -> TextFigure:
+    """A budget document's result in the budget column is its budget statement's line ([budget_documents])."""
+    item = words()["budget_document_items"].get(fig.item)
+    if fig.statement != "oversikt" or fig.column != "budget" or item is None:
+        return fig
+    return replace(fig, statement="budget", item=item)
+
+
+def _unit_surplus(toks, m: _Mention, prev_end: int, fiscal_year: int | None,
+                  doc_type: str | None) -> list[TextFigure] | None:
+    """'Socialnämnden har ett prognostiserat överskott på 12,3 miljoner kronor', '… att kommunstyrelsen redovisar ett
+    överskott på 24,5 miljoner kronor': a nämnd's surplus is its deviation from its budget ([unit_surplus]); the
+    clause holds the name, the verb (before or after it), the surplus and its link, nothing else. In a report on part
+    of the year only a forecast (a [columns] prognos word in the sentence) is the year's deviation."""
+    rule = words()["unit_surplus"]
+    if m.comparative is not None:
+        return None
+    left = toks[prev_end:m.start]
+    folded = [t.fold for t in left]
+    link = next((1 for w in rule["links"] if folded[-1:] == [w]), 0)
+    if not link:
+        return None
+    pos = len(folded) - link
+    surplus = max((len(p) for p in _unit_phrases("surpluses") if tuple(folded[pos - len(p):pos]) == p and len(p) <= pos),
+                  default=0)
+    if not surplus:
+        return None
+    pos -= surplus
+    verb_after = pos > 0 and folded[pos - 1] in rule["verbs"]
+    name_end = pos - 1 if verb_after else pos
+    if name_end < 1 or not folded[name_end - 1].endswith(tuple(rule["suffixes"])):
+        return None
+    q = name_end - 1
+    while q >= 2 and folded[q - 1] in rule["joiners"] and left[q - 2].text.endswith("-"):
+        q -= 2                                  # "Barn- och utbildningsnämnden"
+    if not verb_after:
+        if q < 1 or folded[q - 1] not in rule["verbs"]:
+            return None
+        q -= 1                                  # "Dock redovisar omsorgsnämnden …": the verb first
+    if not _clause_starts_at(left, folded, q):
+        return None
+    whole = [t.fold for t in toks]
+    if _has(folded[q:], "blockers") or not _unit_surplus_ends(toks, m) or \
+            any(w in rule["part_year"] or w in words()["months"] for w in whole):
+        return None
+    if doc_type in words()["partial_reports"]["doc_types"] and not _has(whole, "column_prognos"):
+        return None                             # the period's surplus or the year's forecast: not said
+    if m.amount.printed.lstrip()[:1] in MINUS:
+        return None                             # a surplus printed negative: the words and the print disagree
+    period = _period(toks, m, fiscal_year)
+    if period is None:
+        return None
+    first = q + (0 if verb_after else 1)
+    name = " ".join(t.text.strip(",;:()") for t in left[first:name_end])
+    label = name[:1].upper() + name[1:]
+    item = map_item(rule["statement"], label).item
+    return [TextFigure(rule["statement"], item, label, " ".join(t.text for t in left[q:]) + " " +
+                       " ".join(t.text for t in toks[m.start:m.end]), period, rule["column"], "entity", m.amount,
+                       m.unit, toks[m.start].line, "sentence")]
+
+
+def _unit_surplus_ends(toks, m: _Mention) -> bool:
+    """Does the amount end its clause, or do [unit_surplus] `after` words follow it (a year, the budget, a new clause)?"""
+    if toks[m.end - 1].text.endswith((".", ",", ";", "!", "?")) or m.end >= len(toks):
+        return True
+    after = ["YEAR" if YEAR.match(t.fold) else t.fold for t in toks[m.end:m.end + 3]]
+    for p in _unit_phrases("after"):
+        if tuple(after[:len(p)]) == p and (len(p) == len(after) or toks[m.end + len(p) - 1].text.endswith((".", ",", ";"))
+                                            or p[0] in words()["unit_surplus"]["after"]):
+            return True
+    return False
+
+
+def _unit_phrases(key: str) -> list[tuple[str, ...]]:
+    return [tuple(w.split()) for w in words()["unit_surplus"][key]]
+
+
+def _clause_starts_at(left: list[_Token], folded: list[str], q: int) -> bool:
+    """Does a clause start at token q: the sentence's start, after a comma or a list marker, after a clause word
+    ([clause_starts]) or an adverb that opens a sentence (capitalised: 'Dock', 'Nu')?"""
+    if q == 0:
+        return True
+    prev = left[q - 1].text
+    if prev.endswith((",", ";", ":")) or prev in MARKERS or _ends_with(folded[:q], "clause_starts"):
+        return True
+    return q == 1 and prev[:1].isupper() and prev.isalpha()
 
 
 def _sek(amount: Amount, unit: str) -> float:
@@ -634,6 +728,8 @@ def _sentence_figure(toks, m: _Mention, prev_end: int, statement, default_column
         pos -= n
         fillers += 1
     subject = _subject_at(statement, left, pos)
+    if surplus and subject is not None and all(w in words()["agent_nouns"] for w in folded[subject[0]:pos]):
+        subject = None                                   # "visar budgeten ett överskott": the agent, not a subject
     if subject is None and statement != "oversikt":      # a budget page's sentence about the year's result:
         statement, subject = "oversikt", _subject_at("oversikt", left, pos)
         default_column = None                            # its column only from its own words
@@ -743,19 +839,19 @@ def _deviation_figure(toks, m: _Mention, prev_end: int, last: TextFigure | None)
     if not link:
         return None
     core = left[:len(left) - link]
-    refer = words()["phrases"]["deviation_refer_back" if prev_end else "deviation_refer_start"]
+    after_comma = not prev_end or toks[prev_end - 1].text.endswith(",")
+    refer = words()["phrases"]["deviation_refer_start" if not prev_end else
+                               "deviation_refer_back" if after_comma else "deviation_refer_verb"]
     head = max((len(p) for p in refer if tuple(core[:len(p)]) == p), default=0)
     tail = _ends_with(core, "deviation_subjects")
     if not head or not tail or head + tail > len(core):
         return None
     middle = core[head:len(core) - tail]
-    if prev_end and not toks[prev_end - 1].text.endswith(","):
-        return None
     if middle and not (_ends_with(middle, "negative") == len(middle) or _ends_with(middle, "positive") == len(middle)):
         return None
     if _after_blocked(_clause_after(toks[m.end:])):
         return None
-    sign = _sign(middle)
+    sign = _sign(core[head:])                   # "ett underskott mot budgeten": the subject signs it too
     printed_sign = m.amount.printed.lstrip()[:1]
     if sign < 0 and printed_sign not in MINUS or sign > 0 and printed_sign in MINUS:
         return None                   # a sign in words over an unsigned figure, or words and print that disagree
@@ -793,7 +889,7 @@ def _compared_deviation(toks, m: _Mention, prev_end: int, last: TextFigure | Non
 
 def _after_agent_verb(left: list[_Token], end: int) -> bool:
     """Do the words before `end` name an organisation right after an agent verb ("redovisar Uppsala kommun")?"""
-    nouns = words()["organisation_nouns"]
+    nouns = words()["agent_nouns"]
     q = end
     while q > 0 and end - q < 5 and ((left[q - 1].text[:1].isupper() and left[q - 1].text.isalpha())
                                      or left[q - 1].fold in nouns):
@@ -812,7 +908,7 @@ def _is_organisation(left: list[_Token], verb: int) -> bool:
     agent = left[start:verb]
     if not 0 < len(agent) <= 5:
         return False
-    nouns = words()["organisation_nouns"]
+    nouns = words()["agent_nouns"]
     return all((t.text[:1].isupper() and t.text.isalpha()) or t.fold in nouns for t in agent) and \
         any(t.fold in nouns for t in agent) or (len(agent) == 1 and agent[0].fold in nouns)
 
