@@ -448,34 +448,35 @@ def _as_budget_line(fig: TextFigure) -> TextFigure:
 def _unit_surplus(toks, m: _Mention, prev_end: int, fiscal_year: int | None,
                   doc_type: str | None) -> list[TextFigure] | None:
     """'Socialnämnden har ett prognostiserat överskott på 12,3 miljoner kronor', '… att kommunstyrelsen redovisar ett
-    överskott på 24,5 miljoner kronor': a nämnd's surplus is its deviation from its budget ([unit_surplus]); the
-    clause holds the name, the verb (before or after it), the surplus and its link, nothing else. In a report on part
-    of the year only a forecast (a [columns] prognos word in the sentence) is the year's deviation."""
+    överskott på 24,5 miljoner kronor', 'Socialnämndens prognos visar ett överskott på 5 mkr': a nämnd's surplus is its
+    deviation from its budget ([unit_surplus]); the clause holds the name, the verb (before or after it), the surplus
+    and its link, nothing else. In a report on part of the year only a forecast (a [columns] prognos word in the
+    sentence) is the year's deviation."""
     rule = words()["unit_surplus"]
     if m.comparative is not None:
         return None
     left = toks[prev_end:m.start]
     folded = [t.fold for t in left]
-    link = next((1 for w in rule["links"] if folded[-1:] == [w]), 0)
-    if not link:
+    if not folded or folded[-1] not in rule["links"]:
         return None
-    pos = len(folded) - link
-    surplus = max((len(p) for p in _unit_phrases("surpluses") if tuple(folded[pos - len(p):pos]) == p and len(p) <= pos),
-                  default=0)
-    if not surplus:
-        return None
+    pos = len(folded) - 1
+    kinds = {kind: _longest_ending(folded[:pos], kind) for kind in ("positive", "negative", "neutral")}
+    kind, surplus = max(kinds.items(), key=lambda k: k[1])
+    printed_sign = m.amount.printed.lstrip()[:1]
+    if not surplus or (kind == "positive" and printed_sign in MINUS) or \
+            (kind == "negative" and printed_sign not in MINUS) or (kind == "neutral" and printed_sign not in (*MINUS, "+")):
+        return None                             # a sign only in words, or words and print that disagree
     pos -= surplus
-    verb_after = pos > 0 and folded[pos - 1] in rule["verbs"]
-    name_end = pos - 1 if verb_after else pos
-    if name_end < 1 or not folded[name_end - 1].endswith(tuple(rule["suffixes"])):
-        return None
-    q = name_end - 1
-    while q >= 2 and folded[q - 1] in rule["joiners"] and left[q - 2].text.endswith("-"):
-        q -= 2                                  # "Barn- och utbildningsnämnden"
-    if not verb_after:
-        if q < 1 or folded[q - 1] not in rule["verbs"]:
+    verb = _longest_ending(folded[:pos], "verbs")
+    span = _unit_name(left, folded, pos - verb) if verb else None
+    if span is None:                            # "Dock redovisar omsorgsnämnden …": the verb first
+        span = _unit_name(left, folded, pos)
+        if span is None or not _longest_ending(folded[:span[0]], "verbs"):
             return None
-        q -= 1                                  # "Dock redovisar omsorgsnämnden …": the verb first
+        q = span[0] - _longest_ending(folded[:span[0]], "verbs")
+    else:
+        q = span[0]
+    first, name_end = span
     if not _clause_starts_at(left, folded, q):
         return None
     whole = [t.fold for t in toks]
@@ -484,28 +485,54 @@ def _unit_surplus(toks, m: _Mention, prev_end: int, fiscal_year: int | None,
         return None
     if doc_type in words()["partial_reports"]["doc_types"] and not _has(whole, "column_prognos"):
         return None                             # the period's surplus or the year's forecast: not said
-    if m.amount.printed.lstrip()[:1] in MINUS:
-        return None                             # a surplus printed negative: the words and the print disagree
     period = _period(toks, m, fiscal_year)
     if period is None:
         return None
-    first = q + (0 if verb_after else 1)
     name = " ".join(t.text.strip(",;:()") for t in left[first:name_end])
+    if folded[name_end - 1].endswith("s") and not folded[name_end - 1].endswith(tuple(rule["suffixes"])):
+        name = name[:-1]                        # "Socialnämndens prognos": the unit is Socialnämnden
     label = name[:1].upper() + name[1:]
     item = map_item(rule["statement"], label).item
-    return [TextFigure(rule["statement"], item, label, " ".join(t.text for t in left[q:]) + " " +
-                       " ".join(t.text for t in toks[m.start:m.end]), period, rule["column"], "entity", m.amount,
-                       m.unit, toks[m.start].line, "sentence")]
+    return [TextFigure(rule["statement"], item, label, " ".join(t.text for t in toks[prev_end + q:m.end]), period,
+                       rule["column"], "entity", m.amount, m.unit, toks[m.start].line, "sentence")]
+
+
+def _unit_name(left: list[_Token], folded: list[str], end: int) -> tuple[int, int] | None:
+    """(first token, token after the name) of a unit's name that ends at `end` ("kommunstyrelsen", "Barn- och
+    utbildningsnämnden"), or of its genitive and a [unit_surplus] subject ("Socialnämndens prognos"); None for none."""
+    rule = words()["unit_surplus"]
+    subject = _longest_ending(folded[:end], "subjects")
+    if subject:
+        end -= subject
+        if end < 1 or not folded[end - 1].endswith(tuple(s + "s" for s in rule["suffixes"])):
+            return None
+    elif end < 1 or not folded[end - 1].endswith(tuple(rule["suffixes"])):
+        return None
+    if folded[end - 1].rstrip("s") in rule["suffixes"]:
+        return None                             # "Nämnden redovisar …": no name
+    q = end - 1
+    while q >= 2 and folded[q - 1] in rule["joiners"] and left[q - 2].text.endswith("-"):
+        q -= 2                                  # "Barn- och utbildningsnämnden"
+    return q, end
+
+
+def _longest_ending(seq: Sequence[str], key: str) -> int:
+    """Length of the longest [unit_surplus] `key` phrase that ends `seq` (0 when none does)."""
+    return max((len(p) for p in _unit_phrases(key) if len(p) <= len(seq) and tuple(seq[len(seq) - len(p):]) == p),
+               default=0)
 
 
 def _unit_surplus_ends(toks, m: _Mention) -> bool:
-    """Does the amount end its clause, or do [unit_surplus] `after` words follow it (a year, the budget, a new clause)?"""
+    """Does the amount end its clause, or do [unit_surplus] words follow it (the year or the budget and the clause's
+    end, or a new clause)?"""
     if toks[m.end - 1].text.endswith((".", ",", ";", "!", "?")) or m.end >= len(toks):
         return True
-    after = ["YEAR" if YEAR.match(t.fold) else t.fold for t in toks[m.end:m.end + 3]]
-    for p in _unit_phrases("after"):
-        if tuple(after[:len(p)]) == p and (len(p) == len(after) or toks[m.end + len(p) - 1].text.endswith((".", ",", ";"))
-                                            or p[0] in words()["unit_surplus"]["after"]):
+    if toks[m.end].fold in words()["unit_surplus"]["after_clauses"]:
+        return True
+    after = ["YEAR" if YEAR.match(t.fold) else t.fold for t in toks[m.end:m.end + 4]]
+    for p in _unit_phrases("after_ends"):
+        n = len(p)
+        if tuple(after[:n]) == p and (m.end + n >= len(toks) or toks[m.end + n - 1].text.endswith((".", ",", ";", "!", "?"))):
             return True
     return False
 

@@ -530,6 +530,22 @@ def test_a_nämnds_surplus_is_its_deviation_in_the_driftredovisning():
      {("Barn- och utbildningsnämnden", 2020, "avvikelse", "entity"): 3_000_000}),
     ("Nu redovisar vård- och omsorgsnämnden ett överskott med 3 mkr för 2020.",
      {("Vård- och omsorgsnämnden", 2020, "avvikelse", "entity"): 3_000_000}),
+    # the unit's genitive and its forecast; a verb of two words; a sign printed with a neutral or negative word
+    ("Socialnämndens prognos visar ett överskott på 5 mkr.", {("Socialnämnden", 2020, "avvikelse", "entity"): 5_000_000}),
+    ("Socialnämnden går mot ett överskott på 5 miljoner kronor.",
+     {("Socialnämnden", 2020, "avvikelse", "entity"): 5_000_000}),
+    ("Socialnämnden redovisar en budgetavvikelse på -5 mkr.", {("Socialnämnden", 2020, "avvikelse", "entity"): -5_000_000}),
+    ("Socialnämnden redovisar ett underskott på -5 mkr 2019.", {("Socialnämnden", 2019, "avvikelse", "entity"): -5_000_000}),
+    # a key-figure line is no sentence with a verb: "Socialnämnden gör ett överskott" is no line name
+    ("Socialnämnden gör ett överskott på 5 miljoner kronor.",
+     {("Socialnämnden", 2020, "avvikelse", "entity"): 5_000_000}),
+    ("Kommunen gör ett överskott på 25 miljoner kronor.", {("Årets resultat", 2020, "utfall", "entity"): 25_000_000}),
+    # a neutral deviation printed unsigned, a bare "Nämnden", a year before the verb, the year before, a condition
+    ("Socialnämnden redovisar en avvikelse på 5 mkr.", {}),
+    ("Nämnden redovisar ett överskott på 5 mkr.", {}),
+    ("I fjol redovisade socialnämnden ett överskott på 5 mkr.", {}),
+    ("Socialnämnden hade ett överskott på 5 mkr förra året.", {}),
+    ("Vi ser att socialnämnden får ett överskott på 5 mkr om inget görs.", {}),
     # a part's surplus, a comparison, a part of the year, a deficit in words, a change, no name: nothing
     ("Socialnämnden redovisar ett överskott på 5 mkr inom äldreomsorgen.", {}),
     ("Socialnämnden redovisar ett överskott på 5 mkr jämfört med 2 mkr året innan.", {}),
