@@ -81,6 +81,7 @@ class _Mention:
     unit: str
     comparative: Amount | None
     comparative_year: int | None
+    year_before_said: bool = False   # "jämfört med 36 mkr året innan": the comparative's year in words
 
 
 @lru_cache(maxsize=1)
@@ -106,6 +107,8 @@ def words() -> dict:
             "organisation_nouns": set(data["organisations"]["nouns"]),
             "agent_nouns": set(data["organisations"]["nouns"]) | set(data["organisations"]["budget_nouns"]),
             "budget_document_items": data["budget_documents"]["items"], "unit_surplus": data["unit_surplus"],
+            "comparative_after": data["comparative_after"], "change_to": data["change_to"],
+            "part_named": data["part_named"],
             "months": set(data["part_year"]["months"]), "part_year": set(data["part_year"]["words"]),
             "part_year_nouns": set(data["part_year"]["nouns"]), "year_end": set(data["part_year"]["year_end"]),
             "part_year_items": data["part_year"]["items"],
@@ -255,10 +258,38 @@ def _mentions(toks: list[_Token]) -> list[_Mention]:
         if amount is not None and inner is None and not closing.endswith(")") and end < len(toks) and \
                 toks[end].text.startswith("("):
             comparative, comp_year, end = _comparative(toks, end)
+        said = False
+        if amount is not None and inner is None and comparative is None:
+            comparative, comp_year, end = _comparative_after(toks, end, unit)
+            said = comparative is not None and comp_year is None
         if amount is not None:
-            out.append(_Mention(k, end, amount, unit, comparative, comp_year))
+            out.append(_Mention(k, end, amount, unit, comparative, comp_year, said))
         i = max(end, i + n)
     return out
+
+
+def _comparative_after(toks: list[_Token], start: int, unit: str) -> tuple[Amount | None, int | None, int]:
+    """'jämfört med 36 mkr året innan', 'att jämföra med 36 mkr 2019' right after a figure ([comparative_after]): the
+    comparative figure in the same unit and its year (None: the year before), and the token after it; the clause must
+    end there. (None, None, start) for anything else."""
+    rule = words()["comparative_after"]
+    folded = [t.fold for t in toks[start:start + 12]]
+    lead = max((len(p) for p in (tuple(w.split()) for w in rule["leads"]) if tuple(folded[:len(p)]) == p), default=0)
+    if not lead:
+        return None, None, start
+    rest = toks[start + lead:start + 12]
+    found = _mentions(rest)
+    if not found or found[0].start != 0 or found[0].comparative is not None or found[0].unit != unit:
+        return None, None, start
+    after = rest[found[0].end:]
+    year = None
+    tail = [t.fold for t in after]
+    n = max((len(p) for p in (tuple(w.split()) for w in rule["previous"]) if tuple(tail[:len(p)]) == p), default=0)
+    if not n and tail and YEAR.match(tail[0]):
+        year, n = int(tail[0]), 1
+    if not n or not (after[n - 1].text.endswith((".", ",", ";", "!", "?")) or n == len(after)):
+        return None, None, start
+    return found[0].amount, year, start + lead + found[0].end + n
 
 
 def _inner_comparative(toks: list[_Token], unit_at: int) -> Amount | None:
@@ -416,6 +447,11 @@ def read_text_figures(lines: Sequence[Line], fiscal_year: int | None, doc_type: 
                 fig = _key_figure(toks, m, prev_end, statement, default_column, caption, fiscal_year)
                 if fig is None:
                     fig = _sentence_figure(toks, m, prev_end, statement, default_column, fiscal_year)
+                if fig is None and idx:
+                    fig = _changed_to(toks, m, mentions[idx - 1], mentions[idx - 2].end if idx > 1 else 0, statement,
+                                      default_column, fiscal_year)
+                if fig is None:
+                    fig = _named_part(toks, m, prev_end, statement, default_column, fiscal_year)
                 if fig is None:
                     fig = _deviation_figure(toks, m, prev_end, last)
                 if fig is None:
@@ -435,6 +471,78 @@ def read_text_figures(lines: Sequence[Line], fiscal_year: int | None, doc_type: 
                 tail = toks[mentions[-1].end:] if mentions else toks
                 caption = [t.fold for t in tail if t.fold]
     return _agreeing([f for f in out if (_sek(f.amount, f.unit), fold(f.label).split()[-1]) not in approximated])
+
+
+def _changed_to(toks, m: _Mention, prev: _Mention, prev_start: int, statement, default_column,
+                fiscal_year) -> list[TextFigure] | None:
+    """'Låneskulden minskade med 100 miljoner kronor till 300 miljoner kronor': the amount after 'till' is the
+    subject's new level ([change_to]); read as the sentence '<subject> uppgick till 300 miljoner kronor' would be."""
+    rule = words()["change_to"]
+    if [t.fold for t in toks[prev.end:m.start]] != [rule["link"]] or prev.comparative is not None:
+        return None
+    left = [t.fold for t in toks[prev_start:prev.start]]
+    if left[-1:] != [rule["lead"]]:
+        return None
+    verb = max((len(p) for p in (tuple(v.split()) for v in rule["verbs"])
+                if len(p) < len(left) and tuple(left[len(left) - 1 - len(p):-1]) == p), default=0)
+    if not verb:
+        return None
+    k = prev.start - 1 - verb                   # where the verb starts
+    line = toks[m.start].line
+    link = [_Token("uppgick", "uppgick", line), _Token("till", "till", line)]
+    shift = k + len(link) - m.start
+    joined = [*toks[:k], *link, *toks[m.start:]]
+    moved = replace(m, start=m.start + shift, end=m.end + shift)
+    fig = _sentence_figure(joined, moved, prev_start, statement, default_column, fiscal_year)
+    if not fig:
+        return None
+    raw = " ".join(t.text for t in toks[prev_start:m.end])
+    return [replace(f, label_raw=raw) for f in fig]
+
+
+def _named_part(toks, m: _Mention, prev_end: int, statement, default_column, fiscal_year) -> list[TextFigure] | None:
+    """'… investeringar på 90 mkr varav 60 mkr avser investeringar i va-verksamheten' ([part_named]): the part's amount
+    under its own name, which names the kind of amount the sentence named before (its first word)."""
+    rule = words()["part_named"]
+    if [t.fold for t in toks[prev_end:m.start]] != [rule["lead"]] or m.comparative is not None:
+        return None
+    after = toks[m.end:]
+    if not after or after[0].fold not in rule["verbs"]:
+        return None
+    name = []
+    for t in after[1:rule["max_words"] + 2]:
+        name.append(t)
+        if t.text.endswith((".", ",", ";", "!", "?")):
+            break
+    else:
+        if len(after) > len(name) + 1:
+            return None                         # the clause goes on past a name's length
+    printed = [t.text.strip(".,;:!?") for t in name]
+    folded = [t.fold for t in name]
+    if not printed or len(printed) > rule["max_words"] or any(regex.search(r"\d", p) for p in printed) or \
+            any(_has([w], "label_stop") or _has([w], "links") or w in rule["stop"] for w in folded) or \
+            _has(folded, "blockers") or _has(folded, "other_parties") or \
+            any(w.endswith(tuple(rule["other_suffixes"])) for w in folded):   # a verksamhet may be a part, no company
+        return None
+    before = {_base(t.fold) for t in toks[:m.start]}
+    if _base(folded[0]) not in before:
+        return None                             # "varav 60 mkr avser va-verksamheten": the part's kind is not named
+    label = " ".join(printed)
+    label = label[:1].upper() + label[1:]
+    whole = [t.fold for t in toks if t.fold != rule["lead"]]
+    for column, ends in rule["compound_columns"].items():     # "investeringsbudgeten": the budget's part
+        if any(w.endswith(tuple(ends)) and not _has([w], f"column_{column}") for w in whole):
+            whole.append(next(p[0] for p in words()["phrases"][f"column_{column}"] if len(p) == 1))
+    return _figures(m, label, " ".join(t.text for t in toks[m.start - 1:m.end + 1 + len(name)]), statement, whole, [],
+                    [], default_column, fiscal_year, toks, "sentence")
+
+
+def _base(word: str) -> str:
+    """A folded word without its definite ending ([definite_suffixes]: "investeringarna" → "investeringar")."""
+    for suffix, base in words()["suffixes"].items():
+        if word.endswith(suffix) and len(word) > len(suffix) + 3:
+            return word[:-len(suffix)] + base
+    return word
 
 
 def _as_budget_line(fig: TextFigure) -> TextFigure:
@@ -995,7 +1103,7 @@ def _period(toks: list[_Token], m: _Mention, fiscal_year: int | None) -> int | N
     years = {int(t.fold) for k, t in enumerate(outside) if YEAR.match(t.fold) and not _reference_year(outside, k)}
     if not years and any(YEAR.match(t.fold) for t in outside):
         return None            # "jämfört med 2021", "2023 års nivå": only a reference year, the period is not said
-    if m.comparative is not None and m.comparative_year is None and \
+    if m.comparative is not None and m.comparative_year is None and not m.year_before_said and \
             any(YEAR.match(t.fold) for t in outside):
         return None            # "(with 2018's figures in parentheses)": which year is which is not ours to guess
     if len(years) <= 1:

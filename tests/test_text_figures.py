@@ -572,7 +572,10 @@ def test_a_budget_documents_result_is_its_budget_line_and_the_budget_as_the_agen
     lines = unfold_lines(content_lines(read_document(str(PAGES / "tanum_2015_budget_ledningsbloggen.txt"), Options())))
     got = [(f.statement, f.item, f.label, f.period, f.column, f.amount.printed)
            for f in read_text_figures(lines, 2015, "verksamhetsplan_budget")]
-    assert got == [("budget", "bu.arets_resultat", "Årets resultat", 2015, "budget", "15")]
+    assert got == [("budget", "bu.arets_resultat", "Årets resultat", 2015, "budget", "15"),
+                   # "Investeringsbudgeten omfattar investeringar på cirka 90 mkr varav 60 mkr avser investeringar i
+                   # va-verksamheten": the part under its own name (the approximate whole is left out)
+                   ("budget", "bu.investeringar_i_va_verksamheten", "Investeringar i va-verksamheten", 2015, "budget", "60")]
     got = [(f.statement, f.item, f.column, f.amount.printed) for f in read_text_figures(
         [Line(1, 1, "Sammantaget visar budgeten ett överskott på 17 mkr.")], 2014, "verksamhetsplan_budget")]
     assert got == [("budget", "bu.arets_resultat", "budget", "17")]
@@ -589,3 +592,51 @@ def test_a_deviation_stated_by_a_verb_right_after_the_reported_result():
     assert -18_000_000 not in got.values() and -6_000_000 not in got.values()
     assert read("Årets resultat blev 17 mkr. Det redovisade resultatet på +17 mkr innebär ett underskott mot budgeten "
                 "på 5 mkr.") == {("Årets resultat", 2020, "utfall", "entity"): 17_000_000}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Årets resultat blev 50 mkr jämfört med 36 mkr året innan.",
+     {("Årets resultat", 2020, "utfall", "entity"): 50_000_000, ("Årets resultat", 2019, "utfall", "entity"): 36_000_000}),
+    ("Årets resultat för 2020 blev 50 mkr, att jämföra med 36 mkr 2018.",
+     {("Årets resultat", 2020, "utfall", "entity"): 50_000_000, ("Årets resultat", 2018, "utfall", "entity"): 36_000_000}),
+    ("Nettoinvesteringarna uppgick till 90 mkr mot 120 mkr i fjol.",
+     {("Nettoinvesteringar", 2020, "utfall", "entity"): 90_000_000,
+      ("Nettoinvesteringar", 2019, "utfall", "entity"): 120_000_000}),
+    # compared with a budget, a share, a figure of no year, or the same period: a comparison, nothing read
+    ("Årets resultat blev 50 mkr jämfört med 36 mkr i budget.", {}),
+    ("Årets resultat blev 50 mkr jämfört med 36 mkr.", {}),
+    ("Årets resultat blev 50 mkr jämfört med 36 procent året innan.", {}),
+    ("Periodens resultat blev 50 mkr jämfört med 36 mkr samma period året innan.", {}),
+])
+def test_a_comparative_written_out_after_the_figure(text, expected):
+    assert read(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Låneskulden minskade med 100 miljoner kronor till 300 miljoner kronor.",
+     {("Låneskuld", 2020, "utfall", "entity"): 300_000_000}),
+    ("Nettoinvesteringarna ökade med 10 mkr till 90 mkr.", {("Nettoinvesteringar", 2020, "utfall", "entity"): 90_000_000}),
+    # a possibility, a comparison after the level, a year of its own at the end is still read with it
+    ("Bland annat kunde låneskulden minskas med 100 miljoner kronor till 300 miljoner kronor.", {}),
+    ("Låneskulden har ökat med 100 mkr till 300 mkr jämfört med föregående år.", {}),
+    ("Låneskulden ökade med 100 mkr från 200 mkr.", {}),
+])
+def test_a_change_to_a_new_level_states_the_level(text, expected):
+    assert read(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Investeringarna uppgick till 90 mkr, varav 60 mkr avser investeringar i va-verksamheten.",
+     {("Investeringar i va-verksamheten", 2020, "utfall", "entity"): 60_000_000}),
+    # the part's name does not repeat the kind of amount, goes on into another clause, or is a company
+    ("Investeringarna uppgår till 90 miljoner, varav 60 miljoner avser va-verksamheten.", {}),
+    ("Investeringarna uppgår till 90 miljoner, varav 60 miljoner avser investeringar i skolor och resten vägar.", {}),
+    ("Investeringarna uppgår till 90 miljoner, varav 60 miljoner avser investeringar i bolaget.", {}),
+])
+def test_a_part_after_varav_under_its_own_name(text, expected):
+    assert read(text) == expected
+
+
+def test_the_forecast_as_the_agent_of_a_surplus():
+    assert read("Helårsprognosen visar ett överskott på 46 mkr.", doc_type="delarsrapport") == {
+        ("Årets resultat", 2020, "prognos", "entity"): 46_000_000}
