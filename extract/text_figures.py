@@ -764,6 +764,10 @@ def _key_figure(toks, m: _Mention, prev_end: int, statement, default_column, cap
     label = " ".join(printed).strip(" :-–")
     if not label:
         return None
+    if statement != "budget" and folded[-1].endswith(tuple(words()["unit_surplus"]["suffixes"])) and not link and \
+            not _columns_named(clause):
+        return None                       # "Barn och utbildningsnämnden 13,1 mkr" outside a budget: its surplus or its
+        #                                   cost? not said (a budget's "• Kommunstyrelsen 51,6 mnkr" is its frame)
     return _figures(m, label, " ".join(t.text for t in toks[start:m.end]), statement, clause, folded, sign_words,
                     default_column, fiscal_year, toks, "key_figure")
 

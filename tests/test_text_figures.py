@@ -640,3 +640,11 @@ def test_a_part_after_varav_under_its_own_name(text, expected):
 def test_the_forecast_as_the_agent_of_a_surplus():
     assert read("Helårsprognosen visar ett överskott på 46 mkr.", doc_type="delarsrapport") == {
         ("Årets resultat", 2020, "prognos", "entity"): 46_000_000}
+
+
+def test_a_nämnd_on_a_key_figure_line_of_an_annual_report_is_left_out():
+    """Uddevalla's årsredovisning 2023, a nämnd's page titled "Barn och utbildningsnämnden 13,1 mkr" (its surplus, said
+    only further down): a nämnd's line outside a budget names neither a cost nor a deviation."""
+    assert read("Barn och utbildningsnämnden 13,1 mkr", 2023) == {}
+    assert read("Barn och utbildningsnämnden 13,1 mkr", 2023, "verksamhetsplan_budget") == {
+        ("Barn och utbildningsnämnden", 2023, "budget", "entity"): 13_100_000}
