@@ -19,7 +19,11 @@ period, column and scope — but only when the words leave one reading:
   budgetavvikelse på 2,7 mkr", "Det innebär en positiv avvikelse mot budget med …") is the
   deviation of the figure just read; a surplus the organisation reports ("Kommunen redovisar ett
   överskott på …") is its year's result; a later figure of a sentence takes its column from its
-  own clause only, and a report on part of the year states no outcome of the whole year.
+  own clause only, and a report on part of the year states no outcome of the whole year;
+- a nämnd's surplus ("Socialnämnden har ett prognostiserat överskott på 12,3 mkr") is its deviation in
+  the driftredovisning; "jämfört med 36 mkr året innan" after a figure is its comparative; "minskade
+  med 100 mkr till 300 mkr" states the new level; "varav 60 mkr avser investeringar i …" a named part;
+  a budget document's result in the budget column is its budget line.
 
 The words are in extract/data/text_figures.toml. The number grammar is extract/amounts.py.
 These figures are weaker than a table's: the pipeline reads them only when a document has no
