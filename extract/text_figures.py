@@ -19,7 +19,11 @@ period, column and scope — but only when the words leave one reading:
   budgetavvikelse på 2,7 mkr", "Det innebär en positiv avvikelse mot budget med …") is the
   deviation of the figure just read; a surplus the organisation reports ("Kommunen redovisar ett
   överskott på …") is its year's result; a later figure of a sentence takes its column from its
-  own clause only, and a report on part of the year states no outcome of the whole year.
+  own clause only, and a report on part of the year states no outcome of the whole year;
+- a nämnd's surplus ("Socialnämnden har ett prognostiserat överskott på 12,3 mkr") is its deviation in
+  the driftredovisning; "jämfört med 36 mkr året innan" after a figure is its comparative; "minskade
+  med 100 mkr till 300 mkr" states the new level; "varav 60 mkr avser investeringar i …" a named part;
+  a budget document's result in the budget column is its budget line.
 
 The words are in extract/data/text_figures.toml. The number grammar is extract/amounts.py.
 These figures are weaker than a table's: the pipeline reads them only when a document has no
@@ -28,7 +32,7 @@ statement table, and marks them `source = text`.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
@@ -81,6 +85,7 @@ class _Mention:
     unit: str
     comparative: Amount | None
     comparative_year: int | None
+    year_before_said: bool = False   # "jämfört med 36 mkr året innan": the comparative's year in words
 
 
 @lru_cache(maxsize=1)
@@ -104,6 +109,10 @@ def words() -> dict:
             "relative_after": set(data["comparisons"]["relative_after"]),
             "partial_reports": data["partial_reports"], "surplus": data["surplus"],
             "organisation_nouns": set(data["organisations"]["nouns"]),
+            "agent_nouns": set(data["organisations"]["nouns"]) | set(data["organisations"]["budget_nouns"]),
+            "budget_document_items": data["budget_documents"]["items"], "unit_surplus": data["unit_surplus"],
+            "comparative_after": data["comparative_after"], "change_to": data["change_to"],
+            "part_named": data["part_named"],
             "months": set(data["part_year"]["months"]), "part_year": set(data["part_year"]["words"]),
             "part_year_nouns": set(data["part_year"]["nouns"]), "year_end": set(data["part_year"]["year_end"]),
             "part_year_items": data["part_year"]["items"],
@@ -253,10 +262,38 @@ def _mentions(toks: list[_Token]) -> list[_Mention]:
         if amount is not None and inner is None and not closing.endswith(")") and end < len(toks) and \
                 toks[end].text.startswith("("):
             comparative, comp_year, end = _comparative(toks, end)
+        said = False
+        if amount is not None and inner is None and comparative is None:
+            comparative, comp_year, end = _comparative_after(toks, end, unit)
+            said = comparative is not None and comp_year is None
         if amount is not None:
-            out.append(_Mention(k, end, amount, unit, comparative, comp_year))
+            out.append(_Mention(k, end, amount, unit, comparative, comp_year, said))
         i = max(end, i + n)
     return out
+
+
+def _comparative_after(toks: list[_Token], start: int, unit: str) -> tuple[Amount | None, int | None, int]:
+    """'jämfört med 36 mkr året innan', 'att jämföra med 36 mkr 2019' right after a figure ([comparative_after]): the
+    comparative figure in the same unit and its year (None: the year before), and the token after it; the clause must
+    end there. (None, None, start) for anything else."""
+    rule = words()["comparative_after"]
+    folded = [t.fold for t in toks[start:start + 12]]
+    lead = max((len(p) for p in (tuple(w.split()) for w in rule["leads"]) if tuple(folded[:len(p)]) == p), default=0)
+    if not lead:
+        return None, None, start
+    rest = toks[start + lead:start + 12]
+    found = _mentions(rest)
+    if not found or found[0].start != 0 or found[0].comparative is not None or found[0].unit != unit:
+        return None, None, start
+    after = rest[found[0].end:]
+    year = None
+    tail = [t.fold for t in after]
+    n = max((len(p) for p in (tuple(w.split()) for w in rule["previous"]) if tuple(tail[:len(p)]) == p), default=0)
+    if not n and tail and YEAR.match(tail[0]):
+        year, n = int(tail[0]), 1
+    if not n or not (after[n - 1].text.endswith((".", ",", ";", "!", "?")) or n == len(after)):
+        return None, None, start
+    return found[0].amount, year, start + lead + found[0].end + n
 
 
 def _inner_comparative(toks: list[_Token], unit_at: int) -> Amount | None:
@@ -414,10 +451,19 @@ def read_text_figures(lines: Sequence[Line], fiscal_year: int | None, doc_type: 
                 fig = _key_figure(toks, m, prev_end, statement, default_column, caption, fiscal_year)
                 if fig is None:
                     fig = _sentence_figure(toks, m, prev_end, statement, default_column, fiscal_year)
+                if fig is None and idx:
+                    fig = _changed_to(toks, m, mentions[idx - 1], mentions[idx - 2].end if idx > 1 else 0, statement,
+                                      default_column, fiscal_year)
+                if fig is None:
+                    fig = _named_part(toks, m, prev_end, statement, default_column, fiscal_year)
                 if fig is None:
                     fig = _deviation_figure(toks, m, prev_end, last)
                 if fig is None:
                     fig = _compared_deviation(toks, m, prev_end, last)
+                if fig is None:
+                    fig = _unit_surplus(toks, m, prev_end, fiscal_year, doc_type)
+                if fig and statement == "budget":
+                    fig = [_as_budget_line(f) for f in fig]
                 if fig and _outcome_not_yet_known(fig[0], doc_type, fiscal_year):
                     fig = None
                 found.extend(fig or [])
@@ -429,6 +475,193 @@ def read_text_figures(lines: Sequence[Line], fiscal_year: int | None, doc_type: 
                 tail = toks[mentions[-1].end:] if mentions else toks
                 caption = [t.fold for t in tail if t.fold]
     return _agreeing([f for f in out if (_sek(f.amount, f.unit), fold(f.label).split()[-1]) not in approximated])
+
+
+def _changed_to(toks, m: _Mention, prev: _Mention, prev_start: int, statement, default_column,
+                fiscal_year) -> list[TextFigure] | None:
+    """'Låneskulden minskade med 100 miljoner kronor till 300 miljoner kronor': the amount after 'till' is the
+    subject's new level ([change_to]); read as the sentence '<subject> uppgick till 300 miljoner kronor' would be."""
+    rule = words()["change_to"]
+    if [t.fold for t in toks[prev.end:m.start]] != [rule["link"]] or prev.comparative is not None:
+        return None
+    left = [t.fold for t in toks[prev_start:prev.start]]
+    if left[-1:] != [rule["lead"]]:
+        return None
+    verb = max((len(p) for p in (tuple(v.split()) for v in rule["verbs"])
+                if len(p) < len(left) and tuple(left[len(left) - 1 - len(p):-1]) == p), default=0)
+    if not verb:
+        return None
+    k = prev.start - 1 - verb                   # where the verb starts
+    line = toks[m.start].line
+    link = [_Token("uppgick", "uppgick", line), _Token("till", "till", line)]
+    shift = k + len(link) - m.start
+    joined = [*toks[:k], *link, *toks[m.start:]]
+    moved = replace(m, start=m.start + shift, end=m.end + shift)
+    fig = _sentence_figure(joined, moved, prev_start, statement, default_column, fiscal_year)
+    if not fig:
+        return None
+    raw = " ".join(t.text for t in toks[prev_start:m.end])
+    return [replace(f, label_raw=raw) for f in fig]
+
+
+def _named_part(toks, m: _Mention, prev_end: int, statement, default_column, fiscal_year) -> list[TextFigure] | None:
+    """'… investeringar på 90 mkr varav 60 mkr avser investeringar i va-verksamheten' ([part_named]): the part's amount
+    under its own name, which names the kind of amount the sentence named before (its first word)."""
+    rule = words()["part_named"]
+    if [t.fold for t in toks[prev_end:m.start]] != [rule["lead"]] or m.comparative is not None:
+        return None
+    after = toks[m.end:]
+    if not after or after[0].fold not in rule["verbs"]:
+        return None
+    name = []
+    for t in after[1:rule["max_words"] + 2]:
+        name.append(t)
+        if t.text.endswith((".", ",", ";", "!", "?")):
+            break
+    else:
+        if len(after) > len(name) + 1:
+            return None                         # the clause goes on past a name's length
+    printed = [t.text.strip(".,;:!?") for t in name]
+    folded = [t.fold for t in name]
+    if not printed or len(printed) > rule["max_words"] or any(regex.search(r"\d", p) for p in printed) or \
+            any(_has([w], "label_stop") or _has([w], "links") or w in rule["stop"] for w in folded) or \
+            _has(folded, "blockers") or _has(folded, "other_parties") or \
+            any(w.endswith(tuple(rule["other_suffixes"])) for w in folded):   # a verksamhet may be a part, no company
+        return None
+    before = {_base(t.fold) for t in toks[:m.start]}
+    if _base(folded[0]) not in before:
+        return None                             # "varav 60 mkr avser va-verksamheten": the part's kind is not named
+    label = " ".join(printed)
+    label = label[:1].upper() + label[1:]
+    whole = [t.fold for t in toks if t.fold != rule["lead"]]
+    for column, ends in rule["compound_columns"].items():     # "investeringsbudgeten": the budget's part
+        if any(w.endswith(tuple(ends)) and not _has([w], f"column_{column}") for w in whole):
+            whole.append(next(p[0] for p in words()["phrases"][f"column_{column}"] if len(p) == 1))
+    return _figures(m, label, " ".join(t.text for t in toks[m.start - 1:m.end + 1 + len(name)]), statement, whole, [],
+                    [], default_column, fiscal_year, toks, "sentence")
+
+
+def _base(word: str) -> str:
+    """A folded word without its definite ending ([definite_suffixes]: "investeringarna" → "investeringar")."""
+    for suffix, base in words()["suffixes"].items():
+        if word.endswith(suffix) and len(word) > len(suffix) + 3:
+            return word[:-len(suffix)] + base
+    return word
+
+
+def _as_budget_line(fig: TextFigure) -> TextFigure:
+    """A budget document's result in the budget column is its budget statement's line ([budget_documents])."""
+    item = words()["budget_document_items"].get(fig.item)
+    if fig.statement != "oversikt" or fig.column != "budget" or item is None:
+        return fig
+    return replace(fig, statement="budget", item=item)
+
+
+def _unit_surplus(toks, m: _Mention, prev_end: int, fiscal_year: int | None,
+                  doc_type: str | None) -> list[TextFigure] | None:
+    """'Socialnämnden har ett prognostiserat överskott på 12,3 miljoner kronor', '… att kommunstyrelsen redovisar ett
+    överskott på 24,5 miljoner kronor', 'Socialnämndens prognos visar ett överskott på 5 mkr': a nämnd's surplus is its
+    deviation from its budget ([unit_surplus]); the clause holds the name, the verb (before or after it), the surplus
+    and its link, nothing else. In a report on part of the year only a forecast (a [columns] prognos word in the
+    sentence) is the year's deviation."""
+    rule = words()["unit_surplus"]
+    if m.comparative is not None:
+        return None
+    left = toks[prev_end:m.start]
+    folded = [t.fold for t in left]
+    if not folded or folded[-1] not in rule["links"]:
+        return None
+    pos = len(folded) - 1
+    kinds = {kind: _longest_ending(folded[:pos], kind) for kind in ("positive", "negative", "neutral")}
+    kind, surplus = max(kinds.items(), key=lambda k: k[1])
+    printed_sign = m.amount.printed.lstrip()[:1]
+    if not surplus or (kind == "positive" and printed_sign in MINUS) or \
+            (kind == "negative" and printed_sign not in MINUS) or (kind == "neutral" and printed_sign not in (*MINUS, "+")):
+        return None                             # a sign only in words, or words and print that disagree
+    pos -= surplus
+    verb = _longest_ending(folded[:pos], "verbs")
+    span = _unit_name(left, folded, pos - verb) if verb else None
+    if span is None:                            # "Dock redovisar omsorgsnämnden …": the verb first
+        span = _unit_name(left, folded, pos)
+        if span is None or not _longest_ending(folded[:span[0]], "verbs"):
+            return None
+        q = span[0] - _longest_ending(folded[:span[0]], "verbs")
+    else:
+        q = span[0]
+    first, name_end = span
+    if not _clause_starts_at(left, folded, q):
+        return None
+    whole = [t.fold for t in toks]
+    if _has(folded[q:], "blockers") or not _unit_surplus_ends(toks, m) or \
+            any(w in rule["part_year"] or w in words()["months"] for w in whole):
+        return None
+    if doc_type in words()["partial_reports"]["doc_types"] and not _has(whole, "column_prognos"):
+        return None                             # the period's surplus or the year's forecast: not said
+    period = _period(toks, m, fiscal_year)
+    if period is None:
+        return None
+    name = " ".join(t.text.strip(",;:()") for t in left[first:name_end])
+    if folded[name_end - 1].endswith("s") and not folded[name_end - 1].endswith(tuple(rule["suffixes"])):
+        name = name[:-1]                        # "Socialnämndens prognos": the unit is Socialnämnden
+    label = name[:1].upper() + name[1:]
+    item = map_item(rule["statement"], label).item
+    return [TextFigure(rule["statement"], item, label, " ".join(t.text for t in toks[prev_end + q:m.end]), period,
+                       rule["column"], "entity", m.amount, m.unit, toks[m.start].line, "sentence")]
+
+
+def _unit_name(left: list[_Token], folded: list[str], end: int) -> tuple[int, int] | None:
+    """(first token, token after the name) of a unit's name that ends at `end` ("kommunstyrelsen", "Barn- och
+    utbildningsnämnden"), or of its genitive and a [unit_surplus] subject ("Socialnämndens prognos"); None for none."""
+    rule = words()["unit_surplus"]
+    subject = _longest_ending(folded[:end], "subjects")
+    if subject:
+        end -= subject
+        if end < 1 or not folded[end - 1].endswith(tuple(s + "s" for s in rule["suffixes"])):
+            return None
+    elif end < 1 or not folded[end - 1].endswith(tuple(rule["suffixes"])):
+        return None
+    if folded[end - 1].rstrip("s") in rule["suffixes"]:
+        return None                             # "Nämnden redovisar …": no name
+    q = end - 1
+    while q >= 2 and folded[q - 1] in rule["joiners"] and left[q - 2].text.endswith("-"):
+        q -= 2                                  # "Barn- och utbildningsnämnden"
+    return q, end
+
+
+def _longest_ending(seq: Sequence[str], key: str) -> int:
+    """Length of the longest [unit_surplus] `key` phrase that ends `seq` (0 when none does)."""
+    return max((len(p) for p in _unit_phrases(key) if len(p) <= len(seq) and tuple(seq[len(seq) - len(p):]) == p),
+               default=0)
+
+
+def _unit_surplus_ends(toks, m: _Mention) -> bool:
+    """Does the amount end its clause, or do [unit_surplus] words follow it (the year or the budget and the clause's
+    end, or a new clause)?"""
+    if toks[m.end - 1].text.endswith((".", ",", ";", "!", "?")) or m.end >= len(toks):
+        return True
+    if toks[m.end].fold in words()["unit_surplus"]["after_clauses"]:
+        return True
+    after = ["YEAR" if YEAR.match(t.fold) else t.fold for t in toks[m.end:m.end + 4]]
+    for p in _unit_phrases("after_ends"):
+        n = len(p)
+        if tuple(after[:n]) == p and (m.end + n >= len(toks) or toks[m.end + n - 1].text.endswith((".", ",", ";", "!", "?"))):
+            return True
+    return False
+
+
+def _unit_phrases(key: str) -> list[tuple[str, ...]]:
+    return [tuple(w.split()) for w in words()["unit_surplus"][key]]
+
+
+def _clause_starts_at(left: list[_Token], folded: list[str], q: int) -> bool:
+    """Does a clause start at token q: the sentence's start, after a comma or a list marker, after a clause word
+    ([clause_starts]) or an adverb that opens a sentence (capitalised: 'Dock', 'Nu')?"""
+    if q == 0:
+        return True
+    prev = left[q - 1].text
+    if prev.endswith((",", ";", ":")) or prev in MARKERS or _ends_with(folded[:q], "clause_starts"):
+        return True
+    return q == 1 and prev[:1].isupper() and prev.isalpha()
 
 
 def _sek(amount: Amount, unit: str) -> float:
@@ -535,6 +768,10 @@ def _key_figure(toks, m: _Mention, prev_end: int, statement, default_column, cap
     label = " ".join(printed).strip(" :-–")
     if not label:
         return None
+    if statement != "budget" and folded[-1].endswith(tuple(words()["unit_surplus"]["suffixes"])) and not link and \
+            not _columns_named(clause):
+        return None                       # "Barn och utbildningsnämnden 13,1 mkr" outside a budget: its surplus or its
+        #                                   cost? not said (a budget's "• Kommunstyrelsen 51,6 mnkr" is its frame)
     return _figures(m, label, " ".join(t.text for t in toks[start:m.end]), statement, clause, folded, sign_words,
                     default_column, fiscal_year, toks, "key_figure")
 
@@ -634,6 +871,8 @@ def _sentence_figure(toks, m: _Mention, prev_end: int, statement, default_column
         pos -= n
         fillers += 1
     subject = _subject_at(statement, left, pos)
+    if surplus and subject is not None and all(w in words()["agent_nouns"] for w in folded[subject[0]:pos]):
+        subject = None                                   # "visar budgeten ett överskott": the agent, not a subject
     if subject is None and statement != "oversikt":      # a budget page's sentence about the year's result:
         statement, subject = "oversikt", _subject_at("oversikt", left, pos)
         default_column = None                            # its column only from its own words
@@ -743,19 +982,19 @@ def _deviation_figure(toks, m: _Mention, prev_end: int, last: TextFigure | None)
     if not link:
         return None
     core = left[:len(left) - link]
-    refer = words()["phrases"]["deviation_refer_back" if prev_end else "deviation_refer_start"]
+    after_comma = not prev_end or toks[prev_end - 1].text.endswith(",")
+    refer = words()["phrases"]["deviation_refer_start" if not prev_end else
+                               "deviation_refer_back" if after_comma else "deviation_refer_verb"]
     head = max((len(p) for p in refer if tuple(core[:len(p)]) == p), default=0)
     tail = _ends_with(core, "deviation_subjects")
     if not head or not tail or head + tail > len(core):
         return None
     middle = core[head:len(core) - tail]
-    if prev_end and not toks[prev_end - 1].text.endswith(","):
-        return None
     if middle and not (_ends_with(middle, "negative") == len(middle) or _ends_with(middle, "positive") == len(middle)):
         return None
     if _after_blocked(_clause_after(toks[m.end:])):
         return None
-    sign = _sign(middle)
+    sign = _sign(core[head:])                   # "ett underskott mot budgeten": the subject signs it too
     printed_sign = m.amount.printed.lstrip()[:1]
     if sign < 0 and printed_sign not in MINUS or sign > 0 and printed_sign in MINUS:
         return None                   # a sign in words over an unsigned figure, or words and print that disagree
@@ -793,7 +1032,7 @@ def _compared_deviation(toks, m: _Mention, prev_end: int, last: TextFigure | Non
 
 def _after_agent_verb(left: list[_Token], end: int) -> bool:
     """Do the words before `end` name an organisation right after an agent verb ("redovisar Uppsala kommun")?"""
-    nouns = words()["organisation_nouns"]
+    nouns = words()["agent_nouns"]
     q = end
     while q > 0 and end - q < 5 and ((left[q - 1].text[:1].isupper() and left[q - 1].text.isalpha())
                                      or left[q - 1].fold in nouns):
@@ -812,7 +1051,7 @@ def _is_organisation(left: list[_Token], verb: int) -> bool:
     agent = left[start:verb]
     if not 0 < len(agent) <= 5:
         return False
-    nouns = words()["organisation_nouns"]
+    nouns = words()["agent_nouns"]
     return all((t.text[:1].isupper() and t.text.isalpha()) or t.fold in nouns for t in agent) and \
         any(t.fold in nouns for t in agent) or (len(agent) == 1 and agent[0].fold in nouns)
 
@@ -872,7 +1111,7 @@ def _period(toks: list[_Token], m: _Mention, fiscal_year: int | None) -> int | N
     years = {int(t.fold) for k, t in enumerate(outside) if YEAR.match(t.fold) and not _reference_year(outside, k)}
     if not years and any(YEAR.match(t.fold) for t in outside):
         return None            # "jämfört med 2021", "2023 års nivå": only a reference year, the period is not said
-    if m.comparative is not None and m.comparative_year is None and \
+    if m.comparative is not None and m.comparative_year is None and not m.year_before_said and \
             any(YEAR.match(t.fold) for t in outside):
         return None            # "(with 2018's figures in parentheses)": which year is which is not ours to guess
     if len(years) <= 1:
