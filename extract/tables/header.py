@@ -374,6 +374,13 @@ def group_only_labels() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
+def company_labels() -> tuple[str, ...]:
+    """Folded lines only a company's accounts print (table_words.toml [group_only] company_labels)."""
+    with resources.files("arsred.extract").joinpath("data/table_words.toml").open("rb") as fh:
+        return tuple(fold(w) for w in tomllib.load(fh)["group_only"].get("company_labels", []))
+
+
+@lru_cache(maxsize=1)
 def block_scope_words() -> dict[str, tuple[str, ...]]:
     """Scope -> folded genitives a block heading names it by (table_words.toml [block_scopes])."""
     with resources.files("arsred.extract").joinpath("data/table_words.toml").open("rb") as fh:
