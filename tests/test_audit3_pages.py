@@ -51,3 +51,14 @@ def test_the_cash_flow_of_exploatering_is_not_the_cash_flow_of_investeringar() -
     assert inv == {2013: -9_790_000_000, 2014: -1_865_000_000, 2015: -2_405_000_000}
     expl = {f.period: f.value_sek for f in result.facts if f.label == "Kassaflöde från exploateringsverksamheten"}
     assert expl == {2013: -130_000_000, 2014: -178_000_000, 2015: -233_000_000}
+
+
+def test_a_known_compound_three_changes_off_a_line_is_another_line_not_an_ocr_slip() -> None:
+    # the Göteborg 2015 words: OCR leaves no real word behind, so a word the lexicon knows is read as
+    # itself ('exploateringsverksamheten'), while a shortened form no lexicon holds stays a slip of its
+    # line ('likvidpåverkande' of 'likviditetspåverkande', printed on the same page)
+    from arsred.normalize.items import _slip_of
+
+    assert not _slip_of("exploateringsverksamheten", "investeringsverksamheten")
+    assert _slip_of("likvidpaverkande", "likviditetspaverkande")
+    assert _slip_of("kassaflbde", "kassaflode")
