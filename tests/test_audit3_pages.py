@@ -62,3 +62,20 @@ def test_a_known_compound_three_changes_off_a_line_is_another_line_not_an_ocr_sl
     assert not _slip_of("exploateringsverksamheten", "investeringsverksamheten")
     assert _slip_of("likvidpaverkande", "likviditetspaverkande")
     assert _slip_of("kassaflbde", "kassaflode")
+
+
+def test_a_table_flattened_with_a_bar_line_between_cells_is_read_and_its_dash_rows_cut_no_sum() -> None:
+    # every cell on its own line with a '|' line between: nothing was read (status error). Read, the rows
+    # printing '–' in every column ('Förändring av periodiseringsfonder') must not count as headings, or
+    # 'Summa bokslutsdispositioner' seemed to follow a heading and 'Resultat före skatt' summed it twice
+    result = process_document(str(PAGES / "abk_2022_resultatrakningar.txt"))
+    got = {(f.label, f.scope, f.period): f.value_sek for f in result.facts}
+    assert got[("Hyresintäkter", "group", 2022)] == 842_469_000
+    assert got[("Hyresintäkter", "entity", 2021)] == 765_715_000
+    assert got[("Årets resultat", "group", 2022)] == 23_229_000
+    assert got[("Årets resultat", "entity", 2022)] == 20_753_000
+    assert ("Förändring av periodiseringsfonder", "group", 2022) not in got
+    assert result.record.n_failed_checks == 0 and result.record.status != "flagged"
+    assert any(c.status == "pass" and c.message.startswith("Resultat före skatt 30 728 000 = Resultat efter finansiella "
+                                                            "poster 33 728 000 + Summa bokslutsdispositioner -3 000 000")
+               for c in result.checks)
