@@ -21,7 +21,13 @@ from arsred.extract.reading.read import doc_id_for, read_document
 from arsred.extract.sections import YEAR, Section, config, content_lines, find_sections, fold
 from arsred.extract.sections_oneline import unfold_lines
 from arsred.extract.tables import Row, Table, declared_unit
-from arsred.extract.tables.header import company_labels, group_only_labels, row_statement, scope_named
+from arsred.extract.tables.header import (
+    company_labels,
+    group_only_labels,
+    minority_labels,
+    row_statement,
+    scope_named,
+)
 from arsred.extract.tables.proof import (
     assumed_statement,
     choose_reading,
@@ -407,16 +413,18 @@ def _header_toks(table: Table) -> list:
 def _scope_from_lines(table: Table, section: Section) -> None:
     """A table that names no scope but prints a line only consolidated accounts have (income tax,
     minority share) is the group's: the organisation itself pays no income tax. A company's own
-    report (a table holding a line only a company prints, such as Rörelseresultat) pays its own."""
+    report (a table holding a line only a company prints, such as Rörelseresultat) pays its own, but
+    a minority's share makes any report's table the group's."""
     if any(c.scope != "entity" for c in table.header.columns):
         return
     named = [section.title] + [ln.text for ln in table.header.lines]
     if any(scope_named(text) for text in named if text):
         return
     labels = [fold(row.label) for row in table.rows if row.has_values]
-    if any(label.startswith(company_labels()) for label in labels):
+    minority = any(fold(row.label).startswith(minority_labels()) for row in table.rows if row.label)
+    if not minority and any(label.startswith(company_labels()) for label in labels):
         return
-    if any(label.startswith(group_only_labels()) for label in labels):
+    if minority or any(label.startswith(group_only_labels()) for label in labels):
         table.header = replace(table.header, columns=tuple(replace(c, scope="group") for c in table.header.columns))
 
 

@@ -79,3 +79,28 @@ def test_a_table_flattened_with_a_bar_line_between_cells_is_read_and_its_dash_ro
     assert any(c.status == "pass" and c.message.startswith("Resultat före skatt 30 728 000 = Resultat efter finansiella "
                                                             "poster 33 728 000 + Summa bokslutsdispositioner -3 000 000")
                for c in result.checks)
+
+
+def test_a_parent_companys_cash_flow_is_its_own_not_the_groups_for_its_tax() -> None:
+    # 'Kassaflödesanalys för moderbolaget' with 'Betald skatt': the company's own accounts (46 figures,
+    # 38 verified, were the group's in an `ok` document)
+    result = process_document(str(PAGES / "bilia_2016_kassaflodesanalys_moderbolaget.txt"))
+    assert result.facts and all(f.scope == "entity" for f in result.facts)
+
+
+def test_a_table_in_msek_is_read_in_millions_not_guessed_thousands() -> None:
+    # 'MSEK Not 2017 2016': 'Upptagna lån 640' is 640 mkr; with MSEK unknown the table was taken for
+    # one in tkr by its figures' size, a thousandfold too small
+    result = process_document(str(PAGES / "duni_2017_kassaflodesanalys_moderbolaget.txt"))
+    got = {(f.label, f.period): f.value_sek for f in result.facts}
+    assert got[("Upptagna lån", 2017)] == 640_000_000
+    assert got[("Likvida medel vid årets utgång", 2017)] == 157_000_000
+    assert all(f.unit == "mkr" and f.scope == "entity" for f in result.facts)
+
+
+def test_a_companys_income_statement_with_a_minority_share_stays_the_groups() -> None:
+    # Luleå Energi: Nettoomsättning and Rörelseresultat, but 'Hänförligt till Moderbolagets aktieägare' /
+    # 'Minoritetens andel i årets resultat' under Årets resultat: consolidated accounts
+    result = process_document(str(PAGES / "luleaenergi_2019_resultatrakning_balansrakning.txt"))
+    rr = [f for f in result.facts if f.statement == "resultatrakning"]
+    assert rr and all(f.scope == "group" for f in rr)

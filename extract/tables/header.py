@@ -376,8 +376,13 @@ def group_only_labels() -> tuple[str, ...]:
 @lru_cache(maxsize=1)
 def company_labels() -> tuple[str, ...]:
     """Folded lines only a company's accounts print (table_words.toml [group_only] company_labels)."""
-    with resources.files("arsred.extract").joinpath("data/table_words.toml").open("rb") as fh:
-        return tuple(fold(w) for w in tomllib.load(fh)["group_only"].get("company_labels", []))
+    return tuple(fold(w) for w in _words()["group_only"].get("company_labels", []))
+
+
+@lru_cache(maxsize=1)
+def minority_labels() -> tuple[str, ...]:
+    """Folded lines of a minority's share: a group's in any report (table_words.toml [group_only])."""
+    return tuple(fold(w) for w in _words()["group_only"].get("minority_labels", []))
 
 
 @lru_cache(maxsize=1)
