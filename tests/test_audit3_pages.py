@@ -104,3 +104,12 @@ def test_a_companys_income_statement_with_a_minority_share_stays_the_groups() ->
     result = process_document(str(PAGES / "luleaenergi_2019_resultatrakning_balansrakning.txt"))
     rr = [f for f in result.facts if f.statement == "resultatrakning"]
     assert rr and all(f.scope == "group" for f in rr)
+
+
+def test_the_groups_equity_line_naming_the_parents_owners_names_no_company_column() -> None:
+    # 'Balansräkning för koncernen' / 'Eget kapital hänförligt till moderbolagets aktieägare Not 17': the
+    # owners of the parent, not the parent's own accounts; the equity and debts below stay the group's
+    result = process_document(str(PAGES / "castellum_2020_balansrakning_koncernen.txt"))
+    assert result.facts and all(f.scope == "group" for f in result.facts)
+    got = {(f.label, f.period): f.value_sek for f in result.facts}
+    assert got[("Summa eget kapital", 2020)] == 48_243_000_000
