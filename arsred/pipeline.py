@@ -13,7 +13,7 @@ from pathlib import Path
 import regex
 
 from arsred.errors import ArsredError, NoStatementsFound
-from arsred.extract.amounts import Amount
+from arsred.extract.amounts import MINUS, Amount
 from arsred.extract.document import Box, Cell, Document, Line
 from arsred.extract.metadata import detect_metadata, organisation_kind, title_year
 from arsred.extract.moneyblocks import find_money_blocks, find_year_lists
@@ -21,7 +21,12 @@ from arsred.extract.reading.read import doc_id_for, read_document
 from arsred.extract.sections import Section, config, content_lines, find_sections, fold
 from arsred.extract.sections_oneline import unfold_lines
 from arsred.extract.tables import Row, Table, declared_unit
-from arsred.extract.tables.header import group_only_labels, scope_named
+from arsred.extract.tables.header import (
+    company_labels,
+    group_only_labels,
+    minority_labels,
+    scope_named,
+)
 from arsred.extract.tables.proof import (
     assumed_statement,
     choose_reading,
@@ -172,7 +177,7 @@ def extract_document(document: Document, options: Options, record: DocumentRecor
             f"Kassaflödesanalys, Driftredovisning, Noter, budget tables"
             + (f"; headings seen but no table under them: {', '.join(statements)}" if statements else "") + ")"
             + "".join(f"; {d.warning}" for d in decisions if d.unit is None) + _unread_pages(document))
-    _reconcile(result, lines)
+    _reconcile(result, lines, {t_index: _nil_rows(table) for t_index, (table, _) in enumerate(tables)})
     _skip_checks_on_unreadable(result, [(t_index, table) for t_index, (table, _) in enumerate(tables)], warnings)
     _tie_goals(result)
     if repair:
@@ -365,14 +370,19 @@ def _header_toks(table: Table) -> list:
 
 def _scope_from_lines(table: Table, section: Section) -> None:
     """A table that names no scope but prints a line only consolidated accounts have (income tax,
-    minority share) is the group's: the organisation itself pays no income tax."""
+    minority share) is the group's: the organisation itself pays no income tax. A company's own
+    report (a table holding a line only a company prints, such as Rörelseresultat) pays its own, but
+    a minority's share makes any report's table the group's."""
     if any(c.scope != "entity" for c in table.header.columns):
         return
     named = [section.title] + [ln.text for ln in table.header.lines]
     if any(scope_named(text) for text in named if text):
         return
-    group_only = group_only_labels()
-    if any(fold(row.label).startswith(group_only) for row in table.rows if row.has_values):
+    labels = [fold(row.label) for row in table.rows if row.has_values]
+    minority = any(fold(row.label).startswith(minority_labels()) for row in table.rows if row.label)
+    if not minority and any(label.startswith(company_labels()) for label in labels):
+        return
+    if minority or any(label.startswith(group_only_labels()) for label in labels):
         table.header = replace(table.header, columns=tuple(replace(c, scope="group") for c in table.header.columns))
 
 
@@ -543,12 +553,26 @@ def _span(s: Section) -> SectionSpan:
     return SectionSpan(s.kind, s.title, sp, sl, ep, el, s.note)
 
 
-def _reconcile(result: DocumentResult, lines: list[Line]) -> None:
+def _reconcile(result: DocumentResult, lines: list[Line], nil_rows: dict[int, frozenset[int]]) -> None:
     from arsred.normalize.reconcile import one_row_per_failure, reconcile
 
     checks, result.facts = reconcile(result.facts, lines=lines, fiscal_year=result.record.fiscal_year,
-                                     doc_type=result.record.doc_type)
+                                     doc_type=result.record.doc_type, nil_rows=nil_rows)
     result.checks = one_row_per_failure(checks)
+
+
+def _nil_rows(table: Table) -> frozenset[int]:
+    """Rows that print a dash and nothing else in every cell ('Förändring av periodiseringsfonder – – – –'):
+    nil amounts, a line of the table and not a heading (no figure of theirs becomes a fact)."""
+    out = set()
+    for r_index, row in enumerate(table.rows):
+        if row.has_values or not row.label:
+            continue
+        rest = row.line.text.replace(row.label_raw, " ", 1) if row.label_raw else row.line.text
+        tokens = " ".join([rest] + [ln.text for ln in row.extra_lines]).split()
+        if tokens and all(t.strip(MINUS) == "" for t in tokens):
+            out.add(r_index)
+    return frozenset(out)
 
 
 def _skip_checks_on_unreadable(result: DocumentResult, tables: list[tuple[int, Table]], warnings: list[str]) -> None:

@@ -13,6 +13,7 @@ from importlib import resources
 
 import regex
 from arsred.extract.sections import fold
+from arsred.normalize.lexicon import get_lexicon, strip_key
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
@@ -106,7 +107,18 @@ def _slips_only(key: str, synonym_key: str) -> bool:
     words, other = key.split(), synonym_key.split()
     if len(words) != len(other):
         return True
-    return all(a == b or Levenshtein.distance(a, b) <= max(2, len(b) // 4) for a, b in zip(words, other))
+    return all(a == b or _slip_of(a, b) for a, b in zip(words, other))
+
+
+def _slip_of(word: str, other: str) -> bool:
+    """Is `word` `other` damaged? Two changes always pass; up to a quarter of a long word passes only
+    when `word` itself is no word the lexicon knows: OCR leaves no real word behind, and a known
+    compound three or more changes off is another line ("exploateringsverksamheten", six changes
+    from "investeringsverksamheten")."""
+    changes = Levenshtein.distance(word, other)
+    if changes <= 2:
+        return True
+    return changes <= len(other) // 4 and not get_lexicon().candidates(strip_key(word))
 
 
 def slug(label: str) -> str:

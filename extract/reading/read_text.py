@@ -121,6 +121,11 @@ def table_text(text: str) -> str:
 SUPERSCRIPT_MARK = regex.compile(r"(?<=\d)[¹²³⁴⁵⁶⁷⁸⁹⁰]+")
 
 
+# A line of nothing but cell bars ('|'): the border between the cells of a table flattened one cell a
+# line (AB Kristianstadsbyggen 2022), no print.
+CELL_BARS = regex.compile(r"[\s|]*")
+
+
 def read_text(path: str, doc_id: str, sha256: str, data: bytes) -> Document:
     text = SUPERSCRIPT_MARK.sub(lambda m: "*" * len(m.group()), decode(data, path).translate(HYPHENS))
     pages: list[list[Line]] = [[]]
@@ -132,7 +137,7 @@ def read_text(path: str, doc_id: str, sha256: str, data: bytes) -> Document:
                 page_no += 1
                 pages.append([])
             chunk = strip_markup(chunk)
-            if chunk.strip():
+            if chunk.strip() and not CELL_BARS.fullmatch(chunk):
                 pages[-1].append(Line(page_no, number, chunk.rstrip(), split_cells(chunk.rstrip()), "text"))
         if "\f" not in text and FOOTER.match(raw):
             page_no += 1

@@ -370,6 +370,18 @@ def group_only_labels() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
+def company_labels() -> tuple[str, ...]:
+    """Folded lines only a company's accounts print (table_words.toml [group_only] company_labels)."""
+    return tuple(fold(w) for w in _words()["group_only"].get("company_labels", []))
+
+
+@lru_cache(maxsize=1)
+def minority_labels() -> tuple[str, ...]:
+    """Folded lines of a minority's share: a group's in any report (table_words.toml [group_only])."""
+    return tuple(fold(w) for w in _words()["group_only"].get("minority_labels", []))
+
+
+@lru_cache(maxsize=1)
 def block_scope_words() -> dict[str, tuple[str, ...]]:
     """Scope -> folded genitives a block heading names it by (table_words.toml [block_scopes])."""
     return {k: tuple(fold(w) for w in v) for k, v in _words().get("block_scopes", {}).items()}

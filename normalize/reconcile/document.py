@@ -50,7 +50,8 @@ MAX_SLIP_FACTS = 60
 
 
 def reconcile(facts: list[Fact], *, lines: Sequence[Line] = (), fiscal_year: int | None = None,
-              doc_type: str = "") -> tuple[list[CheckResult], list[Fact]]:
+              doc_type: str = "", nil_rows: dict[int, frozenset[int]] | None = None,
+              ) -> tuple[list[CheckResult], list[Fact]]:
     """Every check row for one document, and the facts with OCR-slip suggestions where found.
 
     `doc_type` ("arsredovisning", "delarsrapport", "verksamhetsplan_budget") decides which columns
@@ -60,20 +61,24 @@ def reconcile(facts: list[Fact], *, lines: Sequence[Line] = (), fiscal_year: int
     if not doc_type and lines:
         doc_type = metadata.doc_type(list(lines))
     scopes = sorted({f.scope for f in facts}, key=lambda s: s != "entity")
-    return _reconcile_scopes(facts, scopes, lines, fiscal_year, doc_type)
+    return _reconcile_scopes(facts, scopes, lines, fiscal_year, doc_type, nil_rows or {})
 
 
 def _reconcile_scopes(facts: list[Fact], scopes: list[str], lines: Sequence[Line], fiscal_year: int | None,
-                      doc_type: str) -> tuple[list[CheckResult], list[Fact]]:
+                      doc_type: str, nil_rows: dict[int, frozenset[int]]) -> tuple[list[CheckResult], list[Fact]]:
     """The organisation's own accounts and the group's (Koncernen, Sammanställd redovisning) each
     add up on their own: their checks run apart, each check only on the accounts its `scopes` in
     checks.toml names (amounts in the text, the domain rules and the equity roll-forward hold for
-    the organisation's own figures only: a group's equity moves by more than its result)."""
+    the organisation's own figures only: a group's equity moves by more than its result).
+    `nil_rows`: per table, the rows that print a dash in every cell — lines whose amounts are nil,
+    printed like any other, not headings that cut the rows above a total off from it."""
     results: list[CheckResult] = []
     by_key: dict[str, Fact] = {}
     printed: dict[tuple[str, int], set[int]] = {}
     for f in facts:
         printed.setdefault((f.statement, f.table), set()).add(f.row)
+    for (_, table), rows in printed.items():
+        rows.update(nil_rows.get(table, ()))
     printed_rows = {key: frozenset(rows) for key, rows in printed.items()}
     for scope in scopes:
         checks = tuple(c for c in load_checks() if c.applies_to(scope))
