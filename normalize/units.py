@@ -105,10 +105,16 @@ def decide_units(tables: list[tuple[Table, str | None]], evidence: list[tuple[in
             # tkr are printed whole; a statement printed with decimals and no unit is in millions
             decisions[i] = UnitDecision(None, "mkr", f"{table.statement}: no unit declared; read as mnkr "
                                                      f"(its figures carry decimals, as amounts in millions do)")
+        elif bounded:
+            decisions[i] = UnitDecision(None, bounded[0], f"{table.statement}: no unit declared; read as "
+                                                          f"{bounded[0]}: {bounded[1]}")
         else:
+            # whole figures under 100 000 are too small for kronor but fit tkr and mkr alike (a company's
+            # 'Hyresintäkter 1 103' is 1,1 billion): without the report's word the unit is unknown
             largest_figure = max(vals, default=0)
-            decisions[i] = UnitDecision(None, "tkr", f"{table.statement}: no unit declared; read as tkr "
-                                                     f"(its largest figure, {largest_figure:,}, is too small for kronor)"
+            decisions[i] = UnitDecision(None, None, f"{table.statement}: no unit declared, and its whole figures "
+                                                    f"(the largest {largest_figure:,}) read as well in tkr as in mkr: "
+                                                    "its figures that print no unit of their own are left out"
                                         .replace(",", " "))
     return [d for d in decisions if d is not None]
 
