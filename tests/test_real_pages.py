@@ -166,6 +166,17 @@ def test_a_header_broken_over_lines_and_a_unit_stated_in_the_text_above() -> Non
     assert {f.unit for f in facts} == {"mkr"}
 
 
+def test_a_dash_apart_before_a_zero_in_a_table_that_glues_its_signs_is_an_empty_cell() -> None:
+    """Region Västernorrland's 'Orealiserade kursförändringar -14 - 0 0 0': the table glues every minus
+    sign to its figure ('-7 796'), so the dash standing apart before a zero is the empty 2021 cell, not
+    a sign of zero; taken either way the row read four ways and none of its figures came out."""
+    from arsred.pipeline import process_document
+
+    facts = process_document(str(PAGES / "regionvasternorrland_2022_resultatbudget.txt")).facts
+    row = {(f.period, f.column): f.value_sek for f in facts if f.label == "Orealiserade kursförändringar"}
+    assert row == {(2020, "utfall"): -14e6, (2022, "budget"): 0, (2023, "budget"): 0, (2024, "budget"): 0}
+
+
 def test_a_row_glued_into_an_outsized_amount_to_fit_the_header_stays_unread(tmp_path) -> None:
     """The same page with the first three lines of its header lost ('2022 Plan' / '2023 Plan 2024' left:
     three columns): 'Finansiella intäkter 88 87 97 103 103' fits them only as 88, 87 and 97 103 103, an

@@ -691,22 +691,31 @@ def _surplus_rows(row: StreamRow, rows: list[StreamRow], n: int, grammar: Gramma
 def _empty_dashes(rows: list[StreamRow]) -> frozenset[str]:
     """Dashes the table uses only as empty cells: where negatives are printed glued with one dash
     ('-219', '-1 178') and another dash stands alone ('9 – 9 –'), that other dash before a figure
-    ('– 51') is an empty cell and the figure, not a minus sign apart from its digits."""
+    ('– 51') is an empty cell and the figure, not a minus sign apart from its digits. The glued dash
+    itself standing apart only before a zero ('-14 - 0 0 0') is an empty cell too: no sign turns a
+    zero negative, and the table prints its signs glued."""
     texts = [g for r in rows for g, _ in r.groups]
     glued = Counter(m.group(1) for t in texts for m in regex.finditer(r"(?<![\d\S])([\-−–—])\d", t))
     if sum(glued.values()) < 3:
         return frozenset()
     alone = {m.group(1) for t in texts for m in regex.finditer(r"(?:^|\s)([\-−–—])(?=\s|$)", t)}
-    return frozenset(d for d in alone if d not in glued)
+    return frozenset(d for d in alone if d not in glued or d not in _signs_apart(texts))
 
 
 def _sign_dashes(rows: list[StreamRow]) -> frozenset[str]:
     """Dashes the table never prints as an empty cell: standing apart before a figure ('- 41 mnkr')
     such a dash is the figure's minus sign, not an empty cell followed by 41."""
     texts = [g for r in rows for g, _ in r.groups]
-    apart = {m.group(1) for t in texts for m in regex.finditer(r"(?:^|\s)([\-−–—])\s+\d", t)}
+    apart = _signs_apart(texts)
     empty = {m.group(1) for t in texts for m in regex.finditer(r"(?:^|\s)([\-−–—])(?=\s*$|\s+[^\d\s])", t)}
     return frozenset(apart - empty)
+
+
+def _signs_apart(texts: list[str]) -> set[str]:
+    """Dashes standing apart before a figure other than zero ('- 41'): a sign apart before a zero
+    ('- 0') signs nothing, so it does not show how the table prints its signs."""
+    return {m.group(1) for t in texts
+            for m in regex.finditer(r"(?:^|\s)([\-−–—])\s+(?!0(?:,0*)?(?![\d,]))\d", t)}
 
 
 def _sign_read_as_empty(reading: Reading, texts: list[str], signs: frozenset[str]) -> bool:
