@@ -237,3 +237,15 @@ def test_rows_like_a_statements_lines_under_no_heading_caption_or_header_are_not
     assert not [f for f in result.facts if f.statement == "resultatrakning"]
     assert not [f for f in result.facts if "8:00" in f.label_raw]
     assert "not read" in result.record.warnings
+
+
+def test_a_line_only_the_group_has_stands_in_the_groups_columns() -> None:
+    """Göteborg's Balansräkning, one cell per line with empty cells dropped: 'MINORITETSINTRESSE' prints
+    two figures under Kommunen 2015 | 2016 | Sammanställd redovisning 2015 | 2016, which no sum places.
+    The municipality has no minority owners (table_words.toml [group_only]): they are the group's."""
+    from arsred.pipeline import process_document
+
+    facts = process_document(str(PAGES / "goteborg_2016_balansrakning.txt")).facts
+    minority = {(f.scope, f.period): f.value_sek for f in facts if f.label.casefold() == "minoritetsintresse"}
+    assert minority == {("group", 2015): 253e6, ("group", 2016): 255e6}
+

@@ -28,6 +28,7 @@ from arsred.extract.tables.header import (
     caption_statement,
     cell_units,
     column_identities,
+    group_only_labels,
     header_tokens,
     part_scope,
     year_runs,
@@ -581,7 +582,7 @@ def _table(rows: list[StreamRow], model: HeaderModel, statement: str, title: str
             choices.append(RowChoice([Candidate(row.note_link, tuple([None] * n), 0.0)], undecided=True))
             kept.append(row)
             continue
-        choices.append(RowChoice(cands))
+        choices.append(RowChoice(_in_group_columns(cands, row, columns)))
         kept.append(row)
     if cut_off and grammar.cell_per_line:
         _cut_last_row(kept, choices, n)
@@ -613,6 +614,18 @@ def _table(rows: list[StreamRow], model: HeaderModel, statement: str, title: str
     named = caption_statement(caption.label) if caption is not None and len(columns) == 1 else None
     table = Table(named or statement, title, header, out_rows, unit_text, note, warnings)
     return table if any(r.has_values for r in out_rows) else None
+
+
+def _in_group_columns(cands: list[Candidate], row: StreamRow, columns: list[Column]) -> list[Candidate]:
+    """A line only consolidated accounts have ('Minoritetsintresse', income tax: table_words.toml
+    [group_only]) in a table of the organisation's and the group's columns prints its figures in the
+    group's: the organisation itself has no minority owners and pays no income tax. Placements that
+    put a figure in the organisation's columns are no reading of it (all are kept where none is left)."""
+    group = {k for k, c in enumerate(columns) if c.scope == "group"}
+    if not group or len(group) == len(columns) or not fold(row.label).startswith(group_only_labels()):
+        return cands
+    inside = [c for c in cands if all(cell is None or cell[0] is None or k in group for k, cell in enumerate(c.cells))]
+    return inside or cands
 
 
 def _item(statement: str, row: StreamRow) -> str | None:
