@@ -249,3 +249,14 @@ def test_a_line_only_the_group_has_stands_in_the_groups_columns() -> None:
     minority = {(f.scope, f.period): f.value_sek for f in facts if f.label.casefold() == "minoritetsintresse"}
     assert minority == {("group", 2015): 253e6, ("group", 2016): 255e6}
 
+
+def test_a_column_whose_one_part_equals_the_sum_places_the_rows_beside_it() -> None:
+    """Göteborg's note 3, empty cells dropped: 'Återbetalning av AFA Fora 171 176' and '… infrastruktur
+    28 29' print two figures of four columns; 'Återföring utvecklingsfond 120 106 120 106' and 'Summa
+    jämförelsestörande intäkter 319 106 325 106' leave only 171 + 28 + 120 = 319 and 176 + 29 + 120 = 325.
+    The 2016 columns, a sum of one part (106 = 106), bar the other placements."""
+    from arsred.pipeline import process_document
+
+    facts = process_document(str(PAGES / "goteborg_2016_not3_jamforelsestorande_poster.txt")).facts
+    afa = {(f.scope, f.period): f.value_sek for f in facts if f.label == "Återbetalning av AFA Fora"}
+    assert afa == {("entity", 2015): 171e6, ("group", 2015): 176e6}
