@@ -260,3 +260,19 @@ def test_a_column_whose_one_part_equals_the_sum_places_the_rows_beside_it() -> N
     facts = process_document(str(PAGES / "goteborg_2016_not3_jamforelsestorande_poster.txt")).facts
     afa = {(f.scope, f.period): f.value_sek for f in facts if f.label == "Återbetalning av AFA Fora"}
     assert afa == {("entity", 2015): 171e6, ("group", 2015): 176e6}
+
+
+def test_a_list_under_a_caption_naming_the_budget_frames_is_the_budget() -> None:
+    """Vara's news item: 'Artikeln publicerades 24 juni 2024' (a date, no row of figures), then 'Ramarna för
+    driftsbudgeten nästa år blir:' over bullets 'Kommunstyrelsen: 107,9 miljoner'. The caption names the
+    budget (table_words.toml [caption_statements]): one budget column of the report's year; the sentence
+    after the list ('Det ger ett budgeterat resultat på + 20,1 miljoner kronor.') is no row of it."""
+    from arsred.pipeline import process_document
+
+    facts = process_document(str(PAGES / "vara_2025_driftsbudgetramar.txt")).facts
+    table = {(f.label, f.statement, f.period, f.column): f.value_sek for f in facts if f.source == "table"}
+    assert table == {("Kommunstyrelsen", "budget", 2025, "budget"): 107.9e6,
+                     ("Bildningsnämnden", "budget", 2025, "budget"): 513.4e6,
+                     ("Socialnämnden", "budget", 2025, "budget"): 473.9e6,
+                     ("Tekniska nämnden", "budget", 2025, "budget"): 34.7e6,
+                     ("Miljö- och byggnadsnämnden", "budget", 2025, "budget"): 5.7e6}

@@ -76,6 +76,11 @@ def _phrase_index() -> dict[str, tuple[str, str]]:
 
 
 @lru_cache(maxsize=1)
+def month_words() -> frozenset[str]:
+    """Month names, folded (table_words.toml [months])."""
+    return _months()
+
+
 def _months() -> frozenset[str]:
     with resources.files("arsred.extract").joinpath("data/table_words.toml").open("rb") as fh:
         return frozenset(fold(m) for m in tomllib.load(fh)["months"]["words"])

@@ -30,6 +30,7 @@ from arsred.extract.tables.header import (
     column_identities,
     group_only_labels,
     header_tokens,
+    month_words,
     part_scope,
     year_runs,
 )
@@ -497,12 +498,20 @@ def _rows_in_the_tables_unit(rows: list[StreamRow], unit_text: str, statement: s
     return kept
 
 
+def _ends_a_sentence(text: str) -> bool:
+    """A line that ends in a figure, its unit and a full stop ('Det ger ett budgeterat resultat på + 20,1
+    miljoner kronor.') is a sentence: a cell of a table ends in no full stop."""
+    units = "|".join(regex.escape(u) for u in cell_units())
+    return bool(regex.search(rf"\d\s*(?:{units})\s*\.\s*$", text, flags=regex.I))
+
+
 def _rows_not_running_text(rows: list[StreamRow], statement: str, warnings: list[str]) -> list[StreamRow]:
     """A paragraph that ends in a figure ('… innebär en ökad upplåning med cirka 170 mnkr.') is prose
     the table's lines run past, not a row: its figures are left out, with a warning."""
     kept = []
     for row in rows:
-        if row.groups and row.label_lines and any(running_text(row.label, ln.text) for ln in row.label_lines):
+        if row.groups and row.label_lines and (any(running_text(row.label, ln.text) for ln in row.label_lines)
+                                               or _ends_a_sentence(row.groups[-1][1].text)):
             where = row.label_lines[0]
             warnings.append(f"{statement}: running text on page {where.page} line {where.number} ends in a figure; "
                             "it is no row of the table: not read")
@@ -612,6 +621,9 @@ def _table(rows: list[StreamRow], model: HeaderModel, statement: str, title: str
     explicit = any(t.kind == "period" for t in model.tokens)
     header = Header(tuple(columns), has_note=has_note, lines=tuple(header_lines) if explicit else ())
     named = caption_statement(caption.label) if caption is not None and len(columns) == 1 else None
+    if named == "budget" and not kind and not any(t.kind == "kind" for t in model.tokens):
+        # "Ramarna för driftsbudgeten nästa år blir:" over one figure a row: the column is the budget
+        header = replace(header, columns=(replace(columns[0], kind="budget"),))
     table = Table(named or statement, title, header, out_rows, unit_text, note, warnings)
     return table if any(r.has_values for r in out_rows) else None
 
@@ -641,10 +653,18 @@ def _unit_only(text: str) -> bool:
     return declared_unit(text) is not None and all(t.kind == "filler" for t in header_tokens(text))
 
 
+def _dated(row: StreamRow) -> bool:
+    """Does the row print only a year after a day and a month ('… 24 juni 2024')?"""
+    words = fold(row.label).split()
+    return len(row.groups) == 1 and bool(_YEAR_LINE.match(row.groups[0][0].strip())) and len(words) >= 2 \
+        and words[-1] in month_words() and words[-2].isdigit()
+
+
 def _caption(rows: list[StreamRow]) -> StreamRow | None:
     """The line without figures directly above a table's first row of figures, when it is a phrase
-    ("Nämnderna redovisar följande resultat mot budget:"), not a column word."""
-    first = next((k for k, r in enumerate(rows) if r.groups), None)
+    ("Nämnderna redovisar följande resultat mot budget:"), not a column word. A line that ends in a
+    date ('Artikeln publicerades 24 juni 2024') is no row of figures: the table starts below it."""
+    first = next((k for k, r in enumerate(rows) if r.groups and not _dated(r)), None)
     if not first or rows[first - 1].groups:
         return None
     row = rows[first - 1]
@@ -867,7 +887,7 @@ def _printed(cell) -> str:
 
 def _clean(label: str) -> str:
     """The label without layout marks: pipes, and the operator a reckoning prints before it ("= ", "-/+ ")."""
-    label = regex.sub(r"\s+", " ", label.replace("|", " ")).strip(" :")
+    label = regex.sub(r"\s+", " ", label.replace("|", " ")).strip(" :").lstrip("•▪◦● ")
     label = regex.sub(r"\s*\(\s*not(?:er)?\s*\d{1,2}(?:\s*,\s*\d{1,2})*\s*\)$", "", label, flags=regex.I)
     return OPERATORS.sub("", label).strip()
 
