@@ -276,3 +276,15 @@ def test_a_list_under_a_caption_naming_the_budget_frames_is_the_budget() -> None
                      ("Socialnämnden", "budget", 2025, "budget"): 473.9e6,
                      ("Tekniska nämnden", "budget", 2025, "budget"): 34.7e6,
                      ("Miljö- och byggnadsnämnden", "budget", 2025, "budget"): 5.7e6}
+
+
+def test_a_label_printing_the_year_and_the_year_before_in_brackets_orders_two_yearless_columns() -> None:
+    """Hultsfred's slide of notes 3 and 4, no year header: 'Preliminär slutavräkning 2012 (2011) 6,1 10,0'
+    prints the report's year and the year before in brackets, so note 3's two columns are 2012 and 2011
+    in that order; note 4 beside it prints no such label and stays unread (newest first is a convention)."""
+    from arsred.pipeline import process_document
+
+    facts = process_document(str(PAGES / "hultsfred_2012_noter.txt")).facts
+    total = {(f.period, f.column): f.value_sek for f in facts if f.label == "Summa skatteintäkter"}
+    assert total == {(2012, "utfall"): 488.5e6, (2011, "utfall"): 483.9e6}
+    assert {f.note for f in facts} == {3}

@@ -32,6 +32,7 @@ from arsred.extract.tables.header import (
     header_tokens,
     month_words,
     part_scope,
+    year_and_year_before,
     year_runs,
 )
 from arsred.extract.tables.lines import (
@@ -826,6 +827,9 @@ def _implicit_columns(rows: list[StreamRow], grammar: Grammar, fiscal_year: int 
     texts = [ln.text for ln in header_lines] + [t for row in rows for t in [row.label, *(g for g, _ in row.groups)]]
     runs = (run for t in texts for run in year_runs(t))
     years: list[str] = next((run for run in runs if len(run) >= n), [])
+    if n == 2 and not years and fiscal_year and year_and_year_before(
+            [f"{row.label} {row.groups[0][0]}" for row in rows if row.groups], fiscal_year):
+        years = [str(fiscal_year), str(fiscal_year - 1)]
     if len(years) < n or len(set(years)) != len(years):
         log.info("a table of %d columns whose years are printed nowhere above its rows: left unread", n)
         return []
