@@ -288,3 +288,17 @@ def test_a_label_printing_the_year_and_the_year_before_in_brackets_orders_two_ye
     total = {(f.period, f.column): f.value_sek for f in facts if f.label == "Summa skatteintäkter"}
     assert total == {(2012, "utfall"): 488.5e6, (2011, "utfall"): 483.9e6}
     assert {f.note for f in facts} == {3}
+
+
+def test_a_caption_naming_a_kind_against_the_budget_does_not_make_the_list_the_budget(tmp_path) -> None:
+    """The same page captioned 'Avvikelse mot driftsbudgeten:': the figures stand against the budget, so the
+    caption's budget word names no budget column; no figure of the list is read as a budget."""
+    from arsred.pipeline import process_document
+
+    text = (PAGES / "vara_2025_driftsbudgetramar.txt").read_text(encoding="utf-8")
+    assert "Ramarna för driftsbudgeten nästa år blir:" in text
+    page = tmp_path / "vara_2025_avvikelse.txt"
+    page.write_text(text.replace("Ramarna för driftsbudgeten nästa år blir:", "Avvikelse mot driftsbudgeten:"),
+                    encoding="utf-8")
+    facts = process_document(str(page)).facts
+    assert not [f for f in facts if f.source == "table" and f.column == "budget"]

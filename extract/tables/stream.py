@@ -622,9 +622,12 @@ def _table(rows: list[StreamRow], model: HeaderModel, statement: str, title: str
     explicit = any(t.kind == "period" for t in model.tokens)
     header = Header(tuple(columns), has_note=has_note, lines=tuple(header_lines) if explicit else ())
     named = caption_statement(caption.label) if caption is not None and len(columns) == 1 else None
-    if named == "budget" and not kind and not any(t.kind == "kind" for t in model.tokens):
-        # "Ramarna för driftsbudgeten nästa år blir:" over one figure a row: the column is the budget
-        header = replace(header, columns=(replace(columns[0], kind="budget"),))
+    if named == "budget" and caption is not None:
+        if any(t.kind == "kind" for t in header_tokens(caption.label)) or any(t.kind == "kind" for t in model.tokens):
+            named = None                 # "Avvikelse mot driftsbudgeten": figures against the budget, not it
+        else:
+            # "Ramarna för driftsbudgeten nästa år blir:" over one figure a row: the column is the budget
+            header = replace(header, columns=(replace(columns[0], kind="budget"),))
     table = Table(named or statement, title, header, out_rows, unit_text, note, warnings)
     return table if any(r.has_values for r in out_rows) else None
 
