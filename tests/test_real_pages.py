@@ -199,13 +199,15 @@ def test_columns_no_header_names_take_only_a_year_the_page_states() -> None:
     first) and prints no year but a footnote's 'försäljning 2010' in a delårsrapport 2012: no column
     takes that commonest year (it read 943,8 as 2010 and 995,8 as 2009, the gold's 2009 and 2010).
     Hultsfred's slide deck titles its first line '… andel i procent 2012' over headerless notes of two
-    columns: 2012 is printed, the year of the second column nowhere, so no column of them is given a
-    year (the line reader read them as 2012 and 2011, newest first: a convention, not a reading)."""
+    columns: 2012 is printed, the year of the second column nowhere in notes 1 and 4, so no column of
+    theirs is given a year (the line reader read them as 2012 and 2011, newest first: a convention, not a
+    reading); only note 3 prints it ('Preliminär slutavräkning 2012 (2011)')."""
     from arsred.pipeline import process_document
 
     assert not process_document(str(PAGES / "sala_2012_snabbfakta.txt")).facts
     hultsfred = process_document(str(PAGES / "hultsfred_2012_noter.txt")).facts
-    assert not [f for f in hultsfred if f.period == 2011]
+    assert {f.note for f in hultsfred if f.period == 2011} == {3}
+    assert not [f for f in hultsfred if f.note != 3]
 
 
 def test_a_statement_naming_no_scope_is_the_groups_only_by_a_line_only_groups_print(tmp_path) -> None:
