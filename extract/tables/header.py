@@ -75,6 +75,11 @@ def _phrase_index() -> dict[str, tuple[str, str]]:
 
 
 @lru_cache(maxsize=1)
+def month_words() -> frozenset[str]:
+    """Month names, folded (table_words.toml [months])."""
+    return _months()
+
+
 def _months() -> frozenset[str]:
     return frozenset(fold(m) for key in ("names", "abbreviations") for m in _words()["months"][key])
 
@@ -105,6 +110,18 @@ def unglue(text: str) -> str:
 
 
 _YEAR_RUN = regex.compile(rf"(?<![\d,])(?:{YEAR_RE.pattern}\s+)+{YEAR_RE.pattern}(?![\d,])")
+
+
+_YEAR_THEN_BRACKETED = regex.compile(r"(?<!\d)((?:19|20)\d\d)\s+\(((?:19|20)\d\d)\)")
+
+
+def year_and_year_before(texts: list[str], fiscal_year: int) -> bool:
+    """Two columns no header names, where a row prints the report's year with the year before in brackets
+    ('Preliminär slutavräkning 2012 (2011) 6,1 10,0'): the bracket is the year before's figure, as
+    'siffror inom parentes avser föregående år', so the columns are this year and the year before, in
+    that order. No row may print a pair the other way round."""
+    pairs = [(int(m.group(1)), int(m.group(2))) for t in texts for m in _YEAR_THEN_BRACKETED.finditer(t)]
+    return (fiscal_year, fiscal_year - 1) in pairs and all(a == b + 1 for a, b in pairs)
 
 
 def year_runs(text: str) -> list[list[str]]:

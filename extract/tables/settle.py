@@ -277,8 +277,10 @@ class Arithmetic:
                 i, acc, parts, combo = stack.pop()
                 self.combinations += 1
                 self._charge()
-                if any(parts[c] + more[i][c] < 2
-                       or not acc[c] + low[i][c] - slack <= totals[c] <= acc[c] + high[i][c] + slack for c in cols):
+                # a sum of two parts at least in one column (a column whose one part equals the total,
+                # Göteborg's 'Återföring utvecklingsfond' 106 under its Summa 106, holds there too)
+                if all(parts[c] + more[i][c] < 2 for c in cols) or any(
+                        not acc[c] + low[i][c] - slack <= totals[c] <= acc[c] + high[i][c] + slack for c in cols):
                     continue                     # no readings of the rows left can make this add up
                 if i == len(parts_rows):
                     if all(-_TOL[parts[c]] <= acc[c] - totals[c] <= _TOL[parts[c]] for c in cols):

@@ -14,7 +14,7 @@ from dataclasses import replace
 from arsred.extract.amounts import segment
 from arsred.extract.document import Line
 from arsred.extract.sections import YEAR, Section, fold, has_leaders
-from arsred.extract.tables.header import header_tokens, year_runs
+from arsred.extract.tables.header import header_tokens, year_and_year_before, year_runs
 from arsred.extract.tables.lines import (
     Column,
     Header,
@@ -230,6 +230,8 @@ def _implicit_header(lines: list[Line], period: int | None, default_kind: str) -
     # several columns take the years of a run printed among the rows, in order; without one the
     # table is not read: newest first is a convention, not a reading (docs/tables.md, proof.py)
     years: list[str] = next((run for ln in lines[:60] for run in year_runs(ln.text) if len(run) >= n), [])
+    if n == 2 and not years and period and year_and_year_before([ln.text for ln in lines[:60]], period):
+        years = [str(period), str(period - 1)]      # 'Preliminär slutavräkning 2012 (2011)' orders them
     if len(years) < n or len(set(years[:n])) != n:
         log.info("a table of %d columns whose years are printed nowhere among its rows: left unread", n)
         return Header(())

@@ -28,8 +28,11 @@ from arsred.extract.tables.header import (
     caption_statement,
     cell_units,
     column_identities,
+    group_only_labels,
     header_tokens,
+    month_words,
     part_scope,
+    year_and_year_before,
     year_runs,
 )
 from arsred.extract.tables.lines import (
@@ -497,12 +500,20 @@ def _rows_in_the_tables_unit(rows: list[StreamRow], unit_text: str, statement: s
     return kept
 
 
+def _ends_a_sentence(text: str) -> bool:
+    """A line that ends in a figure, its unit and a full stop ('Det ger ett budgeterat resultat på + 20,1
+    miljoner kronor.') is a sentence: a cell of a table ends in no full stop."""
+    units = "|".join(regex.escape(u) for u in cell_units())
+    return bool(regex.search(rf"\d\s*(?:{units})\s*\.\s*$", text, flags=regex.I))
+
+
 def _rows_not_running_text(rows: list[StreamRow], statement: str, warnings: list[str]) -> list[StreamRow]:
     """A paragraph that ends in a figure ('… innebär en ökad upplåning med cirka 170 mnkr.') is prose
     the table's lines run past, not a row: its figures are left out, with a warning."""
     kept = []
     for row in rows:
-        if row.groups and row.label_lines and any(running_text(row.label, ln.text) for ln in row.label_lines):
+        if row.groups and row.label_lines and (any(running_text(row.label, ln.text) for ln in row.label_lines)
+                                               or _ends_a_sentence(row.groups[-1][1].text)):
             where = row.label_lines[0]
             warnings.append(f"{statement}: running text on page {where.page} line {where.number} ends in a figure; "
                             "it is no row of the table: not read")
@@ -582,7 +593,7 @@ def _table(rows: list[StreamRow], model: HeaderModel, statement: str, title: str
             choices.append(RowChoice([Candidate(row.note_link, tuple([None] * n), 0.0)], undecided=True))
             kept.append(row)
             continue
-        choices.append(RowChoice(cands))
+        choices.append(RowChoice(_in_group_columns(cands, row, columns)))
         kept.append(row)
     if cut_off and grammar.cell_per_line:
         _cut_last_row(kept, choices, n)
@@ -612,8 +623,26 @@ def _table(rows: list[StreamRow], model: HeaderModel, statement: str, title: str
     explicit = any(t.kind == "period" for t in model.tokens)
     header = Header(tuple(columns), has_note=has_note, lines=tuple(header_lines) if explicit else ())
     named = caption_statement(caption.label) if caption is not None and len(columns) == 1 else None
+    if named == "budget" and caption is not None:
+        if any(t.kind == "kind" for t in header_tokens(caption.label)) or any(t.kind == "kind" for t in model.tokens):
+            named = None                 # "Avvikelse mot driftsbudgeten": figures against the budget, not it
+        else:
+            # "Ramarna för driftsbudgeten nästa år blir:" over one figure a row: the column is the budget
+            header = replace(header, columns=(replace(columns[0], kind="budget"),))
     table = Table(named or statement, title, header, out_rows, unit_text, note, warnings)
     return table if any(r.has_values for r in out_rows) else None
+
+
+def _in_group_columns(cands: list[Candidate], row: StreamRow, columns: list[Column]) -> list[Candidate]:
+    """A line only consolidated accounts have ('Minoritetsintresse', income tax: table_words.toml
+    [group_only]) in a table of the organisation's and the group's columns prints its figures in the
+    group's: the organisation itself has no minority owners and pays no income tax. Placements that
+    put a figure in the organisation's columns are no reading of it (all are kept where none is left)."""
+    group = {k for k, c in enumerate(columns) if c.scope == "group"}
+    if not group or len(group) == len(columns) or not fold(row.label).startswith(group_only_labels()):
+        return cands
+    inside = [c for c in cands if all(cell is None or cell[0] is None or k in group for k, cell in enumerate(c.cells))]
+    return inside or cands
 
 
 def _item(statement: str, row: StreamRow) -> str | None:
@@ -629,10 +658,18 @@ def _unit_only(text: str) -> bool:
     return declared_unit(text) is not None and all(t.kind == "filler" for t in header_tokens(text))
 
 
+def _dated(row: StreamRow) -> bool:
+    """Does the row print only a year after a day and a month ('… 24 juni 2024')?"""
+    words = fold(row.label).split()
+    return len(row.groups) == 1 and bool(_YEAR_LINE.match(row.groups[0][0].strip())) and len(words) >= 2 \
+        and words[-1] in month_words() and words[-2].isdigit()
+
+
 def _caption(rows: list[StreamRow]) -> StreamRow | None:
     """The line without figures directly above a table's first row of figures, when it is a phrase
-    ("Nämnderna redovisar följande resultat mot budget:"), not a column word."""
-    first = next((k for k, r in enumerate(rows) if r.groups), None)
+    ("Nämnderna redovisar följande resultat mot budget:"), not a column word. A line that ends in a
+    date ('Artikeln publicerades 24 juni 2024') is no row of figures: the table starts below it."""
+    first = next((k for k, r in enumerate(rows) if r.groups and not _dated(r)), None)
     if not first or rows[first - 1].groups:
         return None
     row = rows[first - 1]
@@ -692,22 +729,31 @@ def _surplus_rows(row: StreamRow, rows: list[StreamRow], n: int, grammar: Gramma
 def _empty_dashes(rows: list[StreamRow]) -> frozenset[str]:
     """Dashes the table uses only as empty cells: where negatives are printed glued with one dash
     ('-219', '-1 178') and another dash stands alone ('9 – 9 –'), that other dash before a figure
-    ('– 51') is an empty cell and the figure, not a minus sign apart from its digits."""
+    ('– 51') is an empty cell and the figure, not a minus sign apart from its digits. The glued dash
+    itself standing apart only before a zero ('-14 - 0 0 0') is an empty cell too: no sign turns a
+    zero negative, and the table prints its signs glued."""
     texts = [g for r in rows for g, _ in r.groups]
     glued = Counter(m.group(1) for t in texts for m in regex.finditer(r"(?<![\d\S])([\-−–—])\d", t))
     if sum(glued.values()) < 3:
         return frozenset()
     alone = {m.group(1) for t in texts for m in regex.finditer(r"(?:^|\s)([\-−–—])(?=\s|$)", t)}
-    return frozenset(d for d in alone if d not in glued)
+    return frozenset(d for d in alone if d not in glued or d not in _signs_apart(texts))
 
 
 def _sign_dashes(rows: list[StreamRow]) -> frozenset[str]:
     """Dashes the table never prints as an empty cell: standing apart before a figure ('- 41 mnkr')
     such a dash is the figure's minus sign, not an empty cell followed by 41."""
     texts = [g for r in rows for g, _ in r.groups]
-    apart = {m.group(1) for t in texts for m in regex.finditer(r"(?:^|\s)([\-−–—])\s+\d", t)}
+    apart = _signs_apart(texts)
     empty = {m.group(1) for t in texts for m in regex.finditer(r"(?:^|\s)([\-−–—])(?=\s*$|\s+[^\d\s])", t)}
     return frozenset(apart - empty)
+
+
+def _signs_apart(texts: list[str]) -> set[str]:
+    """Dashes standing apart before a figure other than zero ('- 41'): a sign apart before a zero
+    ('- 0') signs nothing, so it does not show how the table prints its signs."""
+    return {m.group(1) for t in texts
+            for m in regex.finditer(r"(?:^|\s)([\-−–—])\s+(?!0(?:,0*)?(?![\d,]))\d", t)}
 
 
 def _sign_read_as_empty(reading: Reading, texts: list[str], signs: frozenset[str]) -> bool:
@@ -785,6 +831,9 @@ def _implicit_columns(rows: list[StreamRow], grammar: Grammar, fiscal_year: int 
     texts = [ln.text for ln in header_lines] + [t for row in rows for t in [row.label, *(g for g, _ in row.groups)]]
     runs = (run for t in texts for run in year_runs(t))
     years: list[str] = next((run for run in runs if len(run) >= n), [])
+    if n == 2 and not years and fiscal_year and year_and_year_before(
+            [f"{row.label} {row.groups[0][0]}" for row in rows if row.groups], fiscal_year):
+        years = [str(fiscal_year), str(fiscal_year - 1)]
     if len(years) < n or len(set(years)) != len(years):
         log.info("a table of %d columns whose years are printed nowhere above its rows: left unread", n)
         return []
@@ -846,7 +895,7 @@ def _printed(cell) -> str:
 
 def _clean(label: str) -> str:
     """The label without layout marks: pipes, and the operator a reckoning prints before it ("= ", "-/+ ")."""
-    label = regex.sub(r"\s+", " ", label.replace("|", " ")).strip(" :")
+    label = regex.sub(r"\s+", " ", label.replace("|", " ")).strip(" :").lstrip("•▪◦● ")
     label = regex.sub(r"\s*\(\s*not(?:er)?\s*\d{1,2}(?:\s*,\s*\d{1,2})*\s*\)$", "", label, flags=regex.I)
     return OPERATORS.sub("", label).strip()
 
