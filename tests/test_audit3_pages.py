@@ -113,3 +113,12 @@ def test_the_groups_equity_line_naming_the_parents_owners_names_no_company_colum
     assert result.facts and all(f.scope == "group" for f in result.facts)
     got = {(f.label, f.period): f.value_sek for f in result.facts}
     assert got[("Summa eget kapital", 2020)] == 48_243_000_000
+
+
+def test_a_five_year_summary_that_declares_no_unit_is_left_out_not_read_as_tkr() -> None:
+    # LKF's 'Hyresintäkter 1 103 1 073 …' are millions; with no unit on the page, whole figures under
+    # 100 000 read as well in tkr as in mkr (a guess of tkr made every figure a thousandfold small), and
+    # 'Räntetäckningsgrad, ggr 9 8,3 …' is a multiple, no amount
+    result = process_document(str(PAGES / "lkf_2021_femarsoversikt.txt"))
+    assert not [f for f in result.facts if f.statement in ("resultatrakning", "balansrakning")]
+    assert "read as well in tkr as in mkr" in result.record.warnings
