@@ -122,3 +122,21 @@ def test_a_five_year_summary_that_declares_no_unit_is_left_out_not_read_as_tkr()
     result = process_document(str(PAGES / "lkf_2021_femarsoversikt.txt"))
     assert not [f for f in result.facts if f.statement in ("resultatrakning", "balansrakning")]
     assert "read as well in tkr as in mkr" in result.record.warnings
+
+
+def test_a_half_year_date_beside_the_same_years_column_names_no_year() -> None:
+    # Humlegården: 'mkr 2024-06-30 2023 2023-06-30 2022 2022-06-30 2021 …': the 30 June balances were read
+    # as the years 2023 and 2022 (each year twice, the year-end columns lost: 28 wrong figures); with
+    # no word to tell a half-year from its year, the columns cannot be named and the table is not read
+    result = process_document(str(PAGES / "humlegarden_2024_balansrakning_per_ar.txt"))
+    assert not [f for f in result.facts if f.statement == "balansrakning"]
+
+
+def test_an_interim_period_stays_readable_where_a_kind_word_names_the_columns() -> None:
+    from arsred.extract.tables.header import build_columns, header_tokens
+    # a part-year report: the period to 31 August and the year's forecast, both 2023, told apart by their words
+    model = build_columns(header_tokens("Utfall 2023-01-01–2023-08-31 Prognos 2023 Budget 2023"), 2023, "utfall")
+    assert [(c.period, c.kind) for c in model.columns] == [(2023, "utfall"), (2023, "prognos"), (2023, "budget")]
+    # a balance at the year's end beside the year before
+    model = build_columns(header_tokens("2023-12-31 2022-12-31"), 2023, "utfall")
+    assert [c.period for c in model.columns] == [2023, 2022]

@@ -27,7 +27,7 @@ _LETTER_DIGIT = regex.compile(r"(?<=\p{L})(?=\d)|(?<=\d)(?=\p{L})")
 _LONG_DIGITS = regex.compile(r"\d{8,}")
 _OPEN_RANGE = regex.compile(rf"(?:{DATE_RE.pattern})\s*[-–—]\s*$")
 _WHOLE_YEAR_RANGE = regex.compile(r"\b((?:19|20)\d\d)-01-01\s*[-–—]\s*\1-12-31\b")
-_YEAR_RANGE = regex.compile(r"@(\d{4})\s*[-–—]\s*@(\d{4})")
+_YEAR_RANGE = regex.compile(r"@(\d{4})~?\s*[-–—]\s*@(\d{4}~?)")
 _TWO_YEARS = regex.compile(r"((?:19|20)\d\d)\s*[-–/]\s*((?:19|20)?\d\d)")
 
 
@@ -141,7 +141,7 @@ def _header_tokens(text: str) -> tuple[HeaderToken, ...]:
     text = _OPEN_RANGE.sub(" ", text)   # a range whose end is on the next line
     # a range over a whole calendar year beside interim ranges is the year's outcome: named so, as "Helår" names it
     text = _WHOLE_YEAR_RANGE.sub(r" helår \1-12-31 ", text)
-    text = DATE_RE.sub(lambda m: f" @{_date_year(m.group())} ", text)
+    text = DATE_RE.sub(lambda m: f" @{_date_year(m.group())}{'' if _year_end(m.group()) else '~'} ", text)
     # a period range "2021-01-01 – 2021-12-31" or "jan–dec 2021" keeps its end
     text = _YEAR_RANGE.sub(r"@\2", text)
     out: list[HeaderToken] = []
@@ -155,7 +155,7 @@ def _header_tokens(text: str) -> tuple[HeaderToken, ...]:
     while i < len(words):
         w = words[i]
         if w.startswith("@"):
-            out.append(HeaderToken("period", int(w[1:]), w))
+            out.append(HeaderToken("period", int(w[1:5]), w))     # '@2023', '@2023~' (a date inside the year)
             i += 1
             continue
         core = w.strip("()[],;:*")
@@ -233,6 +233,22 @@ def _date_year(text: str) -> int:
     return int(years[-1])
 
 
+def _year_end(text: str) -> bool:
+    """'2023-12-31', '31/12/2023', '12/31/2023': a date on the last day of the year (day and month 31 and 12)."""
+    return sorted(int(p) for p in regex.findall(r"\d+", text) if len(p) <= 2) == [12, 31]
+
+
+def _interim_beside_year(tokens: list[HeaderToken]) -> bool:
+    """'2024-06-30 2023 2023-06-30 2022 …': a date inside a year (header_tokens marks it '@2023~') beside
+    that year's own column (a bare year or its year-end), with no kind word to tell them apart: the
+    date is an interim balance or period, not the year's outcome, and both would be read as that year."""
+    if any(t.kind == "kind" for t in tokens):
+        return False
+    periods = [t for t in tokens if t.kind == "period"]
+    interim = {t.value for t in periods if t.text.endswith("~")}
+    return bool(interim & {t.value for t in periods if not t.text.endswith("~")})
+
+
 def is_header_text(text: str) -> bool:
     """A line made only of header words and periods, with at least one period or column word."""
     toks = header_tokens(text)
@@ -250,6 +266,8 @@ def build_columns(tokens: list[HeaderToken], default_period: int | None, default
     own (Avvikelse) is a column of its own, in the period of its neighbours.
     """
     has_note = any(t.kind == "note" for t in tokens)
+    if _interim_beside_year(tokens):
+        return HeaderModel((), has_note, tuple(tokens))     # no column can be named: the table is not read
     toks = [t for t in tokens if t.kind in ("period", "kind", "scope") or _full_year(t)]
     columns: list[Column] = []
     i = 0
