@@ -165,6 +165,7 @@ def extract_document(document: Document, options: Options, record: DocumentRecor
         facts = _text_facts(lines, record, stated_year, repair, warnings)
     else:                                 # the tables win; a sentence that disagrees with them is a warning
         warnings.extend(_text_disagreements(lines, record, stated_year, facts))
+    facts = _within_any_body(facts, warnings)
 
     result = DocumentResult(record=record, facts=facts, measures=measures,
                             sections=[_span(s) for s in sections if s.heading is not None])
@@ -524,6 +525,19 @@ def _text_disagreements(lines: list[Line], record: DocumentRecord, stated_year: 
                    f"{fig.amount.printed} {fig.unit}, but the {f.statement} table prints {f.printed} {f.unit} "
                    f"(p.{f.page} l.{f.line}); the table's figure is kept")
     return out
+
+
+def _within_any_body(facts: list[Fact], warnings: list[str]) -> list[Fact]:
+    """Facts no larger than any body of the genre prints; a larger one is a misreading (cells run
+    together: 'Rörelseresultat 142 702 120 772' is two years in tkr, not 142 702 billion) and is left out."""
+    from arsred.normalize.units import largest_amount_sek
+
+    largest = largest_amount_sek()
+    for f in facts:
+        if abs(f.value_sek) > largest:
+            warnings.append(f"{f.statement}: the figure '{f.printed}' of '{f.label}' on page {f.page} line {f.line} "
+                            f"is {abs(f.value_sek):.3g} kr, larger than any public body prints: a misreading, left out")
+    return [f for f in facts if abs(f.value_sek) <= largest]
 
 
 def _dedupe(facts: list[Fact]) -> list[Fact]:

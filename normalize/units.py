@@ -236,6 +236,11 @@ def _bounds() -> dict[str, tuple[float, float]]:
     return {r["item"]: (float(r["min_sek"]), float(r["max_sek"])) for r in _bounds_data().get("line", [])}
 
 
+def largest_amount_sek() -> float:
+    """The bound no amount of the genre reaches (unit_bounds.toml [any_amount])."""
+    return float(_bounds_data()["any_amount"]["max_sek"])
+
+
 @cache
 def _kronor_by_size() -> frozenset[str]:
     return frozenset(_bounds_data().get("kronor_by_size", {}).get("kinds", []))

@@ -140,3 +140,11 @@ def test_an_interim_period_stays_readable_where_a_kind_word_names_the_columns() 
     # a balance at the year's end beside the year before
     model = build_columns(header_tokens("2023-12-31 2022-12-31"), 2023, "utfall")
     assert [c.period for c in model.columns] == [2023, 2022]
+
+
+def test_two_cells_run_together_into_a_figure_no_body_prints_are_left_out() -> None:
+    # Luleå Energi 2017: 'Rörelseresultat   142 702 120 772' (2017 and 2016 in tkr, the gap between them
+    # lost) was one figure of 142 702 120 772 tkr, some 143 000 billion kronor
+    result = process_document(str(PAGES / "luleaenergi_2017_resultatrakning_balansrakning.txt"))
+    assert result.facts and max(abs(f.value_sek) for f in result.facts) < 5e12
+    assert "'142 702 120 772' of 'Rörelseresultat'" in result.record.warnings
