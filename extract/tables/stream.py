@@ -30,6 +30,7 @@ from arsred.extract.tables.header import (
     column_identities,
     header_tokens,
     part_scope,
+    year_in_label_words,
     year_runs,
 )
 from arsred.extract.tables.lines import (
@@ -124,6 +125,9 @@ def _label_part(text: str) -> tuple[str, str]:
         return s.replace("\x00", " ").strip(), ""
     if label.endswith(("(", "-")) and not tail[:1].isdigit():
         return s.replace("\x00", " ").strip(), ""
+    words = fold(label).split()
+    if _YEAR_LINE.match(tail) and words and words[-1] in year_in_label_words():
+        return f"{label} {tail}", ""     # 'Preliminärt bokslut för 2019': the period of the heading, no figure
     return label, tail
 
 
