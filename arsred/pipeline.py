@@ -133,6 +133,8 @@ def extract_document(document: Document, options: Options, record: DocumentRecor
                                        section_period(section, meta.fiscal_year), section.title,
                                        section.heading.text if section.heading is not None else "", section.note)
         for table in choose_reading(by_lines, by_stream, section_lines_are_flat(section.lines), warnings):
+            if section.kind not in STATEMENT_KINDS:
+                _followed_up(table, warnings)
             _statement_by_lines(table, warnings)
             tables.append((table, section))
     if not tables:
@@ -350,6 +352,26 @@ def _statement_by_lines(table: Table, warnings: list[str]) -> None:
         warnings.append(f"{table.statement}: a table (page {table.rows[0].line.page}) whose lines are the "
                         f"{other}'s read as {other}")
         table.statement = other
+
+
+def _followed_up(table: Table, warnings: list[str]) -> None:
+    """A table read as a budget for its header alone (no statement heading above it) that sets a year's
+    outcome beside that year's budget ("Bokslut 2019 | Budget 2019 | Avvikelse 2019 | Bokslut 2018")
+    follows the year up, as a statement compared with its budget does (Gnesta's 'Resultaträkning /
+    Jämfört med budget 2013'): it is the statement whose lines (normalize/data/items.csv) at least
+    MIN_KNOWN_ROWS of its rows are, more than any other's. A budget of years ahead ("Bokslut 2020 |
+    Budget 2021 …") names no outcome of a budgeted year and stays a budget."""
+    columns = table.header.columns
+    if table.statement != "budget" or not ({c.period for c in columns if c.kind == "utfall"}
+                                           & {c.period for c in columns if c.kind == "budget"}):
+        return
+    labelled = [r.label for r in table.rows if r.has_values and r.label]
+    known = {st: sum(1 for label in labelled if map_item(st, label).mapped) for st in STATEMENTS_APART}
+    best = max(STATEMENTS_APART, key=lambda st: known[st])
+    if known[best] >= MIN_KNOWN_ROWS and all(known[st] < known[best] for st in STATEMENTS_APART if st != best):
+        warnings.append(f"budget: a table (page {table.rows[0].line.page}) that sets the year's outcome beside "
+                        f"its budget read as the {best}")
+        table.statement = best
 
 
 def _resembles(table: Table) -> str | None:

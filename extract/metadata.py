@@ -131,7 +131,9 @@ def _fiscal_year(lines: list[Line], sections: list[Section], name: str = "",
                 if year is None:
                     break                   # plan years after the outcome's: the header does not say
                 return year, True, False
-    stated = stated_year(lines[:80])       # "för år 2024", "budgeten för 2023", "2018 års årsredovisning"
+    # "för år 2024", "budgeten för 2023", "2018 års årsredovisning"; not a column header's "Budget 2013"
+    # (a budget column beside the outcome's "Bokslut 2012": the year after the report's)
+    stated = stated_year([line for line in lines[:80] if not is_header_text(line.text)])
     if stated is not None:
         return stated, True, False
     named = name_year(name)

@@ -304,3 +304,21 @@ def test_a_caption_naming_a_kind_against_the_budget_does_not_make_the_list_the_b
                     encoding="utf-8")
     facts = process_document(str(page)).facts
     assert not [f for f in facts if f.source == "table" and f.column == "budget"]
+
+
+def test_a_year_the_heading_closes_with_is_no_amount_and_a_follow_up_is_the_statement() -> None:
+    """Lilla Edet's news item (lillaedet_2019_preliminart_bokslut): the heading 'Preliminärt bokslut för
+    2019' under the publication dates was a row whose figure was 2 019 mnkr; a year after 'för' is the
+    heading's period. Its table 'Bokslut 2019 | Budget 2019 | Avvikelse 2019 | Bokslut 2018' under no
+    statement heading sets the year's outcome beside its budget: the resultaträkning followed up, not a
+    budget (it was filed as budget). The 2018 column does not add up on the page (16,6 against the printed
+    7,6): the document is flagged and no 2018 figure is verified; the 2019 columns add up and are."""
+    from arsred.pipeline import process_document
+
+    result = process_document(str(PAGES / "lillaedet_2019_preliminart_bokslut.txt"))
+    facts = result.facts
+    assert not [f for f in facts if f.printed == "2019" or "bokslut för" in f.label.casefold()]
+    assert {f.statement for f in facts} == {"resultatrakning"} and len(facts) == 16
+    assert not [f for f in facts if f.period == 2018 and f.verified]
+    assert all(f.verified for f in facts if f.period == 2019)
+    assert result.record.status == "flagged"

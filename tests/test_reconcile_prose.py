@@ -40,3 +40,10 @@ def test_prose_ties_pass_within_the_statements_rounding_and_fail_beyond():
 def test_differences_are_not_read_as_amounts():
     assert amounts("Årets resultat blev 1,2 mkr bättre än budget.", 2024) == set()
     assert amounts("Årets resultat blev ett överskott på 1,2 mkr.", 2024) == {("resultat", 2024, 1_200_000)}
+
+
+def test_a_part_the_result_includes_is_not_the_result():
+    """Lilla Edet (lillaedet_2019_preliminart_bokslut): 'I resultatet ingår överskott från
+    exploateringsverksamheten med 5,0 mnkr' states a part of the result (-15,6 mnkr), as 'varav' does."""
+    assert amounts("I resultatet ingår överskott från exploateringsverksamheten med 5,0 mnkr.", 2019) == set()
+    assert amounts("Resultatet blev ett överskott på 5,0 mnkr.", 2019) == {("resultat", 2019, 5_000_000)}

@@ -439,3 +439,19 @@ def test_a_chain_over_lines_that_exclude_financial_items_is_placed_only_where_th
     assert ("ov.result_chain", 3, (0, 1, 2)) in placed(items, (True, True, True, True))
     without = items[:2] + [None] + items[3:]
     assert not any(check == "ov.result_chain" for check, _, _ in placed(without, (True, True, False, True)))
+
+
+def test_a_year_closing_a_label_after_a_period_word_is_no_figure() -> None:
+    """Lilla Edet's page (lillaedet_2019_preliminart_bokslut): under the dates 'Publicerad: 2020-02-11' /
+    'Senast uppdaterad: 2020-02-20' (read as a header) the heading 'Preliminärt bokslut för 2019' was a row
+    of one figure, 2019 (mnkr); a year after a period word ('för', 'före', 'per' …) closes the label. A
+    flattened row whose label ends so keeps its figures below it."""
+    page = (ROOT / "tests/real/pages/lillaedet_2019_preliminart_bokslut.txt").read_text(encoding="utf-8")
+    rows = [r for t in read_stream_tables(_lines(page), "budget", 2019) for r in t.rows]
+    assert not [r for r in rows if any(v is not None and v.amount.printed == "2019" for v in r.values)]
+    text = "Mnkr\n2021\n2020\nPensionsförpliktelser intjänade före 1998\n512\n540\n" \
+           "Övriga avsättningar\n88\n80\nSumma avsättningar\n600\n620\n"
+    tables = read_stream_tables(_lines(text), "balansrakning", 2021)
+    rows = [r for t in tables for r in t.rows]
+    values = {r.label: [v.amount.value if v else None for v in r.values] for r in rows}
+    assert values["Pensionsförpliktelser intjänade före 1998"] == [Decimal(512), Decimal(540)]

@@ -473,6 +473,12 @@ def part_scope(label: str) -> str | None:
 
 
 @lru_cache(maxsize=1)
+def year_in_label_words() -> frozenset[str]:
+    """Words after which a label's closing year names its period (table_words.toml [year_in_label])."""
+    return frozenset(fold(w) for w in _words().get("year_in_label", {}).get("words", ()))
+
+
+@lru_cache(maxsize=1)
 def sub_row_words() -> frozenset[str]:
     """Lines a budget follow-up repeats under each nämnd (table_words.toml [sub_rows]), folded."""
     return frozenset(fold(w) for w in _words().get("sub_rows", {}).get("words", ()))

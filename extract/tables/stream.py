@@ -33,6 +33,7 @@ from arsred.extract.tables.header import (
     month_words,
     part_scope,
     year_and_year_before,
+    year_in_label_words,
     year_runs,
 )
 from arsred.extract.tables.lines import (
@@ -127,6 +128,9 @@ def _label_part(text: str) -> tuple[str, str]:
         return s.replace("\x00", " ").strip(), ""
     if label.endswith(("(", "-")) and not tail[:1].isdigit():
         return s.replace("\x00", " ").strip(), ""
+    words = fold(label).split()
+    if _YEAR_LINE.match(tail) and words and words[-1] in year_in_label_words():
+        return f"{label} {tail}", ""     # 'Preliminärt bokslut för 2019': the period of the heading, no figure
     return label, tail
 
 

@@ -33,10 +33,14 @@ TARGETS: dict[str, tuple[str, list[list[str]]]] = {
 STOP_RE = re.compile(r"okning|minskning|sankning|hojning|forandring|skillnad|varav|jamfor|budget|prognos|"
                      r"berakna|forvanta|planera|uppskatta|kommer att|"
                      r"\bca\b|cirka|drygt|knappt|nastan|omkring|ungefar|forfog|tillsammans|procent|%|"
-                     r"motsvar|ytterligare|kvar|ingaende|gick in|beviljade|ansok|per\b")
+                     r"motsvar|ytterligare|kvar|ingaende|gick in|beviljade|ansok|per\b|"
+                     r"\binga(?:r|tt)\b|\bingick\b")
 # a forecast, plan or budget is not the actual figure: such a word in the clause before the keyword
 # ("Prognosen för helåret är ett underskott om 452 tkr", "budgeterat underskott om 1 605 tkr")
 FORECAST_RE = re.compile(r"prognos|budget|berakna|forvanta|planera|uppskatta|kommer att|\bska\b|\bskall\b")
+# what a figure includes is a part of it, not the figure: a keyword after such a word in its clause
+# ("I resultatet ingår överskott från exploateringsverksamheten med 5,0 mnkr") names the part
+PART_RE = re.compile(r"\binga(?:r|tt)\b|\bingick\b")
 AFTER_RE = re.compile(r"\s*(?:\w+\s)?(?:samre|battre|hogre|lagre|mer|mindre|over|under|jamfort|"
                       r"i forhallande|mot budget|per\b)")
 AMOUNT_RE = re.compile(r"(-\s?)?(\d{1,3}(?:[ \u00a0]\d{3}){1,3}|\d+)(?:,(\d+))?\s*"
@@ -97,7 +101,7 @@ def extract_prose(lines: Sequence[Line], fiscal_year: int | None,
         for target, (pattern, _alts) in TARGETS.items():
             for m in re.finditer(pattern, text):
                 clause = re.split(r"[,;:]", text[:m.start()])[-1]
-                if FORECAST_RE.search(clause):
+                if FORECAST_RE.search(clause) or PART_RE.search(clause):
                     continue
                 found = _amount_after(text, m.end())
                 if found is None:
