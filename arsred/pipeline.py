@@ -471,15 +471,19 @@ def _text_facts(lines: list[Line], record: DocumentRecord, stated_year: int | No
     """Amounts stated in key-figure lines and sentences (extract/text_figures.py), read only when the
     document has no statement table: weaker than a table's figures, so each is marked `source = text`
     and the document warns where they came from. A sentence without a year of its own takes the
-    report's year only when the report states it (a title), never the commonest year of the text."""
+    report's year only when the report states it (a title), never the commonest year of the text. A sign
+    given only in words ("ett underskott om 43 mkr") sets `meant_value_sek` and names the word in `decided_by`."""
     from arsred.extract.text_figures import read_text_figures
 
     out = []
     for r_index, fig in enumerate(read_text_figures(lines, stated_year, record.doc_type)):
         label = repair(fig.label) if repair else fig.label
-        out.append(replace(_fact(record, fig.statement, fig.item, label, fig.label_raw, fig.period, fig.column,
-                                 fig.amount, fig.unit, fig.line, 0, r_index, confidence=fig.line.confidence,
-                                 scope=fig.scope), source="text"))
+        fact = replace(_fact(record, fig.statement, fig.item, label, fig.label_raw, fig.period, fig.column,
+                             fig.amount, fig.unit, fig.line, 0, r_index, confidence=fig.line.confidence,
+                             scope=fig.scope), source="text")
+        if fig.sign_word:        # "ett underskott om 43 mkr": value_sek as printed, the meaning beside it
+            fact = replace(fact, meant_value_sek=fig.meant_sek, decided_by=f"sign in words: {fig.sign_word}")
+        out.append(fact)
     if out:
         where = ", ".join(dict.fromkeys(f"p.{f.page} l.{f.line}" for f in out))
         warnings.append(f"{len(out)} figures read from running text and key-figure lines, not from a statement "
