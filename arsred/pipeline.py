@@ -31,7 +31,7 @@ from arsred.extract.tables.proof import (
 from arsred.extract.tables.statements import has_budget_header, is_total_label, read_tables, section_period
 from arsred.extract.tables.stream import printed_units, read_stream_tables, section_lines_are_flat
 from arsred.extract.tables.yearless import kept_off_statement, years_unsettled
-from arsred.normalize.facts import UNITS, Fact
+from arsred.normalize.facts import UNITS, Fact, as_meant
 from arsred.normalize.items import heading_labels, map_item
 from arsred.normalize.units import decide_units, prose_kronor, tolerance
 from arsred.options import Options
@@ -626,7 +626,8 @@ def _tie_goals(result: DocumentResult) -> None:
     from arsred.normalize.reconcile.goal_ties import tie_goals
 
     try:
-        result.goals, ties = tie_goals(result.goals, result.facts, result.record.fiscal_year, existing=result.checks)
+        result.goals, ties = tie_goals(result.goals, as_meant(result.facts), result.record.fiscal_year,
+                                       existing=result.checks)      # a goal's outcome restates the meaning
         result.checks = list(result.checks) + ties
     except Exception:  # a side check: never lose the goals or the amounts over it
         log.exception("goal ties failed on %s", result.record.path)

@@ -736,3 +736,12 @@ def test_checks_and_the_panel_use_the_meant_value_and_the_print_stays():
     assert item_values(rows)[("kf.arets_kassaflode", 2023)].value == -256_460
     assert item_values([{**r, "meant_value_sek": float("nan")} for r in rows])[("kf.arets_kassaflode", 2023)].value \
         == 256_460                                         # an empty cell of facts.csv: the printed value
+
+
+def test_the_review_shows_the_meaning_beside_the_printed_figure():
+    from arsred.review.builder import _title
+
+    facts = process_document(str(PAGES / "falkenberg_2021_stort_overskott.txt")).facts
+    (budget,) = [f for f in facts if f.column == "budget"]
+    title = _title(budget, "unverified", [])
+    assert "(printed 14 mkr)" in title and "meant -14 000 000 kr (sign in words: underskott)" in title
