@@ -106,6 +106,7 @@ def words() -> dict:
                for k, v in data.items() if isinstance(v, dict) and "words" in v}
     phrases["negative"] = [tuple(fold(w).split()) for w in data["sign_words"]["negative"]]
     phrases["positive"] = [tuple(fold(w).split()) for w in data["sign_words"]["positive"]]
+    phrases["meant_negative"] = [tuple(fold(w).split()) for w in data["sign_words"]["meant"]]
     for kind, ws in data["columns"].items():
         phrases[f"column_{kind}"] = [tuple(fold(w).split()) for w in ws]
     units = sorted(((tuple(fold(k).split()), v) for k, v in data["money_units"].items()), key=lambda u: -len(u[0]))
@@ -589,6 +590,8 @@ def _unit_surplus(toks, m: _Mention, prev_end: int, fiscal_year: int | None,
             (kind == "negative" and printed_sign in "+±") or (kind == "neutral" and printed_sign not in (*MINUS, "+")):
         return None                             # words and print that disagree, or a deviation with no sign at all
     sign_word = _negative_word(left[pos - surplus:pos]) if kind == "negative" and printed_sign not in MINUS else ""
+    if kind == "negative" and printed_sign not in MINUS and not sign_word:
+        return None                             # no word of the amount's own sign: not said
     pos -= surplus
     verb = _longest_ending(folded[:pos], "verbs")
     span = _unit_name(left, folded, pos - verb) if verb else None
@@ -680,10 +683,11 @@ def _sek(amount: Amount, unit: str) -> float:
 
 
 def _negative_word(toks: Sequence[_Token]) -> str:
-    """The last [sign_words] negative word among `toks`, as printed ("underskott", "går back"); "" for none."""
+    """The last [sign_words] word that states a negative sign (`meant`) among `toks`, as printed ("underskott",
+    "minus"); "" for none."""
     folded = [t.fold for t in toks]
     for end in range(len(toks), 0, -1):
-        n = _ends_with(folded[:end], "negative")
+        n = _ends_with(folded[:end], "meant_negative")
         if n:
             return " ".join(t.text.strip(".,;:!?()") for t in toks[end - n:end])
     return ""
@@ -1020,6 +1024,8 @@ def _deviation_figure(toks, m: _Mention, prev_end: int, last: TextFigure | None)
     if sign == 2 or sign < 0 and printed_sign in "+±" or sign > 0 and printed_sign in MINUS:
         return None                   # words and print that disagree
     sign_word = _negative_word(toks[prev_end:m.start]) if sign < 0 and printed_sign not in MINUS else ""
+    if sign < 0 and printed_sign not in MINUS and not sign_word:
+        return None                   # a negative word that states no sign of the amount itself
     label_raw = " ".join(t.text for t in toks[prev_end:m.end])
     return [TextFigure(last.statement, last.item, last.label, label_raw, last.period, "avvikelse", last.scope,
                        m.amount, m.unit, toks[m.start].line, "sentence", sign_word)]
@@ -1113,7 +1119,9 @@ def _figures(m: _Mention, label: str, label_raw: str, statement: str, context: S
         if (sign < 0) != (printed_sign in MINUS):
             return None                          # "positivt -3 mkr": the words and the sign disagree
     elif sign < 0:           # "ett underskott på 4,1 mnkr": printed unsigned, meant negative; value_sek stays
-        sign_word = _negative_word(toks[:m.start]) or " ".join(sign_words)   # as printed, the word carries the sign
+        if not _has(sign_words, "meant_negative"):          # as printed, the word carries the sign
+            return None                      # "Skatteintäkterna backar 12 mkr": a change, not the amount's sign
+        sign_word = _negative_word(toks[:m.start]) or " ".join(sign_words)
     period = _period(toks, m, fiscal_year)
     if period is None:
         return None

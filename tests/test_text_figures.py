@@ -700,6 +700,10 @@ def test_a_sign_in_words_is_the_meaning_beside_the_printed_figure():
      {("Årets resultat", 2020, "utfall", "entity"): 13_200_000}),
     ("Kommunen redovisar ett underskott på 12 mkr (5).", {}),
     ("Årets resultat blev ett underskott på +1,3 mkr.", {}),
+    # a verb of change or of a shortfall states no sign of the amount itself ([sign_words] meant)
+    ("Skatteintäkterna backar 12 mkr.", {}),
+    ("Eget kapital saknas 5 mkr.", {}),
+    ("Finansnettot är negativt med 5 mkr.", {("Finansnetto", 2020, "utfall", "entity"): -5_000_000}),
 ])
 def test_a_sign_given_in_words_in_the_forms_of_signed_amounts(text, expected):
     assert read(text) == expected
