@@ -112,6 +112,12 @@ def _doc_rank(doc: dict[str, Any]) -> tuple[int, int, str]:
             str(doc["doc_id"]))
 
 
+def value_meant(row: dict[str, Any]) -> float:
+    """A facts.csv row's value as meant: `meant_value_sek` where the words give the sign ("ett underskott om
+    43 mkr" printed 43, meant -43), else `value_sek` (signed as printed) — what a sum or a ratio must use."""
+    return _f(row.get("meant_value_sek"), float(row["value_sek"]))
+
+
 def item_values(facts: list[dict[str, Any]], combine: str = "first") -> dict[tuple[str, int], Value]:
     """(item, period) -> one value for one document.
 
@@ -140,7 +146,7 @@ def item_values(facts: list[dict[str, Any]], combine: str = "first") -> dict[tup
         else:
             use = rows[:1]
         src = use[0]
-        out[key] = Value(value=float(sum(r["value_sek"] for r in use)),
+        out[key] = Value(value=float(sum(value_meant(r) for r in use)),
                          tolerance=float(sum(_f(r.get("tolerance_sek"), 0.5) for r in use)),
                          doc_id=str(src["doc_id"]), page=_opt_int(src.get("page")),
                          line=_opt_int(src.get("line")), item=key[0], statement=str(src["statement"]),
@@ -156,7 +162,7 @@ def sign_conventions(rows: list[dict[str, Any]], rules: list[MetricRule]) -> dic
     votes: dict[tuple[str, int | None, str], int] = defaultdict(int)
     for r in rows:
         kind = kind_of.get(r["item"])
-        v = float(r["value_sek"])
+        v = value_meant(r)
         if kind and v:
             votes[(str(r["statement"]), _opt_int(r.get("table")), kind)] += 1 if v > 0 else -1
     return {k: -1 if n < 0 else 1 for k, n in votes.items()}

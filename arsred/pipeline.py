@@ -36,7 +36,7 @@ from arsred.extract.tables.proof import (
 from arsred.extract.tables.statements import has_budget_header, is_total_label, read_tables, section_period
 from arsred.extract.tables.stream import printed_units, read_stream_tables, section_lines_are_flat
 from arsred.extract.tables.yearless import kept_off_statement, years_unsettled
-from arsred.normalize.facts import UNITS, Fact
+from arsred.normalize.facts import UNITS, Fact, as_meant
 from arsred.normalize.items import heading_labels, map_item
 from arsred.normalize.units import decide_units, prose_kronor, tolerance
 from arsred.options import Options
@@ -504,15 +504,19 @@ def _text_facts(lines: list[Line], record: DocumentRecord, stated_year: int | No
     """Amounts stated in key-figure lines and sentences (extract/text_figures.py), read only when the
     document has no statement table: weaker than a table's figures, so each is marked `source = text`
     and the document warns where they came from. A sentence without a year of its own takes the
-    report's year only when the report states it (a title), never the commonest year of the text."""
+    report's year only when the report states it (a title), never the commonest year of the text. A sign
+    given only in words ("ett underskott om 43 mkr") sets `meant_value_sek` and names the word in `decided_by`."""
     from arsred.extract.text_figures import read_text_figures
 
     out = []
     for r_index, fig in enumerate(read_text_figures(lines, stated_year, record.doc_type)):
         label = repair(fig.label) if repair else fig.label
-        out.append(replace(_fact(record, fig.statement, fig.item, label, fig.label_raw, fig.period, fig.column,
-                                 fig.amount, fig.unit, fig.line, 0, r_index, confidence=fig.line.confidence,
-                                 scope=fig.scope), source="text"))
+        fact = replace(_fact(record, fig.statement, fig.item, label, fig.label_raw, fig.period, fig.column,
+                             fig.amount, fig.unit, fig.line, 0, r_index, confidence=fig.line.confidence,
+                             scope=fig.scope), source="text")
+        if fig.sign_word:        # "ett underskott om 43 mkr": value_sek as printed, the meaning beside it
+            fact = replace(fact, meant_value_sek=fig.meant_sek, decided_by=f"sign in words: {fig.sign_word}")
+        out.append(fact)
     if out:
         where = ", ".join(dict.fromkeys(f"p.{f.page} l.{f.line}" for f in out))
         warnings.append(f"{len(out)} figures read from running text and key-figure lines, not from a statement "
@@ -682,7 +686,8 @@ def _tie_goals(result: DocumentResult) -> None:
     from arsred.normalize.reconcile.goal_ties import tie_goals
 
     try:
-        result.goals, ties = tie_goals(result.goals, result.facts, result.record.fiscal_year, existing=result.checks)
+        result.goals, ties = tie_goals(result.goals, as_meant(result.facts), result.record.fiscal_year,
+                                       existing=result.checks)      # a goal's outcome restates the meaning
         result.checks = list(result.checks) + ties
     except Exception:  # a side check: never lose the goals or the amounts over it
         log.exception("goal ties failed on %s", result.record.path)

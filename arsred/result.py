@@ -16,7 +16,7 @@ DOCUMENT_COLUMNS = ["doc_id", "path", "sha256", "organisation", "doc_type", "fis
                     "input_kind", "status", "n_facts", "n_verified", "verified_share", "n_failed_checks",
                     "error", "warnings"]
 FACT_COLUMNS = ["doc_id", "organisation", "fiscal_year", "statement", "scope", "note", "item", "label",
-                "label_raw", "period", "column", "value_sek", "printed", "unit", "page", "line",
+                "label_raw", "period", "column", "value_sek", "meant_value_sek", "printed", "unit", "page", "line",
                 "confidence", "verified", "checked_by", "readings", "decided_by", "source", "suggested_value_sek", "tolerance_sek", "is_total", "table", "row",
                 "x0", "top", "x1", "bottom"]
 CHECK_COLUMNS = ["doc_id", "check", "statement", "period", "column", "status", "expected_sek",

@@ -35,7 +35,7 @@ PANEL_FILES = ("panel.csv", "panel.parquet", "panel_long.csv", "panel_long.parqu
 REVIEW_SITE = "review"       # written by `arsred review` (its index.html); stale too once the tables are rewritten
 INT_COLUMNS = {"fiscal_year", "pages", "n_facts", "n_verified", "readings", "n_failed_checks", "period", "note", "page", "line",
                "table", "row", "year", "target_year", "goal_no"}
-FLOAT_COLUMNS = {"value_sek", "verified_share", "confidence", "suggested_value_sek", "tolerance_sek", "x0", "top", "x1",
+FLOAT_COLUMNS = {"value_sek", "meant_value_sek", "verified_share", "confidence", "suggested_value_sek", "tolerance_sek", "x0", "top", "x1",
                  "bottom", "expected_sek", "actual_sek", "difference_sek", "target_value", "outcome_value", "granted_sek",
                  "used_sek"}
 BOOL_COLUMNS = {"is_total", "verified"}

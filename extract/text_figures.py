@@ -23,7 +23,10 @@ period, column and scope — but only when the words leave one reading:
 - a nämnd's surplus ("Socialnämnden har ett prognostiserat överskott på 12,3 mkr") is its deviation in
   the driftredovisning; "jämfört med 36 mkr året innan" after a figure is its comparative; "minskade
   med 100 mkr till 300 mkr" states the new level; "varav 60 mkr avser investeringar i …" a named part;
-  a budget document's result in the budget column is its budget line.
+  a budget document's result in the budget column is its budget line;
+- a sign given only in words over an unsigned print ("ett underskott om 43 mkr", "minus 1,3 mkr", "7,2 mkr
+  sämre än budget") is read as printed, with the word in `sign_word` and the meaning in `meant_sek` (the
+  pipeline's `meant_value_sek`); a word and a printed sign that disagree leave the figure out.
 
 The words are in extract/data/text_figures.toml. The number grammar is extract/amounts.py.
 These figures are weaker than a table's: the pipeline reads them only when a document has no
@@ -68,6 +71,13 @@ class TextFigure:
     unit: str
     line: Line
     form: str                    # key_figure | sentence
+    sign_word: str = ""          # a negative word over an unsigned print ("ett underskott om 43 mkr"): meant negative
+
+    @property
+    def meant_sek(self) -> float:
+        """The value in kronor as the words mean it: negative where a sign word says so over an unsigned print."""
+        value = _sek(self.amount, self.unit)
+        return -abs(value) if self.sign_word else value
 
 
 @dataclass(frozen=True)
@@ -96,6 +106,7 @@ def words() -> dict:
                for k, v in data.items() if isinstance(v, dict) and "words" in v}
     phrases["negative"] = [tuple(fold(w).split()) for w in data["sign_words"]["negative"]]
     phrases["positive"] = [tuple(fold(w).split()) for w in data["sign_words"]["positive"]]
+    phrases["meant_negative"] = [tuple(fold(w).split()) for w in data["sign_words"]["meant"]]
     for kind, ws in data["columns"].items():
         phrases[f"column_{kind}"] = [tuple(fold(w).split()) for w in ws]
     units = sorted(((tuple(fold(k).split()), v) for k, v in data["money_units"].items()), key=lambda u: -len(u[0]))
@@ -576,8 +587,11 @@ def _unit_surplus(toks, m: _Mention, prev_end: int, fiscal_year: int | None,
     kind, surplus = max(kinds.items(), key=lambda k: k[1])
     printed_sign = m.amount.printed.lstrip()[:1]
     if not surplus or (kind == "positive" and printed_sign in MINUS) or \
-            (kind == "negative" and printed_sign not in MINUS) or (kind == "neutral" and printed_sign not in (*MINUS, "+")):
-        return None                             # a sign only in words, or words and print that disagree
+            (kind == "negative" and printed_sign in "+±") or (kind == "neutral" and printed_sign not in (*MINUS, "+")):
+        return None                             # words and print that disagree, or a deviation with no sign at all
+    sign_word = _negative_word(left[pos - surplus:pos]) if kind == "negative" and printed_sign not in MINUS else ""
+    if kind == "negative" and printed_sign not in MINUS and not sign_word:
+        return None                             # no word of the amount's own sign: not said
     pos -= surplus
     verb = _longest_ending(folded[:pos], "verbs")
     span = _unit_name(left, folded, pos - verb) if verb else None
@@ -606,7 +620,7 @@ def _unit_surplus(toks, m: _Mention, prev_end: int, fiscal_year: int | None,
     label = name[:1].upper() + name[1:]
     item = map_item(rule["statement"], label).item
     return [TextFigure(rule["statement"], item, label, " ".join(t.text for t in toks[prev_end + q:m.end]), period,
-                       rule["column"], "entity", m.amount, m.unit, toks[m.start].line, "sentence")]
+                       rule["column"], "entity", m.amount, m.unit, toks[m.start].line, "sentence", sign_word)]
 
 
 def _unit_name(left: list[_Token], folded: list[str], end: int) -> tuple[int, int] | None:
@@ -666,6 +680,17 @@ def _clause_starts_at(left: list[_Token], folded: list[str], q: int) -> bool:
 
 def _sek(amount: Amount, unit: str) -> float:
     return float(amount.value * UNITS[unit])
+
+
+def _negative_word(toks: Sequence[_Token]) -> str:
+    """The last [sign_words] word that states a negative sign (`meant`) among `toks`, as printed ("underskott",
+    "minus"); "" for none."""
+    folded = [t.fold for t in toks]
+    for end in range(len(toks), 0, -1):
+        n = _ends_with(folded[:end], "meant_negative")
+        if n:
+            return " ".join(t.text.strip(".,;:!?()") for t in toks[end - n:end])
+    return ""
 
 
 def _only_a_surplus(sign_words: list[str]) -> bool:
@@ -996,18 +1021,21 @@ def _deviation_figure(toks, m: _Mention, prev_end: int, last: TextFigure | None)
         return None
     sign = _sign(core[head:])                   # "ett underskott mot budgeten": the subject signs it too
     printed_sign = m.amount.printed.lstrip()[:1]
-    if sign < 0 and printed_sign not in MINUS or sign > 0 and printed_sign in MINUS:
-        return None                   # a sign in words over an unsigned figure, or words and print that disagree
+    if sign == 2 or sign < 0 and printed_sign in "+±" or sign > 0 and printed_sign in MINUS:
+        return None                   # words and print that disagree
+    sign_word = _negative_word(toks[prev_end:m.start]) if sign < 0 and printed_sign not in MINUS else ""
+    if sign < 0 and printed_sign not in MINUS and not sign_word:
+        return None                   # a negative word that states no sign of the amount itself
     label_raw = " ".join(t.text for t in toks[prev_end:m.end])
     return [TextFigure(last.statement, last.item, last.label, label_raw, last.period, "avvikelse", last.scope,
-                       m.amount, m.unit, toks[m.start].line, "sentence")]
+                       m.amount, m.unit, toks[m.start].line, "sentence", sign_word)]
 
 
 def _compared_deviation(toks, m: _Mention, prev_end: int, last: TextFigure | None) -> list[TextFigure] | None:
     """'Överskottet för 2006 blev 290 miljoner kronor, 90 miljoner kronor bättre än budget' / '… är 63,2 miljoner.
     Det är 44,3 miljoner utöver det budgeterade resultatet': the deviation of the result just read, stated as a
-    comparison after its amount ([deviation_compared_*]); only an amount above the budget, which prints unsigned
-    as its value is."""
+    comparison after its amount ([deviation_compared_*]); printed unsigned: above the budget as printed, below it
+    ('7,2 mnkr sämre än budget') meant negative, the words beside the printed figure."""
     if last is None or last.column not in ("utfall", "prognos") or m.comparative is not None or \
             last.item not in words()["deviation_compared_items"]:
         return None
@@ -1023,11 +1051,12 @@ def _compared_deviation(toks, m: _Mention, prev_end: int, last: TextFigure | Non
         return None
     if not _starts_with([w.rstrip(".,;") for w in after[above or below:]], "deviation_compared_budget"):
         return None
-    if below or m.amount.printed.lstrip()[:1] in (*MINUS, "+", "±"):
-        return None                   # '11 sämre än budget' means -11 printed unsigned: unlike its print, left out
-    label_raw = " ".join(t.text for t in toks[prev_end:m.end + above + 3])
+    if m.amount.printed.lstrip()[:1] in (*MINUS, "+", "±"):
+        return None                   # a signed difference: which way it goes is not said twice the same way
+    sign_word = " ".join(t.text.strip(".,;:!?") for t in toks[m.end:m.end + below]) if below else ""
+    label_raw = " ".join(t.text for t in toks[prev_end:m.end + (above or below) + 3])
     return [TextFigure(last.statement, last.item, last.label, label_raw, last.period, "avvikelse", last.scope,
-                       m.amount, m.unit, toks[m.start].line, "sentence")]
+                       m.amount, m.unit, toks[m.start].line, "sentence", sign_word)]
 
 
 def _after_agent_verb(left: list[_Token], end: int) -> bool:
@@ -1085,22 +1114,25 @@ def _figures(m: _Mention, label: str, label_raw: str, statement: str, context: S
     if sign == 2:
         return None
     printed_sign = amount.printed.lstrip()[:1]
-    if sign and printed_sign in MINUS + "+":
+    sign_word = ""
+    if sign and printed_sign in MINUS + "+±":
         if (sign < 0) != (printed_sign in MINUS):
             return None                          # "positivt -3 mkr": the words and the sign disagree
-    elif sign < 0:
-        return None          # "ett underskott på 4,1 mnkr": printed unsigned, meant negative; value_sek is
-        #                      signed as printed, so the figure would be either unlike its print or wrong
+    elif sign < 0:           # "ett underskott på 4,1 mnkr": printed unsigned, meant negative; value_sek stays
+        if not _has(sign_words, "meant_negative"):          # as printed, the word carries the sign
+            return None                      # "Skatteintäkterna backar 12 mkr": a change, not the amount's sign
+        sign_word = _negative_word(toks[:m.start]) or " ".join(sign_words)
     period = _period(toks, m, fiscal_year)
     if period is None:
         return None
     item = item or map_item(statement, label).item
     line = toks[m.start].line
-    out = [TextFigure(statement, item, label, label_raw, period, column, scope, amount, m.unit, line, form)]
+    out = [TextFigure(statement, item, label, label_raw, period, column, scope, amount, m.unit, line, form, sign_word)]
     if m.comparative is not None:
-        comp = m.comparative
+        if sign_word and m.comparative.printed.lstrip()[:1] not in MINUS + "+±":
+            return None          # "ett underskott på 4 mkr (2)": is the comparative a deficit too? not said
         out.append(TextFigure(statement, item, label, label_raw, m.comparative_year or period - 1, column, scope,
-                              comp, m.unit, line, form))
+                              m.comparative, m.unit, line, form))
     return out
 
 
@@ -1143,7 +1175,7 @@ def _agreeing(figures: list[TextFigure]) -> list[TextFigure]:
     out = []
     for f in figures:
         group = groups[(f.statement, f.item, f.period, f.column, f.scope)]
-        if len({_sek(g.amount, g.unit) for g in group}) > 1:
+        if len({g.meant_sek for g in group}) > 1:
             continue
         if group[0] is f:
             out.append(f)

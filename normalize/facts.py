@@ -1,7 +1,8 @@
 """Facts (one amount in kronor) and check results: the records the outputs are made of."""
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field, replace
 
 STATEMENTS = ("oversikt", "resultatrakning", "balansrakning", "kassaflodesanalys",
               "driftredovisning", "investeringsredovisning", "noter", "balanskrav", "budget",
@@ -23,6 +24,9 @@ class Fact:
     printed figure stands for (±500 kr for `3 754` in tkr, ±5 kr for `1 236,30` in tkr).
     `table` and `row` place the fact in its table (row order matters to sum checks);
     `is_total` marks rows that sum others (Summa, Totalt, Resultat).
+    `meant_value_sek` is set where the words give the sign and the print does not ("ett underskott
+    om 43 mkr": value_sek 43 000 000 as printed, meant -43 000 000); checks and the panel use the
+    meaning (`value_meant`), never the bare print.
     """
 
     doc_id: str
@@ -50,6 +54,7 @@ class Fact:
     x1: float | None = None
     bottom: float | None = None
     suggested_value_sek: float | None = None
+    meant_value_sek: float | None = None    # the value as the words mean it, where they differ from the print
     scope: str = "entity"
     verified: bool = False          # a passing check with other, independent figures covers it
     checked_by: str = ""            # ids of those checks, ';'-separated
@@ -76,8 +81,27 @@ class Fact:
         scope = "" if self.scope == "entity" else f"@{self.scope}"
         return f"t{self.table}r{self.row}{scope}:{self.column}:{self.period}"
 
+    @property
+    def value_meant(self) -> float:
+        """The value as meant: `meant_value_sek` where the words give the sign, else the printed value."""
+        return self.value_sek if self.meant_value_sek is None else self.meant_value_sek
+
     def to_dict(self) -> dict:
         return asdict(self)
+
+
+def as_meant(facts: Sequence[Fact]) -> list[Fact]:
+    """The facts with `value_sek` set to the meaning, for arithmetic (checks, sums): a figure whose sign
+    is given in words ("ett underskott om 43 mkr") must add up with the sign it means."""
+    return [f if f.meant_value_sek is None else replace(f, value_sek=f.meant_value_sek) for f in facts]
+
+
+def as_printed(facts: Sequence[Fact], printed: Sequence[Fact]) -> list[Fact]:
+    """`facts` from `as_meant(printed)`, in the same order (a stage may have set other fields), with the
+    printed value back where the meaning replaced it: `value_sek` stays signed as printed."""
+    if len(facts) != len(printed):
+        raise ValueError("as_printed: the facts are not those the meaning was taken from")
+    return [f if p.meant_value_sek is None else replace(f, value_sek=p.value_sek) for f, p in zip(facts, printed)]
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,8 @@ Each test shows one form on the page that prints it, and what must stay unread b
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from arsred.extract.document import Line
 from arsred.extract.reading.read import read_document
@@ -19,8 +21,9 @@ PAGES = ROOT / "tests" / "real" / "pages"
 
 
 def figures(stem: str, year: int | None, doc_type: str = "arsredovisning"):
+    """The page's text figures in kronor as meant (a sign given in words included: "ett underskott om 43 mkr" is -43e6)."""
     lines = unfold_lines(content_lines(read_document(str(PAGES / f"{stem}.txt"), Options())))
-    return {(f.label, f.period, f.column, f.scope): int(f.amount.value * {"kr": 1, "tkr": 1000, "mkr": 1_000_000}[f.unit])
+    return {(f.label, f.period, f.column, f.scope): round(f.meant_sek)
             for f in read_text_figures(lines, year, doc_type)}
 
 
@@ -62,11 +65,12 @@ def test_the_year_a_sentence_of_the_report_states_is_the_period_of_sentences_wit
     assert all(f.source == "text" for f in result.facts)
 
 
-def test_a_sign_only_in_words_and_listed_parts_are_left_out():
-    # "Årets resultat för kommunen blev minus 1,3 mkr": printed 1,3, meant -1,3 — not read either way;
+def test_a_sign_only_in_words_is_read_as_meant_and_listed_parts_are_left_out():
+    # "Årets resultat för kommunen blev minus 1,3 mkr": printed 1,3, meant -1,3 (the word gives the sign);
     # "Nämnderna överskred totalt sina budgetar med 6,9 mkr": a total over parts; "byggnationen av
     # Vasahallen 19,9 mkr samt energisparåtgärder 28,7 mkr": no line names
     assert figures("arboga_2007_snabba_fakta", 2007) == {
+        ("Årets resultat", 2007, "utfall", "entity"): -1_300_000,
         ("Nettoinvesteringar", 2007, "utfall", "entity"): 67_400_000}   # "Årets nettoinvesteringar uppgick till 67,4 mkr."
 
 
@@ -204,22 +208,24 @@ def test_a_copula_and_a_sign_word_between_the_subject_and_its_link():
     januari - april är positivt och uppgår till 60,9 mkr" the period's result. "Prognosen för resultatet enligt
     balanskravet uppgår till 125,2 mkr, vilket är en positiv avvikelse mot budget på 40,2 mkr" names no item, and
     its deviation has nothing to refer back to. A sign word signs the figure: "negativt och uppgick till 5,2 mkr"
-    printed unsigned means -5,2, so it is left out, never read as 5,2."""
+    printed unsigned means -5,2, read as printed with its meaning beside it, never as 5,2 meant."""
     assert figures("solna_2017_delarsrapport_april", 2017, "delarsrapport") == {
         ("Årets resultat", 2017, "prognos", "entity"): 87_700_000,
         ("Årets resultat", 2017, "avvikelse", "entity"): 2_700_000,
         ("Periodens resultat januari–april", 2017, "utfall", "entity"): 60_900_000}
     def read(sentence: str) -> list[tuple[str, str]]:
-        return [(f.label, f.amount.printed) for f in read_text_figures([Line(1, 1, sentence)], 2020, "arsredovisning")]
+        return [(f.label, f.amount.printed) for f in read_text_figures([Line(1, 1, sentence)], 2020, "arsredovisning")
+                if not f.sign_word]
 
-    assert read("Årets resultat för kommunen är negativt och uppgick till 5,2 mkr.") == []
+    assert read("Årets resultat för kommunen är negativt och uppgick till 5,2 mkr.") == []    # meant -5,2: below
     assert read("Årets resultat för kommunen är positivt och uppgick till 6,1 mkr.") == [("Årets resultat", "6,1")]
 
 
 def read(text: str, year: int | None = 2020, doc_type: str = "arsredovisning") -> dict:
-    """Synthetic paragraphs of the shapes press texts and delårsrapporter print, one Line per paragraph line."""
+    """Synthetic paragraphs of the shapes press texts and delårsrapporter print, one Line per paragraph line; the
+    figures in kronor as meant."""
     lines = [Line(1, k + 1, t) for k, t in enumerate(text.split("\n"))]
-    return {(f.label, f.period, f.column, f.scope): int(f.amount.value * {"kr": 1, "tkr": 1000, "mkr": 1_000_000}[f.unit])
+    return {(f.label, f.period, f.column, f.scope): round(f.meant_sek)
             for f in read_text_figures(lines, year, doc_type)}
 
 
@@ -263,7 +269,6 @@ def test_a_deviation_from_the_budget_refers_back_to_the_figure_just_read():
 
 @pytest.mark.parametrize("text", [
     # a negative word over an unsigned deviation: meant -2,7, printed 2,7
-    "Prognosen för årets resultat uppgår till 87,7 mkr, vilket är en negativ budgetavvikelse på 2,7 mkr.",
     # a sentence between the figure and "Det innebär": the deviation refers to that sentence
     "Prognosen för årets resultat uppgår till 87,7 mkr. Det beror på skatterna. Det innebär en avvikelse mot budget med 3 mkr.",
     # a deviation of a budget figure, of a figure not read, or against something else than the budget
@@ -305,9 +310,9 @@ def test_a_subject_showing_a_deviation_and_a_word_broken_at_a_line_end():
     # "årets resul-tat" broken at a line end; "en positiv avvikelse på" between the subject and its amount
     assert read("Jämfört med budgeterat resultat på 12,0 mnkr visar därmed årets resul-tat en positiv avvikelse på 30,4 mnkr.") == {
         ("Årets resultat", 2020, "budget", "entity"): 12_000_000, ("Årets resultat", 2020, "avvikelse", "entity"): 30_400_000}
-    # against the forecast, signed only in words, or against the year before: not the budget deviation as printed
+    # against the forecast or against the year before: not the budget deviation; signed in words: meant negative
     assert read("Årets resultat visar en positiv avvikelse mot prognosen på 5 mkr.") == {}
-    assert read("Årets resultat visar en negativ avvikelse på 5 mkr.") == {}
+    assert read("Årets resultat visar en negativ avvikelse på 5 mkr.") == {("Årets resultat", 2020, "avvikelse", "entity"): -5_000_000}
     assert read("Årets resultat visar en avvikelse på 5 mkr jämfört med föregående år.") == {}
 
 
@@ -360,6 +365,7 @@ def test_a_report_on_part_of_the_year_states_no_outcome_of_the_whole_year():
     ("Kommunen redovisar ett överskott på 45,2 miljoner kronor.", 45_200_000),
     ("För 2020 redovisar Vallby kommun ett överskott på 45,2 miljoner kronor.", 45_200_000),
     ("Kommunen redovisar ett underskott på -45,2 miljoner kronor.", -45_200_000),     # the sign printed
+    ("Kommunen redovisar ett underskott på 45,2 miljoner kronor.", -45_200_000),      # printed 45,2, meant -45,2
     ("Resultatet blev ett överskott på 25,3 mnkr.", 25_300_000),
     ("Årets resultat visar ett överskott på 25,3 mnkr.", 25_300_000),
 ])
@@ -368,7 +374,6 @@ def test_a_surplus_the_organisation_reports_is_its_years_result(text, value):
 
 
 @pytest.mark.parametrize("text", [
-    "Kommunen redovisar ett underskott på 45,2 miljoner kronor.",          # meant -45,2, printed 45,2
     "Nämnderna redovisar ett överskott på 45,2 miljoner kronor.",
     "Bolaget redovisar ett överskott på 45,2 miljoner kronor.",
     "Kommunen redovisar ett överskott på 45,2 miljoner kronor jämfört med budget.",
@@ -376,7 +381,7 @@ def test_a_surplus_the_organisation_reports_is_its_years_result(text, value):
     "Kommunen fick ett överskott på 45,2 miljoner kronor i balanskravsutredningen.",
     "Skatteintäkterna visar ett överskott på 57 mnkr.",                     # a deviation, not the tax income
 ])
-def test_surpluses_of_others_against_a_yardstick_or_signed_only_in_words_yield_nothing(text):
+def test_surpluses_of_others_or_against_a_yardstick_yield_nothing(text):
     assert read(text) == {}
 
 
@@ -438,7 +443,8 @@ def test_a_deviation_stated_as_a_comparison_after_its_amount():
 @pytest.mark.parametrize("text, expected", [
     ("Årets resultat blev 13,2 mnkr, vilket är 7,2 mnkr över budget.", 7_200_000),
     ("Årets resultat blev 290 mnkr, 90 mnkr bättre än budget.", 90_000_000),
-    ("Årets resultat blev 13,2 mnkr, vilket är 7,2 mnkr sämre än budget.", None),   # meant -7,2, printed 7,2
+    ("Årets resultat blev 13,2 mnkr, vilket är 7,2 mnkr sämre än budget.", -7_200_000),   # printed 7,2, meant -7,2
+    ("Årets resultat blev 13,2 mnkr, vilket är -7,2 mnkr sämre än budget.", None),   # signed and worse: not said twice
     ("Årets resultat blev 13,2 mnkr, vilket är 7,2 mnkr över förra året.", None),   # another yardstick
     ("Årets resultat blev 13,2 mnkr, och kommunen lånade 7,2 mnkr över budget.", None),   # no reference back
     ("Nettoinvesteringarna blev 13,2 mnkr, vilket är 7,2 mnkr över budget.", None),   # a cost: over is worse
@@ -456,7 +462,7 @@ def test_a_comparison_after_the_amount_only_for_a_result_above_its_budget(text, 
     ("För socialnämnden redovisas ett överskott på 12,5 mnkr.", None),       # a nämnd's surplus against its budget
     ("För perioden redovisas ett överskott på 12,5 mnkr.", None),             # which period, it does not say
     ("Inom äldreomsorgen redovisas ett överskott på 12,5 mnkr.", None),
-    ("För 2020 redovisas ett underskott på 12,5 mnkr.", None),               # meant -12,5, printed 12,5
+    ("För 2020 redovisas ett underskott på 12,5 mnkr.", ("Årets resultat", -12_500_000)),   # printed 12,5
 ])
 def test_a_surplus_reported_in_the_passive_is_the_organisations(text, expected):
     """Malmö's delårsrapport 2016: 'För perioden januari–augusti redovisas ett överskott om +1 074 Mkr, vilket
@@ -517,9 +523,11 @@ def test_the_surplus_of_a_year_as_its_subject():
 def test_a_nämnds_surplus_is_its_deviation_in_the_driftredovisning():
     """Borlänge's news on the accounts 2023: "Dock redovisar omsorgsnämnden ett underskott om 43 miljoner kronor,
     vilket i resultatet vägs upp av att kommunstyrelsen redovisar ett överskott på 24,5 miljoner kronor": the
-    kommunstyrelse's surplus is its deviation from its budget; the deficit printed unsigned (meant -43) is left out."""
+    kommunstyrelse's surplus is its deviation from its budget; so is the omsorgsnämnd's deficit, printed unsigned
+    and meant -43."""
     got = {k: v for k, v in figures("borlange_2023_resultat_nyhet", 2023).items() if k[0] != "Årets resultat"}
-    assert got == {("Kommunstyrelsen", 2023, "avvikelse", "entity"): 24_500_000}
+    assert got == {("Kommunstyrelsen", 2023, "avvikelse", "entity"): 24_500_000,
+                   ("Omsorgsnämnden", 2023, "avvikelse", "entity"): -43_000_000}
     lines = [Line(1, 1, "Socialnämnden har ett prognostiserat överskott på 12,3 miljoner kronor.")]
     (fig,) = read_text_figures(lines, 2025, "arsredovisning")
     assert (fig.statement, fig.label, fig.column, fig.period) == ("driftredovisning", "Socialnämnden", "avvikelse", 2025)
@@ -550,7 +558,8 @@ def test_a_nämnds_surplus_is_its_deviation_in_the_driftredovisning():
     ("Socialnämnden redovisar ett överskott på 5 mkr inom äldreomsorgen.", {}),
     ("Socialnämnden redovisar ett överskott på 5 mkr jämfört med 2 mkr året innan.", {}),
     ("Socialnämnden redovisar ett överskott på 5 mkr för perioden januari–april.", {}),
-    ("Socialnämnden redovisar ett underskott på 5 mkr.", {}),
+    ("Socialnämnden redovisar ett underskott på 5 mkr.", {("Socialnämnden", 2020, "avvikelse", "entity"): -5_000_000}),
+    ("Socialnämnden redovisar ett underskott på +5 mkr.", {}),
     ("Socialnämnden redovisar ett överskott på -5 mkr.", {}),
     ("Socialnämnden redovisar ett ökat överskott på 5 mkr.", {}),
     ("Nämnderna redovisar ett överskott på 5 mkr.", {}),
@@ -591,7 +600,8 @@ def test_a_deviation_stated_by_a_verb_right_after_the_reported_result():
     assert got[("Årets resultat", 2018, "avvikelse", "entity")] == 5_000_000
     assert -18_000_000 not in got.values() and -6_000_000 not in got.values()
     assert read("Årets resultat blev 17 mkr. Det redovisade resultatet på +17 mkr innebär ett underskott mot budgeten "
-                "på 5 mkr.") == {("Årets resultat", 2020, "utfall", "entity"): 17_000_000}
+                "på 5 mkr.") == {("Årets resultat", 2020, "utfall", "entity"): 17_000_000,
+                                 ("Årets resultat", 2020, "avvikelse", "entity"): -5_000_000}
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -648,3 +658,94 @@ def test_a_nämnd_on_a_key_figure_line_of_an_annual_report_is_left_out():
     assert read("Barn och utbildningsnämnden 13,1 mkr", 2023) == {}
     assert read("Barn och utbildningsnämnden 13,1 mkr", 2023, "verksamhetsplan_budget") == {
         ("Barn och utbildningsnämnden", 2023, "budget", "entity"): 13_100_000}
+
+
+def test_a_sign_in_words_is_the_meaning_beside_the_printed_figure():
+    """Falkenberg's news on the accounts 2021: "… visade budgeten ett underskott med 14 miljoner kronor" and Arboga's
+    snabba fakta 2007: "Årets resultat för kommunen blev minus 1,3 mkr". value_sek is signed as printed (the
+    contract); the meaning is beside it in meant_value_sek, and decided_by names the word that gives it."""
+    facts = process_document(str(PAGES / "falkenberg_2021_stort_overskott.txt")).facts
+    (budget,) = [f for f in facts if f.column == "budget"]
+    assert (budget.item, budget.period, budget.printed, budget.value_sek) == ("ov.arets_resultat", 2021, "14", 14e6)
+    assert (budget.meant_value_sek, budget.value_meant, budget.decided_by) == (-14e6, -14e6, "sign in words: underskott")
+    assert not budget.verified
+    facts = process_document(str(PAGES / "arboga_2007_snabba_fakta.txt")).facts
+    got = {f.item: (f.value_sek, f.meant_value_sek, f.decided_by) for f in facts}
+    assert got == {"ov.arets_resultat": (1_300_000, -1_300_000, "sign in words: minus"),
+                   "ov.nettoinvesteringar": (67_400_000, None, "")}       # the print is the meaning: nothing beside it
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the same sentence forms as signed amounts, the sign in a word over an unsigned print: meant negative
+    ("Årets resultat blev ett underskott på 1,3 mkr.", {("Årets resultat", 2020, "utfall", "entity"): -1_300_000}),
+    ("Årets resultat blev minus 23 miljoner kronor.", {("Årets resultat", 2020, "utfall", "entity"): -23_000_000}),
+    ("Prognosen för årets resultat är ett underskott på 1,3 mkr.",
+     {("Årets resultat", 2020, "prognos", "entity"): -1_300_000}),
+    ("Årets resultat blev 13,2 mnkr. Det är 7,2 mnkr sämre än budget.",
+     {("Årets resultat", 2020, "utfall", "entity"): 13_200_000, ("Årets resultat", 2020, "avvikelse", "entity"): -7_200_000}),
+    # the word and the print agree (Uddevalla 2017, "Socialnämnden redovisar underskott på -16 mkr"): the print stands
+    ("Socialnämnden redovisar ett underskott på -16 mkr.", {("Socialnämnden", 2020, "avvikelse", "entity"): -16_000_000}),
+    ("Kommunen redovisar ett underskott på 12 mkr (-5).", {("Årets resultat", 2020, "utfall", "entity"): -12_000_000,
+                                                           ("Årets resultat", 2019, "utfall", "entity"): -5_000_000}),
+    # … and what stays unread: an approximation, a change between years or forecasts, another yardstick, a
+    # comparative whose sign the words do not give, a word and a print that disagree
+    ("Årets resultat blev ett underskott på drygt 12 mkr.", {}),
+    ("Kommunen redovisar ett underskott på cirka 12 mkr.", {}),
+    ("Årets resultat blev en försämring med 12 mkr jämfört med föregående år.", {}),
+    ("Årets resultat visar en negativ avvikelse på 12 mkr jämfört med föregående år.", {}),
+    ("Prognosen för årets resultat har försämrats med 12 mkr sedan april.", {}),
+    ("Prognosen för årets resultat visar ett underskott som försämrats med 12 mkr.", {}),
+    ("Socialnämnden redovisar ett underskott på 12 mkr jämfört med föregående prognos.", {}),
+    ("Årets resultat blev 13,2 mnkr, vilket är 7,2 mnkr sämre än prognosen.",
+     {("Årets resultat", 2020, "utfall", "entity"): 13_200_000}),
+    ("Kommunen redovisar ett underskott på 12 mkr (5).", {}),
+    ("Årets resultat blev ett underskott på +1,3 mkr.", {}),
+    # a verb of change or of a shortfall states no sign of the amount itself ([sign_words] meant)
+    ("Skatteintäkterna backar 12 mkr.", {}),
+    ("Eget kapital saknas 5 mkr.", {}),
+    ("Finansnettot är negativt med 5 mkr.", {("Finansnetto", 2020, "utfall", "entity"): -5_000_000}),
+])
+def test_a_sign_given_in_words_in_the_forms_of_signed_amounts(text, expected):
+    assert read(text) == expected
+
+
+def test_checks_and_the_panel_use_the_meant_value_and_the_print_stays():
+    """A figure whose sign is given in words adds up with its meaning: Årets kassaflöde printed 256,46 under "ett
+    underskott", meant -256,46, makes Likvida medel 1 492,77 → 1 236,30 hold; read bare it would fail. Its value_sek
+    stays as printed. The panel sums the meaning too."""
+    from arsred.normalize.reconcile import reconcile
+    from arsred.normalize.reconcile.verify import verify
+    from reconcile_fixtures import table
+
+    from arsred.panel import item_values
+
+    printed = table("kassaflodesanalys", 1, [(2023, "utfall")], [
+        ("=Årets kassaflöde", "kf.arets_kassaflode", "256,46"),
+        ("Likvida medel vid årets början", "kf.likvida_medel_arets_borjan", "1492,77"),
+        ("=Likvida medel vid årets slut", "kf.likvida_medel_arets_slut", "1 236,30")])
+
+    def status(facts):
+        checks, out = reconcile(facts)
+        return {r.status for r in checks if r.check == "kf.likvida_medel"}, checks, out
+
+    assert status(printed)[0] == {"fail"}                 # the bare print does not add up
+    meant = [replace(f, meant_value_sek=-f.value_sek, decided_by="sign in words: underskott")
+             if f.item == "kf.arets_kassaflode" else f for f in printed]
+    got, checks, out = status(meant)
+    assert got == {"pass"}
+    assert [f.value_sek for f in out] == [f.value_sek for f in printed]           # value_sek: as printed
+    assert [f.meant_value_sek for f in out] == [f.meant_value_sek for f in meant]
+    assert [f.value_sek for f in verify(out, checks)] == [f.value_sek for f in printed]
+    rows = [{**f.to_dict(), "period": 2023} for f in out]
+    assert item_values(rows)[("kf.arets_kassaflode", 2023)].value == -256_460
+    assert item_values([{**r, "meant_value_sek": float("nan")} for r in rows])[("kf.arets_kassaflode", 2023)].value \
+        == 256_460                                         # an empty cell of facts.csv: the printed value
+
+
+def test_the_review_shows_the_meaning_beside_the_printed_figure():
+    from arsred.review.builder import _title
+
+    facts = process_document(str(PAGES / "falkenberg_2021_stort_overskott.txt")).facts
+    (budget,) = [f for f in facts if f.column == "budget"]
+    title = _title(budget, "unverified", [])
+    assert "(printed 14 mkr)" in title and "meant -14 000 000 kr (sign in words: underskott)" in title

@@ -159,6 +159,8 @@ def _title(f: Fact, status: str, checks: list[CheckResult]) -> str:
                                                  if f.decided_by else ""))
     for c in checks:
         lines.append(f"{c.status}: {c.check} — {c.message}")
+    if f.meant_value_sek is not None:            # "ett underskott om 43 mkr": the words give the sign
+        lines.append(f"meant {fmt_sek(f.meant_value_sek)} kr ({f.decided_by})")
     if f.suggested_value_sek is not None:
         lines.append(f"suspected OCR slip: {fmt_sek(f.suggested_value_sek)} kr")
     return "\n".join(lines)

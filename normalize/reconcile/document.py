@@ -18,7 +18,7 @@ from dataclasses import replace
 
 from arsred.extract import metadata
 from arsred.extract.document import Line
-from arsred.normalize.facts import CheckResult, Fact
+from arsred.normalize.facts import CheckResult, Fact, as_meant, as_printed
 from arsred.normalize.reconcile import check_rules, check_tables, prose
 from arsred.normalize.reconcile.checks import (
     EQUATION_KINDS,
@@ -55,13 +55,15 @@ def reconcile(facts: list[Fact], *, lines: Sequence[Line] = (), fiscal_year: int
     """Every check row for one document, and the facts with OCR-slip suggestions where found.
 
     `doc_type` ("arsredovisning", "delarsrapport", "verksamhetsplan_budget") decides which columns
-    describe the same date; when not given it is read from the document's opening lines."""
+    describe the same date; when not given it is read from the document's opening lines. A figure whose
+    sign is given in words (`meant_value_sek`) takes part with its meaning, never with its bare print."""
     if not facts:
         return [], list(facts)
     if not doc_type and lines:
         doc_type = metadata.doc_type(list(lines))
     scopes = sorted({f.scope for f in facts}, key=lambda s: s != "entity")
-    return _reconcile_scopes(facts, scopes, lines, fiscal_year, doc_type, nil_rows or {})
+    checks, out = _reconcile_scopes(as_meant(facts), scopes, lines, fiscal_year, doc_type, nil_rows or {})
+    return checks, as_printed(out, facts)      # the checks add up the meaning; value_sek stays as printed
 
 
 def _reconcile_scopes(facts: list[Fact], scopes: list[str], lines: Sequence[Line], fiscal_year: int | None,

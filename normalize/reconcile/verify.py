@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from arsred.extract.document import Line
-from arsred.normalize.facts import CheckResult, Fact
+from arsred.normalize.facts import CheckResult, Fact, as_meant, as_printed
 
 log = logging.getLogger(__name__)
 
@@ -289,19 +289,23 @@ def _blocks(facts: Sequence[Fact], checks: Sequence[CheckResult],
 
 def verify(facts: Sequence[Fact], checks: Sequence[CheckResult], lines: Sequence[Line] = ()) -> list[Fact]:
     """The facts with `verified` and `checked_by` set from the document's check rows (and, given
-    the document's lines, only where the table's printed header bears out period and unit)."""
+    the document's lines, only where the table's printed header bears out period and unit). A figure whose
+    sign is given in words is judged by its meaning (`meant_value_sek`), the value its checks used."""
+    printed = list(facts)
+    facts = as_meant(printed)
     proven, blocked = _blocks(facts, checks, lines)
     out = []
     for f in facts:
         ids = proven.get(f.key, set())
         ok = bool(ids) and f.key not in blocked
         out.append(replace(f, verified=ok, checked_by=";".join(sorted(ids)) if ok else ""))
-    return out
+    return as_printed(out, printed)
 
 
 def unproven_reasons(facts: Sequence[Fact], checks: Sequence[CheckResult], lines: Sequence[Line] = ()) -> list[str]:
     """'12 figures that pass their checks are not verified: the report declares no unit for them (…)',
     one per reason other than a failing check (a flagged document lists those itself)."""
+    facts = as_meant(facts)
     proven, blocked = _blocks(facts, checks, lines)
     counts: dict[str, int] = defaultdict(int)
     for f in facts:
