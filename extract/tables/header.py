@@ -242,8 +242,8 @@ def _interim_beside_year(tokens: list[HeaderToken]) -> bool:
     """'2024-06-30 2023 2023-06-30 2022 …': a date inside a year (header_tokens marks it '@2023~') beside
     that year's own column (a bare year or its year-end), with no kind word to tell them apart: the
     date is an interim balance or period, not the year's outcome, and both would be read as that year."""
-    if any(t.kind == "kind" for t in tokens):
-        return False
+    if any(t.kind == "kind" or _full_year(t) for t in tokens):
+        return False        # 'Helår 2022' beside '2022-01-01–2022-08-31': told apart (build_columns, full_year)
     periods = [t for t in tokens if t.kind == "period"]
     interim = {t.value for t in periods if t.text.endswith("~")}
     return bool(interim & {t.value for t in periods if not t.text.endswith("~")})
