@@ -503,21 +503,6 @@ def test_a_year_stated_as_the_reports_own_in_its_genitive():
     assert ("Årets resultat", 2018, "utfall", 17_000_000) in {(f.label, f.period, f.column, f.value_sek) for f in result.facts}
 
 
-@pytest.mark.parametrize("text,year", [
-    ("Vårt bokslut 2019", 2019),                                                    # Svenljunga's heading
-    ("Uddevalla kommuns preliminära resultat för 2017 +91 mkr", 2017),
-    ("Prognosen för helåret 2022 pekar mot ett överskott på 229 mkr", 2022),
-    ("Resultatet är 12 mkr bättre än bokslut 2021", None),                          # a yardstick, not the report
-    ("Det är en förbättring jämfört med resultatet för 2020", None),
-])
-def test_a_news_items_heading_or_lead_states_the_reports_year(text, year):
-    """A result, bokslut or forecast 'för YEAR' in a heading or lead states the year a news item reports on;
-    after a comparison ('jämfört med', 'än', 'mot') the year is the yardstick's."""
-    from arsred.extract.text_figures import stated_year
-
-    assert stated_year([Line(1, 1, text)]) == year
-
-
 def test_an_amount_stated_as_an_approximation_elsewhere_is_no_figure():
     """Borlänge's heading 'redovisar ett resultat för 2023 på 99 miljoner' rounds the text's 'ett resultat om
     närmare 99 miljoner kronor plus' (the gold has no result of 99): no figure of 99 mkr is read."""
