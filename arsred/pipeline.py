@@ -365,8 +365,7 @@ def _followed_up(table: Table, warnings: list[str]) -> None:
     if table.statement != "budget" or not ({c.period for c in columns if c.kind == "utfall"}
                                            & {c.period for c in columns if c.kind == "budget"}):
         return
-    labelled = [r.label for r in table.rows if r.has_values and r.label]
-    known = {st: sum(1 for label in labelled if map_item(st, label).mapped) for st in STATEMENTS_APART}
+    known = _known_rows(table, STATEMENTS_APART)
     best = max(STATEMENTS_APART, key=lambda st: known[st])
     if known[best] >= MIN_KNOWN_ROWS and all(known[st] < known[best] for st in STATEMENTS_APART if st != best):
         warnings.append(f"budget: a table (page {table.rows[0].line.page}) that sets the year's outcome beside "
@@ -374,11 +373,16 @@ def _followed_up(table: Table, warnings: list[str]) -> None:
         table.statement = best
 
 
+def _known_rows(table: Table, statements: tuple[str, ...]) -> dict[str, int]:
+    """Per statement, how many of the table's rows with figures are its lines (normalize/data/items.csv)."""
+    labels = [r.label for r in table.rows if r.has_values and r.label]
+    return {st: sum(1 for label in labels if map_item(st, label).mapped) for st in statements}
+
+
 def _resembles(table: Table) -> str | None:
     """The statement whose lines (normalize/data/items.csv) at least two of the table's rows are; the
     overview first, as a box of key figures holds lines of several statements."""
-    labelled = [r for r in table.rows if r.has_values and r.label]
-    known = {st: sum(1 for r in labelled if map_item(st, r.label).mapped) for st in RESEMBLED}
+    known = _known_rows(table, RESEMBLED)
     if known["oversikt"] >= MIN_KNOWN_ROWS:
         return "oversikt"                # key figures of several statements in one box: an overview
     statement = max(RESEMBLED, key=lambda st: known[st])

@@ -400,8 +400,9 @@ def _inherit(columns: list[Column], default_period: int | None) -> list[Column]:
 
 @lru_cache(maxsize=1)
 def group_only_labels() -> tuple[str, ...]:
-    with resources.files("arsred.extract").joinpath("data/table_words.toml").open("rb") as fh:
-        return tuple(fold(w) for w in tomllib.load(fh)["group_only"]["labels"])
+    """Folded lines only consolidated accounts print: the income tax and the minority's share
+    (table_words.toml [group_only] labels and minority_labels)."""
+    return tuple(fold(w) for w in _words()["group_only"]["labels"]) + minority_labels()
 
 
 @lru_cache(maxsize=1)

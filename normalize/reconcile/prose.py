@@ -30,17 +30,18 @@ TARGETS: dict[str, tuple[str, list[list[str]]]] = {
                      [["+br.summa_eget_kapital"], ["+br.arets_resultat", "+br.ovrigt_eget_kapital"],
                       ["+ov.eget_kapital"]]),
 }
+# what a figure includes ('I resultatet ingår …'): a part of it, not the figure
+PART = r"\binga(?:r|tt)\b|\bingick\b"
 STOP_RE = re.compile(r"okning|minskning|sankning|hojning|forandring|skillnad|varav|jamfor|budget|prognos|"
                      r"berakna|forvanta|planera|uppskatta|kommer att|"
                      r"\bca\b|cirka|drygt|knappt|nastan|omkring|ungefar|forfog|tillsammans|procent|%|"
-                     r"motsvar|ytterligare|kvar|ingaende|gick in|beviljade|ansok|per\b|"
-                     r"\binga(?:r|tt)\b|\bingick\b")
+                     r"motsvar|ytterligare|kvar|ingaende|gick in|beviljade|ansok|per\b|" + PART)
 # a forecast, plan or budget is not the actual figure: such a word in the clause before the keyword
 # ("Prognosen för helåret är ett underskott om 452 tkr", "budgeterat underskott om 1 605 tkr")
 FORECAST_RE = re.compile(r"prognos|budget|berakna|forvanta|planera|uppskatta|kommer att|\bska\b|\bskall\b")
 # what a figure includes is a part of it, not the figure: a keyword after such a word in its clause
 # ("I resultatet ingår överskott från exploateringsverksamheten med 5,0 mnkr") names the part
-PART_RE = re.compile(r"\binga(?:r|tt)\b|\bingick\b")
+PART_RE = re.compile(PART)
 AFTER_RE = re.compile(r"\s*(?:\w+\s)?(?:samre|battre|hogre|lagre|mer|mindre|over|under|jamfort|"
                       r"i forhallande|mot budget|per\b)")
 AMOUNT_RE = re.compile(r"(-\s?)?(\d{1,3}(?:[ \u00a0]\d{3}){1,3}|\d+)(?:,(\d+))?\s*"
