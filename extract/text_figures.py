@@ -147,11 +147,13 @@ def _find(seq: Sequence[str], phrase: tuple[str, ...]) -> int:
 
 def _ends_with(seq: Sequence[str], kind: str) -> int:
     """Length of the longest phrase of `kind` that ends `seq` (0 when none does)."""
-    best = 0
-    for p in words()["phrases"][kind]:
-        if len(p) > best and len(seq) >= len(p) and tuple(seq[len(seq) - len(p):]) == p:
-            best = len(p)
-    return best
+    return _ending(seq, words()["phrases"][kind])
+
+
+def _ending(seq: Sequence[str], phrases) -> int:
+    """Length of the longest of `phrases` (word tuples) that ends `seq` (0 when none does)."""
+    return max((len(p) for p in phrases if 0 < len(p) <= len(seq) and tuple(seq[len(seq) - len(p):]) == p),
+               default=0)
 
 
 def _starts_with(seq: Sequence[str], kind: str) -> int:
@@ -644,8 +646,7 @@ def _unit_name(left: list[_Token], folded: list[str], end: int) -> tuple[int, in
 
 def _longest_ending(seq: Sequence[str], key: str) -> int:
     """Length of the longest [unit_surplus] `key` phrase that ends `seq` (0 when none does)."""
-    return max((len(p) for p in _unit_phrases(key) if len(p) <= len(seq) and tuple(seq[len(seq) - len(p):]) == p),
-               default=0)
+    return _ending(seq, _unit_phrases(key))
 
 
 def _unit_surplus_ends(toks, m: _Mention) -> bool:
