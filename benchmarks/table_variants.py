@@ -10,7 +10,9 @@ archives really produce, keeping every printed figure's value (only the layout c
 - no_diacritics: å ä ö é → a a o e (old OCR text);
 - spaced_minus: a minus before an amount printed '– ' (en dash and a space: '– 1 628,5');
 - header_split: a column-header line ('Not 2022 2021', 'Utfall 2021 Budget 2021') one word per line;
-- pdf: a text-layer PDF of the page (tools/render_report.py's render_text_pdf).
+- pdf: a text-layer PDF of the page (tools/render_report.py's render_text_pdf);
+- scan: that PDF printed and scanned (render_report.py's scan_pdf: 300 dpi, a small skew, blur and
+  noise, no text layer), so that arsred reads it through Swedish tesseract.
 
 A row's cells are where the line has a tab or two spaces or more; the stored real pages are
 nearly all single-spaced, so the cells of a row are also told by the page's gold: the figures
@@ -36,6 +38,7 @@ import sys
 import tempfile
 import time
 import unicodedata
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -171,7 +174,8 @@ TEXT_VARIANTS: dict[str, Callable[[str, frozenset[str]], str]] = {
     "single_space": single_space, "cell_per_line": cell_per_line, "cell_per_line_dense": cell_per_line_dense,
     "no_diacritics": no_diacritics, "spaced_minus": spaced_minus, "header_split": header_split,
 }
-VARIANTS = [*TEXT_VARIANTS, "pdf"]
+VARIANTS = [*TEXT_VARIANTS, "pdf", "scan"]
+SCAN_DPI = 300
 
 
 def renderable(text: str) -> bool:
@@ -219,14 +223,20 @@ def make_variant(name: str, sources: list[tuple[Path, dict]], pages: Path, gold_
     stems = []
     for src, gold in sources:
         text = src.read_text(encoding="utf-8")
-        if name == "pdf":
-            from tools.render_report import render_text_pdf
+        if name in ("pdf", "scan"):
+            from tools.render_report import render_text_pdf, scan_pdf
             target = pages / f"{src.stem}.pdf"
             if not renderable(text):
-                print(f"  pdf: {src.stem} left out (a row longer than a printed line: the renderer would wrap it)",
+                print(f"  {name}: {src.stem} left out (a row longer than a printed line: the renderer would wrap it)",
                       file=sys.stderr)
                 continue
-            render_text_pdf(MARKUP.sub("", text), target)
+            if name == "pdf":
+                render_text_pdf(MARKUP.sub("", text), target)
+            else:
+                printed = pages / f"{src.stem}.text.pdf"
+                render_text_pdf(MARKUP.sub("", text), printed)
+                scan_pdf(printed, target, seed=zlib.crc32(src.stem.encode()) % 1000, dpi=SCAN_DPI)
+                printed.unlink()
         else:
             target = pages / src.name
             target.write_text(TEXT_VARIANTS[name](text, figures_of(gold)), encoding="utf-8")

@@ -140,6 +140,9 @@ def _kind(line: Line) -> str:
         return "blank"
     if _NOTE_LINK.match(text):
         return "note"
+    if line.method == "ocr" and text[:1].isdigit() and not regex.search(r"\p{L}{3}", text) \
+            and not _FIGURE_LINE.match(text):
+        return "note"       # a note cell OCR garbled ('23, Li' for '2, 3, 17'): a figure's cell, never a row label
     bare = _CELL_UNIT.sub("", regex.sub(r"(?<=\d)\s*%$", "", text)).strip()     # '9 896 tkr', '17,5 %'
     if bare and (_FIGURE_LINE.match(text) or bare != text and _FIGURE_LINE.match(bare)):
         toks = text.split()
@@ -367,6 +370,15 @@ def _block_scope(heading: StreamRow) -> str | None:
     return scopes.pop() if len(scopes) == 1 else None
 
 
+_PAREN_TOKEN = regex.compile(r"^\(\S{1,6}\)$")
+
+
+def _scope_named(row: StreamRow) -> bool:
+    """A row named by one scope alone ("Kommunen", "Sammanställd redovisning")."""
+    toks = header_tokens(row.label)
+    return len(toks) == 1 and toks[0].kind == "scope"
+
+
 def _scope_rows(rows: list[StreamRow]) -> list[StreamRow]:
     """Rows named only by a scope ("Kommunen", "Sammanställd redovisning") under an item heading
     ("ÅRETS RESULTAT (mkr)"): the item is the heading's, the row says whose figures they are.
@@ -374,6 +386,12 @@ def _scope_rows(rows: list[StreamRow]) -> list[StreamRow]:
     the heading's item for that part ("ÅRETS RESULTAT, Bolagen"), in the heading's unit.
     Under a block heading that names a scope ("Kommunkoncernens ekonomi" in a five-year overview
     whose columns are years only), every row is that scope's until a heading names another."""
+    for row, nxt in zip(rows, rows[1:]):
+        if len(row.groups) == 1 and _PAREN_TOKEN.match(row.groups[0][0]) and _scope_named(nxt):
+            # 'SOLIDITET (960)' over 'Kommunen 20 35 32': the rows below say whose figures they
+            # are, so the line is their item heading and its parenthesis a unit OCR misread ('(%)')
+            row.label_suffix = row.groups[0][0]
+            row.groups = []
     blocks: list[list[StreamRow]] = []
     heading: StreamRow | None = None
     for row in rows:
@@ -386,7 +404,7 @@ def _scope_rows(rows: list[StreamRow]) -> list[StreamRow]:
         named = []
         for row in members:
             toks = header_tokens(row.label)
-            if toks and all(t.kind == "scope" for t in toks) and len(toks) == 1:
+            if _scope_named(row):
                 row.item_heading = heading.label
                 row.scope = str(toks[0].value)
                 named.append(row)
