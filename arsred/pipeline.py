@@ -18,7 +18,7 @@ from arsred.extract.document import Box, Cell, Document, Line
 from arsred.extract.metadata import detect_metadata, organisation_kind, title_year
 from arsred.extract.moneyblocks import find_money_blocks, find_year_lists
 from arsred.extract.reading.read import doc_id_for, read_document
-from arsred.extract.sections import Section, config, content_lines, find_sections, fold
+from arsred.extract.sections import Section, config, content_lines, find_sections, fold, owner_scope
 from arsred.extract.sections_oneline import unfold_lines
 from arsred.extract.tables import Row, Table, declared_unit
 from arsred.extract.tables.header import (
@@ -403,7 +403,7 @@ def _scope_from_lines(table: Table, section: Section) -> None:
     if any(c.scope != "entity" for c in table.header.columns):
         return
     named = [section.title] + [ln.text for ln in table.header.lines]
-    if any(scope_named(text) for text in named if text):
+    if any(scope_named(text) or owner_scope(text) for text in named if text):
         return
     labels = [fold(row.label) for row in table.rows if row.has_values]
     minority = any(fold(row.label).startswith(minority_labels()) for row in table.rows if row.label)

@@ -81,6 +81,27 @@ def _column_words() -> frozenset[str]:
     return frozenset(fold(w) for w in words if len(fold(w)) >= 2)
 
 
+@lru_cache(maxsize=1)
+def _owner_words() -> tuple[tuple[str, str], ...]:
+    """(folded word, scope) for the words that name whose accounts a heading's statement holds:
+    table_words.toml [scopes] and the genitives of [block_scopes], longest first."""
+    with resources.files("arsred.extract").joinpath("data/table_words.toml").open("rb") as fh:
+        data = tomllib.load(fh)
+    pairs = {(fold(w), scope) for group in ("scopes", "block_scopes") for scope, names in data[group].items()
+             for w in names}
+    return tuple(sorted(pairs, key=lambda p: -len(p[0])))
+
+
+def owner_scope(text: str) -> tuple[str, str] | None:
+    """'Koncernens resultaträkning' → ('group', 'resultatrakning'): the scope a heading's first
+    words name and the folded rest, or None when it opens with no scope word."""
+    key = fold(text)
+    for word, scope in _owner_words():
+        if key.startswith(word + " ") and len(key) > len(word) + 1:
+            return scope, key[len(word) + 1:]
+    return None
+
+
 def running_lines(document: Document) -> set[str]:
     """Texts printed at the top or bottom of three or more pages: running headers and footers.
 
@@ -295,6 +316,11 @@ def classify_heading(text: str) -> str | None:
     if bare != key and bare:
         kind = classify_heading(bare)
         if kind:
+            return kind
+    owned = owner_scope(key)
+    if owned is not None:
+        kind = classify_heading(owned[1])          # "Kommunens driftredovisning", "Koncernens balansräkning"
+        if kind and kind != "other":
             return kind
     for kind, name in _names():
         # "Driftredovisning per verksamhetsområde": the statement's name, then a few words of scope

@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from arsred.extract.amounts import segment
 from arsred.extract.document import Line
-from arsred.extract.sections import YEAR, Section, fold, has_leaders
+from arsred.extract.sections import YEAR, Section, fold, has_leaders, owner_scope
 from arsred.extract.tables.header import header_tokens, year_and_year_before, year_runs
 from arsred.extract.tables.lines import (
     Column,
@@ -187,8 +187,12 @@ def read_tables(section: Section, fiscal_year: int | None, heading_labels: Itera
 
 
 def _title_scope(text: str) -> str | None:
-    """The one scope a statement's heading names ("… kommun koncern" → group), or None."""
+    """The one scope a statement's heading names ("… kommun koncern", "Koncernens
+    resultaträkning" → group), or None."""
     scopes = {str(t.value) for t in header_tokens(text) if t.kind == "scope"}
+    owned = owner_scope(text)
+    if owned is not None:
+        scopes.add(owned[0])
     return scopes.pop() if len(scopes) == 1 else None
 
 

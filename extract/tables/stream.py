@@ -16,12 +16,13 @@ from dataclasses import dataclass, field, replace
 import regex
 from arsred.extract.amounts import MINUS, parse_amount
 from arsred.extract.document import Line
-from arsred.extract.sections import config, fold
+from arsred.extract.sections import config, fold, owner_scope
 from arsred.extract.sections_oneline import year_run
 from arsred.extract.tables.chains import named_chains
 from arsred.extract.tables.header import (
     DATE_RE,
     HeaderModel,
+    HeaderToken,
     block_scope_words,
     build_columns,
     caption_kind,
@@ -188,6 +189,9 @@ def read_stream_tables(lines: list[Line], statement: str, fiscal_year: int | Non
     heading_toks = header_tokens(heading_text) if heading_text else []
     if sum(1 for t in heading_toks if t.kind == "period") < 2:   # a heading that is not also the header
         heading_toks = [t for t in heading_toks if t.kind in ("scope", "kind")]
+    owned = owner_scope(heading_text) if heading_text else None
+    if owned is not None and not any(t.kind == "scope" for t in heading_toks):
+        heading_toks.append(HeaderToken("scope", owned[0], heading_text))    # "Koncernens resultaträkning"
     while i < len(lines):
         header_toks = list(heading_toks)
         header_lines: list[Line] = []
