@@ -121,6 +121,7 @@ def words() -> dict:
             "partial_reports": data["partial_reports"], "surplus": data["surplus"],
             "organisation_nouns": set(data["organisations"]["nouns"]),
             "agent_nouns": set(data["organisations"]["nouns"]) | set(data["organisations"]["budget_nouns"]),
+            "agent_modifiers": set(data["organisations"]["agent_modifiers"]),
             "budget_document_items": data["budget_documents"]["items"], "unit_surplus": data["unit_surplus"],
             "comparative_after": data["comparative_after"], "change_to": data["change_to"],
             "part_named": data["part_named"],
@@ -998,6 +999,10 @@ def _sentence_figure(toks, m: _Mention, prev_end: int, statement, default_column
             sign_words.extend(folded[p - signed:p])
             p -= signed
             continue
+        n = _organisation_name(left, p, genitive=True)
+        if n:                              # "Uddevalla kommuns preliminära resultat för 2019 är …": the organisation's own
+            p -= n
+            break
         n = _ends_with(folded[:p], "pre_words")
         if n == 0 and YEAR.match(folded[p - 1]):
             n = 1
@@ -1043,10 +1048,13 @@ def _part_year_at(left: list[_Token], end: int) -> int:
     return end - q if named & (words()["months"] | words()["part_year_nouns"]) else 0
 
 
-def _organisation_name(left: list[_Token], end: int) -> int:
-    """Words of an organisation's name that end at `end` ("för Tidaholms kommun", "för Region Kalmar län"):
-    capitalised names and then one of [organisations] nouns; 0 when none ends there."""
-    if end == 0 or left[end - 1].fold not in words()["organisation_nouns"]:
+def _organisation_name(left: list[_Token], end: int, genitive: bool = False) -> int:
+    """Words of an organisation's name that end at `end` ("för Tidaholms kommun", "för Region Kalmar län"), or of
+    its genitive (`genitive`: "Uddevalla kommuns", "Region Kalmar läns"): capitalised names and then one of
+    [organisations] nouns; 0 when none ends there."""
+    nouns = words()["organisation_nouns"]
+    if end == 0 or (left[end - 1].fold[:-1] not in nouns or not left[end - 1].fold.endswith("s")
+                    if genitive else left[end - 1].fold not in nouns):
         return 0
     q = end - 1
     while q > 0 and end - q < 4 and left[q - 1].text[:1].isupper() and left[q - 1].text.isalpha():
@@ -1136,11 +1144,17 @@ def _is_organisation(left: list[_Token], verb: int) -> bool:
     while start > 0 and not left[start - 1].text.endswith((",", ";", ":", ".")) and left[start - 1].text not in MARKERS:
         start -= 1
     agent = left[start:verb]
-    if not 0 < len(agent) <= 5:
+    if not 0 < len(agent) <= 6:
         return False
     nouns = words()["agent_nouns"]
-    return all((t.text[:1].isupper() and t.text.isalpha()) or t.fold in nouns for t in agent) and \
-        any(t.fold in nouns for t in agent) or (len(agent) == 1 and agent[0].fold in nouns)
+    genitives = {n + "s" for n in words()["organisation_nouns"]}
+    modifiers = words()["agent_modifiers"]
+
+    def part(t: _Token) -> bool:    # "Värnamo kommuns preliminära bokslut för 2021": a name, its genitive, a modifier
+        return (t.text[:1].isupper() and t.text.isalpha()) or t.fold in nouns or t.fold in genitives or \
+            t.fold in modifiers or (bool(YEAR.match(t.fold)) and "YEAR" in modifiers)
+    return all(part(t) for t in agent) and any(t.fold in nouns for t in agent) or \
+        (len(agent) == 1 and agent[0].fold in nouns)
 
 
 def _subject_at(statement: str, left: list[_Token], end: int) -> tuple[int, tuple[str, str]] | None:

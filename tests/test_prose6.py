@@ -52,6 +52,7 @@ def test_a_namnds_surplus_not_said(text):
     ("Värnamo kommuns preliminära bokslut för 2021 visar ett positivt resultat på 121 miljoner kronor.", 2021),
     ("Resultatet är bättre än det preliminära resultatet för 2016", None),       # after a yardstick
     ("Stort överskott för kommunen 2021", None),                                  # no result named for the year
+    ("Borlänge kommun redovisar ett resultat för 2023 på 99 miljoner", 2023),
 ])
 def test_a_news_items_lead_year(title, year):
     assert lead_year([Line(1, 1, "Publicerat:"), Line(1, 2, title)]) == year
@@ -74,3 +75,21 @@ LEAD = "Uddevalla kommuns preliminära resultat för 2017 +91 mkr\n\n"
 ])
 def test_the_lead_year_only_for_a_sentence_of_that_years_outcome(sentence, expected):
     assert read(LEAD + sentence, year=None) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # varnamo_2021_preliminart_bokslut: the organisation's accounts as the agent, then the result named again as subject
+    ("Värnamo kommuns preliminära bokslut för 2021 visar ett positivt resultat på 121 miljoner kronor. Resultatet är 63 "
+     "miljoner högre än budgeterat.", {("oversikt", "Årets resultat", 2021, "utfall"): 121_000_000,
+                                       ("oversikt", "Årets resultat", 2021, "avvikelse"): 63_000_000}),
+    # uddevalla_2019_preliminart_resultat: the organisation's genitive before the subject
+    ("Uddevalla kommuns preliminära resultat för 2019 är +9 mkr", {("oversikt", "Årets resultat", 2019, "utfall"): 9_000_000}),
+    # another party's accounts or result: nothing
+    ("Bolagets bokslut visar ett resultat på 12 mkr.", {}),
+    ("Uddevallahems resultat för 2019 är +9 mkr", {}),
+    # the subject named again refers only to a result just read
+    ("Skatteintäkterna uppgick till 900 mkr. Resultatet är 63 miljoner högre än budgeterat.",
+     {("oversikt", "Skatteintäkter", 2019, "utfall"): 900_000_000}),
+])
+def test_the_organisations_accounts_and_genitive(text, expected):
+    assert read(text) == expected
