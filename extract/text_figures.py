@@ -121,6 +121,7 @@ def words() -> dict:
             "partial_reports": data["partial_reports"], "surplus": data["surplus"],
             "organisation_nouns": set(data["organisations"]["nouns"]),
             "agent_nouns": set(data["organisations"]["nouns"]) | set(data["organisations"]["budget_nouns"]),
+            "agent_modifiers": set(data["organisations"]["agent_modifiers"]),
             "budget_document_items": data["budget_documents"]["items"], "unit_surplus": data["unit_surplus"],
             "comparative_after": data["comparative_after"], "change_to": data["change_to"],
             "part_named": data["part_named"],
@@ -129,6 +130,9 @@ def words() -> dict:
             "part_year_items": data["part_year"]["items"],
             "deviation_compared_items": set(data["deviation_compared_items"]["items"]),
             "link_adverbs": set(data["links"]["adverbs"]),
+            "lead_year": {"lines": data["lead_year"]["lines"],
+                          "present": [tuple(fold(w).split()) for w in data["lead_year"]["present"]],
+                          "other_time": [tuple(fold(w).split()) for w in data["lead_year"]["other_time"]]},
             "key_links": [tuple(fold(w).split()) for w in data["links"]["key_figure"]]}
 
 
@@ -428,12 +432,32 @@ def stated_year(lines: Sequence[Line]) -> int | None:
     return found.pop() if len(found) == 1 else None
 
 
-@lru_cache(maxsize=1)
-def _stated_patterns() -> list[regex.Pattern]:
+@lru_cache(maxsize=2)
+def _stated_patterns(key: str = "stated_by") -> list[regex.Pattern]:
     with resources.files("arsred.extract").joinpath("data/text_figures.toml").open("rb") as fh:
         data = tomllib.load(fh)
     year = r"(?P<year>(?:19[5-9]|20[0-4])\d)\b(?!\s+(?:19|20)\d\d)"
-    return [regex.compile(pat.replace("YEAR", year)) for pat in data["years"]["stated_by"]]
+    return [regex.compile(pat.replace("YEAR", year)) for pat in data["years"][key]]
+
+
+def lead_year(lines: Sequence[Line]) -> int | None:
+    """The one year a news item's title or lead (its first [lead_year] lines) gives the result it reports
+    ("Uddevalla kommuns preliminära resultat för 2017 +91 mkr", "Värnamo kommuns preliminära bokslut för 2021"),
+    or None. Weaker than a stated year: only a sentence of that year's outcome takes it (`_of_the_lead_year`)."""
+    rule = words()["lead_year"]
+    first = [line for line in lines if line.text.strip()][:rule["lines"]]
+    found = {int(m.group("year")) for line in first for pat in _stated_patterns("lead_by")
+             for m in pat.finditer(fold(line.text))}
+    return found.pop() if len(found) == 1 else None
+
+
+def _of_the_lead_year(folded: Sequence[str]) -> bool:
+    """Does a sentence state the outcome of the lead's year: no year of its own, a verb of the present (or 'årets',
+    'i år'), and no word of another time or of a forecast ('förra året', 'nästa år', 'prognosen', 'då')?"""
+    rule = words()["lead_year"]
+    return not any(YEAR.match(w) for w in folded) and \
+        any(_find(folded, p) >= 0 for p in rule["present"]) and not any(_find(folded, p) >= 0 for p in rule["other_time"]) \
+        and not _has(folded, "column_prognos")
 
 
 def _other_party(seq: Sequence[str]) -> bool:
@@ -447,6 +471,7 @@ def read_text_figures(lines: Sequence[Line], fiscal_year: int | None, doc_type: 
     item's word ("ett resultat om närmare 99 miljoner") is left out where printed bare: a rounding."""
     if fiscal_year is None:
         fiscal_year = stated_year(lines)
+    lead = lead_year(lines) if fiscal_year is None else None
     statement = "budget" if doc_type == "verksamhetsplan_budget" else "oversikt"
     default_column = "budget" if statement == "budget" else "utfall"
     out: list[TextFigure] = []
@@ -456,28 +481,29 @@ def read_text_figures(lines: Sequence[Line], fiscal_year: int | None, doc_type: 
         last: TextFigure | None = None        # the figure read from the mention just before, if it was read
         for toks in _tokens(paragraph):
             mentions = _mentions(toks)
+            year = lead if lead is not None and _of_the_lead_year([t.fold for t in toks]) else fiscal_year
             approximated |= {(_sek(m.amount, m.unit), t.fold) for m in mentions
                              if _ends_with([t.fold for t in toks[:m.start]], "approximations") for t in toks}
             found = []
             for idx, m in enumerate(mentions):
                 prev_end = mentions[idx - 1].end if idx else 0
-                fig = _key_figure(toks, m, prev_end, statement, default_column, caption, fiscal_year)
+                fig = _key_figure(toks, m, prev_end, statement, default_column, caption, year)
                 if fig is None:
-                    fig = _sentence_figure(toks, m, prev_end, statement, default_column, fiscal_year)
+                    fig = _sentence_figure(toks, m, prev_end, statement, default_column, year)
                 if fig is None and idx:
                     fig = _changed_to(toks, m, mentions[idx - 1], mentions[idx - 2].end if idx > 1 else 0, statement,
-                                      default_column, fiscal_year)
+                                      default_column, year)
                 if fig is None:
-                    fig = _named_part(toks, m, prev_end, statement, default_column, fiscal_year)
+                    fig = _named_part(toks, m, prev_end, statement, default_column, year)
                 if fig is None:
                     fig = _deviation_figure(toks, m, prev_end, last)
                 if fig is None:
                     fig = _compared_deviation(toks, m, prev_end, last)
                 if fig is None:
-                    fig = _unit_surplus(toks, m, prev_end, fiscal_year, doc_type)
+                    fig = _unit_surplus(toks, m, prev_end, year, doc_type)
                 if fig and statement == "budget":
                     fig = [_as_budget_line(f) for f in fig]
-                if fig and _outcome_not_yet_known(fig[0], doc_type, fiscal_year):
+                if fig and _outcome_not_yet_known(fig[0], doc_type, year):
                     fig = None
                 found.extend(fig or [])
                 last = fig[0] if fig else None
@@ -582,10 +608,14 @@ def _unit_surplus(toks, m: _Mention, prev_end: int, fiscal_year: int | None,
         return None
     left = toks[prev_end:m.start]
     folded = [t.fold for t in left]
-    if not folded or folded[-1] not in rule["links"]:
+    if not folded:
         return None
-    pos = len(folded) - 1
-    kinds = {kind: _longest_ending(folded[:pos], kind) for kind in ("positive", "negative", "neutral")}
+    subject_form = folded[-1] not in rule["links"]      # "Socialnämndens överskott mot budget är 25 mkr"
+    pos = len(folded) - (_longest_ending(folded, "subject_links") if subject_form else 1)
+    if pos == len(folded):
+        return None
+    prefix = "subject_" if subject_form else ""
+    kinds = {kind: _longest_ending(folded[:pos], prefix + kind) for kind in ("positive", "negative", "neutral")}
     kind, surplus = max(kinds.items(), key=lambda k: k[1])
     printed_sign = m.amount.printed.lstrip()[:1]
     if not surplus or (kind == "positive" and printed_sign in MINUS) or \
@@ -595,20 +625,40 @@ def _unit_surplus(toks, m: _Mention, prev_end: int, fiscal_year: int | None,
     if kind == "negative" and printed_sign not in MINUS and not sign_word:
         return None                             # no word of the amount's own sign: not said
     pos -= surplus
-    verb = _longest_ending(folded[:pos], "verbs")
-    span = _unit_name(left, folded, pos - verb) if verb else None
-    if span is None:                            # "Dock redovisar omsorgsnämnden …": the verb first
-        span = _unit_name(left, folded, pos)
-        if span is None or not _longest_ending(folded[:span[0]], "verbs"):
-            return None
-        q = span[0] - _longest_ending(folded[:span[0]], "verbs")
+    if subject_form:
+        span = _unit_name(left, folded, pos, genitive=True)
+        q = span[0] if span else 0
     else:
-        q = span[0]
-    first, name_end = span
-    if not _clause_starts_at(left, folded, q):
+        q, span = _unit_verb_and_name(left, folded, pos)
+    if span is None or not _clause_starts_at(left, folded, q):
         return None
+    return _unit_surplus_figure(toks, m, prev_end, q, span, sign_word, fiscal_year, doc_type)
+
+
+def _unit_verb_and_name(left: list[_Token], folded: list[str], pos: int) -> tuple[int, tuple[int, int] | None]:
+    """(the clause's first token, the name's span) of '<name> [adverb] <verb>' or '<verb> <name>' ending at `pos`."""
+    verb = _longest_ending(folded[:pos], "verbs")
+    span = _unit_name(left, folded, pos - verb, adverb=True) if verb else None
+    if span is not None:
+        return span[0], span
+    span = _unit_name(left, folded, pos)          # "Dock redovisar omsorgsnämnden …": the verb first
+    if span is None or not _longest_ending(folded[:span[0]], "verbs"):
+        return 0, None
+    return span[0] - _longest_ending(folded[:span[0]], "verbs"), span
+
+
+def _unit_surplus_figure(toks, m: _Mention, prev_end: int, q: int, span: tuple[int, int], sign_word: str,
+                         fiscal_year: int | None, doc_type: str | None) -> list[TextFigure] | None:
+    """The unit's deviation read from its clause (name from `span`, clause from token `q`), if nothing else in the
+    sentence makes it a part, a change or a part of the year's."""
+    rule = words()["unit_surplus"]
+    first, name_end = span
+    left = toks[prev_end:m.start]
+    folded = [t.fold for t in left]
+    total = rule["totals"].get(folded[name_end - 1])
+    clause = [w for w in folded[q:] if not (total and w in rule["total_adverbs"])]
     whole = [t.fold for t in toks]
-    if _has(folded[q:], "blockers") or not _unit_surplus_ends(toks, m) or \
+    if _has(clause, "blockers") or not _unit_surplus_ends(toks, m) or \
             any(w in rule["part_year"] or w in words()["months"] for w in whole):
         return None
     if doc_type in words()["partial_reports"]["doc_types"] and not _has(whole, "column_prognos"):
@@ -619,18 +669,26 @@ def _unit_surplus(toks, m: _Mention, prev_end: int, fiscal_year: int | None,
     name = " ".join(t.text.strip(",;:()") for t in left[first:name_end])
     if folded[name_end - 1].endswith("s") and not folded[name_end - 1].endswith(tuple(rule["suffixes"])):
         name = name[:-1]                        # "Socialnämndens prognos": the unit is Socialnämnden
-    label = name[:1].upper() + name[1:]
+    label = total or name[:1].upper() + name[1:]
     item = map_item(rule["statement"], label).item
     return [TextFigure(rule["statement"], item, label, " ".join(t.text for t in toks[prev_end + q:m.end]), period,
                        rule["column"], "entity", m.amount, m.unit, toks[m.start].line, "sentence", sign_word)]
 
 
-def _unit_name(left: list[_Token], folded: list[str], end: int) -> tuple[int, int] | None:
+def _unit_name(left: list[_Token], folded: list[str], end: int, genitive: bool = False,
+               adverb: bool = False) -> tuple[int, int] | None:
     """(first token, token after the name) of a unit's name that ends at `end` ("kommunstyrelsen", "Barn- och
-    utbildningsnämnden"), or of its genitive and a [unit_surplus] subject ("Socialnämndens prognos"); None for none."""
+    utbildningsnämnden"), or of its genitive and a [unit_surplus] subject ("Socialnämndens prognos"), or of its
+    genitive alone (`genitive`: "Socialnämndens överskott … är"); the nämnder together by one of `totals`
+    ("Nämnderna", "Nämndernas"), with an `adverb` of a total between name and verb when allowed ("nämnderna
+    sammantaget visar"); None for none."""
     rule = words()["unit_surplus"]
-    subject = _longest_ending(folded[:end], "subjects")
-    if subject:
+    if adverb and end >= 2 and folded[end - 1] in rule["total_adverbs"] and folded[end - 2] in rule["totals"]:
+        end -= 1
+    if end >= 1 and folded[end - 1] in rule["totals"] and folded[end - 1].endswith("s") == genitive:
+        return end - 1, end
+    subject = 0 if genitive else _longest_ending(folded[:end], "subjects")
+    if subject or genitive:
         end -= subject
         if end < 1 or not folded[end - 1].endswith(tuple(s + "s" for s in rule["suffixes"])):
             return None
@@ -941,6 +999,10 @@ def _sentence_figure(toks, m: _Mention, prev_end: int, statement, default_column
             sign_words.extend(folded[p - signed:p])
             p -= signed
             continue
+        n = _organisation_name(left, p, genitive=True)
+        if n:                              # "Uddevalla kommuns preliminära resultat för 2019 är …": the organisation's own
+            p -= n
+            break
         n = _ends_with(folded[:p], "pre_words")
         if n == 0 and YEAR.match(folded[p - 1]):
             n = 1
@@ -986,10 +1048,13 @@ def _part_year_at(left: list[_Token], end: int) -> int:
     return end - q if named & (words()["months"] | words()["part_year_nouns"]) else 0
 
 
-def _organisation_name(left: list[_Token], end: int) -> int:
-    """Words of an organisation's name that end at `end` ("för Tidaholms kommun", "för Region Kalmar län"):
-    capitalised names and then one of [organisations] nouns; 0 when none ends there."""
-    if end == 0 or left[end - 1].fold not in words()["organisation_nouns"]:
+def _organisation_name(left: list[_Token], end: int, genitive: bool = False) -> int:
+    """Words of an organisation's name that end at `end` ("för Tidaholms kommun", "för Region Kalmar län"), or of
+    its genitive (`genitive`: "Uddevalla kommuns", "Region Kalmar läns"): capitalised names and then one of
+    [organisations] nouns; 0 when none ends there."""
+    nouns = words()["organisation_nouns"]
+    if end == 0 or (left[end - 1].fold[:-1] not in nouns or not left[end - 1].fold.endswith("s")
+                    if genitive else left[end - 1].fold not in nouns):
         return 0
     q = end - 1
     while q > 0 and end - q < 4 and left[q - 1].text[:1].isupper() and left[q - 1].text.isalpha():
@@ -1079,11 +1144,17 @@ def _is_organisation(left: list[_Token], verb: int) -> bool:
     while start > 0 and not left[start - 1].text.endswith((",", ";", ":", ".")) and left[start - 1].text not in MARKERS:
         start -= 1
     agent = left[start:verb]
-    if not 0 < len(agent) <= 5:
+    if not 0 < len(agent) <= 6:
         return False
     nouns = words()["agent_nouns"]
-    return all((t.text[:1].isupper() and t.text.isalpha()) or t.fold in nouns for t in agent) and \
-        any(t.fold in nouns for t in agent) or (len(agent) == 1 and agent[0].fold in nouns)
+    genitives = {n + "s" for n in words()["organisation_nouns"]}
+    modifiers = words()["agent_modifiers"]
+
+    def part(t: _Token) -> bool:    # "Värnamo kommuns preliminära bokslut för 2021": a name, its genitive, a modifier
+        return (t.text[:1].isupper() and t.text.isalpha()) or t.fold in nouns or t.fold in genitives or \
+            t.fold in modifiers or (bool(YEAR.match(t.fold)) and "YEAR" in modifiers)
+    return all(part(t) for t in agent) and any(t.fold in nouns for t in agent) or \
+        (len(agent) == 1 and agent[0].fold in nouns)
 
 
 def _subject_at(statement: str, left: list[_Token], end: int) -> tuple[int, tuple[str, str]] | None:

@@ -374,7 +374,6 @@ def test_a_surplus_the_organisation_reports_is_its_years_result(text, value):
 
 
 @pytest.mark.parametrize("text", [
-    "Nämnderna redovisar ett överskott på 45,2 miljoner kronor.",
     "Bolaget redovisar ett överskott på 45,2 miljoner kronor.",
     "Kommunen redovisar ett överskott på 45,2 miljoner kronor jämfört med budget.",
     "Kommunen redovisar ett volymöverskott på 45,2 miljoner kronor.",
@@ -383,6 +382,12 @@ def test_a_surplus_the_organisation_reports_is_its_years_result(text, value):
 ])
 def test_surpluses_of_others_or_against_a_yardstick_yield_nothing(text):
     assert read(text) == {}
+
+
+def test_the_namnders_surplus_is_their_total_deviation_not_the_years_result():
+    """The nämnder together report their deviation from their budgets (tests/test_prose6.py), never the year's result."""
+    assert read("Nämnderna redovisar ett överskott på 45,2 miljoner kronor.") == {
+        ("Nämnderna totalt", 2020, "avvikelse", "entity"): 45_200_000}
 
 
 def test_a_later_figure_of_a_sentence_takes_its_scope_from_its_own_words():
@@ -562,7 +567,8 @@ def test_a_nämnds_surplus_is_its_deviation_in_the_driftredovisning():
     ("Socialnämnden redovisar ett underskott på +5 mkr.", {}),
     ("Socialnämnden redovisar ett överskott på -5 mkr.", {}),
     ("Socialnämnden redovisar ett ökat överskott på 5 mkr.", {}),
-    ("Nämnderna redovisar ett överskott på 5 mkr.", {}),
+    # the nämnder together: their total's line (tests/test_prose6.py), not a unit of their own
+    ("Nämnderna redovisar ett överskott på 5 mkr.", {("Nämnderna totalt", 2020, "avvikelse", "entity"): 5_000_000}),
     ("Det gör att socialnämnden och bolaget redovisar ett överskott på 5 mkr.", {}),
 ])
 def test_the_forms_of_a_nämnds_surplus(text, expected):
