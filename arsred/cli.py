@@ -191,7 +191,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
               f"{plural(result.rows('checks'), 'check')}, {plural(result.rows('goals'), 'goal')}")
     if st.non_canonical_rows:
         counts += (f" · {plural(st.non_canonical_rows, 'row')} without a canonical item "
-                   "(see item_coverage)")
+                   "(see item_coverage where not canonical)")
     lines = [f"arsred: {plural(st.documents, 'document')} ({st.cached} from cache), "
              f"{plural(st.pages, 'page')} in {st.seconds:.1f} s{rate}",
              counts,
