@@ -421,3 +421,13 @@ def test_help_and_a_one_document_run_import_only_what_they_need(tmp_path: Path) 
     assert code == "0" and (tmp_path / "out" / "facts.parquet").exists()
     assert "pandas" not in mods and "wordfreq" not in mods and "dask" not in mods
     assert {"pyarrow", "duckdb"} <= mods        # what writes the contract's Parquet and arsred.duckdb
+
+
+def test_the_summary_rate_of_a_slow_batch_is_not_zero() -> None:
+    """Two scanned reports OCR'd in 170 s on a shared machine: the summary said '0.0 docs/s, 0.0 pages/s'."""
+    from arsred.cli import per_second
+    assert per_second(2, 169.6, "docs") == "0.012 docs/s"
+    assert per_second(7, 169.6, "pages") == "0.041 pages/s"
+    assert per_second(19, 21.2, "docs") == "0.9 docs/s"
+    assert per_second(22, 0.3, "pages") == "73.3 pages/s"
+    assert per_second(0, 5.0, "docs") == "0.0 docs/s"
