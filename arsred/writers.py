@@ -46,6 +46,15 @@ VIEWS = {
     "statement_facts": (
         "SELECT d.organisation, d.fiscal_year AS report_year, f.* EXCLUDE (organisation, fiscal_year) "
         "FROM facts f JOIN documents d USING (doc_id) WHERE f.\"column\" = 'utfall'"),
+    # every check with each figure it uses (the `facts` keys of checks.csv, `Fact.key`, joined to facts.csv): an
+    # auditor reads which printed figures a failed check rests on, with their page and line
+    "check_facts": (
+        "SELECT c.doc_id, c.\"check\", c.statement AS check_statement, c.period AS check_period, "
+        "c.\"column\" AS check_column, c.status, c.severity, c.message, c.fact_key, f.statement, f.scope, f.item, "
+        "f.label, f.period, f.\"column\", f.value_sek, f.printed, f.unit, f.page, f.line, f.verified, "
+        "f.suggested_value_sek FROM (SELECT *, unnest(string_split(facts, ';')) AS fact_key FROM checks) c "
+        "JOIN facts f ON f.doc_id = c.doc_id AND c.fact_key = 't' || f.\"table\" || 'r' || f.\"row\" || "
+        "CASE WHEN f.scope = 'entity' THEN '' ELSE '@' || f.scope END || ':' || f.\"column\" || ':' || f.period"),
     # `canonical`: the item comes from the synonym table (`normalize/data/items.csv`), not from the row's own
     # label — the rows the extract summary counts as "without a canonical item" are those of canonical = false
     "item_coverage": (
