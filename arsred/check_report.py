@@ -63,9 +63,11 @@ def format_table(rows: list[tuple[str, ...]], width: int) -> str:
     for r in rows:
         what = textwrap.wrap(" ".join(r[3].split()), what_w) or [""]
         sugg = textwrap.wrap(" ".join(r[5].split()), sugg_w) or [""]
-        for i in range(max(len(what), len(sugg))):
+        # the document id is wrapped, never cut: ids of one archive often differ only at their end (the year)
+        doc = [r[0][k:k + doc_w] for k in range(0, len(r[0]), doc_w)] or [""]
+        for i in range(max(len(what), len(sugg), len(doc))):
             first = i == 0
-            cells = [_clip(r[0], doc_w) if first else "", _clip(r[1], widths[1]) if first else "",
+            cells = [doc[i] if i < len(doc) else "", _clip(r[1], widths[1]) if first else "",
                      _clip(r[2], widths[2]) if first else "", what[i] if i < len(what) else "",
                      r[4].rjust(widths[4]) if first else "", sugg[i] if i < len(sugg) else ""]
             lines.append("  ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True)).rstrip())

@@ -65,6 +65,7 @@ class Value:
     item: str
     statement: str
     table: int | None = None
+    verified: bool = False          # every figure it is made of is proven by the report's own arithmetic
 
 
 @dataclass
@@ -150,7 +151,7 @@ def item_values(facts: list[dict[str, Any]], combine: str = "first") -> dict[tup
                          tolerance=float(sum(_f(r.get("tolerance_sek"), 0.5) for r in use)),
                          doc_id=str(src["doc_id"]), page=_opt_int(src.get("page")),
                          line=_opt_int(src.get("line")), item=key[0], statement=str(src["statement"]),
-                         table=_opt_int(src.get("table")))
+                         table=_opt_int(src.get("table")), verified=all(_true(r.get("verified")) for r in use))
     return out
 
 
@@ -193,7 +194,8 @@ def document_metrics(rows: list[dict[str, Any]], rules: list[MetricRule],
             got = [p for p in parts if p is not None]
             total = sum(p.value * conventions.get((p.statement, p.table, rule.sign), 1) for p in got)
             out[(rule.metric, year)] = Value(total, sum(p.tolerance for p in got), got[0].doc_id, got[0].page,
-                                             got[0].line, "+".join(rule.items), got[0].statement)
+                                             got[0].line, "+".join(rule.items), got[0].statement,
+                                             verified=all(p.verified for p in got))
     return out
 
 
@@ -237,16 +239,17 @@ def build_long(documents: pd.DataFrame, facts: pd.DataFrame, rules: list[MetricR
         num, den = group.get(RATIO[1]), group.get(RATIO[2])
         if num and den and den["value_sek"]:
             v = Value(num["value_sek"] / den["value_sek"], 0.0, num["doc_id"], num["page"], num["line"],
-                      f"{RATIO[1]}/{RATIO[2]}", num["statement"])
+                      f"{RATIO[1]}/{RATIO[2]}", num["statement"], verified=bool(num["verified"] and den["verified"]))
             records.append(_row(oid, names.get(oid, ""), year, scope, RATIO[0], v, 1, None))
     cols = ["org_id", "organisation", "year", "scope", "metric", "value_sek", "doc_id", "page", "line", "item",
-            "statement", "n_reports", "restated", "restated_value_sek", "restated_doc_id"]
+            "statement", "verified", "n_reports", "restated", "restated_value_sek", "restated_doc_id"]
     order = {m: i for i, m in enumerate(metric_names(rules))}
     records.sort(key=lambda r: (r["org_id"], r["year"], SCOPES.index(r["scope"]), order.get(r["metric"], 99)))
     df = pd.DataFrame.from_records(records, columns=cols)
     for c in ("year", "page", "line", "n_reports"):
         df[c] = df[c].astype("Int64")
     df["restated"] = df["restated"].astype("boolean")
+    df["verified"] = df["verified"].astype("boolean")
     return df
 
 
@@ -254,7 +257,7 @@ def _row(oid: str, name: str, year: int, scope: str, metric: str, v: Value, n: i
          other: Value | None) -> dict[str, Any]:
     return {"org_id": oid, "organisation": name, "year": year, "scope": scope, "metric": metric, "value_sek": v.value,
             "doc_id": v.doc_id, "page": v.page, "line": v.line, "item": v.item, "statement": v.statement,
-            "n_reports": n, "restated": other is not None,
+            "verified": v.verified, "n_reports": n, "restated": other is not None,
             "restated_value_sek": other.value if other else None, "restated_doc_id": other.doc_id if other else ""}
 
 
@@ -282,10 +285,11 @@ def build_wide(long: pd.DataFrame, metrics: list[str]) -> pd.DataFrame:
         restated = sorted(m for m, r in by.items() if r["restated"])
         row["restated"] = bool(restated)
         row["restated_metrics"] = ";".join(restated)
+        row["unverified_metrics"] = ";".join(m for m in metrics if m in by and not by[m]["verified"])
         row["n_reports"] = int(g["n_reports"].max())
         rows.append(row)
     cols = ["org_id", "organisation", "year"] + [c for m in metrics for c in (m, f"{m}_doc", f"{m}_page")] + \
-        ["restated", "restated_metrics", "n_reports"]
+        ["restated", "restated_metrics", "unverified_metrics", "n_reports"]
     df = pd.DataFrame.from_records(rows, columns=cols)
     df["year"] = df["year"].astype("Int64")
     for m in metrics:

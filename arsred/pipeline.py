@@ -179,6 +179,7 @@ def extract_document(document: Document, options: Options, record: DocumentRecor
             f"{record.path}: no financial statement found (looked for Resultaträkning, Balansräkning, "
             f"Kassaflödesanalys, Driftredovisning, Noter, budget tables"
             + (f"; headings seen but no table under them: {', '.join(statements)}" if statements else "") + ")"
+            + ", no amount in running text with its line and year, no goal table"
             + "".join(f"; {d.warning}" for d in decisions if d.unit is None) + _unread_pages(document))
     _reconcile(result, lines, {t_index: _nil_rows(table) for t_index, (table, _) in enumerate(tables)})
     _skip_checks_on_unreadable(result, [(t_index, table) for t_index, (table, _) in enumerate(tables)], warnings)

@@ -46,10 +46,23 @@ VIEWS = {
     "statement_facts": (
         "SELECT d.organisation, d.fiscal_year AS report_year, f.* EXCLUDE (organisation, fiscal_year) "
         "FROM facts f JOIN documents d USING (doc_id) WHERE f.\"column\" = 'utfall'"),
+    # every check with each figure it uses (the `facts` keys of checks.csv, `Fact.key`, joined to facts.csv): an
+    # auditor reads which printed figures a failed check rests on, with their page and line
+    "check_facts": (
+        "SELECT c.doc_id, c.\"check\", c.statement AS check_statement, c.period AS check_period, "
+        "c.\"column\" AS check_column, c.status, c.severity, c.message, c.fact_key, f.statement, f.scope, f.item, "
+        "f.label, f.period, f.\"column\", f.value_sek, f.printed, f.unit, f.page, f.line, f.verified, "
+        "f.suggested_value_sek FROM (SELECT *, unnest(string_split(facts, ';')) AS fact_key FROM checks) c "
+        "JOIN facts f ON f.doc_id = c.doc_id AND c.fact_key = 't' || f.\"table\" || 'r' || f.\"row\" || "
+        "CASE WHEN f.scope = 'entity' THEN '' ELSE '@' || f.scope END || ':' || f.\"column\" || ':' || f.period"),
+    # `canonical`: the item comes from the synonym table (`normalize/data/items.csv`), not from the row's own
+    # label — the rows the extract summary counts as "without a canonical item" are those of canonical = false
     "item_coverage": (
-        "SELECT statement, item, count(DISTINCT doc_id) AS documents, count(*) AS facts, "
+        "SELECT statement, item, item IN (SELECT item FROM canonical_items) AS canonical, "
+        "count(DISTINCT doc_id) AS documents, count(*) AS facts, "
         "any_value(label) AS example_label FROM facts GROUP BY statement, item"),
 }
+CANONICAL_TABLE = "canonical_items"   # the synonym table's item ids, one row each (item_coverage reads it)
 
 
 def goal_columns(rows: Sequence[dict[str, Any]]) -> list[str]:
@@ -406,12 +419,22 @@ def build_duckdb(db_path: Path, parquet: dict[str, Path], views: dict[str, str] 
     try:
         for name, p in parquet.items():
             con.execute(f'CREATE TABLE "{name}" AS SELECT * FROM read_parquet(?)', [str(p)])
+        if views is None:
+            _canonical_table(con)
         for name, sql in (VIEWS if views is None else views).items():
             if _view_tables_exist(con, sql):
                 con.execute(f'CREATE VIEW "{name}" AS {sql}')
         con.execute("CHECKPOINT")
     finally:
         con.close()
+
+
+def _canonical_table(con: Any) -> None:
+    """The synonym table's item ids as a table, so item_coverage can say which items are canonical."""
+    from arsred.normalize.items import canonical_items
+
+    con.execute(f'CREATE TABLE "{CANONICAL_TABLE}" (item VARCHAR)')
+    con.executemany(f'INSERT INTO "{CANONICAL_TABLE}" VALUES (?)', [[i] for i in sorted(canonical_items())])
 
 
 def _view_tables_exist(con: Any, sql: str) -> bool:

@@ -6,6 +6,7 @@ import sys
 import types
 from pathlib import Path
 
+import duckdb
 import pandas as pd
 import pytest
 
@@ -230,7 +231,13 @@ def test_summary_grammar_and_non_canonical_rows(tmp_path: Path, capsys, monkeypa
     assert main(["extract", str(src), "-o", str(tmp_path / "out")]) == ExitCode.OK
     text = capsys.readouterr().out
     assert "arsred: 1 document (0 from cache)" in text and "1 check," in text and "1 goal" in text
-    assert "1 row without a canonical item (see item_coverage)" in text
+    assert "1 row without a canonical item (see item_coverage where not canonical)" in text
+    # the summary's pointer leads to that row: the view says which items are not from the synonym table
+    con = duckdb.connect(str(tmp_path / "out" / "arsred.duckdb"), read_only=True)
+    rows = con.execute("SELECT item, facts FROM item_coverage WHERE NOT canonical").fetchall()
+    assert rows == [("rr.egen_rad_ur_etiketten", 1)]
+    assert con.execute("SELECT count(*) FROM item_coverage WHERE canonical").fetchone()[0] >= 1
+    con.close()
     assert "1 documents" not in text and "1 checks" not in text
     assert "arsred dataset" in text
     res = arsred.extract_reports([src], None, Options(jobs=1), process_fn=fake_process)
@@ -414,3 +421,13 @@ def test_help_and_a_one_document_run_import_only_what_they_need(tmp_path: Path) 
     assert code == "0" and (tmp_path / "out" / "facts.parquet").exists()
     assert "pandas" not in mods and "wordfreq" not in mods and "dask" not in mods
     assert {"pyarrow", "duckdb"} <= mods        # what writes the contract's Parquet and arsred.duckdb
+
+
+def test_the_summary_rate_of_a_slow_batch_is_not_zero() -> None:
+    """Two scanned reports OCR'd in 170 s on a shared machine: the summary said '0.0 docs/s, 0.0 pages/s'."""
+    from arsred.cli import per_second
+    assert per_second(2, 169.6, "docs") == "0.012 docs/s"
+    assert per_second(7, 169.6, "pages") == "0.041 pages/s"
+    assert per_second(19, 21.2, "docs") == "0.9 docs/s"
+    assert per_second(22, 0.3, "pages") == "73.3 pages/s"
+    assert per_second(0, 5.0, "docs") == "0.0 docs/s"

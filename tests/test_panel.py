@@ -122,7 +122,7 @@ def real_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Two real kommun statements with Kommunen and Koncernen columns side by side."""
     base = tmp_path_factory.mktemp("panel_real")
     (base / "in").mkdir()
-    for stem in ("varmdo_2018_rr", "lulea_2018_rr"):
+    for stem in ("varmdo_2018_rr", "lulea_2018_rr", "tingsryd_2018_arsredovisning"):
         text = (REAL / "pages" / f"{stem}.txt").read_text(encoding="utf-8")
         (base / "in" / f"{stem}.txt").write_text(text, encoding="utf-8")
     arsred.extract_reports([base / "in"], base / "out", Options(jobs=1))
@@ -143,6 +143,28 @@ def test_panel_row_is_the_kommuns_own_not_the_groups(real_out: Path, stem: str, 
                  & (long.scope == "group")]
     assert list(group.value_sek) == [_gold_figure(stem, label, 2018, "group")]
     assert set(long.scope) == {"entity", "group"}
+
+
+def test_panel_says_which_figures_the_reports_arithmetic_proves(real_out: Path) -> None:
+    """A researcher must tell a proven panel figure from one only read: panel_long's `verified` is the
+    source fact's own (Tingsryd 2018: "Årets resultat uppgick till +17 mkr", read from running text, no
+    statement to prove it; Värmdö's and Luleå's resultaträkning figures are proven by their sums), and
+    panel's `unverified_metrics` names the entity metrics of the row that are not."""
+    long = pd.read_parquet(real_out / "panel_long.parquet")
+    facts = pd.read_parquet(real_out / "facts.parquet")
+    single = long[~long["item"].str.contains(r"[+/]", regex=True)]
+    for r in single.itertuples():
+        src = facts[(facts.doc_id == r.doc_id) & (facts.item == r.item) & (facts.period == r.year)
+                    & (facts.scope == r.scope) & (facts.page == r.page) & (facts.line == r.line)]
+        assert len(src) >= 1 and bool(r.verified) == bool(src.verified.all()), r
+    tingsryd = long[(long.org_id == "doc_tingsryd_2018_arsredovisning") & (long.metric == "arets_resultat")]
+    assert list(tingsryd.value_sek) == [17_000_000] and list(tingsryd.verified) == [False]
+    assert long[long.doc_id == "lulea_2018_rr"].verified.any()
+    panel = pd.read_parquet(real_out / "panel.parquet").set_index(["org_id", "year"])
+    for (oid, year), row in panel.iterrows():
+        own = long[(long.org_id == oid) & (long.year == year) & (long.scope == "entity")]
+        assert set(filter(None, row.unverified_metrics.split(";"))) == set(own[~own.verified].metric)
+    assert panel.loc[("doc_tingsryd_2018_arsredovisning", 2018)].unverified_metrics == "arets_resultat"
 
 
 def test_a_kommun_has_no_members_contributions_but_its_tax_revenue(real_out: Path) -> None:

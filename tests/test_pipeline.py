@@ -93,6 +93,9 @@ def test_latin1_file_reads_like_utf8(tmp_path):
     ("binary.txt", bytes(range(256)) * 20, "binary"),
     ("fake.pdf", b"this is not a pdf", "not a PDF"),
     ("prose.txt", "Styrelsen har haft fyra möten under året.\nInga siffror här.\n".encode(), "no financial statement"),
+    # the running text was read too: the message says so, not only that no statement table was seen
+    ("prose2.txt", "Styrelsen har haft fyra möten under året.\nInga siffror här.\n".encode(),
+     "no amount in running text with its line and year, no goal table"),
 ])
 def test_bad_input_is_an_error_row_with_a_message(tmp_path, name, content, needle):
     path = tmp_path / name

@@ -45,3 +45,20 @@ def test_clean_run_exits_zero(tmp_path, capsys):
 def test_missing_outputs_say_what_to_do(tmp_path):
     with pytest.raises(ArsredError, match="arsred extract"):
         run_check(tmp_path, fail_on_flag=True)
+
+
+def test_long_document_ids_are_shown_whole(tmp_path, capsys):
+    """An archive's ids differ at their end (the year): the table wraps an id longer than its column
+    instead of cutting it, so two flagged reports of one förbund can be told apart."""
+    ids = ["samordningsforbundet_harnosand_timra_arsredovisning_2021",
+           "samordningsforbundet_harnosand_timra_arsredovisning_2022"]
+    write(tmp_path / "documents.csv", [{"doc_id": d, "status": "flagged"} for d in ids])
+    write(tmp_path / "checks.csv", [
+        {"doc_id": d, "check": "kf.kassaflode_lopande", "statement": "kassaflodesanalys", "period": d[-4:],
+         "status": "fail", "difference_sek": "-195000", "severity": "error",
+         "message": "Kassaflöde från den löpande verksamheten -872 000 ≠ -677 000", "suggestion": ""} for d in ids])
+    run_check(tmp_path, fail_on_flag=False)
+    table = capsys.readouterr().out.split("\n\n", 1)[1]
+    cells = [line[:28].strip() for line in table.splitlines()[2:]]
+    joined = "".join(cells)
+    assert ids[0] in joined and ids[1] in joined and "…" not in table

@@ -85,3 +85,28 @@ def test_every_figure_says_its_scope_and_text_figures_their_source() -> None:
     assert SCOPE_WORDS["group"] in attrs.replace("&#x27;", "'") and 'data-scope="group"' in attrs
     _, attrs = _figure_attrs(text, set(), {})
     assert SOURCE_TEXT in attrs and 'data-source="text"' in attrs and SCOPE_WORDS["entity"].split(":")[0] in attrs
+
+
+def test_review_of_a_batch_with_unreadable_files_warns_nothing_new(tmp_path: Path, capsys) -> None:
+    """An archivist's batch holds an empty text and a truncated PDF: `extract` made them error rows with
+    their reason; `review` lists them in the index but re-reads no input of a document without figures,
+    so it does not warn again, per file, at every run ("cannot re-read the input")."""
+    import arsred
+    from arsred.options import Options
+
+    src = tmp_path / "in"
+    src.mkdir()
+    page = Path(__file__).parent / "real" / "pages" / "goteborg_2019_resultatrakning.txt"
+    (src / "goteborg_2019_resultatrakning.txt").write_text(page.read_text(encoding="utf-8"), encoding="utf-8")
+    (src / "empty.txt").write_bytes(b"")
+    (src / "truncated.pdf").write_bytes(b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n")
+    out = tmp_path / "out"
+    arsred.extract_reports([src], out, Options(jobs=1))
+    capsys.readouterr()
+    assert main(["review", str(out)]) == ExitCode.OK
+    err = capsys.readouterr().err
+    assert "WARNING" not in err and "cannot re-read" not in err, err
+    index = (out / "review" / "index.html").read_text(encoding="utf-8")
+    rows = dict(re.findall(r'<tr data-doc="([^"]+)" data-status="([^"]+)">', index))
+    assert rows == {"empty": "error", "truncated": "error", "goteborg_2019_resultatrakning": "ok"}
+    assert _elements((out / "review" / "goteborg_2019_resultatrakning.html").read_text(encoding="utf-8"))

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import sys
 from pathlib import Path
 
@@ -191,3 +192,20 @@ def test_a_run_without_goals_writes_the_same_schema_as_one_with_goals(tmp_path: 
     numeric = ("goal_no", "target_value", "outcome_value", "granted_sek", "used_sek")
     assert [schemas[0].field(c).type for c in numeric] == [schemas[1].field(c).type for c in numeric] \
         == [pa.int64(), pa.float64(), pa.float64(), pa.float64(), pa.float64()]
+
+
+def test_check_facts_view_joins_each_check_to_the_printed_figures_it_uses(tmp_path: Path) -> None:
+    """An auditor asks which printed figures a failed check rests on. Härnösand Timrå 2022 (data/raw/002)
+    prints 'Kassaflöde från den löpande verksamheten -872' where its parts add to -677 (tkr): the view
+    gives that check's figures with label, printed text, page and line — every key of checks.facts found."""
+    src = Path(__file__).parent.parent / "data" / "raw" / "002_beb5154270de7dff.txt"
+    (tmp_path / "in").mkdir()
+    shutil.copy(src, tmp_path / "in" / src.name)
+    run = arsred.extract_reports([tmp_path / "in"], tmp_path / "out", Options(jobs=1))
+    con = duckdb.connect(str(tmp_path / "out" / "arsred.duckdb"), read_only=True)
+    keys = sum(len(str(k).split(";")) for k in run.checks.facts.dropna() if k)
+    assert con.execute("SELECT count(*) FROM check_facts").fetchone()[0] == keys
+    rows = con.execute("SELECT label, printed, page, line FROM check_facts WHERE status = 'fail' "
+                       "AND \"check\" = 'kf.kassaflode_lopande' AND check_period = 2022").fetchall()
+    assert ("Kassaflöde från den löpande verksamheten", "-872", 2, 459) in rows and len(rows) == 4
+    con.close()

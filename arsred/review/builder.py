@@ -117,7 +117,9 @@ def _document_page(result: DocumentResult, site: Path, out: Path, scale: float) 
         images, rendered = _render_pages(source, rec.doc_id, rec.sha256, sorted(by_page), site, scale)
         pages = [_pdf_page(n, images.get(n), by_page[n], failed_keys, checks_of) for n in sorted(by_page)]
     else:
-        lines = _text_lines(result, source)
+        # a document without figures shows no page: its input is not re-read (an unreadable file would
+        # only be reported again, as a warning, for every `arsred review`)
+        lines = _text_lines(result, source) if by_page else {}
         pages = [_text_page(n, lines.get(n, []), by_page[n], failed_keys, checks_of) for n in sorted(by_page)]
     counts = {s: sum(fact_status(f, failed_keys) == s for f in result.facts) for s in STATUSES}
     head = _head(f"{rec.organisation or rec.doc_id} {rec.fiscal_year or ''} — arsred review")
