@@ -283,7 +283,7 @@ def _names_columns(text: str) -> bool:
 def _dated_header_next(lines: list[Line], i: int) -> bool:
     """Is the next line with text a header line of column words and a year ('Bokslut' / '2010 Bokslut' /
     '2011 Bokslut'): then the column word above it begins that header, not a row."""
-    nxt = next((ln.text.strip() for ln in lines[i + 1:] if ln.text.strip()), "")
+    nxt = next((lines[k].text.strip() for k in range(i + 1, len(lines)) if lines[k].text.strip()), "")
     return _is_header(nxt) and any(t.kind == "period" for t in header_tokens(nxt)) and \
         any(t.kind == "kind" for t in header_tokens(nxt))
 
