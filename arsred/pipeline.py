@@ -123,6 +123,8 @@ def extract_document(document: Document, options: Options, record: DocumentRecor
                     table.statement = resembled
                     table.header = replace(table.header, columns=tuple(replace(c, kind="utfall")
                                                                        for c in table.header.columns))
+                else:
+                    _overview_of_outcomes(table, meta.doc_type)
                 if unnamed:                 # no heading or column word names the statement: its sums prove digits only
                     assumed_statement(table)
                 tables.append((table, section))
@@ -135,6 +137,7 @@ def extract_document(document: Document, options: Options, record: DocumentRecor
         for table in choose_reading(by_lines, by_stream, section_lines_are_flat(section.lines), warnings):
             if section.kind not in STATEMENT_KINDS:
                 _followed_up(table, warnings)
+                _overview_of_outcomes(table, meta.doc_type)
             _statement_by_lines(table, warnings)
             tables.append((table, section))
     if not tables:
@@ -388,6 +391,19 @@ def _resembles(table: Table) -> str | None:
         return "oversikt"                # key figures of several statements in one box: an overview
     statement = max(RESEMBLED, key=lambda st: known[st])
     return statement if known[statement] >= MIN_KNOWN_ROWS else None
+
+
+def _overview_of_outcomes(table: Table, doc_type: str) -> None:
+    """'Bokslut 2010 | Bokslut 2011 | Bokslut 2012 | Budget 2013' over key figures (Årets resultat,
+    Nettoinvesteringar, Låneskuld) outside the statements: the outcomes of several years beside next
+    year's budget are an overview, not a budget table (a budget document's own tables stay budget)."""
+    if table.statement != "budget" or doc_type == "verksamhetsplan_budget":
+        return
+    outcome_years = {c.period for c in table.header.columns if c.kind == "utfall"}
+    printed = [r.label for r in table.rows if r.label and (r.has_values or r.unreadable)]
+    known = sum(1 for label in printed if map_item("oversikt", label).mapped)
+    if len(outcome_years) >= 2 and any(t.kind == "kind" for t in _header_toks(table)) and known >= MIN_KNOWN_ROWS:
+        table.statement = "oversikt"
 
 
 def _header_toks(table: Table) -> list:

@@ -424,8 +424,16 @@ def _header_goes_on(lines: list[Line], k: int) -> bool:
     """Is line `k` column words ("2020 Budget") under a line of column words that names a kind of
     column ("Bokslut")? Then it continues a header broken over lines, though its words ("Budget
     2020") also name a section."""
-    prev = next((ln.text.strip() for ln in reversed(lines[max(0, k - 3):k]) if ln.text.strip()), "")
-    return bool(_header_words(lines[k].text)) and any(t.kind == "kind" for t in _header_words(prev))
+    if not _header_words(lines[k].text):
+        return False
+    above = [ln.text.strip() for ln in reversed(lines[max(0, k - 6):k]) if ln.text.strip()]
+    for text in above[:4]:           # 'Bokslut' / '2010 Bokslut' / '2011 Bokslut' / '2012' / 'Budget 2013'
+        words = _header_words(text)
+        if not words:
+            return False
+        if any(t.kind == "kind" for t in words):
+            return True
+    return False
 
 
 def _header_words(text: str) -> list:

@@ -99,8 +99,13 @@ _MONTHS = "jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec"
 _DAY_MONTH_YEAR = regex.compile(rf"\b(\d{{1,2}})\s+(?:{_MONTHS})\w*\.?\s+((?:19|20)\d\d)\b", regex.I)
 
 
+# a date range printed with spaces around its dash ('2016-01-01 -2016-12-31') is one period, as unspaced
+_SPACED_RANGE = regex.compile(r"((?:19|20)\d\d-\d\d-\d\d)\s*[-–—]\s*((?:19|20)\d\d-\d\d-\d\d)(?!\d)")
+
+
 def _tokens(text: str) -> list[str]:
     text = _DAY_MONTH_YEAR.sub(lambda m: f"{m.group(2)}-12-{int(m.group(1)):02d}", text)   # "31 dec 2024"
+    text = _SPACED_RANGE.sub(r"\1–\2", text)
     return [t for t in text.replace("|", " ").split() if t]
 
 
@@ -480,7 +485,7 @@ def split_label_and_numbers(line: Line) -> tuple[str, list[str], list[Cell]]:
         k = len(tail)
         while k > 0 and is_amount_token(tail[k - 1]):
             k -= 1
-        if k < len(tail) and LEADERS.search(label):
+        if k < len(tail) and (LEADERS.search(label) or _figures_in_label_cell(tail[k:])):
             # "Kassa och bank ....... 2 150        2 340": the first figure sits in the label's cell
             head = label[: len(label) - len(" ".join(tail[k:]))].rstrip()
             return head, tail[k:] + tokens, []
@@ -495,6 +500,17 @@ def split_label_and_numbers(line: Line) -> tuple[str, list[str], list[Cell]]:
     if 0 < k < len(toks) - 1 and fold(toks[k - 1]) in ("not", "noter") and regex.fullmatch(r"\d{1,2}\)?", toks[k]):
         k += 1                       # "Medlemsbidrag Not 2  5 400  5 200": the 2 is the note, in the label
     return " ".join(toks[:k]), toks[k:], []
+
+
+def _figures_in_label_cell(tail: list[str]) -> bool:
+    """A label cell that ends in a run of figures no label ends with ("Skatt på årets resultat 13 -28 490",
+    then "-23 145" in a cell of its own): a signed figure or a thousands group after another figure. Its
+    figures are the row's first cells (a note, an amount), not words of the label; one figure alone
+    ("… före 1998", "Not 13") stays in the label."""
+    if len(tail) < 2:
+        return False
+    return any(t[:1] in "-−–" and t[1:2].isdigit() for t in tail) or \
+        any(regex.fullmatch(r"\d{3}", t) for t in tail[1:])
 
 
 def parse_row(line: Line, header: Header, note_titles: dict[int, str] | None = None) -> Row:
@@ -563,10 +579,16 @@ def _parse_row(line: Line, header: Header, note_titles: dict[int, str] | None = 
     for i, a in enumerate(amounts[:n]):
         values[i] = Value(a, None, conf) if a is not None else None
     row.values = values
-    alternatives = readings(tokens, n, header.has_note and row.note_ref is not None)
+    fits = _note_fits(label, note_titles)
+    settled_note = note is not None and fits is not None and fits(note) is True
+    # a note the report's notes do not settle ('10 462 778' under 'Not 2017 2016': note 10 and 462 | 778,
+    # or 10 462 | 778) stays open beside the readings without it: only the table's arithmetic may cut it
+    alternatives = readings(tokens, n, header.has_note and (row.note_ref is not None or not settled_note))
+    alternatives = [(k, amts) for k, amts in alternatives if k == row.note_ref or (
+        not settled_note and (k is None or fits is None or fits(k) is not False))]
     if len(alternatives) > 1:
-        row.alternatives = [(note, [Value(a, None, conf) if a is not None else None for a in amts])
-                            for note, amts in alternatives if note == row.note_ref]
+        row.alternatives = [(k, [Value(a, None, conf) if a is not None else None for a in amts])
+                            for k, amts in alternatives]
     return row
 
 
@@ -635,21 +657,32 @@ def settle_ambiguous_rows(rows: list[Row], columns: tuple[Column, ...] = ()) -> 
     for r in rows:
         if not r.alternatives:
             continue
-        options = [r.values] + [alt[1] for alt in r.alternatives if _printed(alt[1]) != _printed(r.values)]
+        # each reading with the note its tokens cut off (None: none; the label's 'Not 2' is no cut)
+        own = next((k for k, alt in r.alternatives if _printed(alt) == _printed(r.values)), None)
+        noted = [(own, r.values)] + [(k, alt) for k, alt in r.alternatives if _printed(alt) != _printed(r.values)]
         r.alternatives = []
-        options = list({_printed(o): o for o in options}.values())
-        if len(options) == 1:
+        noted = list({_printed(o): (k, o) for k, o in noted}.values())
+        if len(noted) == 1:
             continue
+        notes = [k for k, _ in noted]
+        options = [o for _, o in noted]
+        labelled = label_note(r.label_raw)
         holds = [row_identities(o, columns) for o in options]
         if max(holds) > 0 and holds.count(max(holds)) == 1:
-            options = [options[holds.index(max(holds))]] + [o for o, h in zip(options, holds) if h != max(holds)]
+            best = holds.index(max(holds))
+            r.note_ref = notes[best] if notes[best] is not None else labelled
+            options = [options[best]] + [o for o, h in zip(options, holds) if h != max(holds)]
             r.values = _marked(options)
             continue
         costs = [cost(o) for o in options]
         best = min(range(len(options)), key=lambda k: costs[k])
-        if all(costs[k] > costs[best] for k in range(len(options)) if k != best):
+        # the magnitudes never tell a note from a figure's first digits: readings that cut the note
+        # differently and that no identity decides leave the row undecided
+        if len(set(notes)) == 1 and all(costs[k] > costs[best] for k in range(len(options)) if k != best):
             r.values = _marked([options[best]] + [o for k, o in enumerate(options) if k != best])
         else:
+            if len(set(notes)) > 1:
+                r.note_ref = labelled
             warnings.append(_undecided(r, options))
     return warnings
 

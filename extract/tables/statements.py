@@ -94,6 +94,8 @@ def read_tables(section: Section, fiscal_year: int | None, heading_labels: Itera
             continue
         if _is_unit_line(line):
             unit_text = text
+            if header_lines and current is None and _header_continuation(line):
+                header_lines.append(line)       # "tkr Not" under the years: the unit and the Not column's heading
             if current is not None and not current.unit_text:
                 current.unit_text = text        # "(mkr)" printed below the figures: still the table's unit
             title_year = YEAR.search(text)

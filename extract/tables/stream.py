@@ -287,6 +287,14 @@ def _names_columns(text: str) -> bool:
     return len(toks) >= 2 and all(t.kind in ("scope", "kind") for t in toks)
 
 
+def _dated_header_next(lines: list[Line], i: int) -> bool:
+    """Is the next line with text a header line of column words and a year ('Bokslut' / '2010 Bokslut' /
+    '2011 Bokslut'): then the column word above it begins that header, not a row."""
+    nxt = next((lines[k].text.strip() for k in range(i + 1, len(lines)) if lines[k].text.strip()), "")
+    return _is_header(nxt) and any(t.kind == "period" for t in header_tokens(nxt)) and \
+        any(t.kind == "kind" for t in header_tokens(nxt))
+
+
 def _next_kind(lines: list[Line], i: int) -> str:
     for line in lines[i + 1:]:
         kind = _kind(line)
@@ -332,7 +340,7 @@ def _rows(lines: list[Line], i: int) -> tuple[list[StreamRow], int]:
             continue
         if kind == "label" and _is_header(text) and rows and any(r.groups for r in rows) and \
                 (any(t.kind == "period" for t in header_tokens(text)) or _next_kind(lines, i) == "year"
-                 or _names_columns(text)):
+                 or _names_columns(text) or _dated_header_next(lines, i)):
             break                                   # a new table's header ("Umeå kommunkoncern" / "2017" / …)
         glued = _FIGURE_GLUED_TO_LABEL.match(text) if kind == "label" and rows and rows[-1].groups else None
         if glued:
