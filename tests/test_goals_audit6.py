@@ -53,6 +53,28 @@ def test_a_goal_not_yet_followed_up_is_not_judged():
     assert [(r["target_value"], r["target_unit"], r["status"]) for r in rows] == [(25, "%", "ej_bedomt")]
 
 
+def test_a_line_labelled_a_goal_states_one():
+    """Skånes miljömål: 'MÅL: Luften ska vara så ren att människors hälsa … inte skadas.' under 'Frisk luft'; NSR's
+    indicator page: 'Mål: Utvecklingen av Nöjd Kund Index (NKI) ska redovisas'. The label and a goal sentence (a goal
+    verb, not in a relative clause) state a goal. Nothing on the page judges it in words the readers trust (Skåne's
+    verdict is a picture's description, NSR's target line '4,4 (2020)' is older than its latest value): ej_bedomt,
+    never a derived status. The skip link 'Gå direkt till sidans innehåll' names no section."""
+    skane = _rows("skane_2024_miljomal_frisk_luft.txt")
+    assert [(r["goal"][:40], r["status"], r["status_source"], r["section"]) for r in skane] == [
+        ("Luften ska vara så ren att människors hä", "ej_bedomt", "", "Frisk luft")]
+    nsr = _rows("nsr_2022_nojd_kund_index.txt")
+    assert [(r["goal"], r["status"], r["target_value"]) for r in nsr] == [
+        ("Utvecklingen av Nöjd Kund Index (NKI) ska redovisas", "ej_bedomt", None)]
+    assert "Gå direkt" not in nsr[0]["section"]
+
+
+def test_a_labelled_value_or_relative_clause_is_no_goal(tmp_path):
+    """'Mål: 80 %' is a target cell, 'Mål: Indikatorer som ska följas upp' a relative lead-in: no goal sentence."""
+    page = tmp_path / "p.txt"
+    page.write_text("Nöjdhet\n\nMål: 80 %\nMål: Indikatorer som ska följas upp årligen\n", encoding="utf-8")
+    assert find_goals(read_document(page)) == []
+
+
 @pytest.mark.parametrize("name", [
     "gavle_2025_ks_delarsrapport.txt",                 # 'klara 3 av 4 finansiella mål': a count, no goal named
     "vastragotaland_undated_miljomal_bedomningar.txt",  # the legend of an assessment scale (JA / NÄRA / NEJ)
@@ -63,6 +85,7 @@ def test_a_goal_not_yet_followed_up_is_not_judged():
     "regionostergotland_2016_mal_och_uppfoljningsdokument.txt",  # about målnivåer, none stated
     "borgholm_2015_malstyrning_revision.txt",          # an audit's questions about goals in its contents
     "vaxholm_2023_skotsel_allmanna_platser.txt",       # an indicator with its latest value, no target
+    "vallentuna_undated_un_tertialrapport.txt",        # minutes approving a report on the goals
 ])
 def test_pages_about_goals_state_none(name):
     """Goal-adjacent pages of the audit: every row would be an invented goal."""
