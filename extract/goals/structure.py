@@ -87,7 +87,8 @@ def find_headings(lines: list[Line], ph: Phrases) -> Headings:
         elif means_of and any(fold(line.text).startswith(m) for m in ph.measure_labels):
             area, means_of = means_of, ""       # 'Indikatorer' after the means: the goal's measures again
         elif (is_heading(lines, i) and not any(fold(line.text).startswith(m) for m in ph.measure_labels)
-                and (not is_header_fragment(line.text, ph) or _lone_goal_heading(lines, i, ph))):
+                and (not is_header_fragment(line.text, ph) or _lone_goal_heading(lines, i, ph))
+                and not _item_sub_line(lines, i)):
             h.indices.add(i)
             text = nice_heading(line.text)
             numbered = strip_numbering(line.text.strip()) != line.text.strip()
@@ -106,6 +107,31 @@ def find_headings(lines: list[Line], ph: Phrases) -> Headings:
         h.goal_area.append(area)
     _named_goal_areas(lines, h, ph)
     return h
+
+
+def _item_sub_line(lines: list[Line], i: int) -> bool:
+    """A line indented under a list item, the list going on after it with an item of the same mark and indent
+    ('• Inriktningsmålen är … Här hittar du våra övergripande mål:' / '  Förbundsdirektionens övergripande
+    inriktningsmål' (a link) / '• Verksamhetsplanen …'): part of the item above, no heading of the items after."""
+    text = lines[i].text
+    if not text[:1].isspace() or LIST_MARK.match(text):
+        return False
+    def item_at(rng: range) -> str | None:
+        for k in rng:
+            t = lines[k].text
+            if not t.strip():
+                return None
+            m = LIST_MARK.match(t)
+            if m:
+                return m.group(0)
+            if not t[:1].isspace():
+                return None
+        return None
+    above = item_at(range(i - 1, max(-1, i - 4), -1))
+    below = item_at(range(i + 1, min(len(lines), i + 4)))
+    indent = len(text) - len(text.lstrip())
+    return (above is not None and above == below
+            and indent > len(above) - len(above.lstrip()))
 
 
 def _navigation(text: str, ph: Phrases) -> bool:

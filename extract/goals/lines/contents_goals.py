@@ -10,6 +10,10 @@ sections; a stored page that keeps only the contents still names them. Each entr
 number of a contents line, and the chapter two entries at least; where the report's chapter itself follows (an
 entry's title printed again as a heading), its goals are read there instead. `ej_bedomt` (nothing follows them up).
 
+An entry that names a goal by a goal label and its number ("Mål 10. Linköpings kommun erbjuder en service …... 5",
+the label `mål` or `[plan] goal_labels`, or the label alone on the line above a numbered entry a stored line cut from
+it) is a goal too, `goal_no` its number.
+
 An entry that states a goal itself ("Årets resultat ska uppgå till minst 2 % av skatter och statsbidrag... 8": a goal
 verb, `[prose] goal_verbs`) is a goal whatever its chapter, numbered or not; its section is the entry above that is
 none ("Ekonomi... 8"). A contents list run into one line (a page stored as one line: "2 INNEHÅLL Inledning... 2 Det
@@ -26,6 +30,8 @@ from arsred.extract.goals.vocabulary import Phrases, about_the_goals, fold, is_g
 
 ENTRY = regex.compile(r"^\s*(\d{1,2})(?:\.(\d{1,2}))?\.?\s+(\p{Lu}.*?)\s*" + LEADER + r"\s*$")
 MIN_ENTRIES = 2
+# an entry naming a goal by its label and number ('Mål 10. Linköpings kommun erbjuder …... 5'): a goal whatever its chapter
+LABELLED_ENTRY = regex.compile(r"^(\p{L}+)\s+(\d{1,2})[.:]\s+(\p{Lu}.*)$")
 TAIL_WORDS = 40         # the entries without page numbers closing a contents line are a few titles, not a page of prose
 # an entry without page number starts at a capital after a word or figure ending the one before ('… 80 % Samtliga …')
 UNPAGED_ENTRY = regex.compile(r"(?<=[\p{Ll}\d%]\s)(?=\p{Lu})")
@@ -62,17 +68,26 @@ def _stated_goals(lines: list[Line], ph: Phrases, taken: set[str]) -> list[RawGo
     """Entries stating a goal themselves, under the entry above them that does not."""
     goals: list[RawGoal] = []
     section = ""
-    for line in lines:
+    labels = {"mal", *ph.plan_goal_labels}
+    for k, line in enumerate(lines):
         if not is_contents(line.text):
             continue
         m = ENTRY.match(" ".join(line.text.split()))
         one = [m.group(3).strip()] if m else []
         titles = _run_entries(line.text, ph) if len(CONTENTS_LEADER.findall(line.text)) >= 2 else one
+        above = fold(lines[k - 1].text.strip()) if k else ""
         for title in titles:
-            if not _states_goal(title, ph):
+            no: int | None = None
+            lab = LABELLED_ENTRY.match(title)
+            if lab and fold(lab.group(1)) in labels:
+                no, title = int(lab.group(2)), lab.group(3)
+            elif m and m.group(2) is None and titles == one and above in labels:
+                no = int(m.group(1))    # 'Mål' / '13. Linköping erbjuder …... 7': a label a stored line cut
+                # from its number
+            if no is None and not _states_goal(title, ph):
                 section = title
             elif fold(title) not in taken:
-                goals.append(RawGoal(section=section, goal=title, page=line.page, line=line.number,
+                goals.append(RawGoal(section=section, goal=title, goal_no=no, page=line.page, line=line.number,
                                      layout="contents_goal", confidence=0.6))
     return goals
 

@@ -448,10 +448,18 @@ def stated_goals(lines: list[Line], heads: Headings, ph: Phrases, used: set[int]
     verksamheten är att …'), outside goal headings' areas (`used` holds those lines).
 
     Only the "mål … är att" form counts (`_goal_is`): it names itself a goal, so no heading is needed to tell it
-    from prose about goals; used only where nothing else on the page was read as a goal.
+    from prose about goals; and a line labelled a goal whose text is a goal sentence ('MÅL: Luften ska vara så ren att
+    …', 'Mål: Utvecklingen av Nöjd Kund Index (NKI) ska redovisas'; the label `mål` or `[plan] goal_labels`). Used
+    only where nothing else on the page was read as a goal; nothing judges such a goal here (`ej_bedomt`).
     """
     goals: list[RawGoal] = []
     body = [(k, line) for k, line in enumerate(lines) if k not in used and k not in heads.indices]
+    labels = {"mal", *ph.plan_goal_labels}
+    for k, line in body:        # 'MÅL: Luften ska vara så ren att …': a line labelled a goal, its text a goal sentence
+        m = LABELLED_GOAL.match(" ".join(line.text.split()))
+        if m and fold(m.group(1)) in labels and _states_a_goal(m.group(2), ph):
+            goals.append(RawGoal(section=heads.at[k], goal=m.group(2).strip(), page=line.page, line=line.number,
+                                 layout="stated_goal", confidence=0.6))
     for para in paragraphs(body):
         for s in sentences(para_text(para)):
             fs = fold(s)
@@ -462,6 +470,19 @@ def stated_goals(lines: list[Line], heads: Headings, ph: Phrases, used: set[int]
                 goals.append(RawGoal(section=heads.at[para[0][0]], goal=s.strip(), page=line.page, line=line.number,
                                      layout="stated_goal", confidence=0.6))
     return goals
+
+
+LABELLED_GOAL = regex.compile(r"^(\p{L}+)\s*:\s*(\p{Lu}.*)$")
+LABELLED_GOAL_WORDS = 3     # a labelled goal is a sentence ('Mål: Utvecklingen av NKI ska redovisas'), not a value
+
+
+def _states_a_goal(text: str, ph: Phrases) -> bool:
+    """The text after a goal label is a goal sentence: a goal verb not opening a relative clause, a few words, no
+    question or list lead-in."""
+    words = regex.findall(r"\w+", fold(text))
+    verb = next((n for n, w in enumerate(words) if w in ph.goal_verbs), None)
+    return (len(words) >= LABELLED_GOAL_WORDS and verb is not None and verb > 0
+            and words[verb - 1] not in ph.relative_words and not text.rstrip().endswith(("?", ":")))
 
 
 GOAL_NUMBER = regex.compile(r"^(?:\p{L}+\s*)?(\d{1,2})\s*[.:)]$")
