@@ -24,6 +24,8 @@ from arsred.extract.tables import Row, Table, declared_unit
 from arsred.extract.tables.header import (
     company_labels,
     group_only_labels,
+    header_tokens,
+    is_header_text,
     minority_labels,
     scope_named,
 )
@@ -105,6 +107,7 @@ def extract_document(document: Document, options: Options, record: DocumentRecor
     blocks = find_money_blocks(lines, meta.fiscal_year)
     block_lines = frozenset(id(b.line) for b in blocks)
     note_titles = {s.note: s.title for s in sections if s.note is not None}
+    carried_units = _carry_notes_header(sections)
     tables: list[tuple[Table, Section]] = []
     for section in sections:
         kind = section.kind if section.kind in STATEMENT_KINDS else (
@@ -136,6 +139,8 @@ def extract_document(document: Document, options: Options, record: DocumentRecor
             if section.kind not in STATEMENT_KINDS:
                 _followed_up(table, warnings)
             _statement_by_lines(table, warnings)
+            if not table.unit_text and id(section) in carried_units:
+                table.unit_text = carried_units[id(section)]    # the notes page's unit, above its column heads
             tables.append((table, section))
     if not tables:
         tables = _headless_tables(sections, block_lines, meta.fiscal_year, warnings)
@@ -387,6 +392,44 @@ def _resembles(table: Table) -> str | None:
         return "oversikt"                # key figures of several statements in one box: an overview
     statement = max(RESEMBLED, key=lambda st: known[st])
     return statement if known[statement] >= MIN_KNOWN_ROWS else None
+
+
+def _carry_notes_header(sections: list[Section]) -> dict[int, str]:
+    """A notes page that prints its column heads once, above its first note ("Kommunen 2020 Kommunen 2019
+    Koncernen 2020 Koncernen 2019" / "Not 1 Verksamhetens intäkter" / rows), heads every note under it that
+    prints none of its own: the header line that ends the text before the first note heading is put at
+    the head of each such note, until a section of another kind. The unit the caption just above it
+    declares ("Noter till resultaträkning … (tkr)") is returned per note section (id) it heads."""
+    carried: list[Line] = []
+    unit = ""
+    units: dict[int, str] = {}
+    for section in sections:
+        if section.kind != "noter":
+            carried = _trailing_header(section.lines) if section.kind == "other" else []
+            unit = next((ln.text for ln in (section.lines[-2:-1] if carried else [])
+                         if declared_unit(ln.text) and not regex.search(r"\d", ln.text)), "")
+            continue
+        own = next((ln for ln in section.lines if is_header_text(ln.text) or _row_line(ln)), None)
+        if own is not None and is_header_text(own.text):
+            carried = []                  # the note prints its own columns: later notes keep to theirs
+            continue
+        if carried:
+            section.lines = carried + section.lines
+            if unit:
+                units[id(section)] = unit
+    return units
+
+
+def _row_line(line: Line) -> bool:
+    """A line that prints a figure after words: a row of a table."""
+    return bool(regex.search(r"\p{L}.*\d", line.text))
+
+
+def _trailing_header(lines: list[Line]) -> list[Line]:
+    """The column header line a text ends with (one that names its years), or nothing."""
+    if not lines or not is_header_text(lines[-1].text) or not any(t.kind == "period" for t in header_tokens(lines[-1].text)):
+        return []
+    return [lines[-1]]
 
 
 def _header_toks(table: Table) -> list:
