@@ -108,6 +108,7 @@ def extract_document(document: Document, options: Options, record: DocumentRecor
     block_lines = frozenset(id(b.line) for b in blocks)
     note_titles = {s.note: s.title for s in sections if s.note is not None}
     carried_units = _carry_notes_header(sections)
+    part_scopes = _part_scopes(sections)
     tables: list[tuple[Table, Section]] = []
     for section in sections:
         kind = section.kind if section.kind in STATEMENT_KINDS else (
@@ -155,7 +156,7 @@ def extract_document(document: Document, options: Options, record: DocumentRecor
     facts: list[Fact] = []
     measures: list[dict] = []
     for t_index, ((table, section), unit) in enumerate(zip(tables, decisions)):
-        _scope_from_lines(table, section)
+        _scope_from_lines(table, section, part_scopes.get(id(section)))
         # with no unit to be told, only the figures that print their own are read (the rest warned of)
         unread: list[Row] = []
         facts.extend(_table_facts(table, t_index, unit.unit, record, repair, measures, warnings,
@@ -420,6 +421,23 @@ def _carry_notes_header(sections: list[Section]) -> dict[int, str]:
     return units
 
 
+def _part_scopes(sections: list[Section]) -> dict[int, str]:
+    """A part title that is nothing but one scope ('Sammanställda räkenskaper', 'Kommunkoncernen'), the
+    last line of the text before a run of statements, names whose accounts those statements are: the
+    scope per statement section (id) of the run, until the next text of another kind."""
+    out: dict[int, str] = {}
+    scope: str | None = None
+    for section in sections:
+        if section.kind not in STATEMENT_KINDS:
+            last = section.lines[-1].text if section.lines else ""
+            toks = header_tokens(last) if last else []
+            scope = str(toks[0].value) if len(toks) == 1 and toks[0].kind == "scope" else None
+            continue
+        if scope is not None:
+            out[id(section)] = scope
+    return out
+
+
 def _row_line(line: Line) -> bool:
     """A line that prints a figure after words: a row of a table."""
     return bool(regex.search(r"\p{L}.*\d", line.text))
@@ -438,15 +456,19 @@ def _header_toks(table: Table) -> list:
     return [t for line in table.header.lines for t in header_tokens(line.text)]
 
 
-def _scope_from_lines(table: Table, section: Section) -> None:
+def _scope_from_lines(table: Table, section: Section, part_scope: str | None = None) -> None:
     """A table that names no scope but prints a line only consolidated accounts have (income tax,
     minority share) is the group's: the organisation itself pays no income tax. A company's own
     report (a table holding a line only a company prints, such as Rörelseresultat) pays its own, but
-    a minority's share makes any report's table the group's."""
+    a minority's share makes any report's table the group's. Under a part title that names the group
+    ('Sammanställda räkenskaper' over its Resultaträkning and Kassaflödesanalys) so is every table."""
     if any(c.scope != "entity" for c in table.header.columns):
         return
     named = [section.title] + [ln.text for ln in table.header.lines]
     if any(scope_named(text) for text in named if text):
+        return
+    if part_scope == "group":
+        table.header = replace(table.header, columns=tuple(replace(c, scope="group") for c in table.header.columns))
         return
     labels = [fold(row.label) for row in table.rows if row.has_values]
     minority = any(fold(row.label).startswith(minority_labels()) for row in table.rows if row.label)
