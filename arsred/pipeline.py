@@ -429,13 +429,19 @@ def _part_scopes(sections: list[Section]) -> dict[int, str]:
     scope: str | None = None
     for section in sections:
         if section.kind not in STATEMENT_KINDS:
-            last = section.lines[-1].text if section.lines else ""
-            toks = header_tokens(last) if last else []
-            scope = str(toks[0].value) if len(toks) == 1 and toks[0].kind == "scope" else None
+            titles = [_scope_title(ln.text) for ln in section.lines[-2:]]
+            # two scope titles in a row ('Kommunen' / 'Koncernen') are a header's cells, not a part title
+            scope = titles[-1] if titles and titles[-1] and not (len(titles) == 2 and titles[0]) else None
             continue
         if scope is not None:
             out[id(section)] = scope
     return out
+
+
+def _scope_title(text: str) -> str | None:
+    """The scope a line names when it is nothing but one scope word or phrase, else None."""
+    toks = header_tokens(text) if text.strip() else []
+    return str(toks[0].value) if len(toks) == 1 and toks[0].kind == "scope" else None
 
 
 def _row_line(line: Line) -> bool:
@@ -467,7 +473,9 @@ def _scope_from_lines(table: Table, section: Section, part_scope: str | None = N
     named = [section.title] + [ln.text for ln in table.header.lines]
     if any(scope_named(text) for text in named if text):
         return
-    if part_scope == "group":
+    blocks = len({(c.period, c.kind) for c in table.header.columns}) < len(table.header.columns)
+    if part_scope == "group" and not blocks:
+        # (a table whose columns repeat a year holds two blocks, whose scopes one title cannot name)
         table.header = replace(table.header, columns=tuple(replace(c, scope="group") for c in table.header.columns))
         return
     labels = [fold(row.label) for row in table.rows if row.has_values]
