@@ -2,8 +2,6 @@
 wrongly, or a statement it did not read, before the fix its test guards."""
 from __future__ import annotations
 
-import pytest
-
 from arsred.errors import NoStatementsFound
 from arsred.pipeline import process_document
 from tests.helpers import ROOT
@@ -70,5 +68,8 @@ def test_contents_lists_mandates_and_tax_rates_give_no_figures() -> None:
     # 22,82 10,60 0,47', an OCR'd cover; none of their numbers is an amount of the accounts
     for name in ("harjedalen_2009_arsredovisning", "tranas_2010_delarsrapport_ocr",
                  "sodra_roslagen_2014_samordningsforbund_ocr", "jamtland_rtj_2018_delarsrapport"):
-        with pytest.raises(NoStatementsFound):
-            process_document(str(PAGES / f"{name}.txt"))
+        try:
+            result = process_document(str(PAGES / f"{name}.txt"))
+        except NoStatementsFound:      # nothing read at all, as it should be
+            continue
+        assert not result.facts, name  # a page with goals only returns them, and no figure
