@@ -24,6 +24,8 @@ from arsred.extract.tables import Row, Table, declared_unit
 from arsred.extract.tables.header import (
     company_labels,
     group_only_labels,
+    header_tokens,
+    is_header_text,
     minority_labels,
     scope_named,
 )
@@ -105,6 +107,8 @@ def extract_document(document: Document, options: Options, record: DocumentRecor
     blocks = find_money_blocks(lines, meta.fiscal_year)
     block_lines = frozenset(id(b.line) for b in blocks)
     note_titles = {s.note: s.title for s in sections if s.note is not None}
+    carried_units = _carry_notes_header(sections)
+    part_scopes = _part_scopes(sections)
     tables: list[tuple[Table, Section]] = []
     for section in sections:
         kind = section.kind if section.kind in STATEMENT_KINDS else (
@@ -139,6 +143,8 @@ def extract_document(document: Document, options: Options, record: DocumentRecor
                 _followed_up(table, warnings)
                 _overview_of_outcomes(table, meta.doc_type)
             _statement_by_lines(table, warnings)
+            if not table.unit_text and id(section) in carried_units:
+                table.unit_text = carried_units[id(section)]    # the notes page's unit, above its column heads
             tables.append((table, section))
     if not tables:
         tables = _headless_tables(sections, block_lines, meta.fiscal_year, warnings)
@@ -153,7 +159,7 @@ def extract_document(document: Document, options: Options, record: DocumentRecor
     facts: list[Fact] = []
     measures: list[dict] = []
     for t_index, ((table, section), unit) in enumerate(zip(tables, decisions)):
-        _scope_from_lines(table, section)
+        _scope_from_lines(table, section, part_scopes.get(id(section)))
         # with no unit to be told, only the figures that print their own are read (the rest warned of)
         unread: list[Row] = []
         facts.extend(_table_facts(table, t_index, unit.unit, record, repair, measures, warnings,
@@ -406,21 +412,88 @@ def _overview_of_outcomes(table: Table, doc_type: str) -> None:
         table.statement = "oversikt"
 
 
+def _carry_notes_header(sections: list[Section]) -> dict[int, str]:
+    """A notes page that prints its column heads once, above its first note ("Kommunen 2020 Kommunen 2019
+    Koncernen 2020 Koncernen 2019" / "Not 1 Verksamhetens intäkter" / rows), heads every note under it that
+    prints none of its own: the header line that ends the text before the first note heading is put at
+    the head of each such note, until a section of another kind. The unit the caption just above it
+    declares ("Noter till resultaträkning … (tkr)") is returned per note section (id) it heads."""
+    carried: list[Line] = []
+    unit = ""
+    units: dict[int, str] = {}
+    for section in sections:
+        if section.kind != "noter":
+            carried = _trailing_header(section.lines) if section.kind == "other" else []
+            unit = next((ln.text for ln in (section.lines[-2:-1] if carried else [])
+                         if declared_unit(ln.text) and not regex.search(r"\d", ln.text)), "")
+            continue
+        own = next((ln for ln in section.lines if is_header_text(ln.text) or _row_line(ln)), None)
+        if own is not None and is_header_text(own.text):
+            carried = []                  # the note prints its own columns: later notes keep to theirs
+            continue
+        if carried:
+            section.lines = carried + section.lines
+            if unit:
+                units[id(section)] = unit
+    return units
+
+
+def _part_scopes(sections: list[Section]) -> dict[int, str]:
+    """A part title that is nothing but one scope ('Sammanställda räkenskaper', 'Kommunkoncernen'), the
+    last line of the text before a run of statements, names whose accounts those statements are: the
+    scope per statement section (id) of the run, until the next text of another kind."""
+    out: dict[int, str] = {}
+    scope: str | None = None
+    for section in sections:
+        if section.kind not in STATEMENT_KINDS:
+            titles = [_scope_title(ln.text) for ln in section.lines[-2:]]
+            # two scope titles in a row ('Kommunen' / 'Koncernen') are a header's cells, not a part title
+            scope = titles[-1] if titles and titles[-1] and not (len(titles) == 2 and titles[0]) else None
+            continue
+        if scope is not None:
+            out[id(section)] = scope
+    return out
+
+
+def _scope_title(text: str) -> str | None:
+    """The scope a line names when it is nothing but one scope word or phrase, else None."""
+    toks = header_tokens(text) if text.strip() else []
+    return str(toks[0].value) if len(toks) == 1 and toks[0].kind == "scope" else None
+
+
+def _row_line(line: Line) -> bool:
+    """A line that prints a figure after words: a row of a table."""
+    return bool(regex.search(r"\p{L}.*\d", line.text))
+
+
+def _trailing_header(lines: list[Line]) -> list[Line]:
+    """The column header line a text ends with (one that names its years), or nothing."""
+    if not lines or not is_header_text(lines[-1].text) or not any(t.kind == "period" for t in header_tokens(lines[-1].text)):
+        return []
+    return [lines[-1]]
+
+
 def _header_toks(table: Table) -> list:
     from arsred.extract.tables.header import header_tokens
 
     return [t for line in table.header.lines for t in header_tokens(line.text)]
 
 
-def _scope_from_lines(table: Table, section: Section) -> None:
+def _scope_from_lines(table: Table, section: Section, part_scope: str | None = None) -> None:
     """A table that names no scope but prints a line only consolidated accounts have (income tax,
     minority share) is the group's: the organisation itself pays no income tax. A company's own
     report (a table holding a line only a company prints, such as Rörelseresultat) pays its own, but
-    a minority's share makes any report's table the group's."""
+    a minority's share makes any report's table the group's. Under a part title that names the group
+    ('Sammanställda räkenskaper' over its Resultaträkning and Kassaflödesanalys) so is every table."""
     if any(c.scope != "entity" for c in table.header.columns):
         return
     named = [section.title] + [ln.text for ln in table.header.lines]
     if any(scope_named(text) or owner_scope(text) for text in named if text):
+        return
+    blocks = len({(c.period, c.kind) for c in table.header.columns}) < len(table.header.columns)
+    if part_scope == "group" and not blocks:
+        # (a table whose columns repeat a year holds two blocks, whose scopes one title cannot name)
+        table.header = replace(table.header, columns=tuple(replace(c, scope="group") for c in table.header.columns))
         return
     labels = [fold(row.label) for row in table.rows if row.has_values]
     minority = any(fold(row.label).startswith(minority_labels()) for row in table.rows if row.label)

@@ -59,6 +59,8 @@ def vocabulary() -> dict[str, tuple[tuple[str, str, str], ...]]:
     phrases += [(fold(w), "note", "not") for w in data["note"]["words"]]
     phrases += [(fold(w), "filler", "") for w in data["filler"]["words"]]
     phrases += [(fold(w), "kind", "measure") for w in data["measure_columns"]["words"]]
+    # a change between two columns is no figure of the output either: read and left out as a measure is
+    phrases += [(fold(w), "kind", "measure") for w in data.get("change_columns", {}).get("words", [])]
     for kind, words in data.get("companion_kinds", {}).items():
         phrases += [(fold(w), "companion", kind) for w in words]
     phrases.sort(key=lambda p: (-len(p[0].split()), -len(p[0])))
