@@ -83,12 +83,12 @@ def _column_words() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _owner_words() -> tuple[tuple[str, str], ...]:
-    """(folded word, scope) for the words that name whose accounts a heading's statement holds:
-    table_words.toml [scopes] and the genitives of [block_scopes], longest first."""
+    """(folded word, scope) for the words that name whose accounts a heading's statement holds: the
+    genitives and adjectives of table_words.toml [block_scopes] ('Kommunens', 'Sammanställd'), longest
+    first. A bare scope noun is not one: 'Kommun | Budget 2018' is a column header, not a heading."""
     with resources.files("arsred.extract").joinpath("data/table_words.toml").open("rb") as fh:
         data = tomllib.load(fh)
-    pairs = {(fold(w), scope) for group in ("scopes", "block_scopes") for scope, names in data[group].items()
-             for w in names}
+    pairs = {(fold(w), scope) for scope, names in data["block_scopes"].items() for w in names}
     return tuple(sorted(pairs, key=lambda p: -len(p[0])))
 
 

@@ -35,7 +35,8 @@ def test_a_heading_may_name_whose_statement_it_is(heading, kind):
     assert classify_heading(heading) == kind
 
 
-@pytest.mark.parametrize("text", ["Kommunens resultat", "Stadens ekonomi", "Kommunen i siffror"])
+@pytest.mark.parametrize("text", ["Kommunens resultat", "Stadens ekonomi", "Kommunen i siffror", "Kommun\tBudget 2018",
+                                  "Koncernen Resultaträkning Kommunen"])
 def test_an_owner_word_before_no_statement_name_is_no_heading(text):
     assert classify_heading(text) in (None, "other")
 
