@@ -211,7 +211,19 @@ def load_phrases(path: str = str(PHRASES_PATH)) -> Phrases:
 
 
 def _alternation(words: tuple[str, ...] | list[str]) -> str:
+    return _alternation_of(tuple(words))
+
+
+@lru_cache(maxsize=64)
+def _alternation_of(words: tuple[str, ...]) -> str:
     return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=64)
+def _words_pattern(template: str, words: tuple[str, ...]) -> regex.Pattern:
+    """`template` with WORDS replaced by the alternation of `words`, compiled once: the readers ask
+    for the same phrase patterns on every line of every page."""
+    return regex.compile(template.replace("WORDS", _alternation_of(words)))
 
 
 @lru_cache(maxsize=8)
@@ -228,7 +240,7 @@ def is_goal_column(folded: str, ph: Phrases) -> bool:
 
 def leading_status(text: str, ph: Phrases) -> tuple[str, str] | None:
     """A printed assessment opening a cell: 'Ja. …', 'Nej, …', 'Till viss del …' -> (printed, status)."""
-    m = regex.match(r"\s*(" + _alternation(list(ph.status_cell)) + r")(?=$|[\s.,:;!)])", fold(text))
+    m = _words_pattern(r"\s*(WORDS)(?=$|[\s.,:;!)])", tuple(ph.status_cell)).match(fold(text))
     if not m:
         return None
     printed = " ".join(text.split())[: len(m.group(1))]
@@ -263,9 +275,9 @@ def goal_verdicts(text: str, ph: Phrases) -> list[tuple[int, int]]:
     folded = fold(text)
     if len(folded) != len(text):
         return []
-    pattern = (r"(?:^|(?<=\s))malet\s+(?:(?:ar|har|blev)\s+)?(?:" + _alternation(list(ph.status_prose))
-               + r")(?=$|[\s.,;:!])")
-    return [m.span() for m in regex.finditer(pattern, folded) if text[m.start()] == "M"]
+    pattern = _words_pattern(r"(?:^|(?<=\s))malet\s+(?:(?:ar|har|blev)\s+)?(?:WORDS)(?=$|[\s.,;:!])",
+                             tuple(ph.status_prose))
+    return [m.span() for m in pattern.finditer(folded) if text[m.start()] == "M"]
 
 
 def prose_status(text: str, ph: Phrases) -> tuple[str, str] | None:
@@ -274,7 +286,7 @@ def prose_status(text: str, ph: Phrases) -> tuple[str, str] | None:
     folded = fold(plain)
     if len(folded) != len(plain):
         plain = folded
-    pattern = regex.compile(r"(?<![\w])(" + _alternation(list(ph.status_prose)) + r")(?![\w])")
+    pattern = _words_pattern(r"(?<![\w])(WORDS)(?![\w])", tuple(ph.status_prose))
     spans, start = [], 0
     for sentence in regex.split(r"(?<=[.!?])\s+", folded):
         begin = folded.index(sentence, start)
@@ -466,7 +478,7 @@ def _worded(folded: str, ph: Phrases) -> list[Quantity]:
 
 def money_factor(after: str, ph: Phrases) -> int | None:
     """The factor to kronor when a money unit follows a figure ('16,4 mnkr' -> 1 000 000), else None."""
-    m = regex.match(r"\s*(" + _alternation(list(ph.money_units)) + r")(?!\w)", after)
+    m = _words_pattern(r"\s*(WORDS)(?!\w)", tuple(ph.money_units)).match(after)
     return ph.money_units[m.group(1)] if m else None
 
 
