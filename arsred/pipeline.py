@@ -28,6 +28,7 @@ from arsred.extract.tables.header import (
     is_header_text,
     minority_labels,
     scope_named,
+    sole_scope,
 )
 from arsred.extract.tables.proof import (
     assumed_statement,
@@ -446,19 +447,13 @@ def _part_scopes(sections: list[Section]) -> dict[int, str]:
     scope: str | None = None
     for section in sections:
         if section.kind not in STATEMENT_KINDS:
-            titles = [_scope_title(ln.text) for ln in section.lines[-2:]]
+            titles = [sole_scope(ln.text) for ln in section.lines[-2:]]
             # two scope titles in a row ('Kommunen' / 'Koncernen') are a header's cells, not a part title
             scope = titles[-1] if titles and titles[-1] and not (len(titles) == 2 and titles[0]) else None
             continue
         if scope is not None:
             out[id(section)] = scope
     return out
-
-
-def _scope_title(text: str) -> str | None:
-    """The scope a line names when it is nothing but one scope word or phrase, else None."""
-    toks = header_tokens(text) if text.strip() else []
-    return str(toks[0].value) if len(toks) == 1 and toks[0].kind == "scope" else None
 
 
 def _row_line(line: Line) -> bool:

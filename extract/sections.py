@@ -70,10 +70,16 @@ def is_furniture(text: str) -> bool:
 
 
 @lru_cache(maxsize=1)
+def _table_words() -> dict:
+    """extract/data/table_words.toml (the table readers load it through header.py, which imports this module)."""
+    with resources.files("arsred.extract").joinpath("data/table_words.toml").open("rb") as fh:
+        return tomllib.load(fh)
+
+
+@lru_cache(maxsize=1)
 def _column_words() -> frozenset[str]:
     """Single header words a flattened table puts on a line of their own (extract/data/table_words.toml)."""
-    with resources.files("arsred.extract").joinpath("data/table_words.toml").open("rb") as fh:
-        data = tomllib.load(fh)
+    data = _table_words()
     words = list(data["note"]["words"]) + list(data["filler"]["words"])
     for group in ("kinds", "scopes"):
         for names in data[group].values():
@@ -86,9 +92,7 @@ def _owner_words() -> tuple[tuple[str, str], ...]:
     """(folded word, scope) for the words that name whose accounts a heading's statement holds: the
     genitives and adjectives of table_words.toml [block_scopes] ('Kommunens', 'Sammanställd'), longest
     first. A bare scope noun is not one: 'Kommun | Budget 2018' is a column header, not a heading."""
-    with resources.files("arsred.extract").joinpath("data/table_words.toml").open("rb") as fh:
-        data = tomllib.load(fh)
-    pairs = {(fold(w), scope) for scope, names in data["block_scopes"].items() for w in names}
+    pairs = {(fold(w), scope) for scope, names in _table_words()["block_scopes"].items() for w in names}
     return tuple(sorted(pairs, key=lambda p: -len(p[0])))
 
 

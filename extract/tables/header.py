@@ -425,6 +425,13 @@ def block_scope_words() -> dict[str, tuple[str, ...]]:
     return {k: tuple(fold(w) for w in v) for k, v in _words().get("block_scopes", {}).items()}
 
 
+def sole_scope(text: str) -> str | None:
+    """The scope a text names when it is nothing but one scope word or phrase ("Kommunen",
+    "Sammanställd redovisning", a part title "Sammanställda räkenskaper"), else None."""
+    toks = header_tokens(text) if text.strip() else []
+    return str(toks[0].value) if len(toks) == 1 and toks[0].kind == "scope" else None
+
+
 def scope_named(text: str) -> bool:
     """Does the text name a scope (Kommunen, Koncernen, Sammanställd redovisning …)?"""
     return any(t.kind == "scope" for t in header_tokens(text))

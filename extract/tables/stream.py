@@ -33,6 +33,7 @@ from arsred.extract.tables.header import (
     header_tokens,
     month_words,
     part_scope,
+    sole_scope,
     year_and_year_before,
     year_in_label_words,
     year_runs,
@@ -385,12 +386,6 @@ def _block_scope(heading: StreamRow) -> str | None:
 _PAREN_TOKEN = regex.compile(r"^\(\S{1,6}\)$")
 
 
-def _scope_named(row: StreamRow) -> bool:
-    """A row named by one scope alone ("Kommunen", "Sammanställd redovisning")."""
-    toks = header_tokens(row.label)
-    return len(toks) == 1 and toks[0].kind == "scope"
-
-
 def _scope_rows(rows: list[StreamRow]) -> list[StreamRow]:
     """Rows named only by a scope ("Kommunen", "Sammanställd redovisning") under an item heading
     ("ÅRETS RESULTAT (mkr)"): the item is the heading's, the row says whose figures they are.
@@ -399,7 +394,7 @@ def _scope_rows(rows: list[StreamRow]) -> list[StreamRow]:
     Under a block heading that names a scope ("Kommunkoncernens ekonomi" in a five-year overview
     whose columns are years only), every row is that scope's until a heading names another."""
     for row, nxt in zip(rows, rows[1:]):
-        if len(row.groups) == 1 and _PAREN_TOKEN.match(row.groups[0][0]) and _scope_named(nxt):
+        if len(row.groups) == 1 and _PAREN_TOKEN.match(row.groups[0][0]) and sole_scope(nxt.label):
             # 'SOLIDITET (960)' over 'Kommunen 20 35 32': the rows below say whose figures they
             # are, so the line is their item heading and its parenthesis a unit OCR misread ('(%)')
             row.label_suffix = row.groups[0][0]
@@ -415,10 +410,10 @@ def _scope_rows(rows: list[StreamRow]) -> list[StreamRow]:
     for heading, *members in blocks:
         named = []
         for row in members:
-            toks = header_tokens(row.label)
-            if _scope_named(row):
+            scope = sole_scope(row.label)
+            if scope is not None:
                 row.item_heading = heading.label
-                row.scope = str(toks[0].value)
+                row.scope = scope
                 named.append(row)
         if not named:
             continue
